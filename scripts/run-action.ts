@@ -1,0 +1,108 @@
+/**
+ * Runs the built action (dist/index.js) the way a GitHub runner does: each input as an INPUT_<NAME>
+ * variable (hyphens kept), defaults filled in from action.yml, outputs collected from a GITHUB_OUTPUT
+ * file and the job summary from GITHUB_STEP_SUMMARY. Used by the demo and the spawned-bundle tests.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+export interface ActionRun {
+  exitCode: number
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+}
+
+interface ActionYml {
+  inputs: Record<string, { default?: string; required?: boolean }>
+  outputs: Record<string, unknown>
+  runs: { using: string; main: string }
+}
+
+export function readActionYml(): ActionYml {
+  return parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml
+}
+
+/** The environment a runner gives the step: inputs named as the runner names them, with action.yml's defaults. */
+export function actionEnv(inputs: Record<string, string>, extra: Record<string, string> = {}): Record<string, string> {
+  const declared = readActionYml().inputs
+  const unknown = Object.keys(inputs).filter((name) => !(name in declared))
+  if (unknown.length) throw new Error(`not inputs of action.yml: ${unknown.join(', ')}`)
+  const env: Record<string, string> = {}
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !key.startsWith('INPUT_') && !key.startsWith('GITHUB_') && key !== 'RUNNER_DEBUG') env[key] = value
+  }
+  for (const [name, spec] of Object.entries(declared)) {
+    const value = inputs[name] ?? spec.default ?? ''
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  }
+  return { ...env, ...extra }
+}
+
+/** Runs dist/index.js with these inputs and returns what the runner would see. */
+export async function runAction(inputs: Record<string, string>, extraEnv: Record<string, string> = {}): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'kapso-action-'))
+  const outputFile = join(dir, 'output')
+  const summaryFile = join(dir, 'summary')
+  writeFileSync(outputFile, '')
+  writeFileSync(summaryFile, '')
+  const env = actionEnv(inputs, { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, ...extraEnv })
+  try {
+    const main = join(ROOT, readActionYml().runs.main)
+    const child = spawn(process.execPath, [main], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const exitCode = await new Promise<number>((resolve, reject) => {
+      child.on('error', reject)
+      child.on('close', (code) => resolve(code ?? -1))
+    })
+    return {
+      exitCode,
+      stdout,
+      stderr,
+      outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+      summary: readFileSync(summaryFile, 'utf8')
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** Reads the `name<<DELIMITER … DELIMITER` records that @actions/core writes to GITHUB_OUTPUT. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[i] ?? '')
+    if (!match) continue
+    const [, name, delimiter] = match as unknown as [string, string, string]
+    const value: string[] = []
+    while (++i < lines.length && lines[i] !== delimiter) value.push(lines[i] ?? '')
+    outputs[name] = value.join('\n')
+  }
+  return outputs
+}
+
+/** The log as the runner shows it without debug logging: mask and debug commands hidden, masked values as ***. */
+export function runnerView(stdout: string): string[] {
+  const masks: string[] = []
+  const shown: string[] = []
+  for (const line of stdout.split('\n')) {
+    if (line.startsWith('::add-mask::')) {
+      masks.push(line.slice('::add-mask::'.length))
+      continue
+    }
+    if (line === '' || line.startsWith('::debug::')) continue
+    shown.push(masks.reduce((text, secret) => (secret ? text.split(secret).join('***') : text), line))
+  }
+  return shown
+}

@@ -1,0 +1,157 @@
+import type { DesiredWebhook } from './inputs.js'
+import type { Webhook, WebhookFields } from './kapso/client.js'
+
+/**
+ * What Kapso uses when a field is not sent (shared/kapso-api/NOTES.md §1.2, §2.3). A fact about the
+ * server, not a default of this action: an input left empty means "whatever Kapso uses", and an actual
+ * value equal to this, or null, counts as "not set".
+ */
+export const KAPSO_DEFAULTS = {
+  active: true,
+  buffer_enabled: false,
+  buffer_window_seconds: 5,
+  max_buffer_size: 50,
+  buffer_events: ['whatsapp.message.received'],
+  inactivity_minutes: 60
+} as const
+
+/** One field that differs, with both sides in a form safe to print. */
+export interface FieldChange {
+  /** The input that sets this field. */
+  input: string
+  field: keyof WebhookFields
+  from: string
+  to: string
+}
+
+export interface UpdatePlan {
+  changes: FieldChange[]
+  /** The PATCH body: only the fields that differ. Empty when nothing does. */
+  patch: WebhookFields
+}
+
+/** The body that creates the desired webhook. Buffer settings are sent only when buffering is on. */
+export function planCreate(desired: DesiredWebhook, secretKey: string): WebhookFields {
+  const body: WebhookFields = {
+    url: desired.url,
+    secret_key: secretKey,
+    events: desired.events,
+    active: desired.active,
+    buffer_enabled: desired.bufferEnabled
+  }
+  if (Object.keys(desired.headers).length > 0) body.headers = desired.headers
+  if (desired.bufferEnabled) {
+    if (desired.bufferWindowSeconds !== undefined) body.buffer_window_seconds = desired.bufferWindowSeconds
+    if (desired.maxBufferSize !== undefined) body.max_buffer_size = desired.maxBufferSize
+    if (desired.bufferEvents !== undefined) body.buffer_events = desired.bufferEvents
+  }
+  if (desired.inactivityMinutes !== undefined) body.inactivity_minutes = desired.inactivityMinutes
+  return body
+}
+
+/**
+ * Compares the desired webhook with the one Kapso has, field by field. Kapso's defaults and the nulls
+ * the Platform API returns for unused fields equal "not set"; buffer settings are compared only when
+ * buffering is wanted, since Kapso ignores (and may null out) them otherwise.
+ */
+export function planUpdate(desired: DesiredWebhook, actual: Webhook): UpdatePlan {
+  const changes: FieldChange[] = []
+  const patch: WebhookFields = {}
+  const change = <K extends keyof WebhookFields>(input: string, field: K, value: WebhookFields[K], from: string, to: string): void => {
+    changes.push({ input, field, from, to })
+    patch[field] = value
+  }
+
+  if (desired.url !== undefined && desired.url !== actual.url) change('url', 'url', desired.url, actual.url, desired.url)
+
+  const actualEvents = actual.events ?? []
+  if (!sameSet(desired.events, actualEvents)) {
+    change('events', 'events', desired.events, list(actualEvents), list(desired.events))
+  }
+
+  if (desired.secretKey !== undefined && desired.secretKey !== actual.secret_key) {
+    change('secret-key', 'secret_key', desired.secretKey, '(hidden)', '(hidden, changed)')
+  }
+
+  const actualActive = actual.active ?? KAPSO_DEFAULTS.active
+  if (desired.active !== actualActive) change('active', 'active', desired.active, String(actualActive), String(desired.active))
+
+  const actualHeaders = actual.headers ?? {}
+  if (!sameHeaders(desired.headers, actualHeaders)) {
+    // Header values may be credentials for the receiving endpoint: show names only.
+    change('headers', 'headers', desired.headers, headerNames(actualHeaders), headerNames(desired.headers))
+  }
+
+  const actualBuffering = actual.buffer_enabled ?? KAPSO_DEFAULTS.buffer_enabled
+  if (desired.bufferEnabled !== actualBuffering) {
+    change('buffer-enabled', 'buffer_enabled', desired.bufferEnabled, String(actualBuffering), String(desired.bufferEnabled))
+  }
+  if (desired.bufferEnabled) {
+    const window = desired.bufferWindowSeconds ?? KAPSO_DEFAULTS.buffer_window_seconds
+    const actualWindow = actual.buffer_window_seconds ?? KAPSO_DEFAULTS.buffer_window_seconds
+    if (window !== actualWindow) change('buffer-window-seconds', 'buffer_window_seconds', window, String(actualWindow), String(window))
+
+    const size = desired.maxBufferSize ?? KAPSO_DEFAULTS.max_buffer_size
+    const actualSize = actual.max_buffer_size ?? KAPSO_DEFAULTS.max_buffer_size
+    if (size !== actualSize) change('max-buffer-size', 'max_buffer_size', size, String(actualSize), String(size))
+
+    const bufferEvents = desired.bufferEvents ?? [...KAPSO_DEFAULTS.buffer_events]
+    const actualBufferEvents = actual.buffer_events?.length ? actual.buffer_events : [...KAPSO_DEFAULTS.buffer_events]
+    if (!sameSet(bufferEvents, actualBufferEvents)) {
+      change('buffer-events', 'buffer_events', bufferEvents, list(actualBufferEvents), list(bufferEvents))
+    }
+  }
+
+  const inactivity = desired.inactivityMinutes ?? KAPSO_DEFAULTS.inactivity_minutes
+  const actualInactivity = actual.inactivity_minutes ?? KAPSO_DEFAULTS.inactivity_minutes
+  if (inactivity !== actualInactivity) {
+    change('inactivity-minutes', 'inactivity_minutes', inactivity, String(actualInactivity), String(inactivity))
+  }
+
+  return { changes, patch }
+}
+
+/** The field-by-field lines of a create, in the same safe form as an update's changes. */
+export function describeCreate(body: WebhookFields, secretGenerated: boolean): FieldChange[] {
+  const lines: FieldChange[] = []
+  const add = (input: string, field: keyof WebhookFields, to: string): void => {
+    lines.push({ input, field, from: '(new)', to })
+  }
+  add('url', 'url', body.url ?? '')
+  add('events', 'events', list(body.events ?? []))
+  add('secret-key', 'secret_key', secretGenerated ? '(hidden, generated)' : '(hidden, from input)')
+  add('active', 'active', String(body.active))
+  if (body.headers) add('headers', 'headers', headerNames(body.headers))
+  add('buffer-enabled', 'buffer_enabled', String(body.buffer_enabled))
+  if (body.buffer_window_seconds !== undefined) add('buffer-window-seconds', 'buffer_window_seconds', String(body.buffer_window_seconds))
+  if (body.max_buffer_size !== undefined) add('max-buffer-size', 'max_buffer_size', String(body.max_buffer_size))
+  if (body.buffer_events !== undefined) add('buffer-events', 'buffer_events', list(body.buffer_events))
+  if (body.inactivity_minutes !== undefined) add('inactivity-minutes', 'inactivity_minutes', String(body.inactivity_minutes))
+  return lines
+}
+
+/** The webhook for the `webhook` output and the log: everything Kapso returned but the secret. */
+export function publicView(webhook: Webhook | WebhookFields): Record<string, unknown> {
+  const { secret_key: _secret, ...rest } = webhook as Record<string, unknown>
+  return rest
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const left = new Set(a)
+  const right = new Set(b)
+  return left.size === right.size && [...left].every((item) => right.has(item))
+}
+
+function sameHeaders(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a)
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && b[key] === a[key])
+}
+
+function list(items: readonly string[]): string {
+  return items.length ? items.join(', ') : '(none)'
+}
+
+function headerNames(headers: Record<string, string>): string {
+  const names = Object.keys(headers)
+  return names.length ? `${names.join(', ')} (values hidden)` : '(none)'
+}
