@@ -46,6 +46,17 @@ export interface StoredWebhook {
   updated_at: string
 }
 
+/** A scripted answer, given instead of the real one to the next request that matches. */
+export interface ScriptedResponse {
+  /** Only requests with this method (default: any). */
+  method?: string
+  /** Only requests whose API-relative path matches (default: any). */
+  path?: RegExp
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
+}
+
 export interface RecordedRequest {
   api: Api | 'other'
   method: string
@@ -101,6 +112,7 @@ class ApiError extends Error {
 
 export class KapsoEmulator {
   readonly requests: RecordedRequest[] = []
+  private readonly scripted: ScriptedResponse[] = []
   private readonly store = new Map<string, StoredWebhook>()
   private readonly apiKey: string
   private readonly scopes: Record<Api, Set<string>>
@@ -164,9 +176,15 @@ export class KapsoEmulator {
     return webhook
   }
 
+  /** Answers the next matching API request with this response instead of handling it; nothing is changed. */
+  respondNext(response: ScriptedResponse): void {
+    this.scripted.push(response)
+  }
+
   reset(): void {
     this.store.clear()
     this.requests.length = 0
+    this.scripted.length = 0
   }
 
   async close(): Promise<void> {
@@ -197,6 +215,12 @@ export class KapsoEmulator {
             throw new ApiError(400, 'Invalid JSON in request body')
           }
         }
+        const scripted = this.takeScripted(record)
+        if (scripted) {
+          record.status = scripted.status
+          res.writeHead(scripted.status, { 'Content-Type': 'application/json; charset=utf-8', ...scripted.headers }).end(JSON.stringify(scripted.body ?? {}))
+          return
+        }
         if (req.headers['x-api-key'] !== this.apiKey) throw new ApiError(401, 'Invalid or missing API key')
         ;[status, payload] = this.route(base[0], record.method, record.path, url.searchParams, record.body)
       }
@@ -207,6 +231,13 @@ export class KapsoEmulator {
     record.status = status
     if (status === 204) res.writeHead(204).end()
     else res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(payload))
+  }
+
+  private takeScripted(request: RecordedRequest): ScriptedResponse | undefined {
+    const index = this.scripted.findIndex(
+      (s) => (!s.method || s.method === request.method) && (!s.path || s.path.test(request.path))
+    )
+    return index === -1 ? undefined : this.scripted.splice(index, 1)[0]
   }
 
   /** Out-of-process helpers for workflows and the demo: look at and clear the state. */
