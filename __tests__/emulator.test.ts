@@ -1,0 +1,107 @@
+/** The emulator must refuse what Kapso refuses, and answer in Kapso's shapes, or the other tests prove little. */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { EMULATOR_DEFAULTS, KapsoEmulator, type Api } from '../emulator/server.js'
+
+let emulator: KapsoEmulator
+beforeAll(async () => {
+  emulator = await KapsoEmulator.start()
+})
+afterAll(() => emulator.close())
+beforeEach(() => emulator.reset())
+
+const collection = (api: Api, scopeId?: string): string =>
+  api === 'legacy'
+    ? `${emulator.apiUrl('legacy')}/whatsapp_configs/${scopeId ?? EMULATOR_DEFAULTS.configId}/whatsapp_webhooks`
+    : `${emulator.apiUrl('platform')}/whatsapp/phone_numbers/${scopeId ?? EMULATOR_DEFAULTS.phoneNumberId}/webhooks`
+
+async function call(method: string, url: string, body?: unknown, key: string | null = EMULATOR_DEFAULTS.apiKey): Promise<{ status: number; json: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies are read loosely, as a test does
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' }
+  if (key !== null) headers['X-API-Key'] = key
+  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  const text = await response.text()
+  return { status: response.status, json: text ? JSON.parse(text) : undefined }
+}
+
+const minimal = { url: 'https://example.com/hook', secret_key: 's3cret', events: ['whatsapp.message.sent'] }
+
+describe.each(['legacy', 'platform'] as Api[])('the %s API', (api) => {
+  it('refuses a missing or wrong API key with 401 and Kapso\'s error body', async () => {
+    expect(await call('GET', collection(api), undefined, null)).toEqual({ status: 401, json: { error: 'Invalid or missing API key' } })
+    expect((await call('GET', collection(api), undefined, 'nope')).status).toBe(401)
+  })
+
+  it('answers 404 for an unknown scope and an unknown webhook', async () => {
+    const other = api === 'legacy' ? '00000000-0000-4000-8000-000000000000' : '42'
+    expect((await call('GET', collection(api, other))).status).toBe(404)
+    expect((await call('POST', collection(api, other), { whatsapp_webhook: minimal })).status).toBe(404)
+    expect(await call('GET', `${collection(api)}/9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b`)).toEqual({ status: 404, json: { error: 'WhatsApp webhook not found' } })
+    expect((await call('DELETE', `${collection(api)}/not-a-uuid`)).status).toBe(404)
+  })
+
+  const refused: [string, unknown, RegExp][] = [
+    ['no envelope', minimal, /whatsapp_webhook/],
+    ['no url', { whatsapp_webhook: { ...minimal, url: undefined } }, /Url can't be blank/],
+    ['no secret', { whatsapp_webhook: { ...minimal, secret_key: '' } }, /Secret key can't be blank/],
+    ['no events', { whatsapp_webhook: { ...minimal, events: [] } }, /Events can't be blank/],
+    ['an http url', { whatsapp_webhook: { ...minimal, url: 'http://example.com/hook' } }, /https/],
+    ['a relative url', { whatsapp_webhook: { ...minimal, url: '/hook' } }, /not a valid URL/],
+    ['an unknown event', { whatsapp_webhook: { ...minimal, events: ['whatsapp.message.recieved'] } }, /unsupported event/],
+    ['buffering another event', { whatsapp_webhook: { ...minimal, buffer_events: ['whatsapp.message.sent'] } }, /unsupported event/],
+    ['a buffer window of 61', { whatsapp_webhook: { ...minimal, buffer_window_seconds: 61 } }, /between 1 and 60/],
+    ['a buffer size of 0', { whatsapp_webhook: { ...minimal, max_buffer_size: 0 } }, /between 1 and 100/],
+    ['an inactivity of 1441', { whatsapp_webhook: { ...minimal, inactivity_minutes: 1441 } }, /between 1 and 1440/],
+    ['a fractional inactivity', { whatsapp_webhook: { ...minimal, inactivity_minutes: 1.5 } }, /must be an integer/],
+    ['a number as header value', { whatsapp_webhook: { ...minimal, headers: { 'X-A': 1 } } }, /object of strings/],
+    ['active as a string', { whatsapp_webhook: { ...minimal, active: 'true' } }, /true or false/],
+    ['an unknown field', { whatsapp_webhook: { ...minimal, retry_config: {} } }, /Unknown attribute: retry_config/]
+  ]
+  it.each(refused)('refuses a create with %s (422)', async (_name, body, message) => {
+    const { status, json } = await call('POST', collection(api), body)
+    expect(status).toBe(422)
+    expect(json.error).toMatch(message)
+    expect(emulator.webhooks()).toHaveLength(0)
+  })
+
+  it('creates with Kapso\'s defaults, in this API\'s response shape', async () => {
+    const { status, json } = await call('POST', collection(api), { whatsapp_webhook: minimal })
+    expect(status).toBe(201)
+    expect(json.data).toMatchObject({ ...minimal, active: true, buffer_enabled: false, inactivity_minutes: 60, headers: null })
+    if (api === 'legacy') {
+      expect(json.data).toMatchObject({ buffer_window_seconds: 5, max_buffer_size: 50, buffer_events: ['whatsapp.message.received'] })
+      expect(json.data).not.toHaveProperty('kind')
+    } else {
+      // The Platform API nulls the buffer settings while buffering is off.
+      expect(json.data).toMatchObject({ buffer_window_seconds: null, max_buffer_size: null, buffer_events: [], kind: 'kapso', payload_version: 'v2', phone_number_id: EMULATOR_DEFAULTS.phoneNumberId })
+    }
+  })
+
+  it('patches only what is sent, refuses bad values, and deletes with 204', async () => {
+    const { json } = await call('POST', collection(api), { whatsapp_webhook: minimal })
+    const item = `${collection(api)}/${json.data.id}`
+    expect((await call('PATCH', item, { whatsapp_webhook: { inactivity_minutes: 0 } })).status).toBe(422)
+    const patched = await call('PATCH', item, { whatsapp_webhook: { inactivity_minutes: 15 } })
+    expect(patched).toMatchObject({ status: 200, json: { data: { inactivity_minutes: 15, events: minimal.events, secret_key: 's3cret' } } })
+    expect((await call('DELETE', item)).status).toBe(204)
+    expect((await call('DELETE', item)).status).toBe(404)
+  })
+
+  it('lists most recent first, filters by url, pages with meta, and refuses more than 100 a page', async () => {
+    for (let i = 0; i < 25; i++) emulator.seed(api, api === 'legacy' ? EMULATOR_DEFAULTS.configId : EMULATOR_DEFAULTS.phoneNumberId, { url: `https://example.com/hook/${i}` })
+    const filter = api === 'legacy' ? 'q[url_cont]' : 'url_contains'
+    const page2 = await call('GET', `${collection(api)}?page=2&per_page=10&${encodeURIComponent(filter)}=${encodeURIComponent('example.com/hook/')}`)
+    expect(page2.json.meta).toEqual({ page: 2, per_page: 10, total_pages: 3, total_count: 25 })
+    expect(page2.json.data.map((w: { url: string }) => w.url)[0]).toBe('https://example.com/hook/14')
+    const one = await call('GET', `${collection(api)}?${encodeURIComponent(filter)}=${encodeURIComponent('hook/7')}`)
+    expect(one.json.data.map((w: { url: string }) => w.url)).toEqual(['https://example.com/hook/7'])
+    expect((await call('GET', `${collection(api)}?per_page=101`)).status).toBe(422)
+    expect((await call('GET', `${collection(api)}?url_cont=x`)).status).toBe(400)
+  })
+})
+
+describe('the Platform API', () => {
+  it('refuses to change a webhook\'s kind', async () => {
+    const { json } = await call('POST', collection('platform'), { whatsapp_webhook: minimal })
+    const patched = await call('PATCH', `${collection('platform')}/${json.data.id}`, { whatsapp_webhook: { kind: 'meta' } })
+    expect(patched).toEqual({ status: 422, json: { error: 'Kind cannot be changed after creation' } })
+  })
+})
