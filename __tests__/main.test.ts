@@ -188,15 +188,15 @@ describe.each(scopes)('run() on the %s API', (api, scope) => {
   })
 
   it('shows Kapso\'s own message on 422', async () => {
-    emulator.respondNext({ method: 'POST', status: 422, body: { error: 'Url is already taken by another project' } })
+    emulator.inject({ method: 'POST', fault: { kind: 'status', status: 422, body: { error: 'Url is already taken by another project' } } })
     await runWith(base())
     expect(recorded.failure()).toBe(`Kapso refused creating a webhook for ${URL_A} (HTTP 422): Url is already taken by another project`)
   })
 
   it('gives the status and what it was doing for any other answer', async () => {
-    emulator.respondNext({ method: 'GET', status: 503, body: { message: 'Service Unavailable' } })
+    emulator.inject({ method: 'GET', fault: { kind: 'status', status: 400, body: { message: 'Bad request' } } })
     await runWith(base())
-    expect(recorded.failure()).toBe(`Kapso answered HTTP 503 while listing webhooks with url ${URL_A}. Kapso said: Service Unavailable`)
+    expect(recorded.failure()).toBe(`Kapso answered HTTP 400 while listing webhooks with url ${URL_A}. Kapso said: Bad request`)
   })
 
   it('makes no request at all when an input is invalid', async () => {
@@ -207,8 +207,9 @@ describe.each(scopes)('run() on the %s API', (api, scope) => {
 })
 
 describe('run() failures outside Kapso', () => {
-  it('says Kapso could not be reached, naming the host', async () => {
+  it('says Kapso could not be reached, naming the host and the attempts', async () => {
     setInputs({
+      'max-attempts': '2',
       'api-key': 'k',
       'api-url': 'http://127.0.0.1:9/api/v1',
       'whatsapp-config-id': EMULATOR_DEFAULTS.configId,
@@ -216,7 +217,7 @@ describe('run() failures outside Kapso', () => {
       events: 'whatsapp.message.sent'
     })
     await run()
-    expect(recorded.failure()).toMatch(/^Could not reach Kapso at 127\.0\.0\.1:9 while listing webhooks .*ECONNREFUSED/)
+    expect(recorded.failure()).toMatch(/^Gave up listing webhooks with url \S+ after 2 attempts; the last one ended with could not connect to 127\.0\.0\.1:9 \(ECONNREFUSED\)\.$/)
   })
 
   it('refuses a meta-kind webhook given by webhook-id', async () => {

@@ -28524,17 +28524,20 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9513);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8676);
 /** The action's entry point, as the runner starts it. */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+// Everything is written by now. A request abandoned at its timeout may still hold a socket to a server that
+// never answers; end here rather than wait for it. The exit code is the one run() set.
+process.exit();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 9513:
+/***/ 8676:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28567,7 +28570,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -31380,7 +31383,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -31388,7 +31391,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -31396,7 +31399,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -31629,6 +31632,13 @@ function readInputs() {
         inactivityMinutes: readInteger('inactivity-minutes', 1, 1440, fail)
     };
     const dryRun = readBoolean('dry-run', fail) ?? false;
+    const maxAttempts = readInteger('max-attempts', 1, 10, fail);
+    const requestTimeoutSeconds = readInteger('request-timeout-seconds', 1, 300, fail);
+    // action.yml gives both a default: empty means the workflow set them to '' on purpose.
+    if (getInput('max-attempts') === '')
+        fail('max-attempts must be a whole number from 1 to 10; got "".');
+    if (getInput('request-timeout-seconds') === '')
+        fail('request-timeout-seconds must be a whole number from 1 to 300; got "".');
     if (operation === 'upsert' || operation === 'create') {
         if (!url && !(operation === 'upsert' && webhookId)) {
             fail(`url is required for operation ${operation}${operation === 'upsert' ? ' (or give webhook-id)' : ''}.`);
@@ -31641,7 +31651,7 @@ function readInputs() {
     }
     if (operation === 'delete' && !url && !webhookId)
         fail('operation delete needs url or webhook-id to know what to delete.');
-    if (problems.length > 0 || !scope || !operation || !apiUrl)
+    if (problems.length > 0 || !scope || !operation || !apiUrl || !maxAttempts || !requestTimeoutSeconds)
         throw new InputError(problems);
     if (bufferEnabled === false) {
         for (const name of ['buffer-window-seconds', 'max-buffer-size', 'buffer-events']) {
@@ -31651,7 +31661,7 @@ function readInputs() {
     }
     core_debug(`scope: ${scope.input} ${scope.id}; api-url: ${apiUrl}; operation: ${operation}; dry-run: ${dryRun}`);
     core_debug(`url: ${url ?? '(none)'}; webhook-id: ${webhookId ?? '(none)'}; events: ${events.join(', ')}`);
-    return { apiKey, apiUrl, scope, operation, webhookId, dryRun, desired };
+    return { apiKey, apiUrl, scope, operation, webhookId, dryRun, maxAttempts, requestTimeoutSeconds, desired };
 }
 function readScope(fail) {
     const configId = getInput('whatsapp-config-id');
@@ -31809,10 +31819,34 @@ function printable(value) {
     return escaped.length > 80 ? `${escaped.slice(0, 77)}...` : escaped;
 }
 
-;// CONCATENATED MODULE: ./src/kapso/client.ts
+;// CONCATENATED MODULE: ./src/kapso/transport.ts
 
 
-/** Kapso answered with an error status; `message` is what a user can act on. */
+/**
+ * The retry policy, in one place:
+ * - 429: wait as Retry-After says (seconds or an HTTP date), at most MAX_RETRY_AFTER_SECONDS, then retry
+ *   any method: Kapso did not handle the request.
+ * - 5xx, an unreadable body (HTML error page, malformed JSON), a reset connection or a timeout: retry with
+ *   exponential backoff and jitter. GET, PATCH and DELETE are safe to repeat. A POST may have been applied:
+ *   before it is sent again, `reconcile` looks for its effect, and adopts it when found.
+ * - A DELETE that gets 404 after an attempt with an unknown outcome was deleted by that attempt.
+ * - Any other 4xx is final at once.
+ */
+const MAX_RETRY_AFTER_SECONDS = 60;
+const MAX_BACKOFF_MS = 30_000;
+const MAX_MESSAGE_LENGTH = 500;
+/** Kapso gave a final answer that is not a success; the caller turns it into a message. */
+class StatusError extends Error {
+    status;
+    body;
+    constructor(status, body) {
+        super(`HTTP ${status}`);
+        this.status = status;
+        this.body = body;
+        this.name = 'StatusError';
+    }
+}
+/** A failure with a message a user can act on. */
 class KapsoError extends Error {
     status;
     constructor(message, status) {
@@ -31821,31 +31855,197 @@ class KapsoError extends Error {
         this.name = 'KapsoError';
     }
 }
+class Transport {
+    options;
+    http;
+    constructor(options) {
+        this.options = options;
+        // No redirects: following one to another host would hand it the X-API-Key header.
+        // Proxies: HttpClient honours https_proxy / HTTPS_PROXY / http_proxy / HTTP_PROXY and no_proxy / NO_PROXY.
+        this.http = new lib_HttpClient(options.userAgent, [], {
+            allowRedirects: false,
+            allowRetries: false,
+            socketTimeout: options.timeoutMs,
+            headers: { 'X-API-Key': options.apiKey, Accept: 'application/json' }
+        });
+    }
+    async request(spec) {
+        const { method, doing } = spec;
+        const { maxAttempts } = this.options;
+        let uncertain = false;
+        let last;
+        for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+            if (last) {
+                const waitMs = last.retryAfterMs ?? this.backoff(attempt - 1);
+                if (last.retryAfterMs !== undefined) {
+                    notice(`Kapso is rate-limiting this API key (HTTP 429) while ${doing}: waiting ${Math.ceil(waitMs / 1000)} s as it asks, then trying again (attempt ${attempt} of ${maxAttempts}).`);
+                }
+                else {
+                    info(`Retrying ${doing} in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt} of ${maxAttempts}): ${last.summary}.`);
+                }
+                await sleep(waitMs);
+                if (uncertain && spec.reconcile) {
+                    const found = await spec.reconcile();
+                    if (found) {
+                        info(`The earlier attempt at ${doing} did reach Kapso: using what it made instead of sending it again.`);
+                        return { status: 201, body: { data: found } };
+                    }
+                }
+            }
+            const outcome = await this.attempt(spec, attempt);
+            if (!('summary' in outcome))
+                return outcome;
+            if (outcome.status === 404 && uncertain && method === 'DELETE')
+                return { status: 204, body: null };
+            if (outcome.status !== undefined && outcome.status < 500 && outcome.status !== 429) {
+                throw new StatusError(outcome.status, outcome.body ?? null);
+            }
+            if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > MAX_RETRY_AFTER_SECONDS * 1000) {
+                throw new KapsoError(`Kapso is rate-limiting this API key (HTTP 429) while ${doing} and asks to wait ${Math.ceil(outcome.retryAfterMs / 1000)} s, ` +
+                    `more than the ${MAX_RETRY_AFTER_SECONDS} s this step will sleep. Nothing was changed by this request; re-run the job later.`, 429);
+            }
+            if (outcome.mayHaveApplied)
+                uncertain = true;
+            if (uncertain && method === 'POST' && !spec.reconcile) {
+                throw new KapsoError(`The outcome of ${doing} is unknown (${outcome.summary}); it was not sent again. Re-run to pick up Kapso's state.`, outcome.status);
+            }
+            last = outcome;
+        }
+        throw new KapsoError(`Gave up ${doing} after ${maxAttempts} attempt${maxAttempts === 1 ? '' : 's'}; the last one ended with ${last?.summary ?? 'no answer'}.` +
+            (uncertain && method !== 'GET' ? ' Kapso may have applied it: a re-run finds out and converges.' : ''), last?.status);
+    }
+    /** One attempt, with its own deadline. Resolves with the reply on success, or how it failed. */
+    async attempt(spec, attempt) {
+        const { method, url, payload } = spec;
+        const started = Date.now();
+        const path = new URL(url).pathname;
+        const log = (result) => {
+            // Method, path, result, duration, attempt: never a body or a header (they carry the secret and the key).
+            core_debug(`${method} ${path} -> ${result} (${Date.now() - started} ms, attempt ${attempt})`);
+        };
+        let response;
+        let text;
+        try {
+            const sending = this.http.request(method, url, payload === undefined ? null : JSON.stringify(payload), payload === undefined ? {} : { 'Content-Type': 'application/json' });
+            response = await withDeadline(sending, this.options.timeoutMs);
+            text = await withDeadline(response.readBody(), Math.max(1, this.options.timeoutMs - (Date.now() - started)), () => response?.message.destroy());
+        }
+        catch (error) {
+            const failure = networkFailure(error, this.options.timeoutMs, new URL(url).host);
+            log(failure.summary);
+            return failure;
+        }
+        const status = response.message.statusCode ?? 0;
+        log(String(status));
+        const body = parseJson(text);
+        if (status >= 200 && status < 300) {
+            if (body !== null || method === 'DELETE')
+                return { status, body };
+            // A success whose body cannot be read: for a POST, the webhook may exist all the same.
+            return { summary: `HTTP ${status} with a body that is not JSON`, mayHaveApplied: method !== 'GET' };
+        }
+        const said = kapsoMessage(body);
+        const looksLikeHtml = body === null && /^\s*</.test(text);
+        return {
+            status,
+            body,
+            summary: `HTTP ${status}${said ? ` (Kapso said: ${said})` : looksLikeHtml ? ' (an HTML error page)' : ''}`,
+            // A 5xx may come after the change was made; 429 and 4xx mean it was not.
+            mayHaveApplied: status >= 500,
+            retryAfterMs: status === 429 ? (retryAfterMs(response.message.headers['retry-after']) ?? this.backoff(attempt)) : undefined
+        };
+    }
+    /** Exponential backoff with jitter: base × 2^(n-1), between half and all of it, capped. */
+    backoff(retry) {
+        const ceiling = Math.min(MAX_BACKOFF_MS, this.options.backoffMs * 2 ** (retry - 1));
+        return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+    }
+}
+function networkFailure(error, timeoutMs, host) {
+    if (error instanceof DeadlineError || (error instanceof Error && error.message.startsWith('Request timeout'))) {
+        return { summary: `no answer within ${timeoutMs / 1000} s (request-timeout-seconds)`, mayHaveApplied: true };
+    }
+    const code = error.code;
+    // Refused or unresolvable: nothing was sent, so nothing can have been applied.
+    const notSent = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+    const what = notSent ? `could not connect to ${host}` : 'the connection failed';
+    return { summary: `${what} (${clean(code ?? error.message ?? String(error))})`, mayHaveApplied: !notSent };
+}
+class DeadlineError extends Error {
+}
+function withDeadline(promise, ms, onExpire) {
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            onExpire?.();
+            reject(new DeadlineError());
+        }, ms);
+    });
+    return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+/** Retry-After as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
+function retryAfterMs(header, now = Date.now()) {
+    const value = Array.isArray(header) ? header[0] : header;
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    if (/^\s*\d+\s*$/.test(value))
+        return Number(value) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+function parseJson(text) {
+    try {
+        const value = JSON.parse(text);
+        return typeof value === 'object' && value !== null ? value : null;
+    }
+    catch {
+        return null;
+    }
+}
+/** Kapso's error text, wherever this body keeps it: `error`, `error.message`, `message` or `detail`. */
+function kapsoMessage(body) {
+    if (!body)
+        return '';
+    const error = body.error;
+    const parts = [
+        typeof error === 'string' ? error : error?.message,
+        body.message,
+        body.detail
+    ].filter((part) => typeof part === 'string' && part !== '');
+    return clean([...new Set(parts)].join(': '));
+}
+/** Text from the network made safe for one log line. */
+function clean(text) {
+    // eslint-disable-next-line no-control-regex
+    const flat = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
+    return flat.length > MAX_MESSAGE_LENGTH ? `${flat.slice(0, MAX_MESSAGE_LENGTH)}...` : flat;
+}
+
+;// CONCATENATED MODULE: ./src/kapso/client.ts
+
+
+
 const PER_PAGE = 100;
 const MAX_PAGES = 1000;
-const MAX_MESSAGE_LENGTH = 500;
 /**
  * Kapso's webhook API for one scope, on either API generation. Every webhook read back has its
  * secret masked before this returns it; no response body is ever logged.
  */
 class KapsoClient {
     options;
-    http;
+    transport;
     base;
-    constructor(options) {
+    constructor(options, transport) {
         this.options = options;
+        this.transport = transport;
         const { scope, apiUrl } = options;
         this.base =
             scope.kind === 'legacy'
                 ? `${apiUrl}/whatsapp_configs/${encodeURIComponent(scope.id)}/whatsapp_webhooks`
                 : `${apiUrl}/whatsapp/phone_numbers/${encodeURIComponent(scope.id)}/webhooks`;
-        // No redirects: following one to another host would hand it the X-API-Key header.
-        this.http = new lib_HttpClient(options.userAgent ?? 'kapso-webhook-action', [], {
-            allowRedirects: false,
-            allowRetries: false,
-            socketTimeout: options.timeoutMs ?? 30_000,
-            headers: { 'X-API-Key': options.apiKey, Accept: 'application/json' }
-        });
     }
     /** Every webhook of the scope whose URL is exactly `url`, most recent first, reading every page. */
     async findByUrl(url) {
@@ -31858,7 +32058,7 @@ class KapsoClient {
                 query.set('url_contains', url);
                 query.set('kind', 'kapso');
             }
-            const body = await this.send('GET', `?${query}`, undefined, `listing webhooks with url ${url}`);
+            const { body } = await this.send({ method: 'GET', path: `?${query}`, doing: `listing webhooks with url ${url}` });
             const data = Array.isArray(body?.data) ? body.data : [];
             for (const item of data) {
                 const webhook = this.accept(item);
@@ -31874,60 +32074,56 @@ class KapsoClient {
     }
     /** The webhook with this id, or undefined when the scope has none such. */
     async get(id) {
-        const body = await this.sendOrAbsent('GET', `/${encodeURIComponent(id)}`, undefined, `reading webhook ${id}`);
-        return body === undefined ? undefined : this.acceptData(body, `reading webhook ${id}`);
+        const reply = await this.sendOrAbsent({ method: 'GET', path: `/${encodeURIComponent(id)}`, doing: `reading webhook ${id}` });
+        return reply && this.acceptData(reply.body, `reading webhook ${id}`);
     }
-    async create(fields) {
+    /**
+     * Creates a webhook. When an attempt's outcome is unknown (reset, timeout, 5xx), the scope is searched
+     * for a webhook with this URL that is not among `existingIds` before anything is sent again: found, the
+     * lost attempt made it, and it is adopted.
+     */
+    async create(fields, existingIds) {
         const doing = `creating a webhook for ${fields.url}`;
-        return this.acceptData(await this.send('POST', '', { whatsapp_webhook: fields }, doing), doing);
+        const reconcile = async () => (await this.findByUrl(fields.url)).find((webhook) => !existingIds.includes(webhook.id));
+        const { body } = await this.send({ method: 'POST', path: '', payload: { whatsapp_webhook: fields }, doing, reconcile });
+        return this.acceptData(body, doing);
     }
     async update(id, fields) {
         const doing = `updating webhook ${id}`;
-        const body = await this.sendOrAbsent('PATCH', `/${encodeURIComponent(id)}`, { whatsapp_webhook: fields }, doing);
-        if (body === undefined)
+        const reply = await this.sendOrAbsent({ method: 'PATCH', path: `/${encodeURIComponent(id)}`, payload: { whatsapp_webhook: fields }, doing });
+        if (!reply)
             throw new KapsoError(`Webhook ${id} was not found while ${doing}: it was deleted meanwhile. Re-run to create it again.`, 404);
-        return this.acceptData(body, doing);
+        return this.acceptData(reply.body, doing);
     }
     /** Deletes the webhook; false when it was already gone. */
     async remove(id) {
-        const body = await this.sendOrAbsent('DELETE', `/${encodeURIComponent(id)}`, undefined, `deleting webhook ${id}`);
-        return body !== undefined;
+        return (await this.sendOrAbsent({ method: 'DELETE', path: `/${encodeURIComponent(id)}`, doing: `deleting webhook ${id}` })) !== undefined;
     }
     /**
      * A request on one webhook. A 404 there means either "no such webhook" or "no such scope": one list
      * request tells which, so an unknown scope is never mistaken for an absent webhook.
      */
-    async sendOrAbsent(method, path, payload, doing) {
+    async sendOrAbsent(request) {
         try {
-            return await this.send(method, path, payload, doing);
+            return await this.send(request);
         }
         catch (error) {
             if (!(error instanceof KapsoError) || error.status !== 404)
                 throw error;
-            await this.send('GET', '?page=1&per_page=1', undefined, `checking ${this.options.scope.input} ${this.options.scope.id}`);
+            await this.send({ method: 'GET', path: '?page=1&per_page=1', doing: `checking ${this.options.scope.input} ${this.options.scope.id}` });
             return undefined;
         }
     }
-    async send(method, path, payload, doing) {
-        const target = `${this.base}${path}`;
-        const started = Date.now();
-        let status;
-        let text;
+    async send(request) {
+        const { path, ...spec } = request;
         try {
-            const response = await this.http.request(method, target, payload === undefined ? null : JSON.stringify(payload), payload === undefined ? {} : { 'Content-Type': 'application/json' });
-            status = response.message.statusCode ?? 0;
-            text = await response.readBody();
+            return await this.transport.request({ ...spec, url: `${this.base}${path}` });
         }
         catch (error) {
-            const code = error.code ?? error.message;
-            throw new KapsoError(`Could not reach Kapso at ${new URL(target).host} while ${doing}: ${clean(String(code))}. Check api-url and the runner's network.`);
+            if (error instanceof StatusError)
+                throw new KapsoError(this.describe(error.status, error.body, request.doing), error.status);
+            throw error;
         }
-        // Path and status only: bodies carry secret_key, headers carry the API key.
-        core_debug(`${method} ${new URL(target).pathname} -> ${status} (${Date.now() - started} ms)`);
-        const body = parseJson(text);
-        if (status >= 200 && status < 300)
-            return body;
-        throw new KapsoError(this.describe(status, body, doing), status);
     }
     describe(status, body, doing) {
         const said = kapsoMessage(body);
@@ -31971,33 +32167,6 @@ class KapsoClient {
 function sortNewestFirst(webhooks) {
     const time = (w) => Date.parse(w.created_at ?? '') || 0;
     return [...webhooks].sort((a, b) => time(b) - time(a));
-}
-function parseJson(text) {
-    try {
-        const value = JSON.parse(text);
-        return typeof value === 'object' && value !== null ? value : null;
-    }
-    catch {
-        return null;
-    }
-}
-/** Kapso's error text, wherever this body keeps it: `error`, `error.message`, `message` or `detail`. */
-function kapsoMessage(body) {
-    if (!body)
-        return '';
-    const error = body.error;
-    const parts = [
-        typeof error === 'string' ? error : error?.message,
-        body.message,
-        body.detail
-    ].filter((part) => typeof part === 'string' && part !== '');
-    return clean([...new Set(parts)].join(': '));
-}
-/** Text from the network made safe for one log line. */
-function clean(text) {
-    // eslint-disable-next-line no-control-regex
-    const flat = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
-    return flat.length > MAX_MESSAGE_LENGTH ? `${flat.slice(0, MAX_MESSAGE_LENGTH)}...` : flat;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -32146,8 +32315,11 @@ function headerNames(headers) {
 /** Carries out the operation the inputs ask for. In a dry run, reads only. */
 async function applyOperation(inputs, api) {
     switch (inputs.operation) {
-        case 'create':
-            return create(inputs, api);
+        case 'create': {
+            // What has this URL already: a create retried after a lost answer must not mistake it for its own.
+            const before = await api.findByUrl(inputs.desired.url);
+            return create(inputs, api, before.map((w) => w.id));
+        }
         case 'delete':
             return remove(inputs, api);
         case 'upsert':
@@ -32175,7 +32347,7 @@ async function upsert(inputs, api) {
         }
     }
     if (!existing)
-        return create(inputs, api);
+        return create(inputs, api, []);
     const { changes, patch } = planUpdate(desired, existing);
     const secretKey = desired.secretKey ?? existing.secret_key ?? '';
     if (changes.length === 0) {
@@ -32191,7 +32363,7 @@ async function upsert(inputs, api) {
         changes
     };
 }
-async function create(inputs, api) {
+async function create(inputs, api, existingIds) {
     const { desired } = inputs;
     const generated = desired.secretKey === undefined;
     let secretKey = desired.secretKey ?? '';
@@ -32205,7 +32377,7 @@ async function create(inputs, api) {
     if (inputs.dryRun) {
         return { result: 'created', webhookId: '', url: desired.url ?? '', secretKey, webhook: publicView(body), changes };
     }
-    const created = await api.create(body);
+    const created = await api.create(body, existingIds);
     return { result: 'created', webhookId: created.id, url: created.url, secretKey, webhook: publicView(created), changes };
 }
 async function remove(inputs, api) {
@@ -32242,12 +32414,22 @@ async function remove(inputs, api) {
 
 
 
+
 const USER_AGENT = 'kapso-webhook-action/1';
+/** The first retry waits about this long, each further one twice as long. Tests shorten it. */
+const BACKOFF_MS = Number(process.env.KAPSO_ACTION_BACKOFF_MS) || 1000;
 /** Inputs, then the operation against Kapso, then outputs; every failure goes through one funnel. */
 async function run() {
     try {
         const inputs = readInputs();
-        const client = new KapsoClient({ apiUrl: inputs.apiUrl, apiKey: inputs.apiKey, scope: inputs.scope, userAgent: USER_AGENT });
+        const transport = new Transport({
+            apiKey: inputs.apiKey,
+            userAgent: USER_AGENT,
+            maxAttempts: inputs.maxAttempts,
+            timeoutMs: inputs.requestTimeoutSeconds * 1000,
+            backoffMs: BACKOFF_MS
+        });
+        const client = new KapsoClient({ apiUrl: inputs.apiUrl, scope: inputs.scope }, transport);
         const outcome = await applyOperation(inputs, client);
         report(outcome, inputs);
     }

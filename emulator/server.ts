@@ -46,15 +46,36 @@ export interface StoredWebhook {
   updated_at: string
 }
 
-/** A scripted answer, given instead of the real one to the next request that matches. */
-export interface ScriptedResponse {
+/** What can go wrong with one request, as a network or Kapso's front end might make it go wrong. */
+export type Fault =
+  /** This answer instead of the real one; nothing is handled. */
+  | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
+  /** An HTML error page from a proxy (502 unless given); nothing is handled. */
+  | { kind: 'html'; status?: number }
+  /** Handled, then answered with the real status and a truncated JSON body. */
+  | { kind: 'malformed' }
+  /** The connection is dropped before the request is handled. */
+  | { kind: 'reset-before' }
+  /** Handled (the change is committed), then the connection is dropped before any answer. */
+  | { kind: 'reset-after' }
+  /** Held for `ms` before handling; dropped unhandled if the client gives up first, as a hung upstream would. */
+  | { kind: 'delay'; ms: number }
+
+/** A fault for the next API request that matches. */
+export interface FaultRule {
   /** Only requests with this method (default: any). */
   method?: string
   /** Only requests whose API-relative path matches (default: any). */
   path?: RegExp
-  status: number
-  body?: unknown
-  headers?: Record<string, string>
+  fault: Fault
+}
+
+/** Random faults on random requests, reproducible from the seed. */
+export interface ChaosOptions {
+  /** Chance that a request gets a fault, 0 to 1. */
+  rate: number
+  seed: number
+  faults: Fault[]
 }
 
 export interface RecordedRequest {
@@ -112,7 +133,10 @@ class ApiError extends Error {
 
 export class KapsoEmulator {
   readonly requests: RecordedRequest[] = []
-  private readonly scripted: ScriptedResponse[] = []
+  /** How many faults were applied since the last reset. */
+  faultsInjected = 0
+  private readonly rules: FaultRule[] = []
+  private chaosState?: { options: ChaosOptions; random: () => number }
   private readonly store = new Map<string, StoredWebhook>()
   private readonly apiKey: string
   private readonly scopes: Record<Api, Set<string>>
@@ -176,15 +200,22 @@ export class KapsoEmulator {
     return webhook
   }
 
-  /** Answers the next matching API request with this response instead of handling it; nothing is changed. */
-  respondNext(response: ScriptedResponse): void {
-    this.scripted.push(response)
+  /** Applies the fault to the next API request that matches the rule. Rules are used in order, once each. */
+  inject(rule: FaultRule): void {
+    this.rules.push(rule)
+  }
+
+  /** From now on, each API request gets a random fault with the given chance; `undefined` stops it. */
+  chaos(options: ChaosOptions | undefined): void {
+    this.chaosState = options && { options, random: seededRandom(options.seed) }
   }
 
   reset(): void {
     this.store.clear()
     this.requests.length = 0
-    this.scripted.length = 0
+    this.rules.length = 0
+    this.chaosState = undefined
+    this.faultsInjected = 0
   }
 
   async close(): Promise<void> {
@@ -195,9 +226,12 @@ export class KapsoEmulator {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://emulator')
     const raw = await readBody(req)
+    let clientGone = false
+    res.on('close', () => (clientGone = !res.writableFinished))
     const record: RecordedRequest = { api: 'other', method: req.method ?? 'GET', path: url.pathname, query: [...url.searchParams], body: undefined, status: 0 }
     let status = 500
     let payload: unknown
+    let fault: Fault | undefined
     try {
       if (url.pathname.startsWith('/_emulator/')) {
         ;[status, payload] = this.control(record.method, url.pathname)
@@ -207,6 +241,24 @@ export class KapsoEmulator {
         record.api = base[0]
         record.path = url.pathname.slice(base[1].length)
         this.requests.push(record)
+        fault = this.takeFault(record)
+        if (fault) this.faultsInjected++
+        switch (fault?.kind) {
+          case 'status':
+            record.status = fault.status
+            res.writeHead(fault.status, { 'Content-Type': 'application/json; charset=utf-8', ...fault.headers }).end(JSON.stringify(fault.body ?? {}))
+            return
+          case 'html':
+            record.status = fault.status ?? 502
+            res.writeHead(record.status, { 'Content-Type': 'text/html' }).end('<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>')
+            return
+          case 'reset-before':
+            req.socket.destroy()
+            return
+          case 'delay':
+            await new Promise((resolve) => setTimeout(resolve, fault?.kind === 'delay' ? fault.ms : 0))
+            if (clientGone || req.socket.destroyed) return
+        }
         if (raw !== '') {
           try {
             record.body = JSON.parse(raw)
@@ -214,12 +266,6 @@ export class KapsoEmulator {
             record.body = raw
             throw new ApiError(400, 'Invalid JSON in request body')
           }
-        }
-        const scripted = this.takeScripted(record)
-        if (scripted) {
-          record.status = scripted.status
-          res.writeHead(scripted.status, { 'Content-Type': 'application/json; charset=utf-8', ...scripted.headers }).end(JSON.stringify(scripted.body ?? {}))
-          return
         }
         if (req.headers['x-api-key'] !== this.apiKey) throw new ApiError(401, 'Invalid or missing API key')
         ;[status, payload] = this.route(base[0], record.method, record.path, url.searchParams, record.body)
@@ -229,15 +275,21 @@ export class KapsoEmulator {
       payload = { error: error instanceof ApiError ? error.message : `Emulator fault: ${String(error)}` }
     }
     record.status = status
+    if (fault?.kind === 'reset-after') {
+      req.socket.destroy()
+      return
+    }
+    const text = status === 204 ? '' : JSON.stringify(payload)
     if (status === 204) res.writeHead(204).end()
-    else res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(payload))
+    else res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(fault?.kind === 'malformed' ? text.slice(0, Math.floor(text.length / 2)) : text)
   }
 
-  private takeScripted(request: RecordedRequest): ScriptedResponse | undefined {
-    const index = this.scripted.findIndex(
-      (s) => (!s.method || s.method === request.method) && (!s.path || s.path.test(request.path))
-    )
-    return index === -1 ? undefined : this.scripted.splice(index, 1)[0]
+  private takeFault(request: RecordedRequest): Fault | undefined {
+    const index = this.rules.findIndex((rule) => (!rule.method || rule.method === request.method) && (!rule.path || rule.path.test(request.path)))
+    if (index !== -1) return this.rules.splice(index, 1)[0]?.fault
+    const chaos = this.chaosState
+    if (!chaos || chaos.random() >= chaos.options.rate) return undefined
+    return chaos.options.faults[Math.floor(chaos.random() * chaos.options.faults.length)]
   }
 
   /** Out-of-process helpers for workflows and the demo: look at and clear the state. */
@@ -467,6 +519,18 @@ function integerParam(query: URLSearchParams, key: string, fallback: number, min
   const value = /^[0-9]+$/.test(raw) ? Number(raw) : NaN
   if (!(value >= min && value <= max)) throw new ApiError(422, `${key} must be an integer between ${min} and ${max}`)
   return value
+}
+
+/** mulberry32: a small seeded generator, so that a chaos run can be replayed from its seed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
 }
 
 function humanise(key: string): string {

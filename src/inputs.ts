@@ -28,6 +28,8 @@ export interface ActionInputs {
   operation: Operation
   webhookId?: string
   dryRun: boolean
+  maxAttempts: number
+  requestTimeoutSeconds: number
   desired: DesiredWebhook
 }
 
@@ -130,6 +132,11 @@ export function readInputs(): ActionInputs {
     inactivityMinutes: readInteger('inactivity-minutes', 1, 1440, fail)
   }
   const dryRun = readBoolean('dry-run', fail) ?? false
+  const maxAttempts = readInteger('max-attempts', 1, 10, fail)
+  const requestTimeoutSeconds = readInteger('request-timeout-seconds', 1, 300, fail)
+  // action.yml gives both a default: empty means the workflow set them to '' on purpose.
+  if (core.getInput('max-attempts') === '') fail('max-attempts must be a whole number from 1 to 10; got "".')
+  if (core.getInput('request-timeout-seconds') === '') fail('request-timeout-seconds must be a whole number from 1 to 300; got "".')
 
   if (operation === 'upsert' || operation === 'create') {
     if (!url && !(operation === 'upsert' && webhookId)) {
@@ -142,7 +149,7 @@ export function readInputs(): ActionInputs {
   }
   if (operation === 'delete' && !url && !webhookId) fail('operation delete needs url or webhook-id to know what to delete.')
 
-  if (problems.length > 0 || !scope || !operation || !apiUrl) throw new InputError(problems)
+  if (problems.length > 0 || !scope || !operation || !apiUrl || !maxAttempts || !requestTimeoutSeconds) throw new InputError(problems)
 
   if (bufferEnabled === false) {
     for (const name of ['buffer-window-seconds', 'max-buffer-size', 'buffer-events']) {
@@ -152,7 +159,7 @@ export function readInputs(): ActionInputs {
 
   core.debug(`scope: ${scope.input} ${scope.id}; api-url: ${apiUrl}; operation: ${operation}; dry-run: ${dryRun}`)
   core.debug(`url: ${url ?? '(none)'}; webhook-id: ${webhookId ?? '(none)'}; events: ${events.join(', ')}`)
-  return { apiKey, apiUrl, scope, operation, webhookId, dryRun, desired }
+  return { apiKey, apiUrl, scope, operation, webhookId, dryRun, maxAttempts, requestTimeoutSeconds, desired }
 }
 
 function readScope(fail: (m: string) => undefined): Scope | undefined {

@@ -1,15 +1,25 @@
 import * as core from '@actions/core'
 import { InputError, readInputs, type ActionInputs } from './inputs.js'
 import { KapsoClient, KapsoError } from './kapso/client.js'
+import { Transport } from './kapso/transport.js'
 import { applyOperation, type Outcome } from './operations.js'
 
 const USER_AGENT = 'kapso-webhook-action/1'
+/** The first retry waits about this long, each further one twice as long. Tests shorten it. */
+const BACKOFF_MS = Number(process.env.KAPSO_ACTION_BACKOFF_MS) || 1000
 
 /** Inputs, then the operation against Kapso, then outputs; every failure goes through one funnel. */
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs()
-    const client = new KapsoClient({ apiUrl: inputs.apiUrl, apiKey: inputs.apiKey, scope: inputs.scope, userAgent: USER_AGENT })
+    const transport = new Transport({
+      apiKey: inputs.apiKey,
+      userAgent: USER_AGENT,
+      maxAttempts: inputs.maxAttempts,
+      timeoutMs: inputs.requestTimeoutSeconds * 1000,
+      backoffMs: BACKOFF_MS
+    })
+    const client = new KapsoClient({ apiUrl: inputs.apiUrl, scope: inputs.scope }, transport)
     const outcome = await applyOperation(inputs, client)
     report(outcome, inputs)
   } catch (error) {

@@ -8,7 +8,8 @@ import { describeCreate, planCreate, planUpdate, publicView, type FieldChange } 
 export interface WebhookApi {
   findByUrl(url: string): Promise<Webhook[]>
   get(id: string): Promise<Webhook | undefined>
-  create(fields: WebhookFields): Promise<Webhook>
+  /** existingIds: webhooks with this URL before the create, so that a retried create can find its own. */
+  create(fields: WebhookFields, existingIds: readonly string[]): Promise<Webhook>
   update(id: string, fields: WebhookFields): Promise<Webhook>
   remove(id: string): Promise<boolean>
 }
@@ -31,8 +32,11 @@ export interface Outcome {
 /** Carries out the operation the inputs ask for. In a dry run, reads only. */
 export async function applyOperation(inputs: ActionInputs, api: WebhookApi): Promise<Outcome> {
   switch (inputs.operation) {
-    case 'create':
-      return create(inputs, api)
+    case 'create': {
+      // What has this URL already: a create retried after a lost answer must not mistake it for its own.
+      const before = await api.findByUrl(inputs.desired.url as string)
+      return create(inputs, api, before.map((w) => w.id))
+    }
     case 'delete':
       return remove(inputs, api)
     case 'upsert':
@@ -61,7 +65,7 @@ async function upsert(inputs: ActionInputs, api: WebhookApi): Promise<Outcome> {
       )
     }
   }
-  if (!existing) return create(inputs, api)
+  if (!existing) return create(inputs, api, [])
 
   const { changes, patch } = planUpdate(desired, existing)
   const secretKey = desired.secretKey ?? existing.secret_key ?? ''
@@ -79,7 +83,7 @@ async function upsert(inputs: ActionInputs, api: WebhookApi): Promise<Outcome> {
   }
 }
 
-async function create(inputs: ActionInputs, api: WebhookApi): Promise<Outcome> {
+async function create(inputs: ActionInputs, api: WebhookApi, existingIds: string[]): Promise<Outcome> {
   const { desired } = inputs
   const generated = desired.secretKey === undefined
   let secretKey = desired.secretKey ?? ''
@@ -93,7 +97,7 @@ async function create(inputs: ActionInputs, api: WebhookApi): Promise<Outcome> {
   if (inputs.dryRun) {
     return { result: 'created', webhookId: '', url: desired.url ?? '', secretKey, webhook: publicView(body), changes }
   }
-  const created = await api.create(body)
+  const created = await api.create(body, existingIds)
   return { result: 'created', webhookId: created.id, url: created.url, secretKey, webhook: publicView(created), changes }
 }
 

@@ -1,5 +1,7 @@
 import * as core from '@actions/core'
-import { HttpClient } from '@actions/http-client'
+import { KapsoError, kapsoMessage, StatusError, Transport, type Reply, type RequestSpec } from './transport.js'
+
+export { KapsoError } from './transport.js'
 
 /** Where the webhooks live: a legacy WhatsApp configuration, or a Platform API phone number. */
 export interface Scope {
@@ -23,6 +25,8 @@ export interface WebhookFields {
   inactivity_minutes?: number
 }
 
+type ClientRequest = Omit<RequestSpec, 'url'> & { path: string }
+
 /** A webhook as Kapso returns it. The Platform API sends null for unused fields; both add fields of their own. */
 export interface Webhook {
   id: string
@@ -41,50 +45,30 @@ export interface Webhook {
   [other: string]: unknown
 }
 
-/** Kapso answered with an error status; `message` is what a user can act on. */
-export class KapsoError extends Error {
-  constructor(
-    message: string,
-    readonly status?: number
-  ) {
-    super(message)
-    this.name = 'KapsoError'
-  }
-}
-
 export interface ClientOptions {
   apiUrl: string
-  apiKey: string
   scope: Scope
-  userAgent?: string
-  timeoutMs?: number
 }
 
 const PER_PAGE = 100
 const MAX_PAGES = 1000
-const MAX_MESSAGE_LENGTH = 500
 
 /**
  * Kapso's webhook API for one scope, on either API generation. Every webhook read back has its
  * secret masked before this returns it; no response body is ever logged.
  */
 export class KapsoClient {
-  private readonly http: HttpClient
   private readonly base: string
 
-  constructor(private readonly options: ClientOptions) {
+  constructor(
+    private readonly options: ClientOptions,
+    private readonly transport: Transport
+  ) {
     const { scope, apiUrl } = options
     this.base =
       scope.kind === 'legacy'
         ? `${apiUrl}/whatsapp_configs/${encodeURIComponent(scope.id)}/whatsapp_webhooks`
         : `${apiUrl}/whatsapp/phone_numbers/${encodeURIComponent(scope.id)}/webhooks`
-    // No redirects: following one to another host would hand it the X-API-Key header.
-    this.http = new HttpClient(options.userAgent ?? 'kapso-webhook-action', [], {
-      allowRedirects: false,
-      allowRetries: false,
-      socketTimeout: options.timeoutMs ?? 30_000,
-      headers: { 'X-API-Key': options.apiKey, Accept: 'application/json' }
-    })
   }
 
   /** Every webhook of the scope whose URL is exactly `url`, most recent first, reading every page. */
@@ -97,7 +81,7 @@ export class KapsoClient {
         query.set('url_contains', url)
         query.set('kind', 'kapso')
       }
-      const body = await this.send('GET', `?${query}`, undefined, `listing webhooks with url ${url}`)
+      const { body } = await this.send({ method: 'GET', path: `?${query}`, doing: `listing webhooks with url ${url}` })
       const data = Array.isArray(body?.data) ? (body.data as unknown[]) : []
       for (const item of data) {
         const webhook = this.accept(item)
@@ -112,65 +96,57 @@ export class KapsoClient {
 
   /** The webhook with this id, or undefined when the scope has none such. */
   async get(id: string): Promise<Webhook | undefined> {
-    const body = await this.sendOrAbsent('GET', `/${encodeURIComponent(id)}`, undefined, `reading webhook ${id}`)
-    return body === undefined ? undefined : this.acceptData(body, `reading webhook ${id}`)
+    const reply = await this.sendOrAbsent({ method: 'GET', path: `/${encodeURIComponent(id)}`, doing: `reading webhook ${id}` })
+    return reply && this.acceptData(reply.body, `reading webhook ${id}`)
   }
 
-  async create(fields: WebhookFields): Promise<Webhook> {
+  /**
+   * Creates a webhook. When an attempt's outcome is unknown (reset, timeout, 5xx), the scope is searched
+   * for a webhook with this URL that is not among `existingIds` before anything is sent again: found, the
+   * lost attempt made it, and it is adopted.
+   */
+  async create(fields: WebhookFields, existingIds: readonly string[]): Promise<Webhook> {
     const doing = `creating a webhook for ${fields.url}`
-    return this.acceptData(await this.send('POST', '', { whatsapp_webhook: fields }, doing), doing)
+    const reconcile = async (): Promise<Webhook | undefined> =>
+      (await this.findByUrl(fields.url as string)).find((webhook) => !existingIds.includes(webhook.id))
+    const { body } = await this.send({ method: 'POST', path: '', payload: { whatsapp_webhook: fields }, doing, reconcile })
+    return this.acceptData(body, doing)
   }
 
   async update(id: string, fields: WebhookFields): Promise<Webhook> {
     const doing = `updating webhook ${id}`
-    const body = await this.sendOrAbsent('PATCH', `/${encodeURIComponent(id)}`, { whatsapp_webhook: fields }, doing)
-    if (body === undefined) throw new KapsoError(`Webhook ${id} was not found while ${doing}: it was deleted meanwhile. Re-run to create it again.`, 404)
-    return this.acceptData(body, doing)
+    const reply = await this.sendOrAbsent({ method: 'PATCH', path: `/${encodeURIComponent(id)}`, payload: { whatsapp_webhook: fields }, doing })
+    if (!reply) throw new KapsoError(`Webhook ${id} was not found while ${doing}: it was deleted meanwhile. Re-run to create it again.`, 404)
+    return this.acceptData(reply.body, doing)
   }
 
   /** Deletes the webhook; false when it was already gone. */
   async remove(id: string): Promise<boolean> {
-    const body = await this.sendOrAbsent('DELETE', `/${encodeURIComponent(id)}`, undefined, `deleting webhook ${id}`)
-    return body !== undefined
+    return (await this.sendOrAbsent({ method: 'DELETE', path: `/${encodeURIComponent(id)}`, doing: `deleting webhook ${id}` })) !== undefined
   }
 
   /**
    * A request on one webhook. A 404 there means either "no such webhook" or "no such scope": one list
    * request tells which, so an unknown scope is never mistaken for an absent webhook.
    */
-  private async sendOrAbsent(method: string, path: string, payload: unknown, doing: string): Promise<Record<string, unknown> | null | undefined> {
+  private async sendOrAbsent(request: ClientRequest): Promise<Reply | undefined> {
     try {
-      return await this.send(method, path, payload, doing)
+      return await this.send(request)
     } catch (error) {
       if (!(error instanceof KapsoError) || error.status !== 404) throw error
-      await this.send('GET', '?page=1&per_page=1', undefined, `checking ${this.options.scope.input} ${this.options.scope.id}`)
+      await this.send({ method: 'GET', path: '?page=1&per_page=1', doing: `checking ${this.options.scope.input} ${this.options.scope.id}` })
       return undefined
     }
   }
 
-  private async send(method: string, path: string, payload: unknown, doing: string): Promise<Record<string, unknown> | null> {
-    const target = `${this.base}${path}`
-    const started = Date.now()
-    let status: number
-    let text: string
+  private async send(request: ClientRequest): Promise<Reply> {
+    const { path, ...spec } = request
     try {
-      const response = await this.http.request(
-        method,
-        target,
-        payload === undefined ? null : JSON.stringify(payload),
-        payload === undefined ? {} : { 'Content-Type': 'application/json' }
-      )
-      status = response.message.statusCode ?? 0
-      text = await response.readBody()
+      return await this.transport.request({ ...spec, url: `${this.base}${path}` })
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message
-      throw new KapsoError(`Could not reach Kapso at ${new URL(target).host} while ${doing}: ${clean(String(code))}. Check api-url and the runner's network.`)
+      if (error instanceof StatusError) throw new KapsoError(this.describe(error.status, error.body, request.doing), error.status)
+      throw error
     }
-    // Path and status only: bodies carry secret_key, headers carry the API key.
-    core.debug(`${method} ${new URL(target).pathname} -> ${status} (${Date.now() - started} ms)`)
-    const body = parseJson(text)
-    if (status >= 200 && status < 300) return body
-    throw new KapsoError(this.describe(status, body, doing), status)
   }
 
   private describe(status: number, body: Record<string, unknown> | null, doing: string): string {
@@ -214,32 +190,4 @@ export class KapsoClient {
 function sortNewestFirst(webhooks: Webhook[]): Webhook[] {
   const time = (w: Webhook): number => Date.parse(w.created_at ?? '') || 0
   return [...webhooks].sort((a, b) => time(b) - time(a))
-}
-
-function parseJson(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text)
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null
-  } catch {
-    return null
-  }
-}
-
-/** Kapso's error text, wherever this body keeps it: `error`, `error.message`, `message` or `detail`. */
-function kapsoMessage(body: Record<string, unknown> | null): string {
-  if (!body) return ''
-  const error = body.error
-  const parts = [
-    typeof error === 'string' ? error : (error as Record<string, unknown> | undefined)?.message,
-    body.message,
-    body.detail
-  ].filter((part): part is string => typeof part === 'string' && part !== '')
-  return clean([...new Set(parts)].join(': '))
-}
-
-/** Text from the network made safe for one log line. */
-function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim()
-  return flat.length > MAX_MESSAGE_LENGTH ? `${flat.slice(0, MAX_MESSAGE_LENGTH)}...` : flat
 }
