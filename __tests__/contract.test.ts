@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { parse } from 'yaml'
 import { EMULATOR_DEFAULTS, KapsoEmulator } from '../emulator/server.js'
-import { ROOT } from '../scripts/run-action.js'
+import { emulatorInputs, ROOT } from '../scripts/run-action.js'
 import { run } from '../src/main.js'
 import { clearCore, recorded, setInputs } from './support/core.js'
 
@@ -61,9 +61,7 @@ describe.skipIf(!haveSpec)('requests to the legacy API match Kapso\'s OpenAPI', 
 
   const URL_A = 'https://pr-5.preview.example.com/api/whatsapp'
   const base = (): Record<string, string> => ({
-    'api-key': EMULATOR_DEFAULTS.apiKey,
-    'api-url': emulator.apiUrl('legacy'),
-    'whatsapp-config-id': EMULATOR_DEFAULTS.configId,
+    ...emulatorInputs(emulator, 'legacy'),
     url: URL_A,
     events: 'whatsapp.message.received, whatsapp.message.sent'
   })

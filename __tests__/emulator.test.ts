@@ -1,6 +1,6 @@
 /** The emulator must refuse what Kapso refuses, and answer in Kapso's shapes, or the other tests prove little. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { EMULATOR_DEFAULTS, KapsoEmulator, type Api } from '../emulator/server.js'
+import { defaultScopeId, EMULATOR_DEFAULTS, KapsoEmulator, type Api } from '../emulator/server.js'
 
 let emulator: KapsoEmulator
 beforeAll(async () => {
@@ -86,7 +86,7 @@ describe.each(['legacy', 'platform'] as Api[])('the %s API', (api) => {
   })
 
   it('lists most recent first, filters by url, pages with meta, and refuses more than 100 a page', async () => {
-    for (let i = 0; i < 25; i++) emulator.seed(api, api === 'legacy' ? EMULATOR_DEFAULTS.configId : EMULATOR_DEFAULTS.phoneNumberId, { url: `https://example.com/hook/${i}` })
+    for (let i = 0; i < 25; i++) emulator.seed(api, defaultScopeId(api), { url: `https://example.com/hook/${i}` })
     const filter = api === 'legacy' ? 'q[url_cont]' : 'url_contains'
     const page2 = await call('GET', `${collection(api)}?page=2&per_page=10&${encodeURIComponent(filter)}=${encodeURIComponent('example.com/hook/')}`)
     expect(page2.json.meta).toEqual({ page: 2, per_page: 10, total_pages: 3, total_count: 25 })

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { EMULATOR_DEFAULTS, KapsoEmulator, type Api } from '../emulator/server.js'
+import { defaultScopeId, EMULATOR_DEFAULTS, KapsoEmulator, type Api } from '../emulator/server.js'
+import { emulatorInputs } from '../scripts/run-action.js'
 import { run } from '../src/main.js'
 import { clearCore, recorded, setInputs } from './support/core.js'
 
@@ -16,10 +17,6 @@ beforeEach(() => {
 })
 
 const URL_A = 'https://pr-12.preview.example.com/api/whatsapp'
-const scopes: [Api, Record<string, string>][] = [
-  ['legacy', { 'whatsapp-config-id': EMULATOR_DEFAULTS.configId }],
-  ['platform', { 'phone-number-id': EMULATOR_DEFAULTS.phoneNumberId }]
-]
 
 async function runWith(inputs: Record<string, string>): Promise<Record<string, string>> {
   clearCore()
@@ -28,13 +25,13 @@ async function runWith(inputs: Record<string, string>): Promise<Record<string, s
   return recorded.outputs()
 }
 
-describe.each(scopes)('run() on the %s API', (api, scope) => {
+describe.each(['legacy', 'platform'] as Api[])('run() on the %s API', (api) => {
+  const scopeInput = api === 'legacy' ? 'whatsapp-config-id' : 'phone-number-id'
+  const scopeId = defaultScopeId(api)
   const base = (): Record<string, string> => ({
-    'api-key': EMULATOR_DEFAULTS.apiKey,
-    'api-url': emulator.apiUrl(api),
+    ...emulatorInputs(emulator, api),
     url: URL_A,
-    events: 'whatsapp.message.received, whatsapp.message.sent',
-    ...scope
+    events: 'whatsapp.message.received, whatsapp.message.sent'
   })
 
   it('creates the webhook with every field as given and outputs its id', async () => {
@@ -131,8 +128,8 @@ describe.each(scopes)('run() on the %s API', (api, scope) => {
   })
 
   it('updates the most recent of several webhooks with the url and names the others', async () => {
-    const older = emulator.seed(api, Object.values(scope)[0] as string, { url: URL_A })
-    const newer = emulator.seed(api, Object.values(scope)[0] as string, { url: URL_A })
+    const older = emulator.seed(api, scopeId, { url: URL_A })
+    const newer = emulator.seed(api, scopeId, { url: URL_A })
     const out = await runWith({ ...base(), 'inactivity-minutes': '30' })
     expect(out).toMatchObject({ result: 'updated', 'webhook-id': newer.id })
     expect(recorded.warnings()[0]).toContain(`Updating the most recent, ${newer.id}; left as they are: ${older.id}`)
@@ -140,7 +137,7 @@ describe.each(scopes)('run() on the %s API', (api, scope) => {
   })
 
   it('matches the url exactly, never a webhook whose url only contains it, across every page', async () => {
-    const scopeId = Object.values(scope)[0] as string
+
     for (let i = 0; i < 230; i++) emulator.seed(api, scopeId, { url: `${URL_A}/other-${i}` })
     const out = await runWith(base())
     expect(out.result).toBe('created')
@@ -153,7 +150,7 @@ describe.each(scopes)('run() on the %s API', (api, scope) => {
   })
 
   it('acts on webhook-id instead of matching by url', async () => {
-    const scopeId = Object.values(scope)[0] as string
+
     const mine = emulator.seed(api, scopeId, { url: 'https://old.example.com/hook' })
     const updated = await runWith({ ...base(), 'webhook-id': mine.id })
     expect(updated).toMatchObject({ result: 'updated', 'webhook-id': mine.id, url: URL_A })
@@ -178,8 +175,8 @@ describe.each(scopes)('run() on the %s API', (api, scope) => {
   })
 
   it('names the scope input on 404, for lists and for a webhook-id alike', async () => {
-    const unknown: Record<string, string> = api === 'legacy' ? { 'whatsapp-config-id': '00000000-0000-4000-8000-000000000000' } : { 'phone-number-id': '999' }
-    const input = Object.keys(scope)[0] as string
+    const unknown = { [scopeInput]: api === 'legacy' ? '00000000-0000-4000-8000-000000000000' : '999' }
+    const input = scopeInput
     await runWith({ ...base(), ...unknown })
     expect(recorded.failure()).toContain(`Check ${input}`)
     await runWith({ ...base(), ...unknown, url: '', operation: 'delete', 'webhook-id': '9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b' })
@@ -223,9 +220,7 @@ describe('run() failures outside Kapso', () => {
   it('refuses a meta-kind webhook given by webhook-id', async () => {
     const meta = emulator.seed('platform', EMULATOR_DEFAULTS.phoneNumberId, { url: URL_A, kind: 'meta', events: [] })
     await runWith({
-      'api-key': EMULATOR_DEFAULTS.apiKey,
-      'api-url': emulator.apiUrl('platform'),
-      'phone-number-id': EMULATOR_DEFAULTS.phoneNumberId,
+      ...emulatorInputs(emulator, 'platform'),
       'webhook-id': meta.id,
       events: 'whatsapp.message.sent'
     })

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EMULATOR_DEFAULTS, KapsoEmulator, type Api } from '../emulator/server.js'
-import { runAction, type ActionRun } from '../scripts/run-action.js'
+import { emulatorInputs, runAction, type ActionRun } from '../scripts/run-action.js'
 import { findLeaks, isMasked } from './support/leaks.js'
 
 let emulator: KapsoEmulator
@@ -26,13 +26,10 @@ async function runClean(inputs: Record<string, string>, secrets: () => string[])
 }
 
 describe.each(['legacy', 'platform'] as Api[])('dist/index.js on the %s API', (api) => {
-  const scope: Record<string, string> = api === 'legacy' ? { 'whatsapp-config-id': EMULATOR_DEFAULTS.configId } : { 'phone-number-id': EMULATOR_DEFAULTS.phoneNumberId }
   const inputs = (over: Record<string, string> = {}): Record<string, string> => ({
-    'api-key': API_KEY,
-    'api-url': emulator.apiUrl(api),
+    ...emulatorInputs(emulator, api),
     url: `https://pr-31.preview.example.com/${api}/hook`,
     events: 'whatsapp.message.received\nwhatsapp.message.sent',
-    ...scope,
     ...over
   })
   const secretsHeld = (): string[] => emulator.webhooks(api).map((w) => w.secret_key)

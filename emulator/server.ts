@@ -94,6 +94,11 @@ export const EMULATOR_DEFAULTS = {
   phoneNumberId: '106540352242922'
 } as const
 
+/** The scope that exists by default on each API generation. */
+export function defaultScopeId(api: Api): string {
+  return api === 'legacy' ? EMULATOR_DEFAULTS.configId : EMULATOR_DEFAULTS.phoneNumberId
+}
+
 export const EMULATOR_PROJECT_ID = '0c9a7e52-1b3d-4f6e-8a90-2d4c6b8e0f11'
 
 const EVENTS = [

@@ -3,21 +3,17 @@
  * On each API generation: create, re-run (unchanged), change a field (updated), delete, delete again
  * (absent). Prints each step's log as GitHub shows it and its outputs. No Kapso account needed.
  */
-import { EMULATOR_DEFAULTS, KapsoEmulator, type Api } from '../emulator/server.js'
-import { runAction, runnerView } from './run-action.js'
+import { KapsoEmulator, type Api } from '../emulator/server.js'
+import { emulatorInputs, runAction, runnerView } from './run-action.js'
 
 const emulator = await KapsoEmulator.start()
 let failures = 0
 try {
   for (const api of ['legacy', 'platform'] as Api[]) {
-    const scope: Record<string, string> =
-      api === 'legacy' ? { 'whatsapp-config-id': EMULATOR_DEFAULTS.configId } : { 'phone-number-id': EMULATOR_DEFAULTS.phoneNumberId }
     const base = {
-      'api-key': EMULATOR_DEFAULTS.apiKey,
-      'api-url': emulator.apiUrl(api),
+      ...emulatorInputs(emulator, api),
       url: `https://preview-42.example.com/api/whatsapp/${api}`,
-      events: 'whatsapp.message.received, whatsapp.message.sent',
-      ...scope
+      events: 'whatsapp.message.received, whatsapp.message.sent'
     }
     console.log(`\n=== ${api === 'legacy' ? 'Legacy API (whatsapp-config-id)' : 'Platform API (phone-number-id)'} at ${emulator.apiUrl(api)}`)
     const steps: [string, Record<string, string>, string][] = [

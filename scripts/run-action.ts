@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { EMULATOR_DEFAULTS, type Api, type KapsoEmulator } from '../emulator/server.js'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -44,6 +45,15 @@ export function actionEnv(inputs: Record<string, string>, extra: Record<string, 
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
   return { ...env, ...extra }
+}
+
+/** The inputs that point the action at the emulator's default scope on one API generation. */
+export function emulatorInputs(emulator: KapsoEmulator, api: Api): Record<string, string> {
+  return {
+    'api-key': EMULATOR_DEFAULTS.apiKey,
+    'api-url': emulator.apiUrl(api),
+    ...(api === 'legacy' ? { 'whatsapp-config-id': EMULATOR_DEFAULTS.configId } : { 'phone-number-id': EMULATOR_DEFAULTS.phoneNumberId })
+  }
 }
 
 /** Runs dist/index.js with these inputs and returns what the runner would see. */
