@@ -31643,7 +31643,7 @@ function readInputs() {
         if (!url && !(operation === 'upsert' && webhookId)) {
             fail(`url is required for operation ${operation}${operation === 'upsert' ? ' (or give webhook-id)' : ''}.`);
         }
-        if (events.length === 0 && getInput('events') === '') {
+        if (events.length === 0 && splitList(getInput('events')).length === 0) {
             fail(`events is required for operation ${operation}: one or more of ${KNOWN_EVENTS.join(', ')}.`);
         }
         if (operation === 'create' && webhookId)
@@ -31779,7 +31779,7 @@ function readHeaders(fail) {
             entries.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
         }
     }
-    const headers = {};
+    const headers = [];
     const seen = new Set();
     for (const [name, value] of entries) {
         if (!HEADER_NAME.test(name)) {
@@ -31797,9 +31797,10 @@ function readHeaders(fail) {
             return fail(`headers value of ${name} contains a line break or control character.`);
         if (value.length > MAX_HEADER_VALUE_LENGTH)
             return fail(`headers value of ${name} is longer than ${MAX_HEADER_VALUE_LENGTH} characters.`);
-        headers[name] = value;
+        headers.push([name, value]);
     }
-    return headers;
+    // fromEntries defines own properties, so even a header named __proto__ stays a header.
+    return Object.fromEntries(headers);
 }
 function parseUrl(raw) {
     try {

@@ -142,7 +142,7 @@ export function readInputs(): ActionInputs {
     if (!url && !(operation === 'upsert' && webhookId)) {
       fail(`url is required for operation ${operation}${operation === 'upsert' ? ' (or give webhook-id)' : ''}.`)
     }
-    if (events.length === 0 && core.getInput('events') === '') {
+    if (events.length === 0 && splitList(core.getInput('events')).length === 0) {
       fail(`events is required for operation ${operation}: one or more of ${KNOWN_EVENTS.join(', ')}.`)
     }
     if (operation === 'create' && webhookId) fail('webhook-id cannot be used with operation create, which always makes a new webhook.')
@@ -273,7 +273,7 @@ function readHeaders(fail: (m: string) => undefined): Record<string, string> | u
       entries.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()])
     }
   }
-  const headers: Record<string, string> = {}
+  const headers: [string, string][] = []
   const seen = new Set<string>()
   for (const [name, value] of entries) {
     if (!HEADER_NAME.test(name)) {
@@ -287,9 +287,10 @@ function readHeaders(fail: (m: string) => undefined): Record<string, string> | u
     if (typeof value !== 'string') return fail(`headers value of ${name} must be a string.`)
     if (!HEADER_VALUE.test(value)) return fail(`headers value of ${name} contains a line break or control character.`)
     if (value.length > MAX_HEADER_VALUE_LENGTH) return fail(`headers value of ${name} is longer than ${MAX_HEADER_VALUE_LENGTH} characters.`)
-    headers[name] = value
+    headers.push([name, value])
   }
-  return headers
+  // fromEntries defines own properties, so even a header named __proto__ stays a header.
+  return Object.fromEntries(headers)
 }
 
 function parseUrl(raw: string): URL | undefined {

@@ -1,0 +1,116 @@
+/**
+ * Hostile and malformed inputs, through run() against the emulator: each must fail with a message that
+ * names the input, and not one request may reach Kapso.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { KapsoEmulator } from '../emulator/server.js'
+import { run } from '../src/main.js'
+import { emulatorInputs } from '../scripts/run-action.js'
+import { clearCore, recorded, setInputs } from './support/core.js'
+
+vi.mock('@actions/core', async (orig) => (await import('./support/core-mock.js')).mockCore(orig))
+
+let emulator: KapsoEmulator
+beforeAll(async () => {
+  emulator = await KapsoEmulator.start()
+})
+afterAll(() => emulator.close())
+beforeEach(() => {
+  emulator.reset()
+  clearCore()
+})
+
+const CONFIG_ID = '550e8400-e29b-41d4-a716-446655440000'
+const WEBHOOK_ID = '9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b'
+
+// [what, inputs over a valid upsert, the input the message must name, what else it must say]
+const table: [string, Record<string, string>, string, RegExp][] = [
+  ['no api-key', { 'api-key': '' }, 'api-key', /is required/],
+  ['api-key with a line break', { 'api-key': 'abc\ndef' }, 'api-key', /white space or a line break/],
+  ['no scope', { 'whatsapp-config-id': '' }, 'whatsapp-config-id', /exactly one of whatsapp-config-id .* and phone-number-id/],
+  ['both scopes', { 'phone-number-id': '123' }, 'phone-number-id', /not both/],
+  ['config id that is not a UUID', { 'whatsapp-config-id': '12345' }, 'whatsapp-config-id', /Kapso configuration UUID/],
+  ['config id with path traversal', { 'whatsapp-config-id': '../../customers' }, 'whatsapp-config-id', /UUID/],
+  ['phone number id with a path', { 'whatsapp-config-id': '', 'phone-number-id': '123/../456' }, 'phone-number-id', /digits only/],
+  ['phone number id that is a UUID', { 'whatsapp-config-id': '', 'phone-number-id': CONFIG_ID }, 'phone-number-id', /digits only/],
+  ['unknown operation', { operation: 'remove' }, 'operation', /one of upsert, create, delete; got "remove"/],
+  ['operation in capitals', { operation: 'UPSERT' }, 'operation', /one of upsert, create, delete/],
+  ['webhook-id in an old format', { 'webhook-id': 'webhook-123abc' }, 'webhook-id', /UUID/],
+  ['webhook-id with path traversal', { 'webhook-id': `../${WEBHOOK_ID}` }, 'webhook-id', /UUID/],
+  ['no url on upsert', { url: '' }, 'url', /is required for operation upsert \(or give webhook-id\)/],
+  ['url over http', { url: 'http://preview.example.com/hook' }, 'url', /https:\/\/ URL: Kapso delivers only over HTTPS/],
+  ['relative url', { url: '/api/whatsapp' }, 'url', /absolute https:\/\/ URL/],
+  ['javascript: url', { url: 'javascript:alert(document.cookie)' }, 'url', /absolute https:\/\/ URL/],
+  ['data: url', { url: 'data:text/html,<script>alert(1)</script>' }, 'url', /absolute https:\/\/ URL/],
+  ['file: url', { url: 'file:///etc/passwd' }, 'url', /absolute https:\/\/ URL/],
+  ['url with user and password', { url: 'https://user:pw@example.com/hook' }, 'url', /must not carry a user name or password/],
+  ['url with a user only', { url: 'https://token@example.com/hook' }, 'url', /must not carry a user name or password/],
+  ['url with a space', { url: 'https://example.com/a hook' }, 'url', /without spaces or control characters/],
+  // (A NUL cannot reach the action: the runner passes inputs as environment variables.)
+  ['url with an escape character', { url: 'https://example.com/\u001b[31mhook' }, 'url', /without spaces or control characters/],
+  ['oversized url', { url: `https://example.com/${'a'.repeat(5000)}` }, 'url', /longer than 2048 characters/],
+  ['no events on upsert', { events: '' }, 'events', /is required for operation upsert: one or more of whatsapp.message.received/],
+  ['only separators as events', { events: ' , ,\n,' }, 'events', /is required/],
+  ['near-miss event', { events: 'whatsapp.message.recieved' }, 'events', /did you mean "whatsapp.message.received"\?/],
+  ['Cyrillic look-alike in an event', { events: 'whats\u0430pp.message.sent' }, 'events', /unknown event "whats\u0430pp.message.sent": did you mean "whatsapp.message.sent"\?/],
+  ['zero-width space in an event', { events: 'whatsapp.message\u200b.sent' }, 'events', /unknown event/],
+  ['fullwidth dot in an event', { events: 'whatsapp\uff0emessage.sent' }, 'events', /unknown event/],
+  ['project event on a phone number', { events: 'workflow.execution.failed' }, 'events', /unknown event "workflow.execution.failed"/],
+  ['buffering another event', { 'buffer-events': 'whatsapp.message.sent' }, 'buffer-events', /unknown event "whatsapp.message.sent"/],
+  ['negative buffer window', { 'buffer-window-seconds': '-5' }, 'buffer-window-seconds', /whole number from 1 to 60; got "-5"/],
+  ['fractional buffer window', { 'buffer-window-seconds': '2.5' }, 'buffer-window-seconds', /whole number from 1 to 60/],
+  ['buffer window in exponent form', { 'buffer-window-seconds': '1e1' }, 'buffer-window-seconds', /whole number from 1 to 60/],
+  ['buffer window over the range', { 'buffer-window-seconds': '61' }, 'buffer-window-seconds', /whole number from 1 to 60; got "61"/],
+  ['buffer size zero', { 'max-buffer-size': '0' }, 'max-buffer-size', /whole number from 1 to 100/],
+  ['buffer size in hex', { 'max-buffer-size': '0x10' }, 'max-buffer-size', /whole number from 1 to 100/],
+  ['inactivity over a day', { 'inactivity-minutes': '1441' }, 'inactivity-minutes', /whole number from 1 to 1440/],
+  ['huge inactivity', { 'inactivity-minutes': '99999999999999999999' }, 'inactivity-minutes', /whole number from 1 to 1440/],
+  ['active as yes', { active: 'yes' }, 'active', /true or false; got "yes"/],
+  ['buffer-enabled as 1', { 'buffer-enabled': '1' }, 'buffer-enabled', /true or false/],
+  ['dry-run as maybe', { 'dry-run': 'maybe' }, 'dry-run', /true or false/],
+  ['headers as a JSON array', { headers: '["X-Env"]' }, 'headers', /JSON object of strings/],
+  ['headers as a JSON string', { headers: '"X-Env: a"' }, 'headers', /JSON object of strings/],
+  ['headers as broken JSON', { headers: '{"X-Env": ' }, 'headers', /not valid JSON/],
+  ['headers with a number value', { headers: '{"X-Retries": 3}' }, 'headers', /value of X-Retries must be a string/],
+  ['headers with a nested object', { headers: '{"X-Env": {"a": "b"}}' }, 'headers', /value of X-Env must be a string/],
+  ['header name with a space', { headers: '{"X Env": "a"}' }, 'headers', /invalid header name "X Env"/],
+  ['header name with CR/LF', { headers: '{"X-A\\r\\nX-B": "a"}' }, 'headers', /invalid header name "X-A\\x0d\\x0aX-B"/],
+  ['header value with CR/LF', { headers: '{"X-Env": "a\\r\\nX-Injected: 1"}' }, 'headers', /value of X-Env contains a line break/],
+  ['header value with a NUL', { headers: '{"X-Env": "a\\u0000b"}' }, 'headers', /value of X-Env contains a line break or control character/],
+  ['oversized header value', { headers: `X-Big: ${'b'.repeat(10_000)}` }, 'headers', /value of X-Big is longer than 4096 characters/],
+  ['header line without a colon', { headers: 'X-Env preview' }, 'headers', /without "Name: value" form/],
+  ['a header Kapso sets', { headers: 'X-Webhook-Signature: forged' }, 'headers', /cannot set X-Webhook-Signature: Kapso sets it/],
+  ['the same header twice', { headers: 'X-Env: a\nx-env: b' }, 'headers', /names x-env twice/],
+  ['api-url over http to a remote host', { 'api-url': 'http://kapso.example.com/api/v1' }, 'api-url', /http:\/\/ only for a loopback host/],
+  ['api-url at a metadata service', { 'api-url': 'http://169.254.169.254/latest' }, 'api-url', /http:\/\/ only for a loopback host/],
+  ['api-url with credentials', { 'api-url': 'https://u:p@app.kapso.ai/api/v1' }, 'api-url', /without credentials, query or fragment/],
+  ['api-url with a query', { 'api-url': 'https://app.kapso.ai/api/v1?debug=1' }, 'api-url', /without credentials, query or fragment/],
+  ['api-url over ftp', { 'api-url': 'ftp://app.kapso.ai/api/v1' }, 'api-url', /absolute https:\/\/ URL/],
+  ['create with webhook-id', { operation: 'create', 'webhook-id': WEBHOOK_ID }, 'webhook-id', /cannot be used with operation create/],
+  ['delete with nothing to find', { operation: 'delete', url: '' }, 'url', /operation delete needs url or webhook-id/],
+  ['secret with a line break', { 'secret-key': 'abc\ndef' }, 'secret-key', /line break or control character/],
+  ['max-attempts of zero', { 'max-attempts': '0' }, 'max-attempts', /whole number from 1 to 10/],
+  ['max-attempts emptied', { 'max-attempts': '' }, 'max-attempts', /whole number from 1 to 10/],
+  ['fractional timeout', { 'request-timeout-seconds': '0.5' }, 'request-timeout-seconds', /whole number from 1 to 300/],
+  ['timeout of an hour', { 'request-timeout-seconds': '3600' }, 'request-timeout-seconds', /whole number from 1 to 300/]
+]
+
+describe('hostile and malformed inputs', () => {
+  it('has at least 30 cases', () => expect(table.length).toBeGreaterThanOrEqual(30))
+
+  it.each(table)('refuses %s, naming the input, before any request', async (_what, override, input, says) => {
+    setInputs({
+      ...emulatorInputs(emulator, 'legacy'),
+      url: 'https://pr-9.preview.example.com/api/whatsapp',
+      events: 'whatsapp.message.received',
+      ...override
+    })
+    await run()
+    const failure = recorded.failure() ?? ''
+    expect(failure).toMatch(/^Invalid inputs?:/)
+    expect(failure).toContain(input)
+    expect(failure).toMatch(says)
+    expect(emulator.requests).toHaveLength(0)
+    expect(recorded.outputs()).toEqual({})
+  })
+})
