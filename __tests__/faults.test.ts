@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { defaultScopeId, EMULATOR_DEFAULTS, KapsoEmulator, type Api, type Fault } from '../emulator/server.js'
 import { emulatorInputs, runAction, type ActionRun } from '../scripts/run-action.js'
-import { findLeaks } from './support/leaks.js'
+import { findLeaks } from '../scripts/leaks.js'
 
 let emulator: KapsoEmulator
 beforeAll(async () => {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EMULATOR_DEFAULTS, KapsoEmulator, type Api } from '../emulator/server.js'
 import { emulatorInputs, runAction, type ActionRun } from '../scripts/run-action.js'
-import { findLeaks, isMasked } from './support/leaks.js'
+import { findLeaks, isMasked } from '../scripts/leaks.js'
 
 let emulator: KapsoEmulator
 beforeAll(async () => {
