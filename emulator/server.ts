@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createHttpsServer, Server as HttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 
 export type Api = 'legacy' | 'platform'
@@ -23,6 +24,8 @@ export interface EmulatorOptions {
   phoneNumberIds?: string[]
   host?: string
   port?: number
+  /** Serve HTTPS with this key and certificate (PEM) instead of HTTP. */
+  tls?: { key: string; cert: string }
 }
 
 /** A webhook as the emulator keeps it: every field with a value, as Kapso stores it. */
@@ -159,7 +162,7 @@ export class KapsoEmulator {
   }
 
   static async start(options: EmulatorOptions = {}): Promise<KapsoEmulator> {
-    const server = createServer()
+    const server = options.tls ? createHttpsServer(options.tls) : createServer()
     const emulator = new KapsoEmulator(server, options)
     server.on('request', (req, res) => void emulator.handle(req, res))
     await new Promise<void>((resolve, reject) => {
@@ -169,10 +172,15 @@ export class KapsoEmulator {
     return emulator
   }
 
-  /** http://host:port, the server's origin. */
+  get port(): number {
+    return (this.server.address() as AddressInfo).port
+  }
+
+  /** http://host:port (https:// when serving TLS), the server's origin. */
   get origin(): string {
     const { address, port } = this.server.address() as AddressInfo
-    return `http://${address.includes(':') ? `[${address}]` : address}:${port}`
+    const scheme = this.server instanceof HttpsServer ? 'https' : 'http'
+    return `${scheme}://${address.includes(':') ? `[${address}]` : address}:${port}`
   }
 
   /** The api-url to give the action for each generation. */

@@ -1,0 +1,108 @@
+/**
+ * Proxies, as self-hosted runners set them: the bundle must reach Kapso through HTTPS_PROXY (or
+ * https_proxy) and go direct for hosts in NO_PROXY. @actions/http-client never proxies loopback
+ * targets, so the emulator serves TLS as "kapso.test", a name only the proxy resolves (to 127.0.0.1).
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { connect, type AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { EMULATOR_DEFAULTS, KapsoEmulator } from '../emulator/server.js'
+import { findLeaks } from '../scripts/leaks.js'
+import { runAction } from '../scripts/run-action.js'
+
+function haveOpenssl(): boolean {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+const canRun = haveOpenssl()
+if (!canRun) console.warn('Proxy test skipped: it needs the openssl command to make a certificate for kapso.test.')
+
+describe.skipIf(!canRun)('through a proxy', () => {
+  let dir: string
+  let emulator: KapsoEmulator
+  let proxy: Server
+  let proxyUrl: string
+  const tunnels: string[] = []
+  const sockets = new Set<{ destroy: () => void }>()
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kapso-proxy-'))
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=kapso.test',
+      '-addext', 'subjectAltName=DNS:kapso.test', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')
+    ], { stdio: 'ignore' })
+    emulator = await KapsoEmulator.start({ tls: { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') } })
+
+    // A CONNECT proxy that knows one host name: kapso.test, on this machine.
+    proxy = createServer((_req, res) => res.writeHead(405).end())
+    proxy.on('connect', (req, client, head) => {
+      const [host, port] = (req.url ?? '').split(':')
+      tunnels.push(req.url ?? '')
+      sockets.add(client)
+      if (host !== 'kapso.test') {
+        client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n')
+        return
+      }
+      const upstream = connect(Number(port), '127.0.0.1', () => {
+        sockets.add(upstream)
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+        upstream.write(head)
+        upstream.pipe(client).pipe(upstream)
+      })
+      upstream.on('error', () => client.destroy())
+      client.on('error', () => upstream.destroy())
+    })
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
+    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`
+  })
+  afterAll(async () => {
+    // Tunnelled sockets leave the HTTP server's books once CONNECT succeeds: end them here.
+    for (const socket of sockets) socket.destroy()
+    await emulator.close()
+    proxy.closeAllConnections()
+    await new Promise((resolve) => proxy.close(resolve))
+    rmSync(dir, { recursive: true, force: true })
+  })
+  beforeEach(() => {
+    emulator.reset()
+    tunnels.length = 0
+  })
+
+  const inputs = (): Record<string, string> => ({
+    'api-key': EMULATOR_DEFAULTS.apiKey,
+    'api-url': `https://kapso.test:${emulator.port}/api/v1`,
+    'whatsapp-config-id': EMULATOR_DEFAULTS.configId,
+    url: 'https://pr-3.preview.example.com/api/whatsapp',
+    events: 'whatsapp.message.received',
+    'max-attempts': '1'
+  })
+  const trust = (): Record<string, string> => ({ NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem'), RUNNER_DEBUG: '1' })
+
+  it.each(['HTTPS_PROXY', 'https_proxy'])('creates and re-runs through %s', async (variable) => {
+    const created = await runAction(inputs(), { ...trust(), [variable]: proxyUrl })
+    expect(created.exitCode, created.stdout).toBe(0)
+    expect(created.outputs.result).toBe('created')
+    const again = await runAction(inputs(), { ...trust(), [variable]: proxyUrl })
+    expect(again.outputs.result).toBe('unchanged')
+    expect(tunnels.length).toBeGreaterThanOrEqual(3)
+    expect(new Set(tunnels)).toEqual(new Set([`kapso.test:${emulator.port}`]))
+    expect(emulator.webhooks()).toHaveLength(1)
+    expect(findLeaks(created.stdout + again.stdout, [EMULATOR_DEFAULTS.apiKey, created.outputs['secret-key'] ?? ''])).toEqual([])
+  })
+
+  it('goes direct, bypassing the proxy, for a host in NO_PROXY', async () => {
+    const run = await runAction(inputs(), { ...trust(), HTTPS_PROXY: proxyUrl, NO_PROXY: 'example.org,kapso.test' })
+    expect(tunnels).toEqual([])
+    // kapso.test resolves only through the proxy: going direct, the name is unknown.
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(/::error::Gave up listing webhooks .* after 1 attempt; the last one ended with could not connect to kapso\.test:\d+ \((ENOTFOUND|EAI_AGAIN)\)\./)
+  })
+})
