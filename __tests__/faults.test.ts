@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { defaultScopeId, EMULATOR_DEFAULTS, KapsoEmulator, type Api, type Fault } from '../emulator/server.js'
-import { emulatorInputs, runAction, type ActionRun } from '../scripts/run-action.js'
+import { emulatorInputs, FAKE_GITHUB_TOKEN, runAction, type ActionRun } from '../scripts/run-action.js'
 import { findLeaks } from '../scripts/leaks.js'
 
 let emulator: KapsoEmulator
@@ -24,7 +24,7 @@ async function runClean(api: Api, inputs: Record<string, string>): Promise<Actio
     { ...emulatorInputs(emulator, api), url: URL_A, events: 'whatsapp.message.received', 'request-timeout-seconds': '1', ...inputs },
     { RUNNER_DEBUG: '1' }
   )
-  expect(findLeaks(`${run.stdout}\n${run.stderr}`, [API_KEY, ...emulator.webhooks().map((w) => w.secret_key)])).toEqual([])
+  expect(findLeaks(`${run.stdout}\n${run.stderr}`, [API_KEY, FAKE_GITHUB_TOKEN, ...emulator.webhooks().map((w) => w.secret_key)])).toEqual([])
   expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /) // never a stack trace
   return run
 }
@@ -112,7 +112,7 @@ describe('the retry policy, on the legacy API', () => {
   it('logs a notice and waits as Retry-After says', async () => {
     emulator.inject({ method: 'POST', fault: { kind: 'status', status: 429, headers: { 'Retry-After': '1' } } })
     const run = await runClean(api, {})
-    expect(run.stdout).toMatch(/::notice::Kapso is rate-limiting this API key \(HTTP 429\) while creating a webhook for \S+: waiting 1 s as it asks, then trying again \(attempt 2 of 5\)\./)
+    expect(run.stdout).toMatch(/::notice::Kapso is rate-limiting these requests \(HTTP 429\) while creating a webhook for \S+: waiting 1 s as it asks, then trying again \(attempt 2 of 5\)\./)
     expect(run.outputs.result).toBe('created')
   })
 
@@ -120,7 +120,7 @@ describe('the retry policy, on the legacy API', () => {
     emulator.inject({ method: 'GET', fault: { kind: 'status', status: 429, headers: { 'Retry-After': '3600' } } })
     const run = await runClean(api, {})
     expect(run.exitCode).toBe(1)
-    expect(run.stdout).toContain('::error::Kapso is rate-limiting this API key (HTTP 429) while listing webhooks with url')
+    expect(run.stdout).toContain('::error::Kapso is rate-limiting these requests (HTTP 429) while listing webhooks with url')
     expect(run.stdout).toContain('asks to wait 3600 s, more than the 60 s this step will sleep')
     expect(emulator.requests).toHaveLength(1)
   })

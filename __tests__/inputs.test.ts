@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { InputError, readInputs } from '../src/inputs.js'
+import { FAKE_GITHUB_TOKEN } from '../scripts/run-action.js'
 import { clearCore, recorded, setInputs } from './support/core.js'
 
 vi.mock('@actions/core', async (orig) => (await import('./support/core-mock.js')).mockCore(orig))
@@ -49,7 +50,7 @@ describe('readInputs', () => {
   it('masks the API key and the secret before anything else', () => {
     setInputs({ ...valid, 'secret-key': 'my-signing-secret' })
     readInputs()
-    expect(recorded.masks()).toEqual(['test-api-key', 'my-signing-secret'])
+    expect(recorded.masks()).toEqual(['test-api-key', 'my-signing-secret', FAKE_GITHUB_TOKEN])
     expect(vi.mocked(core.setSecret).mock.invocationCallOrder[1]).toBeLessThan(vi.mocked(core.debug).mock.invocationCallOrder[0] ?? Infinity)
   })
 

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EMULATOR_DEFAULTS, KapsoEmulator, type Api } from '../emulator/server.js'
-import { emulatorInputs, runAction, type ActionRun } from '../scripts/run-action.js'
+import { emulatorInputs, FAKE_GITHUB_TOKEN, runAction, type ActionRun } from '../scripts/run-action.js'
 import { findLeaks, isMasked } from '../scripts/leaks.js'
 
 let emulator: KapsoEmulator
@@ -21,7 +21,7 @@ async function runClean(inputs: Record<string, string>, secrets: () => string[])
   const run = await runAction(inputs, { RUNNER_DEBUG: '1' })
   const log = `${run.stdout}\n${run.stderr}`
   expect(isMasked(run.stdout, API_KEY)).toBe(true)
-  expect(findLeaks(log, [API_KEY, ...secrets()])).toEqual([])
+  expect(findLeaks(log, [API_KEY, FAKE_GITHUB_TOKEN, ...secrets()])).toEqual([])
   return run
 }
 

@@ -28524,10 +28524,16 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8676);
-/** The action's entry point, as the runner starts it. */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9402);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5091);
+/** The action's entry point, for the main step and, with cleanup, the post step the runner adds. */
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+// The runner gives the post step the state the main step saved: this is how the one bundle tells them apart.
+const isPost = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu('isPost') === 'true';
+if (!isPost)
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ('isPost', 'true');
+await (isPost ? (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanup */ .t)() : (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)());
 // Everything is written by now. A request abandoned at its timeout may still hold a socket to a server that
 // never answers; end here rather than wait for it. The exit code is the one run() set.
 process.exit();
@@ -28537,14 +28543,1614 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8676:
+/***/ 5091:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  t: () => (/* binding */ cleanup),
   e: () => (/* binding */ run)
 });
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __nccwpck_require__(9402);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+;// CONCATENATED MODULE: ./src/kapso/transport.ts
+
+
+/**
+ * The retry policy, in one place:
+ * - 429: wait as Retry-After says (seconds or an HTTP date), at most MAX_RETRY_AFTER_SECONDS, then retry
+ *   any method: Kapso did not handle the request.
+ * - 5xx, an unreadable body (HTML error page, malformed JSON), a reset connection or a timeout: retry with
+ *   exponential backoff and jitter. GET, PATCH and DELETE are safe to repeat. A POST may have been applied:
+ *   before it is sent again, `reconcile` looks for its effect, and adopts it when found.
+ * - A DELETE that gets 404 after an attempt with an unknown outcome was deleted by that attempt.
+ * - Any other 4xx is final at once.
+ */
+const MAX_RETRY_AFTER_SECONDS = 60;
+const MAX_BACKOFF_MS = 30_000;
+const MAX_MESSAGE_LENGTH = 500;
+/** The service gave a final answer that is not a success; the caller turns it into a message. */
+class StatusError extends Error {
+    status;
+    body;
+    constructor(status, body) {
+        super(`HTTP ${status}`);
+        this.status = status;
+        this.body = body;
+        this.name = 'StatusError';
+    }
+}
+/** A failure with a message a user can act on. */
+class KapsoError extends Error {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+        this.name = 'KapsoError';
+    }
+}
+class Transport {
+    options;
+    http;
+    constructor(options) {
+        this.options = options;
+        // No redirects: following one to another host would hand it the X-API-Key header.
+        // Proxies: HttpClient honours https_proxy / HTTPS_PROXY / http_proxy / HTTP_PROXY and no_proxy / NO_PROXY.
+        this.http = new lib/* HttpClient */.Qq(options.userAgent, [], {
+            allowRedirects: false,
+            allowRetries: false,
+            socketTimeout: options.timeoutMs,
+            headers: { Accept: 'application/json', ...options.headers }
+        });
+    }
+    async request(spec) {
+        const { method, doing } = spec;
+        const { maxAttempts, service } = this.options;
+        let uncertain = false;
+        let last;
+        for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+            if (last) {
+                const waitMs = last.retryAfterMs ?? this.backoff(attempt - 1);
+                if (last.retryAfterMs !== undefined) {
+                    core/* notice */.lm(`${service} is rate-limiting these requests (HTTP 429) while ${doing}: waiting ${Math.ceil(waitMs / 1000)} s as it asks, then trying again (attempt ${attempt} of ${maxAttempts}).`);
+                }
+                else {
+                    core/* info */.pq(`Retrying ${doing} in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt} of ${maxAttempts}): ${last.summary}.`);
+                }
+                await sleep(waitMs);
+                if (uncertain && spec.reconcile) {
+                    const found = await spec.reconcile();
+                    if (found) {
+                        core/* info */.pq(`The earlier attempt at ${doing} did reach ${service}: using what it made instead of sending it again.`);
+                        return { status: 201, body: { data: found } };
+                    }
+                }
+            }
+            const outcome = await this.attempt(spec, attempt);
+            if (!('summary' in outcome))
+                return outcome;
+            if (outcome.status === 404 && uncertain && method === 'DELETE')
+                return { status: 204, body: null };
+            if (outcome.status !== undefined && outcome.status < 500 && outcome.status !== 429) {
+                throw new StatusError(outcome.status, outcome.body ?? null);
+            }
+            if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > MAX_RETRY_AFTER_SECONDS * 1000) {
+                throw new KapsoError(`${service} is rate-limiting these requests (HTTP 429) while ${doing} and asks to wait ${Math.ceil(outcome.retryAfterMs / 1000)} s, ` +
+                    `more than the ${MAX_RETRY_AFTER_SECONDS} s this step will sleep. Nothing was changed by this request; re-run the job later.`, 429);
+            }
+            if (outcome.mayHaveApplied)
+                uncertain = true;
+            if (uncertain && method === 'POST' && !spec.reconcile) {
+                throw new KapsoError(`The outcome of ${doing} is unknown (${outcome.summary}); it was not sent again. Re-run to pick up ${service}'s state.`, outcome.status);
+            }
+            last = outcome;
+        }
+        throw new KapsoError(`Gave up ${doing} after ${maxAttempts} attempt${maxAttempts === 1 ? '' : 's'}; the last one ended with ${last?.summary ?? 'no answer'}.` +
+            (uncertain && method !== 'GET' ? ` ${service} may have applied it: a re-run finds out and converges.` : ''), last?.status);
+    }
+    /** One attempt, with its own deadline. Resolves with the reply on success, or how it failed. */
+    async attempt(spec, attempt) {
+        const { method, url, payload } = spec;
+        const started = Date.now();
+        const path = new URL(url).pathname;
+        const log = (result) => {
+            // Method, path, result, duration, attempt: never a body or a header (they carry the secret and the key).
+            core/* debug */.Yz(`${method} ${path} -> ${result} (${Date.now() - started} ms, attempt ${attempt})`);
+        };
+        let response;
+        let text;
+        try {
+            const sending = this.http.request(method, url, payload === undefined ? null : JSON.stringify(payload), payload === undefined ? {} : { 'Content-Type': 'application/json' });
+            response = await withDeadline(sending, this.options.timeoutMs);
+            text = await withDeadline(response.readBody(), Math.max(1, this.options.timeoutMs - (Date.now() - started)), () => response?.message.destroy());
+        }
+        catch (error) {
+            const failure = networkFailure(error, this.options.timeoutMs, new URL(url).host);
+            log(failure.summary);
+            return failure;
+        }
+        const status = response.message.statusCode ?? 0;
+        log(String(status));
+        const body = parseJson(text);
+        if (status >= 200 && status < 300) {
+            if (body !== null || method === 'DELETE')
+                return { status, body };
+            // A success whose body cannot be read: for a POST, the webhook may exist all the same.
+            return { summary: `HTTP ${status} with a body that is not JSON`, mayHaveApplied: method !== 'GET' };
+        }
+        const said = kapsoMessage(body);
+        const looksLikeHtml = body === null && /^\s*</.test(text);
+        return {
+            status,
+            body,
+            summary: `HTTP ${status}${said ? ` (${this.options.service} said: ${said})` : looksLikeHtml ? ' (an HTML error page)' : ''}`,
+            // A 5xx may come after the change was made; 429 and 4xx mean it was not.
+            mayHaveApplied: status >= 500,
+            retryAfterMs: status === 429 ? (retryAfterMs(response.message.headers['retry-after']) ?? this.backoff(attempt)) : undefined
+        };
+    }
+    /** Exponential backoff with jitter: base × 2^(n-1), between half and all of it, capped. */
+    backoff(retry) {
+        const ceiling = Math.min(MAX_BACKOFF_MS, this.options.backoffMs * 2 ** (retry - 1));
+        return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+    }
+}
+function networkFailure(error, timeoutMs, host) {
+    if (error instanceof DeadlineError || (error instanceof Error && error.message.startsWith('Request timeout'))) {
+        return { summary: `no answer within ${timeoutMs / 1000} s (request-timeout-seconds)`, mayHaveApplied: true };
+    }
+    const code = error.code;
+    // Refused or unresolvable: nothing was sent, so nothing can have been applied.
+    const notSent = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+    const what = notSent ? `could not connect to ${host}` : 'the connection failed';
+    return { summary: `${what} (${clean(code ?? error.message ?? String(error))})`, mayHaveApplied: !notSent };
+}
+class DeadlineError extends Error {
+}
+function withDeadline(promise, ms, onExpire) {
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            onExpire?.();
+            reject(new DeadlineError());
+        }, ms);
+    });
+    return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+/** Retry-After as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
+function retryAfterMs(header, now = Date.now()) {
+    const value = Array.isArray(header) ? header[0] : header;
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    if (/^\s*\d+\s*$/.test(value))
+        return Number(value) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function sleep(ms) {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+function parseJson(text) {
+    try {
+        const value = JSON.parse(text);
+        return typeof value === 'object' && value !== null ? value : null;
+    }
+    catch {
+        return null;
+    }
+}
+/** The error text, wherever this body keeps it: `error`, `error.message`, `message` or `detail`. */
+function kapsoMessage(body) {
+    if (!body)
+        return '';
+    const error = body.error;
+    const parts = [
+        typeof error === 'string' ? error : error?.message,
+        body.message,
+        body.detail
+    ].filter((part) => typeof part === 'string' && part !== '');
+    return clean([...new Set(parts)].join(': '));
+}
+/** Text from the network made safe for one log line. */
+function clean(text) {
+    // eslint-disable-next-line no-control-regex
+    const flat = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
+    return flat.length > MAX_MESSAGE_LENGTH ? `${flat.slice(0, MAX_MESSAGE_LENGTH)}...` : flat;
+}
+
+;// CONCATENATED MODULE: ./src/github.ts
+
+
+function readGitHubContext(env = process.env) {
+    let payload = {};
+    const path = env.GITHUB_EVENT_PATH;
+    if (path) {
+        try {
+            payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        }
+        catch {
+            payload = {};
+        }
+    }
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        payload,
+        repository: env.GITHUB_REPOSITORY ?? '',
+        apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
+    };
+}
+const field = (value, key) => value?.[key];
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+/** The pull request the event is about, on pull_request and pull_request_target events. */
+function eventPullRequest(context) {
+    if (!PULL_REQUEST_EVENTS.includes(context.eventName))
+        return undefined;
+    const number = field(context.payload, 'pull_request')?.number ?? context.payload.number;
+    return typeof number === 'number' ? number : undefined;
+}
+function isPullRequestClosed(context) {
+    return PULL_REQUEST_EVENTS.includes(context.eventName) && context.payload.action === 'closed';
+}
+/** A pull request whose head lives in another repository: GitHub gives its runs no secrets. */
+function isForkPullRequest(context) {
+    const pullRequest = field(context.payload, 'pull_request');
+    if (!PULL_REQUEST_EVENTS.includes(context.eventName) || !pullRequest)
+        return false;
+    const head = field(field(pullRequest, 'head'), 'repo')?.full_name;
+    const base = field(field(pullRequest, 'base'), 'repo')?.full_name;
+    return head !== base;
+}
+/** The commit a deployment_status event is about (Vercel and other deployers send these). */
+function deploymentSha(context) {
+    if (context.eventName !== 'deployment_status')
+        return undefined;
+    const sha = field(context.payload, 'deployment')?.sha;
+    return typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha) ? sha : undefined;
+}
+/** The two things the action asks GitHub's REST API. */
+class GitHubApi {
+    transport;
+    context;
+    constructor(transport, context) {
+        this.transport = transport;
+        this.context = context;
+    }
+    /** 'open' or 'closed'; undefined when GitHub has no such pull request. */
+    async pullRequestState(number) {
+        const body = await this.get(`/pulls/${number}`, `reading pull request #${number}`);
+        const state = Array.isArray(body) ? undefined : body?.state;
+        return state === 'open' || state === 'closed' ? state : undefined;
+    }
+    /** The open pull requests that contain this commit, most recently updated first. */
+    async openPullRequestsWith(sha) {
+        const body = await this.get(`/commits/${sha}/pulls`, `finding the pull request of commit ${sha.slice(0, 7)}`);
+        const list = Array.isArray(body) ? body : [];
+        return list.filter((pr) => pr.state === 'open' && typeof pr.number === 'number').map((pr) => pr.number);
+    }
+    async get(path, doing) {
+        const url = `${this.context.apiUrl}/repos/${this.context.repository}${path}`;
+        try {
+            const { body } = await this.transport.request({ method: 'GET', url, doing });
+            // JSON arrays come through as objects: GitHub's lists are arrays.
+            return body ?? undefined;
+        }
+        catch (error) {
+            if (!(error instanceof StatusError))
+                throw error;
+            if (error.status === 404)
+                return undefined;
+            if (error.status === 401 || error.status === 403) {
+                throw new KapsoError(`GitHub refused ${doing} (HTTP ${error.status}). Check github-token: it needs pull-requests: read on ${this.context.repository}` +
+                    ` (add "permissions: pull-requests: read" to the job).`, error.status);
+            }
+            throw new KapsoError(`GitHub answered HTTP ${error.status} while ${doing}.`, error.status);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
+var mod = __nccwpck_require__(1916);
+;// CONCATENATED MODULE: ./src/events.ts
+
+/**
+ * Events a phone-number (WhatsApp configuration) webhook can subscribe to: the eight that Kapso's docs
+ * confirm (shared/kapso-api/NOTES.md §4). Neither OpenAPI enumerates them, so this list is ours to keep.
+ */
+const KNOWN_EVENTS = [
+    'whatsapp.message.received',
+    'whatsapp.message.sent',
+    'whatsapp.message.delivered',
+    'whatsapp.message.read',
+    'whatsapp.message.failed',
+    'whatsapp.conversation.created',
+    'whatsapp.conversation.ended',
+    'whatsapp.conversation.inactive'
+];
+/** Kapso can batch only this event. */
+const BUFFERABLE_EVENTS = ['whatsapp.message.received'];
+/** Splits a list input on commas and new lines, trims, drops empties and repeats, keeps the order. */
+function splitList(raw) {
+    const items = raw
+        .split(/[,\r\n]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+    return [...new Set(items)];
+}
+/** The allowed name closest to `name`, when it is close enough to be a likely typo. */
+function suggest(name, allowed) {
+    const lower = name.toLowerCase();
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of allowed) {
+        const d = (0,mod/* distance */.Io)(lower, candidate);
+        if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+        }
+    }
+    // Up to a third of the name may differ: catches case, a dropped letter or a swapped word part.
+    return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/ownership.ts
+/**
+ * The ownership record: Kapso webhooks have no name or metadata field, so the action writes who made a
+ * webhook into a delivery header, the one free field that the API returns. Kapso sends it with every
+ * delivery, so it holds nothing secret: the action's name, the repository, and the pull request.
+ *
+ *   X-Provisioned-By: kapso-webhook-action; repository=octo-org/app; pull-request=42
+ */
+const RECORD_HEADER = 'X-Provisioned-By';
+const MARK = 'kapso-webhook-action';
+function formatRecord(record) {
+    const parts = [MARK, `repository=${record.repository}`];
+    if (record.pullRequest !== undefined)
+        parts.push(`pull-request=${record.pullRequest}`);
+    return parts.join('; ');
+}
+/** The record in a webhook's headers, or undefined when this action did not create it. */
+function readRecord(headers) {
+    const value = recordEntry(headers)?.[1];
+    if (typeof value !== 'string')
+        return undefined;
+    const [mark, ...fields] = value.split(';').map((part) => part.trim());
+    if (mark !== MARK)
+        return undefined;
+    const pairs = new Map(fields.map((field) => field.split('=', 2)));
+    const repository = pairs.get('repository');
+    if (!repository || !/^[\w.-]+\/[\w.-]+$/.test(repository))
+        return undefined;
+    const pullRequest = pairs.get('pull-request');
+    return { repository, pullRequest: pullRequest && /^\d+$/.test(pullRequest) ? Number(pullRequest) : undefined };
+}
+/** The record header as the webhook holds it (any spelling of the name), to carry over on an update. */
+function recordEntry(headers) {
+    const entry = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === RECORD_HEADER.toLowerCase());
+    return entry && typeof entry[1] === 'string' ? [entry[0], entry[1]] : undefined;
+}
+/** GitHub repository names compare without regard to case. */
+function sameRepository(a, b) {
+    return a.toLowerCase() === b.toLowerCase();
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+
+
+const OPERATIONS = ['upsert', 'create', 'delete', 'auto', 'sweep'];
+/** Every problem found in the inputs, reported together so one edit fixes them all. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1
+            ? `Invalid input: ${problems[0]}`
+            : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+const DEFAULT_API_URLS = {
+    legacy: 'https://app.kapso.ai/api/v1',
+    platform: 'https://api.kapso.ai/platform/v1'
+};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PHONE_NUMBER_ID = /^[0-9]{1,32}$/;
+/** RFC 9110 token: what a header name may be made of. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Visible ASCII and non-ASCII text, spaces and tabs: no CR, LF, NUL or other control characters. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\uffff]*$/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x1f\x7f]/;
+const MAX_URL_LENGTH = 2048;
+const MAX_HEADER_VALUE_LENGTH = 4096;
+/** Headers Kapso sets on every delivery, or that HTTP itself owns: overriding them breaks deliveries. */
+const RESERVED_HEADERS = [
+    'content-type',
+    'content-length',
+    'host',
+    'connection',
+    'transfer-encoding',
+    'x-webhook-signature',
+    'x-webhook-event',
+    'x-webhook-payload-version',
+    'x-webhook-batch',
+    'x-batch-size',
+    'x-idempotency-key',
+    RECORD_HEADER.toLowerCase()
+];
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
+/**
+ * Reads and validates every input. Masks the API key and the secret before anything else can print them.
+ * Throws InputError naming each bad input and what it accepts; makes no request.
+ */
+function readInputs(context = readGitHubContext()) {
+    const apiKey = core/* getInput */.V4('api-key');
+    if (apiKey)
+        core/* setSecret */.Pq(apiKey);
+    const secretKey = core/* getInput */.V4('secret-key');
+    if (secretKey)
+        core/* setSecret */.Pq(secretKey);
+    const githubToken = core/* getInput */.V4('github-token');
+    if (githubToken)
+        core/* setSecret */.Pq(githubToken);
+    const problems = [];
+    const fail = (message) => {
+        problems.push(message);
+        return undefined;
+    };
+    // GitHub gives no secrets to runs for pull requests from forks: there, an empty key means "skip".
+    const skip = !apiKey && isForkPullRequest(context)
+        ? 'api-key is empty: this run is for a pull request from a fork, and GitHub gives such runs no secrets. Nothing was done.'
+        : undefined;
+    if (!apiKey && !skip)
+        fail('api-key is required: pass your Kapso project API key, e.g. ${{ secrets.KAPSO_API_KEY }}.');
+    else if (/\s/.test(apiKey))
+        fail('api-key contains white space or a line break: paste the key alone.');
+    const operationRaw = core/* getInput */.V4('operation');
+    const requested = OPERATIONS.includes(operationRaw)
+        ? operationRaw
+        : fail(`operation must be one of ${OPERATIONS.join(', ')}; got "${printable(operationRaw)}".`);
+    const operation = requested === 'auto' ? (isPullRequestClosed(context) ? 'delete' : 'upsert') : requested;
+    const pullRequest = eventPullRequest(context);
+    const scope = readScope(fail);
+    const apiUrl = readApiUrl(scope, fail);
+    const webhookIdRaw = core/* getInput */.V4('webhook-id');
+    const webhookId = webhookIdRaw === '' || UUID.test(webhookIdRaw)
+        ? webhookIdRaw || undefined
+        : fail(`webhook-id must be a webhook's UUID (like 9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b); got "${printable(webhookIdRaw)}".`);
+    const url = readWebhookUrl(fail);
+    const events = readEvents('events', KNOWN_EVENTS, fail);
+    const bufferEventsRaw = core/* getInput */.V4('buffer-events');
+    const bufferEvents = bufferEventsRaw ? readEvents('buffer-events', BUFFERABLE_EVENTS, fail) : undefined;
+    if (secretKey && CONTROL.test(secretKey))
+        fail('secret-key contains a line break or control character.');
+    const bufferEnabled = readBoolean('buffer-enabled', fail);
+    const desired = {
+        url,
+        events,
+        secretKey: secretKey || undefined,
+        active: readBoolean('active', fail) ?? true,
+        headers: readHeaders(fail) ?? {},
+        bufferEnabled: bufferEnabled ?? false,
+        bufferWindowSeconds: readInteger('buffer-window-seconds', 1, 60, fail),
+        maxBufferSize: readInteger('max-buffer-size', 1, 100, fail),
+        bufferEvents,
+        inactivityMinutes: readInteger('inactivity-minutes', 1, 1440, fail)
+    };
+    const dryRun = readBoolean('dry-run', fail) ?? false;
+    const maxAttempts = readInteger('max-attempts', 1, 10, fail);
+    const requestTimeoutSeconds = readInteger('request-timeout-seconds', 1, 300, fail);
+    // action.yml gives both a default: empty means the workflow set them to '' on purpose.
+    if (core/* getInput */.V4('max-attempts') === '')
+        fail('max-attempts must be a whole number from 1 to 10; got "".');
+    if (core/* getInput */.V4('request-timeout-seconds') === '')
+        fail('request-timeout-seconds must be a whole number from 1 to 300; got "".');
+    if (operation === 'upsert' || operation === 'create') {
+        if (!url && !(operation === 'upsert' && webhookId)) {
+            fail(`url is required for operation ${operation}${operation === 'upsert' ? ' (or give webhook-id)' : ''}.`);
+        }
+        if (events.length === 0 && splitList(core/* getInput */.V4('events')).length === 0) {
+            fail(`events is required for operation ${operation}: one or more of ${KNOWN_EVENTS.join(', ')}.`);
+        }
+        if (operation === 'create' && webhookId)
+            fail('webhook-id cannot be used with operation create, which always makes a new webhook.');
+    }
+    if (operation === 'delete' && !url && !webhookId && !(requested === 'auto' && pullRequest !== undefined)) {
+        fail('operation delete needs url or webhook-id to know what to delete.');
+    }
+    const cleanup = readBoolean('cleanup', fail) ?? false;
+    const maxAgeMs = readDuration('max-age', fail);
+    if (operation === 'sweep' && !githubToken) {
+        fail('github-token is required for operation sweep, to ask GitHub which pull requests are closed: leave it at its default, ${{ github.token }}.');
+    }
+    if (maxAgeMs !== undefined && operation !== 'sweep')
+        fail(`max-age is only for operation sweep; operation is ${operation}.`);
+    if (problems.length > 0 || !scope || !operation || !requested || !apiUrl || !maxAttempts || !requestTimeoutSeconds)
+        throw new InputError(problems);
+    if (cleanup && (operation === 'delete' || operation === 'sweep'))
+        core/* warning */.$e(`cleanup has no effect with operation ${operation}: there is nothing provisioned to remove.`);
+    if (bufferEnabled === false) {
+        for (const name of ['buffer-window-seconds', 'max-buffer-size', 'buffer-events']) {
+            if (core/* getInput */.V4(name))
+                core/* warning */.$e(`${name} is ignored while buffer-enabled is false.`);
+        }
+    }
+    core/* debug */.Yz(`scope: ${scope.input} ${scope.id}; api-url: ${apiUrl}; operation: ${requested}${requested === 'auto' ? ` -> ${operation}` : ''}; dry-run: ${dryRun}`);
+    core/* debug */.Yz(`event: ${context.eventName || '(none)'}; repository: ${context.repository || '(none)'}; pull request: ${pullRequest ?? '(none)'}`);
+    core/* debug */.Yz(`url: ${url ?? '(none)'}; webhook-id: ${webhookId ?? '(none)'}; events: ${events.join(', ')}`);
+    return {
+        apiKey,
+        apiUrl,
+        scope,
+        requested,
+        operation,
+        webhookId,
+        dryRun,
+        maxAttempts,
+        requestTimeoutSeconds,
+        desired,
+        cleanup,
+        githubToken,
+        maxAgeMs,
+        context,
+        pullRequest,
+        skip
+    };
+}
+function readScope(fail) {
+    const configId = core/* getInput */.V4('whatsapp-config-id');
+    const phoneNumberId = core/* getInput */.V4('phone-number-id');
+    if (configId && phoneNumberId) {
+        return fail('give exactly one of whatsapp-config-id (legacy API) and phone-number-id (Platform API), not both.');
+    }
+    if (configId) {
+        if (!UUID.test(configId)) {
+            return fail(`whatsapp-config-id must be a Kapso configuration UUID (like 550e8400-e29b-41d4-a716-446655440000); got "${printable(configId)}".`);
+        }
+        return { kind: 'legacy', id: configId, input: 'whatsapp-config-id' };
+    }
+    if (phoneNumberId) {
+        if (!PHONE_NUMBER_ID.test(phoneNumberId)) {
+            return fail(`phone-number-id must be Meta's phone number id, digits only (like 106540352242922); got "${printable(phoneNumberId)}".`);
+        }
+        return { kind: 'platform', id: phoneNumberId, input: 'phone-number-id' };
+    }
+    return fail('give exactly one of whatsapp-config-id (legacy API) and phone-number-id (Platform API).');
+}
+function readApiUrl(scope, fail) {
+    const raw = core/* getInput */.V4('api-url');
+    if (!raw)
+        return scope ? DEFAULT_API_URLS[scope.kind] : undefined;
+    const parsed = parseUrl(raw);
+    const accepts = 'an absolute https:// URL (http:// only for localhost), without credentials, query or fragment';
+    if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
+        return fail(`api-url must be ${accepts}; got "${printable(raw)}".`);
+    }
+    if (parsed.protocol === 'http:' && !isLoopback(parsed.hostname)) {
+        return fail(`api-url may use http:// only for a loopback host (localhost, 127.0.0.1, [::1]); use https:// for ${parsed.hostname}.`);
+    }
+    if (parsed.username || parsed.password || parsed.search || parsed.hash) {
+        return fail(`api-url must be ${accepts}.`);
+    }
+    return parsed.toString().replace(/\/+$/, '');
+}
+function readWebhookUrl(fail) {
+    const raw = core/* getInput */.V4('url');
+    if (!raw)
+        return undefined;
+    const accepts = 'an absolute https:// URL';
+    if (raw.length > MAX_URL_LENGTH)
+        return fail(`url is longer than ${MAX_URL_LENGTH} characters.`);
+    if (CONTROL.test(raw) || /\s/.test(raw))
+        return fail(`url must be ${accepts} without spaces or control characters.`);
+    const parsed = parseUrl(raw);
+    if (!parsed)
+        return fail(`url must be ${accepts}; got "${printable(raw)}".`);
+    if (parsed.protocol !== 'https:') {
+        return fail(`url must be ${accepts}: Kapso delivers only over HTTPS; got a ${parsed.protocol.replace(':', '')} URL.`);
+    }
+    if (parsed.username || parsed.password) {
+        return fail('url must not carry a user name or password: use the headers input for credentials.');
+    }
+    // Kapso keeps the URL as sent: keep the user's spelling so that matching by URL finds it again.
+    return raw;
+}
+function readEvents(name, allowed, fail) {
+    const events = splitList(core/* getInput */.V4(name));
+    const bad = events.filter((event) => !allowed.includes(event));
+    for (const event of bad) {
+        const near = suggest(event, allowed);
+        fail(`${name} has an unknown event "${printable(event)}"` +
+            (near ? `: did you mean "${near}"?` : `. Accepted: ${allowed.join(', ')}.`));
+    }
+    return events.filter((event) => allowed.includes(event));
+}
+function readBoolean(name, fail) {
+    const raw = core/* getInput */.V4(name);
+    if (BOOLEAN_TRUE.includes(raw))
+        return true;
+    if (BOOLEAN_FALSE.includes(raw))
+        return false;
+    return fail(`${name} must be true or false; got "${printable(raw)}".`);
+}
+function readInteger(name, min, max, fail) {
+    const raw = core/* getInput */.V4(name);
+    if (raw === '')
+        return undefined;
+    const value = /^[0-9]{1,5}$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isInteger(value) || value < min || value > max) {
+        return fail(`${name} must be a whole number from ${min} to ${max}; got "${printable(raw)}".`);
+    }
+    return value;
+}
+const DURATION_UNITS = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** A duration like 90m, 72h or 7d, in milliseconds; at most a year. */
+function readDuration(name, fail) {
+    const raw = core/* getInput */.V4(name);
+    if (raw === '')
+        return undefined;
+    const match = /^([0-9]{1,6})([mhd])$/.exec(raw);
+    const ms = match ? Number(match[1]) * (DURATION_UNITS[match[2]] ?? 0) : 0;
+    if (!match || ms <= 0 || ms > 366 * DURATION_UNITS.d) {
+        return fail(`${name} must be a whole number of minutes, hours or days, like 90m, 72h or 7d, up to 366d; got "${printable(raw)}".`);
+    }
+    return ms;
+}
+/** `headers` takes a JSON object of strings, or "Name: value" lines. */
+function readHeaders(fail) {
+    const raw = core/* getInput */.V4('headers');
+    if (raw === '')
+        return {};
+    let entries;
+    if (raw.startsWith('{') || raw.startsWith('[') || raw.startsWith('"')) {
+        let parsed;
+        try {
+            parsed = JSON.parse(raw);
+        }
+        catch {
+            return fail('headers is not valid JSON: give a JSON object of strings, or one "Name: value" per line.');
+        }
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+            return fail('headers must be a JSON object of strings (like {"X-Env": "preview"}), or one "Name: value" per line.');
+        }
+        entries = Object.entries(parsed);
+    }
+    else {
+        entries = [];
+        for (const line of raw.split(/\r?\n/)) {
+            if (line.trim() === '')
+                continue;
+            const colon = line.indexOf(':');
+            if (colon <= 0)
+                return fail(`headers has a line without "Name: value" form: "${printable(line.trim())}".`);
+            entries.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+        }
+    }
+    const headers = [];
+    const seen = new Set();
+    for (const [name, value] of entries) {
+        if (!HEADER_NAME.test(name)) {
+            return fail(`headers has an invalid header name "${printable(name)}": use letters, digits and - (an HTTP token).`);
+        }
+        if (name.toLowerCase() === RECORD_HEADER.toLowerCase()) {
+            return fail(`headers cannot set ${name}: the action keeps its ownership record there.`);
+        }
+        if (RESERVED_HEADERS.includes(name.toLowerCase())) {
+            return fail(`headers cannot set ${name}: Kapso sets it on every delivery. Reserved: ${RESERVED_HEADERS.join(', ')}.`);
+        }
+        if (seen.has(name.toLowerCase()))
+            return fail(`headers names ${name} twice.`);
+        seen.add(name.toLowerCase());
+        if (typeof value !== 'string')
+            return fail(`headers value of ${name} must be a string.`);
+        if (!HEADER_VALUE.test(value))
+            return fail(`headers value of ${name} contains a line break or control character.`);
+        if (value.length > MAX_HEADER_VALUE_LENGTH)
+            return fail(`headers value of ${name} is longer than ${MAX_HEADER_VALUE_LENGTH} characters.`);
+        headers.push([name, value]);
+    }
+    // fromEntries defines own properties, so even a header named __proto__ stays a header.
+    return Object.fromEntries(headers);
+}
+function parseUrl(raw) {
+    try {
+        return new URL(raw);
+    }
+    catch {
+        return undefined;
+    }
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+/** An input value made safe to quote in a message: control characters escaped, length capped. */
+function printable(value) {
+    // eslint-disable-next-line no-control-regex
+    const escaped = value.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    return escaped.length > 80 ? `${escaped.slice(0, 77)}...` : escaped;
+}
+
+;// CONCATENATED MODULE: ./src/kapso/client.ts
+
+
+
+const PER_PAGE = 100;
+const MAX_PAGES = 1000;
+/**
+ * Kapso's webhook API for one scope, on either API generation. Every webhook read back has its
+ * secret masked before this returns it; no response body is ever logged.
+ */
+class KapsoClient {
+    options;
+    transport;
+    base;
+    constructor(options, transport) {
+        this.options = options;
+        this.transport = transport;
+        const { scope, apiUrl } = options;
+        this.base =
+            scope.kind === 'legacy'
+                ? `${apiUrl}/whatsapp_configs/${encodeURIComponent(scope.id)}/whatsapp_webhooks`
+                : `${apiUrl}/whatsapp/phone_numbers/${encodeURIComponent(scope.id)}/webhooks`;
+    }
+    /** Every webhook of the scope whose URL is exactly `url`, most recent first, reading every page. */
+    async findByUrl(url) {
+        return (await this.list(url)).filter((webhook) => webhook.url === url);
+    }
+    /** Every kapso-kind webhook of the scope, most recent first, reading every page. */
+    async listAll() {
+        return this.list();
+    }
+    /** Reads every page of the scope's webhooks, with Kapso's "URL contains" filter when given. */
+    async list(urlContains) {
+        const found = [];
+        const doing = urlContains === undefined ? `listing the webhooks of ${this.options.scope.input} ${this.options.scope.id}` : `listing webhooks with url ${urlContains}`;
+        for (let page = 1; page <= MAX_PAGES; page++) {
+            const query = new URLSearchParams({ page: String(page), per_page: String(PER_PAGE) });
+            if (this.options.scope.kind === 'legacy') {
+                if (urlContains !== undefined)
+                    query.set('q[url_cont]', urlContains);
+            }
+            else {
+                if (urlContains !== undefined)
+                    query.set('url_contains', urlContains);
+                query.set('kind', 'kapso');
+            }
+            const { body } = await this.send({ method: 'GET', path: `?${query}`, doing });
+            const data = Array.isArray(body?.data) ? body.data : [];
+            for (const item of data) {
+                const webhook = this.accept(item);
+                if (webhook)
+                    found.push(webhook);
+            }
+            const totalPages = Number(body?.meta?.total_pages);
+            const more = Number.isFinite(totalPages) ? page < totalPages : data.length >= PER_PAGE;
+            if (!more)
+                return sortNewestFirst(found);
+        }
+        throw new KapsoError(`Kapso listed more than ${MAX_PAGES} pages of webhooks while ${doing}; stopped reading.`);
+    }
+    /** The webhook with this id, or undefined when the scope has none such. */
+    async get(id) {
+        const reply = await this.sendOrAbsent({ method: 'GET', path: `/${encodeURIComponent(id)}`, doing: `reading webhook ${id}` });
+        return reply && this.acceptData(reply.body, `reading webhook ${id}`);
+    }
+    /**
+     * Creates a webhook. When an attempt's outcome is unknown (reset, timeout, 5xx), the scope is searched
+     * for a webhook with this URL that is not among `existingIds` before anything is sent again: found, the
+     * lost attempt made it, and it is adopted.
+     */
+    async create(fields, existingIds) {
+        const doing = `creating a webhook for ${fields.url}`;
+        const reconcile = async () => (await this.findByUrl(fields.url)).find((webhook) => !existingIds.includes(webhook.id));
+        const { body } = await this.send({ method: 'POST', path: '', payload: { whatsapp_webhook: fields }, doing, reconcile });
+        return this.acceptData(body, doing);
+    }
+    async update(id, fields) {
+        const doing = `updating webhook ${id}`;
+        const reply = await this.sendOrAbsent({ method: 'PATCH', path: `/${encodeURIComponent(id)}`, payload: { whatsapp_webhook: fields }, doing });
+        if (!reply)
+            throw new KapsoError(`Webhook ${id} was not found while ${doing}: it was deleted meanwhile. Re-run to create it again.`, 404);
+        return this.acceptData(reply.body, doing);
+    }
+    /** Deletes the webhook; false when it was already gone. */
+    async remove(id) {
+        return (await this.sendOrAbsent({ method: 'DELETE', path: `/${encodeURIComponent(id)}`, doing: `deleting webhook ${id}` })) !== undefined;
+    }
+    /**
+     * A request on one webhook. A 404 there means either "no such webhook" or "no such scope": one list
+     * request tells which, so an unknown scope is never mistaken for an absent webhook.
+     */
+    async sendOrAbsent(request) {
+        try {
+            return await this.send(request);
+        }
+        catch (error) {
+            if (!(error instanceof KapsoError) || error.status !== 404)
+                throw error;
+            await this.send({ method: 'GET', path: '?page=1&per_page=1', doing: `checking ${this.options.scope.input} ${this.options.scope.id}` });
+            return undefined;
+        }
+    }
+    async send(request) {
+        const { path, ...spec } = request;
+        try {
+            return await this.transport.request({ ...spec, url: `${this.base}${path}` });
+        }
+        catch (error) {
+            if (error instanceof StatusError)
+                throw new KapsoError(this.describe(error.status, error.body, request.doing), error.status);
+            throw error;
+        }
+    }
+    describe(status, body, doing) {
+        const said = kapsoMessage(body);
+        const quote = said ? ` Kapso said: ${said}` : '';
+        const { scope } = this.options;
+        switch (status) {
+            case 401:
+                return `Kapso rejected the API key (HTTP 401) while ${doing}. Check the api-key input: it must be a current Kapso project API key.${quote}`;
+            case 403:
+                return `Kapso refused access (HTTP 403) while ${doing}: the API key's project cannot use ${scope.input} ${scope.id}.${quote}`;
+            case 404:
+                return scope.kind === 'legacy'
+                    ? `Kapso has no WhatsApp configuration ${scope.id} for this API key (HTTP 404) while ${doing}. Check whatsapp-config-id: it is the configuration's UUID in Kapso.${quote}`
+                    : `Kapso has no phone number ${scope.id} for this API key (HTTP 404) while ${doing}. Check phone-number-id: it is Meta's phone number id (digits), not Kapso's configuration UUID.${quote}`;
+            case 422:
+                return `Kapso refused ${doing} (HTTP 422): ${said || 'no reason given'}`;
+            default:
+                return status >= 300 && status < 400
+                    ? `Kapso answered with a redirect (HTTP ${status}) while ${doing}; redirects are not followed, so that the API key goes nowhere else. Check api-url.`
+                    : `Kapso answered HTTP ${status} while ${doing}.${quote}`;
+        }
+    }
+    acceptData(body, doing) {
+        const webhook = this.accept(body?.data);
+        if (!webhook)
+            throw new KapsoError(`Kapso's answer while ${doing} holds no webhook; nothing was changed by this step after it.`);
+        return webhook;
+    }
+    /** Takes a webhook object from a response, masking its secret before anything can print it. */
+    accept(item) {
+        if (typeof item !== 'object' || item === null)
+            return undefined;
+        const webhook = item;
+        if (typeof webhook.secret_key === 'string' && webhook.secret_key)
+            core/* setSecret */.Pq(webhook.secret_key);
+        if (typeof webhook.id !== 'string' || typeof webhook.url !== 'string')
+            return undefined;
+        return webhook;
+    }
+}
+function sortNewestFirst(webhooks) {
+    const time = (w) => Date.parse(w.created_at ?? '') || 0;
+    return [...webhooks].sort((a, b) => time(b) - time(a));
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/plan.ts
+/**
+ * What Kapso uses when a field is not sent (shared/kapso-api/NOTES.md §1.2, §2.3). A fact about the
+ * server, not a default of this action: an input left empty means "whatever Kapso uses", and an actual
+ * value equal to this, or null, counts as "not set".
+ */
+const KAPSO_DEFAULTS = {
+    active: true,
+    buffer_enabled: false,
+    buffer_window_seconds: 5,
+    max_buffer_size: 50,
+    buffer_events: ['whatsapp.message.received'],
+    inactivity_minutes: 60
+};
+/** The body that creates the desired webhook. Buffer settings are sent only when buffering is on. */
+function planCreate(desired, secretKey) {
+    const body = {
+        url: desired.url,
+        secret_key: secretKey,
+        events: desired.events,
+        active: desired.active,
+        buffer_enabled: desired.bufferEnabled
+    };
+    if (Object.keys(desired.headers).length > 0)
+        body.headers = desired.headers;
+    if (desired.bufferEnabled) {
+        if (desired.bufferWindowSeconds !== undefined)
+            body.buffer_window_seconds = desired.bufferWindowSeconds;
+        if (desired.maxBufferSize !== undefined)
+            body.max_buffer_size = desired.maxBufferSize;
+        if (desired.bufferEvents !== undefined)
+            body.buffer_events = desired.bufferEvents;
+    }
+    if (desired.inactivityMinutes !== undefined)
+        body.inactivity_minutes = desired.inactivityMinutes;
+    return body;
+}
+/**
+ * Compares the desired webhook with the one Kapso has, field by field. Kapso's defaults and the nulls
+ * the Platform API returns for unused fields equal "not set"; buffer settings are compared only when
+ * buffering is wanted, since Kapso ignores (and may null out) them otherwise.
+ */
+function planUpdate(desired, actual) {
+    const changes = [];
+    const patch = {};
+    const change = (input, field, value, from, to) => {
+        changes.push({ input, field, from, to });
+        patch[field] = value;
+    };
+    if (desired.url !== undefined && desired.url !== actual.url)
+        change('url', 'url', desired.url, actual.url, desired.url);
+    const actualEvents = actual.events ?? [];
+    if (!sameSet(desired.events, actualEvents)) {
+        change('events', 'events', desired.events, list(actualEvents), list(desired.events));
+    }
+    if (desired.secretKey !== undefined && desired.secretKey !== actual.secret_key) {
+        change('secret-key', 'secret_key', desired.secretKey, '(hidden)', '(hidden, changed)');
+    }
+    const actualActive = actual.active ?? KAPSO_DEFAULTS.active;
+    if (desired.active !== actualActive)
+        change('active', 'active', desired.active, String(actualActive), String(desired.active));
+    const actualHeaders = actual.headers ?? {};
+    if (!sameHeaders(desired.headers, actualHeaders)) {
+        // Header values may be credentials for the receiving endpoint: show names only.
+        change('headers', 'headers', desired.headers, headerNames(actualHeaders), headerNames(desired.headers));
+    }
+    const actualBuffering = actual.buffer_enabled ?? KAPSO_DEFAULTS.buffer_enabled;
+    if (desired.bufferEnabled !== actualBuffering) {
+        change('buffer-enabled', 'buffer_enabled', desired.bufferEnabled, String(actualBuffering), String(desired.bufferEnabled));
+    }
+    if (desired.bufferEnabled) {
+        const window = desired.bufferWindowSeconds ?? KAPSO_DEFAULTS.buffer_window_seconds;
+        const actualWindow = actual.buffer_window_seconds ?? KAPSO_DEFAULTS.buffer_window_seconds;
+        if (window !== actualWindow)
+            change('buffer-window-seconds', 'buffer_window_seconds', window, String(actualWindow), String(window));
+        const size = desired.maxBufferSize ?? KAPSO_DEFAULTS.max_buffer_size;
+        const actualSize = actual.max_buffer_size ?? KAPSO_DEFAULTS.max_buffer_size;
+        if (size !== actualSize)
+            change('max-buffer-size', 'max_buffer_size', size, String(actualSize), String(size));
+        const bufferEvents = desired.bufferEvents ?? [...KAPSO_DEFAULTS.buffer_events];
+        const actualBufferEvents = actual.buffer_events?.length ? actual.buffer_events : [...KAPSO_DEFAULTS.buffer_events];
+        if (!sameSet(bufferEvents, actualBufferEvents)) {
+            change('buffer-events', 'buffer_events', bufferEvents, list(actualBufferEvents), list(bufferEvents));
+        }
+    }
+    const inactivity = desired.inactivityMinutes ?? KAPSO_DEFAULTS.inactivity_minutes;
+    const actualInactivity = actual.inactivity_minutes ?? KAPSO_DEFAULTS.inactivity_minutes;
+    if (inactivity !== actualInactivity) {
+        change('inactivity-minutes', 'inactivity_minutes', inactivity, String(actualInactivity), String(inactivity));
+    }
+    return { changes, patch };
+}
+/** The field-by-field lines of a create, in the same safe form as an update's changes. */
+function describeCreate(body, secretGenerated) {
+    const lines = [];
+    const add = (input, field, to) => {
+        lines.push({ input, field, from: '(new)', to });
+    };
+    add('url', 'url', body.url ?? '');
+    add('events', 'events', list(body.events ?? []));
+    add('secret-key', 'secret_key', secretGenerated ? '(hidden, generated)' : '(hidden, from input)');
+    add('active', 'active', String(body.active));
+    if (body.headers)
+        add('headers', 'headers', headerNames(body.headers));
+    add('buffer-enabled', 'buffer_enabled', String(body.buffer_enabled));
+    if (body.buffer_window_seconds !== undefined)
+        add('buffer-window-seconds', 'buffer_window_seconds', String(body.buffer_window_seconds));
+    if (body.max_buffer_size !== undefined)
+        add('max-buffer-size', 'max_buffer_size', String(body.max_buffer_size));
+    if (body.buffer_events !== undefined)
+        add('buffer-events', 'buffer_events', list(body.buffer_events));
+    if (body.inactivity_minutes !== undefined)
+        add('inactivity-minutes', 'inactivity_minutes', String(body.inactivity_minutes));
+    return lines;
+}
+/** The webhook for the `webhook` output and the log: everything Kapso returned but the secret. */
+function publicView(webhook) {
+    const { secret_key: _secret, ...rest } = webhook;
+    return rest;
+}
+function sameSet(a, b) {
+    const left = new Set(a);
+    const right = new Set(b);
+    return left.size === right.size && [...left].every((item) => right.has(item));
+}
+function sameHeaders(a, b) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && b[key] === a[key]);
+}
+function list(items) {
+    return items.length ? items.join(', ') : '(none)';
+}
+function headerNames(headers) {
+    const names = Object.keys(headers);
+    return names.length ? `${names.join(', ')} (values hidden)` : '(none)';
+}
+
+;// CONCATENATED MODULE: ./src/operations.ts
+
+
+
+
+
+const nothing = { secretKey: '', changes: [], deletedIds: [] };
+/** Carries out the operation the inputs ask for. In a dry run, reads only. */
+async function applyOperation(inputs, api, github) {
+    switch (inputs.operation) {
+        case 'create': {
+            // What has this URL already: a create retried after a lost answer must not mistake it for its own.
+            const before = await api.findByUrl(inputs.desired.url);
+            return create(inputs, api, github, before.map((w) => w.id));
+        }
+        case 'delete':
+            return remove(inputs, api);
+        case 'upsert':
+            return upsert(inputs, api, github);
+        case 'sweep':
+            return sweep(inputs, api, github);
+    }
+}
+async function upsert(inputs, api, github) {
+    const { desired, webhookId, scope } = inputs;
+    let existing;
+    if (webhookId) {
+        existing = await api.get(webhookId);
+        if (!existing) {
+            throw new Error(`webhook-id ${webhookId} matches no webhook of ${scope.input} ${scope.id}. Check webhook-id, or leave it empty to find the webhook by url.`);
+        }
+        if (existing.kind && existing.kind !== 'kapso') {
+            throw new Error(`webhook-id ${webhookId} is a ${existing.kind}-kind webhook; this action manages only kapso-kind webhooks.`);
+        }
+    }
+    else {
+        const matches = await api.findByUrl(desired.url);
+        existing = matches[0];
+        if (matches.length > 1) {
+            core/* warning */.$e(`${matches.length} webhooks of ${scope.input} ${scope.id} have url ${desired.url}. Updating the most recent, ${matches[0]?.id}; ` +
+                `left as they are: ${matches.slice(1).map((w) => w.id).join(', ')}. Remove those with operation delete and webhook-id.`);
+        }
+    }
+    if (!existing)
+        return create(inputs, api, github, []);
+    // The ownership record stays as it is: who created the webhook does not change with an update.
+    const record = recordEntry(existing.headers);
+    const wanted = record ? { ...desired, headers: { ...desired.headers, [record[0]]: record[1] } } : desired;
+    const { changes, patch } = planUpdate(wanted, existing);
+    const secretKey = desired.secretKey ?? existing.secret_key ?? '';
+    if (changes.length === 0) {
+        return { ...nothing, result: 'unchanged', webhookId: existing.id, url: existing.url, secretKey, webhook: publicView(existing) };
+    }
+    const updated = inputs.dryRun ? { ...existing, ...patch } : await api.update(existing.id, patch);
+    return {
+        ...nothing,
+        result: 'updated',
+        webhookId: updated.id,
+        url: updated.url,
+        secretKey: inputs.dryRun ? secretKey : (updated.secret_key ?? secretKey),
+        webhook: publicView(updated),
+        changes
+    };
+}
+async function create(inputs, api, github, existingIds) {
+    const { desired } = inputs;
+    const generated = desired.secretKey === undefined;
+    let secretKey = desired.secretKey ?? '';
+    if (generated && !inputs.dryRun) {
+        // 256 bits from the CSPRNG, hex like Kapso's signatures; masked before anything else sees it.
+        secretKey = (0,external_node_crypto_.randomBytes)(32).toString('hex');
+        core/* setSecret */.Pq(secretKey);
+    }
+    const headers = { ...desired.headers };
+    if (inputs.context.repository) {
+        const pullRequest = inputs.pullRequest ?? (await deploymentPullRequest(inputs, github));
+        headers[RECORD_HEADER] = formatRecord({ repository: inputs.context.repository, pullRequest });
+    }
+    const body = planCreate({ ...desired, headers }, secretKey);
+    const changes = describeCreate(body, generated);
+    if (inputs.dryRun) {
+        return { ...nothing, result: 'created', webhookId: '', url: desired.url ?? '', secretKey, webhook: publicView(body), changes };
+    }
+    const created = await api.create(body, existingIds);
+    return { ...nothing, result: 'created', webhookId: created.id, url: created.url, secretKey, webhook: publicView(created), changes };
+}
+/**
+ * On a deployment_status event (Vercel and other deployers), the pull request is the open one that holds
+ * the deployed commit. Not finding it is no failure: the webhook is then recorded without one.
+ */
+async function deploymentPullRequest(inputs, github) {
+    const sha = deploymentSha(inputs.context);
+    if (!sha || !github)
+        return undefined;
+    try {
+        const [number] = await github.openPullRequestsWith(sha);
+        if (number === undefined)
+            core/* info */.pq(`No open pull request holds commit ${sha.slice(0, 7)}: the webhook is recorded without one.`);
+        return number;
+    }
+    catch (error) {
+        core/* warning */.$e(`${error.message} The webhook is recorded without a pull request, so operation sweep will not remove it.`);
+        return undefined;
+    }
+}
+async function remove(inputs, api) {
+    const { webhookId, desired } = inputs;
+    let targets;
+    if (webhookId) {
+        const found = await api.get(webhookId);
+        targets = found ? [found] : [];
+    }
+    else if (desired.url) {
+        targets = await api.findByUrl(desired.url);
+    }
+    else {
+        // auto on a closed pull request, with no url: the webhooks this action recorded for that pull request.
+        targets = (await api.listAll()).filter((webhook) => {
+            const record = readRecord(webhook.headers);
+            return record && sameRepository(record.repository, inputs.context.repository) && record.pullRequest === inputs.pullRequest;
+        });
+    }
+    const deleted = [];
+    for (const target of targets) {
+        // Gone meanwhile (another run, or a person) is the state we want: count only what this step removed.
+        if (inputs.dryRun || (await api.remove(target.id)))
+            deleted.push(target);
+    }
+    const last = deleted[deleted.length - 1];
+    if (!last)
+        return { ...nothing, result: 'absent', webhookId: '', url: desired.url ?? '' };
+    return {
+        ...nothing,
+        result: 'deleted',
+        webhookId: deleted.map((w) => w.id).join(','),
+        url: last.url,
+        webhook: publicView(last),
+        deletedIds: deleted.map((w) => w.id)
+    };
+}
+/**
+ * Deletes the webhooks this action created for this repository's pull requests that are closed now,
+ * or (with max-age) older than max-age. A webhook without the record, recorded for another repository,
+ * or recorded without a pull request is never touched.
+ */
+async function sweep(inputs, api, github) {
+    const repository = inputs.context.repository;
+    if (!repository || !github)
+        throw new Error('operation sweep needs GITHUB_REPOSITORY, which the runner sets: run it in a GitHub workflow.');
+    const all = await api.listAll();
+    const ours = all.flatMap((webhook) => {
+        const record = readRecord(webhook.headers);
+        return record && sameRepository(record.repository, repository) && record.pullRequest !== undefined
+            ? [{ webhook, pullRequest: record.pullRequest }]
+            : [];
+    });
+    core/* info */.pq(`${all.length} webhooks in ${inputs.scope.input} ${inputs.scope.id}; ${ours.length} recorded for pull requests of ${repository}; the others are left alone.`);
+    const states = new Map();
+    for (const pullRequest of new Set(ours.map((o) => o.pullRequest))) {
+        const state = await github.pullRequestState(pullRequest);
+        if (state === undefined)
+            core/* warning */.$e(`GitHub has no pull request #${pullRequest} in ${repository}: its webhooks are kept.`);
+        states.set(pullRequest, state);
+    }
+    const now = Date.now();
+    const swept = [];
+    for (const { webhook, pullRequest } of ours) {
+        const age = now - (Date.parse(webhook.created_at ?? '') || now);
+        const reason = states.get(pullRequest) === 'closed'
+            ? `pull request #${pullRequest} is closed`
+            : inputs.maxAgeMs !== undefined && age > inputs.maxAgeMs
+                ? `older than max-age (created ${webhook.created_at})`
+                : undefined;
+        if (reason)
+            swept.push({ id: webhook.id, url: webhook.url, pullRequest, reason });
+    }
+    const deletedIds = [];
+    for (const entry of swept) {
+        if (inputs.dryRun || (await api.remove(entry.id)))
+            deletedIds.push(entry.id);
+    }
+    return { ...nothing, result: deletedIds.length ? 'deleted' : 'absent', webhookId: deletedIds.join(','), url: '', deletedIds, swept };
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+
+/**
+ * The job summary: what the step did, at a glance. Built from the same safe forms as the log, so it
+ * never holds a secret or a header value.
+ */
+async function writeSummary(outcome, inputs) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const { result, webhookId, url, changes, swept } = outcome;
+    const summary = core/* summary */.z.addHeading(`Kapso webhook: ${inputs.requested === 'auto' ? `auto → ${inputs.operation}` : inputs.operation}${inputs.dryRun ? ' (dry run, nothing written)' : ''}`, 3);
+    summary.addTable([
+        [th('Scope'), th('Webhook'), th('URL'), th('Events'), th('Result')],
+        [
+            `${inputs.scope.input} ${inputs.scope.id}`,
+            webhookId || (result === 'created' ? '(new)' : '—'),
+            url || '—',
+            inputs.operation === 'upsert' || inputs.operation === 'create' ? inputs.desired.events.join(', ') : '—',
+            inputs.dryRun && result !== 'unchanged' && result !== 'absent' ? `would be ${result}` : result
+        ].map(summary_escape)
+    ]);
+    if (changes.length > 0) {
+        summary.addRaw(inputs.dryRun ? '<p>Planned changes:</p>' : '<p>Changes:</p>');
+        summary.addTable([[th('Input'), th('Before'), th('After')], ...changes.map((c) => [c.input, c.from, c.to].map(summary_escape))]);
+    }
+    if (swept) {
+        if (swept.length === 0)
+            summary.addRaw('<p>No webhook of a closed (or, with max-age, old) pull request of this repository.</p>');
+        else {
+            summary.addRaw(`<p>${inputs.dryRun ? 'Would delete' : 'Deleted'} ${swept.length} webhook${swept.length === 1 ? '' : 's'}:</p>`);
+            summary.addTable([[th('Webhook'), th('URL'), th('Pull request'), th('Why')], ...swept.map((s) => [s.id, s.url, `#${s.pullRequest}`, s.reason].map(summary_escape))]);
+        }
+    }
+    await flush();
+}
+/** The summary of a skipped step or a cleanup: one line. */
+async function writeSummaryLine(text) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    core/* summary */.z.addHeading('Kapso webhook', 3).addRaw(`<p>${summary_escape(text)}</p>`);
+    await flush();
+}
+async function flush() {
+    try {
+        await core/* summary */.z.write();
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not write the job summary: ${error.message}`);
+    }
+}
+function th(text) {
+    return { data: text, header: true };
+}
+function summary_escape(text) {
+    return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+const USER_AGENT = 'kapso-webhook-action/1';
+/** The first retry waits about this long, each further one twice as long. Tests shorten it. */
+const BACKOFF_MS = Number(process.env.KAPSO_ACTION_BACKOFF_MS) || 1000;
+/** The webhook the post step deletes when cleanup is on. */
+const CLEANUP_STATE = 'cleanup-webhook-id';
+/** Inputs, then the operation against Kapso, then outputs and summary; every failure goes through one funnel. */
+async function run() {
+    try {
+        const inputs = readInputs();
+        if (inputs.skip) {
+            core/* warning */.$e(inputs.skip);
+            core/* setOutput */.uH('result', 'skipped');
+            await writeSummaryLine(`Skipped: ${inputs.skip}`);
+            return;
+        }
+        const outcome = await applyOperation(inputs, kapsoClient(inputs), inputs.githubToken ? gitHubApi(inputs) : undefined);
+        report(outcome, inputs);
+        if (inputs.cleanup && !inputs.dryRun && outcome.webhookId && (inputs.operation === 'upsert' || inputs.operation === 'create')) {
+            core/* saveState */.LZ(CLEANUP_STATE, outcome.webhookId);
+            core/* info */.pq(`cleanup is on: webhook ${outcome.webhookId} will be deleted when the job ends.`);
+        }
+        await writeSummary(outcome, inputs);
+    }
+    catch (error) {
+        core/* setFailed */.C1(failureMessage(error));
+    }
+}
+/** The post step: with cleanup on, deletes the webhook the main step provisioned. Already gone is fine. */
+async function cleanup() {
+    const webhookId = core/* getState */.Gu(CLEANUP_STATE);
+    if (!webhookId) {
+        core/* debug */.Yz('Nothing to clean up.');
+        return;
+    }
+    try {
+        const inputs = readInputs();
+        const removed = await kapsoClient(inputs).remove(webhookId);
+        const line = removed ? `Cleanup: deleted webhook ${webhookId}.` : `Cleanup: webhook ${webhookId} was already gone.`;
+        core/* info */.pq(line);
+        await writeSummaryLine(line);
+    }
+    catch (error) {
+        core/* setFailed */.C1(`Cleanup of webhook ${webhookId} failed: ${failureMessage(error)}`);
+    }
+}
+function transport(inputs, service, headers) {
+    return new Transport({
+        service,
+        headers,
+        userAgent: USER_AGENT,
+        maxAttempts: inputs.maxAttempts,
+        timeoutMs: inputs.requestTimeoutSeconds * 1000,
+        backoffMs: BACKOFF_MS
+    });
+}
+function kapsoClient(inputs) {
+    return new KapsoClient({ apiUrl: inputs.apiUrl, scope: inputs.scope }, transport(inputs, 'Kapso', { 'X-API-Key': inputs.apiKey }));
+}
+function gitHubApi(inputs) {
+    const headers = { Authorization: `Bearer ${inputs.githubToken}`, 'X-GitHub-Api-Version': '2022-11-28' };
+    return new GitHubApi(transport(inputs, 'GitHub', headers), inputs.context);
+}
+function report(outcome, inputs) {
+    const { result, webhookId, url, changes } = outcome;
+    const { dryRun } = inputs;
+    const where = `${inputs.scope.input} ${inputs.scope.id}`;
+    if (inputs.requested === 'auto')
+        core/* info */.pq(`operation auto: ${inputs.operation}, for a ${inputs.context.eventName || 'workflow'} event.`);
+    if (outcome.swept) {
+        core/* info */.pq(`${dryRun ? 'Dry run, nothing written: would delete' : 'Deleted'} ${outcome.swept.length} webhook(s) in ${where}.`);
+        for (const entry of outcome.swept)
+            core/* info */.pq(`  ${entry.id} ${entry.url}: ${entry.reason}`);
+    }
+    else {
+        const subject = `${webhookId ? `webhook ${webhookId}` : 'a new webhook'} for ${url || '(no url)'} in ${where}`;
+        const headline = result === 'absent'
+            ? `No webhook ${inputs.webhookId ?? (url ? `for ${url}` : `recorded for pull request #${inputs.pullRequest}`)} in ${where}: nothing to delete.`
+            : `${dryRun ? `Dry run, nothing written: would ${verbs[result]}` : capitalise(result)} ${subject}.`;
+        core/* info */.pq(headline);
+    }
+    for (const change of changes) {
+        core/* info */.pq(change.from === '(new)' ? `  ${change.input}: ${change.to}` : `  ${change.input}: ${change.from} -> ${change.to}`);
+    }
+    core/* setOutput */.uH('webhook-id', webhookId);
+    core/* setOutput */.uH('result', result);
+    core/* setOutput */.uH('secret-key', outcome.secretKey);
+    core/* setOutput */.uH('url', url);
+    core/* setOutput */.uH('webhook', outcome.webhook ? JSON.stringify(outcome.webhook) : '');
+    core/* setOutput */.uH('deleted-count', String(outcome.deletedIds.length));
+    core/* setOutput */.uH('deleted-ids', outcome.deletedIds.join(','));
+}
+const verbs = {
+    created: 'create',
+    updated: 'update',
+    unchanged: 'leave unchanged',
+    deleted: 'delete',
+    skipped: 'skip'
+};
+function capitalise(word) {
+    return word.charAt(0).toUpperCase() + word.slice(1);
+}
+/** A message a user can act on; never a stack trace. */
+function failureMessage(error) {
+    if (error instanceof InputError || error instanceof KapsoError)
+        return error.message;
+    const message = error instanceof Error ? error.message : String(error);
+    return `${message} Nothing after this point was done; a re-run picks up from Kapso's current state.`;
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 9402:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ core_debug),
+  V4: () => (/* binding */ getInput),
+  Gu: () => (/* binding */ getState),
+  pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
+  LZ: () => (/* binding */ saveState),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ core_setSecret),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -28717,806 +30323,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -29541,7 +30351,7 @@ class BasicCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -29563,7 +30373,7 @@ class auth_BearerCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -29585,7 +30395,7 @@ class PersonalAccessTokenCredentialHandler {
         return false;
     }
     handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             throw new Error('not implemented');
         });
     }
@@ -29944,7 +30754,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -31458,9 +32268,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.
@@ -31493,1182 +32303,818 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
-var mod = __nccwpck_require__(1916);
-;// CONCATENATED MODULE: ./src/events.ts
 
-/**
- * Events a phone-number (WhatsApp configuration) webhook can subscribe to: the eight that Kapso's docs
- * confirm (shared/kapso-api/NOTES.md §4). Neither OpenAPI enumerates them, so this list is ours to keep.
- */
-const KNOWN_EVENTS = [
-    'whatsapp.message.received',
-    'whatsapp.message.sent',
-    'whatsapp.message.delivered',
-    'whatsapp.message.read',
-    'whatsapp.message.failed',
-    'whatsapp.conversation.created',
-    'whatsapp.conversation.ended',
-    'whatsapp.conversation.inactive'
-];
-/** Kapso can batch only this event. */
-const BUFFERABLE_EVENTS = ['whatsapp.message.received'];
-/** Splits a list input on commas and new lines, trims, drops empties and repeats, keeps the order. */
-function splitList(raw) {
-    const items = raw
-        .split(/[,\r\n]/)
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-    return [...new Set(items)];
-}
-/** The allowed name closest to `name`, when it is close enough to be a likely typo. */
-function suggest(name, allowed) {
-    const lower = name.toLowerCase();
-    let best;
-    let bestDistance = Infinity;
-    for (const candidate of allowed) {
-        const d = (0,mod/* distance */.Io)(lower, candidate);
-        if (d < bestDistance) {
-            best = candidate;
-            bestDistance = d;
-        }
-    }
-    // Up to a third of the name may differ: catches case, a dropped letter or a swapped word part.
-    return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
-const OPERATIONS = ['upsert', 'create', 'delete'];
-/** Every problem found in the inputs, reported together so one edit fixes them all. */
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1
-            ? `Invalid input: ${problems[0]}`
-            : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-const DEFAULT_API_URLS = {
-    legacy: 'https://app.kapso.ai/api/v1',
-    platform: 'https://api.kapso.ai/platform/v1'
-};
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PHONE_NUMBER_ID = /^[0-9]{1,32}$/;
-/** RFC 9110 token: what a header name may be made of. */
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/** Visible ASCII and non-ASCII text, spaces and tabs: no CR, LF, NUL or other control characters. */
-const HEADER_VALUE = /^[\t\x20-\x7e\x80-\uffff]*$/;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\x00-\x1f\x7f]/;
-const MAX_URL_LENGTH = 2048;
-const MAX_HEADER_VALUE_LENGTH = 4096;
-/** Headers Kapso sets on every delivery, or that HTTP itself owns: overriding them breaks deliveries. */
-const RESERVED_HEADERS = [
-    'content-type',
-    'content-length',
-    'host',
-    'connection',
-    'transfer-encoding',
-    'x-webhook-signature',
-    'x-webhook-event',
-    'x-webhook-payload-version',
-    'x-webhook-batch',
-    'x-batch-size',
-    'x-idempotency-key'
-];
-const BOOLEAN_TRUE = ['true', 'True', 'TRUE'];
-const BOOLEAN_FALSE = ['false', 'False', 'FALSE'];
-/**
- * Reads and validates every input. Masks the API key and the secret before anything else can print them.
- * Throws InputError naming each bad input and what it accepts; makes no request.
- */
-function readInputs() {
-    const apiKey = getInput('api-key');
-    if (apiKey)
-        core_setSecret(apiKey);
-    const secretKey = getInput('secret-key');
-    if (secretKey)
-        core_setSecret(secretKey);
-    const problems = [];
-    const fail = (message) => {
-        problems.push(message);
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
         return undefined;
-    };
-    if (!apiKey)
-        fail('api-key is required: pass your Kapso project API key, e.g. ${{ secrets.KAPSO_API_KEY }}.');
-    else if (/\s/.test(apiKey))
-        fail('api-key contains white space or a line break: paste the key alone.');
-    const operationRaw = getInput('operation');
-    const operation = OPERATIONS.includes(operationRaw)
-        ? operationRaw
-        : fail(`operation must be one of ${OPERATIONS.join(', ')}; got "${printable(operationRaw)}".`);
-    const scope = readScope(fail);
-    const apiUrl = readApiUrl(scope, fail);
-    const webhookIdRaw = getInput('webhook-id');
-    const webhookId = webhookIdRaw === '' || UUID.test(webhookIdRaw)
-        ? webhookIdRaw || undefined
-        : fail(`webhook-id must be a webhook's UUID (like 9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b); got "${printable(webhookIdRaw)}".`);
-    const url = readWebhookUrl(fail);
-    const events = readEvents('events', KNOWN_EVENTS, fail);
-    const bufferEventsRaw = getInput('buffer-events');
-    const bufferEvents = bufferEventsRaw ? readEvents('buffer-events', BUFFERABLE_EVENTS, fail) : undefined;
-    if (secretKey && CONTROL.test(secretKey))
-        fail('secret-key contains a line break or control character.');
-    const bufferEnabled = readBoolean('buffer-enabled', fail);
-    const desired = {
-        url,
-        events,
-        secretKey: secretKey || undefined,
-        active: readBoolean('active', fail) ?? true,
-        headers: readHeaders(fail) ?? {},
-        bufferEnabled: bufferEnabled ?? false,
-        bufferWindowSeconds: readInteger('buffer-window-seconds', 1, 60, fail),
-        maxBufferSize: readInteger('max-buffer-size', 1, 100, fail),
-        bufferEvents,
-        inactivityMinutes: readInteger('inactivity-minutes', 1, 1440, fail)
-    };
-    const dryRun = readBoolean('dry-run', fail) ?? false;
-    const maxAttempts = readInteger('max-attempts', 1, 10, fail);
-    const requestTimeoutSeconds = readInteger('request-timeout-seconds', 1, 300, fail);
-    // action.yml gives both a default: empty means the workflow set them to '' on purpose.
-    if (getInput('max-attempts') === '')
-        fail('max-attempts must be a whole number from 1 to 10; got "".');
-    if (getInput('request-timeout-seconds') === '')
-        fail('request-timeout-seconds must be a whole number from 1 to 300; got "".');
-    if (operation === 'upsert' || operation === 'create') {
-        if (!url && !(operation === 'upsert' && webhookId)) {
-            fail(`url is required for operation ${operation}${operation === 'upsert' ? ' (or give webhook-id)' : ''}.`);
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
         }
-        if (events.length === 0 && splitList(getInput('events')).length === 0) {
-            fail(`events is required for operation ${operation}: one or more of ${KNOWN_EVENTS.join(', ')}.`);
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
         }
-        if (operation === 'create' && webhookId)
-            fail('webhook-id cannot be used with operation create, which always makes a new webhook.');
-    }
-    if (operation === 'delete' && !url && !webhookId)
-        fail('operation delete needs url or webhook-id to know what to delete.');
-    if (problems.length > 0 || !scope || !operation || !apiUrl || !maxAttempts || !requestTimeoutSeconds)
-        throw new InputError(problems);
-    if (bufferEnabled === false) {
-        for (const name of ['buffer-window-seconds', 'max-buffer-size', 'buffer-events']) {
-            if (getInput(name))
-                warning(`${name} is ignored while buffer-enabled is false.`);
-        }
-    }
-    core_debug(`scope: ${scope.input} ${scope.id}; api-url: ${apiUrl}; operation: ${operation}; dry-run: ${dryRun}`);
-    core_debug(`url: ${url ?? '(none)'}; webhook-id: ${webhookId ?? '(none)'}; events: ${events.join(', ')}`);
-    return { apiKey, apiUrl, scope, operation, webhookId, dryRun, maxAttempts, requestTimeoutSeconds, desired };
-}
-function readScope(fail) {
-    const configId = getInput('whatsapp-config-id');
-    const phoneNumberId = getInput('phone-number-id');
-    if (configId && phoneNumberId) {
-        return fail('give exactly one of whatsapp-config-id (legacy API) and phone-number-id (Platform API), not both.');
-    }
-    if (configId) {
-        if (!UUID.test(configId)) {
-            return fail(`whatsapp-config-id must be a Kapso configuration UUID (like 550e8400-e29b-41d4-a716-446655440000); got "${printable(configId)}".`);
-        }
-        return { kind: 'legacy', id: configId, input: 'whatsapp-config-id' };
-    }
-    if (phoneNumberId) {
-        if (!PHONE_NUMBER_ID.test(phoneNumberId)) {
-            return fail(`phone-number-id must be Meta's phone number id, digits only (like 106540352242922); got "${printable(phoneNumberId)}".`);
-        }
-        return { kind: 'platform', id: phoneNumberId, input: 'phone-number-id' };
-    }
-    return fail('give exactly one of whatsapp-config-id (legacy API) and phone-number-id (Platform API).');
-}
-function readApiUrl(scope, fail) {
-    const raw = getInput('api-url');
-    if (!raw)
-        return scope ? DEFAULT_API_URLS[scope.kind] : undefined;
-    const parsed = parseUrl(raw);
-    const accepts = 'an absolute https:// URL (http:// only for localhost), without credentials, query or fragment';
-    if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-        return fail(`api-url must be ${accepts}; got "${printable(raw)}".`);
-    }
-    if (parsed.protocol === 'http:' && !isLoopback(parsed.hostname)) {
-        return fail(`api-url may use http:// only for a loopback host (localhost, 127.0.0.1, [::1]); use https:// for ${parsed.hostname}.`);
-    }
-    if (parsed.username || parsed.password || parsed.search || parsed.hash) {
-        return fail(`api-url must be ${accepts}.`);
-    }
-    return parsed.toString().replace(/\/+$/, '');
-}
-function readWebhookUrl(fail) {
-    const raw = getInput('url');
-    if (!raw)
-        return undefined;
-    const accepts = 'an absolute https:// URL';
-    if (raw.length > MAX_URL_LENGTH)
-        return fail(`url is longer than ${MAX_URL_LENGTH} characters.`);
-    if (CONTROL.test(raw) || /\s/.test(raw))
-        return fail(`url must be ${accepts} without spaces or control characters.`);
-    const parsed = parseUrl(raw);
-    if (!parsed)
-        return fail(`url must be ${accepts}; got "${printable(raw)}".`);
-    if (parsed.protocol !== 'https:') {
-        return fail(`url must be ${accepts}: Kapso delivers only over HTTPS; got a ${parsed.protocol.replace(':', '')} URL.`);
-    }
-    if (parsed.username || parsed.password) {
-        return fail('url must not carry a user name or password: use the headers input for credentials.');
-    }
-    // Kapso keeps the URL as sent: keep the user's spelling so that matching by URL finds it again.
-    return raw;
-}
-function readEvents(name, allowed, fail) {
-    const events = splitList(getInput(name));
-    const bad = events.filter((event) => !allowed.includes(event));
-    for (const event of bad) {
-        const near = suggest(event, allowed);
-        fail(`${name} has an unknown event "${printable(event)}"` +
-            (near ? `: did you mean "${near}"?` : `. Accepted: ${allowed.join(', ')}.`));
-    }
-    return events.filter((event) => allowed.includes(event));
-}
-function readBoolean(name, fail) {
-    const raw = getInput(name);
-    if (BOOLEAN_TRUE.includes(raw))
-        return true;
-    if (BOOLEAN_FALSE.includes(raw))
-        return false;
-    return fail(`${name} must be true or false; got "${printable(raw)}".`);
-}
-function readInteger(name, min, max, fail) {
-    const raw = getInput(name);
-    if (raw === '')
-        return undefined;
-    const value = /^[0-9]{1,5}$/.test(raw) ? Number(raw) : NaN;
-    if (!Number.isInteger(value) || value < min || value > max) {
-        return fail(`${name} must be a whole number from ${min} to ${max}; got "${printable(raw)}".`);
-    }
-    return value;
-}
-/** `headers` takes a JSON object of strings, or "Name: value" lines. */
-function readHeaders(fail) {
-    const raw = getInput('headers');
-    if (raw === '')
-        return {};
-    let entries;
-    if (raw.startsWith('{') || raw.startsWith('[') || raw.startsWith('"')) {
-        let parsed;
+    })();
+    if (proxyVar) {
         try {
-            parsed = JSON.parse(raw);
+            return new DecodedURL(proxyVar);
         }
-        catch {
-            return fail('headers is not valid JSON: give a JSON object of strings, or one "Name: value" per line.');
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
         }
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-            return fail('headers must be a JSON object of strings (like {"X-Env": "preview"}), or one "Name: value" per line.');
-        }
-        entries = Object.entries(parsed);
     }
     else {
-        entries = [];
-        for (const line of raw.split(/\r?\n/)) {
-            if (line.trim() === '')
-                continue;
-            const colon = line.indexOf(':');
-            if (colon <= 0)
-                return fail(`headers has a line without "Name: value" form: "${printable(line.trim())}".`);
-            entries.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
-        }
-    }
-    const headers = [];
-    const seen = new Set();
-    for (const [name, value] of entries) {
-        if (!HEADER_NAME.test(name)) {
-            return fail(`headers has an invalid header name "${printable(name)}": use letters, digits and - (an HTTP token).`);
-        }
-        if (RESERVED_HEADERS.includes(name.toLowerCase())) {
-            return fail(`headers cannot set ${name}: Kapso sets it on every delivery. Reserved: ${RESERVED_HEADERS.join(', ')}.`);
-        }
-        if (seen.has(name.toLowerCase()))
-            return fail(`headers names ${name} twice.`);
-        seen.add(name.toLowerCase());
-        if (typeof value !== 'string')
-            return fail(`headers value of ${name} must be a string.`);
-        if (!HEADER_VALUE.test(value))
-            return fail(`headers value of ${name} contains a line break or control character.`);
-        if (value.length > MAX_HEADER_VALUE_LENGTH)
-            return fail(`headers value of ${name} is longer than ${MAX_HEADER_VALUE_LENGTH} characters.`);
-        headers.push([name, value]);
-    }
-    // fromEntries defines own properties, so even a header named __proto__ stays a header.
-    return Object.fromEntries(headers);
-}
-function parseUrl(raw) {
-    try {
-        return new URL(raw);
-    }
-    catch {
         return undefined;
     }
 }
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
 }
-/** An input value made safe to quote in a message: control characters escaped, length capped. */
-function printable(value) {
-    // eslint-disable-next-line no-control-regex
-    const escaped = value.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-    return escaped.length > 80 ? `${escaped.slice(0, 77)}...` : escaped;
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
 }
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
 
-;// CONCATENATED MODULE: ./src/kapso/transport.ts
 
 
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
 /**
- * The retry policy, in one place:
- * - 429: wait as Retry-After says (seconds or an HTTP date), at most MAX_RETRY_AFTER_SECONDS, then retry
- *   any method: Kapso did not handle the request.
- * - 5xx, an unreadable body (HTML error page, malformed JSON), a reset connection or a timeout: retry with
- *   exponential backoff and jitter. GET, PATCH and DELETE are safe to repeat. A POST may have been applied:
- *   before it is sent again, `reconcile` looks for its effect, and adopts it when found.
- * - A DELETE that gets 404 after an attempt with an unknown outcome was deleted by that attempt.
- * - Any other 4xx is final at once.
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
  */
-const MAX_RETRY_AFTER_SECONDS = 60;
-const MAX_BACKOFF_MS = 30_000;
-const MAX_MESSAGE_LENGTH = 500;
-/** Kapso gave a final answer that is not a success; the caller turns it into a message. */
-class StatusError extends Error {
-    status;
-    body;
-    constructor(status, body) {
-        super(`HTTP ${status}`);
-        this.status = status;
-        this.body = body;
-        this.name = 'StatusError';
-    }
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
 }
-/** A failure with a message a user can act on. */
-class KapsoError extends Error {
-    status;
-    constructor(message, status) {
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
         super(message);
-        this.status = status;
-        this.name = 'KapsoError';
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
     }
 }
-class Transport {
-    options;
-    http;
-    constructor(options) {
-        this.options = options;
-        // No redirects: following one to another host would hand it the X-API-Key header.
-        // Proxies: HttpClient honours https_proxy / HTTPS_PROXY / http_proxy / HTTP_PROXY and no_proxy / NO_PROXY.
-        this.http = new lib_HttpClient(options.userAgent, [], {
-            allowRedirects: false,
-            allowRetries: false,
-            socketTimeout: options.timeoutMs,
-            headers: { 'X-API-Key': options.apiKey, Accept: 'application/json' }
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
         });
     }
-    async request(spec) {
-        const { method, doing } = spec;
-        const { maxAttempts } = this.options;
-        let uncertain = false;
-        let last;
-        for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-            if (last) {
-                const waitMs = last.retryAfterMs ?? this.backoff(attempt - 1);
-                if (last.retryAfterMs !== undefined) {
-                    notice(`Kapso is rate-limiting this API key (HTTP 429) while ${doing}: waiting ${Math.ceil(waitMs / 1000)} s as it asks, then trying again (attempt ${attempt} of ${maxAttempts}).`);
-                }
-                else {
-                    info(`Retrying ${doing} in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt} of ${maxAttempts}): ${last.summary}.`);
-                }
-                await sleep(waitMs);
-                if (uncertain && spec.reconcile) {
-                    const found = await spec.reconcile();
-                    if (found) {
-                        info(`The earlier attempt at ${doing} did reach Kapso: using what it made instead of sending it again.`);
-                        return { status: 201, body: { data: found } };
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
                     }
                 }
-            }
-            const outcome = await this.attempt(spec, attempt);
-            if (!('summary' in outcome))
-                return outcome;
-            if (outcome.status === 404 && uncertain && method === 'DELETE')
-                return { status: 204, body: null };
-            if (outcome.status !== undefined && outcome.status < 500 && outcome.status !== 429) {
-                throw new StatusError(outcome.status, outcome.body ?? null);
-            }
-            if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > MAX_RETRY_AFTER_SECONDS * 1000) {
-                throw new KapsoError(`Kapso is rate-limiting this API key (HTTP 429) while ${doing} and asks to wait ${Math.ceil(outcome.retryAfterMs / 1000)} s, ` +
-                    `more than the ${MAX_RETRY_AFTER_SECONDS} s this step will sleep. Nothing was changed by this request; re-run the job later.`, 429);
-            }
-            if (outcome.mayHaveApplied)
-                uncertain = true;
-            if (uncertain && method === 'POST' && !spec.reconcile) {
-                throw new KapsoError(`The outcome of ${doing} is unknown (${outcome.summary}); it was not sent again. Re-run to pick up Kapso's state.`, outcome.status);
-            }
-            last = outcome;
-        }
-        throw new KapsoError(`Gave up ${doing} after ${maxAttempts} attempt${maxAttempts === 1 ? '' : 's'}; the last one ended with ${last?.summary ?? 'no answer'}.` +
-            (uncertain && method !== 'GET' ? ' Kapso may have applied it: a re-run finds out and converges.' : ''), last?.status);
-    }
-    /** One attempt, with its own deadline. Resolves with the reply on success, or how it failed. */
-    async attempt(spec, attempt) {
-        const { method, url, payload } = spec;
-        const started = Date.now();
-        const path = new URL(url).pathname;
-        const log = (result) => {
-            // Method, path, result, duration, attempt: never a body or a header (they carry the secret and the key).
-            core_debug(`${method} ${path} -> ${result} (${Date.now() - started} ms, attempt ${attempt})`);
-        };
-        let response;
-        let text;
-        try {
-            const sending = this.http.request(method, url, payload === undefined ? null : JSON.stringify(payload), payload === undefined ? {} : { 'Content-Type': 'application/json' });
-            response = await withDeadline(sending, this.options.timeoutMs);
-            text = await withDeadline(response.readBody(), Math.max(1, this.options.timeoutMs - (Date.now() - started)), () => response?.message.destroy());
-        }
-        catch (error) {
-            const failure = networkFailure(error, this.options.timeoutMs, new URL(url).host);
-            log(failure.summary);
-            return failure;
-        }
-        const status = response.message.statusCode ?? 0;
-        log(String(status));
-        const body = parseJson(text);
-        if (status >= 200 && status < 300) {
-            if (body !== null || method === 'DELETE')
-                return { status, body };
-            // A success whose body cannot be read: for a POST, the webhook may exist all the same.
-            return { summary: `HTTP ${status} with a body that is not JSON`, mayHaveApplied: method !== 'GET' };
-        }
-        const said = kapsoMessage(body);
-        const looksLikeHtml = body === null && /^\s*</.test(text);
-        return {
-            status,
-            body,
-            summary: `HTTP ${status}${said ? ` (Kapso said: ${said})` : looksLikeHtml ? ' (an HTML error page)' : ''}`,
-            // A 5xx may come after the change was made; 429 and 4xx mean it was not.
-            mayHaveApplied: status >= 500,
-            retryAfterMs: status === 429 ? (retryAfterMs(response.message.headers['retry-after']) ?? this.backoff(attempt)) : undefined
-        };
-    }
-    /** Exponential backoff with jitter: base × 2^(n-1), between half and all of it, capped. */
-    backoff(retry) {
-        const ceiling = Math.min(MAX_BACKOFF_MS, this.options.backoffMs * 2 ** (retry - 1));
-        return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
-    }
-}
-function networkFailure(error, timeoutMs, host) {
-    if (error instanceof DeadlineError || (error instanceof Error && error.message.startsWith('Request timeout'))) {
-        return { summary: `no answer within ${timeoutMs / 1000} s (request-timeout-seconds)`, mayHaveApplied: true };
-    }
-    const code = error.code;
-    // Refused or unresolvable: nothing was sent, so nothing can have been applied.
-    const notSent = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
-    const what = notSent ? `could not connect to ${host}` : 'the connection failed';
-    return { summary: `${what} (${clean(code ?? error.message ?? String(error))})`, mayHaveApplied: !notSent };
-}
-class DeadlineError extends Error {
-}
-function withDeadline(promise, ms, onExpire) {
-    let timer;
-    const deadline = new Promise((_, reject) => {
-        timer = setTimeout(() => {
-            onExpire?.();
-            reject(new DeadlineError());
-        }, ms);
-    });
-    return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
-/** Retry-After as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
-function retryAfterMs(header, now = Date.now()) {
-    const value = Array.isArray(header) ? header[0] : header;
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    if (/^\s*\d+\s*$/.test(value))
-        return Number(value) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
-}
-function parseJson(text) {
-    try {
-        const value = JSON.parse(text);
-        return typeof value === 'object' && value !== null ? value : null;
-    }
-    catch {
-        return null;
-    }
-}
-/** Kapso's error text, wherever this body keeps it: `error`, `error.message`, `message` or `detail`. */
-function kapsoMessage(body) {
-    if (!body)
-        return '';
-    const error = body.error;
-    const parts = [
-        typeof error === 'string' ? error : error?.message,
-        body.message,
-        body.detail
-    ].filter((part) => typeof part === 'string' && part !== '');
-    return clean([...new Set(parts)].join(': '));
-}
-/** Text from the network made safe for one log line. */
-function clean(text) {
-    // eslint-disable-next-line no-control-regex
-    const flat = text.replace(/[\x00-\x1f\x7f]+/g, ' ').trim();
-    return flat.length > MAX_MESSAGE_LENGTH ? `${flat.slice(0, MAX_MESSAGE_LENGTH)}...` : flat;
-}
-
-;// CONCATENATED MODULE: ./src/kapso/client.ts
-
-
-
-const PER_PAGE = 100;
-const MAX_PAGES = 1000;
-/**
- * Kapso's webhook API for one scope, on either API generation. Every webhook read back has its
- * secret masked before this returns it; no response body is ever logged.
- */
-class KapsoClient {
-    options;
-    transport;
-    base;
-    constructor(options, transport) {
-        this.options = options;
-        this.transport = transport;
-        const { scope, apiUrl } = options;
-        this.base =
-            scope.kind === 'legacy'
-                ? `${apiUrl}/whatsapp_configs/${encodeURIComponent(scope.id)}/whatsapp_webhooks`
-                : `${apiUrl}/whatsapp/phone_numbers/${encodeURIComponent(scope.id)}/webhooks`;
-    }
-    /** Every webhook of the scope whose URL is exactly `url`, most recent first, reading every page. */
-    async findByUrl(url) {
-        const found = [];
-        for (let page = 1; page <= MAX_PAGES; page++) {
-            const query = new URLSearchParams({ page: String(page), per_page: String(PER_PAGE) });
-            if (this.options.scope.kind === 'legacy')
-                query.set('q[url_cont]', url);
-            else {
-                query.set('url_contains', url);
-                query.set('kind', 'kapso');
-            }
-            const { body } = await this.send({ method: 'GET', path: `?${query}`, doing: `listing webhooks with url ${url}` });
-            const data = Array.isArray(body?.data) ? body.data : [];
-            for (const item of data) {
-                const webhook = this.accept(item);
-                if (webhook?.url === url)
-                    found.push(webhook);
-            }
-            const totalPages = Number(body?.meta?.total_pages);
-            const more = Number.isFinite(totalPages) ? page < totalPages : data.length >= PER_PAGE;
-            if (!more)
-                return sortNewestFirst(found);
-        }
-        throw new KapsoError(`Kapso listed more than ${MAX_PAGES} pages of webhooks for ${url}; stopped reading.`);
-    }
-    /** The webhook with this id, or undefined when the scope has none such. */
-    async get(id) {
-        const reply = await this.sendOrAbsent({ method: 'GET', path: `/${encodeURIComponent(id)}`, doing: `reading webhook ${id}` });
-        return reply && this.acceptData(reply.body, `reading webhook ${id}`);
-    }
-    /**
-     * Creates a webhook. When an attempt's outcome is unknown (reset, timeout, 5xx), the scope is searched
-     * for a webhook with this URL that is not among `existingIds` before anything is sent again: found, the
-     * lost attempt made it, and it is adopted.
-     */
-    async create(fields, existingIds) {
-        const doing = `creating a webhook for ${fields.url}`;
-        const reconcile = async () => (await this.findByUrl(fields.url)).find((webhook) => !existingIds.includes(webhook.id));
-        const { body } = await this.send({ method: 'POST', path: '', payload: { whatsapp_webhook: fields }, doing, reconcile });
-        return this.acceptData(body, doing);
-    }
-    async update(id, fields) {
-        const doing = `updating webhook ${id}`;
-        const reply = await this.sendOrAbsent({ method: 'PATCH', path: `/${encodeURIComponent(id)}`, payload: { whatsapp_webhook: fields }, doing });
-        if (!reply)
-            throw new KapsoError(`Webhook ${id} was not found while ${doing}: it was deleted meanwhile. Re-run to create it again.`, 404);
-        return this.acceptData(reply.body, doing);
-    }
-    /** Deletes the webhook; false when it was already gone. */
-    async remove(id) {
-        return (await this.sendOrAbsent({ method: 'DELETE', path: `/${encodeURIComponent(id)}`, doing: `deleting webhook ${id}` })) !== undefined;
-    }
-    /**
-     * A request on one webhook. A 404 there means either "no such webhook" or "no such scope": one list
-     * request tells which, so an unknown scope is never mistaken for an absent webhook.
-     */
-    async sendOrAbsent(request) {
-        try {
-            return await this.send(request);
-        }
-        catch (error) {
-            if (!(error instanceof KapsoError) || error.status !== 404)
-                throw error;
-            await this.send({ method: 'GET', path: '?page=1&per_page=1', doing: `checking ${this.options.scope.input} ${this.options.scope.id}` });
-            return undefined;
-        }
-    }
-    async send(request) {
-        const { path, ...spec } = request;
-        try {
-            return await this.transport.request({ ...spec, url: `${this.base}${path}` });
-        }
-        catch (error) {
-            if (error instanceof StatusError)
-                throw new KapsoError(this.describe(error.status, error.body, request.doing), error.status);
-            throw error;
-        }
-    }
-    describe(status, body, doing) {
-        const said = kapsoMessage(body);
-        const quote = said ? ` Kapso said: ${said}` : '';
-        const { scope } = this.options;
-        switch (status) {
-            case 401:
-                return `Kapso rejected the API key (HTTP 401) while ${doing}. Check the api-key input: it must be a current Kapso project API key.${quote}`;
-            case 403:
-                return `Kapso refused access (HTTP 403) while ${doing}: the API key's project cannot use ${scope.input} ${scope.id}.${quote}`;
-            case 404:
-                return scope.kind === 'legacy'
-                    ? `Kapso has no WhatsApp configuration ${scope.id} for this API key (HTTP 404) while ${doing}. Check whatsapp-config-id: it is the configuration's UUID in Kapso.${quote}`
-                    : `Kapso has no phone number ${scope.id} for this API key (HTTP 404) while ${doing}. Check phone-number-id: it is Meta's phone number id (digits), not Kapso's configuration UUID.${quote}`;
-            case 422:
-                return `Kapso refused ${doing} (HTTP 422): ${said || 'no reason given'}`;
-            default:
-                return status >= 300 && status < 400
-                    ? `Kapso answered with a redirect (HTTP ${status}) while ${doing}; redirects are not followed, so that the API key goes nowhere else. Check api-url.`
-                    : `Kapso answered HTTP ${status} while ${doing}.${quote}`;
-        }
-    }
-    acceptData(body, doing) {
-        const webhook = this.accept(body?.data);
-        if (!webhook)
-            throw new KapsoError(`Kapso's answer while ${doing} holds no webhook; nothing was changed by this step after it.`);
-        return webhook;
-    }
-    /** Takes a webhook object from a response, masking its secret before anything can print it. */
-    accept(item) {
-        if (typeof item !== 'object' || item === null)
-            return undefined;
-        const webhook = item;
-        if (typeof webhook.secret_key === 'string' && webhook.secret_key)
-            core_setSecret(webhook.secret_key);
-        if (typeof webhook.id !== 'string' || typeof webhook.url !== 'string')
-            return undefined;
-        return webhook;
-    }
-}
-function sortNewestFirst(webhooks) {
-    const time = (w) => Date.parse(w.created_at ?? '') || 0;
-    return [...webhooks].sort((a, b) => time(b) - time(a));
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/plan.ts
-/**
- * What Kapso uses when a field is not sent (shared/kapso-api/NOTES.md §1.2, §2.3). A fact about the
- * server, not a default of this action: an input left empty means "whatever Kapso uses", and an actual
- * value equal to this, or null, counts as "not set".
- */
-const KAPSO_DEFAULTS = {
-    active: true,
-    buffer_enabled: false,
-    buffer_window_seconds: 5,
-    max_buffer_size: 50,
-    buffer_events: ['whatsapp.message.received'],
-    inactivity_minutes: 60
-};
-/** The body that creates the desired webhook. Buffer settings are sent only when buffering is on. */
-function planCreate(desired, secretKey) {
-    const body = {
-        url: desired.url,
-        secret_key: secretKey,
-        events: desired.events,
-        active: desired.active,
-        buffer_enabled: desired.bufferEnabled
-    };
-    if (Object.keys(desired.headers).length > 0)
-        body.headers = desired.headers;
-    if (desired.bufferEnabled) {
-        if (desired.bufferWindowSeconds !== undefined)
-            body.buffer_window_seconds = desired.bufferWindowSeconds;
-        if (desired.maxBufferSize !== undefined)
-            body.max_buffer_size = desired.maxBufferSize;
-        if (desired.bufferEvents !== undefined)
-            body.buffer_events = desired.bufferEvents;
-    }
-    if (desired.inactivityMinutes !== undefined)
-        body.inactivity_minutes = desired.inactivityMinutes;
-    return body;
-}
-/**
- * Compares the desired webhook with the one Kapso has, field by field. Kapso's defaults and the nulls
- * the Platform API returns for unused fields equal "not set"; buffer settings are compared only when
- * buffering is wanted, since Kapso ignores (and may null out) them otherwise.
- */
-function planUpdate(desired, actual) {
-    const changes = [];
-    const patch = {};
-    const change = (input, field, value, from, to) => {
-        changes.push({ input, field, from, to });
-        patch[field] = value;
-    };
-    if (desired.url !== undefined && desired.url !== actual.url)
-        change('url', 'url', desired.url, actual.url, desired.url);
-    const actualEvents = actual.events ?? [];
-    if (!sameSet(desired.events, actualEvents)) {
-        change('events', 'events', desired.events, list(actualEvents), list(desired.events));
-    }
-    if (desired.secretKey !== undefined && desired.secretKey !== actual.secret_key) {
-        change('secret-key', 'secret_key', desired.secretKey, '(hidden)', '(hidden, changed)');
-    }
-    const actualActive = actual.active ?? KAPSO_DEFAULTS.active;
-    if (desired.active !== actualActive)
-        change('active', 'active', desired.active, String(actualActive), String(desired.active));
-    const actualHeaders = actual.headers ?? {};
-    if (!sameHeaders(desired.headers, actualHeaders)) {
-        // Header values may be credentials for the receiving endpoint: show names only.
-        change('headers', 'headers', desired.headers, headerNames(actualHeaders), headerNames(desired.headers));
-    }
-    const actualBuffering = actual.buffer_enabled ?? KAPSO_DEFAULTS.buffer_enabled;
-    if (desired.bufferEnabled !== actualBuffering) {
-        change('buffer-enabled', 'buffer_enabled', desired.bufferEnabled, String(actualBuffering), String(desired.bufferEnabled));
-    }
-    if (desired.bufferEnabled) {
-        const window = desired.bufferWindowSeconds ?? KAPSO_DEFAULTS.buffer_window_seconds;
-        const actualWindow = actual.buffer_window_seconds ?? KAPSO_DEFAULTS.buffer_window_seconds;
-        if (window !== actualWindow)
-            change('buffer-window-seconds', 'buffer_window_seconds', window, String(actualWindow), String(window));
-        const size = desired.maxBufferSize ?? KAPSO_DEFAULTS.max_buffer_size;
-        const actualSize = actual.max_buffer_size ?? KAPSO_DEFAULTS.max_buffer_size;
-        if (size !== actualSize)
-            change('max-buffer-size', 'max_buffer_size', size, String(actualSize), String(size));
-        const bufferEvents = desired.bufferEvents ?? [...KAPSO_DEFAULTS.buffer_events];
-        const actualBufferEvents = actual.buffer_events?.length ? actual.buffer_events : [...KAPSO_DEFAULTS.buffer_events];
-        if (!sameSet(bufferEvents, actualBufferEvents)) {
-            change('buffer-events', 'buffer_events', bufferEvents, list(actualBufferEvents), list(bufferEvents));
-        }
-    }
-    const inactivity = desired.inactivityMinutes ?? KAPSO_DEFAULTS.inactivity_minutes;
-    const actualInactivity = actual.inactivity_minutes ?? KAPSO_DEFAULTS.inactivity_minutes;
-    if (inactivity !== actualInactivity) {
-        change('inactivity-minutes', 'inactivity_minutes', inactivity, String(actualInactivity), String(inactivity));
-    }
-    return { changes, patch };
-}
-/** The field-by-field lines of a create, in the same safe form as an update's changes. */
-function describeCreate(body, secretGenerated) {
-    const lines = [];
-    const add = (input, field, to) => {
-        lines.push({ input, field, from: '(new)', to });
-    };
-    add('url', 'url', body.url ?? '');
-    add('events', 'events', list(body.events ?? []));
-    add('secret-key', 'secret_key', secretGenerated ? '(hidden, generated)' : '(hidden, from input)');
-    add('active', 'active', String(body.active));
-    if (body.headers)
-        add('headers', 'headers', headerNames(body.headers));
-    add('buffer-enabled', 'buffer_enabled', String(body.buffer_enabled));
-    if (body.buffer_window_seconds !== undefined)
-        add('buffer-window-seconds', 'buffer_window_seconds', String(body.buffer_window_seconds));
-    if (body.max_buffer_size !== undefined)
-        add('max-buffer-size', 'max_buffer_size', String(body.max_buffer_size));
-    if (body.buffer_events !== undefined)
-        add('buffer-events', 'buffer_events', list(body.buffer_events));
-    if (body.inactivity_minutes !== undefined)
-        add('inactivity-minutes', 'inactivity_minutes', String(body.inactivity_minutes));
-    return lines;
-}
-/** The webhook for the `webhook` output and the log: everything Kapso returned but the secret. */
-function publicView(webhook) {
-    const { secret_key: _secret, ...rest } = webhook;
-    return rest;
-}
-function sameSet(a, b) {
-    const left = new Set(a);
-    const right = new Set(b);
-    return left.size === right.size && [...left].every((item) => right.has(item));
-}
-function sameHeaders(a, b) {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && b[key] === a[key]);
-}
-function list(items) {
-    return items.length ? items.join(', ') : '(none)';
-}
-function headerNames(headers) {
-    const names = Object.keys(headers);
-    return names.length ? `${names.join(', ')} (values hidden)` : '(none)';
-}
-
-;// CONCATENATED MODULE: ./src/operations.ts
-
-
-
-/** Carries out the operation the inputs ask for. In a dry run, reads only. */
-async function applyOperation(inputs, api) {
-    switch (inputs.operation) {
-        case 'create': {
-            // What has this URL already: a create retried after a lost answer must not mistake it for its own.
-            const before = await api.findByUrl(inputs.desired.url);
-            return create(inputs, api, before.map((w) => w.id));
-        }
-        case 'delete':
-            return remove(inputs, api);
-        case 'upsert':
-            return upsert(inputs, api);
-    }
-}
-async function upsert(inputs, api) {
-    const { desired, webhookId, scope } = inputs;
-    let existing;
-    if (webhookId) {
-        existing = await api.get(webhookId);
-        if (!existing) {
-            throw new Error(`webhook-id ${webhookId} matches no webhook of ${scope.input} ${scope.id}. Check webhook-id, or leave it empty to find the webhook by url.`);
-        }
-        if (existing.kind && existing.kind !== 'kapso') {
-            throw new Error(`webhook-id ${webhookId} is a ${existing.kind}-kind webhook; this action manages only kapso-kind webhooks.`);
-        }
-    }
-    else {
-        const matches = await api.findByUrl(desired.url);
-        existing = matches[0];
-        if (matches.length > 1) {
-            warning(`${matches.length} webhooks of ${scope.input} ${scope.id} have url ${desired.url}. Updating the most recent, ${matches[0]?.id}; ` +
-                `left as they are: ${matches.slice(1).map((w) => w.id).join(', ')}. Remove those with operation delete and webhook-id.`);
-        }
-    }
-    if (!existing)
-        return create(inputs, api, []);
-    const { changes, patch } = planUpdate(desired, existing);
-    const secretKey = desired.secretKey ?? existing.secret_key ?? '';
-    if (changes.length === 0) {
-        return { result: 'unchanged', webhookId: existing.id, url: existing.url, secretKey, webhook: publicView(existing), changes };
-    }
-    const updated = inputs.dryRun ? { ...existing, ...patch } : await api.update(existing.id, patch);
-    return {
-        result: 'updated',
-        webhookId: updated.id,
-        url: updated.url,
-        secretKey: inputs.dryRun ? secretKey : (updated.secret_key ?? secretKey),
-        webhook: publicView(updated),
-        changes
-    };
-}
-async function create(inputs, api, existingIds) {
-    const { desired } = inputs;
-    const generated = desired.secretKey === undefined;
-    let secretKey = desired.secretKey ?? '';
-    if (generated && !inputs.dryRun) {
-        // 256 bits from the CSPRNG, hex like Kapso's signatures; masked before anything else sees it.
-        secretKey = (0,external_node_crypto_.randomBytes)(32).toString('hex');
-        core_setSecret(secretKey);
-    }
-    const body = planCreate(desired, secretKey);
-    const changes = describeCreate(body, generated);
-    if (inputs.dryRun) {
-        return { result: 'created', webhookId: '', url: desired.url ?? '', secretKey, webhook: publicView(body), changes };
-    }
-    const created = await api.create(body, existingIds);
-    return { result: 'created', webhookId: created.id, url: created.url, secretKey, webhook: publicView(created), changes };
-}
-async function remove(inputs, api) {
-    const { webhookId, desired } = inputs;
-    let targets;
-    if (webhookId) {
-        const found = await api.get(webhookId);
-        targets = found ? [found] : [];
-    }
-    else {
-        targets = await api.findByUrl(desired.url);
-    }
-    const deleted = [];
-    for (const target of targets) {
-        // Gone meanwhile (another run, or a person) is the state we want: count only what this step removed.
-        if (inputs.dryRun || (await api.remove(target.id)))
-            deleted.push(target);
-    }
-    const last = deleted[deleted.length - 1];
-    if (!last)
-        return { result: 'absent', webhookId: '', url: desired.url ?? '', secretKey: '', changes: [] };
-    return {
-        result: 'deleted',
-        webhookId: deleted.map((w) => w.id).join(','),
-        url: last.url,
-        secretKey: '',
-        webhook: publicView(last),
-        changes: []
-    };
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-
-
-const USER_AGENT = 'kapso-webhook-action/1';
-/** The first retry waits about this long, each further one twice as long. Tests shorten it. */
-const BACKOFF_MS = Number(process.env.KAPSO_ACTION_BACKOFF_MS) || 1000;
-/** Inputs, then the operation against Kapso, then outputs; every failure goes through one funnel. */
-async function run() {
-    try {
-        const inputs = readInputs();
-        const transport = new Transport({
-            apiKey: inputs.apiKey,
-            userAgent: USER_AGENT,
-            maxAttempts: inputs.maxAttempts,
-            timeoutMs: inputs.requestTimeoutSeconds * 1000,
-            backoffMs: BACKOFF_MS
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
         });
-        const client = new KapsoClient({ apiUrl: inputs.apiUrl, scope: inputs.scope }, transport);
-        const outcome = await applyOperation(inputs, client);
-        report(outcome, inputs);
     }
-    catch (error) {
-        setFailed(failureMessage(error));
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
     }
 }
-function report(outcome, inputs) {
-    const { result, webhookId, url, changes } = outcome;
-    const { dryRun } = inputs;
-    const where = `${inputs.scope.input} ${inputs.scope.id}`;
-    const subject = `${webhookId ? `webhook ${webhookId}` : 'a new webhook'} for ${url || '(no url)'} in ${where}`;
-    const headline = result === 'absent'
-        ? `No webhook ${inputs.webhookId ?? `for ${url}`} in ${where}: nothing to delete.`
-        : `${dryRun ? `Dry run, nothing written: would ${verbs[result]}` : capitalise(result)} ${subject}.`;
-    info(headline);
-    for (const change of changes) {
-        info(change.from === '(new)' ? `  ${change.input}: ${change.to}` : `  ${change.input}: ${change.from} -> ${change.to}`);
-    }
-    setOutput('webhook-id', webhookId);
-    setOutput('result', result);
-    setOutput('secret-key', outcome.secretKey);
-    setOutput('url', url);
-    setOutput('webhook', outcome.webhook ? JSON.stringify(outcome.webhook) : '');
-}
-const verbs = {
-    created: 'create',
-    updated: 'update',
-    unchanged: 'leave unchanged',
-    deleted: 'delete'
-};
-function capitalise(word) {
-    return word.charAt(0).toUpperCase() + word.slice(1);
-}
-/** A message a user can act on; never a stack trace. */
-function failureMessage(error) {
-    if (error instanceof InputError || error instanceof KapsoError)
-        return error.message;
-    const message = error instanceof Error ? error.message : String(error);
-    return `${message} Nothing after this point was done; a re-run picks up from Kapso's current state.`;
-}
-
-
-/***/ }),
-
-/***/ 2613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 4434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 8611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 5692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 9278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 7067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 7075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 3136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 7975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 8522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 4756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 9023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
 
 /***/ })
 

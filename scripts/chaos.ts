@@ -8,7 +8,7 @@
 import { pathToFileURL } from 'node:url'
 import { defaultScopeId, EMULATOR_DEFAULTS, KapsoEmulator, seededRandom, type Api, type Fault } from '../emulator/server.js'
 import { findLeaks } from './leaks.js'
-import { emulatorInputs, runAction, type ActionRun } from './run-action.js'
+import { emulatorInputs, FAKE_GITHUB_TOKEN, runAction, type ActionRun } from './run-action.js'
 
 export interface ChaosOptions {
   runs: number
@@ -100,7 +100,7 @@ async function chaosRun(emulator: KapsoEmulator, index: number, options: ChaosOp
   report.faultsInjected += emulator.faultsInjected
 
   const check = (attempt: ActionRun, when: string): boolean => {
-    const all = [EMULATOR_DEFAULTS.apiKey, ...secrets, ...emulator.webhooks().map((w) => w.secret_key)]
+    const all = [EMULATOR_DEFAULTS.apiKey, FAKE_GITHUB_TOKEN, ...secrets, ...emulator.webhooks().map((w) => w.secret_key)]
     const leaks = findLeaks(`${attempt.stdout}\n${attempt.stderr}`, [...new Set(all)])
     if (leaks.length) {
       report.leaks += leaks.length

@@ -31,7 +31,13 @@ export function readActionYml(): ActionYml {
   return parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml
 }
 
-/** The environment a runner gives the step: inputs named as the runner names them, with action.yml's defaults. */
+/** What `${{ github.token }}` evaluates to in these runs: a made-up token, long enough to scan for leaks. */
+export const FAKE_GITHUB_TOKEN = 'ghs_FakeTokenForTheEmulatedRunner000000'
+
+/**
+ * The environment a runner gives the step: inputs named as the runner names them, with action.yml's
+ * defaults (the one expression among them, `${{ github.token }}`, evaluated to FAKE_GITHUB_TOKEN).
+ */
 export function actionEnv(inputs: Record<string, string>, extra: Record<string, string> = {}): Record<string, string> {
   const declared = readActionYml().inputs
   const unknown = Object.keys(inputs).filter((name) => !(name in declared))
@@ -41,7 +47,7 @@ export function actionEnv(inputs: Record<string, string>, extra: Record<string, 
     if (value !== undefined && !key.startsWith('INPUT_') && !key.startsWith('GITHUB_') && key !== 'RUNNER_DEBUG') env[key] = value
   }
   for (const [name, spec] of Object.entries(declared)) {
-    const value = inputs[name] ?? spec.default ?? ''
+    const value = inputs[name] ?? (spec.default ?? '').replace(/\$\{\{\s*github\.token\s*\}\}/g, FAKE_GITHUB_TOKEN)
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
   return { ...env, ...extra }

@@ -1,7 +1,12 @@
-/** The action's entry point, as the runner starts it. */
-import { run } from './main.js'
+/** The action's entry point, for the main step and, with cleanup, the post step the runner adds. */
+import * as core from '@actions/core'
+import { cleanup, run } from './main.js'
 
-await run()
+// The runner gives the post step the state the main step saved: this is how the one bundle tells them apart.
+const isPost = core.getState('isPost') === 'true'
+if (!isPost) core.saveState('isPost', 'true')
+
+await (isPost ? cleanup() : run())
 // Everything is written by now. A request abandoned at its timeout may still hold a socket to a server that
 // never answers; end here rather than wait for it. The exit code is the one run() set.
 process.exit()

@@ -1,9 +1,12 @@
 import * as core from '@actions/core'
 import { BUFFERABLE_EVENTS, KNOWN_EVENTS, splitList, suggest } from './events.js'
+import { eventPullRequest, isForkPullRequest, isPullRequestClosed, readGitHubContext, type GitHubContext } from './github.js'
 import type { Scope } from './kapso/client.js'
+import { RECORD_HEADER } from './ownership.js'
 
-export const OPERATIONS = ['upsert', 'create', 'delete'] as const
-export type Operation = (typeof OPERATIONS)[number]
+export const OPERATIONS = ['upsert', 'create', 'delete', 'auto', 'sweep'] as const
+/** What the step does; `auto` resolves to upsert or delete from the event. */
+export type Operation = Exclude<(typeof OPERATIONS)[number], 'auto'>
 
 /** The webhook as the inputs describe it. An absent optional field means "Kapso's default". */
 export interface DesiredWebhook {
@@ -25,12 +28,24 @@ export interface ActionInputs {
   apiKey: string
   apiUrl: string
   scope: Scope
+  /** The operation input as given. */
+  requested: (typeof OPERATIONS)[number]
   operation: Operation
   webhookId?: string
   dryRun: boolean
   maxAttempts: number
   requestTimeoutSeconds: number
   desired: DesiredWebhook
+  /** Delete the provisioned webhook when the job ends. */
+  cleanup: boolean
+  githubToken: string
+  /** sweep: also delete pull-request webhooks older than this. */
+  maxAgeMs?: number
+  context: GitHubContext
+  /** The pull request of the event, recorded on the webhooks this step creates. */
+  pullRequest?: number
+  /** Set when the step has nothing it may do, with the reason. */
+  skip?: string
 }
 
 /** Every problem found in the inputs, reported together so one edit fixes them all. */
@@ -72,7 +87,8 @@ const RESERVED_HEADERS = [
   'x-webhook-payload-version',
   'x-webhook-batch',
   'x-batch-size',
-  'x-idempotency-key'
+  'x-idempotency-key',
+  RECORD_HEADER.toLowerCase()
 ]
 
 const BOOLEAN_TRUE = ['true', 'True', 'TRUE']
@@ -82,11 +98,13 @@ const BOOLEAN_FALSE = ['false', 'False', 'FALSE']
  * Reads and validates every input. Masks the API key and the secret before anything else can print them.
  * Throws InputError naming each bad input and what it accepts; makes no request.
  */
-export function readInputs(): ActionInputs {
+export function readInputs(context: GitHubContext = readGitHubContext()): ActionInputs {
   const apiKey = core.getInput('api-key')
   if (apiKey) core.setSecret(apiKey)
   const secretKey = core.getInput('secret-key')
   if (secretKey) core.setSecret(secretKey)
+  const githubToken = core.getInput('github-token')
+  if (githubToken) core.setSecret(githubToken)
 
   const problems: string[] = []
   const fail = (message: string): undefined => {
@@ -94,13 +112,20 @@ export function readInputs(): ActionInputs {
     return undefined
   }
 
-  if (!apiKey) fail('api-key is required: pass your Kapso project API key, e.g. ${{ secrets.KAPSO_API_KEY }}.')
+  // GitHub gives no secrets to runs for pull requests from forks: there, an empty key means "skip".
+  const skip =
+    !apiKey && isForkPullRequest(context)
+      ? 'api-key is empty: this run is for a pull request from a fork, and GitHub gives such runs no secrets. Nothing was done.'
+      : undefined
+  if (!apiKey && !skip) fail('api-key is required: pass your Kapso project API key, e.g. ${{ secrets.KAPSO_API_KEY }}.')
   else if (/\s/.test(apiKey)) fail('api-key contains white space or a line break: paste the key alone.')
 
   const operationRaw = core.getInput('operation')
-  const operation = (OPERATIONS as readonly string[]).includes(operationRaw)
-    ? (operationRaw as Operation)
+  const requested = (OPERATIONS as readonly string[]).includes(operationRaw)
+    ? (operationRaw as ActionInputs['requested'])
     : fail(`operation must be one of ${OPERATIONS.join(', ')}; got "${printable(operationRaw)}".`)
+  const operation: Operation | undefined = requested === 'auto' ? (isPullRequestClosed(context) ? 'delete' : 'upsert') : requested
+  const pullRequest = eventPullRequest(context)
 
   const scope = readScope(fail)
   const apiUrl = readApiUrl(scope, fail)
@@ -147,9 +172,20 @@ export function readInputs(): ActionInputs {
     }
     if (operation === 'create' && webhookId) fail('webhook-id cannot be used with operation create, which always makes a new webhook.')
   }
-  if (operation === 'delete' && !url && !webhookId) fail('operation delete needs url or webhook-id to know what to delete.')
+  if (operation === 'delete' && !url && !webhookId && !(requested === 'auto' && pullRequest !== undefined)) {
+    fail('operation delete needs url or webhook-id to know what to delete.')
+  }
 
-  if (problems.length > 0 || !scope || !operation || !apiUrl || !maxAttempts || !requestTimeoutSeconds) throw new InputError(problems)
+  const cleanup = readBoolean('cleanup', fail) ?? false
+  const maxAgeMs = readDuration('max-age', fail)
+  if (operation === 'sweep' && !githubToken) {
+    fail('github-token is required for operation sweep, to ask GitHub which pull requests are closed: leave it at its default, ${{ github.token }}.')
+  }
+  if (maxAgeMs !== undefined && operation !== 'sweep') fail(`max-age is only for operation sweep; operation is ${operation}.`)
+
+  if (problems.length > 0 || !scope || !operation || !requested || !apiUrl || !maxAttempts || !requestTimeoutSeconds) throw new InputError(problems)
+
+  if (cleanup && (operation === 'delete' || operation === 'sweep')) core.warning(`cleanup has no effect with operation ${operation}: there is nothing provisioned to remove.`)
 
   if (bufferEnabled === false) {
     for (const name of ['buffer-window-seconds', 'max-buffer-size', 'buffer-events']) {
@@ -157,9 +193,27 @@ export function readInputs(): ActionInputs {
     }
   }
 
-  core.debug(`scope: ${scope.input} ${scope.id}; api-url: ${apiUrl}; operation: ${operation}; dry-run: ${dryRun}`)
+  core.debug(`scope: ${scope.input} ${scope.id}; api-url: ${apiUrl}; operation: ${requested}${requested === 'auto' ? ` -> ${operation}` : ''}; dry-run: ${dryRun}`)
+  core.debug(`event: ${context.eventName || '(none)'}; repository: ${context.repository || '(none)'}; pull request: ${pullRequest ?? '(none)'}`)
   core.debug(`url: ${url ?? '(none)'}; webhook-id: ${webhookId ?? '(none)'}; events: ${events.join(', ')}`)
-  return { apiKey, apiUrl, scope, operation, webhookId, dryRun, maxAttempts, requestTimeoutSeconds, desired }
+  return {
+    apiKey,
+    apiUrl,
+    scope,
+    requested,
+    operation,
+    webhookId,
+    dryRun,
+    maxAttempts,
+    requestTimeoutSeconds,
+    desired,
+    cleanup,
+    githubToken,
+    maxAgeMs,
+    context,
+    pullRequest,
+    skip
+  }
 }
 
 function readScope(fail: (m: string) => undefined): Scope | undefined {
@@ -248,6 +302,20 @@ function readInteger(name: string, min: number, max: number, fail: (m: string) =
   return value
 }
 
+const DURATION_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 }
+
+/** A duration like 90m, 72h or 7d, in milliseconds; at most a year. */
+function readDuration(name: string, fail: (m: string) => undefined): number | undefined {
+  const raw = core.getInput(name)
+  if (raw === '') return undefined
+  const match = /^([0-9]{1,6})([mhd])$/.exec(raw)
+  const ms = match ? Number(match[1]) * (DURATION_UNITS[match[2] as string] ?? 0) : 0
+  if (!match || ms <= 0 || ms > 366 * DURATION_UNITS.d!) {
+    return fail(`${name} must be a whole number of minutes, hours or days, like 90m, 72h or 7d, up to 366d; got "${printable(raw)}".`)
+  }
+  return ms
+}
+
 /** `headers` takes a JSON object of strings, or "Name: value" lines. */
 function readHeaders(fail: (m: string) => undefined): Record<string, string> | undefined {
   const raw = core.getInput('headers')
@@ -278,6 +346,9 @@ function readHeaders(fail: (m: string) => undefined): Record<string, string> | u
   for (const [name, value] of entries) {
     if (!HEADER_NAME.test(name)) {
       return fail(`headers has an invalid header name "${printable(name)}": use letters, digits and - (an HTTP token).`)
+    }
+    if (name.toLowerCase() === RECORD_HEADER.toLowerCase()) {
+      return fail(`headers cannot set ${name}: the action keeps its ownership record there.`)
     }
     if (RESERVED_HEADERS.includes(name.toLowerCase())) {
       return fail(`headers cannot set ${name}: Kapso sets it on every delivery. Reserved: ${RESERVED_HEADERS.join(', ')}.`)

@@ -1,12 +1,15 @@
 import * as core from '@actions/core'
 import { randomBytes } from 'node:crypto'
-import type { ActionInputs } from './inputs.js'
+import { deploymentSha } from './github.js'
+import type { ActionInputs, DesiredWebhook } from './inputs.js'
 import type { Webhook, WebhookFields } from './kapso/client.js'
+import { formatRecord, readRecord, RECORD_HEADER, recordEntry, sameRepository } from './ownership.js'
 import { describeCreate, planCreate, planUpdate, publicView, type FieldChange } from './plan.js'
 
 /** The calls the operations make; KapsoClient is the real one, tests may pass another. */
 export interface WebhookApi {
   findByUrl(url: string): Promise<Webhook[]>
+  listAll(): Promise<Webhook[]>
   get(id: string): Promise<Webhook | undefined>
   /** existingIds: webhooks with this URL before the create, so that a retried create can find its own. */
   create(fields: WebhookFields, existingIds: readonly string[]): Promise<Webhook>
@@ -14,7 +17,21 @@ export interface WebhookApi {
   remove(id: string): Promise<boolean>
 }
 
-export type Result = 'created' | 'updated' | 'unchanged' | 'deleted' | 'absent'
+/** What the action asks GitHub; GitHubApi is the real one. */
+export interface PullRequestApi {
+  pullRequestState(number: number): Promise<'open' | 'closed' | undefined>
+  openPullRequestsWith(sha: string): Promise<number[]>
+}
+
+export type Result = 'created' | 'updated' | 'unchanged' | 'deleted' | 'absent' | 'skipped'
+
+/** One webhook a sweep looked at, and why it goes. */
+export interface SweepEntry {
+  id: string
+  url: string
+  pullRequest?: number
+  reason: string
+}
 
 export interface Outcome {
   result: Result
@@ -27,24 +44,32 @@ export interface Outcome {
   webhook?: Record<string, unknown>
   /** Field by field, what was (or would be) written. */
   changes: FieldChange[]
+  /** Ids this step deleted (or, in a dry run, would delete). */
+  deletedIds: string[]
+  /** For a sweep: what went, or would go. */
+  swept?: SweepEntry[]
 }
 
+const nothing = { secretKey: '', changes: [], deletedIds: [] }
+
 /** Carries out the operation the inputs ask for. In a dry run, reads only. */
-export async function applyOperation(inputs: ActionInputs, api: WebhookApi): Promise<Outcome> {
+export async function applyOperation(inputs: ActionInputs, api: WebhookApi, github?: PullRequestApi): Promise<Outcome> {
   switch (inputs.operation) {
     case 'create': {
       // What has this URL already: a create retried after a lost answer must not mistake it for its own.
       const before = await api.findByUrl(inputs.desired.url as string)
-      return create(inputs, api, before.map((w) => w.id))
+      return create(inputs, api, github, before.map((w) => w.id))
     }
     case 'delete':
       return remove(inputs, api)
     case 'upsert':
-      return upsert(inputs, api)
+      return upsert(inputs, api, github)
+    case 'sweep':
+      return sweep(inputs, api, github)
   }
 }
 
-async function upsert(inputs: ActionInputs, api: WebhookApi): Promise<Outcome> {
+async function upsert(inputs: ActionInputs, api: WebhookApi, github: PullRequestApi | undefined): Promise<Outcome> {
   const { desired, webhookId, scope } = inputs
   let existing: Webhook | undefined
   if (webhookId) {
@@ -65,15 +90,19 @@ async function upsert(inputs: ActionInputs, api: WebhookApi): Promise<Outcome> {
       )
     }
   }
-  if (!existing) return create(inputs, api, [])
+  if (!existing) return create(inputs, api, github, [])
 
-  const { changes, patch } = planUpdate(desired, existing)
+  // The ownership record stays as it is: who created the webhook does not change with an update.
+  const record = recordEntry(existing.headers)
+  const wanted: DesiredWebhook = record ? { ...desired, headers: { ...desired.headers, [record[0]]: record[1] } } : desired
+  const { changes, patch } = planUpdate(wanted, existing)
   const secretKey = desired.secretKey ?? existing.secret_key ?? ''
   if (changes.length === 0) {
-    return { result: 'unchanged', webhookId: existing.id, url: existing.url, secretKey, webhook: publicView(existing), changes }
+    return { ...nothing, result: 'unchanged', webhookId: existing.id, url: existing.url, secretKey, webhook: publicView(existing) }
   }
   const updated = inputs.dryRun ? { ...existing, ...patch } : await api.update(existing.id, patch)
   return {
+    ...nothing,
     result: 'updated',
     webhookId: updated.id,
     url: updated.url,
@@ -83,7 +112,7 @@ async function upsert(inputs: ActionInputs, api: WebhookApi): Promise<Outcome> {
   }
 }
 
-async function create(inputs: ActionInputs, api: WebhookApi, existingIds: string[]): Promise<Outcome> {
+async function create(inputs: ActionInputs, api: WebhookApi, github: PullRequestApi | undefined, existingIds: string[]): Promise<Outcome> {
   const { desired } = inputs
   const generated = desired.secretKey === undefined
   let secretKey = desired.secretKey ?? ''
@@ -92,13 +121,35 @@ async function create(inputs: ActionInputs, api: WebhookApi, existingIds: string
     secretKey = randomBytes(32).toString('hex')
     core.setSecret(secretKey)
   }
-  const body = planCreate(desired, secretKey)
+  const headers = { ...desired.headers }
+  if (inputs.context.repository) {
+    const pullRequest = inputs.pullRequest ?? (await deploymentPullRequest(inputs, github))
+    headers[RECORD_HEADER] = formatRecord({ repository: inputs.context.repository, pullRequest })
+  }
+  const body = planCreate({ ...desired, headers }, secretKey)
   const changes = describeCreate(body, generated)
   if (inputs.dryRun) {
-    return { result: 'created', webhookId: '', url: desired.url ?? '', secretKey, webhook: publicView(body), changes }
+    return { ...nothing, result: 'created', webhookId: '', url: desired.url ?? '', secretKey, webhook: publicView(body), changes }
   }
   const created = await api.create(body, existingIds)
-  return { result: 'created', webhookId: created.id, url: created.url, secretKey, webhook: publicView(created), changes }
+  return { ...nothing, result: 'created', webhookId: created.id, url: created.url, secretKey, webhook: publicView(created), changes }
+}
+
+/**
+ * On a deployment_status event (Vercel and other deployers), the pull request is the open one that holds
+ * the deployed commit. Not finding it is no failure: the webhook is then recorded without one.
+ */
+async function deploymentPullRequest(inputs: ActionInputs, github: PullRequestApi | undefined): Promise<number | undefined> {
+  const sha = deploymentSha(inputs.context)
+  if (!sha || !github) return undefined
+  try {
+    const [number] = await github.openPullRequestsWith(sha)
+    if (number === undefined) core.info(`No open pull request holds commit ${sha.slice(0, 7)}: the webhook is recorded without one.`)
+    return number
+  } catch (error) {
+    core.warning(`${(error as Error).message} The webhook is recorded without a pull request, so operation sweep will not remove it.`)
+    return undefined
+  }
 }
 
 async function remove(inputs: ActionInputs, api: WebhookApi): Promise<Outcome> {
@@ -107,8 +158,14 @@ async function remove(inputs: ActionInputs, api: WebhookApi): Promise<Outcome> {
   if (webhookId) {
     const found = await api.get(webhookId)
     targets = found ? [found] : []
+  } else if (desired.url) {
+    targets = await api.findByUrl(desired.url)
   } else {
-    targets = await api.findByUrl(desired.url as string)
+    // auto on a closed pull request, with no url: the webhooks this action recorded for that pull request.
+    targets = (await api.listAll()).filter((webhook) => {
+      const record = readRecord(webhook.headers)
+      return record && sameRepository(record.repository, inputs.context.repository) && record.pullRequest === inputs.pullRequest
+    })
   }
   const deleted: Webhook[] = []
   for (const target of targets) {
@@ -116,13 +173,55 @@ async function remove(inputs: ActionInputs, api: WebhookApi): Promise<Outcome> {
     if (inputs.dryRun || (await api.remove(target.id))) deleted.push(target)
   }
   const last = deleted[deleted.length - 1]
-  if (!last) return { result: 'absent', webhookId: '', url: desired.url ?? '', secretKey: '', changes: [] }
+  if (!last) return { ...nothing, result: 'absent', webhookId: '', url: desired.url ?? '' }
   return {
+    ...nothing,
     result: 'deleted',
     webhookId: deleted.map((w) => w.id).join(','),
     url: last.url,
-    secretKey: '',
     webhook: publicView(last),
-    changes: []
+    deletedIds: deleted.map((w) => w.id)
   }
+}
+
+/**
+ * Deletes the webhooks this action created for this repository's pull requests that are closed now,
+ * or (with max-age) older than max-age. A webhook without the record, recorded for another repository,
+ * or recorded without a pull request is never touched.
+ */
+async function sweep(inputs: ActionInputs, api: WebhookApi, github: PullRequestApi | undefined): Promise<Outcome> {
+  const repository = inputs.context.repository
+  if (!repository || !github) throw new Error('operation sweep needs GITHUB_REPOSITORY, which the runner sets: run it in a GitHub workflow.')
+  const all = await api.listAll()
+  const ours = all.flatMap((webhook) => {
+    const record = readRecord(webhook.headers)
+    return record && sameRepository(record.repository, repository) && record.pullRequest !== undefined
+      ? [{ webhook, pullRequest: record.pullRequest }]
+      : []
+  })
+  core.info(`${all.length} webhooks in ${inputs.scope.input} ${inputs.scope.id}; ${ours.length} recorded for pull requests of ${repository}; the others are left alone.`)
+
+  const states = new Map<number, 'open' | 'closed' | undefined>()
+  for (const pullRequest of new Set(ours.map((o) => o.pullRequest))) {
+    const state = await github.pullRequestState(pullRequest)
+    if (state === undefined) core.warning(`GitHub has no pull request #${pullRequest} in ${repository}: its webhooks are kept.`)
+    states.set(pullRequest, state)
+  }
+  const now = Date.now()
+  const swept: SweepEntry[] = []
+  for (const { webhook, pullRequest } of ours) {
+    const age = now - (Date.parse(webhook.created_at ?? '') || now)
+    const reason =
+      states.get(pullRequest) === 'closed'
+        ? `pull request #${pullRequest} is closed`
+        : inputs.maxAgeMs !== undefined && age > inputs.maxAgeMs
+          ? `older than max-age (created ${webhook.created_at})`
+          : undefined
+    if (reason) swept.push({ id: webhook.id, url: webhook.url, pullRequest, reason })
+  }
+  const deletedIds: string[] = []
+  for (const entry of swept) {
+    if (inputs.dryRun || (await api.remove(entry.id))) deletedIds.push(entry.id)
+  }
+  return { ...nothing, result: deletedIds.length ? 'deleted' : 'absent', webhookId: deletedIds.join(','), url: '', deletedIds, swept }
 }

@@ -73,25 +73,37 @@ export class KapsoClient {
 
   /** Every webhook of the scope whose URL is exactly `url`, most recent first, reading every page. */
   async findByUrl(url: string): Promise<Webhook[]> {
+    return (await this.list(url)).filter((webhook) => webhook.url === url)
+  }
+
+  /** Every kapso-kind webhook of the scope, most recent first, reading every page. */
+  async listAll(): Promise<Webhook[]> {
+    return this.list()
+  }
+
+  /** Reads every page of the scope's webhooks, with Kapso's "URL contains" filter when given. */
+  private async list(urlContains?: string): Promise<Webhook[]> {
     const found: Webhook[] = []
+    const doing = urlContains === undefined ? `listing the webhooks of ${this.options.scope.input} ${this.options.scope.id}` : `listing webhooks with url ${urlContains}`
     for (let page = 1; page <= MAX_PAGES; page++) {
       const query = new URLSearchParams({ page: String(page), per_page: String(PER_PAGE) })
-      if (this.options.scope.kind === 'legacy') query.set('q[url_cont]', url)
-      else {
-        query.set('url_contains', url)
+      if (this.options.scope.kind === 'legacy') {
+        if (urlContains !== undefined) query.set('q[url_cont]', urlContains)
+      } else {
+        if (urlContains !== undefined) query.set('url_contains', urlContains)
         query.set('kind', 'kapso')
       }
-      const { body } = await this.send({ method: 'GET', path: `?${query}`, doing: `listing webhooks with url ${url}` })
+      const { body } = await this.send({ method: 'GET', path: `?${query}`, doing })
       const data = Array.isArray(body?.data) ? (body.data as unknown[]) : []
       for (const item of data) {
         const webhook = this.accept(item)
-        if (webhook?.url === url) found.push(webhook)
+        if (webhook) found.push(webhook)
       }
       const totalPages = Number((body?.meta as Record<string, unknown> | undefined)?.total_pages)
       const more = Number.isFinite(totalPages) ? page < totalPages : data.length >= PER_PAGE
       if (!more) return sortNewestFirst(found)
     }
-    throw new KapsoError(`Kapso listed more than ${MAX_PAGES} pages of webhooks for ${url}; stopped reading.`)
+    throw new KapsoError(`Kapso listed more than ${MAX_PAGES} pages of webhooks while ${doing}; stopped reading.`)
   }
 
   /** The webhook with this id, or undefined when the scope has none such. */

@@ -16,7 +16,10 @@ const MAX_BACKOFF_MS = 30_000
 const MAX_MESSAGE_LENGTH = 500
 
 export interface TransportOptions {
-  apiKey: string
+  /** Who answers, for messages: "Kapso", "GitHub". */
+  service: string
+  /** Sent with every request (the credentials among them). */
+  headers: Record<string, string>
   userAgent: string
   /** Attempts per request, the first included. */
   maxAttempts: number
@@ -41,7 +44,7 @@ export interface Reply {
   body: Record<string, unknown> | null
 }
 
-/** Kapso gave a final answer that is not a success; the caller turns it into a message. */
+/** The service gave a final answer that is not a success; the caller turns it into a message. */
 export class StatusError extends Error {
   constructor(
     readonly status: number,
@@ -86,20 +89,20 @@ export class Transport {
       allowRedirects: false,
       allowRetries: false,
       socketTimeout: options.timeoutMs,
-      headers: { 'X-API-Key': options.apiKey, Accept: 'application/json' }
+      headers: { Accept: 'application/json', ...options.headers }
     })
   }
 
   async request(spec: RequestSpec): Promise<Reply> {
     const { method, doing } = spec
-    const { maxAttempts } = this.options
+    const { maxAttempts, service } = this.options
     let uncertain = false
     let last: Failure | undefined
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       if (last) {
         const waitMs = last.retryAfterMs ?? this.backoff(attempt - 1)
         if (last.retryAfterMs !== undefined) {
-          core.notice(`Kapso is rate-limiting this API key (HTTP 429) while ${doing}: waiting ${Math.ceil(waitMs / 1000)} s as it asks, then trying again (attempt ${attempt} of ${maxAttempts}).`)
+          core.notice(`${service} is rate-limiting these requests (HTTP 429) while ${doing}: waiting ${Math.ceil(waitMs / 1000)} s as it asks, then trying again (attempt ${attempt} of ${maxAttempts}).`)
         } else {
           core.info(`Retrying ${doing} in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt} of ${maxAttempts}): ${last.summary}.`)
         }
@@ -107,7 +110,7 @@ export class Transport {
         if (uncertain && spec.reconcile) {
           const found = await spec.reconcile()
           if (found) {
-            core.info(`The earlier attempt at ${doing} did reach Kapso: using what it made instead of sending it again.`)
+            core.info(`The earlier attempt at ${doing} did reach ${service}: using what it made instead of sending it again.`)
             return { status: 201, body: { data: found } }
           }
         }
@@ -121,20 +124,20 @@ export class Transport {
       }
       if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > MAX_RETRY_AFTER_SECONDS * 1000) {
         throw new KapsoError(
-          `Kapso is rate-limiting this API key (HTTP 429) while ${doing} and asks to wait ${Math.ceil(outcome.retryAfterMs / 1000)} s, ` +
+          `${service} is rate-limiting these requests (HTTP 429) while ${doing} and asks to wait ${Math.ceil(outcome.retryAfterMs / 1000)} s, ` +
             `more than the ${MAX_RETRY_AFTER_SECONDS} s this step will sleep. Nothing was changed by this request; re-run the job later.`,
           429
         )
       }
       if (outcome.mayHaveApplied) uncertain = true
       if (uncertain && method === 'POST' && !spec.reconcile) {
-        throw new KapsoError(`The outcome of ${doing} is unknown (${outcome.summary}); it was not sent again. Re-run to pick up Kapso's state.`, outcome.status)
+        throw new KapsoError(`The outcome of ${doing} is unknown (${outcome.summary}); it was not sent again. Re-run to pick up ${service}'s state.`, outcome.status)
       }
       last = outcome
     }
     throw new KapsoError(
       `Gave up ${doing} after ${maxAttempts} attempt${maxAttempts === 1 ? '' : 's'}; the last one ended with ${last?.summary ?? 'no answer'}.` +
-        (uncertain && method !== 'GET' ? ' Kapso may have applied it: a re-run finds out and converges.' : ''),
+        (uncertain && method !== 'GET' ? ` ${service} may have applied it: a re-run finds out and converges.` : ''),
       last?.status
     )
   }
@@ -177,7 +180,7 @@ export class Transport {
     return {
       status,
       body,
-      summary: `HTTP ${status}${said ? ` (Kapso said: ${said})` : looksLikeHtml ? ' (an HTML error page)' : ''}`,
+      summary: `HTTP ${status}${said ? ` (${this.options.service} said: ${said})` : looksLikeHtml ? ' (an HTML error page)' : ''}`,
       // A 5xx may come after the change was made; 429 and 4xx mean it was not.
       mayHaveApplied: status >= 500,
       retryAfterMs: status === 429 ? (retryAfterMs(response.message.headers['retry-after']) ?? this.backoff(attempt)) : undefined
@@ -237,7 +240,7 @@ export function parseJson(text: string): Record<string, unknown> | null {
   }
 }
 
-/** Kapso's error text, wherever this body keeps it: `error`, `error.message`, `message` or `detail`. */
+/** The error text, wherever this body keeps it: `error`, `error.message`, `message` or `detail`. */
 export function kapsoMessage(body: Record<string, unknown> | null): string {
   if (!body) return ''
   const error = body.error
