@@ -19,6 +19,16 @@ export interface ActionRun {
   stderr: string
   outputs: Record<string, string>
   summary: string
+  /** What the step saved for its post step (GITHUB_STATE). */
+  state: Record<string, string>
+}
+
+/** What a workflow run's event looks like to the step: written to a file, named in GITHUB_EVENT_PATH. */
+export interface GitHubEvent {
+  eventName: string
+  payload: Record<string, unknown>
+  repository: string
+  apiUrl?: string
 }
 
 interface ActionYml {
@@ -62,14 +72,33 @@ export function emulatorInputs(emulator: KapsoEmulator, api: Api): Record<string
   }
 }
 
+export interface RunOptions {
+  /** More environment, e.g. RUNNER_DEBUG or proxy variables. */
+  env?: Record<string, string>
+  event?: GitHubEvent
+  /** Run as the post step, with the state the main step saved. */
+  postState?: Record<string, string>
+}
+
 /** Runs dist/index.js with these inputs and returns what the runner would see. */
-export async function runAction(inputs: Record<string, string>, extraEnv: Record<string, string> = {}): Promise<ActionRun> {
+export async function runAction(inputs: Record<string, string>, extraEnv: Record<string, string> = {}, options: RunOptions = {}): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'kapso-action-'))
   const outputFile = join(dir, 'output')
   const summaryFile = join(dir, 'summary')
-  writeFileSync(outputFile, '')
-  writeFileSync(summaryFile, '')
-  const env = actionEnv(inputs, { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, ...extraEnv })
+  const stateFile = join(dir, 'state')
+  for (const file of [outputFile, summaryFile, stateFile]) writeFileSync(file, '')
+  const event: Record<string, string> = {}
+  if (options.event) {
+    writeFileSync(join(dir, 'event.json'), JSON.stringify(options.event.payload))
+    Object.assign(event, {
+      GITHUB_EVENT_NAME: options.event.eventName,
+      GITHUB_EVENT_PATH: join(dir, 'event.json'),
+      GITHUB_REPOSITORY: options.event.repository,
+      ...(options.event.apiUrl ? { GITHUB_API_URL: options.event.apiUrl } : {})
+    })
+  }
+  const state = Object.fromEntries(Object.entries(options.postState ?? {}).map(([k, v]) => [`STATE_${k}`, v]))
+  const env = actionEnv(inputs, { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_STATE: stateFile, ...event, ...state, ...extraEnv })
   try {
     const main = join(ROOT, readActionYml().runs.main)
     const child = spawn(process.execPath, [main], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -86,14 +115,15 @@ export async function runAction(inputs: Record<string, string>, extraEnv: Record
       stdout,
       stderr,
       outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-      summary: readFileSync(summaryFile, 'utf8')
+      summary: readFileSync(summaryFile, 'utf8'),
+      state: parseOutputFile(readFileSync(stateFile, 'utf8'))
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
 }
 
-/** Reads the `name<<DELIMITER … DELIMITER` records that @actions/core writes to GITHUB_OUTPUT. */
+/** Reads the `name<<DELIMITER … DELIMITER` records that @actions/core writes to GITHUB_OUTPUT and GITHUB_STATE. */
 export function parseOutputFile(text: string): Record<string, string> {
   const outputs: Record<string, string> = {}
   const lines = text.split('\n')
