@@ -7,10 +7,12 @@
  */
 import { Ajv } from 'ajv'
 import formats from 'ajv-formats'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { parse } from 'yaml'
+import { GitHubEmulator } from '../emulator/github.js'
 import { EMULATOR_DEFAULTS, KapsoEmulator } from '../emulator/server.js'
 import { emulatorInputs, ROOT } from '../scripts/run-action.js'
 import { run } from '../src/main.js'
@@ -97,6 +99,24 @@ describe.skipIf(!haveSpec)('requests to the legacy API match Kapso\'s OpenAPI', 
     await step({ ...base(), url: '', operation: 'delete', 'webhook-id': created['webhook-id'] ?? '' }, 'deleted')
     await step({ ...base(), url: '', operation: 'delete', 'webhook-id': created['webhook-id'] ?? '' }, 'absent')
 
+    // As a pull request's workflow: create with the ownership record, delete on close by the record, sweep.
+    const github = await GitHubEmulator.start({ repository: 'octo-org/shop', token: 'ghs_contract' })
+    const event = join(mkdtempSync(join(tmpdir(), 'contract-')), 'event.json')
+    writeFileSync(event, JSON.stringify({ action: 'opened', number: 5, pull_request: { number: 5 } }))
+    Object.assign(process.env, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'octo-org/shop', GITHUB_API_URL: github.apiUrl })
+    try {
+      await step({ ...base(), operation: 'auto', url: `${URL_A}/pr-5` }, 'created')
+      writeFileSync(event, JSON.stringify({ action: 'closed', number: 5, pull_request: { number: 5 } }))
+      await step({ ...base(), operation: 'auto', url: '' }, 'deleted')
+      await step({ ...base(), operation: 'auto', url: `${URL_A}/pr-5` }, 'absent')
+      github.setPullRequests([{ number: 6, state: 'closed' }])
+      emulator.seed('legacy', EMULATOR_DEFAULTS.configId, { url: `${URL_A}/pr-6`, headers: { 'X-Provisioned-By': 'kapso-webhook-action; repository=octo-org/shop; pull-request=6' } })
+      await step({ ...base(), operation: 'sweep', 'github-token': 'ghs_contract' }, 'deleted')
+    } finally {
+      for (const name of ['GITHUB_EVENT_NAME', 'GITHUB_EVENT_PATH', 'GITHUB_REPOSITORY', 'GITHUB_API_URL']) delete process.env[name]
+      await github.close()
+    }
+
     const spec = parse(readFileSync(SPEC_PATH, 'utf8')) as { paths: Record<string, Record<string, Operation>> }
     const ajv = new Ajv({ strict: false, allErrors: true })
     // ajv-formats is CommonJS: under NodeNext its function is the default export's default.
@@ -150,5 +170,8 @@ describe.skipIf(!haveSpec)('requests to the legacy API match Kapso\'s OpenAPI', 
       'updatePlatformWhatsappWebhook'
     ])
     expect(requests.filter((r) => r.method === 'PATCH').length).toBeGreaterThanOrEqual(2)
+    // Lists without a URL filter (sweep, and delete by record) were checked too.
+    const unfiltered = (r: (typeof requests)[number]): boolean => r.query.length === 2 && r.query.some(([k, v]) => k === 'per_page' && v === '100')
+    expect(requests.some((r) => r.method === 'GET' && unfiltered(r))).toBe(true)
   })
 })
