@@ -2,23 +2,15 @@
  * Hostile and malformed inputs, through run() against the emulator: each must fail with a message that
  * names the input, and not one request may reach Kapso.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { KapsoEmulator } from '../emulator/server.js'
+import { describe, expect, it, vi } from 'vitest'
 import { run } from '../src/main.js'
 import { emulatorInputs } from '../scripts/run-action.js'
-import { clearCore, recorded, setInputs } from './support/core.js'
+import { recorded, setInputs } from './support/core.js'
+import { useEmulatorWithMockedCore } from './support/emulator.js'
 
 vi.mock('@actions/core', async (orig) => (await import('./support/core-mock.js')).mockCore(orig))
 
-let emulator: KapsoEmulator
-beforeAll(async () => {
-  emulator = await KapsoEmulator.start()
-})
-afterAll(() => emulator.close())
-beforeEach(() => {
-  emulator.reset()
-  clearCore()
-})
+const emulator = useEmulatorWithMockedCore()
 
 const CONFIG_ID = '550e8400-e29b-41d4-a716-446655440000'
 const WEBHOOK_ID = '9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b'

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defaultScopeId, EMULATOR_DEFAULTS, KapsoEmulator, type Api } from '../emulator/server.js'
+import { describe, expect, it, vi } from 'vitest'
+import { defaultScopeId, EMULATOR_DEFAULTS, type Api } from '../emulator/server.js'
 import { emulatorInputs } from '../scripts/run-action.js'
 import { run } from '../src/main.js'
 import { clearCore, recorded, setInputs } from './support/core.js'
+import { useEmulatorWithMockedCore } from './support/emulator.js'
 
 vi.mock('@actions/core', async (orig) => (await import('./support/core-mock.js')).mockCore(orig))
 
-let emulator: KapsoEmulator
-beforeAll(async () => {
-  emulator = await KapsoEmulator.start()
-})
-afterAll(() => emulator.close())
-beforeEach(() => {
-  emulator.reset()
-  clearCore()
-})
+const emulator = useEmulatorWithMockedCore()
 
 const URL_A = 'https://pr-12.preview.example.com/api/whatsapp'
 
