@@ -104,6 +104,8 @@ export function defaultScopeId(api: Api): string {
 
 export const EMULATOR_PROJECT_ID = '0c9a7e52-1b3d-4f6e-8a90-2d4c6b8e0f11'
 
+// Kept apart from src/events.ts on purpose: the emulator stands for Kapso, and must not learn its rules
+// from the code it tests.
 const EVENTS = [
   'whatsapp.message.received',
   'whatsapp.message.sent',
