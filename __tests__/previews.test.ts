@@ -92,6 +92,7 @@ describe('operation auto', () => {
     const run = await step({ operation: 'auto' }, { event: pullRequestEvent('closed', 7) })
     expect(run.outputs.result).toBe('deleted')
     expect(run.outputs['deleted-ids']?.split(',').sort()).toEqual([mine.id, mineToo.id].sort())
+    expect(run.stdout).toMatch(/^Deleted 2 webhooks \(\S+, \S+\) in whatsapp-config-id/m)
     expect(kapso.webhooks().map((w) => w.id).sort()).toEqual([otherPr.id, otherRepo.id, unrecorded.id].sort())
   })
 })

@@ -29897,7 +29897,10 @@ function report(outcome, inputs) {
             core/* info */.pq(`  ${entry.id} ${entry.url}: ${entry.reason}`);
     }
     else {
-        const subject = `${webhookId ? `webhook ${webhookId}` : 'a new webhook'} for ${url || '(no url)'} in ${where}`;
+        const several = outcome.deletedIds.length > 1;
+        const subject = several
+            ? `${outcome.deletedIds.length} webhooks (${outcome.deletedIds.join(', ')}) in ${where}`
+            : `${webhookId ? `webhook ${webhookId}` : 'a new webhook'} for ${url || '(no url)'} in ${where}`;
         const headline = result === 'absent'
             ? `No webhook ${inputs.webhookId ?? (url ? `for ${url}` : `recorded for pull request #${inputs.pullRequest}`)} in ${where}: nothing to delete.`
             : `${dryRun ? `Dry run, nothing written: would ${verbs[result]}` : capitalise(result)} ${subject}.`;

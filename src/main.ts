@@ -81,7 +81,10 @@ function report(outcome: Outcome, inputs: ActionInputs): void {
     core.info(`${dryRun ? 'Dry run, nothing written: would delete' : 'Deleted'} ${outcome.swept.length} webhook(s) in ${where}.`)
     for (const entry of outcome.swept) core.info(`  ${entry.id} ${entry.url}: ${entry.reason}`)
   } else {
-    const subject = `${webhookId ? `webhook ${webhookId}` : 'a new webhook'} for ${url || '(no url)'} in ${where}`
+    const several = outcome.deletedIds.length > 1
+    const subject = several
+      ? `${outcome.deletedIds.length} webhooks (${outcome.deletedIds.join(', ')}) in ${where}`
+      : `${webhookId ? `webhook ${webhookId}` : 'a new webhook'} for ${url || '(no url)'} in ${where}`
     const headline =
       result === 'absent'
         ? `No webhook ${inputs.webhookId ?? (url ? `for ${url}` : `recorded for pull request #${inputs.pullRequest}`)} in ${where}: nothing to delete.`
