@@ -28730,6 +28730,9 @@ function retryAfterMs(header, now = Date.now()) {
         return undefined;
     if (/^\s*\d+\s*$/.test(value))
         return Number(value) * 1000;
+    // An HTTP date ("Sat, 28 Nov 2026 10:00:30 GMT"): V8's Date.parse alone would take "-5" for a year.
+    if (!/[a-z]{3}/i.test(value) || !/\d{1,2}:\d{2}:\d{2}/.test(value))
+        return undefined;
     const date = Date.parse(value);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
