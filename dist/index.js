@@ -29661,7 +29661,9 @@ async function create(inputs, api, github, existingIds) {
         return { ...nothing, result: 'created', webhookId: '', url: desired.url ?? '', secretKey, webhook: publicView(body), changes };
     }
     const created = await api.create(body, existingIds);
-    return { ...nothing, result: 'created', webhookId: created.id, url: created.url, secretKey, webhook: publicView(created), changes };
+    // Kapso's copy is the one in force (an adopted webhook may come from another run at the same moment).
+    const inForce = created.secret_key || secretKey;
+    return { ...nothing, result: 'created', webhookId: created.id, url: created.url, secretKey: inForce, webhook: publicView(created), changes };
 }
 /**
  * On a deployment_status event (Vercel and other deployers), the pull request is the open one that holds
