@@ -116,6 +116,13 @@ describe('the retry policy, on the legacy API', () => {
     expect(run.outputs.result).toBe('created')
   })
 
+  it('backs off on a 429 without Retry-After, and says it is rate-limited', async () => {
+    emulator.inject({ method: 'GET', fault: { kind: 'status', status: 429, body: { error: 'Rate limit exceeded' } } })
+    const run = await runClean(api, {})
+    expect(run.stdout).toMatch(/::notice::Kapso is rate-limiting these requests \(HTTP 429\) while listing webhooks with url \S+: waiting \d+ s, then trying again \(attempt 2 of 5\)\./)
+    expect(run.outputs.result).toBe('created')
+  })
+
   it('fails at once, saying so, when Retry-After asks for more than it will sleep', async () => {
     emulator.inject({ method: 'GET', fault: { kind: 'status', status: 429, headers: { 'Retry-After': '3600' } } })
     const run = await runClean(api, {})

@@ -28617,8 +28617,9 @@ class Transport {
         for (let attempt = 1; attempt <= maxAttempts; attempt++) {
             if (last) {
                 const waitMs = last.retryAfterMs ?? this.backoff(attempt - 1);
-                if (last.retryAfterMs !== undefined) {
-                    core/* notice */.lm(`${service} is rate-limiting these requests (HTTP 429) while ${doing}: waiting ${Math.ceil(waitMs / 1000)} s as it asks, then trying again (attempt ${attempt} of ${maxAttempts}).`);
+                if (last.rateLimited) {
+                    const how = last.retryAfterMs === undefined ? '' : ' as it asks';
+                    core/* notice */.lm(`${service} is rate-limiting these requests (HTTP 429) while ${doing}: waiting ${Math.ceil(waitMs / 1000)} s${how}, then trying again (attempt ${attempt} of ${maxAttempts}).`);
                 }
                 else {
                     core/* info */.pq(`Retrying ${doing} in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt} of ${maxAttempts}): ${last.summary}.`);
@@ -28692,7 +28693,8 @@ class Transport {
             summary: `HTTP ${status}${said ? ` (${this.options.service} said: ${said})` : looksLikeHtml ? ' (an HTML error page)' : ''}`,
             // A 5xx may come after the change was made; 429 and 4xx mean it was not.
             mayHaveApplied: status >= 500,
-            retryAfterMs: status === 429 ? (retryAfterMs(response.message.headers['retry-after']) ?? this.backoff(attempt)) : undefined
+            rateLimited: status === 429,
+            retryAfterMs: status === 429 ? retryAfterMs(response.message.headers['retry-after']) : undefined
         };
     }
     /** Exponential backoff with jitter: base × 2^(n-1), between half and all of it, capped. */

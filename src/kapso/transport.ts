@@ -73,7 +73,9 @@ interface Failure {
   status?: number
   /** Whether Kapso may have carried out the request although no success came back. */
   mayHaveApplied: boolean
-  /** Milliseconds Kapso asked us to wait (429). */
+  /** A 429: the service is rate-limiting. */
+  rateLimited?: boolean
+  /** Milliseconds the service asked us to wait (Retry-After on a 429). */
   retryAfterMs?: number
   /** Kapso's error body, when it answered. */
   body?: Record<string, unknown> | null
@@ -101,8 +103,9 @@ export class Transport {
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       if (last) {
         const waitMs = last.retryAfterMs ?? this.backoff(attempt - 1)
-        if (last.retryAfterMs !== undefined) {
-          core.notice(`${service} is rate-limiting these requests (HTTP 429) while ${doing}: waiting ${Math.ceil(waitMs / 1000)} s as it asks, then trying again (attempt ${attempt} of ${maxAttempts}).`)
+        if (last.rateLimited) {
+          const how = last.retryAfterMs === undefined ? '' : ' as it asks'
+          core.notice(`${service} is rate-limiting these requests (HTTP 429) while ${doing}: waiting ${Math.ceil(waitMs / 1000)} s${how}, then trying again (attempt ${attempt} of ${maxAttempts}).`)
         } else {
           core.info(`Retrying ${doing} in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt} of ${maxAttempts}): ${last.summary}.`)
         }
@@ -183,7 +186,8 @@ export class Transport {
       summary: `HTTP ${status}${said ? ` (${this.options.service} said: ${said})` : looksLikeHtml ? ' (an HTML error page)' : ''}`,
       // A 5xx may come after the change was made; 429 and 4xx mean it was not.
       mayHaveApplied: status >= 500,
-      retryAfterMs: status === 429 ? (retryAfterMs(response.message.headers['retry-after']) ?? this.backoff(attempt)) : undefined
+      rateLimited: status === 429,
+      retryAfterMs: status === 429 ? retryAfterMs(response.message.headers['retry-after']) : undefined
     }
   }
 
