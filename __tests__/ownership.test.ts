@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { eventPullRequest, isForkPullRequest, isPullRequestClosed, type GitHubContext } from '../src/github.js'
-import { formatRecord, readRecord } from '../src/ownership.js'
+import { formatRecord, readRecord, recordedPullRequest } from '../src/ownership.js'
 
 describe('the ownership record', () => {
   it('reads back what it writes, with and without a pull request', () => {
@@ -21,6 +21,14 @@ describe('the ownership record', () => {
     ['a value that is not text', { 'X-Provisioned-By': 42 }]
   ])('is not found with %s', (_what, headers) => {
     expect(readRecord(headers as Record<string, unknown> | null)).toBeUndefined()
+  })
+
+  it('gives the pull request only for this repository, whatever the case of its name', () => {
+    const headers = { 'X-Provisioned-By': 'kapso-webhook-action; repository=Octo-Org/Shop; pull-request=9' }
+    expect(recordedPullRequest(headers, 'octo-org/shop')).toBe(9)
+    expect(recordedPullRequest(headers, 'octo-org/other')).toBeUndefined()
+    expect(recordedPullRequest(headers, '')).toBeUndefined()
+    expect(recordedPullRequest({ 'X-Provisioned-By': 'kapso-webhook-action; repository=octo-org/shop' }, 'octo-org/shop')).toBeUndefined()
   })
 
   it('ignores a pull request number that is not a number', () => {

@@ -28939,9 +28939,14 @@ function recordEntry(headers) {
     const entry = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === RECORD_HEADER.toLowerCase());
     return entry && typeof entry[1] === 'string' ? [entry[0], entry[1]] : undefined;
 }
-/** GitHub repository names compare without regard to case. */
-function sameRepository(a, b) {
-    return a.toLowerCase() === b.toLowerCase();
+/**
+ * The pull request this action recorded on a webhook for this repository: the one test both sweep and
+ * delete-by-record rely on to touch only their own. Undefined for a webhook without the record, recorded
+ * for another repository (names compare without regard to case, as GitHub's do), or without a pull request.
+ */
+function recordedPullRequest(headers, repository) {
+    const record = readRecord(headers);
+    return record && repository && record.repository.toLowerCase() === repository.toLowerCase() ? record.pullRequest : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -29698,10 +29703,10 @@ async function remove(inputs, api) {
     }
     else {
         // auto on a closed pull request, with no url: the webhooks this action recorded for that pull request.
-        targets = (await api.listAll()).filter((webhook) => {
-            const record = readRecord(webhook.headers);
-            return record && sameRepository(record.repository, inputs.context.repository) && record.pullRequest === inputs.pullRequest;
-        });
+        const pullRequest = inputs.pullRequest;
+        if (pullRequest === undefined)
+            throw new Error('operation delete needs url or webhook-id to know what to delete.');
+        targets = (await api.listAll()).filter((webhook) => recordedPullRequest(webhook.headers, inputs.context.repository) === pullRequest);
     }
     const deleted = [];
     for (const target of targets) {
@@ -29732,10 +29737,8 @@ async function sweep(inputs, api, github) {
         throw new Error('operation sweep needs GITHUB_REPOSITORY, which the runner sets: run it in a GitHub workflow.');
     const all = await api.listAll();
     const ours = all.flatMap((webhook) => {
-        const record = readRecord(webhook.headers);
-        return record && sameRepository(record.repository, repository) && record.pullRequest !== undefined
-            ? [{ webhook, pullRequest: record.pullRequest }]
-            : [];
+        const pullRequest = recordedPullRequest(webhook.headers, repository);
+        return pullRequest === undefined ? [] : [{ webhook, pullRequest }];
     });
     core/* info */.pq(`${all.length} webhooks in ${inputs.scope.input} ${inputs.scope.id}; ${ours.length} recorded for pull requests of ${repository}; the others are left alone.`);
     const states = new Map();

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { deploymentSha } from './github.js'
 import type { ActionInputs, DesiredWebhook } from './inputs.js'
 import type { Webhook, WebhookFields } from './kapso/client.js'
-import { formatRecord, readRecord, RECORD_HEADER, recordEntry, sameRepository } from './ownership.js'
+import { formatRecord, RECORD_HEADER, recordedPullRequest, recordEntry } from './ownership.js'
 import { describeCreate, planCreate, planUpdate, publicView, type FieldChange } from './plan.js'
 
 /** The calls the operations make; KapsoClient is the real one, tests may pass another. */
@@ -164,10 +164,9 @@ async function remove(inputs: ActionInputs, api: WebhookApi): Promise<Outcome> {
     targets = await api.findByUrl(desired.url)
   } else {
     // auto on a closed pull request, with no url: the webhooks this action recorded for that pull request.
-    targets = (await api.listAll()).filter((webhook) => {
-      const record = readRecord(webhook.headers)
-      return record && sameRepository(record.repository, inputs.context.repository) && record.pullRequest === inputs.pullRequest
-    })
+    const pullRequest = inputs.pullRequest
+    if (pullRequest === undefined) throw new Error('operation delete needs url or webhook-id to know what to delete.')
+    targets = (await api.listAll()).filter((webhook) => recordedPullRequest(webhook.headers, inputs.context.repository) === pullRequest)
   }
   const deleted: Webhook[] = []
   for (const target of targets) {
@@ -196,10 +195,8 @@ async function sweep(inputs: ActionInputs, api: WebhookApi, github: PullRequestA
   if (!repository || !github) throw new Error('operation sweep needs GITHUB_REPOSITORY, which the runner sets: run it in a GitHub workflow.')
   const all = await api.listAll()
   const ours = all.flatMap((webhook) => {
-    const record = readRecord(webhook.headers)
-    return record && sameRepository(record.repository, repository) && record.pullRequest !== undefined
-      ? [{ webhook, pullRequest: record.pullRequest }]
-      : []
+    const pullRequest = recordedPullRequest(webhook.headers, repository)
+    return pullRequest === undefined ? [] : [{ webhook, pullRequest }]
   })
   core.info(`${all.length} webhooks in ${inputs.scope.input} ${inputs.scope.id}; ${ours.length} recorded for pull requests of ${repository}; the others are left alone.`)
 

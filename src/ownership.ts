@@ -39,7 +39,12 @@ export function recordEntry(headers: Record<string, unknown> | null | undefined)
   return entry && typeof entry[1] === 'string' ? [entry[0], entry[1]] : undefined
 }
 
-/** GitHub repository names compare without regard to case. */
-export function sameRepository(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase()
+/**
+ * The pull request this action recorded on a webhook for this repository: the one test both sweep and
+ * delete-by-record rely on to touch only their own. Undefined for a webhook without the record, recorded
+ * for another repository (names compare without regard to case, as GitHub's do), or without a pull request.
+ */
+export function recordedPullRequest(headers: Record<string, unknown> | null | undefined, repository: string): number | undefined {
+  const record = readRecord(headers)
+  return record && repository && record.repository.toLowerCase() === repository.toLowerCase() ? record.pullRequest : undefined
 }
