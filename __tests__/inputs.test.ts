@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { InputError, readInputs } from '../src/inputs.js'
+import { InputError, readInputs } from '../src/inputs/index.js'
 import { FAKE_GITHUB_TOKEN } from '../scripts/run-action.js'
 import { clearCore, recorded, setInputs } from './support/core.js'
 

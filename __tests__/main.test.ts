@@ -200,7 +200,7 @@ describe('run() failures outside Kapso', () => {
   it('says Kapso could not be reached, naming the host and the attempts', async () => {
     setInputs({
       'max-attempts': '2',
-      'api-key': 'k',
+      'api-key': 'unreachable-test-key',
       'api-url': 'http://127.0.0.1:9/api/v1',
       'whatsapp-config-id': EMULATOR_DEFAULTS.configId,
       url: URL_A,
@@ -217,7 +217,7 @@ describe('run() failures outside Kapso', () => {
       'webhook-id': meta.id,
       events: 'whatsapp.message.sent'
     })
-    expect(recorded.failure()).toContain('is a meta-kind webhook; this action manages only kapso-kind webhooks')
+    expect(recorded.failure()).toContain('is a meta-kind webhook; this step manages kapso-kind webhooks')
     expect(emulator.writes()).toHaveLength(0)
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { DesiredWebhook } from '../src/inputs.js'
-import type { Webhook } from '../src/kapso/client.js'
+import type { DesiredWebhook } from '../src/inputs/index.js'
+import { parseWebhook, type Webhook } from '../src/boundary/kapso.js'
 import { KAPSO_DEFAULTS, planCreate, planUpdate, publicView } from '../src/plan.js'
 
 const desired = (over: Partial<DesiredWebhook> = {}): DesiredWebhook => ({
@@ -17,9 +17,10 @@ const legacy = (over: Partial<Webhook> = {}): Webhook => ({
   id: '9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b',
   url: 'https://preview.example.com/hook',
   secret_key: 'kept-secret',
+  kind: 'kapso',
   events: ['whatsapp.message.received', 'whatsapp.message.sent'],
   active: true,
-  headers: null,
+  headers: {},
   buffer_enabled: false,
   buffer_window_seconds: 5,
   max_buffer_size: 50,
@@ -28,9 +29,9 @@ const legacy = (over: Partial<Webhook> = {}): Webhook => ({
   ...over
 })
 
-/** The same webhook as the Platform API returns it: nulls for the unused buffer fields. */
+/** The same webhook as the Platform API returns it (nulls for the unused buffer fields), as the boundary reads it. */
 const platform = (over: Partial<Webhook> = {}): Webhook =>
-  legacy({ kind: 'kapso', buffer_window_seconds: null, max_buffer_size: null, buffer_events: [], inactivity_minutes: null, ...over })
+  parseWebhook({ data: { ...legacy(over), headers: null, buffer_window_seconds: null, max_buffer_size: null, buffer_events: [], inactivity_minutes: null, ...over } }, 'reading a test webhook')
 
 describe('planUpdate', () => {
   it('finds nothing to change when Kapso holds its defaults, on either API generation', () => {

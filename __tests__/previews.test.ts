@@ -192,7 +192,8 @@ describe('operation sweep', () => {
     expect(run.exitCode, run.stdout).toBe(0)
     expect(run.outputs).toMatchObject({ result: 'deleted', 'deleted-count': '1', 'deleted-ids': seeded.closed?.id })
     expect(left()).toEqual(['open', 'openButOld', 'otherRepo', 'unrecorded', 'noPullRequest', 'forged'])
-    expect(github.requests.sort()).toEqual([`GET /repos/${REPO}/pulls/1`, `GET /repos/${REPO}/pulls/2`, `GET /repos/${REPO}/pulls/3`])
+    // One GraphQL query for all three pull requests.
+    expect(github.requests).toEqual(['POST /graphql (pull requests 1, 2, 3)'])
     expect(run.summary).toContain('pull request #1 is closed')
   })
 
@@ -215,7 +216,7 @@ describe('operation sweep', () => {
   it('says what to fix when the token may not read pull requests', async () => {
     const run = await sweep({ 'github-token': 'ghs_AnotherTokenThatGitHubRefuses0000' })
     expect(run.exitCode).toBe(1)
-    expect(run.stdout).toMatch(/::error::GitHub refused reading pull request #\d \(HTTP 401\)\. Check github-token: it needs pull-requests: read on octo-org\/shop/)
+    expect(run.stdout).toMatch(/::error::GitHub refused reading the state of 3 pull requests of octo-org\/shop \(HTTP 401\)\. Check github-token: it needs pull-requests: read on octo-org\/shop/)
     expect(kapso.writes()).toHaveLength(0)
   })
 })

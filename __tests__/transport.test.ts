@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { kapsoMessage, retryAfterMs } from '../src/kapso/transport.js'
+import { errorText } from '../src/boundary/kapso.js'
+import { retryAfterMs } from '../src/retry.js'
 
 describe('Retry-After', () => {
   const now = Date.parse('2026-11-28T10:00:00Z')
@@ -16,15 +17,16 @@ describe('Retry-After', () => {
 
 describe('Kapso\'s error text', () => {
   it('is found wherever the body keeps it', () => {
-    expect(kapsoMessage({ error: 'Url is invalid' })).toBe('Url is invalid')
-    expect(kapsoMessage({ error: { message: 'Invalid or missing API key' } })).toBe('Invalid or missing API key')
-    expect(kapsoMessage({ error: 'Rate limit exceeded', message: 'Please retry after 60 seconds' })).toBe('Rate limit exceeded: Please retry after 60 seconds')
-    expect(kapsoMessage({ detail: 'Bad page' })).toBe('Bad page')
-    expect(kapsoMessage(null)).toBe('')
+    expect(errorText({ error: 'Url is invalid' })).toBe('Url is invalid')
+    expect(errorText({ error: { message: 'Invalid or missing API key' } })).toBe('Invalid or missing API key')
+    expect(errorText({ error: 'Rate limit exceeded', message: 'Please retry after 60 seconds' })).toBe('Rate limit exceeded: Please retry after 60 seconds')
+    expect(errorText({ detail: 'Bad page' })).toBe('Bad page')
+    expect(errorText(null)).toBe('')
+    expect(errorText(['error'])).toBe('')
   })
 
-  it('is flattened to one line and cut short', () => {
-    expect(kapsoMessage({ error: 'line one\r\n::error::forged' })).toBe('line one ::error::forged')
-    expect(kapsoMessage({ error: 'x'.repeat(2000) })).toHaveLength(503)
+  it('keeps to one line, its control characters made visible, and is cut short', () => {
+    expect(errorText({ error: 'line one\r\n::error::forged' })).toBe('line one\\r\\n::error::forged')
+    expect(errorText({ error: 'x'.repeat(2000) })).toHaveLength(500)
   })
 })

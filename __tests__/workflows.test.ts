@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { OPERATIONS } from '../src/inputs.js'
+import { OPERATIONS } from '../src/inputs/index.js'
 import { readActionYml, ROOT } from '../scripts/run-action.js'
 
 const files = [

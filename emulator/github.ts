@@ -1,19 +1,20 @@
 /**
- * A local stand-in for the two GitHub REST endpoints the action reads: a pull request, and the pull
- * requests that hold a commit. Point GITHUB_API_URL at it, as on GitHub Enterprise Server.
+ * A local stand-in for what the action asks GitHub: the pull requests that hold a commit (REST) and the
+ * states of pull requests by number (GraphQL, many in one query by alias). Point GITHUB_API_URL at it,
+ * as on GitHub Enterprise Server; Octokit sends GraphQL to GITHUB_API_URL/graphql.
  */
-import { createServer, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 export interface PullRequestFixture {
   number: number
-  state: 'open' | 'closed'
+  state: 'open' | 'closed' | 'merged'
   /** Commits this pull request holds. */
   shas?: string[]
 }
 
 export class GitHubEmulator {
-  /** Every request as "METHOD path". */
+  /** Every request as "METHOD path", and for GraphQL the pull request numbers asked for. */
   readonly requests: string[] = []
   private pulls: PullRequestFixture[] = []
 
@@ -27,10 +28,10 @@ export class GitHubEmulator {
     const server = createServer()
     const emulator = new GitHubEmulator(server, options.repository, options.token)
     server.on('request', (req, res) => {
-      const path = new URL(req.url ?? '/', 'http://github').pathname
-      emulator.requests.push(`${req.method} ${path}`)
-      const [status, body] = emulator.answer(req.method ?? 'GET', path, req.headers.authorization)
-      res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body))
+      void readBody(req).then((body) => {
+        const [status, answer] = emulator.answer(req, body)
+        res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(answer))
+      })
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     return emulator
@@ -50,18 +51,53 @@ export class GitHubEmulator {
     await new Promise<void>((resolve) => this.server.close(() => resolve()))
   }
 
-  private answer(method: string, path: string, authorization: string | undefined): [number, unknown] {
-    if (authorization !== `Bearer ${this.token}`) return [401, { message: 'Bad credentials' }]
+  private answer(req: IncomingMessage, body: string): [number, unknown] {
+    const method = req.method ?? 'GET'
+    const path = new URL(req.url ?? '/', 'http://github').pathname
+    const authorization = req.headers.authorization
+    if (authorization !== `token ${this.token}` && authorization !== `Bearer ${this.token}`) {
+      this.requests.push(`${method} ${path}`)
+      return [401, { message: 'Bad credentials' }]
+    }
+    if (method === 'POST' && path === '/graphql') return this.graphql(body)
+    this.requests.push(`${method} ${path}`)
     const prefix = `/repos/${this.repository}`
     if (method !== 'GET' || !path.startsWith(`${prefix}/`)) return [404, { message: 'Not Found' }]
-    const rest = path.slice(prefix.length)
-    const pull = /^\/pulls\/(\d+)$/.exec(rest)
-    if (pull) {
-      const found = this.pulls.find((p) => p.number === Number(pull[1]))
-      return found ? [200, { number: found.number, state: found.state }] : [404, { message: 'Not Found' }]
-    }
-    const commit = /^\/commits\/([0-9a-f]+)\/pulls$/.exec(rest)
-    if (commit) return [200, this.pulls.filter((p) => p.shas?.includes(commit[1] as string)).map((p) => ({ number: p.number, state: p.state }))]
+    const commit = /^\/commits\/([0-9a-f]+)\/pulls$/.exec(path.slice(prefix.length))
+    if (commit) return [200, this.pulls.filter((p) => p.shas?.includes(commit[1] as string)).map((p) => ({ number: p.number, state: p.state === 'open' ? 'open' : 'closed' }))]
     return [404, { message: 'Not Found' }]
   }
+
+  /** Answers `repository(owner, name) { prN: pullRequest(number: N) { number state } … }` as GitHub does. */
+  private graphql(body: string): [number, unknown] {
+    let request: { query?: unknown; variables?: Record<string, unknown> }
+    try {
+      request = JSON.parse(body) as typeof request
+    } catch {
+      return [400, { message: 'Problems parsing JSON' }]
+    }
+    const query = typeof request.query === 'string' ? request.query : ''
+    const asked = [...query.matchAll(/(\w+)\s*:\s*pullRequest\(number:\s*(\d+)\)/g)].map((m) => [m[1] as string, Number(m[2])] as const)
+    this.requests.push(`POST /graphql (pull requests ${asked.map(([, n]) => n).join(', ')})`)
+    const variables = request.variables ?? {}
+    if (`${String(variables.owner)}/${String(variables.repo)}` !== this.repository) {
+      return [200, { data: { repository: null }, errors: [{ type: 'NOT_FOUND', message: 'Could not resolve to a Repository.' }] }]
+    }
+    const repository: Record<string, unknown> = {}
+    const errors: unknown[] = []
+    for (const [alias, number] of asked) {
+      const pull = this.pulls.find((p) => p.number === number)
+      repository[alias] = pull ? { number, state: pull.state.toUpperCase() } : null
+      if (!pull) errors.push({ type: 'NOT_FOUND', path: ['repository', alias], message: `Could not resolve to a PullRequest with the number of ${number}.` })
+    }
+    return [200, errors.length ? { data: { repository }, errors } : { data: { repository } }]
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+  })
 }

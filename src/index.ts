@@ -1,4 +1,4 @@
-/** The action's entry point, for the main step and, with cleanup, the post step the runner adds. */
+/** The action's entry point, for the main step and the post step the runner adds for every use of it. */
 import * as core from '@actions/core'
 import { cleanup, run } from './main.js'
 

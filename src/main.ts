@@ -1,124 +1,139 @@
 import * as core from '@actions/core'
-import { GitHubApi } from './github.js'
-import { InputError, readInputs, type ActionInputs } from './inputs.js'
-import { KapsoClient, KapsoError } from './kapso/client.js'
+import { createHash } from 'node:crypto'
+import { AnswerError } from './boundary/parse.js'
+import { Deadline, StepTimeout } from './deadline.js'
+import { ActionError } from './errors.js'
+import { lazyPullRequestApi } from './github/lazy.js'
+import { InputError, readInputs, type ActionInputs } from './inputs/index.js'
+import { KapsoClient } from './kapso/client.js'
 import { Transport } from './kapso/transport.js'
-import { applyOperation, type Outcome } from './operations.js'
-import { writeSummary, writeSummaryLine } from './summary.js'
+import * as log from './log.js'
+import { applyOperation, type Effects } from './operations/index.js'
+import { Progress } from './progress.js'
+import { logOutcome, outputsOf } from './report.js'
+import { outsideText } from './secrets.js'
+import { writeFailureSummary, writeSummary, writeSummaryLine } from './summary.js'
+import { sameUrl } from './urls.js'
 
 const USER_AGENT = 'kapso-webhook-action/1'
 /** The first retry waits about this long, each further one twice as long. Tests shorten it. */
 const BACKOFF_MS = Number(process.env.KAPSO_ACTION_BACKOFF_MS) || 1000
-/** The webhook the post step deletes when cleanup is on. */
-const CLEANUP_STATE = 'cleanup-webhook-id'
+/** What the post step deletes when cleanup is on: the webhook provisioned, or what a create may have made. */
+const CLEANUP_ID = 'cleanup-webhook-id'
+const CLEANUP_PENDING = 'cleanup-pending-create'
 
 /** Inputs, then the operation against Kapso, then outputs and summary; every failure goes through one funnel. */
 export async function run(): Promise<void> {
+  const progress = new Progress()
+  const closers: (() => void)[] = []
   try {
     const inputs = readInputs()
     if (inputs.skip) {
-      core.warning(inputs.skip)
-      core.setOutput('result', 'skipped')
+      log.warning(inputs.skip)
+      log.setOutputs({ result: 'skipped', 'dry-run': String(inputs.dryRun) })
       await writeSummaryLine(`Skipped: ${inputs.skip}`)
       return
     }
-    const outcome = await applyOperation(inputs, kapsoClient(inputs), inputs.githubToken ? gitHubApi(inputs) : undefined)
-    report(outcome, inputs)
-    if (inputs.cleanup && !inputs.dryRun && outcome.webhookId && (inputs.operation === 'upsert' || inputs.operation === 'create')) {
-      core.saveState(CLEANUP_STATE, outcome.webhookId)
-      core.info(`cleanup is on: webhook ${outcome.webhookId} will be deleted when the job ends.`)
+    const deadline = new Deadline(inputs.timeoutSeconds)
+    const effects = connect(inputs, deadline, progress, closers)
+    const cleanupOn = inputs.cleanup && !inputs.dryRun && (inputs.operation === 'upsert' || inputs.operation === 'create')
+    if (cleanupOn) effects.beforeCreate = savePendingCreate
+    const outcome = await applyOperation(inputs, effects)
+    logOutcome(outcome, inputs)
+    log.setOutputs(outputsOf(outcome, inputs.dryRun), ['secret-key'])
+    if (cleanupOn && outcome.webhookId) {
+      core.saveState(CLEANUP_ID, outcome.webhookId)
+      log.info(`cleanup is on: webhook ${outcome.webhookId} will be deleted when the job ends.`)
     }
     await writeSummary(outcome, inputs)
   } catch (error) {
-    core.setFailed(failureMessage(error))
+    const message = failureMessage(error, progress)
+    log.fail(message)
+    await writeFailureSummary(message)
+  } finally {
+    for (const close of closers) close()
   }
 }
 
-/** The post step: with cleanup on, deletes the webhook the main step provisioned. Already gone is fine. */
+/** The post step: with cleanup on, deletes what the main step provisioned, or what its create may have made. */
 export async function cleanup(): Promise<void> {
-  const webhookId = core.getState(CLEANUP_STATE)
-  if (!webhookId) {
-    core.debug('Nothing to clean up.')
+  const webhookId = core.getState(CLEANUP_ID)
+  const pending = core.getState(CLEANUP_PENDING)
+  if (!webhookId && !pending) {
+    log.debug('Nothing to clean up.')
     return
   }
+  const progress = new Progress()
+  const closers: (() => void)[] = []
   try {
     const inputs = readInputs()
-    const removed = await kapsoClient(inputs).remove(webhookId)
-    const line = removed ? `Cleanup: deleted webhook ${webhookId}.` : `Cleanup: webhook ${webhookId} was already gone.`
-    core.info(line)
-    await writeSummaryLine(line)
+    const { api } = connect(inputs, new Deadline(inputs.timeoutSeconds), progress, closers)
+    const ids = webhookId ? [webhookId] : await madeByCreate(api, pending)
+    if (ids.length === 0) log.info('Cleanup: the create the main step sent made no webhook; nothing to delete.')
+    for (const id of ids) {
+      const line = (await api.remove(id)) ? `Cleanup: deleted webhook ${id}.` : `Cleanup: webhook ${id} was already gone.`
+      log.info(line)
+      await writeSummaryLine(line)
+    }
   } catch (error) {
-    core.setFailed(`Cleanup of webhook ${webhookId} failed: ${failureMessage(error)}`)
+    log.fail(`Cleanup failed: ${failureMessage(error, progress)}`)
+  } finally {
+    for (const close of closers) close()
   }
 }
 
-function transport(inputs: ActionInputs, service: string, headers: Record<string, string>): Transport {
-  return new Transport({
-    service,
-    headers,
-    userAgent: USER_AGENT,
-    maxAttempts: inputs.maxAttempts,
-    timeoutMs: inputs.requestTimeoutSeconds * 1000,
-    backoffMs: BACKOFF_MS
-  })
+/** Kapso and, loaded only when called, GitHub, for this step. */
+function connect(inputs: ActionInputs, deadline: Deadline, progress: Progress, closers: (() => void)[]): Effects {
+  const retry = { maxAttempts: inputs.maxAttempts, timeoutMs: inputs.requestTimeoutSeconds * 1000, backoffMs: BACKOFF_MS, deadline }
+  const transport = new Transport({ ...retry, service: 'Kapso', headers: { 'X-API-Key': inputs.apiKey }, userAgent: USER_AGENT })
+  closers.push(() => transport.close())
+  const client = new KapsoClient({ apiUrl: inputs.apiUrl, defaultApiUrl: inputs.defaultApiUrl, scope: inputs.scope, kind: 'kapso' }, transport, progress)
+  const github = inputs.githubToken ? lazyPullRequestApi({ ...retry, token: inputs.githubToken, userAgent: USER_AGENT }) : undefined
+  return { api: client, github }
 }
 
-function kapsoClient(inputs: ActionInputs): KapsoClient {
-  return new KapsoClient({ apiUrl: inputs.apiUrl, scope: inputs.scope }, transport(inputs, 'Kapso', { 'X-API-Key': inputs.apiKey }))
+/**
+ * Saved before a create is sent, so that the post step can find what it made even when the main step
+ * fails before it learns the id: the URL, the ids already there, and a fingerprint of the secret sent.
+ */
+function savePendingCreate(url: string, existing: readonly string[], secretKey: string): void {
+  core.saveState(CLEANUP_PENDING, JSON.stringify({ url, existing, secret: secretKey ? fingerprint(secretKey) : '' }))
 }
 
-function gitHubApi(inputs: ActionInputs): GitHubApi {
-  const headers = { Authorization: `Bearer ${inputs.githubToken}`, 'X-GitHub-Api-Version': '2022-11-28' }
-  return new GitHubApi(transport(inputs, 'GitHub', headers), inputs.context)
-}
-
-function report(outcome: Outcome, inputs: ActionInputs): void {
-  const { result, webhookId, url, changes } = outcome
-  const { dryRun } = inputs
-  const where = `${inputs.scope.input} ${inputs.scope.id}`
-  if (inputs.requested === 'auto') core.info(`operation auto: ${inputs.operation}, for a ${inputs.context.eventName || 'workflow'} event.`)
-  if (outcome.swept) {
-    core.info(`${dryRun ? 'Dry run, nothing written: would delete' : 'Deleted'} ${outcome.swept.length} webhook(s) in ${where}.`)
-    for (const entry of outcome.swept) core.info(`  ${entry.id} ${entry.url}: ${entry.reason}`)
-  } else {
-    const several = outcome.deletedIds.length > 1
-    const subject = several
-      ? `${outcome.deletedIds.length} webhooks (${outcome.deletedIds.join(', ')}) in ${where}`
-      : `${webhookId ? `webhook ${webhookId}` : 'a new webhook'} for ${url || '(no url)'} in ${where}`
-    const headline =
-      result === 'absent'
-        ? `No webhook ${inputs.webhookId ?? (url ? `for ${url}` : `recorded for pull request #${inputs.pullRequest}`)} in ${where}: nothing to delete.`
-        : `${dryRun ? `Dry run, nothing written: would ${verbs[result]}` : capitalise(result)} ${subject}.`
-    core.info(headline)
+async function madeByCreate(api: Effects['api'], pending: string): Promise<string[]> {
+  let saved: { url?: unknown; existing?: unknown; secret?: unknown }
+  try {
+    saved = JSON.parse(pending) as typeof saved
+  } catch {
+    return []
   }
-  for (const change of changes) {
-    core.info(change.from === '(new)' ? `  ${change.input}: ${change.to}` : `  ${change.input}: ${change.from} -> ${change.to}`)
+  if (typeof saved.url !== 'string' || !Array.isArray(saved.existing)) return []
+  const existing = saved.existing.filter((id): id is string => typeof id === 'string')
+  const url = saved.url
+  const secret = typeof saved.secret === 'string' ? saved.secret : ''
+  return (await api.findByUrl(url))
+    .filter((webhook) => sameUrl(webhook.url, url) && !existing.includes(webhook.id))
+    .filter((webhook) => !secret || webhook.secret_key === undefined || fingerprint(webhook.secret_key) === secret)
+    .map((webhook) => webhook.id)
+}
+
+function fingerprint(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex')
+}
+
+/** A message a user can act on; never a stack trace, nor a raw JavaScript error. */
+function failureMessage(error: unknown, progress: Progress): string {
+  if (error instanceof InputError) return error.message
+  if (error instanceof StepTimeout) {
+    return (
+      `${error.message} ${progress.describe()} ` +
+      (error.mayHaveApplied ? `Kapso may have carried out that last request; ` : 'That request was not carried out; ') +
+      `nothing after it was started. A re-run picks up from Kapso's state.`
+    )
   }
-
-  core.setOutput('webhook-id', webhookId)
-  core.setOutput('result', result)
-  core.setOutput('secret-key', outcome.secretKey)
-  core.setOutput('url', url)
-  core.setOutput('webhook', outcome.webhook ? JSON.stringify(outcome.webhook) : '')
-  core.setOutput('deleted-count', String(outcome.deletedIds.length))
-  core.setOutput('deleted-ids', outcome.deletedIds.join(','))
-}
-
-const verbs: Record<Exclude<Outcome['result'], 'absent'>, string> = {
-  created: 'create',
-  updated: 'update',
-  unchanged: 'leave unchanged',
-  deleted: 'delete',
-  skipped: 'skip'
-}
-
-function capitalise(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1)
-}
-
-/** A message a user can act on; never a stack trace. */
-function failureMessage(error: unknown): string {
-  if (error instanceof InputError || error instanceof KapsoError) return error.message
-  const message = error instanceof Error ? error.message : String(error)
-  return `${message} Nothing after this point was done; a re-run picks up from Kapso's current state.`
+  const done = progress.describe()
+  const tail = done.startsWith('Nothing') ? '' : ` ${done} A re-run picks up from Kapso's state.`
+  if (error instanceof ActionError || error instanceof AnswerError) return `${error.message}${tail}`
+  log.debug(`Unexpected error: ${outsideText(error instanceof Error ? `${error.name}: ${error.message}` : String(error), 500)}`)
+  return `The step stopped on an unexpected error (${error instanceof Error ? outsideText(error.name, 40) : typeof error}), a fault of this action: please report it.${tail || ' Nothing was changed in Kapso before it.'}`
 }

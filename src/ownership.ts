@@ -4,9 +4,17 @@
  * delivery, so it holds nothing secret: the action's name, the repository, and the pull request.
  *
  *   X-Provisioned-By: kapso-webhook-action; repository=octo-org/app; pull-request=42
+ *
+ * It is read as strictly as it is written: exactly this form, each key once, a repository name as GitHub
+ * allows it. Anything else is not a record of this action, and the webhook is not this action's to delete.
  */
 export const RECORD_HEADER = 'X-Provisioned-By'
 const MARK = 'kapso-webhook-action'
+
+/** GitHub's owner (user or organisation) and repository names. */
+const OWNER = '[A-Za-z0-9][A-Za-z0-9_-]{0,38}'
+const NAME = '[A-Za-z0-9._-]{1,100}'
+const RECORD = new RegExp(`^${MARK}; repository=(${OWNER})/(${NAME})(?:; pull-request=([1-9][0-9]{0,9}))?$`)
 
 export interface OwnershipRecord {
   /** owner/name of the repository whose workflow created the webhook. */
@@ -20,23 +28,29 @@ export function formatRecord(record: OwnershipRecord): string {
   return parts.join('; ')
 }
 
-/** The record in a webhook's headers, or undefined when this action did not create it. */
-export function readRecord(headers: Record<string, unknown> | null | undefined): OwnershipRecord | undefined {
-  const value = recordEntry(headers)?.[1]
-  if (typeof value !== 'string') return undefined
-  const [mark, ...fields] = value.split(';').map((part) => part.trim())
-  if (mark !== MARK) return undefined
-  const pairs = new Map(fields.map((field) => field.split('=', 2) as [string, string]))
-  const repository = pairs.get('repository')
-  if (!repository || !/^[\w.-]+\/[\w.-]+$/.test(repository)) return undefined
-  const pullRequest = pairs.get('pull-request')
-  return { repository, pullRequest: pullRequest && /^\d+$/.test(pullRequest) ? Number(pullRequest) : undefined }
+/** Whether a repository name (owner/name) is one GitHub allows, so that a record of it can be read back. */
+export function isRepositoryName(repository: string): boolean {
+  const match = new RegExp(`^(${OWNER})/(${NAME})$`).exec(repository)
+  return match !== null && match[2] !== '.' && match[2] !== '..'
 }
 
-/** The record header as the webhook holds it (any spelling of the name), to carry over on an update. */
-export function recordEntry(headers: Record<string, unknown> | null | undefined): [string, string] | undefined {
-  const entry = Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === RECORD_HEADER.toLowerCase())
-  return entry && typeof entry[1] === 'string' ? [entry[0], entry[1]] : undefined
+/** The record in a webhook's headers, or undefined when this action did not write it, exactly so. */
+export function readRecord(headers: Record<string, string> | undefined): OwnershipRecord | undefined {
+  const value = recordEntry(headers)?.[1]
+  const match = value === undefined ? null : RECORD.exec(value)
+  if (!match) return undefined
+  const [, owner, name, pullRequest] = match as unknown as [string, string, string, string | undefined]
+  if (name === '.' || name === '..') return undefined
+  return { repository: `${owner}/${name}`, pullRequest: pullRequest === undefined ? undefined : Number(pullRequest) }
+}
+
+/**
+ * The record header as the webhook holds it (any spelling of the name), to carry over on an update.
+ * Undefined when there is none, or more than one (then none of them can be trusted).
+ */
+export function recordEntry(headers: Record<string, string> | undefined): [string, string] | undefined {
+  const entries = Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() === RECORD_HEADER.toLowerCase())
+  return entries.length === 1 ? entries[0] : undefined
 }
 
 /**
@@ -44,7 +58,7 @@ export function recordEntry(headers: Record<string, unknown> | null | undefined)
  * delete-by-record rely on to touch only their own. Undefined for a webhook without the record, recorded
  * for another repository (names compare without regard to case, as GitHub's do), or without a pull request.
  */
-export function recordedPullRequest(headers: Record<string, unknown> | null | undefined, repository: string): number | undefined {
+export function recordedPullRequest(headers: Record<string, string> | undefined, repository: string): number | undefined {
   const record = readRecord(headers)
   return record && repository && record.repository.toLowerCase() === repository.toLowerCase() ? record.pullRequest : undefined
 }

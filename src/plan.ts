@@ -1,5 +1,5 @@
-import type { DesiredWebhook } from './inputs.js'
-import type { Webhook, WebhookFields } from './kapso/client.js'
+import type { Webhook, WebhookFields } from './boundary/kapso.js'
+import type { DesiredWebhook } from './inputs/types.js'
 
 /**
  * What Kapso uses when a field is not sent (shared/kapso-api/NOTES.md §1.2, §2.3). A fact about the
@@ -76,7 +76,7 @@ export function planUpdate(desired: DesiredWebhook, actual: Webhook): UpdatePlan
   const actualActive = actual.active ?? KAPSO_DEFAULTS.active
   if (desired.active !== actualActive) change('active', 'active', desired.active, String(actualActive), String(desired.active))
 
-  const actualHeaders = actual.headers ?? {}
+  const actualHeaders = actual.headers
   if (!sameHeaders(desired.headers, actualHeaders)) {
     // Header values may be credentials for the receiving endpoint: show names only.
     change('headers', 'headers', desired.headers, headerNames(actualHeaders), headerNames(desired.headers))
@@ -130,10 +130,11 @@ export function describeCreate(body: WebhookFields, secretGenerated: boolean): F
   return lines
 }
 
-/** The webhook for the `webhook` output and the log: everything Kapso returned but the secret. */
+/** The webhook for the `webhook` output: every field the action read (or would send), but the secret. */
 export function publicView(webhook: Webhook | WebhookFields): Record<string, unknown> {
-  const { secret_key: _secret, ...rest } = webhook as Record<string, unknown>
-  return rest
+  const view: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(webhook)) if (key !== 'secret_key' && value !== undefined) view[key] = value
+  return view
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -142,9 +143,12 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return left.size === right.size && [...left].every((item) => right.has(item))
 }
 
+/** Header names compare without regard to case, as HTTP's do; values exactly. */
 function sameHeaders(a: Record<string, string>, b: Record<string, string>): boolean {
-  const keys = Object.keys(a)
-  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && b[key] === a[key])
+  const lower = (headers: Record<string, string>): Map<string, string> => new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
+  const left = lower(a)
+  const right = lower(b)
+  return left.size === Object.keys(a).length && right.size === Object.keys(b).length && left.size === right.size && [...left].every(([k, v]) => right.get(k) === v)
 }
 
 function list(items: readonly string[]): string {

@@ -7,6 +7,7 @@
 import * as core from '@actions/core'
 import { vi, type Mock } from 'vitest'
 import { actionEnv } from '../../scripts/run-action.js'
+import { forgetSecrets } from '../../src/secrets.js'
 
 /** Puts the inputs in process.env as the runner would, with action.yml's defaults for the rest. */
 export function setInputs(inputs: Record<string, string>): void {
@@ -27,4 +28,6 @@ export const recorded = {
 
 export function clearCore(): void {
   vi.clearAllMocks()
+  // Each run of the action is a new process: it knows no secret yet.
+  forgetSecrets()
 }

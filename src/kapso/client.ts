@@ -1,152 +1,150 @@
-import * as core from '@actions/core'
-import { KapsoError, kapsoMessage, StatusError, Transport, type Reply, type RequestSpec } from './transport.js'
-
-export { KapsoError } from './transport.js'
-
-/** Where the webhooks live: a legacy WhatsApp configuration, or a Platform API phone number. */
-export interface Scope {
-  kind: 'legacy' | 'platform'
-  id: string
-  /** The input that named this scope, for messages. */
-  input: 'whatsapp-config-id' | 'phone-number-id'
-}
-
-/** The fields of a webhook as Kapso's request bodies name them (the `whatsapp_webhook` object). */
-export interface WebhookFields {
-  url?: string
-  secret_key?: string
-  events?: string[]
-  active?: boolean
-  headers?: Record<string, string>
-  buffer_enabled?: boolean
-  buffer_window_seconds?: number
-  max_buffer_size?: number
-  buffer_events?: string[]
-  inactivity_minutes?: number
-}
-
-type ClientRequest = Omit<RequestSpec, 'url'> & { path: string }
-
-/** A webhook as Kapso returns it. The Platform API sends null for unused fields; both add fields of their own. */
-export interface Webhook {
-  id: string
-  url: string
-  secret_key?: string | null
-  events?: string[] | null
-  active?: boolean | null
-  headers?: Record<string, string> | null
-  buffer_enabled?: boolean | null
-  buffer_window_seconds?: number | null
-  max_buffer_size?: number | null
-  buffer_events?: string[] | null
-  inactivity_minutes?: number | null
-  kind?: string | null
-  created_at?: string | null
-  [other: string]: unknown
-}
+import { AnswerError } from '../boundary/parse.js'
+import { errorText, parseWebhook, parseWebhookPage, type Webhook, type WebhookFields, type WebhookKind } from '../boundary/kapso.js'
+import { ActionError, StatusError } from '../errors.js'
+import * as log from '../log.js'
+import type { Progress } from '../progress.js'
+import { containsFilter, sameUrl } from '../urls.js'
+import { collectionUrl, describeScope, inScope, listQuery, type Scope } from './scope.js'
+import type { Reply, RequestSpec, Transport } from './transport.js'
 
 export interface ClientOptions {
   apiUrl: string
+  /** Whether api-url is the default for the scope (a 404 then cannot be api-url's fault). */
+  defaultApiUrl: boolean
   scope: Scope
+  /** The only kind of webhook this step matches, changes or deletes. */
+  kind: WebhookKind
 }
+
+type ClientRequest = Omit<RequestSpec, 'url'> & { path: string }
 
 const PER_PAGE = 100
 const MAX_PAGES = 1000
 
 /**
- * Kapso's webhook API for one scope, on either API generation. Every webhook read back has its
- * secret masked before this returns it; no response body is ever logged.
+ * Kapso's webhook API for one scope, on any API generation. Every answer is parsed by boundary/kapso.ts
+ * before it is used; every webhook it returns is of the step's kind and belongs to the scope, whatever
+ * the server's filters let through.
  */
 export class KapsoClient {
   private readonly base: string
 
   constructor(
     private readonly options: ClientOptions,
-    private readonly transport: Transport
+    private readonly transport: Transport,
+    private readonly progress: Progress
   ) {
-    const { scope, apiUrl } = options
-    this.base =
-      scope.kind === 'legacy'
-        ? `${apiUrl}/whatsapp_configs/${encodeURIComponent(scope.id)}/whatsapp_webhooks`
-        : `${apiUrl}/whatsapp/phone_numbers/${encodeURIComponent(scope.id)}/webhooks`
+    this.base = collectionUrl(options.apiUrl, options.scope)
   }
 
-  /** Every webhook of the scope whose URL is exactly `url`, most recent first, reading every page. */
+  /** Every webhook of the scope with this URL (compared in normal form), most recent first. Their secrets are kept. */
   async findByUrl(url: string): Promise<Webhook[]> {
-    return (await this.list(url)).filter((webhook) => webhook.url === url)
+    const same = (webhook: Webhook): boolean => sameUrl(webhook.url, url)
+    return (await this.list(`listing webhooks with url ${url}`, containsFilter(url), same)).filter(same)
   }
 
-  /** Every kapso-kind webhook of the scope, most recent first, reading every page. */
+  /** Every webhook of the scope, most recent first, without secrets. */
   async listAll(): Promise<Webhook[]> {
-    return this.list()
+    return this.list(`listing the webhooks of ${describeScope(this.options.scope)}`, undefined, () => false)
   }
 
-  /** Reads every page of the scope's webhooks, with Kapso's "URL contains" filter when given. */
-  private async list(urlContains?: string): Promise<Webhook[]> {
+  /** Reads every page, keeping the webhooks of the step's kind in the scope. */
+  private async list(doing: string, contains: string | undefined, keepSecret: (webhook: Webhook) => boolean): Promise<Webhook[]> {
     const found: Webhook[] = []
-    const doing = urlContains === undefined ? `listing the webhooks of ${this.options.scope.input} ${this.options.scope.id}` : `listing webhooks with url ${urlContains}`
+    const mine = (webhook: Webhook): boolean => webhook.kind === this.options.kind && inScope(this.options.scope, webhook)
     for (let page = 1; page <= MAX_PAGES; page++) {
-      const query = new URLSearchParams({ page: String(page), per_page: String(PER_PAGE) })
-      if (this.options.scope.kind === 'legacy') {
-        if (urlContains !== undefined) query.set('q[url_cont]', urlContains)
-      } else {
-        if (urlContains !== undefined) query.set('url_contains', urlContains)
-        query.set('kind', 'kapso')
-      }
+      const query = listQuery(this.options.scope, page, PER_PAGE, this.options.kind, contains)
       const { body } = await this.send({ method: 'GET', path: `?${query}`, doing })
-      const data = Array.isArray(body?.data) ? (body.data as unknown[]) : []
-      for (const item of data) {
-        const webhook = this.accept(item)
-        if (webhook) found.push(webhook)
-      }
-      const totalPages = Number((body?.meta as Record<string, unknown> | undefined)?.total_pages)
-      const more = Number.isFinite(totalPages) ? page < totalPages : data.length >= PER_PAGE
+      const parsed = parseWebhookPage(body, doing, (webhook) => mine(webhook) && keepSecret(webhook))
+      found.push(...parsed.webhooks.filter(mine))
+      const more = parsed.totalPages !== undefined ? page < parsed.totalPages : parsed.webhooks.length >= PER_PAGE
       if (!more) return sortNewestFirst(found)
     }
-    throw new KapsoError(`Kapso listed more than ${MAX_PAGES} pages of webhooks while ${doing}; stopped reading.`)
+    throw new ActionError(`Kapso listed more than ${MAX_PAGES} pages of webhooks while ${doing}; stopped reading.`)
   }
 
-  /** The webhook with this id, or undefined when the scope has none such. */
+  /** The webhook with this id, or undefined when the scope has none such. Its secret is kept. */
   async get(id: string): Promise<Webhook | undefined> {
-    const reply = await this.sendOrAbsent({ method: 'GET', path: `/${encodeURIComponent(id)}`, doing: `reading webhook ${id}` })
-    return reply && this.acceptData(reply.body, `reading webhook ${id}`)
+    const doing = `reading webhook ${id}`
+    const reply = await this.sendOrAbsent({ method: 'GET', path: `/${encodeURIComponent(id)}`, doing })
+    return reply && this.own(parseWebhook(reply.body, doing), id, doing)
   }
 
   /**
-   * Creates a webhook. When an attempt's outcome is unknown (reset, timeout, 5xx), the scope is searched
-   * for a webhook with this URL that is not among `existingIds` before anything is sent again: found, the
-   * lost attempt made it, and it is adopted.
+   * Creates a webhook. When an attempt's outcome is unknown (reset, timeout, 5xx, an unreadable answer),
+   * the scope is searched for a webhook with this URL that is not among `existingIds`: found, the lost
+   * attempt made it, and it is adopted instead of sending the create again.
    */
   async create(fields: WebhookFields, existingIds: readonly string[]): Promise<Webhook> {
-    const doing = `creating a webhook for ${fields.url}`
-    const reconcile = async (): Promise<Webhook | undefined> =>
-      (await this.findByUrl(fields.url as string)).find((webhook) => !existingIds.includes(webhook.id))
-    const { body } = await this.send({ method: 'POST', path: '', payload: { whatsapp_webhook: fields }, doing, reconcile })
-    return this.acceptData(body, doing)
+    const url = fields.url ?? ''
+    const doing = `creating a webhook for ${url}`
+    let adopted: Webhook | undefined
+    const lookForIt = async (): Promise<Webhook | undefined> => (await this.findByUrl(url)).find((webhook) => !existingIds.includes(webhook.id))
+    const reply = await this.send({
+      method: 'POST',
+      path: '',
+      payload: { whatsapp_webhook: fields },
+      doing,
+      reconcile: async (): Promise<Reply | undefined> => {
+        adopted = await lookForIt()
+        return adopted && { status: 201, body: undefined }
+      }
+    })
+    const created = adopted ?? (await this.readCreated(reply, doing, lookForIt))
+    if (created.kind !== this.options.kind) {
+      throw new AnswerError(`Kapso's answer while ${doing} has kind ${created.kind}, not ${this.options.kind} as asked. A re-run will not find this webhook (${created.id}); delete it with operation delete and webhook-id.`)
+    }
+    this.progress.record(`created webhook ${created.id}`)
+    return created
+  }
+
+  /** The created webhook from Kapso's answer; when the answer cannot be read, the one the create made, found by listing. */
+  private async readCreated(reply: Reply, doing: string, lookForIt: () => Promise<Webhook | undefined>): Promise<Webhook> {
+    try {
+      return parseWebhook(reply.body, doing)
+    } catch (error) {
+      if (!(error instanceof AnswerError)) throw error
+      const found = await lookForIt()
+      if (!found) throw error
+      log.warning(`${error.message} The webhook it made was found by listing the scope: using ${found.id}.`)
+      return found
+    }
   }
 
   async update(id: string, fields: WebhookFields): Promise<Webhook> {
     const doing = `updating webhook ${id}`
     const reply = await this.sendOrAbsent({ method: 'PATCH', path: `/${encodeURIComponent(id)}`, payload: { whatsapp_webhook: fields }, doing })
-    if (!reply) throw new KapsoError(`Webhook ${id} was not found while ${doing}: it was deleted meanwhile. Re-run to create it again.`, 404)
-    return this.acceptData(reply.body, doing)
+    if (!reply) throw new ActionError(`Webhook ${id} was not found while ${doing}: it was deleted meanwhile. Re-run to create it again.`, 404)
+    const updated = this.own(parseWebhook(reply.body, doing), id, doing)
+    this.progress.record(`updated webhook ${id}`)
+    return updated
   }
 
-  /** Deletes the webhook; false when it was already gone. */
+  /** Deletes the webhook; false when it was already gone. One request when it exists. */
   async remove(id: string): Promise<boolean> {
-    return (await this.sendOrAbsent({ method: 'DELETE', path: `/${encodeURIComponent(id)}`, doing: `deleting webhook ${id}` })) !== undefined
+    const removed = (await this.sendOrAbsent({ method: 'DELETE', path: `/${encodeURIComponent(id)}`, doing: `deleting webhook ${id}` })) !== undefined
+    if (removed) this.progress.record(`deleted webhook ${id}`)
+    return removed
+  }
+
+  /** An answer about one webhook must be about that one. */
+  private own(webhook: Webhook, id: string, doing: string): Webhook {
+    if (webhook.id.toLowerCase() !== id.toLowerCase()) throw new AnswerError(`Kapso's answer while ${doing} is about webhook ${webhook.id}, not ${id}.`)
+    return webhook
   }
 
   /**
    * A request on one webhook. A 404 there means either "no such webhook" or "no such scope": one list
-   * request tells which, so an unknown scope is never mistaken for an absent webhook.
+   * request tells which, so that an unknown scope is never mistaken for an absent webhook.
    */
   private async sendOrAbsent(request: ClientRequest): Promise<Reply | undefined> {
     try {
       return await this.send(request)
     } catch (error) {
-      if (!(error instanceof KapsoError) || error.status !== 404) throw error
-      await this.send({ method: 'GET', path: '?page=1&per_page=1', doing: `checking ${this.options.scope.input} ${this.options.scope.id}` })
+      if (!(error instanceof ActionError) || error.status !== 404) throw error
+      if (this.options.scope.kind !== 'project') {
+        await this.send({ method: 'GET', path: '?page=1&per_page=1', doing: `checking ${describeScope(this.options.scope)}` })
+      }
       return undefined
     }
   }
@@ -156,24 +154,25 @@ export class KapsoClient {
     try {
       return await this.transport.request({ ...spec, url: `${this.base}${path}` })
     } catch (error) {
-      if (error instanceof StatusError) throw new KapsoError(this.describe(error.status, error.body, request.doing), error.status)
+      if (error instanceof StatusError) throw new ActionError(this.describe(error.status, error.body, request.doing), error.status)
       throw error
     }
   }
 
-  private describe(status: number, body: Record<string, unknown> | null, doing: string): string {
-    const said = kapsoMessage(body)
+  private describe(status: number, body: unknown, doing: string): string {
+    const said = errorText(body)
     const quote = said ? ` Kapso said: ${said}` : ''
-    const { scope } = this.options
+    const { scope, apiUrl, defaultApiUrl } = this.options
+    const where = defaultApiUrl ? '' : ` at api-url ${apiUrl}`
     switch (status) {
       case 401:
         return `Kapso rejected the API key (HTTP 401) while ${doing}. Check the api-key input: it must be a current Kapso project API key.${quote}`
+      case 402:
+        return `Kapso refused ${doing} (HTTP 402, payment required): the project's plan does not include it; project.event needs a plan with project events.${quote}`
       case 403:
-        return `Kapso refused access (HTTP 403) while ${doing}: the API key's project cannot use ${scope.input} ${scope.id}.${quote}`
+        return `Kapso refused access (HTTP 403) while ${doing}: the API key's project cannot use ${describeScope(scope)}.${quote}`
       case 404:
-        return scope.kind === 'legacy'
-          ? `Kapso has no WhatsApp configuration ${scope.id} for this API key (HTTP 404) while ${doing}. Check whatsapp-config-id: it is the configuration's UUID in Kapso.${quote}`
-          : `Kapso has no phone number ${scope.id} for this API key (HTTP 404) while ${doing}. Check phone-number-id: it is Meta's phone number id (digits), not Kapso's configuration UUID.${quote}`
+        return this.notFound(doing, where) + quote
       case 422:
         return `Kapso refused ${doing} (HTTP 422): ${said || 'no reason given'}`
       default:
@@ -183,19 +182,17 @@ export class KapsoClient {
     }
   }
 
-  private acceptData(body: Record<string, unknown> | null, doing: string): Webhook {
-    const webhook = this.accept(body?.data)
-    if (!webhook) throw new KapsoError(`Kapso's answer while ${doing} holds no webhook; nothing was changed by this step after it.`)
-    return webhook
-  }
-
-  /** Takes a webhook object from a response, masking its secret before anything can print it. */
-  private accept(item: unknown): Webhook | undefined {
-    if (typeof item !== 'object' || item === null) return undefined
-    const webhook = item as Webhook
-    if (typeof webhook.secret_key === 'string' && webhook.secret_key) core.setSecret(webhook.secret_key)
-    if (typeof webhook.id !== 'string' || typeof webhook.url !== 'string') return undefined
-    return webhook
+  private notFound(doing: string, where: string): string {
+    const { scope } = this.options
+    const apiUrlHint = where ? ` and api-url: it must be Kapso's ${scope.kind === 'legacy' ? 'legacy API (https://app.kapso.ai/api/v1)' : 'Platform API (https://api.kapso.ai/platform/v1)'} for ${scope.input}` : ''
+    switch (scope.kind) {
+      case 'legacy':
+        return `Kapso has no WhatsApp configuration ${scope.id} for this API key${where} (HTTP 404) while ${doing}. Check whatsapp-config-id: it is the configuration's UUID in Kapso${apiUrlHint}.`
+      case 'platform':
+        return `Kapso has no phone number ${scope.id} for this API key${where} (HTTP 404) while ${doing}. Check phone-number-id: it is Meta's phone number id (digits), not Kapso's configuration UUID${apiUrlHint}.`
+      case 'project':
+        return `Kapso answered HTTP 404${where} while ${doing}.${where ? ' Check api-url: project webhooks are on the Platform API (https://api.kapso.ai/platform/v1).' : ''}`
+    }
   }
 }
 

@@ -1,0 +1,138 @@
+import * as github from '@actions/github'
+import { parseCommitPulls, parsePullRequestStates, pullRequestAlias } from '../boundary/github.js'
+import type { Deadline } from '../deadline.js'
+import { ActionError, StatusError } from '../errors.js'
+import * as log from '../log.js'
+import type { PullRequestApi } from '../operations/types.js'
+import { withRetries, type Failure, type RetryOptions } from '../retry.js'
+import { outsideText } from '../secrets.js'
+
+/** GraphQL allows many aliases in one query; 100 keeps each query small and well under GitHub's limits. */
+export const PULL_REQUESTS_PER_QUERY = 100
+
+export interface GitHubApiOptions extends Omit<RetryOptions, 'service'> {
+  token: string
+  userAgent: string
+  deadline: Deadline
+}
+
+/**
+ * The two things the action asks GitHub, through @actions/github's Octokit (GHES URLs, proxies and the
+ * workflow context come with it). Loaded only when a step calls GitHub: see github/lazy.ts.
+ */
+export class GitHubApi implements PullRequestApi {
+  private readonly octokit: ReturnType<typeof github.getOctokit>
+  private readonly retry: RetryOptions
+
+  constructor(options: GitHubApiOptions) {
+    this.retry = { ...options, service: 'GitHub' }
+    this.octokit = github.getOctokit(options.token, {
+      userAgent: options.userAgent,
+      // Octokit would print server text (deprecation notices) raw to stderr: through our log, as outside text.
+      log: {
+        debug: () => {},
+        info: () => {},
+        warn: (message: string) => log.debug(`GitHub: ${outsideText(message, 300)}`),
+        error: (message: string) => log.debug(`GitHub: ${outsideText(message, 300)}`)
+      },
+      // Redirects are not followed: the token would go along.
+      request: { redirect: 'error' }
+    })
+  }
+
+  /** The open pull requests that contain this commit. */
+  async openPullRequestsWith(sha: string): Promise<number[]> {
+    const doing = `finding the pull request of commit ${sha.slice(0, 7)}`
+    const { owner, repo } = github.context.repo
+    const data = await this.call(doing, (signal) =>
+      this.octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha, per_page: 100, request: { signal } }).then((r) => r.data as unknown)
+    )
+    return parseCommitPulls(data, doing)
+  }
+
+  /** 'open' or 'closed' for each, undefined where GitHub has no such pull request: one query per 100. */
+  async pullRequestStates(numbers: readonly number[]): Promise<Map<number, 'open' | 'closed' | undefined>> {
+    const states = new Map<number, 'open' | 'closed' | undefined>()
+    const { owner, repo } = github.context.repo
+    for (let i = 0; i < numbers.length; i += PULL_REQUESTS_PER_QUERY) {
+      const batch = numbers.slice(i, i + PULL_REQUESTS_PER_QUERY)
+      const doing = `reading the state of ${batch.length} pull request${batch.length === 1 ? '' : 's'} of ${owner}/${repo}`
+      const fields = batch.map((n) => `${pullRequestAlias(n)}: pullRequest(number: ${n}) { number state }`).join(' ')
+      const query = `query($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${fields} } }`
+      const data = await this.call(doing, (signal) => this.octokit.graphql<unknown>(query, { owner, repo, request: { signal } }), true)
+      for (const [number, state] of parsePullRequestStates(data, batch, doing)) states.set(number, state)
+    }
+    return states
+  }
+
+  /** One read under the retry policy. GraphQL answers "no such pull request" with partial data: that data counts. */
+  private call(doing: string, request: (signal: AbortSignal) => Promise<unknown>, graphql = false): Promise<unknown> {
+    return withRetries<unknown>(this.retry, {
+      method: 'GET',
+      doing,
+      attempt: async (attempt, timeoutMs) => {
+        const started = Date.now()
+        try {
+          const data = await request(AbortSignal.timeout(timeoutMs))
+          log.debug(`GitHub ${doing} -> ok (${Date.now() - started} ms, attempt ${attempt})`)
+          return data
+        } catch (error) {
+          if (graphql && isGraphqlError(error) && error.data !== undefined && error.data !== null) return error.data
+          const failure = toFailure(error, timeoutMs)
+          log.debug(`GitHub ${doing} -> ${failure.summary} (${Date.now() - started} ms, attempt ${attempt})`)
+          return failure
+        }
+      }
+    }).catch((error: unknown) => {
+      throw error instanceof StatusError ? refused(error.status, doing) : error
+    })
+  }
+}
+
+function refused(status: number, doing: string): ActionError {
+  if (status === 401 || status === 403 || status === 404) {
+    const { owner, repo } = github.context.repo
+    return new ActionError(
+      `GitHub refused ${doing} (HTTP ${status}). Check github-token: it needs pull-requests: read on ${owner}/${repo}` +
+        ` (add "permissions: pull-requests: read" to the job).`,
+      status
+    )
+  }
+  return new ActionError(`GitHub answered HTTP ${status} while ${doing}.`, status)
+}
+
+interface OctokitError {
+  name?: string
+  status?: number
+  message?: string
+  data?: unknown
+  response?: { headers?: Record<string, string | undefined> }
+  cause?: unknown
+}
+
+function isGraphqlError(error: unknown): error is OctokitError {
+  return (error as OctokitError | undefined)?.name === 'GraphqlResponseError'
+}
+
+function toFailure(error: unknown, timeoutMs: number): Failure {
+  const e = (error ?? {}) as OctokitError
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return { failed: true, summary: `no answer within ${Math.round(timeoutMs / 1000)} s`, mayHaveApplied: true }
+  const cause = (e.cause as { message?: string } | undefined)?.message ?? ''
+  if (/redirect/i.test(`${e.message ?? ''} ${cause}`)) {
+    throw new ActionError('GitHub answered with a redirect, which is not followed (the token would go along). Check GITHUB_API_URL.')
+  }
+  const status = typeof e.status === 'number' && e.status >= 400 ? e.status : undefined
+  // Octokit reports a network failure as a 500 with the cause's message.
+  if (status === undefined || (status === 500 && e.response === undefined)) {
+    return { failed: true, summary: `the connection failed (${outsideText(e.message ?? String(error), 120)})`, mayHaveApplied: false }
+  }
+  const retryAfter = e.response?.headers?.['retry-after']
+  return {
+    failed: true,
+    status,
+    summary: `HTTP ${status}`,
+    mayHaveApplied: false,
+    rateLimited: status === 429,
+    retryAfterMs: status === 429 && retryAfter !== undefined && /^\d{1,9}$/.test(retryAfter) ? Number(retryAfter) * 1000 : undefined
+  }
+}

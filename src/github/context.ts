@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs'
+import { parseEvent, type EventFacts } from '../boundary/github.js'
+import { isRepositoryName } from '../ownership.js'
+
+/**
+ * What the runner tells the step about its workflow run, read from the variables it sets. Read here, with
+ * the standard library, because every run needs these few facts while most never call GitHub: loading
+ * @actions/github for its `context` would put Octokit and undici on every start. The module that calls
+ * GitHub (api.ts) is loaded only when a call is made, and uses the package's own context.
+ */
+export interface GitHubContext extends EventFacts {
+  eventName: string
+  /** owner/name, when the runner gave a valid one. */
+  repository: string
+}
+
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target']
+
+export function readGitHubContext(env: NodeJS.ProcessEnv = process.env): GitHubContext {
+  let payload: unknown = {}
+  const path = env.GITHUB_EVENT_PATH
+  if (path) {
+    try {
+      payload = JSON.parse(readFileSync(path, 'utf8'))
+    } catch {
+      payload = {}
+    }
+  }
+  const repository = env.GITHUB_REPOSITORY ?? ''
+  return { ...parseEvent(payload), eventName: env.GITHUB_EVENT_NAME ?? '', repository: isRepositoryName(repository) ? repository : '' }
+}
+
+/** The pull request the event is about, on pull_request and pull_request_target events. */
+export function eventPullRequest(context: GitHubContext): number | undefined {
+  return PULL_REQUEST_EVENTS.includes(context.eventName) ? context.pullRequest : undefined
+}
+
+export function isPullRequestClosed(context: GitHubContext): boolean {
+  return PULL_REQUEST_EVENTS.includes(context.eventName) && context.action === 'closed'
+}
+
+/** A pull request whose head lives in another repository: GitHub gives its runs no secrets. */
+export function isForkPullRequest(context: GitHubContext): boolean {
+  if (!PULL_REQUEST_EVENTS.includes(context.eventName) || context.pullRequest === undefined) return false
+  return context.headRepository !== context.baseRepository
+}
+
+/** The commit a deployment_status event is about (Vercel and other deployers send these). */
+export function deploymentSha(context: GitHubContext): string | undefined {
+  return context.eventName === 'deployment_status' ? context.deploymentSha : undefined
+}

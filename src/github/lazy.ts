@@ -1,0 +1,25 @@
+import type { PullRequestApi } from '../operations/types.js'
+import { useUndici } from '../shims/undici.js'
+import type { GitHubApiOptions } from './api.js'
+
+/**
+ * GitHub's API, loaded on the first call: most runs never call GitHub, and @actions/github brings Octokit
+ * and undici (see shims/undici.ts). ncc puts each dynamic import in a chunk of its own that only such a
+ * call loads.
+ */
+export function lazyPullRequestApi(options: GitHubApiOptions): PullRequestApi {
+  let loading: Promise<PullRequestApi> | undefined
+  const api = (): Promise<PullRequestApi> => (loading ??= load(options))
+  return {
+    pullRequestStates: async (numbers) => (await api()).pullRequestStates(numbers),
+    openPullRequestsWith: async (sha) => (await api()).openPullRequestsWith(sha)
+  }
+}
+
+async function load(options: GitHubApiOptions): Promise<PullRequestApi> {
+  // The real undici first: @actions/github builds its proxy dispatcher while it loads.
+  const undici = (await import('undici/index.js')) as unknown as { default?: Parameters<typeof useUndici>[0] } & Parameters<typeof useUndici>[0]
+  useUndici(undici.default ?? undici)
+  const { GitHubApi } = await import('./api.js')
+  return new GitHubApi(options)
+}

@@ -1,0 +1,58 @@
+import type { GitHubContext } from '../github/context.js'
+import type { Scope } from '../kapso/scope.js'
+
+export const OPERATIONS = ['upsert', 'create', 'delete', 'auto', 'sweep'] as const
+/** What the step does; `auto` resolves to upsert or delete from the event. */
+export type Operation = Exclude<(typeof OPERATIONS)[number], 'auto'>
+
+/** The webhook as the inputs describe it. An absent optional field means "Kapso's default". */
+export interface DesiredWebhook {
+  url?: string
+  events: string[]
+  /** Absent: keep the existing secret, or generate one for a new webhook. */
+  secretKey?: string
+  active: boolean
+  /** Empty: no extra headers. */
+  headers: Record<string, string>
+  bufferEnabled: boolean
+  bufferWindowSeconds?: number
+  maxBufferSize?: number
+  bufferEvents?: string[]
+  inactivityMinutes?: number
+}
+
+export interface ActionInputs {
+  apiKey: string
+  apiUrl: string
+  /** Whether api-url was left to its default for the scope. */
+  defaultApiUrl: boolean
+  scope: Scope
+  /** The operation input as given. */
+  requested: (typeof OPERATIONS)[number]
+  operation: Operation
+  webhookId?: string
+  dryRun: boolean
+  maxAttempts: number
+  requestTimeoutSeconds: number
+  /** The whole step's bound. */
+  timeoutSeconds: number
+  desired: DesiredWebhook
+  /** Delete the provisioned webhook when the job ends. */
+  cleanup: boolean
+  githubToken: string
+  /** sweep: also delete pull-request webhooks older than this. */
+  maxAgeMs?: number
+  context: GitHubContext
+  /** The pull request of the event, recorded on the webhooks this step creates. */
+  pullRequest?: number
+  /** Set when the step has nothing it may do, with the reason. */
+  skip?: string
+}
+
+/** Every problem found in the inputs, reported together so one edit fixes them all. */
+export class InputError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.length === 1 ? `Invalid input: ${problems[0]}` : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'InputError'
+  }
+}

@@ -1,0 +1,70 @@
+import * as core from '@actions/core'
+import { outsideText } from '../secrets.js'
+
+/** Collects the problems of every input, so that one run reports them all. */
+export class Problems {
+  readonly list: string[] = []
+
+  /** Records a problem; returns undefined, to stand for the value that could not be read. */
+  readonly fail = (message: string): undefined => {
+    this.list.push(message)
+    return undefined
+  }
+}
+
+export type Fail = Problems['fail']
+
+/**
+ * An input's value, quoted in a message: credentials of a URL and known secrets hidden, control
+ * characters escaped, at most 80 characters. Header values are never quoted at all.
+ */
+export function quote(value: string): string {
+  return `"${outsideText(value.replace(/\/\/[^/?#@\s]*@/g, '//***@'), 80)}"`
+}
+
+const BOOLEAN_TRUE = ['true', 'True', 'TRUE']
+const BOOLEAN_FALSE = ['false', 'False', 'FALSE']
+
+export function readBoolean(name: string, fail: Fail): boolean | undefined {
+  const raw = core.getInput(name)
+  if (BOOLEAN_TRUE.includes(raw)) return true
+  if (BOOLEAN_FALSE.includes(raw)) return false
+  return fail(`${name} must be true or false; got ${quote(raw)}.`)
+}
+
+/** A whole number in [min, max]; undefined when empty (unless `required`, as for inputs with a default). */
+export function readInteger(name: string, min: number, max: number, fail: Fail, required = false): number | undefined {
+  const raw = core.getInput(name)
+  if (raw === '' && !required) return undefined
+  const value = /^[0-9]{1,5}$/.test(raw) ? Number(raw) : NaN
+  if (!Number.isInteger(value) || value < min || value > max) {
+    return fail(`${name} must be a whole number from ${min} to ${max}; got ${quote(raw)}.`)
+  }
+  return value
+}
+
+const DURATION_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 }
+
+/** A duration like 90m, 72h or 7d, in milliseconds; at most a year. */
+export function readDuration(name: string, fail: Fail): number | undefined {
+  const raw = core.getInput(name)
+  if (raw === '') return undefined
+  const match = /^([0-9]{1,6})([mhd])$/.exec(raw)
+  const ms = match ? Number(match[1]) * (DURATION_UNITS[match[2] as string] ?? 0) : 0
+  if (!match || ms <= 0 || ms > 366 * 86_400_000) {
+    return fail(`${name} must be a whole number of minutes, hours or days, like 90m, 72h or 7d, up to 366d; got ${quote(raw)}.`)
+  }
+  return ms
+}
+
+export function parseUrl(raw: string): URL | undefined {
+  try {
+    return new URL(raw)
+  } catch {
+    return undefined
+  }
+}
+
+export function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
+}

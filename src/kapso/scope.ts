@@ -1,0 +1,52 @@
+import type { Webhook } from '../boundary/kapso.js'
+
+/**
+ * Where the webhooks live: a legacy WhatsApp configuration, a Platform API phone number, or the Platform
+ * API project itself (project-wide webhooks, for project events).
+ */
+export interface Scope {
+  kind: 'legacy' | 'platform' | 'project'
+  /** The configuration UUID or phone number id; empty for the project. */
+  id: string
+  /** The input that named this scope, for messages. */
+  input: 'whatsapp-config-id' | 'phone-number-id' | 'scope'
+}
+
+/** "whatsapp-config-id 3f1c…", "phone-number-id 106540352242922", "the project". */
+export function describeScope(scope: Scope): string {
+  return scope.kind === 'project' ? 'the project (scope: project)' : `${scope.input} ${scope.id}`
+}
+
+/** The URL of the scope's webhook collection. */
+export function collectionUrl(apiUrl: string, scope: Scope): string {
+  switch (scope.kind) {
+    case 'legacy':
+      return `${apiUrl}/whatsapp_configs/${encodeURIComponent(scope.id)}/whatsapp_webhooks`
+    case 'platform':
+      return `${apiUrl}/whatsapp/phone_numbers/${encodeURIComponent(scope.id)}/webhooks`
+    case 'project':
+      return `${apiUrl}/whatsapp/webhooks`
+  }
+}
+
+/** The query of one page of the scope's list, with Kapso's "URL contains" filter where the API has one. */
+export function listQuery(scope: Scope, page: number, perPage: number, kind: string, contains?: string): URLSearchParams {
+  const query = new URLSearchParams({ page: String(page), per_page: String(perPage) })
+  if (scope.kind === 'legacy') {
+    if (contains !== undefined) query.set('q[url_cont]', contains)
+    return query
+  }
+  if (scope.kind === 'platform' && contains !== undefined) query.set('url_contains', contains)
+  query.set('kind', kind)
+  return query
+}
+
+/**
+ * Whether a webhook in the scope's list belongs to the scope. The project's list holds every webhook of
+ * the project, phone-number ones too; a phone number's list should hold only its own.
+ */
+export function inScope(scope: Scope, webhook: Webhook): boolean {
+  if (scope.kind === 'project') return webhook.phone_number_id === undefined
+  if (scope.kind === 'platform') return webhook.phone_number_id === undefined || webhook.phone_number_id === scope.id
+  return true
+}

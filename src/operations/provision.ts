@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto'
+import type { Webhook } from '../boundary/kapso.js'
+import { AnswerError } from '../boundary/parse.js'
+import { ActionError } from '../errors.js'
+import { deploymentSha } from '../github/context.js'
+import type { ActionInputs, DesiredWebhook } from '../inputs/index.js'
+import { describeScope } from '../kapso/scope.js'
+import * as log from '../log.js'
+import { formatRecord, RECORD_HEADER, recordEntry } from '../ownership.js'
+import { describeCreate, planCreate, planUpdate, publicView } from '../plan.js'
+import { maskSecret } from '../secrets.js'
+import { sameUrl } from '../urls.js'
+import { nothing, type Effects, type Outcome } from './types.js'
+
+/** Finds the webhook (by webhook-id, or by url) and makes it what the inputs describe: create, update or nothing. */
+export async function upsert(inputs: ActionInputs, effects: Effects): Promise<Outcome> {
+  const existing = await findExisting(inputs, effects)
+  if (!existing) return create(inputs, effects, [])
+  // The webhook this step provisions: its secret is the one kept, and masked before anything else.
+  if (existing.secret_key !== undefined) maskSecret(existing.secret_key)
+
+  const { desired } = inputs
+  // The ownership record stays as it is: who created the webhook does not change with an update.
+  const record = recordEntry(existing.headers)
+  const wanted: DesiredWebhook = record ? { ...desired, headers: { ...desired.headers, [record[0]]: record[1] } } : desired
+  const { changes, patch } = planUpdate(wanted, existing)
+  const secretKey = desired.secretKey ?? existing.secret_key ?? ''
+  if (changes.length === 0) {
+    return { ...nothing, result: 'unchanged', webhookId: existing.id, url: existing.url, secretKey, webhook: publicView(existing) }
+  }
+  if (inputs.dryRun) {
+    const after = { ...existing, ...patch, headers: patch.headers ?? existing.headers }
+    return { ...nothing, result: 'updated', webhookId: existing.id, url: after.url, secretKey, webhook: publicView(after), changes }
+  }
+  const updated = await effects.api.update(existing.id, patch)
+  if (updated.secret_key !== undefined) maskSecret(updated.secret_key)
+  return { ...nothing, result: 'updated', webhookId: updated.id, url: updated.url, secretKey: updated.secret_key ?? secretKey, webhook: publicView(updated), changes }
+}
+
+async function findExisting(inputs: ActionInputs, { api }: Effects): Promise<Webhook | undefined> {
+  const { desired, webhookId, scope } = inputs
+  if (webhookId) {
+    const found = await api.get(webhookId)
+    if (!found) {
+      throw new ActionError(`webhook-id ${webhookId} matches no webhook of ${describeScope(scope)}. Check webhook-id, or leave it empty to find the webhook by url.`)
+    }
+    if (found.kind !== 'kapso') throw new ActionError(`webhook-id ${webhookId} is a ${found.kind}-kind webhook; this step manages kapso-kind webhooks.`)
+    return found
+  }
+  const matches = await api.findByUrl(desired.url as string)
+  if (matches.length > 1) {
+    log.warning(
+      `${matches.length} webhooks of ${describeScope(scope)} have url ${desired.url}. Updating the most recent, ${matches[0]?.id}; ` +
+        `left as they are: ${matches.slice(1).map((w) => w.id).join(', ')}. Remove those with operation delete and webhook-id.`
+    )
+  }
+  return matches[0]
+}
+
+/** Creates the webhook the inputs describe, with the ownership record. `existingIds`: webhooks with the URL before. */
+export async function create(inputs: ActionInputs, effects: Effects, existingIds: string[]): Promise<Outcome> {
+  const { desired } = inputs
+  const generated = desired.secretKey === undefined
+  let secretKey = desired.secretKey ?? ''
+  if (generated && !inputs.dryRun) {
+    // 256 bits from the CSPRNG, hex like Kapso's signatures; masked before anything else sees it.
+    secretKey = randomBytes(32).toString('hex')
+    maskSecret(secretKey)
+  }
+  const headers = { ...desired.headers }
+  if (inputs.context.repository) {
+    const pullRequest = inputs.pullRequest ?? (await deploymentPullRequest(inputs, effects))
+    headers[RECORD_HEADER] = formatRecord({ repository: inputs.context.repository, pullRequest })
+  }
+  const body = planCreate({ ...desired, headers }, secretKey)
+  const changes = describeCreate(body, generated)
+  const url = desired.url ?? ''
+  if (inputs.dryRun) return { ...nothing, result: 'created', webhookId: '', url, secretKey, webhook: publicView(body), changes }
+
+  effects.beforeCreate?.(url, existingIds, secretKey)
+  const created = await effects.api.create(body, existingIds)
+  // Kapso's copy is the one in force (an adopted webhook may come from another run at the same moment).
+  if (created.secret_key !== undefined) maskSecret(created.secret_key)
+  if (created.url !== url) {
+    log.warning(
+      `Kapso holds the new webhook ${created.id} with url ${created.url}, not ${url} as sent.` +
+        (sameUrl(created.url, url) ? ' Both are the same URL in normal form, so re-runs find it.' : ' Re-runs with this url will not find it: check what Kapso did with the URL.')
+    )
+  }
+  return { ...nothing, result: 'created', webhookId: created.id, url: created.url, secretKey: created.secret_key || secretKey, webhook: publicView(created), changes }
+}
+
+/**
+ * On a deployment_status event (Vercel and other deployers), the pull request is the open one that holds
+ * the deployed commit. Not finding it is no failure: the webhook is then recorded without one.
+ */
+async function deploymentPullRequest(inputs: ActionInputs, { github }: Effects): Promise<number | undefined> {
+  const sha = deploymentSha(inputs.context)
+  if (!sha || !github) return undefined
+  try {
+    const [number] = await github.openPullRequestsWith(sha)
+    if (number === undefined) log.info(`No open pull request holds commit ${sha.slice(0, 7)}: the webhook is recorded without one.`)
+    return number
+  } catch (error) {
+    if (!(error instanceof ActionError || error instanceof AnswerError)) throw error
+    log.warning(`${error.message} The webhook is recorded without a pull request, so operation sweep will not remove it.`)
+    return undefined
+  }
+}

@@ -1,0 +1,85 @@
+import type { Webhook } from '../boundary/kapso.js'
+import { ActionError } from '../errors.js'
+import type { ActionInputs } from '../inputs/index.js'
+import { describeScope } from '../kapso/scope.js'
+import * as log from '../log.js'
+import { recordedPullRequest } from '../ownership.js'
+import { publicView } from '../plan.js'
+import { nothing, type Effects, type Outcome, type SweepEntry, type WebhookApi } from './types.js'
+
+/** Deletes webhook-id (one request), every webhook with the url, or on a closed pull request those recorded for it. */
+export async function remove(inputs: ActionInputs, api: WebhookApi): Promise<Outcome> {
+  const { webhookId, desired } = inputs
+  if (webhookId) return removeById(inputs, api, webhookId)
+  let targets: Webhook[]
+  if (desired.url) {
+    targets = await api.findByUrl(desired.url)
+  } else {
+    // auto on a closed pull request, with no url: the webhooks this action recorded for that pull request.
+    const pullRequest = inputs.pullRequest
+    if (pullRequest === undefined) throw new ActionError('operation delete needs url or webhook-id to know what to delete.')
+    targets = (await api.listAll()).filter((webhook) => recordedPullRequest(webhook.headers, inputs.context.repository) === pullRequest)
+  }
+  const deleted: Webhook[] = []
+  for (const target of targets) {
+    // Gone meanwhile (another run, or a person) is the state we want: count only what this step removed.
+    if (inputs.dryRun || (await api.remove(target.id))) deleted.push(target)
+  }
+  const last = deleted[deleted.length - 1]
+  if (!last) return { ...nothing, result: 'absent', webhookId: '', url: desired.url ?? '' }
+  const ids = deleted.map((w) => w.id)
+  return { ...nothing, result: 'deleted', webhookId: ids.join(','), url: last.url, webhook: publicView(last), deletedIds: ids }
+}
+
+/**
+ * By webhook-id, the DELETE goes straight out: one request when the webhook exists. The id names one
+ * webhook of the scope exactly, so nothing needs to be read first; a dry run reads it to tell whether
+ * it is there.
+ */
+async function removeById(inputs: ActionInputs, api: WebhookApi, id: string): Promise<Outcome> {
+  const gone = { ...nothing, result: 'absent' as const, webhookId: '', url: '' }
+  if (inputs.dryRun) {
+    const found = await api.get(id)
+    return found ? { ...nothing, result: 'deleted', webhookId: id, url: found.url, webhook: publicView(found), deletedIds: [id] } : gone
+  }
+  return (await api.remove(id)) ? { ...nothing, result: 'deleted', webhookId: id, url: '', deletedIds: [id] } : gone
+}
+
+/**
+ * Deletes the webhooks this action created for this repository's pull requests that are closed now,
+ * or (with max-age) older than max-age. A webhook without the record, recorded for another repository,
+ * or recorded without a pull request is never touched.
+ */
+export async function sweep(inputs: ActionInputs, { api, github }: Effects): Promise<Outcome> {
+  const repository = inputs.context.repository
+  if (!repository || !github) throw new ActionError('operation sweep needs GITHUB_REPOSITORY, which the runner sets: run it in a GitHub workflow.')
+  const all = await api.listAll()
+  const ours = all.flatMap((webhook) => {
+    const pullRequest = recordedPullRequest(webhook.headers, repository)
+    return pullRequest === undefined ? [] : [{ webhook, pullRequest }]
+  })
+  log.info(`${all.length} webhooks in ${describeScope(inputs.scope)}; ${ours.length} recorded for pull requests of ${repository}; the others are left alone.`)
+
+  const numbers = [...new Set(ours.map((o) => o.pullRequest))].sort((a, b) => a - b)
+  const states = numbers.length > 0 ? await github.pullRequestStates(numbers) : new Map<number, 'open' | 'closed' | undefined>()
+  for (const number of numbers) {
+    if (states.get(number) === undefined) log.warning(`GitHub has no pull request #${number} in ${repository}: its webhooks are kept.`)
+  }
+  const now = Date.now()
+  const swept: SweepEntry[] = []
+  for (const { webhook, pullRequest } of ours) {
+    const age = now - (Date.parse(webhook.created_at ?? '') || now)
+    const reason =
+      states.get(pullRequest) === 'closed'
+        ? `pull request #${pullRequest} is closed`
+        : inputs.maxAgeMs !== undefined && age > inputs.maxAgeMs
+          ? `older than max-age (created ${webhook.created_at})`
+          : undefined
+    if (reason) swept.push({ id: webhook.id, url: webhook.url, pullRequest, reason })
+  }
+  const deletedIds: string[] = []
+  for (const entry of swept) {
+    if (inputs.dryRun || (await api.remove(entry.id))) deletedIds.push(entry.id)
+  }
+  return { ...nothing, result: deletedIds.length ? 'deleted' : 'absent', webhookId: deletedIds.join(','), url: '', deletedIds, swept }
+}

@@ -1,0 +1,59 @@
+import type { Webhook, WebhookFields } from '../boundary/kapso.js'
+import type { FieldChange } from '../plan.js'
+
+/** The calls the operations make; KapsoClient is the real one, tests may pass another. */
+export interface WebhookApi {
+  /** The step's kind of webhook in the scope with this URL (normal form), most recent first. */
+  findByUrl(url: string): Promise<Webhook[]>
+  listAll(): Promise<Webhook[]>
+  get(id: string): Promise<Webhook | undefined>
+  /** existingIds: webhooks with this URL before the create, so that a retried create can find its own. */
+  create(fields: WebhookFields, existingIds: readonly string[]): Promise<Webhook>
+  update(id: string, fields: WebhookFields): Promise<Webhook>
+  remove(id: string): Promise<boolean>
+}
+
+/** What the action asks GitHub; github/api.ts is the real one. */
+export interface PullRequestApi {
+  /** 'open' or 'closed' for each pull request; undefined where GitHub has none such. */
+  pullRequestStates(numbers: readonly number[]): Promise<Map<number, 'open' | 'closed' | undefined>>
+  openPullRequestsWith(sha: string): Promise<number[]>
+}
+
+/** What the operation needs besides the inputs. */
+export interface Effects {
+  api: WebhookApi
+  github?: PullRequestApi
+  /** Called before a create is sent, with the URL, the ids already there and the secret: the post step's way to find it. */
+  beforeCreate?: (url: string, existingIds: readonly string[], secretKey: string) => void
+}
+
+export type Result = 'created' | 'updated' | 'unchanged' | 'deleted' | 'absent' | 'skipped'
+
+/** One webhook a sweep looked at, and why it goes. */
+export interface SweepEntry {
+  id: string
+  url: string
+  pullRequest?: number
+  reason: string
+}
+
+export interface Outcome {
+  result: Result
+  /** Empty when a dry run would create one; comma-separated after deleting several. */
+  webhookId: string
+  url: string
+  /** The secret in force; empty when unknown (a dry run that would generate one, or a delete). */
+  secretKey: string
+  /** The webhook without its secret, as it is (or would be) after this step. */
+  webhook?: Record<string, unknown>
+  /** Field by field, what was (or would be) written. */
+  changes: FieldChange[]
+  /** Ids this step deleted (or, in a dry run, would delete). */
+  deletedIds: string[]
+  /** For a sweep: what went, or would go. */
+  swept?: SweepEntry[]
+}
+
+/** The parts of an outcome that most results leave empty. */
+export const nothing = { secretKey: '', changes: [] as FieldChange[], deletedIds: [] as string[] }

@@ -1,0 +1,55 @@
+import type { ActionInputs } from './inputs/index.js'
+import { describeScope } from './kapso/scope.js'
+import * as log from './log.js'
+import type { Outcome } from './operations/index.js'
+
+/** The log lines of an outcome: what was done (or, in a dry run, would be), field by field. */
+export function logOutcome(outcome: Outcome, inputs: ActionInputs): void {
+  const { result, webhookId, url, changes } = outcome
+  const { dryRun } = inputs
+  const where = describeScope(inputs.scope)
+  if (inputs.requested === 'auto') log.info(`operation auto: ${inputs.operation}, for a ${inputs.context.eventName || 'workflow'} event.`)
+  if (outcome.swept) {
+    log.info(`${dryRun ? 'Dry run, nothing written: would delete' : 'Deleted'} ${outcome.swept.length} webhook(s) in ${where}.`)
+    for (const entry of outcome.swept) log.info(`  ${entry.id} ${entry.url}: ${entry.reason}`)
+  } else {
+    const several = outcome.deletedIds.length > 1
+    const subject = several
+      ? `${outcome.deletedIds.length} webhooks (${outcome.deletedIds.join(', ')}) in ${where}`
+      : `${webhookId ? `webhook ${webhookId}` : 'a new webhook'}${url ? ` for ${url}` : ''} in ${where}`
+    const headline =
+      result === 'absent'
+        ? `No webhook ${inputs.webhookId ?? (inputs.desired.url ? `for ${inputs.desired.url}` : `recorded for pull request #${inputs.pullRequest}`)} in ${where}: nothing to delete.`
+        : `${dryRun ? `Dry run, nothing written: would ${verbs[result]}` : capitalise(result)} ${subject}.`
+    log.info(headline)
+  }
+  for (const change of changes) {
+    log.info(change.from === '(new)' ? `  ${change.input}: ${change.to}` : `  ${change.input}: ${change.from} -> ${change.to}`)
+  }
+}
+
+/** The step's outputs, as the runner will hold them. Written only once the operation has succeeded. */
+export function outputsOf(outcome: Outcome, dryRun: boolean): Record<string, string> {
+  return {
+    'webhook-id': outcome.webhookId,
+    result: outcome.result,
+    'secret-key': outcome.secretKey,
+    url: outcome.url,
+    webhook: outcome.webhook ? JSON.stringify(outcome.webhook) : '',
+    'deleted-count': String(outcome.deletedIds.length),
+    'deleted-ids': outcome.deletedIds.join(','),
+    'dry-run': String(dryRun)
+  }
+}
+
+const verbs: Record<Exclude<Outcome['result'], 'absent'>, string> = {
+  created: 'create',
+  updated: 'update',
+  unchanged: 'leave unchanged',
+  deleted: 'delete',
+  skipped: 'skip'
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1)
+}

@@ -1,0 +1,81 @@
+import * as core from '@actions/core'
+import { cut, escapeControl } from './text.js'
+
+/**
+ * Every secret this step knows: the API key, the GitHub token, the signing secret given, generated or read
+ * back for the webhook it provisions. Each is masked (core.setSecret) once, when it becomes known, before
+ * anything could print it; and any text from outside is passed through redact() before it is cut, quoted
+ * or logged, because the runner masks only whole values and a cut can leave half a secret readable.
+ */
+const known: string[] = []
+const windowsOf = new Map<string, Set<string>>()
+
+/** Fragments this long or longer are hidden too: a text that holds part of a secret shows none of it. */
+export const FRAGMENT_LENGTH = 10
+
+/** Masks a secret and remembers it for redact(). Empty values and repeats are ignored. */
+export function maskSecret(value: string): void {
+  if (value === '' || known.includes(value)) return
+  core.setSecret(value)
+  known.push(value)
+  if (value.length >= FRAGMENT_LENGTH) {
+    const windows = new Set<string>()
+    for (let i = 0; i + FRAGMENT_LENGTH <= value.length; i++) windows.add(value.slice(i, i + FRAGMENT_LENGTH))
+    windowsOf.set(value, windows)
+  }
+}
+
+/**
+ * The text with every known secret, and every run of it that holds FRAGMENT_LENGTH or more characters of
+ * one, replaced by ***. For text from outside (a server's message, an input's value) before it is shown.
+ */
+export function redact(text: string): string {
+  if (known.length === 0 || text === '') return text
+  const hidden = new Uint8Array(text.length)
+  let any = false
+  for (const secret of known) {
+    const windows = windowsOf.get(secret)
+    if (!windows) {
+      for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
+        hidden.fill(1, at, at + secret.length)
+        any = true
+      }
+      continue
+    }
+    for (let i = 0; i + FRAGMENT_LENGTH <= text.length; i++) {
+      if (windows.has(text.slice(i, i + FRAGMENT_LENGTH))) {
+        hidden.fill(1, i, i + FRAGMENT_LENGTH)
+        any = true
+      }
+    }
+  }
+  if (!any) return text
+  let out = ''
+  for (let i = 0; i < text.length; i++) {
+    if (!hidden[i]) out += text[i]
+    else if (i === 0 || !hidden[i - 1]) out += '***'
+  }
+  return out
+}
+
+/** Whole known secrets replaced by ***: the last guard on every line this step writes. */
+export function hideWhole(text: string): string {
+  let out = text
+  for (const secret of known) if (out.includes(secret)) out = out.split(secret).join('***')
+  return out
+}
+
+/** For tests: forget every secret (each run of the action is a new process). */
+export function forgetSecrets(): void {
+  known.length = 0
+  windowsOf.clear()
+}
+
+/**
+ * Text from outside (a server's message or string, a quoted input), made safe to show: secrets and their
+ * fragments hidden first, then control characters escaped, then the length capped, in that order.
+ */
+export function outsideText(text: string, max: number): string {
+  // A first, generous cut keeps a huge text cheap to scan; a fragment it splits keeps 10+ characters or none.
+  return cut(escapeControl(redact(text.length > 16 * max + 1024 ? text.slice(0, 16 * max + 1024) : text)), max)
+}
