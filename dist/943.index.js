@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   GitHubApi: () => (/* binding */ GitHubApi)
 /* harmony export */ });
 /* unused harmony export PULL_REQUESTS_PER_QUERY */
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(157);
 /* harmony import */ var _boundary_github_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3387);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5625);

@@ -785,7 +785,7 @@ async function load(options) {
     // The real undici first: @actions/github builds its proxy dispatcher while it loads.
     const undici = (await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)));
     (0,shims_undici.useUndici)(undici.default ?? undici);
-    const { GitHubApi } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(943)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8943));
+    const { GitHubApi } = await Promise.all(/* import() */[__nccwpck_require__.e(157), __nccwpck_require__.e(943)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8943));
     return new GitHubApi(options);
 }
 
