@@ -149,6 +149,7 @@ const RULE_EXAMPLES: Record<string, { setUp?: () => Promise<string>; request: (i
   'meta-no-buffering': { request: () => ['POST', NUMBER, hook({ ...meta, buffer_enabled: true })], status: 422, error: /Buffering is not supported for meta/ },
   'meta-no-payload-version': { request: () => ['POST', NUMBER, hook({ ...meta, payload_version: 'v2' })], status: 422, error: /not applicable to meta/ },
   'one-meta-per-number': { setUp: createMeta, request: () => ['POST', NUMBER, hook(meta)], status: 422, error: /already has a meta webhook/ },
+  'test-event-subscribed': { setUp: createKapso, request: (id) => ['POST', `${PROJECT}/${id}/test`, { event_type: 'whatsapp.message.sent' }], status: 422, error: /not configured on this webhook/ },
   'project-event-plan': { request: () => ['POST', PROJECT, hook({ ...projectEvents, events: ['project.event'] })], status: 402, error: /not available on your plan/ }
 }
 async function createKapso(): Promise<string> {
@@ -179,6 +180,7 @@ describe('the stricter rules of emulator/rules.ts', () => {
     expect(response.status).toBe(example.status)
     expect(((await response.json()) as { error: string }).error).toMatch(example.error)
     expect(emulator.webhooks()).toEqual(before)
+    expect(emulator.deliveries()).toEqual([])
     // Stricter than the schema: the request itself is one the published schema accepts.
     const spec = specs[legacy ? 'legacy' : 'platform']
     const relative = new URL(target).pathname.replace(/^\/(api|platform)\/v1/, '')

@@ -9,6 +9,7 @@ import { request as httpsRequest } from 'node:https'
 import { rootCertificates } from 'node:tls'
 import type { RouteContext } from './context.js'
 import { readQuery } from './fields.js'
+import { enforceTestRules } from './rules.js'
 import { conversationNumberOf, samplePayload } from './samples.js'
 import { ApiError, EMULATOR_PROJECT_ID, isObject, isProjectScoped, type Answer, type StoredWebhook } from './store.js'
 
@@ -67,7 +68,7 @@ export class DeliveryService {
     if (!isObject(input)) throw new ApiError(422, 'Request body must be a JSON object')
     const asked = input.event_type
     if (asked !== undefined && asked !== null && typeof asked !== 'string') throw new ApiError(422, 'Event type must be a string')
-    if (typeof asked === 'string' && !webhook.events.includes(asked)) throw new ApiError(422, `Event type ${asked} is not configured on this webhook`)
+    enforceTestRules({ webhook, eventType: typeof asked === 'string' ? asked : undefined })
     const event = typeof asked === 'string' ? asked : (webhook.events[0] ?? 'whatsapp.message.received')
     const delivery = this.record(webhook, event)
     this.later(0, () => this.attempt(delivery))

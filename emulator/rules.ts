@@ -29,7 +29,7 @@ export const PAYLOAD_VERSIONS = ['v1', 'v2']
 export type Scope = 'config' | 'phone_number' | 'project'
 
 /** One create or update, as the rules see it. */
-export interface RuleContext {
+export interface SaveContext {
   api: Api
   scope: Scope
   /** The fields the request sent, schema-checked (a meta webhook's events already normalised away). */
@@ -44,20 +44,27 @@ export interface RuleContext {
   projectEventsPlan: boolean
 }
 
-export interface StricterRule {
+/** One test request (POST /whatsapp/webhooks/{webhook_id}/test), as the rules see it. */
+export interface TestContext {
+  webhook: StoredWebhook
+  /** The `event_type` asked for; undefined when the default event was asked for. */
+  eventType: string | undefined
+}
+
+export interface StricterRule<Context = SaveContext> {
   id: string
   rule: string
   /** Why: the source that states it, by its NOTES.md key and section. */
   reason: string
   status: 402 | 422
   /** The error message when the request breaks the rule, else undefined. */
-  violation: (context: RuleContext) => string | undefined
+  violation: (context: Context) => string | undefined
 }
 
 const outside = (value: number | undefined, min: number, max: number): boolean => value !== undefined && (value < min || value > max)
 const eventsOf = (scope: Scope): string[] => (scope === 'project' ? PROJECT_EVENTS : PHONE_NUMBER_EVENTS)
 
-export const STRICTER_RULES: readonly StricterRule[] = [
+const SAVE_RULES: readonly StricterRule[] = [
   {
     id: 'kind-immutable',
     rule: 'A webhook\'s kind cannot be changed after creation',
@@ -174,9 +181,31 @@ export const STRICTER_RULES: readonly StricterRule[] = [
   }
 ]
 
+const TEST_RULES: readonly StricterRule<TestContext>[] = [
+  {
+    id: 'test-event-subscribed',
+    rule: 'A test delivery\'s event_type must be one the webhook subscribes to',
+    reason: 'V1SPEC testWhatsappProjectWebhook: "The event type must be one of the events the webhook is configured to receive" (NOTES §2.6)',
+    status: 422,
+    violation: ({ webhook, eventType }) => (eventType !== undefined && !webhook.events.includes(eventType) ? `Event type ${eventType} is not configured on this webhook` : undefined)
+  }
+]
+
+/** Every stricter rule, for listing: those checked on a create or update, then those checked on a test request. */
+export const STRICTER_RULES: readonly Omit<StricterRule<never>, 'violation'>[] = [...SAVE_RULES, ...TEST_RULES]
+
 /** Refuses the create or update with the first stricter rule it breaks. */
-export function enforceRules(context: RuleContext): void {
-  for (const rule of STRICTER_RULES) {
+export function enforceRules(context: SaveContext): void {
+  enforce(SAVE_RULES, context)
+}
+
+/** Refuses the test request with the first stricter rule it breaks. */
+export function enforceTestRules(context: TestContext): void {
+  enforce(TEST_RULES, context)
+}
+
+function enforce<Context>(rules: readonly StricterRule<Context>[], context: Context): void {
+  for (const rule of rules) {
     const message = rule.violation(context)
     if (message !== undefined) throw new ApiError(rule.status, message)
   }
