@@ -705,10 +705,11 @@ __webpack_async_result__();
 /**
  * Every line, annotation and output this action writes goes through here. The texts are built from
  * parsed values, and text from outside is escaped where it is read; this is the last guard: no control
- * character but the line breaks of an annotation, and no whole known secret, ever leaves.
+ * character but the line breaks of an annotation, and no known secret nor any 10+ character fragment of
+ * one, ever leaves (the runner masks whole values only).
  */
 function line(text) {
-    return (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeControl */ .hN)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .hideWhole */ .Ez)(text));
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeControl */ .hN)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(text));
 }
 /** An annotation keeps its line breaks: @actions/core writes them as %0A, inside the one command. */
 function annotation(text) {
@@ -2320,9 +2321,9 @@ async function flush() {
 function th(text) {
     return { data: text, header: true };
 }
-/** Text for the summary's HTML: no whole secret, control characters escaped, HTML escaped. */
+/** Text for the summary's HTML: no secret nor fragment of one, control characters escaped, HTML escaped. */
 function cell(text) {
-    return (0,src_text/* escapeControl */.hN)((0,secrets/* hideWhole */.Ez)(text)).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    return (0,src_text/* escapeControl */.hN)((0,secrets/* redact */.E$)(text)).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -2653,10 +2654,10 @@ function retryAfterMs(header, now = Date.now()) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $l: () => (/* binding */ maskSecret),
-/* harmony export */   Ez: () => (/* binding */ hideWhole),
+/* harmony export */   E$: () => (/* binding */ redact),
 /* harmony export */   F3: () => (/* binding */ outsideText)
 /* harmony export */ });
-/* unused harmony exports FRAGMENT_LENGTH, redact, forgetSecrets */
+/* unused harmony exports FRAGMENT_LENGTH, forgetSecrets */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
 
@@ -2718,14 +2719,6 @@ function redact(text) {
         else if (i === 0 || !hidden[i - 1])
             out += '***';
     }
-    return out;
-}
-/** Whole known secrets replaced by ***: the last guard on every line this step writes. */
-function hideWhole(text) {
-    let out = text;
-    for (const secret of known)
-        if (out.includes(secret))
-            out = out.split(secret).join('***');
     return out;
 }
 /** For tests: forget every secret (each run of the action is a new process). */

@@ -1,25 +1,52 @@
 /**
- * The leak scanner for spawned-bundle runs: a secret may appear in the step's output only in its own
- * `::add-mask::` command, and that command must come before any other line that could carry it.
- * Returns one line per problem, with the secret itself replaced, so that a failing test leaks nothing.
+ * The leak scanner for spawned-bundle runs. A secret may appear in the step's output only in its own
+ * `::add-mask::` command, and that command must come before any other line that could carry it. The
+ * runner masks whole values only, so any run of 10 or more characters of a secret, anywhere else, is a
+ * leak too: a message cut short can show the front half of a key.
+ * Returns one line per problem, with the secret's characters replaced, so that a failing test leaks nothing.
  */
+export const FRAGMENT = 10
+
 export function findLeaks(log: string, secrets: string[]): string[] {
   const problems: string[] = []
   const lines = log.split(/\r?\n/)
   for (const [index, secret] of secrets.entries()) {
-    if (secret.length < 8) throw new Error(`secret #${index} is too short to scan for reliably`)
+    if (secret.length < FRAGMENT) throw new Error(`secret #${index} is too short to scan for reliably`)
     let masked = false
     lines.forEach((line, number) => {
       if (line === `::add-mask::${secret}`) {
         masked = true
         return
       }
-      if (line.includes(secret)) {
-        problems.push(`secret #${index} on line ${number + 1}${masked ? '' : ', before its mask'}: ${line.split(secret).join('<secret>')}`)
+      if (line.startsWith('::add-mask::')) return
+      const found = longestFragment(line, secret)
+      if (found === secret.length) {
+        problems.push(`secret #${index} on line ${number + 1}${masked ? '' : ', before its mask'}: ${hide(line, secret)}`)
+      } else if (found >= FRAGMENT) {
+        problems.push(`${found} characters of secret #${index} on line ${number + 1}: ${hide(line, secret)}`)
       }
     })
   }
   return problems
+}
+
+/** The length of the longest run of `secret` (FRAGMENT characters or more) that `line` holds; 0 when none. */
+export function longestFragment(line: string, secret: string): number {
+  let longest = 0
+  for (let start = 0; start + FRAGMENT <= secret.length; start++) {
+    let length = FRAGMENT
+    if (!line.includes(secret.slice(start, start + length))) continue
+    while (start + length < secret.length && line.includes(secret.slice(start, start + length + 1))) length++
+    longest = Math.max(longest, length)
+  }
+  return longest
+}
+
+/** The line with every 10-character window of the secret replaced, for the report. */
+function hide(line: string, secret: string): string {
+  let out = line
+  for (let start = 0; start + FRAGMENT <= secret.length; start++) out = out.split(secret.slice(start, start + FRAGMENT)).join('<secret>')
+  return out
 }
 
 /** Whether the log registers a mask for this value. */

@@ -1,14 +1,15 @@
 import * as core from '@actions/core'
-import { hideWhole } from './secrets.js'
+import { redact } from './secrets.js'
 import { escapeControl } from './text.js'
 
 /**
  * Every line, annotation and output this action writes goes through here. The texts are built from
  * parsed values, and text from outside is escaped where it is read; this is the last guard: no control
- * character but the line breaks of an annotation, and no whole known secret, ever leaves.
+ * character but the line breaks of an annotation, and no known secret nor any 10+ character fragment of
+ * one, ever leaves (the runner masks whole values only).
  */
 function line(text: string): string {
-  return escapeControl(hideWhole(text))
+  return escapeControl(redact(text))
 }
 
 /** An annotation keeps its line breaks: @actions/core writes them as %0A, inside the one command. */

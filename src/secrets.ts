@@ -58,12 +58,6 @@ export function redact(text: string): string {
   return out
 }
 
-/** Whole known secrets replaced by ***: the last guard on every line this step writes. */
-export function hideWhole(text: string): string {
-  let out = text
-  for (const secret of known) if (out.includes(secret)) out = out.split(secret).join('***')
-  return out
-}
 
 /** For tests: forget every secret (each run of the action is a new process). */
 export function forgetSecrets(): void {

@@ -3,7 +3,7 @@ import type { ActionInputs } from './inputs/index.js'
 import { describeScope } from './kapso/scope.js'
 import * as log from './log.js'
 import type { Outcome } from './operations/index.js'
-import { hideWhole } from './secrets.js'
+import { redact } from './secrets.js'
 import { escapeControl } from './text.js'
 
 /**
@@ -66,7 +66,7 @@ function th(text: string): { data: string; header: true } {
   return { data: text, header: true }
 }
 
-/** Text for the summary's HTML: no whole secret, control characters escaped, HTML escaped. */
+/** Text for the summary's HTML: no secret nor fragment of one, control characters escaped, HTML escaped. */
 function cell(text: string): string {
-  return escapeControl(hideWhole(text)).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+  return escapeControl(redact(text)).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
