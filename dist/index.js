@@ -546,9 +546,12 @@ function parseAnswer(schema, body, service, doing) {
     const issue = result.issues[0];
     const path = issue ? pathOf(issue.path) : '';
     const expected = issue?.message ?? 'of the expected form';
-    throw new AnswerError(path === ''
-        ? `${service}'s answer while ${doing} is not ${expected}.`
-        : `${service}'s answer while ${doing} has ${path} that is not ${expected}.`);
+    if (path === '')
+        throw new AnswerError(`${service}'s answer while ${doing} is not ${expected}.`);
+    // A key that is not there at all: valibot reports it with the object's expectation, which reads wrong.
+    if (issue?.input === undefined)
+        throw new AnswerError(`${service}'s answer while ${doing} has no ${path}.`);
+    throw new AnswerError(`${service}'s answer while ${doing} has ${path} that is not ${expected}.`);
 }
 /** `data[3].headers["X-Env"]`: keys come from the server, so they are shown as outside text. */
 function pathOf(path) {
@@ -1394,8 +1397,10 @@ const webhookSchema = dist/* object */.Ikc({
     events: nameList,
     active: dist/* nullish */.cl6(dist/* boolean */.zMY('true or false')),
     // Names are shown in the log; values only compared and sent. The Platform API allows any JSON value.
-    headers: dist/* nullish */.cl6(dist/* record */.g1P((0,parse/* text */.Qq)(256, 'a header name without control characters'), dist/* unknown */.L5J(), 'an object of headers')),
-    secret_key: dist/* unknown */.L5J(),
+    headers: dist/* nullish */.cl6(dist/* pipe */.FsL(dist/* unknown */.L5J(), 
+    // valibot's record takes an array as an object of "0", "1", …: headers are a JSON object or nothing.
+    dist/* check */.z6Y((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'an object of headers'), dist/* record */.g1P((0,parse/* text */.Qq)(256, 'a header name without control characters'), dist/* unknown */.L5J(), 'an object of headers'))),
+    secret_key: dist/* optional */.lqM(dist/* unknown */.L5J()),
     buffer_enabled: dist/* nullish */.cl6(dist/* boolean */.zMY('true or false')),
     buffer_window_seconds: count,
     max_buffer_size: count,
@@ -1821,6 +1826,7 @@ function parseJson(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan.ts
+
 /**
  * What Kapso uses when a field is not sent (shared/kapso-api/NOTES.md §1.2, §2.3). A fact about the
  * server, not a default of this action: an input left empty means "whatever Kapso uses", and an actual
@@ -1869,7 +1875,8 @@ function planUpdate(desired, actual) {
         changes.push({ input, field, from, to });
         patch[field] = value;
     };
-    if (desired.url !== undefined && desired.url !== actual.url)
+    // The same URL in another form (host case, a trailing slash) is the same webhook: nothing to change.
+    if (desired.url !== undefined && !sameUrl(desired.url, actual.url))
         change('url', 'url', desired.url, actual.url, desired.url);
     const actualEvents = actual.events ?? [];
     if (!sameSet(desired.events, actualEvents)) {

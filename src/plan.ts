@@ -1,5 +1,6 @@
 import type { Webhook, WebhookFields } from './boundary/kapso.js'
 import type { DesiredWebhook } from './inputs/types.js'
+import { sameUrl } from './urls.js'
 
 /**
  * What Kapso uses when a field is not sent (shared/kapso-api/NOTES.md §1.2, §2.3). A fact about the
@@ -62,7 +63,8 @@ export function planUpdate(desired: DesiredWebhook, actual: Webhook): UpdatePlan
     patch[field] = value
   }
 
-  if (desired.url !== undefined && desired.url !== actual.url) change('url', 'url', desired.url, actual.url, desired.url)
+  // The same URL in another form (host case, a trailing slash) is the same webhook: nothing to change.
+  if (desired.url !== undefined && !sameUrl(desired.url, actual.url)) change('url', 'url', desired.url, actual.url, desired.url)
 
   const actualEvents = actual.events ?? []
   if (!sameSet(desired.events, actualEvents)) {

@@ -65,8 +65,15 @@ const webhookSchema = v.object(
     events: nameList,
     active: v.nullish(v.boolean('true or false')),
     // Names are shown in the log; values only compared and sent. The Platform API allows any JSON value.
-    headers: v.nullish(v.record(text(256, 'a header name without control characters'), v.unknown(), 'an object of headers')),
-    secret_key: v.unknown(),
+    headers: v.nullish(
+      v.pipe(
+        v.unknown(),
+        // valibot's record takes an array as an object of "0", "1", …: headers are a JSON object or nothing.
+        v.check((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'an object of headers'),
+        v.record(text(256, 'a header name without control characters'), v.unknown(), 'an object of headers')
+      )
+    ),
+    secret_key: v.optional(v.unknown()),
     buffer_enabled: v.nullish(v.boolean('true or false')),
     buffer_window_seconds: count,
     max_buffer_size: count,

@@ -24,11 +24,10 @@ export function parseAnswer<S extends v.GenericSchema>(schema: S, body: unknown,
   const issue = result.issues[0]
   const path = issue ? pathOf(issue.path) : ''
   const expected = issue?.message ?? 'of the expected form'
-  throw new AnswerError(
-    path === ''
-      ? `${service}'s answer while ${doing} is not ${expected}.`
-      : `${service}'s answer while ${doing} has ${path} that is not ${expected}.`
-  )
+  if (path === '') throw new AnswerError(`${service}'s answer while ${doing} is not ${expected}.`)
+  // A key that is not there at all: valibot reports it with the object's expectation, which reads wrong.
+  if (issue?.input === undefined) throw new AnswerError(`${service}'s answer while ${doing} has no ${path}.`)
+  throw new AnswerError(`${service}'s answer while ${doing} has ${path} that is not ${expected}.`)
 }
 
 /** `data[3].headers["X-Env"]`: keys come from the server, so they are shown as outside text. */

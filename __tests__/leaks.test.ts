@@ -1,0 +1,24 @@
+/** The leak scanner itself: a test that could not see a leak would prove nothing. */
+import { describe, expect, it } from 'vitest'
+import { findLeaks } from '../scripts/leaks.js'
+
+const SECRET = 'abcdefghij0123456789KLMNOP'
+
+describe('the leak scanner', () => {
+  it('allows the secret only in its own mask command, before any other use', () => {
+    expect(findLeaks(`::add-mask::${SECRET}\nall fine`, [SECRET])).toEqual([])
+    expect(findLeaks(`early ${SECRET}\n::add-mask::${SECRET}`, [SECRET])).toEqual([expect.stringMatching(/^secret #0 on line 1, before its mask: early /)])
+  })
+
+  it('finds a fragment of 10 or more characters anywhere, and none shorter', () => {
+    expect(findLeaks(`::add-mask::${SECRET}\nKapso said: ${'x'.repeat(20)}${SECRET.slice(0, 12)}...`, [SECRET])).toEqual([expect.stringMatching(/^12 characters of secret #0 on line 2: /)])
+    expect(findLeaks(`url https://x/${SECRET.slice(5, 15)}/y`, [SECRET])).toEqual([expect.stringMatching(/^10 characters of secret #0 on line 1: /)])
+    expect(findLeaks(`only ${SECRET.slice(0, 9)} here`, [SECRET])).toEqual([])
+  })
+
+  it('never prints the secret in its report', () => {
+    const [report] = findLeaks(`leaked ${SECRET}`, [SECRET])
+    expect(report).toBeDefined()
+    for (let i = 0; i + 10 <= SECRET.length; i++) expect(report).not.toContain(SECRET.slice(i, i + 10))
+  })
+})
