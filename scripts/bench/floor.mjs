@@ -6,14 +6,18 @@
  * It reads the same INPUT_* variables as the action, makes the same requests (an upsert is one GET of the
  * list filtered by URL; when nothing matches, a POST creates the webhook) over one keep-alive connection
  * with node:http or node:https, parses the JSON, and writes the same GITHUB_OUTPUT lines the action
- * writes for webhook-id and result. Missing inputs end it at once with exit 1, before any module beyond
- * node:process is loaded: that is the floor of the start-up case.
+ * writes for webhook-id and result. Missing inputs end it at once with exit 1, before any module is
+ * loaded: that is the floor of the start-up case.
  *
  * It is a yardstick, not a second implementation: it covers the legacy and Platform list/create shapes,
  * no retries, no proxies, no PATCH (a webhook that differs is reported and the floor exits 1), no summary.
  * Kept in the repository so that every bench compares against the same floor.
  */
-import process from 'node:process'
+// Builtins come from process.getBuiltinModule (Node >= 20.16), never from `import`: an ESM import of a
+// builtin builds a namespace of every export it has, and on Node 24 that reads node:http's lazy WebSocket
+// export, which loads Node's own undici (some 50-100 ms and 15 MiB here). No client has to pay that.
+const { process } = globalThis
+const builtin = (name) => process.getBuiltinModule(name)
 
 const env = process.env
 const input = (name) => (env[`INPUT_${name.toUpperCase()}`] ?? '').trim()
@@ -37,8 +41,8 @@ if (events.length === 0) problems.push('events is required.')
 if (operation !== 'upsert' && operation !== 'create') problems.push(`the floor does only upsert and create; got ${operation}.`)
 if (problems.length > 0) fail(`Invalid inputs: ${problems.join(' ')}`)
 
-const { URL } = await import('node:url')
-const { Buffer } = await import('node:buffer')
+const { URL } = builtin('node:url')
+const { Buffer } = builtin('node:buffer')
 const legacy = Boolean(configId)
 const apiUrl = (input('api-url') || (legacy ? 'https://app.kapso.ai/api/v1' : 'https://api.kapso.ai/platform/v1')).replace(/\/+$/, '')
 const base = new URL(
@@ -46,7 +50,7 @@ const base = new URL(
     ? `${apiUrl}/whatsapp_configs/${encodeURIComponent(configId)}/whatsapp_webhooks`
     : `${apiUrl}/whatsapp/phone_numbers/${encodeURIComponent(phoneNumberId)}/webhooks`
 )
-const http = base.protocol === 'https:' ? await import('node:https') : await import('node:http')
+const http = builtin(base.protocol === 'https:' ? 'node:https' : 'node:http')
 // One connection, kept open between the requests of this step.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
 const timeoutMs = (Number(input('request-timeout-seconds')) || 30) * 1000
@@ -62,7 +66,7 @@ if (operation === 'upsert' && existing.length > 0) {
   result = 'unchanged'
   webhookId = found.id
 } else {
-  const { randomBytes } = await import('node:crypto')
+  const { randomBytes } = builtin('node:crypto')
   const secretKey = input('secret-key') || randomBytes(32).toString('hex')
   process.stdout.write(`::add-mask::${secretKey}\n`)
   const fields = { url, secret_key: secretKey, events, active: input('active') !== 'false', buffer_enabled: false }
@@ -73,7 +77,7 @@ if (operation === 'upsert' && existing.length > 0) {
 }
 
 process.stdout.write(`${result === 'created' ? 'Created' : 'Unchanged:'} webhook ${webhookId} for ${url}.\n`)
-await writeOutputs({ 'webhook-id': webhookId, result })
+writeOutputs({ 'webhook-id': webhookId, result })
 // The keep-alive socket would hold the event loop open: end here, as the action does.
 process.exit(0)
 
@@ -125,11 +129,11 @@ function send(method, target, payload) {
 }
 
 /** Appends `name<<delimiter … delimiter` records, as @actions/core's setOutput does. */
-async function writeOutputs(outputs) {
+function writeOutputs(outputs) {
   const file = env.GITHUB_OUTPUT
   if (!file) return
-  const { appendFileSync } = await import('node:fs')
-  const { randomUUID } = await import('node:crypto')
+  const { appendFileSync } = builtin('node:fs')
+  const { randomUUID } = builtin('node:crypto')
   let text = ''
   for (const [name, value] of Object.entries(outputs)) {
     const delimiter = `ghadelimiter_${randomUUID()}`
