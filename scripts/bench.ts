@@ -141,9 +141,12 @@ try {
         benchCase.prepare()
         const wrapped = memory.wrap(command(runtime, program), rssFile)
         rmSync(rssFile, { force: true })
-        await execute(wrapped.argv, { ...env, ...wrapped.env })
+        const run = await execute(wrapped.argv, { ...env, ...wrapped.env })
+        const s = seriesOf(series, key(benchCase.name, runtime, program))
+        const why = benchCase.unexpected(program, run)
         const kib = memory.read(rssFile)
-        if (kib !== undefined) seriesOf(series, key(benchCase.name, runtime, program)).rssKib.push(kib)
+        if (why || kib === undefined) s.unexpected.push(`memory run: ${why ?? 'no peak RSS reported'}`)
+        else s.rssKib.push(kib)
       }
     }
   }
@@ -171,7 +174,7 @@ try {
           range(s.requests),
           range(s.connections)
         ])
-        if (s.unexpected.length) notes.push(`${benchCase.name} / ${program}: ${s.unexpected.length} of ${s.ms.length} runs did not end as expected (first: ${s.unexpected[0]})`)
+        if (s.unexpected.length) notes.push(`${benchCase.name} / ${program}: ${s.unexpected.length} of ${2 * s.ms.length} runs (timed and memory) did not end as expected (first: ${s.unexpected[0]})`)
       }
     }
     console.log(
