@@ -94,7 +94,10 @@ try {
       : run.exitCode === 1 && run.stdout.includes('::error::') ? undefined : `exit ${run.exitCode}, expected 1 with ::error::`
   const succeeded = (result: string, id?: () => string) => (program: Program, run: Run): string | undefined => {
     if (program === 'node') return run.exitCode === 0 ? undefined : `exit ${run.exitCode}`
-    if (run.exitCode !== 0 || run.outputs.result !== result) return `exit ${run.exitCode}, result "${run.outputs.result ?? ''}", expected ${result}: ${firstLine(run)}`
+    if (run.exitCode !== 0 || run.outputs.result !== result) {
+      const said = firstLine(run)
+      return `exit ${run.exitCode}, result "${run.outputs.result ?? ''}", expected ${result}${said ? `: ${said}` : ''}`
+    }
     if (id && run.outputs['webhook-id'] !== id()) return `webhook-id ${run.outputs['webhook-id']}, expected ${id()}`
     return undefined
   }
