@@ -1,32 +1,287 @@
 /**
- * `npm run bench`: how long the built action takes, as figures to compare across changes (start-up
- * cost of a dependency, say). No target is asserted; it prints medians and 90th percentiles.
- *   start-up   the bundle with no inputs: loads, validates, exits (no request)
- *   unchanged  an upsert that finds its webhook unchanged against the local emulator (one request)
+ * `npm run bench`: what the built action costs a workflow run, next to two yardsticks, under the Node that
+ * runs npm (20 on these machines) and under Node 24, the runtime action.yml names. The programs:
+ *   node     `node -e 0`: starting the runtime at all
+ *   floor    scripts/bench/floor.mjs: a hand-written client making the same requests, the least any could do
+ *   bundle   dist/index.js, started as the runner starts it (INPUT_* variables, GITHUB_OUTPUT file)
+ * The cases:
+ *   start-up   no inputs: loads, validates, exits 1 (the floor likewise exits at once); no request
+ *   unchanged  an upsert that finds its webhook unchanged (one GET of the list, filtered by URL)
+ *   create     an upsert that finds nothing and creates (that GET, then a POST); the emulator is reset first
+ * Each round runs every program of every runtime once per case, in an order rotated from round to round, so
+ * that machine noise falls on all alike; ratios are taken within a round. A first round is a discarded
+ * warm-up. Peak memory comes from separate runs of each program (see bench/memory.ts), so no wrapper is
+ * inside a timed run. Requests are counted by the emulator, TCP connections by a forwarder in front of it.
+ * Prints Markdown tables; asserts nothing, exits 0; not part of npm test or CI.
+ *
+ *   BENCH_RUNS=30     rounds measured
+ *   BENCH_NODE=both   20 (the node running this), 24 (scripts/node24.ts) or both
+ *   BENCH_MEMORY      time (GNU time) or preload; default: GNU time when it works here
  */
-import { KapsoEmulator } from '../emulator/server.js'
-import { emulatorInputs, runAction } from './run-action.js'
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, release, totalmem, tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { KapsoEmulator, EMULATOR_DEFAULTS } from '../emulator/server.js'
+import { startForwarder } from './bench/forwarder.js'
+import { memoryProbe } from './bench/memory.js'
+import { markdownTable, median, pairedDifferences, pairedRatios, quantile, range } from './bench/stats.js'
+import { node24, Node24Error, NODE24_VERSION } from './node24.js'
+import { actionEnv, emulatorInputs, parseOutputFile, readActionYml, ROOT } from './run-action.js'
 
-const RUNS = Number(process.env.BENCH_RUNS) || 20
+const ROUNDS = Number(process.env.BENCH_RUNS) > 0 ? Math.floor(Number(process.env.BENCH_RUNS)) : 30
+const BENCH_NODE = process.env.BENCH_NODE || 'both'
+const FLOOR = join(ROOT, 'scripts', 'bench', 'floor.mjs')
+const BUNDLE = join(ROOT, readActionYml().runs.main)
+const HOOK_URL = 'https://bench.example.com/hook'
+const EVENTS = 'whatsapp.message.received'
 
-async function time(label: string, once: () => Promise<unknown>): Promise<void> {
-  const samples: number[] = []
-  for (let i = 0; i < RUNS; i++) {
-    const started = process.hrtime.bigint()
-    await once()
-    samples.push(Number(process.hrtime.bigint() - started) / 1e6)
-  }
-  samples.sort((a, b) => a - b)
-  const at = (q: number): string => (samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0).toFixed(0)
-  console.log(`${label.padEnd(10)} median ${at(0.5)} ms, p90 ${at(0.9)} ms (${RUNS} runs)`)
+interface Runtime {
+  label: string
+  bin: string
+  version: string
 }
 
+const PROGRAMS = ['node', 'floor', 'bundle'] as const
+type Program = (typeof PROGRAMS)[number]
+
+interface Case {
+  name: string
+  inputs: Record<string, string>
+  /** Puts the emulator in the state the case starts from. */
+  prepare(): void
+  /** Why this run did not end as the case expects; undefined when it did. */
+  unexpected(program: Program, run: Run): string | undefined
+}
+
+interface Run {
+  ms: number
+  exitCode: number
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+}
+
+/** What one (case, runtime, program) gathered over the measured rounds; index i is round i. */
+interface Series {
+  ms: number[]
+  rssKib: number[]
+  requests: number[]
+  connections: number[]
+  unexpected: string[]
+}
+
+if (!['20', '24', 'both'].includes(BENCH_NODE)) {
+  console.error(`BENCH_NODE must be 20, 24 or both; got "${BENCH_NODE}".`)
+  process.exit(1)
+}
+const runtimes = chooseRuntimes()
+const memory = memoryProbe()
+
 const emulator = await KapsoEmulator.start()
+const forwarder = await startForwarder({ host: '127.0.0.1', port: emulator.port })
+const dir = mkdtempSync(join(tmpdir(), 'kapso-bench-'))
+const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary'), GITHUB_STATE: join(dir, 'state') }
+const rssFile = join(dir, 'rss')
+
 try {
-  const inputs = { ...emulatorInputs(emulator, 'legacy'), url: 'https://bench.example.com/hook', events: 'whatsapp.message.received' }
-  await runAction(inputs)
-  await time('start-up', () => runAction({ 'api-key': '' }))
-  await time('unchanged', () => runAction(inputs))
+  const viaForwarder = { ...emulatorInputs(emulator, 'legacy'), 'api-url': `http://127.0.0.1:${forwarder.port}/api/v1`, url: HOOK_URL, events: EVENTS }
+  let seededId = ''
+  const failed = (program: Program, run: Run): string | undefined =>
+    program === 'node'
+      ? run.exitCode === 0 ? undefined : `exit ${run.exitCode}`
+      : run.exitCode === 1 && run.stdout.includes('::error::') ? undefined : `exit ${run.exitCode}, expected 1 with ::error::`
+  const succeeded = (result: string, id?: () => string) => (program: Program, run: Run): string | undefined => {
+    if (program === 'node') return run.exitCode === 0 ? undefined : `exit ${run.exitCode}`
+    if (run.exitCode !== 0 || run.outputs.result !== result) {
+      const said = firstLine(run)
+      return `exit ${run.exitCode}, result "${run.outputs.result ?? ''}", expected ${result}${said ? `: ${said}` : ''}`
+    }
+    if (id && run.outputs['webhook-id'] !== id()) return `webhook-id ${run.outputs['webhook-id']}, expected ${id()}`
+    return undefined
+  }
+  const cases: Case[] = [
+    { name: 'start-up', inputs: { 'api-key': '' }, prepare: () => emulator.reset(), unexpected: failed },
+    {
+      name: 'unchanged',
+      inputs: viaForwarder,
+      prepare: () => {
+        emulator.reset()
+        seededId = emulator.seed('legacy', EMULATOR_DEFAULTS.configId, { url: HOOK_URL, events: [EVENTS] }).id
+      },
+      unexpected: succeeded('unchanged', () => seededId)
+    },
+    { name: 'create', inputs: viaForwarder, prepare: () => emulator.reset(), unexpected: succeeded('created') }
+  ]
+  const envs = new Map(cases.map((c) => [c.name, actionEnv(c.inputs, files)]))
+  const series = new Map<string, Series>()
+  const key = (c: string, r: Runtime, p: Program): string => `${c}\0${r.bin}\0${p}`
+  const variants = runtimes.flatMap((runtime) => PROGRAMS.map((program) => ({ runtime, program })))
+  const started = Date.now()
+  const loadBefore = loadavg()[0] ?? 0
+
+  for (let round = 0; round <= ROUNDS; round++) {
+    const warmUp = round === 0
+    progress(warmUp ? 'warm-up round' : `round ${round} of ${ROUNDS}`)
+    for (const benchCase of cases) {
+      const env = envs.get(benchCase.name) as Record<string, string>
+      const order = variants.map((_, i) => variants[(i + round) % variants.length] as (typeof variants)[number])
+      for (const { runtime, program } of order) {
+        benchCase.prepare()
+        const connectionsBefore = forwarder.connections
+        const run = await execute(command(runtime, program), env)
+        if (warmUp) continue
+        const s = seriesOf(series, key(benchCase.name, runtime, program))
+        s.ms.push(run.ms)
+        s.requests.push(emulator.requests.length)
+        s.connections.push(forwarder.connections - connectionsBefore)
+        const why = benchCase.unexpected(program, run)
+        if (why) s.unexpected.push(why)
+      }
+      if (warmUp) continue
+      for (const { runtime, program } of order) {
+        benchCase.prepare()
+        const wrapped = memory.wrap(command(runtime, program), rssFile)
+        rmSync(rssFile, { force: true })
+        const run = await execute(wrapped.argv, { ...env, ...wrapped.env })
+        const s = seriesOf(series, key(benchCase.name, runtime, program))
+        const why = benchCase.unexpected(program, run)
+        const kib = memory.read(rssFile)
+        if (why || kib === undefined) s.unexpected.push(`memory run: ${why ?? 'no peak RSS reported'}`)
+        else s.rssKib.push(kib)
+      }
+    }
+  }
+  progress('')
+
+  console.log(header(((Date.now() - started) / 1000).toFixed(0), [loadBefore, loadavg()[0] ?? 0]))
+  for (const runtime of runtimes) {
+    console.log(`\n### ${runtime.label}\n`)
+    const rows: string[][] = []
+    const notes: string[] = []
+    for (const benchCase of cases) {
+      const get = (p: Program): Series => seriesOf(series, key(benchCase.name, runtime, p))
+      for (const program of PROGRAMS) {
+        const s = get(program)
+        const over = median(pairedDifferences(s.ms, get('floor').ms))
+        rows.push([
+          benchCase.name,
+          program,
+          s.ms.length ? median(s.ms).toFixed(1) : '-',
+          s.ms.length ? quantile(s.ms, 0.9).toFixed(1) : '-',
+          median(pairedRatios(s.ms, get('node').ms)).toFixed(2),
+          median(pairedRatios(s.ms, get('floor').ms)).toFixed(2),
+          `${over >= 0 ? '+' : ''}${over.toFixed(1)}`,
+          s.rssKib.length ? (median(s.rssKib) / 1024).toFixed(1) : '-',
+          range(s.requests),
+          range(s.connections)
+        ])
+        if (s.unexpected.length) notes.push(`${benchCase.name} / ${program}: ${s.unexpected.length} of ${2 * s.ms.length} runs (timed and memory) did not end as expected (first: ${s.unexpected[0]})`)
+      }
+    }
+    console.log(
+      markdownTable(
+        ['case', 'program', 'median ms', 'p90 ms', '× node', '× floor', 'over floor ms', 'peak RSS MiB', 'requests', 'connections'],
+        rows,
+        [false, false, true, true, true, true, true, true, true, true]
+      )
+    )
+    for (const note of notes) console.log(`\nWARNING ${note}: these figures do not measure what the case says.`)
+  }
+  if (runtimes.length === 2) {
+    const [a, b] = runtimes as [Runtime, Runtime]
+    console.log(`\n### Node ${b.version} against Node ${a.version}: ratio = median of the within-round ratios\n`)
+    const rows = cases.flatMap((c) =>
+      PROGRAMS.map((p) => {
+        const x = seriesOf(series, key(c.name, a, p))
+        const y = seriesOf(series, key(c.name, b, p))
+        return [c.name, p, median(x.ms).toFixed(1), median(y.ms).toFixed(1), median(pairedRatios(y.ms, x.ms)).toFixed(2), (median(x.rssKib) / 1024).toFixed(1), (median(y.rssKib) / 1024).toFixed(1)]
+      })
+    )
+    const [va, vb] = [a.version.split('.')[0], b.version.split('.')[0]]
+    console.log(markdownTable(['case', 'program', `${va} median ms`, `${vb} median ms`, `${vb} ÷ ${va}`, `${va} RSS MiB`, `${vb} RSS MiB`], rows, [false, false, true, true, true, true, true]))
+  }
 } finally {
+  await forwarder.close()
   await emulator.close()
+  rmSync(dir, { recursive: true, force: true })
+}
+
+function chooseRuntimes(): Runtime[] {
+  const current: Runtime = { label: `Node ${process.version} (the node running npm)`, bin: process.execPath, version: process.version }
+  if (BENCH_NODE === '20') return [current]
+  try {
+    const bin = node24()
+    const version = `v${NODE24_VERSION}`
+    return [...(BENCH_NODE === 'both' ? [current] : []), { label: `Node ${version} (scripts/node24.ts)`, bin, version }]
+  } catch (error) {
+    if (!(error instanceof Node24Error) || BENCH_NODE === '24') throw error
+    console.error(`Node 24 left out: ${error.message}`)
+    return [current]
+  }
+}
+
+function command(runtime: Runtime, program: Program): string[] {
+  switch (program) {
+    case 'node':
+      return [runtime.bin, '-e', '0']
+    case 'floor':
+      return [runtime.bin, FLOOR]
+    case 'bundle':
+      return [runtime.bin, BUNDLE]
+  }
+}
+
+/** Runs one program with fresh runner files; the time is from spawn to the process's exit. */
+async function execute(argv: string[], env: Record<string, string>): Promise<Run> {
+  for (const file of Object.values(files)) writeFileSync(file, '')
+  const [bin, ...args] = argv as [string, ...string[]]
+  const begin = process.hrtime.bigint()
+  const child = spawn(bin, args, { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+  let end = 0n
+  child.on('exit', () => (end = process.hrtime.bigint()))
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const exitCode = await new Promise<number>((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code) => resolve(code ?? -1))
+  })
+  return { ms: Number(end - begin) / 1e6, exitCode, stdout, stderr, outputs: parseOutputFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')) }
+}
+
+function seriesOf(all: Map<string, Series>, key: string): Series {
+  let s = all.get(key)
+  if (!s) all.set(key, (s = { ms: [], rssKib: [], requests: [], connections: [], unexpected: [] }))
+  return s
+}
+
+function firstLine(run: Run): string {
+  return (run.stdout.split('\n').find((line) => line.startsWith('::error::')) ?? run.stderr.split('\n')[0] ?? '').slice(0, 200)
+}
+
+/** Where and how the figures were made, to paste above the tables. */
+function header(seconds: string, load: [number, number]): string {
+  const bundle = readFileSync(BUNDLE)
+  const sha = createHash('sha256').update(bundle).digest('hex').slice(0, 12)
+  const cpu = cpus()
+  const models = [...new Set(cpu.map((c) => c.model.trim()))].join(', ')
+  return [
+    `## npm run bench, ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
+    '',
+    `- machine: ${models}, ${cpu.length} logical cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${process.platform}-${process.arch}, kernel ${release()}`,
+    `- load average (1 min): ${load[0].toFixed(2)} at the start, ${load[1].toFixed(2)} at the end: other work on the machine inflates every figure, ratios less so`,
+    `- runtimes: ${runtimes.map((r) => `${r.label.split(' (')[0]} (${relative(ROOT, r.bin).startsWith('..') ? r.bin : relative(ROOT, r.bin)})`).join('; ')}`,
+    `- bundle: ${relative(ROOT, BUNDLE)}, ${(bundle.length / 1024).toFixed(0)} KiB, sha256 ${sha}…`,
+    `- ${ROUNDS} round${ROUNDS === 1 ? '' : 's'} (+1 warm-up discarded) in ${seconds} s; in each round every program of every runtime runs once per case, order rotated per round`,
+    '- wall time: spawn to exit, measured by the bench (no wrapper in timed runs); × node, × floor and over floor are medians of within-round ratios and differences',
+    `- peak memory: median ${memory.how}, in separate runs of each program`,
+    '- requests: counted by the emulator; connections: TCP connections accepted by a counting forwarder that api-url points at (loopback HTTP, legacy API)'
+  ].join('\n')
+}
+
+function progress(text: string): void {
+  if (process.stderr.isTTY) process.stderr.write(`\r${text.padEnd(40)}${text ? '' : '\r'}`)
 }

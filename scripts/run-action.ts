@@ -101,7 +101,8 @@ export async function runAction(inputs: Record<string, string>, extraEnv: Record
   const env = actionEnv(inputs, { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_STATE: stateFile, ...event, ...state, ...extraEnv })
   try {
     const main = join(ROOT, readActionYml().runs.main)
-    const child = spawn(process.execPath, [main], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+    // KAPSO_ACTION_NODE: the path of another node binary to run the bundle with (CI: Node 24, as action.yml says).
+    const child = spawn(process.env.KAPSO_ACTION_NODE || process.execPath, [main], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
