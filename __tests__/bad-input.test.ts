@@ -19,7 +19,7 @@ const WEBHOOK_ID = '9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b'
 const table: [string, Record<string, string>, string, RegExp][] = [
   ['no api-key', { 'api-key': '' }, 'api-key', /is required/],
   ['api-key with a line break', { 'api-key': 'abc\ndef' }, 'api-key', /white space or a line break/],
-  ['no scope', { 'whatsapp-config-id': '' }, 'whatsapp-config-id', /exactly one of whatsapp-config-id .* and phone-number-id/],
+  ['no scope', { 'whatsapp-config-id': '' }, 'whatsapp-config-id', /exactly one of whatsapp-config-id .*, phone-number-id .* or scope: project/],
   ['both scopes', { 'phone-number-id': '123' }, 'phone-number-id', /not both/],
   ['config id that is not a UUID', { 'whatsapp-config-id': '12345' }, 'whatsapp-config-id', /Kapso configuration UUID/],
   ['config id with path traversal', { 'whatsapp-config-id': '../../customers' }, 'whatsapp-config-id', /UUID/],
@@ -47,7 +47,7 @@ const table: [string, Record<string, string>, string, RegExp][] = [
   ['Cyrillic look-alike in an event', { events: 'whats\u0430pp.message.sent' }, 'events', /unknown event "whats\u0430pp.message.sent": did you mean "whatsapp.message.sent"\?/],
   ['zero-width space in an event', { events: 'whatsapp.message\u200b.sent' }, 'events', /unknown event/],
   ['fullwidth dot in an event', { events: 'whatsapp\uff0emessage.sent' }, 'events', /unknown event/],
-  ['project event on a phone number', { events: 'workflow.execution.failed' }, 'events', /unknown event "workflow.execution.failed"/],
+  ['project event on a phone number', { events: 'workflow.execution.failed' }, 'events', /has workflow.execution.failed, a project event: give scope: project for a project webhook/],
   ['buffering another event', { 'buffer-events': 'whatsapp.message.sent' }, 'buffer-events', /unknown event "whatsapp.message.sent"/],
   ['negative buffer window', { 'buffer-window-seconds': '-5' }, 'buffer-window-seconds', /whole number from 1 to 60; got "-5"/],
   ['fractional buffer window', { 'buffer-window-seconds': '2.5' }, 'buffer-window-seconds', /whole number from 1 to 60/],

@@ -4,6 +4,7 @@ import { parseWebhook, type Webhook } from '../src/boundary/kapso.js'
 import { KAPSO_DEFAULTS, planCreate, planUpdate, publicView } from '../src/plan.js'
 
 const desired = (over: Partial<DesiredWebhook> = {}): DesiredWebhook => ({
+  kind: 'kapso',
   url: 'https://preview.example.com/hook',
   events: ['whatsapp.message.received', 'whatsapp.message.sent'],
   active: true,

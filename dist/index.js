@@ -670,7 +670,7 @@ class StatusError extends Error {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1218);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4005);
 /** The action's entry point, for the main step and the post step the runner adds for every use of it. */
 
 
@@ -748,7 +748,7 @@ function setOutputs(outputs, secretOutputs = []) {
 
 /***/ }),
 
-/***/ 1218:
+/***/ 4005:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -810,6 +810,18 @@ const KNOWN_EVENTS = [
     'whatsapp.conversation.created',
     'whatsapp.conversation.ended',
     'whatsapp.conversation.inactive'
+];
+/**
+ * Events a project-wide webhook (scope: project) can subscribe to: the five Kapso's project webhook docs
+ * confirm (NOTES.md §4, DOCS-PRJ). project.event needs a plan that includes project events (else 402).
+ * Project webhooks never receive message or conversation events.
+ */
+const PROJECT_EVENTS = [
+    'whatsapp.phone_number.created',
+    'whatsapp.phone_number.deleted',
+    'workflow.execution.handoff',
+    'workflow.execution.failed',
+    'project.event'
 ];
 /** Kapso can batch only this event. */
 const BUFFERABLE_EVENTS = ['whatsapp.message.received'];
@@ -1050,13 +1062,22 @@ const DEFAULT_API_URLS = {
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PHONE_NUMBER_ID = /^[0-9]{1,32}$/;
-/** whatsapp-config-id (legacy API) or phone-number-id (Platform API): exactly one. */
+const ONE_SCOPE = 'give exactly one of whatsapp-config-id (legacy API), phone-number-id (Platform API) or scope: project (Platform API, project-wide)';
+/** scope: project, or else whatsapp-config-id (legacy API) or phone-number-id (Platform API): exactly one. */
 function readScope(fail) {
+    const scope = core/* getInput */.V4('scope');
     const configId = core/* getInput */.V4('whatsapp-config-id');
     const phoneNumberId = core/* getInput */.V4('phone-number-id');
-    if (configId && phoneNumberId) {
-        return fail('give exactly one of whatsapp-config-id (legacy API) and phone-number-id (Platform API), not both.');
+    if (scope !== '' && scope !== 'project')
+        return fail(`scope must be project, or empty to let whatsapp-config-id or phone-number-id decide; got ${quote(scope)}.`);
+    if (scope === 'project') {
+        if (configId || phoneNumberId) {
+            return fail(`scope project takes neither whatsapp-config-id nor phone-number-id: a project webhook belongs to the API key's whole project. ${ONE_SCOPE}.`);
+        }
+        return { kind: 'project', id: '', input: 'scope' };
     }
+    if (configId && phoneNumberId)
+        return fail(`${ONE_SCOPE}, not both ids.`);
     if (configId) {
         if (!UUID.test(configId)) {
             return fail(`whatsapp-config-id must be a Kapso configuration UUID (like 550e8400-e29b-41d4-a716-446655440000); got ${quote(configId)}.`);
@@ -1069,7 +1090,18 @@ function readScope(fail) {
         }
         return { kind: 'platform', id: phoneNumberId, input: 'phone-number-id' };
     }
-    return fail('give exactly one of whatsapp-config-id (legacy API) and phone-number-id (Platform API).');
+    return fail(`${ONE_SCOPE}.`);
+}
+/** kind: kapso (the default) or meta, which only a phone number of the Platform API can have. */
+function readKind(scope, fail) {
+    const raw = core/* getInput */.V4('kind');
+    if (raw !== 'kapso' && raw !== 'meta')
+        return fail(`kind must be kapso (Kapso's events) or meta (Meta's raw payloads); got ${quote(raw)}.`);
+    if (raw === 'meta' && scope?.kind === 'legacy')
+        return fail('kind meta is a Platform API webhook: give phone-number-id instead of whatsapp-config-id.');
+    if (raw === 'meta' && scope?.kind === 'project')
+        return fail("kind meta needs phone-number-id: Meta's raw payloads belong to one phone number, not to the project.");
+    return raw;
 }
 /** The API generation an api-url's path names, when it names one the way Kapso's own URLs do. */
 function generationOf(url) {
@@ -1080,7 +1112,7 @@ function generationOf(url) {
         return 'legacy';
     return undefined;
 }
-/** api-url, or the scope's default. `default` says whether it was left empty. */
+/** api-url, or the scope's default. `isDefault` says whether it was left empty. */
 function readApiUrl(scope, fail) {
     const raw = core/* getInput */.V4('api-url');
     const wanted = scope?.kind === 'legacy' ? 'legacy' : 'platform';
@@ -1100,8 +1132,9 @@ function readApiUrl(scope, fail) {
     const generation = generationOf(parsed);
     if (scope && generation && generation !== wanted) {
         const names = { legacy: "Kapso's legacy API", platform: "Kapso's Platform API" };
-        return fail(`api-url ${quote(raw)} is ${names[generation]}, but ${scope.input} needs ${names[wanted]} (${DEFAULT_API_URLS[wanted]}): ` +
-            `leave api-url empty, or give ${wanted === 'legacy' ? 'phone-number-id' : 'whatsapp-config-id'} for the other API.`);
+        const other = wanted === 'legacy' ? 'phone-number-id' : 'whatsapp-config-id';
+        return fail(`api-url ${quote(raw)} is ${names[generation]}, but ${scope.input === 'scope' ? 'scope project' : scope.input} needs ${names[wanted]} (${DEFAULT_API_URLS[wanted]}): ` +
+            `leave api-url empty${scope.kind === 'project' ? '' : `, or give ${other} for the other API`}.`);
     }
     return { url: parsed.toString().replace(/\/+$/, ''), isDefault: false };
 }
@@ -1142,7 +1175,9 @@ function readRunControl(fail) {
         requestTimeoutSeconds: readInteger('request-timeout-seconds', 1, 300, fail, true),
         timeoutSeconds: readInteger('timeout-seconds', 1, 3600, fail, true),
         cleanup: readBoolean('cleanup', fail) ?? false,
-        maxAgeMs: readDuration('max-age', fail)
+        maxAgeMs: readDuration('max-age', fail),
+        verify: readBoolean('verify', fail) ?? false,
+        verifyTimeoutSeconds: readInteger('verify-timeout-seconds', 1, 600, fail, true)
     };
 }
 
@@ -1166,24 +1201,54 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\uffff]*$/;
  */
 const RESERVED_HEADERS = ['content-type', 'content-length', 'host', 'connection', 'transfer-encoding', 'x-idempotency-key', 'x-batch-size'];
 const RESERVED_PREFIX = 'x-webhook-';
-/** The webhook the inputs describe (url, events, secret-key, active, headers, buffering, inactivity). */
-function readDesiredWebhook(fail) {
+/** The events a webhook of this scope and kind takes; meta takes none (Meta decides what it sends). */
+function eventsFor(scope, kind) {
+    if (kind === 'meta')
+        return [];
+    return scope?.kind === 'project' ? PROJECT_EVENTS : KNOWN_EVENTS;
+}
+/** Inputs a meta webhook has no use for: Kapso's events, batching and payload format are not Meta's. */
+const NOT_FOR_META = ['events', 'buffer-window-seconds', 'max-buffer-size', 'buffer-events', 'inactivity-minutes', 'payload-version'];
+/** The webhook the inputs describe (url, events, secret-key, active, headers, buffering, inactivity, payload version). */
+function readDesiredWebhook(fail, scope, kind) {
     const secretKey = core/* getInput */.V4('secret-key');
     if (secretKey && (0,src_text/* hasControl */.aQ)(secretKey))
         fail('secret-key contains a line break or control character.');
+    if (kind === 'meta') {
+        for (const name of NOT_FOR_META)
+            if (core/* getInput */.V4(name))
+                fail(`${name} is not for kind meta: Meta sends its raw payloads, with no Kapso events, batching or payload version. Remove ${name}.`);
+    }
     const bufferEventsRaw = core/* getInput */.V4('buffer-events');
+    const bufferEnabled = readBoolean('buffer-enabled', fail) ?? false;
+    if (bufferEnabled && kind === 'meta')
+        fail('buffer-enabled must be false for kind meta: Meta payloads are not batched.');
+    if (bufferEnabled && scope?.kind === 'project')
+        fail('buffer-enabled must be false with scope project: buffering batches whatsapp.message.received, which project webhooks do not receive.');
     return {
+        kind: kind ?? 'kapso',
         url: readWebhookUrl(fail),
-        events: readEvents('events', KNOWN_EVENTS, fail),
+        events: kind === 'meta' ? [] : readEvents('events', eventsFor(scope, kind), fail, scope),
         secretKey: secretKey || undefined,
         active: readBoolean('active', fail) ?? true,
         headers: readHeaders(fail) ?? {},
-        bufferEnabled: readBoolean('buffer-enabled', fail) ?? false,
+        bufferEnabled,
         bufferWindowSeconds: readInteger('buffer-window-seconds', 1, 60, fail),
         maxBufferSize: readInteger('max-buffer-size', 1, 100, fail),
-        bufferEvents: bufferEventsRaw ? readEvents('buffer-events', BUFFERABLE_EVENTS, fail) : undefined,
-        inactivityMinutes: readInteger('inactivity-minutes', 1, 1440, fail)
+        bufferEvents: bufferEventsRaw && kind !== 'meta' ? readEvents('buffer-events', BUFFERABLE_EVENTS, fail) : undefined,
+        inactivityMinutes: readInteger('inactivity-minutes', 1, 1440, fail),
+        payloadVersion: readPayloadVersion(scope, fail)
     };
+}
+function readPayloadVersion(scope, fail) {
+    const raw = core/* getInput */.V4('payload-version');
+    if (raw === '')
+        return undefined;
+    if (raw !== 'v1' && raw !== 'v2')
+        return fail(`payload-version must be v1 or v2, or empty for Kapso's default (v2); got ${quote(raw)}.`);
+    if (scope?.kind === 'legacy')
+        return fail("payload-version is a Platform API setting: the legacy API (whatsapp-config-id) has none. Remove it, or use phone-number-id.");
+    return raw;
 }
 function readWebhookUrl(fail) {
     const raw = core/* getInput */.V4('url');
@@ -1205,9 +1270,17 @@ function readWebhookUrl(fail) {
     // Kapso keeps the URL as sent: keep the user's spelling, and match by the normal form (urls.ts).
     return raw;
 }
-function readEvents(name, allowed, fail) {
+function readEvents(name, allowed, fail, scope) {
     const events = splitList(core/* getInput */.V4(name));
+    // An event of the other scope is no typo: say which scope takes it.
+    const other = scope?.kind === 'project' ? KNOWN_EVENTS : scope ? PROJECT_EVENTS : [];
     for (const event of events.filter((e) => !allowed.includes(e))) {
+        if (other.includes(event)) {
+            fail(scope?.kind === 'project'
+                ? `${name} has ${event}, a phone-number event: project webhooks (scope: project) take ${allowed.join(', ')}.`
+                : `${name} has ${event}, a project event: give scope: project for a project webhook. This scope takes ${allowed.join(', ')}.`);
+            continue;
+        }
         const near = suggest(event, allowed);
         fail(`${name} has an unknown event ${quote(event)}` + (near ? `: did you mean "${near}"?` : `. Accepted: ${allowed.join(', ')}.`));
     }
@@ -1313,18 +1386,21 @@ function readInputs(context = readGitHubContext()) {
     const operation = requested === 'auto' ? (isPullRequestClosed(context) ? 'delete' : 'upsert') : requested;
     const pullRequest = eventPullRequest(context);
     const scope = readScope(fail);
+    const kind = readKind(scope, fail);
     const apiUrl = readApiUrl(scope, fail);
-    const desired = readDesiredWebhook(fail);
+    const desired = readDesiredWebhook(fail, scope, kind);
     const urlGiven = core/* getInput */.V4('url') !== '';
     if (operation === 'upsert' || operation === 'create') {
         if (!urlGiven && !(operation === 'upsert' && control.webhookIdGiven)) {
             fail(`url is required for operation ${operation}${operation === 'upsert' ? ' (or give webhook-id)' : ''}.`);
         }
-        if (splitList(core/* getInput */.V4('events')).length === 0)
-            fail(`events is required for operation ${operation}: one or more of ${KNOWN_EVENTS.join(', ')}.`);
+        if (kind === 'kapso' && splitList(core/* getInput */.V4('events')).length === 0) {
+            fail(`events is required for operation ${operation}: one or more of ${eventsFor(scope, kind).join(', ')}.`);
+        }
         if (operation === 'create' && control.webhookIdGiven)
             fail('webhook-id cannot be used with operation create, which always makes a new webhook.');
     }
+    checkVerify(control, requested, operation, scope?.kind, fail);
     if (operation === 'delete' && !urlGiven && !control.webhookIdGiven && !(requested === 'auto' && pullRequest !== undefined)) {
         fail('operation delete needs url or webhook-id to know what to delete.');
     }
@@ -1338,6 +1414,10 @@ function readInputs(context = readGitHubContext()) {
         throw new InputError(problems.list);
     }
     warnAboutIgnored(operation, control.cleanup, desired.bufferEnabled, desired.url);
+    if (control.verify && control.dryRun)
+        log/* info */.pq('verify is skipped in a dry run: nothing is written, not even a test delivery.');
+    if (control.verify && operation === 'delete')
+        log/* info */.pq('verify is skipped: operation auto deletes the webhook on this event.');
     log/* debug */.Yz(`scope: ${describeScope(scope)}; api-url: ${apiUrl.url}; operation: ${requested}${requested === 'auto' ? ` -> ${operation}` : ''}; dry-run: ${control.dryRun}`);
     log/* debug */.Yz(`event: ${context.eventName || '(none)'}; repository: ${context.repository || '(none)'}; pull request: ${pullRequest ?? '(none)'}`);
     log/* debug */.Yz(`url: ${desired.url ?? '(none)'}; webhook-id: ${control.webhookId ?? '(none)'}; events: ${desired.events.join(', ')}; timeout-seconds: ${timeoutSeconds}`);
@@ -1353,6 +1433,7 @@ function readInputs(context = readGitHubContext()) {
         maxAttempts,
         requestTimeoutSeconds,
         timeoutSeconds,
+        verifyTimeoutSeconds: control.verify && (operation === 'upsert' || operation === 'create') && !control.dryRun ? control.verifyTimeoutSeconds : undefined,
         desired,
         cleanup: control.cleanup,
         githubToken,
@@ -1361,6 +1442,20 @@ function readInputs(context = readGitHubContext()) {
         pullRequest,
         skip
     };
+}
+/** verify asks the Platform API's test endpoint for a delivery to the webhook the step provisions. */
+function checkVerify(control, requested, operation, scope, fail) {
+    const { verify, verifyTimeoutSeconds, timeoutSeconds } = control;
+    if (!verify)
+        return;
+    if (scope === 'legacy') {
+        fail("verify needs the Platform API's test endpoint, which the legacy API (whatsapp-config-id) does not have: use phone-number-id, or set verify to false.");
+    }
+    if ((operation === 'delete' || operation === 'sweep') && requested !== 'auto')
+        fail(`verify is for operations upsert, create and auto; operation is ${operation}.`);
+    if (verifyTimeoutSeconds !== undefined && timeoutSeconds !== undefined && verifyTimeoutSeconds >= timeoutSeconds) {
+        fail(`verify-timeout-seconds (${verifyTimeoutSeconds}) must be less than timeout-seconds (${timeoutSeconds}), which bounds the whole step, verification included.`);
+    }
 }
 function warnAboutIgnored(operation, cleanup, bufferEnabled, url) {
     if (cleanup && (operation === 'delete' || operation === 'sweep'))
@@ -1838,19 +1933,25 @@ const KAPSO_DEFAULTS = {
     buffer_window_seconds: 5,
     max_buffer_size: 50,
     buffer_events: ['whatsapp.message.received'],
-    inactivity_minutes: 60
+    inactivity_minutes: 60,
+    payload_version: 'v2'
 };
-/** The body that creates the desired webhook. Buffer settings are sent only when buffering is on. */
+/**
+ * The body that creates the desired webhook. A meta webhook takes its kind, URL, secret, state and
+ * headers only; buffer settings are sent only when buffering is on.
+ */
 function planCreate(desired, secretKey) {
-    const body = {
-        url: desired.url,
-        secret_key: secretKey,
-        events: desired.events,
-        active: desired.active,
-        buffer_enabled: desired.bufferEnabled
-    };
+    const body = { url: desired.url, secret_key: secretKey };
+    if (desired.kind === 'meta')
+        body.kind = 'meta';
+    else
+        body.events = desired.events;
+    body.active = desired.active;
     if (Object.keys(desired.headers).length > 0)
         body.headers = desired.headers;
+    if (desired.kind === 'meta')
+        return body;
+    body.buffer_enabled = desired.bufferEnabled;
     if (desired.bufferEnabled) {
         if (desired.bufferWindowSeconds !== undefined)
             body.buffer_window_seconds = desired.bufferWindowSeconds;
@@ -1861,12 +1962,15 @@ function planCreate(desired, secretKey) {
     }
     if (desired.inactivityMinutes !== undefined)
         body.inactivity_minutes = desired.inactivityMinutes;
+    if (desired.payloadVersion !== undefined)
+        body.payload_version = desired.payloadVersion;
     return body;
 }
 /**
  * Compares the desired webhook with the one Kapso has, field by field. Kapso's defaults and the nulls
  * the Platform API returns for unused fields equal "not set"; buffer settings are compared only when
- * buffering is wanted, since Kapso ignores (and may null out) them otherwise.
+ * buffering is wanted, since Kapso ignores (and may null out) them otherwise. A meta webhook has only
+ * its URL, secret, state and headers to compare.
  */
 function planUpdate(desired, actual) {
     const changes = [];
@@ -1878,9 +1982,8 @@ function planUpdate(desired, actual) {
     // The same URL in another form (host case, a trailing slash) is the same webhook: nothing to change.
     if (desired.url !== undefined && !sameUrl(desired.url, actual.url))
         change('url', 'url', desired.url, actual.url, desired.url);
-    const actualEvents = actual.events ?? [];
-    if (!sameSet(desired.events, actualEvents)) {
-        change('events', 'events', desired.events, list(actualEvents), list(desired.events));
+    if (desired.kind === 'kapso' && !sameSet(desired.events, actual.events)) {
+        change('events', 'events', desired.events, list(actual.events), list(desired.events));
     }
     if (desired.secretKey !== undefined && desired.secretKey !== actual.secret_key) {
         change('secret-key', 'secret_key', desired.secretKey, '(hidden)', '(hidden, changed)');
@@ -1888,11 +1991,16 @@ function planUpdate(desired, actual) {
     const actualActive = actual.active ?? KAPSO_DEFAULTS.active;
     if (desired.active !== actualActive)
         change('active', 'active', desired.active, String(actualActive), String(desired.active));
-    const actualHeaders = actual.headers;
-    if (!sameHeaders(desired.headers, actualHeaders)) {
+    if (!sameHeaders(desired.headers, actual.headers)) {
         // Header values may be credentials for the receiving endpoint: show names only.
-        change('headers', 'headers', desired.headers, headerNames(actualHeaders), headerNames(desired.headers));
+        change('headers', 'headers', desired.headers, headerNames(actual.headers), headerNames(desired.headers));
     }
+    if (desired.kind === 'kapso')
+        planKapsoFormat(desired, actual, change);
+    return { changes, patch };
+}
+/** What only kapso-kind webhooks have: buffering, inactivity and the payload version. */
+function planKapsoFormat(desired, actual, change) {
     const actualBuffering = actual.buffer_enabled ?? KAPSO_DEFAULTS.buffer_enabled;
     if (desired.bufferEnabled !== actualBuffering) {
         change('buffer-enabled', 'buffer_enabled', desired.bufferEnabled, String(actualBuffering), String(desired.bufferEnabled));
@@ -1917,7 +2025,11 @@ function planUpdate(desired, actual) {
     if (inactivity !== actualInactivity) {
         change('inactivity-minutes', 'inactivity_minutes', inactivity, String(actualInactivity), String(inactivity));
     }
-    return { changes, patch };
+    // The legacy API has no payload version: its webhooks never hold one, and the default is what they send.
+    const version = desired.payloadVersion ?? KAPSO_DEFAULTS.payload_version;
+    const actualVersion = actual.payload_version ?? KAPSO_DEFAULTS.payload_version;
+    if (version !== actualVersion)
+        change('payload-version', 'payload_version', version, actualVersion, version);
 }
 /** The field-by-field lines of a create, in the same safe form as an update's changes. */
 function describeCreate(body, secretGenerated) {
@@ -1926,12 +2038,16 @@ function describeCreate(body, secretGenerated) {
         lines.push({ input, field, from: '(new)', to });
     };
     add('url', 'url', body.url ?? '');
-    add('events', 'events', list(body.events ?? []));
+    if (body.kind === 'meta')
+        add('kind', 'kind', 'meta');
+    else
+        add('events', 'events', list(body.events ?? []));
     add('secret-key', 'secret_key', secretGenerated ? '(hidden, generated)' : '(hidden, from input)');
     add('active', 'active', String(body.active));
     if (body.headers)
         add('headers', 'headers', headerNames(body.headers));
-    add('buffer-enabled', 'buffer_enabled', String(body.buffer_enabled));
+    if (body.buffer_enabled !== undefined)
+        add('buffer-enabled', 'buffer_enabled', String(body.buffer_enabled));
     if (body.buffer_window_seconds !== undefined)
         add('buffer-window-seconds', 'buffer_window_seconds', String(body.buffer_window_seconds));
     if (body.max_buffer_size !== undefined)
@@ -1940,6 +2056,8 @@ function describeCreate(body, secretGenerated) {
         add('buffer-events', 'buffer_events', list(body.buffer_events));
     if (body.inactivity_minutes !== undefined)
         add('inactivity-minutes', 'inactivity_minutes', String(body.inactivity_minutes));
+    if (body.payload_version !== undefined)
+        add('payload-version', 'payload_version', body.payload_version);
     return lines;
 }
 /** The webhook for the `webhook` output: every field the action read (or would send), but the secret. */
@@ -2019,8 +2137,12 @@ async function findExisting(inputs, { api }) {
         if (!found) {
             throw new errors/* ActionError */.l(`webhook-id ${webhookId} matches no webhook of ${describeScope(scope)}. Check webhook-id, or leave it empty to find the webhook by url.`);
         }
-        if (found.kind !== 'kapso')
-            throw new errors/* ActionError */.l(`webhook-id ${webhookId} is a ${found.kind}-kind webhook; this step manages kapso-kind webhooks.`);
+        if (found.kind !== desired.kind) {
+            throw new errors/* ActionError */.l(`webhook-id ${webhookId} is a ${found.kind}-kind webhook; this step manages ${desired.kind}-kind webhooks (the kind input). A webhook's kind cannot change.`);
+        }
+        if (!inScope(scope, found)) {
+            throw new errors/* ActionError */.l(`webhook-id ${webhookId} is a webhook of phone number ${found.phone_number_id}, not a project webhook: give phone-number-id ${found.phone_number_id} instead of scope: project.`);
+        }
         return found;
     }
     const matches = await api.findByUrl(desired.url);
@@ -2172,23 +2294,196 @@ async function sweep(inputs, { api, github }) {
     return { ...nothing, result: deletedIds.length ? 'deleted' : 'absent', webhookId: deletedIds.join(','), url: '', deletedIds, swept };
 }
 
+;// CONCATENATED MODULE: ./src/operations/verify.ts
+
+/**
+ * Asks Kapso for a test delivery to the webhook and reads its deliveries until the one that was not
+ * there before is delivered or failed, or the time is up. A first attempt the endpoint answered with
+ * anything but 2xx counts as failed at once: Kapso retries it 10, 40 and 90 s later, but the same
+ * endpoint would answer the same.
+ */
+async function verifyDelivery(webhook, event, api, options) {
+    const before = new Set((await api.list(webhook.id, event)).map((d) => d.id));
+    const isNew = (d) => !before.has(d.id) && (event === undefined || d.event === event);
+    await api.test(webhook.id, event, isNew);
+    log/* info */.pq(`Asked Kapso for a test delivery${event ? ` of ${event}` : ''} to ${webhook.url}; waiting up to ${options.timeoutSeconds} s for the endpoint's answer.`);
+    // Leave the step's deadline a second to report, whatever verify-timeout-seconds says.
+    const ends = Date.now() + Math.min(options.timeoutSeconds * 1000, options.deadline.remainingMs() - 1000);
+    let last;
+    while (Date.now() + options.pollMs < ends) {
+        await new Promise((resolve) => setTimeout(resolve, options.pollMs));
+        last = (await api.list(webhook.id, event)).find(isNew) ?? last;
+        if (!last)
+            continue;
+        const answered = last.responseStatus !== undefined;
+        if (last.status === 'delivered')
+            return { status: 'delivered', responseStatus: last.responseStatus, event, url: webhook.url };
+        if (last.status === 'failed' || (last.attemptCount > 0 && answered && !isSuccess(last.responseStatus))) {
+            return { status: 'failed', responseStatus: last.responseStatus, event, url: webhook.url };
+        }
+    }
+    return { status: 'unconfirmed', responseStatus: last?.responseStatus, event, url: webhook.url };
+}
+function isSuccess(status) {
+    return status !== undefined && status >= 200 && status < 300;
+}
+/** Why an endpoint refuses a delivery, by what it answered. */
+function likelyCauses(status) {
+    if (status === undefined)
+        return 'the endpoint gave no answer within the 10 s Kapso waits: is the preview up, reachable from the internet, and quick to answer?';
+    if (status === 401 || status === 403) {
+        return ('the preview is protected by its host (a Vercel preview with Deployment Protection answers 401 until its bypass header, ' +
+            'x-vercel-protection-bypass, is sent: add it through headers), or the receiver rejects the signature ' +
+            '(X-Webhook-Signature is the hex HMAC-SHA256 of the raw body, keyed with the secret-key output).');
+    }
+    if (status === 404 || status === 405 || status === 410)
+        return "url's path is wrong: nothing there takes a POST. Check the route the preview serves.";
+    if (status >= 300 && status < 400)
+        return 'the endpoint redirects, and Kapso does not follow redirects: give the final URL.';
+    if (status === 400 || status === 422)
+        return 'the receiver refused the body: check that it reads the payload version the webhook sends (payload-version) and verifies the signature on the raw body.';
+    if (status === 429)
+        return 'the receiver is rate-limiting.';
+    if (status >= 500)
+        return 'the receiver failed while handling the event: look at its logs.';
+    return 'look at the receiver\'s logs for this request.';
+}
+/** The log and error text of a verification. */
+function describeVerification(v) {
+    const what = `Kapso's test delivery${v.event ? ` of ${v.event}` : ''} to ${v.url}`;
+    const answer = v.responseStatus === undefined ? 'no answer' : `HTTP ${v.responseStatus}`;
+    switch (v.status) {
+        case 'delivered':
+            return `${what} was delivered: the endpoint answered ${answer}.`;
+        case 'failed':
+            return `${what} failed: the endpoint answered ${answer}. Likely cause: ${likelyCauses(v.responseStatus)}`;
+        case 'unconfirmed':
+            return `${what} is not confirmed yet (last seen: ${answer}): Kapso had not recorded its outcome within verify-timeout-seconds. Raise it, or look at the webhook's deliveries in Kapso.`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/operations/index.ts
 
 
-/** Carries out the operation the inputs ask for. In a dry run, reads only. */
+
+
+/** Carries out the operation the inputs ask for, then with verify on, the test delivery. In a dry run, reads only. */
 async function applyOperation(inputs, effects) {
+    const outcome = await provisionOrRemove(inputs, effects);
+    const { verifyTimeoutSeconds, desired } = inputs;
+    if (verifyTimeoutSeconds === undefined || !effects.deliveries || !outcome.webhookId)
+        return outcome;
+    const event = desired.kind === 'meta' ? undefined : desired.events[0];
+    const deadline = effects.deadline ?? new src_deadline/* Deadline */.B(inputs.timeoutSeconds);
+    const options = { timeoutSeconds: verifyTimeoutSeconds, pollMs: effects.pollMs ?? 1000, deadline };
+    return { ...outcome, verification: await verifyDelivery({ id: outcome.webhookId, url: outcome.url }, event, effects.deliveries, options) };
+}
+function provisionOrRemove(inputs, effects) {
     switch (inputs.operation) {
-        case 'create': {
+        case 'create':
             // What has this URL already: a create retried after a lost answer must not mistake it for its own.
-            const before = await effects.api.findByUrl(inputs.desired.url);
-            return create(inputs, effects, before.map((w) => w.id));
-        }
+            return effects.api.findByUrl(inputs.desired.url).then((before) => create(inputs, effects, before.map((w) => w.id)));
         case 'delete':
             return remove(inputs, effects.api);
         case 'upsert':
             return upsert(inputs, effects);
         case 'sweep':
             return sweep(inputs, effects);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/boundary/deliveries.ts
+
+
+/**
+ * The Platform API's answers about deliveries: the test endpoint's acknowledgement, and a page of
+ * GET /webhook_deliveries. The endpoint's HTTP status comes from here, so it is a whole number or nothing.
+ */
+const testSchema = dist/* object */.Ikc({ data: dist/* object */.Ikc({ success: dist/* boolean */.zMY('true or false') }, 'an object with success') }, 'a JSON object with data');
+/** Whether Kapso says it queued the test delivery. */
+function parseTestQueued(body, doing) {
+    return (0,parse/* parseAnswer */.Wp)(testSchema, body, 'Kapso', doing).data.success;
+}
+const deliverySchema = dist/* object */.Ikc({
+    id: parse/* uuid */.uR,
+    event: (0,parse/* text */.Qq)(200, 'an event name without control characters'),
+    status: dist/* picklist */.KIO(['pending', 'delivered', 'failed'], 'pending, delivered or failed'),
+    response_status: dist/* nullish */.cl6(dist/* pipe */.FsL((0,parse/* wholeNumber */.rD)('an HTTP status'), dist/* minValue */.Wwf(100, 'an HTTP status'), dist/* maxValue */.cGV(599, 'an HTTP status'))),
+    attempt_count: dist/* pipe */.FsL((0,parse/* wholeNumber */.rD)('a number of attempts'), dist/* minValue */.Wwf(0, 'a number of attempts')),
+    webhook_id: dist/* nullish */.cl6(parse/* uuid */.uR),
+    created_at: parse/* dateTime */.KQ
+}, 'a delivery');
+const deliveries_pageSchema = dist/* object */.Ikc({ data: dist/* array */.YOg(deliverySchema, 'a list') }, 'a JSON object with data');
+/** The deliveries of one page, newest first as Kapso lists them. */
+function parseDeliveries(body, doing) {
+    return (0,parse/* parseAnswer */.Wp)(deliveries_pageSchema, body, 'Kapso', doing).data.map((d) => ({
+        id: d.id,
+        event: d.event,
+        status: d.status,
+        responseStatus: d.response_status ?? undefined,
+        attemptCount: d.attempt_count,
+        webhookId: d.webhook_id ?? undefined,
+        createdAt: d.created_at
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/kapso/deliveries.ts
+
+
+
+/**
+ * The Platform API's test endpoint and deliveries list, for any webhook of the project: what verify asks.
+ * Both live at the Platform API's root, whichever scope the webhook is in.
+ */
+class DeliveriesClient {
+    apiUrl;
+    transport;
+    constructor(apiUrl, transport) {
+        this.apiUrl = apiUrl;
+        this.transport = transport;
+    }
+    /** The webhook's recent deliveries of this event (or of any, when none is given), newest first. */
+    async list(webhookId, event) {
+        const query = new URLSearchParams({ webhook_id: webhookId, limit: '100' });
+        if (event !== undefined)
+            query.set('event', event);
+        const doing = `reading the deliveries of webhook ${webhookId}`;
+        const reply = await this.send({ method: 'GET', url: `${this.apiUrl}/webhook_deliveries?${query}`, doing });
+        return parseDeliveries(reply.body, doing).filter((d) => d.webhookId === undefined || d.webhookId.toLowerCase() === webhookId.toLowerCase());
+    }
+    /**
+     * Asks Kapso to deliver a test event to the webhook. A lost answer is looked for among the deliveries
+     * (`isNew`) before the request is sent again: a second test delivery would do no harm, but proves nothing more.
+     */
+    async test(webhookId, event, isNew) {
+        const doing = `asking Kapso for a test delivery to webhook ${webhookId}`;
+        const reply = await this.send({
+            method: 'POST',
+            url: `${this.apiUrl}/whatsapp/webhooks/${encodeURIComponent(webhookId)}/test`,
+            payload: event === undefined ? {} : { event_type: event },
+            doing,
+            reconcile: async () => ((await this.list(webhookId, event)).some(isNew) ? { status: 200, body: { data: { success: true } } } : undefined)
+        });
+        if (!parseTestQueued(reply.body, doing))
+            throw new errors/* ActionError */.l(`Kapso did not queue the test delivery to webhook ${webhookId} (success: false). Re-run, or set verify to false.`);
+    }
+    async send(spec) {
+        try {
+            return await this.transport.request(spec);
+        }
+        catch (error) {
+            if (!(error instanceof errors/* StatusError */.X))
+                throw error;
+            const said = errorText(error.body);
+            const quote = said ? ` Kapso said: ${said}` : '';
+            if (error.status === 401)
+                throw new errors/* ActionError */.l(`Kapso rejected the API key (HTTP 401) while ${spec.doing}. Check the api-key input.${quote}`, 401);
+            if (error.status === 404)
+                throw new errors/* ActionError */.l(`Kapso answered HTTP 404 while ${spec.doing}: the Platform API at api-url ${this.apiUrl} has no such webhook.${quote}`, 404);
+            if (error.status === 422)
+                throw new errors/* ActionError */.l(`Kapso refused ${spec.doing} (HTTP 422): ${said || 'no reason given'}`, 422);
+            throw new errors/* ActionError */.l(`Kapso answered HTTP ${error.status} while ${spec.doing}.${quote}`, error.status);
+        }
     }
 }
 
@@ -2248,7 +2543,9 @@ function outputsOf(outcome, dryRun) {
         webhook: outcome.webhook ? JSON.stringify(outcome.webhook) : '',
         'deleted-count': String(outcome.deletedIds.length),
         'deleted-ids': outcome.deletedIds.join(','),
-        'dry-run': String(dryRun)
+        'dry-run': String(dryRun),
+        'delivery-status': outcome.verification?.status ?? '',
+        'delivery-response-status': outcome.verification?.responseStatus === undefined ? '' : String(outcome.verification.responseStatus)
     };
 }
 const verbs = {
@@ -2291,6 +2588,11 @@ async function writeSummary(outcome, inputs) {
     if (changes.length > 0) {
         summary.addRaw(inputs.dryRun ? '<p>Planned changes:</p>' : '<p>Changes:</p>');
         summary.addTable([[th('Input'), th('Before'), th('After')], ...changes.map((c) => [c.input, c.from, c.to].map(cell))]);
+    }
+    if (outcome.verification) {
+        const v = outcome.verification;
+        const answer = v.responseStatus === undefined ? 'no answer' : `HTTP ${v.responseStatus}`;
+        summary.addRaw(`<p>Delivery check${v.event ? ` (${cell(v.event)})` : ''}: <strong>${cell(v.status)}</strong>, the endpoint answered ${cell(answer)}.</p>`);
     }
     if (swept) {
         if (swept.length === 0)
@@ -2350,6 +2652,8 @@ function cell(text) {
 
 
 
+
+
 const USER_AGENT = 'kapso-webhook-action/1';
 /** The first retry waits about this long, each further one twice as long. Tests shorten it. */
 const BACKOFF_MS = Number(process.env.KAPSO_ACTION_BACKOFF_MS) || 1000;
@@ -2381,6 +2685,7 @@ async function run() {
             log/* info */.pq(`cleanup is on: webhook ${outcome.webhookId} will be deleted when the job ends.`);
         }
         await writeSummary(outcome, inputs);
+        reportVerification(outcome.verification);
     }
     catch (error) {
         const message = failureMessage(error, progress);
@@ -2391,6 +2696,18 @@ async function run() {
         for (const close of closers)
             close();
     }
+}
+/** A failed test delivery fails the step (its outputs written: the webhook is in place); an unconfirmed one warns. */
+function reportVerification(verification) {
+    if (!verification)
+        return;
+    const text = describeVerification(verification);
+    if (verification.status === 'failed')
+        log/* fail */.fJ(text);
+    else if (verification.status === 'unconfirmed')
+        log/* warning */.$e(text);
+    else
+        log/* info */.pq(text);
 }
 /** The post step: with cleanup on, deletes what the main step provisioned, or what its create may have made. */
 async function cleanup() {
@@ -2427,9 +2744,10 @@ function connect(inputs, deadline, progress, closers) {
     const retry = { maxAttempts: inputs.maxAttempts, timeoutMs: inputs.requestTimeoutSeconds * 1000, backoffMs: BACKOFF_MS, deadline };
     const transport = new Transport({ ...retry, service: 'Kapso', headers: { 'X-API-Key': inputs.apiKey }, userAgent: USER_AGENT });
     closers.push(() => transport.close());
-    const client = new KapsoClient({ apiUrl: inputs.apiUrl, defaultApiUrl: inputs.defaultApiUrl, scope: inputs.scope, kind: 'kapso' }, transport, progress);
+    const client = new KapsoClient({ apiUrl: inputs.apiUrl, defaultApiUrl: inputs.defaultApiUrl, scope: inputs.scope, kind: inputs.desired.kind }, transport, progress);
     const github = inputs.githubToken ? lazyPullRequestApi({ ...retry, token: inputs.githubToken, userAgent: USER_AGENT }) : undefined;
-    return { api: client, github };
+    const deliveries = inputs.scope.kind === 'legacy' ? undefined : new DeliveriesClient(inputs.apiUrl, transport);
+    return { api: client, github, deliveries, pollMs: BACKOFF_MS, deadline };
 }
 /**
  * Saved before a create is sent, so that the post step can find what it made even when the main step
@@ -6030,6 +6348,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /* harmony export */   YOg: () => (/* binding */ array),
 /* harmony export */   YjP: () => (/* binding */ string),
 /* harmony export */   aig: () => (/* binding */ number),
+/* harmony export */   cGV: () => (/* binding */ maxValue),
 /* harmony export */   cl6: () => (/* binding */ nullish),
 /* harmony export */   g1P: () => (/* binding */ record),
 /* harmony export */   lqM: () => (/* binding */ optional),
@@ -6038,7 +6357,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /* harmony export */   z6Y: () => (/* binding */ check),
 /* harmony export */   zMY: () => (/* binding */ boolean)
 /* harmony export */ });
-/* unused harmony exports BASE64_REGEX, BIC_REGEX, CUID2_REGEX, DECIMAL_REGEX, DIGITS_REGEX, DOMAIN_REGEX, EMAIL_REGEX, EMOJI_REGEX, HEXADECIMAL_REGEX, HEX_COLOR_REGEX, IMEI_REGEX, IPV4_REGEX, IPV6_REGEX, IP_REGEX, ISO_DATE_REGEX, ISO_DATE_TIME_REGEX, ISO_DATE_TIME_SECOND_REGEX, ISO_TIMESTAMP_REGEX, ISO_TIME_REGEX, ISO_TIME_SECOND_REGEX, ISO_WEEK_REGEX, ISRC_REGEX, JWS_COMPACT_REGEX, KSUID_REGEX, MAC48_REGEX, MAC64_REGEX, MAC_REGEX, NANO_ID_REGEX, OCTAL_REGEX, RFC_EMAIL_REGEX, SLUG_REGEX, ULID_REGEX, UUID_REGEX, ValiError, _addIssue, _cloneDataset, _formatCase, _getByteCount, _getCodePointCount, _getGraphemeCount, _getLastMetadata, _getWordCount, _isLuhnAlgo, _isSameValueZero, _isValidObjectKey, _isValueMatch, _joinExpects, _standardSchema, _stringify, any, args, argsAsync, arrayAsync, assert, awaitAsync, base64, bic, bigint, blob, brand, bytes, cache, cacheAsync, checkAsync, checkItems, checkItemsAsync, codePoints, config, creditCard, cuid2, custom, customAsync, date, decimal, deleteGlobalConfig, deleteGlobalMessage, deleteSchemaMessage, deleteSpecificMessage, description, digits, domain, email, emoji, empty, endsWith, entries, entriesFromList, entriesFromObjects, enum, enum_, everyItem, exactOptional, exactOptionalAsync, examples, excludes, fallbackAsync, file, filterItems, findItem, finite, flatten, flavor, forward, forwardAsync, function, function_, getDefault, getDefaults, getDefaultsAsync, getDescription, getDotPath, getExamples, getFallback, getFallbacks, getFallbacksAsync, getGlobalConfig, getGlobalMessage, getMetadata, getSchemaMessage, getSpecificMessage, getTitle, graphemes, gtValue, guard, hash, hexColor, hexadecimal, imei, includes, instance, integer, intersect, intersectAsync, ip, ipv4, ipv6, is, isOfKind, isOfType, isValiError, isbn, isoDate, isoDateTime, isoDateTimeSecond, isoTime, isoTimeSecond, isoTimestamp, isoWeek, isrc, jwsCompact, keyof, ksuid, lazy, lazyAsync, length, literal, looseObject, looseObjectAsync, looseTuple, looseTupleAsync, ltValue, mac, mac48, mac64, map, mapAsync, mapItems, maxBytes, maxCodePoints, maxEntries, maxGraphemes, maxLength, maxSize, maxValue, maxWords, message, metadata, mimeType, minBytes, minCodePoints, minEntries, minGraphemes, minLength, minSize, minWords, multipleOf, nan, nanoid, never, nonEmpty, nonNullable, nonNullableAsync, nonNullish, nonNullishAsync, nonOptional, nonOptionalAsync, normalize, notBytes, notCodePoints, notEntries, notGraphemes, notLength, notSize, notValue, notValues, notWords, null, null_, nullable, nullableAsync, nullishAsync, objectAsync, objectWithRest, objectWithRestAsync, octal, omit, optionalAsync, parse, parseAsync, parseBoolean, parseJson, parser, parserAsync, partial, partialAsync, partialCheck, partialCheckAsync, pick, pipeAsync, promise, rawCheck, rawCheckAsync, rawTransform, rawTransformAsync, readonly, recordAsync, reduceItems, required, requiredAsync, returns, returnsAsync, rfcEmail, safeParseAsync, safeParser, safeParserAsync, set, setAsync, setGlobalConfig, setSchemaMessage, setSpecificMessage, size, slug, someItem, sortItems, startsWith, strictObject, strictObjectAsync, strictTuple, strictTupleAsync, stringifyJson, summarize, symbol, title, toBigint, toBoolean, toCamelCase, toDate, toKebabCase, toLowerCase, toMaxValue, toMinValue, toNumber, toPascalCase, toSnakeCase, toString, toUpperCase, transform, transformAsync, trim, trimEnd, trimStart, tuple, tupleAsync, tupleWithRest, tupleWithRestAsync, ulid, undefined, undefined_, undefinedable, undefinedableAsync, union, unionAsync, unwrap, url, uuid, value, values, variant, variantAsync, void, void_, words */
+/* unused harmony exports BASE64_REGEX, BIC_REGEX, CUID2_REGEX, DECIMAL_REGEX, DIGITS_REGEX, DOMAIN_REGEX, EMAIL_REGEX, EMOJI_REGEX, HEXADECIMAL_REGEX, HEX_COLOR_REGEX, IMEI_REGEX, IPV4_REGEX, IPV6_REGEX, IP_REGEX, ISO_DATE_REGEX, ISO_DATE_TIME_REGEX, ISO_DATE_TIME_SECOND_REGEX, ISO_TIMESTAMP_REGEX, ISO_TIME_REGEX, ISO_TIME_SECOND_REGEX, ISO_WEEK_REGEX, ISRC_REGEX, JWS_COMPACT_REGEX, KSUID_REGEX, MAC48_REGEX, MAC64_REGEX, MAC_REGEX, NANO_ID_REGEX, OCTAL_REGEX, RFC_EMAIL_REGEX, SLUG_REGEX, ULID_REGEX, UUID_REGEX, ValiError, _addIssue, _cloneDataset, _formatCase, _getByteCount, _getCodePointCount, _getGraphemeCount, _getLastMetadata, _getWordCount, _isLuhnAlgo, _isSameValueZero, _isValidObjectKey, _isValueMatch, _joinExpects, _standardSchema, _stringify, any, args, argsAsync, arrayAsync, assert, awaitAsync, base64, bic, bigint, blob, brand, bytes, cache, cacheAsync, checkAsync, checkItems, checkItemsAsync, codePoints, config, creditCard, cuid2, custom, customAsync, date, decimal, deleteGlobalConfig, deleteGlobalMessage, deleteSchemaMessage, deleteSpecificMessage, description, digits, domain, email, emoji, empty, endsWith, entries, entriesFromList, entriesFromObjects, enum, enum_, everyItem, exactOptional, exactOptionalAsync, examples, excludes, fallbackAsync, file, filterItems, findItem, finite, flatten, flavor, forward, forwardAsync, function, function_, getDefault, getDefaults, getDefaultsAsync, getDescription, getDotPath, getExamples, getFallback, getFallbacks, getFallbacksAsync, getGlobalConfig, getGlobalMessage, getMetadata, getSchemaMessage, getSpecificMessage, getTitle, graphemes, gtValue, guard, hash, hexColor, hexadecimal, imei, includes, instance, integer, intersect, intersectAsync, ip, ipv4, ipv6, is, isOfKind, isOfType, isValiError, isbn, isoDate, isoDateTime, isoDateTimeSecond, isoTime, isoTimeSecond, isoTimestamp, isoWeek, isrc, jwsCompact, keyof, ksuid, lazy, lazyAsync, length, literal, looseObject, looseObjectAsync, looseTuple, looseTupleAsync, ltValue, mac, mac48, mac64, map, mapAsync, mapItems, maxBytes, maxCodePoints, maxEntries, maxGraphemes, maxLength, maxSize, maxWords, message, metadata, mimeType, minBytes, minCodePoints, minEntries, minGraphemes, minLength, minSize, minWords, multipleOf, nan, nanoid, never, nonEmpty, nonNullable, nonNullableAsync, nonNullish, nonNullishAsync, nonOptional, nonOptionalAsync, normalize, notBytes, notCodePoints, notEntries, notGraphemes, notLength, notSize, notValue, notValues, notWords, null, null_, nullable, nullableAsync, nullishAsync, objectAsync, objectWithRest, objectWithRestAsync, octal, omit, optionalAsync, parse, parseAsync, parseBoolean, parseJson, parser, parserAsync, partial, partialAsync, partialCheck, partialCheckAsync, pick, pipeAsync, promise, rawCheck, rawCheckAsync, rawTransform, rawTransformAsync, readonly, recordAsync, reduceItems, required, requiredAsync, returns, returnsAsync, rfcEmail, safeParseAsync, safeParser, safeParserAsync, set, setAsync, setGlobalConfig, setSchemaMessage, setSpecificMessage, size, slug, someItem, sortItems, startsWith, strictObject, strictObjectAsync, strictTuple, strictTupleAsync, stringifyJson, summarize, symbol, title, toBigint, toBoolean, toCamelCase, toDate, toKebabCase, toLowerCase, toMaxValue, toMinValue, toNumber, toPascalCase, toSnakeCase, toString, toUpperCase, transform, transformAsync, trim, trimEnd, trimStart, tuple, tupleAsync, tupleWithRest, tupleWithRestAsync, ulid, undefined, undefined_, undefinedable, undefinedableAsync, union, unionAsync, unwrap, url, uuid, value, values, variant, variantAsync, void, void_, words */
 //#region src/storages/globalConfig/globalConfig.ts
 let store$4;
 const DEFAULT_CONFIG = {

@@ -15,6 +15,19 @@ export const KNOWN_EVENTS = [
   'whatsapp.conversation.inactive'
 ] as const
 
+/**
+ * Events a project-wide webhook (scope: project) can subscribe to: the five Kapso's project webhook docs
+ * confirm (NOTES.md §4, DOCS-PRJ). project.event needs a plan that includes project events (else 402).
+ * Project webhooks never receive message or conversation events.
+ */
+export const PROJECT_EVENTS = [
+  'whatsapp.phone_number.created',
+  'whatsapp.phone_number.deleted',
+  'workflow.execution.handoff',
+  'workflow.execution.failed',
+  'project.event'
+] as const
+
 /** Kapso can batch only this event. */
 export const BUFFERABLE_EVENTS = ['whatsapp.message.received'] as const
 

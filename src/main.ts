@@ -8,7 +8,9 @@ import { InputError, readInputs, type ActionInputs } from './inputs/index.js'
 import { KapsoClient } from './kapso/client.js'
 import { Transport } from './kapso/transport.js'
 import * as log from './log.js'
-import { applyOperation, type Effects } from './operations/index.js'
+import { applyOperation, type Effects, type Outcome } from './operations/index.js'
+import { describeVerification } from './operations/verify.js'
+import { DeliveriesClient } from './kapso/deliveries.js'
 import { Progress } from './progress.js'
 import { logOutcome, outputsOf } from './report.js'
 import { outsideText } from './secrets.js'
@@ -46,6 +48,7 @@ export async function run(): Promise<void> {
       log.info(`cleanup is on: webhook ${outcome.webhookId} will be deleted when the job ends.`)
     }
     await writeSummary(outcome, inputs)
+    reportVerification(outcome.verification)
   } catch (error) {
     const message = failureMessage(error, progress)
     log.fail(message)
@@ -53,6 +56,15 @@ export async function run(): Promise<void> {
   } finally {
     for (const close of closers) close()
   }
+}
+
+/** A failed test delivery fails the step (its outputs written: the webhook is in place); an unconfirmed one warns. */
+function reportVerification(verification: Outcome['verification']): void {
+  if (!verification) return
+  const text = describeVerification(verification)
+  if (verification.status === 'failed') log.fail(text)
+  else if (verification.status === 'unconfirmed') log.warning(text)
+  else log.info(text)
 }
 
 /** The post step: with cleanup on, deletes what the main step provisioned, or what its create may have made. */
@@ -87,9 +99,10 @@ function connect(inputs: ActionInputs, deadline: Deadline, progress: Progress, c
   const retry = { maxAttempts: inputs.maxAttempts, timeoutMs: inputs.requestTimeoutSeconds * 1000, backoffMs: BACKOFF_MS, deadline }
   const transport = new Transport({ ...retry, service: 'Kapso', headers: { 'X-API-Key': inputs.apiKey }, userAgent: USER_AGENT })
   closers.push(() => transport.close())
-  const client = new KapsoClient({ apiUrl: inputs.apiUrl, defaultApiUrl: inputs.defaultApiUrl, scope: inputs.scope, kind: 'kapso' }, transport, progress)
+  const client = new KapsoClient({ apiUrl: inputs.apiUrl, defaultApiUrl: inputs.defaultApiUrl, scope: inputs.scope, kind: inputs.desired.kind }, transport, progress)
   const github = inputs.githubToken ? lazyPullRequestApi({ ...retry, token: inputs.githubToken, userAgent: USER_AGENT }) : undefined
-  return { api: client, github }
+  const deliveries = inputs.scope.kind === 'legacy' ? undefined : new DeliveriesClient(inputs.apiUrl, transport)
+  return { api: client, github, deliveries, pollMs: BACKOFF_MS, deadline }
 }
 
 /**

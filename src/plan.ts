@@ -13,7 +13,8 @@ export const KAPSO_DEFAULTS = {
   buffer_window_seconds: 5,
   max_buffer_size: 50,
   buffer_events: ['whatsapp.message.received'],
-  inactivity_minutes: 60
+  inactivity_minutes: 60,
+  payload_version: 'v2'
 } as const
 
 /** One field that differs, with both sides in a form safe to print. */
@@ -31,59 +32,64 @@ export interface UpdatePlan {
   patch: WebhookFields
 }
 
-/** The body that creates the desired webhook. Buffer settings are sent only when buffering is on. */
+/**
+ * The body that creates the desired webhook. A meta webhook takes its kind, URL, secret, state and
+ * headers only; buffer settings are sent only when buffering is on.
+ */
 export function planCreate(desired: DesiredWebhook, secretKey: string): WebhookFields {
-  const body: WebhookFields = {
-    url: desired.url,
-    secret_key: secretKey,
-    events: desired.events,
-    active: desired.active,
-    buffer_enabled: desired.bufferEnabled
-  }
+  const body: WebhookFields = { url: desired.url, secret_key: secretKey }
+  if (desired.kind === 'meta') body.kind = 'meta'
+  else body.events = desired.events
+  body.active = desired.active
   if (Object.keys(desired.headers).length > 0) body.headers = desired.headers
+  if (desired.kind === 'meta') return body
+  body.buffer_enabled = desired.bufferEnabled
   if (desired.bufferEnabled) {
     if (desired.bufferWindowSeconds !== undefined) body.buffer_window_seconds = desired.bufferWindowSeconds
     if (desired.maxBufferSize !== undefined) body.max_buffer_size = desired.maxBufferSize
     if (desired.bufferEvents !== undefined) body.buffer_events = desired.bufferEvents
   }
   if (desired.inactivityMinutes !== undefined) body.inactivity_minutes = desired.inactivityMinutes
+  if (desired.payloadVersion !== undefined) body.payload_version = desired.payloadVersion
   return body
 }
+
+type Change = <K extends keyof WebhookFields>(input: string, field: K, value: WebhookFields[K], from: string, to: string) => void
 
 /**
  * Compares the desired webhook with the one Kapso has, field by field. Kapso's defaults and the nulls
  * the Platform API returns for unused fields equal "not set"; buffer settings are compared only when
- * buffering is wanted, since Kapso ignores (and may null out) them otherwise.
+ * buffering is wanted, since Kapso ignores (and may null out) them otherwise. A meta webhook has only
+ * its URL, secret, state and headers to compare.
  */
 export function planUpdate(desired: DesiredWebhook, actual: Webhook): UpdatePlan {
   const changes: FieldChange[] = []
   const patch: WebhookFields = {}
-  const change = <K extends keyof WebhookFields>(input: string, field: K, value: WebhookFields[K], from: string, to: string): void => {
+  const change: Change = (input, field, value, from, to) => {
     changes.push({ input, field, from, to })
     patch[field] = value
   }
 
   // The same URL in another form (host case, a trailing slash) is the same webhook: nothing to change.
   if (desired.url !== undefined && !sameUrl(desired.url, actual.url)) change('url', 'url', desired.url, actual.url, desired.url)
-
-  const actualEvents = actual.events ?? []
-  if (!sameSet(desired.events, actualEvents)) {
-    change('events', 'events', desired.events, list(actualEvents), list(desired.events))
+  if (desired.kind === 'kapso' && !sameSet(desired.events, actual.events)) {
+    change('events', 'events', desired.events, list(actual.events), list(desired.events))
   }
-
   if (desired.secretKey !== undefined && desired.secretKey !== actual.secret_key) {
     change('secret-key', 'secret_key', desired.secretKey, '(hidden)', '(hidden, changed)')
   }
-
   const actualActive = actual.active ?? KAPSO_DEFAULTS.active
   if (desired.active !== actualActive) change('active', 'active', desired.active, String(actualActive), String(desired.active))
-
-  const actualHeaders = actual.headers
-  if (!sameHeaders(desired.headers, actualHeaders)) {
+  if (!sameHeaders(desired.headers, actual.headers)) {
     // Header values may be credentials for the receiving endpoint: show names only.
-    change('headers', 'headers', desired.headers, headerNames(actualHeaders), headerNames(desired.headers))
+    change('headers', 'headers', desired.headers, headerNames(actual.headers), headerNames(desired.headers))
   }
+  if (desired.kind === 'kapso') planKapsoFormat(desired, actual, change)
+  return { changes, patch }
+}
 
+/** What only kapso-kind webhooks have: buffering, inactivity and the payload version. */
+function planKapsoFormat(desired: DesiredWebhook, actual: Webhook, change: Change): void {
   const actualBuffering = actual.buffer_enabled ?? KAPSO_DEFAULTS.buffer_enabled
   if (desired.bufferEnabled !== actualBuffering) {
     change('buffer-enabled', 'buffer_enabled', desired.bufferEnabled, String(actualBuffering), String(desired.bufferEnabled))
@@ -103,14 +109,15 @@ export function planUpdate(desired: DesiredWebhook, actual: Webhook): UpdatePlan
       change('buffer-events', 'buffer_events', bufferEvents, list(actualBufferEvents), list(bufferEvents))
     }
   }
-
   const inactivity = desired.inactivityMinutes ?? KAPSO_DEFAULTS.inactivity_minutes
   const actualInactivity = actual.inactivity_minutes ?? KAPSO_DEFAULTS.inactivity_minutes
   if (inactivity !== actualInactivity) {
     change('inactivity-minutes', 'inactivity_minutes', inactivity, String(actualInactivity), String(inactivity))
   }
-
-  return { changes, patch }
+  // The legacy API has no payload version: its webhooks never hold one, and the default is what they send.
+  const version = desired.payloadVersion ?? KAPSO_DEFAULTS.payload_version
+  const actualVersion = actual.payload_version ?? KAPSO_DEFAULTS.payload_version
+  if (version !== actualVersion) change('payload-version', 'payload_version', version, actualVersion, version)
 }
 
 /** The field-by-field lines of a create, in the same safe form as an update's changes. */
@@ -120,15 +127,17 @@ export function describeCreate(body: WebhookFields, secretGenerated: boolean): F
     lines.push({ input, field, from: '(new)', to })
   }
   add('url', 'url', body.url ?? '')
-  add('events', 'events', list(body.events ?? []))
+  if (body.kind === 'meta') add('kind', 'kind', 'meta')
+  else add('events', 'events', list(body.events ?? []))
   add('secret-key', 'secret_key', secretGenerated ? '(hidden, generated)' : '(hidden, from input)')
   add('active', 'active', String(body.active))
   if (body.headers) add('headers', 'headers', headerNames(body.headers))
-  add('buffer-enabled', 'buffer_enabled', String(body.buffer_enabled))
+  if (body.buffer_enabled !== undefined) add('buffer-enabled', 'buffer_enabled', String(body.buffer_enabled))
   if (body.buffer_window_seconds !== undefined) add('buffer-window-seconds', 'buffer_window_seconds', String(body.buffer_window_seconds))
   if (body.max_buffer_size !== undefined) add('max-buffer-size', 'max_buffer_size', String(body.max_buffer_size))
   if (body.buffer_events !== undefined) add('buffer-events', 'buffer_events', list(body.buffer_events))
   if (body.inactivity_minutes !== undefined) add('inactivity-minutes', 'inactivity_minutes', String(body.inactivity_minutes))
+  if (body.payload_version !== undefined) add('payload-version', 'payload_version', body.payload_version)
   return lines
 }
 

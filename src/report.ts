@@ -38,7 +38,9 @@ export function outputsOf(outcome: Outcome, dryRun: boolean): Record<string, str
     webhook: outcome.webhook ? JSON.stringify(outcome.webhook) : '',
     'deleted-count': String(outcome.deletedIds.length),
     'deleted-ids': outcome.deletedIds.join(','),
-    'dry-run': String(dryRun)
+    'dry-run': String(dryRun),
+    'delivery-status': outcome.verification?.status ?? '',
+    'delivery-response-status': outcome.verification?.responseStatus === undefined ? '' : String(outcome.verification.responseStatus)
   }
 }
 

@@ -29,6 +29,11 @@ export async function writeSummary(outcome: Outcome, inputs: ActionInputs): Prom
     summary.addRaw(inputs.dryRun ? '<p>Planned changes:</p>' : '<p>Changes:</p>')
     summary.addTable([[th('Input'), th('Before'), th('After')], ...changes.map((c) => [c.input, c.from, c.to].map(cell))])
   }
+  if (outcome.verification) {
+    const v = outcome.verification
+    const answer = v.responseStatus === undefined ? 'no answer' : `HTTP ${v.responseStatus}`
+    summary.addRaw(`<p>Delivery check${v.event ? ` (${cell(v.event)})` : ''}: <strong>${cell(v.status)}</strong>, the endpoint answered ${cell(answer)}.</p>`)
+  }
   if (swept) {
     if (swept.length === 0) summary.addRaw('<p>No webhook of a closed (or, with max-age, old) pull request of this repository.</p>')
     else {

@@ -14,6 +14,8 @@ export type WebhookKind = 'kapso' | 'meta'
 /** The fields of a webhook as Kapso's request bodies name them (the `whatsapp_webhook` object). */
 export interface WebhookFields {
   url?: string
+  /** Sent on create for meta only; kapso is Kapso's default. It cannot change afterwards. */
+  kind?: WebhookKind
   secret_key?: string
   events?: string[]
   active?: boolean
@@ -23,6 +25,7 @@ export interface WebhookFields {
   max_buffer_size?: number
   buffer_events?: string[]
   inactivity_minutes?: number
+  payload_version?: 'v1' | 'v2'
 }
 
 /** A webhook as Kapso holds it, parsed: nulls are absent fields, and the secret is there only when kept. */

@@ -15,6 +15,8 @@ export interface RunControl {
   timeoutSeconds?: number
   cleanup: boolean
   maxAgeMs?: number
+  verify: boolean
+  verifyTimeoutSeconds?: number
 }
 
 export function readRunControl(fail: Fail): RunControl {
@@ -37,6 +39,8 @@ export function readRunControl(fail: Fail): RunControl {
     requestTimeoutSeconds: readInteger('request-timeout-seconds', 1, 300, fail, true),
     timeoutSeconds: readInteger('timeout-seconds', 1, 3600, fail, true),
     cleanup: readBoolean('cleanup', fail) ?? false,
-    maxAgeMs: readDuration('max-age', fail)
+    maxAgeMs: readDuration('max-age', fail),
+    verify: readBoolean('verify', fail) ?? false,
+    verifyTimeoutSeconds: readInteger('verify-timeout-seconds', 1, 600, fail, true)
   }
 }

@@ -1,15 +1,15 @@
 import * as core from '@actions/core'
-import { KNOWN_EVENTS, splitList } from '../events.js'
+import { splitList } from '../events.js'
 import { eventPullRequest, isForkPullRequest, isPullRequestClosed, readGitHubContext, type GitHubContext } from '../github/context.js'
 import { describeScope } from '../kapso/scope.js'
 import * as log from '../log.js'
 import { maskSecret } from '../secrets.js'
 import { hasEmptySegment } from '../urls.js'
 import { readRunControl } from './control.js'
-import { readApiUrl, readScope } from './scope.js'
+import { readApiUrl, readKind, readScope } from './scope.js'
 import { InputError, type ActionInputs, type Operation } from './types.js'
-import { Problems } from './values.js'
-import { readDesiredWebhook } from './webhook.js'
+import { Problems, type Fail } from './values.js'
+import { eventsFor, readDesiredWebhook } from './webhook.js'
 
 export { InputError, OPERATIONS, type ActionInputs, type DesiredWebhook, type Operation } from './types.js'
 
@@ -40,17 +40,21 @@ export function readInputs(context: GitHubContext = readGitHubContext()): Action
   const operation: Operation | undefined = requested === 'auto' ? (isPullRequestClosed(context) ? 'delete' : 'upsert') : requested
   const pullRequest = eventPullRequest(context)
   const scope = readScope(fail)
+  const kind = readKind(scope, fail)
   const apiUrl = readApiUrl(scope, fail)
-  const desired = readDesiredWebhook(fail)
+  const desired = readDesiredWebhook(fail, scope, kind)
   const urlGiven = core.getInput('url') !== ''
 
   if (operation === 'upsert' || operation === 'create') {
     if (!urlGiven && !(operation === 'upsert' && control.webhookIdGiven)) {
       fail(`url is required for operation ${operation}${operation === 'upsert' ? ' (or give webhook-id)' : ''}.`)
     }
-    if (splitList(core.getInput('events')).length === 0) fail(`events is required for operation ${operation}: one or more of ${KNOWN_EVENTS.join(', ')}.`)
+    if (kind === 'kapso' && splitList(core.getInput('events')).length === 0) {
+      fail(`events is required for operation ${operation}: one or more of ${eventsFor(scope, kind).join(', ')}.`)
+    }
     if (operation === 'create' && control.webhookIdGiven) fail('webhook-id cannot be used with operation create, which always makes a new webhook.')
   }
+  checkVerify(control, requested, operation, scope?.kind, fail)
   if (operation === 'delete' && !urlGiven && !control.webhookIdGiven && !(requested === 'auto' && pullRequest !== undefined)) {
     fail('operation delete needs url or webhook-id to know what to delete.')
   }
@@ -64,6 +68,8 @@ export function readInputs(context: GitHubContext = readGitHubContext()): Action
     throw new InputError(problems.list)
   }
   warnAboutIgnored(operation, control.cleanup, desired.bufferEnabled, desired.url)
+  if (control.verify && control.dryRun) log.info('verify is skipped in a dry run: nothing is written, not even a test delivery.')
+  if (control.verify && operation === 'delete') log.info('verify is skipped: operation auto deletes the webhook on this event.')
 
   log.debug(`scope: ${describeScope(scope)}; api-url: ${apiUrl.url}; operation: ${requested}${requested === 'auto' ? ` -> ${operation}` : ''}; dry-run: ${control.dryRun}`)
   log.debug(`event: ${context.eventName || '(none)'}; repository: ${context.repository || '(none)'}; pull request: ${pullRequest ?? '(none)'}`)
@@ -80,6 +86,7 @@ export function readInputs(context: GitHubContext = readGitHubContext()): Action
     maxAttempts,
     requestTimeoutSeconds,
     timeoutSeconds,
+    verifyTimeoutSeconds: control.verify && (operation === 'upsert' || operation === 'create') && !control.dryRun ? control.verifyTimeoutSeconds : undefined,
     desired,
     cleanup: control.cleanup,
     githubToken,
@@ -87,6 +94,19 @@ export function readInputs(context: GitHubContext = readGitHubContext()): Action
     context,
     pullRequest,
     skip
+  }
+}
+
+/** verify asks the Platform API's test endpoint for a delivery to the webhook the step provisions. */
+function checkVerify(control: ReturnType<typeof readRunControl>, requested: string | undefined, operation: Operation | undefined, scope: string | undefined, fail: Fail): void {
+  const { verify, verifyTimeoutSeconds, timeoutSeconds } = control
+  if (!verify) return
+  if (scope === 'legacy') {
+    fail("verify needs the Platform API's test endpoint, which the legacy API (whatsapp-config-id) does not have: use phone-number-id, or set verify to false.")
+  }
+  if ((operation === 'delete' || operation === 'sweep') && requested !== 'auto') fail(`verify is for operations upsert, create and auto; operation is ${operation}.`)
+  if (verifyTimeoutSeconds !== undefined && timeoutSeconds !== undefined && verifyTimeoutSeconds >= timeoutSeconds) {
+    fail(`verify-timeout-seconds (${verifyTimeoutSeconds}) must be less than timeout-seconds (${timeoutSeconds}), which bounds the whole step, verification included.`)
   }
 }
 

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import type { WebhookKind } from '../boundary/kapso.js'
 import type { Scope } from '../kapso/scope.js'
 import { isLoopback, parseUrl, quote, type Fail } from './values.js'
 
@@ -9,14 +10,21 @@ export const DEFAULT_API_URLS = {
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const PHONE_NUMBER_ID = /^[0-9]{1,32}$/
+const ONE_SCOPE = 'give exactly one of whatsapp-config-id (legacy API), phone-number-id (Platform API) or scope: project (Platform API, project-wide)'
 
-/** whatsapp-config-id (legacy API) or phone-number-id (Platform API): exactly one. */
+/** scope: project, or else whatsapp-config-id (legacy API) or phone-number-id (Platform API): exactly one. */
 export function readScope(fail: Fail): Scope | undefined {
+  const scope = core.getInput('scope')
   const configId = core.getInput('whatsapp-config-id')
   const phoneNumberId = core.getInput('phone-number-id')
-  if (configId && phoneNumberId) {
-    return fail('give exactly one of whatsapp-config-id (legacy API) and phone-number-id (Platform API), not both.')
+  if (scope !== '' && scope !== 'project') return fail(`scope must be project, or empty to let whatsapp-config-id or phone-number-id decide; got ${quote(scope)}.`)
+  if (scope === 'project') {
+    if (configId || phoneNumberId) {
+      return fail(`scope project takes neither whatsapp-config-id nor phone-number-id: a project webhook belongs to the API key's whole project. ${ONE_SCOPE}.`)
+    }
+    return { kind: 'project', id: '', input: 'scope' }
   }
+  if (configId && phoneNumberId) return fail(`${ONE_SCOPE}, not both ids.`)
   if (configId) {
     if (!UUID.test(configId)) {
       return fail(`whatsapp-config-id must be a Kapso configuration UUID (like 550e8400-e29b-41d4-a716-446655440000); got ${quote(configId)}.`)
@@ -29,7 +37,16 @@ export function readScope(fail: Fail): Scope | undefined {
     }
     return { kind: 'platform', id: phoneNumberId, input: 'phone-number-id' }
   }
-  return fail('give exactly one of whatsapp-config-id (legacy API) and phone-number-id (Platform API).')
+  return fail(`${ONE_SCOPE}.`)
+}
+
+/** kind: kapso (the default) or meta, which only a phone number of the Platform API can have. */
+export function readKind(scope: Scope | undefined, fail: Fail): WebhookKind | undefined {
+  const raw = core.getInput('kind')
+  if (raw !== 'kapso' && raw !== 'meta') return fail(`kind must be kapso (Kapso's events) or meta (Meta's raw payloads); got ${quote(raw)}.`)
+  if (raw === 'meta' && scope?.kind === 'legacy') return fail('kind meta is a Platform API webhook: give phone-number-id instead of whatsapp-config-id.')
+  if (raw === 'meta' && scope?.kind === 'project') return fail("kind meta needs phone-number-id: Meta's raw payloads belong to one phone number, not to the project.")
+  return raw
 }
 
 /** The API generation an api-url's path names, when it names one the way Kapso's own URLs do. */
@@ -40,7 +57,7 @@ function generationOf(url: URL): 'legacy' | 'platform' | undefined {
   return undefined
 }
 
-/** api-url, or the scope's default. `default` says whether it was left empty. */
+/** api-url, or the scope's default. `isDefault` says whether it was left empty. */
 export function readApiUrl(scope: Scope | undefined, fail: Fail): { url: string; isDefault: boolean } | undefined {
   const raw = core.getInput('api-url')
   const wanted = scope?.kind === 'legacy' ? 'legacy' : 'platform'
@@ -56,9 +73,10 @@ export function readApiUrl(scope: Scope | undefined, fail: Fail): { url: string;
   const generation = generationOf(parsed)
   if (scope && generation && generation !== wanted) {
     const names = { legacy: "Kapso's legacy API", platform: "Kapso's Platform API" }
+    const other = wanted === 'legacy' ? 'phone-number-id' : 'whatsapp-config-id'
     return fail(
-      `api-url ${quote(raw)} is ${names[generation]}, but ${scope.input} needs ${names[wanted]} (${DEFAULT_API_URLS[wanted]}): ` +
-        `leave api-url empty, or give ${wanted === 'legacy' ? 'phone-number-id' : 'whatsapp-config-id'} for the other API.`
+      `api-url ${quote(raw)} is ${names[generation]}, but ${scope.input === 'scope' ? 'scope project' : scope.input} needs ${names[wanted]} (${DEFAULT_API_URLS[wanted]}): ` +
+        `leave api-url empty${scope.kind === 'project' ? '' : `, or give ${other} for the other API`}.`
     )
   }
   return { url: parsed.toString().replace(/\/+$/, ''), isDefault: false }

@@ -1,3 +1,4 @@
+import type { WebhookKind } from '../boundary/kapso.js'
 import type { GitHubContext } from '../github/context.js'
 import type { Scope } from '../kapso/scope.js'
 
@@ -7,6 +8,8 @@ export type Operation = Exclude<(typeof OPERATIONS)[number], 'auto'>
 
 /** The webhook as the inputs describe it. An absent optional field means "Kapso's default". */
 export interface DesiredWebhook {
+  /** kapso (events in Kapso's format) or meta (Meta's raw payloads): the only kind the step touches. */
+  kind: WebhookKind
   url?: string
   events: string[]
   /** Absent: keep the existing secret, or generate one for a new webhook. */
@@ -19,6 +22,8 @@ export interface DesiredWebhook {
   maxBufferSize?: number
   bufferEvents?: string[]
   inactivityMinutes?: number
+  /** Absent: Kapso's default (v2). Platform API only. */
+  payloadVersion?: 'v1' | 'v2'
 }
 
 export interface ActionInputs {
@@ -36,6 +41,8 @@ export interface ActionInputs {
   requestTimeoutSeconds: number
   /** The whole step's bound. */
   timeoutSeconds: number
+  /** With verify on: how long to wait for the test delivery's outcome. */
+  verifyTimeoutSeconds?: number
   desired: DesiredWebhook
   /** Delete the provisioned webhook when the job ends. */
   cleanup: boolean

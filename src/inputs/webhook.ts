@@ -1,5 +1,7 @@
 import * as core from '@actions/core'
-import { BUFFERABLE_EVENTS, KNOWN_EVENTS, splitList, suggest } from '../events.js'
+import type { WebhookKind } from '../boundary/kapso.js'
+import { BUFFERABLE_EVENTS, KNOWN_EVENTS, PROJECT_EVENTS, splitList, suggest } from '../events.js'
+import type { Scope } from '../kapso/scope.js'
 import { RECORD_HEADER } from '../ownership.js'
 import { hasControl } from '../text.js'
 import type { DesiredWebhook } from './types.js'
@@ -19,23 +21,48 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\uffff]*$/
 export const RESERVED_HEADERS = ['content-type', 'content-length', 'host', 'connection', 'transfer-encoding', 'x-idempotency-key', 'x-batch-size']
 export const RESERVED_PREFIX = 'x-webhook-'
 
-/** The webhook the inputs describe (url, events, secret-key, active, headers, buffering, inactivity). */
-export function readDesiredWebhook(fail: Fail): DesiredWebhook {
+/** The events a webhook of this scope and kind takes; meta takes none (Meta decides what it sends). */
+export function eventsFor(scope: Scope | undefined, kind: WebhookKind | undefined): readonly string[] {
+  if (kind === 'meta') return []
+  return scope?.kind === 'project' ? PROJECT_EVENTS : KNOWN_EVENTS
+}
+
+/** Inputs a meta webhook has no use for: Kapso's events, batching and payload format are not Meta's. */
+const NOT_FOR_META = ['events', 'buffer-window-seconds', 'max-buffer-size', 'buffer-events', 'inactivity-minutes', 'payload-version']
+
+/** The webhook the inputs describe (url, events, secret-key, active, headers, buffering, inactivity, payload version). */
+export function readDesiredWebhook(fail: Fail, scope: Scope | undefined, kind: WebhookKind | undefined): DesiredWebhook {
   const secretKey = core.getInput('secret-key')
   if (secretKey && hasControl(secretKey)) fail('secret-key contains a line break or control character.')
+  if (kind === 'meta') {
+    for (const name of NOT_FOR_META) if (core.getInput(name)) fail(`${name} is not for kind meta: Meta sends its raw payloads, with no Kapso events, batching or payload version. Remove ${name}.`)
+  }
   const bufferEventsRaw = core.getInput('buffer-events')
+  const bufferEnabled = readBoolean('buffer-enabled', fail) ?? false
+  if (bufferEnabled && kind === 'meta') fail('buffer-enabled must be false for kind meta: Meta payloads are not batched.')
+  if (bufferEnabled && scope?.kind === 'project') fail('buffer-enabled must be false with scope project: buffering batches whatsapp.message.received, which project webhooks do not receive.')
   return {
+    kind: kind ?? 'kapso',
     url: readWebhookUrl(fail),
-    events: readEvents('events', KNOWN_EVENTS, fail),
+    events: kind === 'meta' ? [] : readEvents('events', eventsFor(scope, kind), fail, scope),
     secretKey: secretKey || undefined,
     active: readBoolean('active', fail) ?? true,
     headers: readHeaders(fail) ?? {},
-    bufferEnabled: readBoolean('buffer-enabled', fail) ?? false,
+    bufferEnabled,
     bufferWindowSeconds: readInteger('buffer-window-seconds', 1, 60, fail),
     maxBufferSize: readInteger('max-buffer-size', 1, 100, fail),
-    bufferEvents: bufferEventsRaw ? readEvents('buffer-events', BUFFERABLE_EVENTS, fail) : undefined,
-    inactivityMinutes: readInteger('inactivity-minutes', 1, 1440, fail)
+    bufferEvents: bufferEventsRaw && kind !== 'meta' ? readEvents('buffer-events', BUFFERABLE_EVENTS, fail) : undefined,
+    inactivityMinutes: readInteger('inactivity-minutes', 1, 1440, fail),
+    payloadVersion: readPayloadVersion(scope, fail)
   }
+}
+
+function readPayloadVersion(scope: Scope | undefined, fail: Fail): 'v1' | 'v2' | undefined {
+  const raw = core.getInput('payload-version')
+  if (raw === '') return undefined
+  if (raw !== 'v1' && raw !== 'v2') return fail(`payload-version must be v1 or v2, or empty for Kapso's default (v2); got ${quote(raw)}.`)
+  if (scope?.kind === 'legacy') return fail("payload-version is a Platform API setting: the legacy API (whatsapp-config-id) has none. Remove it, or use phone-number-id.")
+  return raw
 }
 
 function readWebhookUrl(fail: Fail): string | undefined {
@@ -54,9 +81,19 @@ function readWebhookUrl(fail: Fail): string | undefined {
   return raw
 }
 
-export function readEvents(name: string, allowed: readonly string[], fail: Fail): string[] {
+export function readEvents(name: string, allowed: readonly string[], fail: Fail, scope?: Scope): string[] {
   const events = splitList(core.getInput(name))
+  // An event of the other scope is no typo: say which scope takes it.
+  const other = scope?.kind === 'project' ? KNOWN_EVENTS : scope ? PROJECT_EVENTS : []
   for (const event of events.filter((e) => !allowed.includes(e))) {
+    if ((other as readonly string[]).includes(event)) {
+      fail(
+        scope?.kind === 'project'
+          ? `${name} has ${event}, a phone-number event: project webhooks (scope: project) take ${allowed.join(', ')}.`
+          : `${name} has ${event}, a project event: give scope: project for a project webhook. This scope takes ${allowed.join(', ')}.`
+      )
+      continue
+    }
     const near = suggest(event, allowed)
     fail(`${name} has an unknown event ${quote(event)}` + (near ? `: did you mean "${near}"?` : `. Accepted: ${allowed.join(', ')}.`))
   }

@@ -4,7 +4,7 @@ import { AnswerError } from '../boundary/parse.js'
 import { ActionError } from '../errors.js'
 import { deploymentSha } from '../github/context.js'
 import type { ActionInputs, DesiredWebhook } from '../inputs/index.js'
-import { describeScope } from '../kapso/scope.js'
+import { describeScope, inScope } from '../kapso/scope.js'
 import * as log from '../log.js'
 import { formatRecord, RECORD_HEADER, recordEntry } from '../ownership.js'
 import { describeCreate, planCreate, planUpdate, publicView } from '../plan.js'
@@ -44,7 +44,12 @@ async function findExisting(inputs: ActionInputs, { api }: Effects): Promise<Web
     if (!found) {
       throw new ActionError(`webhook-id ${webhookId} matches no webhook of ${describeScope(scope)}. Check webhook-id, or leave it empty to find the webhook by url.`)
     }
-    if (found.kind !== 'kapso') throw new ActionError(`webhook-id ${webhookId} is a ${found.kind}-kind webhook; this step manages kapso-kind webhooks.`)
+    if (found.kind !== desired.kind) {
+      throw new ActionError(`webhook-id ${webhookId} is a ${found.kind}-kind webhook; this step manages ${desired.kind}-kind webhooks (the kind input). A webhook's kind cannot change.`)
+    }
+    if (!inScope(scope, found)) {
+      throw new ActionError(`webhook-id ${webhookId} is a webhook of phone number ${found.phone_number_id}, not a project webhook: give phone-number-id ${found.phone_number_id} instead of scope: project.`)
+    }
     return found
   }
   const matches = await api.findByUrl(desired.url as string)

@@ -1,5 +1,7 @@
 import type { Webhook, WebhookFields } from '../boundary/kapso.js'
+import type { Deadline } from '../deadline.js'
 import type { FieldChange } from '../plan.js'
+import type { DeliveryApi, Verification } from './verify.js'
 
 /** The calls the operations make; KapsoClient is the real one, tests may pass another. */
 export interface WebhookApi {
@@ -24,6 +26,11 @@ export interface PullRequestApi {
 export interface Effects {
   api: WebhookApi
   github?: PullRequestApi
+  /** The test endpoint and deliveries list, for verify. */
+  deliveries?: DeliveryApi
+  /** verify's pause between two reads of the deliveries. */
+  pollMs?: number
+  deadline?: Deadline
   /** Called before a create is sent, with the URL, the ids already there and the secret: the post step's way to find it. */
   beforeCreate?: (url: string, existingIds: readonly string[], secretKey: string) => void
 }
@@ -53,6 +60,8 @@ export interface Outcome {
   deletedIds: string[]
   /** For a sweep: what went, or would go. */
   swept?: SweepEntry[]
+  /** With verify on: how Kapso's test delivery to the webhook ended. */
+  verification?: Verification
 }
 
 /** The parts of an outcome that most results leave empty. */

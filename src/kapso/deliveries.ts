@@ -1,0 +1,54 @@
+import { parseDeliveries, parseTestQueued, type Delivery } from '../boundary/deliveries.js'
+import { errorText } from '../boundary/kapso.js'
+import { ActionError, StatusError } from '../errors.js'
+import type { Reply, Transport } from './transport.js'
+
+/**
+ * The Platform API's test endpoint and deliveries list, for any webhook of the project: what verify asks.
+ * Both live at the Platform API's root, whichever scope the webhook is in.
+ */
+export class DeliveriesClient {
+  constructor(
+    private readonly apiUrl: string,
+    private readonly transport: Transport
+  ) {}
+
+  /** The webhook's recent deliveries of this event (or of any, when none is given), newest first. */
+  async list(webhookId: string, event: string | undefined): Promise<Delivery[]> {
+    const query = new URLSearchParams({ webhook_id: webhookId, limit: '100' })
+    if (event !== undefined) query.set('event', event)
+    const doing = `reading the deliveries of webhook ${webhookId}`
+    const reply = await this.send({ method: 'GET', url: `${this.apiUrl}/webhook_deliveries?${query}`, doing })
+    return parseDeliveries(reply.body, doing).filter((d) => d.webhookId === undefined || d.webhookId.toLowerCase() === webhookId.toLowerCase())
+  }
+
+  /**
+   * Asks Kapso to deliver a test event to the webhook. A lost answer is looked for among the deliveries
+   * (`isNew`) before the request is sent again: a second test delivery would do no harm, but proves nothing more.
+   */
+  async test(webhookId: string, event: string | undefined, isNew: (delivery: Delivery) => boolean): Promise<void> {
+    const doing = `asking Kapso for a test delivery to webhook ${webhookId}`
+    const reply = await this.send({
+      method: 'POST',
+      url: `${this.apiUrl}/whatsapp/webhooks/${encodeURIComponent(webhookId)}/test`,
+      payload: event === undefined ? {} : { event_type: event },
+      doing,
+      reconcile: async () => ((await this.list(webhookId, event)).some(isNew) ? { status: 200, body: { data: { success: true } } } : undefined)
+    })
+    if (!parseTestQueued(reply.body, doing)) throw new ActionError(`Kapso did not queue the test delivery to webhook ${webhookId} (success: false). Re-run, or set verify to false.`)
+  }
+
+  private async send(spec: Parameters<Transport['request']>[0]): Promise<Reply> {
+    try {
+      return await this.transport.request(spec)
+    } catch (error) {
+      if (!(error instanceof StatusError)) throw error
+      const said = errorText(error.body)
+      const quote = said ? ` Kapso said: ${said}` : ''
+      if (error.status === 401) throw new ActionError(`Kapso rejected the API key (HTTP 401) while ${spec.doing}. Check the api-key input.${quote}`, 401)
+      if (error.status === 404) throw new ActionError(`Kapso answered HTTP 404 while ${spec.doing}: the Platform API at api-url ${this.apiUrl} has no such webhook.${quote}`, 404)
+      if (error.status === 422) throw new ActionError(`Kapso refused ${spec.doing} (HTTP 422): ${said || 'no reason given'}`, 422)
+      throw new ActionError(`Kapso answered HTTP ${error.status} while ${spec.doing}.${quote}`, error.status)
+    }
+  }
+}
