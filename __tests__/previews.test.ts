@@ -139,7 +139,8 @@ describe('cleanup', () => {
   it('deletes the provisioned webhook in the post step, and an already-gone one is fine', async () => {
     const main = await step({ ...preview(9), cleanup: 'true' }, { event: pullRequestEvent('opened', 9) })
     expect(main.outputs.result).toBe('created')
-    expect(main.state).toMatchObject({ isPost: 'true', 'cleanup-webhook-id': main.outputs['webhook-id'] })
+    expect(main.state.isPost).toBe('true')
+    expect(JSON.parse(main.state['cleanup-webhook'] ?? '')).toEqual({ id: main.outputs['webhook-id'], url: previewUrl(9) })
     const post = await step({ ...preview(9), cleanup: 'true' }, { event: pullRequestEvent('opened', 9), postState: main.state })
     expect(post.exitCode).toBe(0)
     expect(post.stdout).toContain(`Cleanup: deleted webhook ${main.outputs['webhook-id']}.`)
@@ -152,7 +153,7 @@ describe('cleanup', () => {
   it('leaves nothing to clean when off, in a dry run, or when the main step failed', async () => {
     for (const inputs of [preview(9), { ...preview(9), cleanup: 'true', 'dry-run': 'true' }, { ...preview(9), cleanup: 'true', events: 'nope' }]) {
       const main = await step(inputs, { event: pullRequestEvent('opened', 9) })
-      expect(main.state['cleanup-webhook-id']).toBeUndefined()
+      expect(main.state['cleanup-webhook']).toBeUndefined()
       const post = await step(inputs, { postState: main.state })
       expect(post.exitCode).toBe(0)
       expect(kapso.requests.filter((r) => r.method === 'DELETE')).toHaveLength(0)

@@ -62,6 +62,9 @@ class GitHubApi {
             const fields = batch.map((n) => `${(0,_boundary_github_js__WEBPACK_IMPORTED_MODULE_1__/* .pullRequestAlias */ .fJ)(n)}: pullRequest(number: ${n}) { number state }`).join(' ');
             const query = `query($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${fields} } }`;
             const data = await this.call(doing, (signal) => this.octokit.graphql(query, { owner, repo, request: { signal } }), true);
+            if (typeof data === 'object' && data !== null && data.repository === null) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l(`GitHub answered that there is no repository ${owner}/${repo} while ${doing}: github-token cannot see it. Check github-token: it needs pull-requests: read on ${owner}/${repo}.`);
+            }
             for (const [number, state] of (0,_boundary_github_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePullRequestStates */ .e9)(data, batch, doing))
                 states.set(number, state);
         }
@@ -74,14 +77,21 @@ class GitHubApi {
             doing,
             attempt: async (attempt, timeoutMs) => {
                 const started = Date.now();
+                const signal = AbortSignal.timeout(timeoutMs);
                 try {
-                    const data = await request(AbortSignal.timeout(timeoutMs));
+                    const data = await request(signal);
+                    // An answer cut off by the timeout reads as an empty body: it is no answer, not a wrong one.
+                    if (signal.aborted)
+                        return { failed: true, summary: `no answer within ${Math.round(timeoutMs / 1000)} s`, mayHaveApplied: false };
                     _log_js__WEBPACK_IMPORTED_MODULE_3__/* .debug */ .Yz(`GitHub ${doing} -> ok (${Date.now() - started} ms, attempt ${attempt})`);
                     return data;
                 }
                 catch (error) {
-                    if (graphql && isGraphqlError(error) && error.data !== undefined && error.data !== null)
-                        return error.data;
+                    if (graphql && isGraphqlError(error)) {
+                        if (error.data !== undefined && error.data !== null)
+                            return error.data;
+                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l(`GitHub's GraphQL answer while ${doing} has errors and no data: ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .outsideText */ .F3)(error.message ?? '', 300)}`);
+                    }
                     const failure = toFailure(error, timeoutMs);
                     _log_js__WEBPACK_IMPORTED_MODULE_3__/* .debug */ .Yz(`GitHub ${doing} -> ${failure.summary} (${Date.now() - started} ms, attempt ${attempt})`);
                     return failure;

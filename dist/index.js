@@ -514,11 +514,11 @@ function parsePullRequestStates(data, numbers, doing) {
 /* harmony export */   Qq: () => (/* binding */ text),
 /* harmony export */   Wp: () => (/* binding */ parseAnswer),
 /* harmony export */   dV: () => (/* binding */ AnswerError),
+/* harmony export */   kk: () => (/* binding */ UUID),
 /* harmony export */   rD: () => (/* binding */ wholeNumber),
 /* harmony export */   s$: () => (/* binding */ jsonText),
 /* harmony export */   uR: () => (/* binding */ uuid)
 /* harmony export */ });
-/* unused harmony export UUID */
 /* harmony import */ var valibot__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7934);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7194);
 /* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8992);
@@ -670,7 +670,7 @@ class StatusError extends Error {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4005);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(986);
 /** The action's entry point, for the main step and the post step the runner adds for every use of it. */
 
 
@@ -712,19 +712,25 @@ __webpack_async_result__();
  * one, ever leaves (the runner masks whole values only).
  */
 function line(text) {
-    return (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeControl */ .hN)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(text));
+    return neutralise((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeControl */ .hN)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(text)));
+}
+/**
+ * The runner still obeys the old `##[command]data` form anywhere in a line (`##[stop-commands]` would let
+ * a later `::add-mask::` print its secret): no text written here can hold one.
+ */
+function neutralise(text) {
+    return text.replace(/##\[/g, '##\\[');
 }
 /** An annotation keeps its line breaks: @actions/core writes them as %0A, inside the one command. */
 function annotation(text) {
     return text.split('\n').map(line).join('\n');
 }
+/** One log line: a line break in the text is escaped, never a new line that the runner would parse. */
 function info(text) {
-    for (const part of text.split('\n'))
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line(part));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line(text));
 }
 function debug(text) {
-    for (const part of text.split('\n'))
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(line(part));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(line(text));
 }
 function notice(text) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(annotation(text));
@@ -748,26 +754,22 @@ function setOutputs(outputs, secretOutputs = []) {
 
 /***/ }),
 
-/***/ 4005:
+/***/ 986:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  t: () => (/* binding */ cleanup),
+  t: () => (/* binding */ main_cleanup),
   e: () => (/* binding */ run)
 });
 
+// EXTERNAL MODULE: ./src/boundary/parse.ts
+var parse = __nccwpck_require__(6525);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(3340);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/boundary/parse.ts
-var parse = __nccwpck_require__(6525);
-// EXTERNAL MODULE: ./src/deadline.ts
-var src_deadline = __nccwpck_require__(6683);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/shims/undici.ts
 var shims_undici = __nccwpck_require__(5136);
 ;// CONCATENATED MODULE: ./src/github/lazy.ts
@@ -793,6 +795,701 @@ async function load(options) {
     return new GitHubApi(options);
 }
 
+// EXTERNAL MODULE: ./node_modules/valibot/dist/index.mjs
+var dist = __nccwpck_require__(7934);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __nccwpck_require__(7194);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(8992);
+;// CONCATENATED MODULE: ./src/boundary/kapso.ts
+
+
+
+
+const MAX_URL = 2048;
+/** A URL as a log line may show it: parseable, no control characters. */
+const webhookUrl = dist/* pipe */.FsL(dist/* string */.YjP('a URL'), dist/* check */.z6Y((s) => s.length <= MAX_URL && !(0,src_text/* hasControl */.aQ)(s) && URL.canParse(s), 'a URL'));
+const kapso_name = (0,parse/* text */.Qq)(200, 'a name without control characters');
+const nameList = dist/* nullish */.cl6(dist/* array */.YOg(kapso_name, 'a list of names'));
+const count = dist/* nullish */.cl6((0,parse/* wholeNumber */.rD)());
+const webhookSchema = dist/* object */.Ikc({
+    id: parse/* uuid */.uR,
+    url: webhookUrl,
+    kind: dist/* nullish */.cl6(dist/* picklist */.KIO(['kapso', 'meta'], 'kapso or meta')),
+    events: nameList,
+    active: dist/* nullish */.cl6(dist/* boolean */.zMY('true or false')),
+    // Names are shown in the log; values only compared and sent. The Platform API allows any JSON value.
+    headers: dist/* nullish */.cl6(dist/* pipe */.FsL(dist/* unknown */.L5J(), 
+    // valibot's record takes an array as an object of "0", "1", …: headers are a JSON object or nothing.
+    dist/* check */.z6Y((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'an object of headers'), dist/* record */.g1P((0,parse/* text */.Qq)(256, 'a header name without control characters'), dist/* unknown */.L5J(), 'an object of headers'))),
+    secret_key: dist/* optional */.lqM(dist/* unknown */.L5J()),
+    buffer_enabled: dist/* nullish */.cl6(dist/* boolean */.zMY('true or false')),
+    buffer_window_seconds: count,
+    max_buffer_size: count,
+    buffer_events: nameList,
+    inactivity_minutes: count,
+    payload_version: dist/* nullish */.cl6((0,parse/* text */.Qq)(32)),
+    phone_number_id: dist/* nullish */.cl6((0,parse/* text */.Qq)(64)),
+    created_at: dist/* nullish */.cl6(parse/* dateTime */.KQ)
+}, 'a webhook');
+const pageSchema = dist/* object */.Ikc({
+    data: dist/* array */.YOg(webhookSchema, 'a list'),
+    meta: dist/* nullish */.cl6(dist/* object */.Ikc({ total_pages: dist/* nullish */.cl6(dist/* pipe */.FsL((0,parse/* wholeNumber */.rD)(), dist/* minValue */.Wwf(0, 'a whole number of pages'))) }, 'an object'))
+}, 'a JSON object with data');
+const oneSchema = dist/* object */.Ikc({ data: webhookSchema }, 'a JSON object with data');
+/**
+ * A page of a list. `keepSecret` says whose secret to keep: each other secret is dropped here, so that a
+ * scope of 10,000 webhooks does not leave 10,000 secrets to mask.
+ */
+function parseWebhookPage(body, doing, keepSecret) {
+    const page = (0,parse/* parseAnswer */.Wp)(pageSchema, body, 'Kapso', doing);
+    const webhooks = page.data.map((raw) => {
+        const webhook = toWebhook(raw, false, doing);
+        return keepSecret(webhook) ? toWebhook(raw, true, doing) : webhook;
+    });
+    return { webhooks, totalPages: page.meta?.total_pages ?? undefined };
+}
+/** The webhook of a create, read, or update answer (`{"data": {…}}`), its secret kept. */
+function parseWebhook(body, doing) {
+    return toWebhook((0,parse/* parseAnswer */.Wp)(oneSchema, body, 'Kapso', doing).data, true, doing);
+}
+function toWebhook(raw, keepSecret, doing) {
+    const webhook = {
+        id: raw.id,
+        url: raw.url,
+        // Kapso's documented default; the legacy API has no other kind.
+        kind: raw.kind ?? 'kapso',
+        events: raw.events ?? [],
+        headers: headerTexts(raw.headers, doing)
+    };
+    const optional = {
+        active: raw.active,
+        buffer_enabled: raw.buffer_enabled,
+        buffer_window_seconds: raw.buffer_window_seconds,
+        max_buffer_size: raw.max_buffer_size,
+        buffer_events: raw.buffer_events,
+        inactivity_minutes: raw.inactivity_minutes,
+        payload_version: raw.payload_version,
+        created_at: raw.created_at
+    };
+    for (const [key, value] of Object.entries(optional))
+        if (value !== null && value !== undefined)
+            Object.assign(webhook, { [key]: value });
+    // Null here means "not a phone number's": kept apart from absent, which says nothing.
+    if (raw.phone_number_id !== undefined)
+        webhook.phone_number_id = raw.phone_number_id;
+    if (keepSecret && raw.secret_key !== null && raw.secret_key !== undefined)
+        webhook.secret_key = secretText(raw.secret_key, doing);
+    return webhook;
+}
+/**
+ * A secret_key is text; one that came back as a number is still a secret (its digits are what gets masked
+ * and compared). Any other type is refused, never shown: masking "true" would hide every "true" in the log.
+ */
+function secretText(value, doing) {
+    const secret = typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? (0,parse/* jsonText */.s$)(value) : undefined;
+    if (secret === undefined || (0,src_text/* hasControl */.aQ)(secret))
+        throw new parse/* AnswerError */.dV(`Kapso's answer while ${doing} has a secret_key that is not text without control characters.`);
+    return secret;
+}
+function headerTexts(headers, doing) {
+    const out = [];
+    for (const [key, value] of Object.entries(headers ?? {})) {
+        const valueText = (0,parse/* jsonText */.s$)(value);
+        if (valueText === undefined)
+            throw new parse/* AnswerError */.dV(`Kapso's answer while ${doing} has a header value that is not JSON.`);
+        out.push([key, valueText]);
+    }
+    // fromEntries defines own properties: a header named __proto__ stays a header.
+    return Object.fromEntries(out);
+}
+/**
+ * Kapso's error message, wherever this body keeps it (`error`, `error.message`, `message`, `detail`), as
+ * outside text: secrets hidden, control characters escaped, at most 500 characters. Empty when none.
+ */
+function errorText(body) {
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+        return '';
+    const record = body;
+    const error = record.error;
+    const nested = typeof error === 'object' && error !== null ? error.message : undefined;
+    const parts = [error, nested, record.message, record.detail].filter((part) => typeof part === 'string' && part !== '');
+    return (0,secrets/* outsideText */.F3)([...new Set(parts)].join(': '), 500);
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __nccwpck_require__(5625);
+;// CONCATENATED MODULE: ./src/urls.ts
+/**
+ * When two webhook URLs are the same webhook. Kapso may keep a URL in another form than it was sent in,
+ * so URLs compare in a normal form: what the WHATWG URL parser makes of them (scheme and host in lower
+ * case, the default port dropped, an empty path as "/", "." and ".." segments resolved, the same
+ * percent-encoding), with one trailing slash of the path ignored. Path, query and fragment otherwise
+ * compare exactly, case included.
+ */
+function urlKey(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return undefined;
+    }
+    const path = url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname;
+    const credentials = url.username || url.password ? `${url.username}:${url.password}@` : '';
+    return `${url.protocol}//${credentials}${url.host}${path}${url.search}${url.hash}`;
+}
+/** Whether both are URLs and the same webhook URL in the normal form above. */
+function sameUrl(a, b) {
+    const key = urlKey(a);
+    return key !== undefined && key === urlKey(b);
+}
+/**
+ * The text to give Kapso's "URL contains" filter so that every stored form of this URL passes it: the path
+ * without a trailing slash (hosts may come back in another case, with or without a port). Only when the
+ * path reads the same as typed and as parsed: a path that parsing changes (non-ASCII, percent-encoding,
+ * "." segments, braces, backslashes) may be stored either way, so the whole scope is read instead, as it
+ * is for an empty path.
+ */
+function containsFilter(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return undefined;
+    }
+    const typed = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(raw)?.[1] ?? '';
+    const path = url.pathname.replace(/\/$/, '');
+    return path === '' || typed.replace(/\/$/, '') !== path ? undefined : path;
+}
+/** Whether the URL's path has an empty segment (`//`), as `${{ url }}/api` makes of a URL ending in "/". */
+function hasEmptySegment(raw) {
+    try {
+        return new URL(raw).pathname.includes('//');
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/kapso/scope.ts
+/** "whatsapp-config-id 3f1c…", "phone-number-id 106540352242922", "the project". */
+function describeScope(scope) {
+    return scope.kind === 'project' ? 'the project (scope: project)' : `${scope.input} ${scope.id}`;
+}
+/** The URL of the scope's webhook collection. */
+function collectionUrl(apiUrl, scope) {
+    switch (scope.kind) {
+        case 'legacy':
+            return `${apiUrl}/whatsapp_configs/${encodeURIComponent(scope.id)}/whatsapp_webhooks`;
+        case 'platform':
+            return `${apiUrl}/whatsapp/phone_numbers/${encodeURIComponent(scope.id)}/webhooks`;
+        case 'project':
+            return `${apiUrl}/whatsapp/webhooks`;
+    }
+}
+/** The query of one page of the scope's list, with Kapso's "URL contains" filter where the API has one. */
+function listQuery(scope, page, perPage, kind, contains) {
+    const query = new URLSearchParams({ page: String(page), per_page: String(perPage) });
+    if (scope.kind === 'legacy') {
+        if (contains !== undefined)
+            query.set('q[url_cont]', contains);
+        return query;
+    }
+    if (scope.kind === 'platform' && contains !== undefined)
+        query.set('url_contains', contains);
+    query.set('kind', kind);
+    return query;
+}
+/**
+ * Whether a webhook in the scope's list belongs to the scope. The project's list holds every webhook of
+ * the project, phone-number ones too; a phone number's list should hold only its own.
+ */
+function inScope(scope, webhook) {
+    if (scope.kind === 'project')
+        return webhook.phone_number_id === null || webhook.phone_number_id === undefined;
+    // A phone number's list: its own webhooks, or ones that do not say (older answers name no phone number).
+    if (scope.kind === 'platform')
+        return webhook.phone_number_id === scope.id || webhook.phone_number_id === undefined;
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/kapso/client.ts
+
+
+
+
+
+
+
+const PER_PAGE = 100;
+const MAX_PAGES = 1000;
+/**
+ * Kapso's webhook API for one scope, on any API generation. Every answer is parsed by boundary/kapso.ts
+ * before it is used; every webhook it returns is of the step's kind and belongs to the scope, whatever
+ * the server's filters let through.
+ */
+class KapsoClient {
+    options;
+    transport;
+    progress;
+    base;
+    constructor(options, transport, progress) {
+        this.options = options;
+        this.transport = transport;
+        this.progress = progress;
+        this.base = collectionUrl(options.apiUrl, options.scope);
+    }
+    /** Every webhook of the scope with this URL (compared in normal form), most recent first. Their secrets are kept. */
+    async findByUrl(url) {
+        const same = (webhook) => sameUrl(webhook.url, url);
+        return (await this.list(`listing webhooks with url ${url}`, containsFilter(url), same)).filter(same);
+    }
+    /** Every webhook of the scope, most recent first, without secrets. */
+    async listAll() {
+        return this.list(`listing the webhooks of ${describeScope(this.options.scope)}`, undefined, () => false);
+    }
+    /**
+     * Reads every page, keeping the webhooks of the step's kind in the scope, each once. The secrets kept
+     * (`keepSecret`: only webhooks with the step's URL) are masked as they are read; all others are dropped.
+     * Without Kapso's page count, pages are read until one is empty or brings nothing new.
+     */
+    async list(doing, contains, keepSecret) {
+        const found = new Map();
+        const seen = new Set();
+        const mine = (webhook) => webhook.kind === this.options.kind && inScope(this.options.scope, webhook);
+        for (let page = 1; page <= MAX_PAGES; page++) {
+            const query = listQuery(this.options.scope, page, PER_PAGE, this.options.kind, contains);
+            const { body } = await this.send({ method: 'GET', path: `?${query}`, doing });
+            const parsed = parseWebhookPage(body, doing, (webhook) => mine(webhook) && keepSecret(webhook));
+            const before = seen.size;
+            for (const webhook of parsed.webhooks) {
+                const id = webhook.id.toLowerCase();
+                seen.add(id);
+                if (!mine(webhook) || found.has(id))
+                    continue;
+                if (webhook.secret_key !== undefined)
+                    (0,secrets/* maskSecret */.$l)(webhook.secret_key);
+                found.set(id, webhook);
+            }
+            const more = parsed.totalPages !== undefined ? page < parsed.totalPages : seen.size > before;
+            if (!more)
+                return sortNewestFirst([...found.values()]);
+        }
+        throw new errors/* ActionError */.l(`Kapso listed more than ${MAX_PAGES} pages of webhooks while ${doing}; stopped reading.`);
+    }
+    /** The webhook with this id, or undefined when the scope has none such. Its secret is kept. */
+    async get(id) {
+        const doing = `reading webhook ${id}`;
+        const reply = await this.sendOrAbsent({ method: 'GET', path: `/${encodeURIComponent(id)}`, doing });
+        return reply && this.own(parseWebhook(reply.body, doing), id, doing);
+    }
+    /**
+     * Creates a webhook. When an attempt's outcome is unknown (reset, timeout, 5xx, an unreadable answer),
+     * the scope is searched for a webhook with this URL that is not among `existingIds`: found, the lost
+     * attempt made it, and it is adopted instead of sending the create again.
+     */
+    async create(fields, existingIds) {
+        const url = fields.url ?? '';
+        const doing = `creating a webhook for ${url}`;
+        let adopted;
+        const lookForIt = async () => (await this.findByUrl(url)).find((webhook) => !existingIds.includes(webhook.id));
+        const reply = await this.send({
+            method: 'POST',
+            path: '',
+            payload: { whatsapp_webhook: fields },
+            doing,
+            reconcile: async () => {
+                adopted = await lookForIt();
+                return adopted && { status: 201, body: undefined };
+            }
+        });
+        const created = adopted ?? (await this.readCreated(reply, doing, lookForIt));
+        if (existingIds.some((id) => id.toLowerCase() === created.id.toLowerCase())) {
+            throw new parse/* AnswerError */.dV(`Kapso's answer while ${doing} names webhook ${created.id}, which was there before the create: it is not the new one. Re-run to find what the create made.`);
+        }
+        if (created.kind !== this.options.kind) {
+            throw new parse/* AnswerError */.dV(`Kapso's answer while ${doing} has kind ${created.kind}, not ${this.options.kind} as asked. A re-run will not find this webhook (${created.id}); delete it with operation delete and webhook-id.`);
+        }
+        this.progress.record(`created webhook ${created.id}`);
+        return created;
+    }
+    /** The created webhook from Kapso's answer; when the answer cannot be read, the one the create made, found by listing. */
+    async readCreated(reply, doing, lookForIt) {
+        try {
+            return parseWebhook(reply.body, doing);
+        }
+        catch (error) {
+            if (!(error instanceof parse/* AnswerError */.dV))
+                throw error;
+            const found = await lookForIt();
+            if (!found)
+                throw error;
+            log/* warning */.$e(`${error.message} The webhook it made was found by listing the scope: using ${found.id}.`);
+            return found;
+        }
+    }
+    async update(id, fields) {
+        const doing = `updating webhook ${id}`;
+        const reply = await this.sendOrAbsent({ method: 'PATCH', path: `/${encodeURIComponent(id)}`, payload: { whatsapp_webhook: fields }, doing });
+        if (!reply)
+            throw new errors/* ActionError */.l(`Webhook ${id} was not found while ${doing}: it was deleted meanwhile. Re-run to create it again.`, 404);
+        const updated = this.own(parseWebhook(reply.body, doing), id, doing);
+        this.progress.record(`updated webhook ${id}`);
+        return updated;
+    }
+    /** Deletes the webhook; false when it was already gone. One request when it exists. */
+    async remove(id) {
+        const removed = (await this.sendOrAbsent({ method: 'DELETE', path: `/${encodeURIComponent(id)}`, doing: `deleting webhook ${id}` })) !== undefined;
+        if (removed)
+            this.progress.record(`deleted webhook ${id}`);
+        return removed;
+    }
+    /** An answer about one webhook must be about that one. */
+    own(webhook, id, doing) {
+        if (webhook.id.toLowerCase() !== id.toLowerCase())
+            throw new parse/* AnswerError */.dV(`Kapso's answer while ${doing} is about webhook ${webhook.id}, not ${id}.`);
+        return webhook;
+    }
+    /**
+     * A request on one webhook. A 404 there means either "no such webhook" or "no such scope": one list
+     * request tells which, so that an unknown scope is never mistaken for an absent webhook.
+     */
+    async sendOrAbsent(request) {
+        try {
+            return await this.send(request);
+        }
+        catch (error) {
+            if (!(error instanceof errors/* ActionError */.l) || error.status !== 404)
+                throw error;
+            if (this.options.scope.kind !== 'project') {
+                await this.send({ method: 'GET', path: '?page=1&per_page=1', doing: `checking ${describeScope(this.options.scope)}` });
+            }
+            return undefined;
+        }
+    }
+    async send(request) {
+        const { path, ...spec } = request;
+        try {
+            return await this.transport.request({ ...spec, url: `${this.base}${path}` });
+        }
+        catch (error) {
+            if (error instanceof errors/* StatusError */.X)
+                throw new errors/* ActionError */.l(this.describe(error.status, error.body, request.doing), error.status);
+            throw error;
+        }
+    }
+    describe(status, body, doing) {
+        const said = errorText(body);
+        const quote = said ? ` Kapso said: ${said}` : '';
+        const { scope, apiUrl, defaultApiUrl } = this.options;
+        const where = defaultApiUrl ? '' : ` at api-url ${apiUrl}`;
+        switch (status) {
+            case 401:
+                return `Kapso rejected the API key (HTTP 401) while ${doing}. Check the api-key input: it must be a current Kapso project API key.${quote}`;
+            case 402:
+                return `Kapso refused ${doing} (HTTP 402, payment required): the project's plan does not include it; project.event needs a plan with project events.${quote}`;
+            case 403:
+                return `Kapso refused access (HTTP 403) while ${doing}: the API key's project cannot use ${describeScope(scope)}.${quote}`;
+            case 404:
+                return this.notFound(doing, where) + quote;
+            case 422:
+                return `Kapso refused ${doing} (HTTP 422): ${said || 'no reason given'}`;
+            default:
+                return status >= 300 && status < 400
+                    ? `Kapso answered with a redirect (HTTP ${status}) while ${doing}; redirects are not followed, so that the API key goes nowhere else. Check api-url.`
+                    : `Kapso answered HTTP ${status} while ${doing}.${quote}`;
+        }
+    }
+    notFound(doing, where) {
+        const { scope } = this.options;
+        const apiUrlHint = where ? ` and api-url: it must be Kapso's ${scope.kind === 'legacy' ? 'legacy API (https://app.kapso.ai/api/v1)' : 'Platform API (https://api.kapso.ai/platform/v1)'} for ${scope.input}` : '';
+        switch (scope.kind) {
+            case 'legacy':
+                return `Kapso has no WhatsApp configuration ${scope.id} for this API key${where} (HTTP 404) while ${doing}. Check whatsapp-config-id: it is the configuration's UUID in Kapso${apiUrlHint}.`;
+            case 'platform':
+                return `Kapso has no phone number ${scope.id} for this API key${where} (HTTP 404) while ${doing}. Check phone-number-id: it is Meta's phone number id (digits), not Kapso's configuration UUID${apiUrlHint}.`;
+            case 'project':
+                return `Kapso answered HTTP 404${where} while ${doing}.${where ? ' Check api-url: project webhooks are on the Platform API (https://api.kapso.ai/platform/v1).' : ''}`;
+        }
+    }
+}
+function sortNewestFirst(webhooks) {
+    const time = (w) => Date.parse(w.created_at ?? '') || 0;
+    return [...webhooks].sort((a, b) => time(b) - time(a));
+}
+
+;// CONCATENATED MODULE: ./src/boundary/deliveries.ts
+
+
+/**
+ * The Platform API's answers about deliveries: the test endpoint's acknowledgement, and a page of
+ * GET /webhook_deliveries. The endpoint's HTTP status comes from here, so it is a whole number or nothing.
+ */
+const testSchema = dist/* object */.Ikc({ data: dist/* object */.Ikc({ success: dist/* boolean */.zMY('true or false') }, 'an object with success') }, 'a JSON object with data');
+/** Whether Kapso says it queued the test delivery. */
+function parseTestQueued(body, doing) {
+    return (0,parse/* parseAnswer */.Wp)(testSchema, body, 'Kapso', doing).data.success;
+}
+const deliverySchema = dist/* object */.Ikc({
+    id: parse/* uuid */.uR,
+    event: (0,parse/* text */.Qq)(200, 'an event name without control characters'),
+    status: dist/* picklist */.KIO(['pending', 'delivered', 'failed'], 'pending, delivered or failed'),
+    response_status: dist/* nullish */.cl6(dist/* pipe */.FsL((0,parse/* wholeNumber */.rD)('an HTTP status'), dist/* minValue */.Wwf(100, 'an HTTP status'), dist/* maxValue */.cGV(599, 'an HTTP status'))),
+    attempt_count: dist/* pipe */.FsL((0,parse/* wholeNumber */.rD)('a number of attempts'), dist/* minValue */.Wwf(0, 'a number of attempts')),
+    webhook_id: dist/* nullish */.cl6(parse/* uuid */.uR),
+    created_at: parse/* dateTime */.KQ
+}, 'a delivery');
+const deliveries_pageSchema = dist/* object */.Ikc({ data: dist/* array */.YOg(deliverySchema, 'a list') }, 'a JSON object with data');
+/** The deliveries of one page, newest first as Kapso lists them. */
+function parseDeliveries(body, doing) {
+    return (0,parse/* parseAnswer */.Wp)(deliveries_pageSchema, body, 'Kapso', doing).data.map((d) => ({
+        id: d.id,
+        event: d.event,
+        status: d.status,
+        responseStatus: d.response_status ?? undefined,
+        attemptCount: d.attempt_count,
+        webhookId: d.webhook_id ?? undefined,
+        createdAt: d.created_at
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/kapso/deliveries.ts
+
+
+
+/**
+ * The Platform API's test endpoint and deliveries list, for any webhook of the project: what verify asks.
+ * Both live at the Platform API's root, whichever scope the webhook is in.
+ */
+class DeliveriesClient {
+    apiUrl;
+    transport;
+    constructor(apiUrl, transport) {
+        this.apiUrl = apiUrl;
+        this.transport = transport;
+    }
+    /** The webhook's recent deliveries of this event (or of any, when none is given), newest first. */
+    async list(webhookId, event) {
+        const query = new URLSearchParams({ webhook_id: webhookId, limit: '100' });
+        if (event !== undefined)
+            query.set('event', event);
+        const doing = `reading the deliveries of webhook ${webhookId}`;
+        const reply = await this.send({ method: 'GET', url: `${this.apiUrl}/webhook_deliveries?${query}`, doing });
+        return parseDeliveries(reply.body, doing).filter((d) => d.webhookId === undefined || d.webhookId.toLowerCase() === webhookId.toLowerCase());
+    }
+    /**
+     * Asks Kapso to deliver a test event to the webhook. A lost answer is looked for among the deliveries
+     * (`isNew`) before the request is sent again: a second test delivery would do no harm, but proves nothing more.
+     */
+    async test(webhookId, event, isNew) {
+        const doing = `asking Kapso for a test delivery to webhook ${webhookId}`;
+        const reply = await this.send({
+            method: 'POST',
+            url: `${this.apiUrl}/whatsapp/webhooks/${encodeURIComponent(webhookId)}/test`,
+            payload: event === undefined ? {} : { event_type: event },
+            doing,
+            reconcile: async () => ((await this.list(webhookId, event)).some(isNew) ? { status: 200, body: { data: { success: true } } } : undefined)
+        });
+        if (!parseTestQueued(reply.body, doing))
+            throw new errors/* ActionError */.l(`Kapso did not queue the test delivery to webhook ${webhookId} (success: false). Re-run, or set verify to false.`);
+    }
+    async send(spec) {
+        try {
+            return await this.transport.request(spec);
+        }
+        catch (error) {
+            if (!(error instanceof errors/* StatusError */.X))
+                throw error;
+            const said = errorText(error.body);
+            const quote = said ? ` Kapso said: ${said}` : '';
+            if (error.status === 401)
+                throw new errors/* ActionError */.l(`Kapso rejected the API key (HTTP 401) while ${spec.doing}. Check the api-key input.${quote}`, 401);
+            if (error.status === 404)
+                throw new errors/* ActionError */.l(`Kapso answered HTTP 404 while ${spec.doing}: the Platform API at api-url ${this.apiUrl} has no such webhook.${quote}`, 404);
+            if (error.status === 422)
+                throw new errors/* ActionError */.l(`Kapso refused ${spec.doing} (HTTP 422): ${said || 'no reason given'}`, 422);
+            throw new errors/* ActionError */.l(`Kapso answered HTTP ${error.status} while ${spec.doing}.${quote}`, error.status);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __nccwpck_require__(9809);
+;// CONCATENATED MODULE: ./src/kapso/transport.ts
+
+
+
+
+
+/** The most an answer may hold: a webhook page is a few hundred KB at most. */
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/**
+ * One HttpClient for one service, keeping its connection open between requests (one TLS handshake for
+ * the whole step), under the retry policy of retry.ts. Redirects are never followed: following one to
+ * another host would hand it the X-API-Key header. Proxies: HttpClient honours https_proxy / HTTPS_PROXY
+ * and no_proxy / NO_PROXY.
+ */
+class Transport {
+    options;
+    http;
+    constructor(options) {
+        this.options = options;
+        this.http = new lib/* HttpClient */.Qq(options.userAgent, [], {
+            allowRedirects: false,
+            allowRetries: false,
+            keepAlive: true,
+            socketTimeout: options.timeoutMs,
+            headers: { Accept: 'application/json', ...options.headers }
+        });
+    }
+    request(spec) {
+        return (0,retry/* withRetries */.LH)(this.options, {
+            method: spec.method,
+            doing: spec.doing,
+            attempt: (number, timeoutMs) => this.attempt(spec, number, timeoutMs),
+            reconcile: spec.reconcile,
+            gone: () => ({ status: 204, body: undefined })
+        });
+    }
+    /** Closes the kept-alive connection, so that nothing holds the process open. */
+    close() {
+        this.http.dispose();
+    }
+    /** One attempt within `timeoutMs`. Resolves with the reply on success, or how it failed. */
+    async attempt(spec, attempt, timeoutMs) {
+        const { method, url, payload } = spec;
+        const started = Date.now();
+        const trace = (result) => {
+            // Method, path, result, duration, attempt: never a body or a header (they carry the secret and the key).
+            log/* debug */.Yz(`${method} ${new URL(url).pathname} -> ${result} (${Date.now() - started} ms, attempt ${attempt})`);
+        };
+        let response;
+        let text;
+        try {
+            const sending = this.http.request(method, url, payload === undefined ? null : JSON.stringify(payload), payload === undefined ? {} : { 'Content-Type': 'application/json' });
+            response = await withDeadline(sending, timeoutMs);
+            const message = response.message;
+            text = await withDeadline(readCapped(message), Math.max(1, timeoutMs - (Date.now() - started)), () => message.destroy());
+        }
+        catch (error) {
+            const bound = timeoutMs < this.options.timeoutMs ? 'timeout-seconds' : 'request-timeout-seconds';
+            const failure = networkFailure(error, timeoutMs, bound, new URL(url).host);
+            trace(failure.summary);
+            return failure;
+        }
+        const status = response.message.statusCode ?? 0;
+        trace(String(status));
+        const body = parseJson(text);
+        if (status >= 200 && status < 300) {
+            if (body !== undefined || method === 'DELETE')
+                return { status, body };
+            // A success whose body cannot be read: for a POST, the webhook may exist all the same.
+            return { failed: true, summary: `HTTP ${status} with a body that is not JSON`, mayHaveApplied: method !== 'GET' };
+        }
+        const said = errorText(body);
+        const looksLikeHtml = body === undefined && /^\s*</.test(text);
+        return {
+            failed: true,
+            status,
+            body,
+            summary: `HTTP ${status}${said ? ` (${this.options.service} said: ${said})` : looksLikeHtml ? ' (an HTML error page)' : ''}`,
+            // A 5xx may come after the change was made; 429 and 4xx mean it was not.
+            mayHaveApplied: status >= 500,
+            rateLimited: status === 429,
+            retryAfterMs: status === 429 ? (0,retry/* retryAfterMs */.Vs)(response.message.headers['retry-after']) : undefined
+        };
+    }
+}
+
+function networkFailure(error, timeoutMs, bound, host) {
+    if (error instanceof DeadlineError || (error instanceof Error && error.message.startsWith('Request timeout'))) {
+        return { failed: true, summary: `no answer within ${(timeoutMs / 1000).toFixed(timeoutMs % 1000 ? 1 : 0)} s (${bound})`, mayHaveApplied: true };
+    }
+    if (error instanceof TooLargeError)
+        return { failed: true, summary: error.message, mayHaveApplied: true };
+    const code = error?.code;
+    // Refused or unresolvable: nothing was sent, so nothing can have been applied.
+    const notSent = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+    const what = notSent ? `could not connect to ${host}` : 'the connection failed';
+    const cause = typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
+    return { failed: true, summary: `${what} (${(0,secrets/* outsideText */.F3)(cause, 120)})`, mayHaveApplied: !notSent };
+}
+class DeadlineError extends Error {
+}
+class TooLargeError extends Error {
+}
+function withDeadline(promise, ms, onExpire) {
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            // Settle first: destroying the response emits an error of its own, which must not win the race.
+            reject(new DeadlineError());
+            onExpire?.();
+        }, ms);
+    });
+    return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+/** The body as text, refusing more than MAX_BODY_BYTES. */
+function readCapped(message) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        message.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > MAX_BODY_BYTES) {
+                message.destroy();
+                reject(new TooLargeError(`an answer larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`));
+            }
+            else
+                chunks.push(chunk);
+        });
+        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        message.on('error', reject);
+        message.on('aborted', () => reject(new Error('ECONNRESET')));
+    });
+}
+/** Any JSON value, or undefined when the text is not JSON. */
+function parseJson(text) {
+    if (text.trim() === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/connect.ts
+
+
+
+
+const USER_AGENT = 'kapso-webhook-action/1';
+/** The first retry waits about this long, each further one twice as long; verify reads this often. Tests shorten it. */
+const BACKOFF_MS = Number(process.env.KAPSO_ACTION_BACKOFF_MS) || 1000;
+/**
+ * Kapso (one kept-alive connection for the step) and, loaded only when called, GitHub. `closers` collects
+ * what must be closed when the step ends, so that no socket holds the process.
+ */
+function connect(inputs, deadline, progress, closers) {
+    const retry = { maxAttempts: inputs.maxAttempts, timeoutMs: inputs.requestTimeoutSeconds * 1000, backoffMs: BACKOFF_MS, deadline };
+    const transport = new Transport({ ...retry, service: 'Kapso', headers: { 'X-API-Key': inputs.apiKey }, userAgent: USER_AGENT });
+    closers.push(() => transport.close());
+    const client = new KapsoClient({ apiUrl: inputs.apiUrl, defaultApiUrl: inputs.defaultApiUrl, scope: inputs.scope, kind: inputs.desired.kind }, transport, progress);
+    const github = inputs.githubToken ? lazyPullRequestApi({ ...retry, token: inputs.githubToken, userAgent: USER_AGENT }) : undefined;
+    const deliveries = inputs.scope.kind === 'legacy' ? undefined : new DeliveriesClient(inputs.apiUrl, transport);
+    return { api: client, github, deliveries, pollMs: BACKOFF_MS, deadline };
+}
+
+// EXTERNAL MODULE: ./src/deadline.ts
+var src_deadline = __nccwpck_require__(6683);
 // EXTERNAL MODULE: ./node_modules/fastest-levenshtein/mod.js
 var mod = __nccwpck_require__(1916);
 ;// CONCATENATED MODULE: ./src/events.ts
@@ -872,7 +1569,13 @@ function readGitHubContext(env = process.env) {
         }
     }
     const repository = env.GITHUB_REPOSITORY ?? '';
-    return { ...(0,github/* parseEvent */.wj)(payload), eventName: env.GITHUB_EVENT_NAME ?? '', repository: (0,ownership/* isRepositoryName */.en)(repository) ? repository : '' };
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    return {
+        ...(0,github/* parseEvent */.wj)(payload),
+        // GitHub's event names are snake_case words; anything else is no event this step knows.
+        eventName: /^[a-z_]{1,64}$/.test(eventName) ? eventName : '',
+        repository: (0,ownership/* isRepositoryName */.en)(repository) ? repository : ''
+    };
 }
 /** The pull request the event is about, on pull_request and pull_request_target events. */
 function eventPullRequest(context) {
@@ -890,102 +1593,6 @@ function isForkPullRequest(context) {
 /** The commit a deployment_status event is about (Vercel and other deployers send these). */
 function deploymentSha(context) {
     return context.eventName === 'deployment_status' ? context.deploymentSha : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/kapso/scope.ts
-/** "whatsapp-config-id 3f1c…", "phone-number-id 106540352242922", "the project". */
-function describeScope(scope) {
-    return scope.kind === 'project' ? 'the project (scope: project)' : `${scope.input} ${scope.id}`;
-}
-/** The URL of the scope's webhook collection. */
-function collectionUrl(apiUrl, scope) {
-    switch (scope.kind) {
-        case 'legacy':
-            return `${apiUrl}/whatsapp_configs/${encodeURIComponent(scope.id)}/whatsapp_webhooks`;
-        case 'platform':
-            return `${apiUrl}/whatsapp/phone_numbers/${encodeURIComponent(scope.id)}/webhooks`;
-        case 'project':
-            return `${apiUrl}/whatsapp/webhooks`;
-    }
-}
-/** The query of one page of the scope's list, with Kapso's "URL contains" filter where the API has one. */
-function listQuery(scope, page, perPage, kind, contains) {
-    const query = new URLSearchParams({ page: String(page), per_page: String(perPage) });
-    if (scope.kind === 'legacy') {
-        if (contains !== undefined)
-            query.set('q[url_cont]', contains);
-        return query;
-    }
-    if (scope.kind === 'platform' && contains !== undefined)
-        query.set('url_contains', contains);
-    query.set('kind', kind);
-    return query;
-}
-/**
- * Whether a webhook in the scope's list belongs to the scope. The project's list holds every webhook of
- * the project, phone-number ones too; a phone number's list should hold only its own.
- */
-function inScope(scope, webhook) {
-    if (scope.kind === 'project')
-        return webhook.phone_number_id === undefined;
-    if (scope.kind === 'platform')
-        return webhook.phone_number_id === undefined || webhook.phone_number_id === scope.id;
-    return true;
-}
-
-// EXTERNAL MODULE: ./src/log.ts
-var log = __nccwpck_require__(5625);
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(7194);
-;// CONCATENATED MODULE: ./src/urls.ts
-/**
- * When two webhook URLs are the same webhook. Kapso may keep a URL in another form than it was sent in,
- * so URLs compare in a normal form: what the WHATWG URL parser makes of them (scheme and host in lower
- * case, the default port dropped, an empty path as "/", "." and ".." segments resolved, the same
- * percent-encoding), with one trailing slash of the path ignored. Path, query and fragment otherwise
- * compare exactly, case included.
- */
-function urlKey(raw) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        return undefined;
-    }
-    const path = url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname;
-    const credentials = url.username || url.password ? `${url.username}:${url.password}@` : '';
-    return `${url.protocol}//${credentials}${url.host}${path}${url.search}${url.hash}`;
-}
-/** Whether both are URLs and the same webhook URL in the normal form above. */
-function sameUrl(a, b) {
-    const key = urlKey(a);
-    return key !== undefined && key === urlKey(b);
-}
-/**
- * The text to give Kapso's "URL contains" filter so that every stored form of this URL passes it: the path
- * without a trailing slash (hosts may come back in another case, with or without a port). Undefined when
- * the path is empty: then the whole scope is read.
- */
-function containsFilter(raw) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        return undefined;
-    }
-    const path = url.pathname.replace(/\/$/, '');
-    return path === '' ? undefined : path;
-}
-/** Whether the URL's path has an empty segment (`//`), as `${{ url }}/api` makes of a URL ending in "/". */
-function hasEmptySegment(raw) {
-    try {
-        return new URL(raw).pathname.includes('//');
-    }
-    catch {
-        return false;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/values.ts
@@ -1181,8 +1788,6 @@ function readRunControl(fail) {
     };
 }
 
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __nccwpck_require__(8992);
 ;// CONCATENATED MODULE: ./src/inputs/webhook.ts
 
 
@@ -1389,6 +1994,9 @@ function readInputs(context = readGitHubContext()) {
     const kind = readKind(scope, fail);
     const apiUrl = readApiUrl(scope, fail);
     const desired = readDesiredWebhook(fail, scope, kind);
+    // Header values may be tokens for the endpoint: no server text may show them.
+    for (const value of Object.values(desired.headers))
+        (0,secrets/* hideInServerText */.iD)(value);
     const urlGiven = core/* getInput */.V4('url') !== '';
     if (operation === 'upsert' || operation === 'create') {
         if (!urlGiven && !(operation === 'upsert' && control.webhookIdGiven)) {
@@ -1472,452 +2080,197 @@ function warnAboutIgnored(operation, cleanup, bufferEnabled, url) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/valibot/dist/index.mjs
-var dist = __nccwpck_require__(7934);
-;// CONCATENATED MODULE: ./src/boundary/kapso.ts
-
-
-
-
-const MAX_URL = 2048;
-/** A URL as a log line may show it: parseable, no control characters. */
-const webhookUrl = dist/* pipe */.FsL(dist/* string */.YjP('a URL'), dist/* check */.z6Y((s) => s.length <= MAX_URL && !(0,src_text/* hasControl */.aQ)(s) && URL.canParse(s), 'a URL'));
-const kapso_name = (0,parse/* text */.Qq)(200, 'a name without control characters');
-const nameList = dist/* nullish */.cl6(dist/* array */.YOg(kapso_name, 'a list of names'));
-const count = dist/* nullish */.cl6((0,parse/* wholeNumber */.rD)());
-const webhookSchema = dist/* object */.Ikc({
-    id: parse/* uuid */.uR,
-    url: webhookUrl,
-    kind: dist/* nullish */.cl6(dist/* picklist */.KIO(['kapso', 'meta'], 'kapso or meta')),
-    events: nameList,
-    active: dist/* nullish */.cl6(dist/* boolean */.zMY('true or false')),
-    // Names are shown in the log; values only compared and sent. The Platform API allows any JSON value.
-    headers: dist/* nullish */.cl6(dist/* pipe */.FsL(dist/* unknown */.L5J(), 
-    // valibot's record takes an array as an object of "0", "1", …: headers are a JSON object or nothing.
-    dist/* check */.z6Y((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'an object of headers'), dist/* record */.g1P((0,parse/* text */.Qq)(256, 'a header name without control characters'), dist/* unknown */.L5J(), 'an object of headers'))),
-    secret_key: dist/* optional */.lqM(dist/* unknown */.L5J()),
-    buffer_enabled: dist/* nullish */.cl6(dist/* boolean */.zMY('true or false')),
-    buffer_window_seconds: count,
-    max_buffer_size: count,
-    buffer_events: nameList,
-    inactivity_minutes: count,
-    payload_version: dist/* nullish */.cl6((0,parse/* text */.Qq)(32)),
-    phone_number_id: dist/* nullish */.cl6((0,parse/* text */.Qq)(64)),
-    created_at: dist/* nullish */.cl6(parse/* dateTime */.KQ)
-}, 'a webhook');
-const pageSchema = dist/* object */.Ikc({
-    data: dist/* array */.YOg(webhookSchema, 'a list'),
-    meta: dist/* nullish */.cl6(dist/* object */.Ikc({ total_pages: dist/* nullish */.cl6(dist/* pipe */.FsL((0,parse/* wholeNumber */.rD)(), dist/* minValue */.Wwf(0, 'a whole number of pages'))) }, 'an object'))
-}, 'a JSON object with data');
-const oneSchema = dist/* object */.Ikc({ data: webhookSchema }, 'a JSON object with data');
+;// CONCATENATED MODULE: ./src/progress.ts
 /**
- * A page of a list. `keepSecret` says whose secret to keep: each other secret is dropped here, so that a
- * scope of 10,000 webhooks does not leave 10,000 secrets to mask.
+ * What this step has changed so far, in the order it happened: when the step fails half-way (out of time,
+ * Kapso gave up), its message says what was done and what was not, so that nobody has to guess.
  */
-function parseWebhookPage(body, doing, keepSecret) {
-    const page = (0,parse/* parseAnswer */.Wp)(pageSchema, body, 'Kapso', doing);
-    const webhooks = page.data.map((raw) => {
-        const webhook = toWebhook(raw, false, doing);
-        return keepSecret(webhook) ? toWebhook(raw, true, doing) : webhook;
-    });
-    return { webhooks, totalPages: page.meta?.total_pages ?? undefined };
-}
-/** The webhook of a create, read, or update answer (`{"data": {…}}`), its secret kept. */
-function parseWebhook(body, doing) {
-    return toWebhook((0,parse/* parseAnswer */.Wp)(oneSchema, body, 'Kapso', doing).data, true, doing);
-}
-function toWebhook(raw, keepSecret, doing) {
-    const webhook = {
-        id: raw.id,
-        url: raw.url,
-        // Kapso's documented default; the legacy API has no other kind.
-        kind: raw.kind ?? 'kapso',
-        events: raw.events ?? [],
-        headers: headerTexts(raw.headers, doing)
-    };
-    const optional = {
-        active: raw.active,
-        buffer_enabled: raw.buffer_enabled,
-        buffer_window_seconds: raw.buffer_window_seconds,
-        max_buffer_size: raw.max_buffer_size,
-        buffer_events: raw.buffer_events,
-        inactivity_minutes: raw.inactivity_minutes,
-        payload_version: raw.payload_version,
-        phone_number_id: raw.phone_number_id,
-        created_at: raw.created_at
-    };
-    for (const [key, value] of Object.entries(optional))
-        if (value !== null && value !== undefined)
-            Object.assign(webhook, { [key]: value });
-    if (keepSecret && raw.secret_key !== null && raw.secret_key !== undefined)
-        webhook.secret_key = secretText(raw.secret_key, doing);
-    return webhook;
-}
-/** A secret_key of any JSON type is a secret: its text is what gets masked and compared. */
-function secretText(value, doing) {
-    const secret = (0,parse/* jsonText */.s$)(value);
-    if (secret === undefined || (0,src_text/* hasControl */.aQ)(secret))
-        throw new parse/* AnswerError */.dV(`Kapso's answer while ${doing} has a secret_key that is not text without control characters.`);
-    return secret;
-}
-function headerTexts(headers, doing) {
-    const out = [];
-    for (const [key, value] of Object.entries(headers ?? {})) {
-        const valueText = (0,parse/* jsonText */.s$)(value);
-        if (valueText === undefined)
-            throw new parse/* AnswerError */.dV(`Kapso's answer while ${doing} has a header value that is not JSON.`);
-        out.push([key, valueText]);
+class Progress {
+    done = [];
+    /** A change Kapso confirmed: "created webhook 6f…", "deleted webhook 1c…". */
+    record(change) {
+        this.done.push(change);
     }
-    // fromEntries defines own properties: a header named __proto__ stays a header.
-    return Object.fromEntries(out);
+    /** "Done before that: created webhook 6f…." or "Nothing was changed before that." */
+    describe() {
+        return this.done.length === 0 ? 'Nothing was changed in Kapso before that.' : `Done before that: ${this.done.join('; ')}.`;
+    }
 }
+
+;// CONCATENATED MODULE: ./src/summary.ts
+
+
+
+
+
 /**
- * Kapso's error message, wherever this body keeps it (`error`, `error.message`, `message`, `detail`), as
- * outside text: secrets hidden, control characters escaped, at most 500 characters. Empty when none.
+ * The job summary: what the step did, at a glance, or what failed and what to do. Built from the same
+ * safe forms as the log, so it never holds a secret or a header value; every cell is escaped.
  */
-function errorText(body) {
-    if (typeof body !== 'object' || body === null || Array.isArray(body))
-        return '';
-    const record = body;
-    const error = record.error;
-    const nested = typeof error === 'object' && error !== null ? error.message : undefined;
-    const parts = [error, nested, record.message, record.detail].filter((part) => typeof part === 'string' && part !== '');
-    return (0,secrets/* outsideText */.F3)([...new Set(parts)].join(': '), 500);
+async function writeSummary(outcome, inputs) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const { result, webhookId, url, changes, swept } = outcome;
+    const operation = inputs.requested === 'auto' ? `auto → ${inputs.operation}` : inputs.operation;
+    const summary = core/* summary */.z.addHeading(cell(`Kapso webhook: ${operation}${inputs.dryRun ? ' (dry run, nothing written)' : ''}`), 3);
+    summary.addTable([
+        [th('Scope'), th('Webhook'), th('URL'), th('Events'), th('Result')],
+        [
+            describeScope(inputs.scope),
+            webhookId || (result === 'created' ? '(new)' : '—'),
+            url || '—',
+            inputs.operation === 'upsert' || inputs.operation === 'create' ? inputs.desired.events.join(', ') : '—',
+            inputs.dryRun && result !== 'unchanged' && result !== 'absent' ? `would be ${result}` : result
+        ].map(cell)
+    ]);
+    if (changes.length > 0) {
+        summary.addRaw(inputs.dryRun ? '<p>Planned changes:</p>' : '<p>Changes:</p>');
+        summary.addTable([[th('Input'), th('Before'), th('After')], ...changes.map((c) => [c.input, c.from, c.to].map(cell))]);
+    }
+    if (outcome.verification) {
+        const v = outcome.verification;
+        const answer = v.responseStatus === undefined ? 'no answer' : `HTTP ${v.responseStatus}`;
+        summary.addRaw(`<p>Delivery check${v.event ? ` (${cell(v.event)})` : ''}: <strong>${cell(v.status)}</strong>, the endpoint answered ${cell(answer)}.</p>`);
+    }
+    if (swept) {
+        if (swept.length === 0)
+            summary.addRaw('<p>No webhook of a closed (or, with max-age, old) pull request of this repository.</p>');
+        else {
+            summary.addRaw(`<p>${inputs.dryRun ? 'Would delete' : 'Deleted'} ${swept.length} webhook${swept.length === 1 ? '' : 's'}:</p>`);
+            summary.addTable([[th('Webhook'), th('URL'), th('Pull request'), th('Why')], ...swept.map((s) => [s.id, s.url, `#${s.pullRequest}`, s.reason].map(cell))]);
+        }
+    }
+    await flush();
+}
+/** The summary of a skipped step or a cleanup: one line. */
+async function writeSummaryLine(text) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    core/* summary */.z.addHeading('Kapso webhook', 3).addRaw(`<p>${cell(text)}</p>`);
+    await flush();
+}
+/** A failed step's summary: the same message as the error, which says what failed and what to do. */
+async function writeFailureSummary(message) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const lines = message.split('\n').map(cell);
+    core/* summary */.z.addHeading('Kapso webhook: failed', 3).addRaw(`<p>${lines.join('<br>')}</p>`);
+    await flush();
+}
+async function flush() {
+    try {
+        await core/* summary */.z.write();
+    }
+    catch (error) {
+        log/* warning */.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+function th(text) {
+    return { data: text, header: true };
+}
+/** Text for the summary's HTML: no secret nor fragment of one, control characters escaped, HTML escaped. */
+function cell(text) {
+    return (0,src_text/* escapeControl */.hN)((0,secrets/* redact */.E$)(text)).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-;// CONCATENATED MODULE: ./src/kapso/client.ts
+;// CONCATENATED MODULE: ./src/cleanup.ts
 
 
 
 
 
 
-const PER_PAGE = 100;
-const MAX_PAGES = 1000;
+
+
+
+
 /**
- * Kapso's webhook API for one scope, on any API generation. Every answer is parsed by boundary/kapso.ts
- * before it is used; every webhook it returns is of the step's kind and belongs to the scope, whatever
- * the server's filters let through.
+ * cleanup: true. The main step saves what its post step is to delete: the webhook it provisioned, or,
+ * before a create is sent, how to find what that create may make (so that a main step that fails after
+ * sending it leaves nothing behind). The post step checks each against Kapso before deleting it.
  */
-class KapsoClient {
-    options;
-    transport;
-    progress;
-    base;
-    constructor(options, transport, progress) {
-        this.options = options;
-        this.transport = transport;
-        this.progress = progress;
-        this.base = collectionUrl(options.apiUrl, options.scope);
+const PROVISIONED = 'cleanup-webhook';
+const PENDING = 'cleanup-pending-create';
+/** Saved once the step has provisioned the webhook (created, updated or found unchanged). */
+function saveProvisioned(id, url) {
+    core/* saveState */.LZ(PROVISIONED, JSON.stringify({ id, url }));
+}
+/** Saved before a create is sent: the URL, the ids already there, and a fingerprint of the secret sent. */
+function savePendingCreate(url, existing, secretKey) {
+    core/* saveState */.LZ(PENDING, JSON.stringify({ url, existing, secret: secretKey ? fingerprint(secretKey) : '' }));
+}
+/** The post step: deletes what the main step provisioned, or what its create made. */
+async function cleanup(failureMessage) {
+    const provisioned = readState(PROVISIONED);
+    const pending = readState(PENDING);
+    if (!provisioned && !pending) {
+        log/* debug */.Yz('Nothing to clean up.');
+        return;
     }
-    /** Every webhook of the scope with this URL (compared in normal form), most recent first. Their secrets are kept. */
-    async findByUrl(url) {
-        const same = (webhook) => sameUrl(webhook.url, url);
-        return (await this.list(`listing webhooks with url ${url}`, containsFilter(url), same)).filter(same);
-    }
-    /** Every webhook of the scope, most recent first, without secrets. */
-    async listAll() {
-        return this.list(`listing the webhooks of ${describeScope(this.options.scope)}`, undefined, () => false);
-    }
-    /** Reads every page, keeping the webhooks of the step's kind in the scope. */
-    async list(doing, contains, keepSecret) {
-        const found = [];
-        const mine = (webhook) => webhook.kind === this.options.kind && inScope(this.options.scope, webhook);
-        for (let page = 1; page <= MAX_PAGES; page++) {
-            const query = listQuery(this.options.scope, page, PER_PAGE, this.options.kind, contains);
-            const { body } = await this.send({ method: 'GET', path: `?${query}`, doing });
-            const parsed = parseWebhookPage(body, doing, (webhook) => mine(webhook) && keepSecret(webhook));
-            found.push(...parsed.webhooks.filter(mine));
-            const more = parsed.totalPages !== undefined ? page < parsed.totalPages : parsed.webhooks.length >= PER_PAGE;
-            if (!more)
-                return sortNewestFirst(found);
-        }
-        throw new errors/* ActionError */.l(`Kapso listed more than ${MAX_PAGES} pages of webhooks while ${doing}; stopped reading.`);
-    }
-    /** The webhook with this id, or undefined when the scope has none such. Its secret is kept. */
-    async get(id) {
-        const doing = `reading webhook ${id}`;
-        const reply = await this.sendOrAbsent({ method: 'GET', path: `/${encodeURIComponent(id)}`, doing });
-        return reply && this.own(parseWebhook(reply.body, doing), id, doing);
-    }
-    /**
-     * Creates a webhook. When an attempt's outcome is unknown (reset, timeout, 5xx, an unreadable answer),
-     * the scope is searched for a webhook with this URL that is not among `existingIds`: found, the lost
-     * attempt made it, and it is adopted instead of sending the create again.
-     */
-    async create(fields, existingIds) {
-        const url = fields.url ?? '';
-        const doing = `creating a webhook for ${url}`;
-        let adopted;
-        const lookForIt = async () => (await this.findByUrl(url)).find((webhook) => !existingIds.includes(webhook.id));
-        const reply = await this.send({
-            method: 'POST',
-            path: '',
-            payload: { whatsapp_webhook: fields },
-            doing,
-            reconcile: async () => {
-                adopted = await lookForIt();
-                return adopted && { status: 201, body: undefined };
-            }
-        });
-        const created = adopted ?? (await this.readCreated(reply, doing, lookForIt));
-        if (created.kind !== this.options.kind) {
-            throw new parse/* AnswerError */.dV(`Kapso's answer while ${doing} has kind ${created.kind}, not ${this.options.kind} as asked. A re-run will not find this webhook (${created.id}); delete it with operation delete and webhook-id.`);
-        }
-        this.progress.record(`created webhook ${created.id}`);
-        return created;
-    }
-    /** The created webhook from Kapso's answer; when the answer cannot be read, the one the create made, found by listing. */
-    async readCreated(reply, doing, lookForIt) {
-        try {
-            return parseWebhook(reply.body, doing);
-        }
-        catch (error) {
-            if (!(error instanceof parse/* AnswerError */.dV))
-                throw error;
-            const found = await lookForIt();
-            if (!found)
-                throw error;
-            log/* warning */.$e(`${error.message} The webhook it made was found by listing the scope: using ${found.id}.`);
-            return found;
+    const progress = new Progress();
+    const closers = [];
+    try {
+        const inputs = readInputs();
+        const { api } = connect(inputs, new src_deadline/* Deadline */.B(inputs.timeoutSeconds), progress, closers);
+        const ids = provisioned ? await stillProvisioned(api, provisioned) : await madeByCreate(api, pending ?? {});
+        if (ids.length === 0 && !provisioned)
+            log/* info */.pq('Cleanup: the create the main step sent made no webhook; nothing to delete.');
+        for (const id of ids) {
+            const line = (await api.remove(id)) ? `Cleanup: deleted webhook ${id}.` : `Cleanup: webhook ${id} was already gone.`;
+            log/* info */.pq(line);
+            await writeSummaryLine(line);
         }
     }
-    async update(id, fields) {
-        const doing = `updating webhook ${id}`;
-        const reply = await this.sendOrAbsent({ method: 'PATCH', path: `/${encodeURIComponent(id)}`, payload: { whatsapp_webhook: fields }, doing });
-        if (!reply)
-            throw new errors/* ActionError */.l(`Webhook ${id} was not found while ${doing}: it was deleted meanwhile. Re-run to create it again.`, 404);
-        const updated = this.own(parseWebhook(reply.body, doing), id, doing);
-        this.progress.record(`updated webhook ${id}`);
-        return updated;
+    catch (error) {
+        log/* fail */.fJ(`Cleanup failed: ${failureMessage(error, progress)}`);
     }
-    /** Deletes the webhook; false when it was already gone. One request when it exists. */
-    async remove(id) {
-        const removed = (await this.sendOrAbsent({ method: 'DELETE', path: `/${encodeURIComponent(id)}`, doing: `deleting webhook ${id}` })) !== undefined;
-        if (removed)
-            this.progress.record(`deleted webhook ${id}`);
-        return removed;
-    }
-    /** An answer about one webhook must be about that one. */
-    own(webhook, id, doing) {
-        if (webhook.id.toLowerCase() !== id.toLowerCase())
-            throw new parse/* AnswerError */.dV(`Kapso's answer while ${doing} is about webhook ${webhook.id}, not ${id}.`);
-        return webhook;
-    }
-    /**
-     * A request on one webhook. A 404 there means either "no such webhook" or "no such scope": one list
-     * request tells which, so that an unknown scope is never mistaken for an absent webhook.
-     */
-    async sendOrAbsent(request) {
-        try {
-            return await this.send(request);
-        }
-        catch (error) {
-            if (!(error instanceof errors/* ActionError */.l) || error.status !== 404)
-                throw error;
-            if (this.options.scope.kind !== 'project') {
-                await this.send({ method: 'GET', path: '?page=1&per_page=1', doing: `checking ${describeScope(this.options.scope)}` });
-            }
-            return undefined;
-        }
-    }
-    async send(request) {
-        const { path, ...spec } = request;
-        try {
-            return await this.transport.request({ ...spec, url: `${this.base}${path}` });
-        }
-        catch (error) {
-            if (error instanceof errors/* StatusError */.X)
-                throw new errors/* ActionError */.l(this.describe(error.status, error.body, request.doing), error.status);
-            throw error;
-        }
-    }
-    describe(status, body, doing) {
-        const said = errorText(body);
-        const quote = said ? ` Kapso said: ${said}` : '';
-        const { scope, apiUrl, defaultApiUrl } = this.options;
-        const where = defaultApiUrl ? '' : ` at api-url ${apiUrl}`;
-        switch (status) {
-            case 401:
-                return `Kapso rejected the API key (HTTP 401) while ${doing}. Check the api-key input: it must be a current Kapso project API key.${quote}`;
-            case 402:
-                return `Kapso refused ${doing} (HTTP 402, payment required): the project's plan does not include it; project.event needs a plan with project events.${quote}`;
-            case 403:
-                return `Kapso refused access (HTTP 403) while ${doing}: the API key's project cannot use ${describeScope(scope)}.${quote}`;
-            case 404:
-                return this.notFound(doing, where) + quote;
-            case 422:
-                return `Kapso refused ${doing} (HTTP 422): ${said || 'no reason given'}`;
-            default:
-                return status >= 300 && status < 400
-                    ? `Kapso answered with a redirect (HTTP ${status}) while ${doing}; redirects are not followed, so that the API key goes nowhere else. Check api-url.`
-                    : `Kapso answered HTTP ${status} while ${doing}.${quote}`;
-        }
-    }
-    notFound(doing, where) {
-        const { scope } = this.options;
-        const apiUrlHint = where ? ` and api-url: it must be Kapso's ${scope.kind === 'legacy' ? 'legacy API (https://app.kapso.ai/api/v1)' : 'Platform API (https://api.kapso.ai/platform/v1)'} for ${scope.input}` : '';
-        switch (scope.kind) {
-            case 'legacy':
-                return `Kapso has no WhatsApp configuration ${scope.id} for this API key${where} (HTTP 404) while ${doing}. Check whatsapp-config-id: it is the configuration's UUID in Kapso${apiUrlHint}.`;
-            case 'platform':
-                return `Kapso has no phone number ${scope.id} for this API key${where} (HTTP 404) while ${doing}. Check phone-number-id: it is Meta's phone number id (digits), not Kapso's configuration UUID${apiUrlHint}.`;
-            case 'project':
-                return `Kapso answered HTTP 404${where} while ${doing}.${where ? ' Check api-url: project webhooks are on the Platform API (https://api.kapso.ai/platform/v1).' : ''}`;
-        }
+    finally {
+        for (const close of closers)
+            close();
     }
 }
-function sortNewestFirst(webhooks) {
-    const time = (w) => Date.parse(w.created_at ?? '') || 0;
-    return [...webhooks].sort((a, b) => time(b) - time(a));
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(4942);
-// EXTERNAL MODULE: ./src/retry.ts
-var retry = __nccwpck_require__(9809);
-;// CONCATENATED MODULE: ./src/kapso/transport.ts
-
-
-
-
-
-/** The most an answer may hold: a webhook page is a few hundred KB at most. */
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
-/**
- * One HttpClient for one service, keeping its connection open between requests (one TLS handshake for
- * the whole step), under the retry policy of retry.ts. Redirects are never followed: following one to
- * another host would hand it the X-API-Key header. Proxies: HttpClient honours https_proxy / HTTPS_PROXY
- * and no_proxy / NO_PROXY.
- */
-class Transport {
-    options;
-    http;
-    constructor(options) {
-        this.options = options;
-        this.http = new lib/* HttpClient */.Qq(options.userAgent, [], {
-            allowRedirects: false,
-            allowRetries: false,
-            keepAlive: true,
-            socketTimeout: options.timeoutMs,
-            headers: { Accept: 'application/json', ...options.headers }
-        });
-    }
-    request(spec) {
-        return (0,retry/* withRetries */.LH)(this.options, {
-            method: spec.method,
-            doing: spec.doing,
-            attempt: (number, timeoutMs) => this.attempt(spec, number, timeoutMs),
-            reconcile: spec.reconcile,
-            gone: () => ({ status: 204, body: undefined })
-        });
-    }
-    /** Closes the kept-alive connection, so that nothing holds the process open. */
-    close() {
-        this.http.dispose();
-    }
-    /** One attempt within `timeoutMs`. Resolves with the reply on success, or how it failed. */
-    async attempt(spec, attempt, timeoutMs) {
-        const { method, url, payload } = spec;
-        const started = Date.now();
-        const trace = (result) => {
-            // Method, path, result, duration, attempt: never a body or a header (they carry the secret and the key).
-            log/* debug */.Yz(`${method} ${new URL(url).pathname} -> ${result} (${Date.now() - started} ms, attempt ${attempt})`);
-        };
-        let response;
-        let text;
-        try {
-            const sending = this.http.request(method, url, payload === undefined ? null : JSON.stringify(payload), payload === undefined ? {} : { 'Content-Type': 'application/json' });
-            response = await withDeadline(sending, timeoutMs);
-            const message = response.message;
-            text = await withDeadline(readCapped(message), Math.max(1, timeoutMs - (Date.now() - started)), () => message.destroy());
-        }
-        catch (error) {
-            const bound = timeoutMs < this.options.timeoutMs ? 'timeout-seconds' : 'request-timeout-seconds';
-            const failure = networkFailure(error, timeoutMs, bound, new URL(url).host);
-            trace(failure.summary);
-            return failure;
-        }
-        const status = response.message.statusCode ?? 0;
-        trace(String(status));
-        const body = parseJson(text);
-        if (status >= 200 && status < 300) {
-            if (body !== undefined || method === 'DELETE')
-                return { status, body };
-            // A success whose body cannot be read: for a POST, the webhook may exist all the same.
-            return { failed: true, summary: `HTTP ${status} with a body that is not JSON`, mayHaveApplied: method !== 'GET' };
-        }
-        const said = errorText(body);
-        const looksLikeHtml = body === undefined && /^\s*</.test(text);
-        return {
-            failed: true,
-            status,
-            body,
-            summary: `HTTP ${status}${said ? ` (${this.options.service} said: ${said})` : looksLikeHtml ? ' (an HTML error page)' : ''}`,
-            // A 5xx may come after the change was made; 429 and 4xx mean it was not.
-            mayHaveApplied: status >= 500,
-            rateLimited: status === 429,
-            retryAfterMs: status === 429 ? (0,retry/* retryAfterMs */.Vs)(response.message.headers['retry-after']) : undefined
-        };
-    }
-}
-
-function networkFailure(error, timeoutMs, bound, host) {
-    if (error instanceof DeadlineError || (error instanceof Error && error.message.startsWith('Request timeout'))) {
-        return { failed: true, summary: `no answer within ${(timeoutMs / 1000).toFixed(timeoutMs % 1000 ? 1 : 0)} s (${bound})`, mayHaveApplied: true };
-    }
-    if (error instanceof TooLargeError)
-        return { failed: true, summary: error.message, mayHaveApplied: true };
-    const code = error?.code;
-    // Refused or unresolvable: nothing was sent, so nothing can have been applied.
-    const notSent = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
-    const what = notSent ? `could not connect to ${host}` : 'the connection failed';
-    const cause = typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
-    return { failed: true, summary: `${what} (${(0,secrets/* outsideText */.F3)(cause, 120)})`, mayHaveApplied: !notSent };
-}
-class DeadlineError extends Error {
-}
-class TooLargeError extends Error {
-}
-function withDeadline(promise, ms, onExpire) {
-    let timer;
-    const deadline = new Promise((_, reject) => {
-        timer = setTimeout(() => {
-            onExpire?.();
-            reject(new DeadlineError());
-        }, ms);
-    });
-    return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
-/** The body as text, refusing more than MAX_BODY_BYTES. */
-function readCapped(message) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        message.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > MAX_BODY_BYTES) {
-                message.destroy();
-                reject(new TooLargeError(`an answer larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`));
-            }
-            else
-                chunks.push(chunk);
-        });
-        message.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        message.on('error', reject);
-        message.on('aborted', () => reject(new Error('ECONNRESET')));
-    });
-}
-/** Any JSON value, or undefined when the text is not JSON. */
-function parseJson(text) {
-    if (text.trim() === '')
+/** A saved state, as an object; undefined when absent or not one (state comes from outside the step too). */
+function readState(name) {
+    const text = core/* getState */.Gu(name);
+    if (!text)
         return undefined;
     try {
-        return JSON.parse(text);
+        const value = JSON.parse(text);
+        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
     }
     catch {
         return undefined;
     }
+}
+/** The provisioned webhook, when Kapso still has it with the URL it had: an id alone is not enough to delete. */
+async function stillProvisioned(api, saved) {
+    const { id, url } = saved;
+    if (typeof id !== 'string' || !parse/* UUID */.kk.test(id) || typeof url !== 'string')
+        return [];
+    const webhook = await api.get(id);
+    if (!webhook) {
+        log/* info */.pq(`Cleanup: webhook ${id} was already gone.`);
+        return [];
+    }
+    if (!sameUrl(webhook.url, url)) {
+        log/* warning */.$e(`Cleanup: webhook ${id} now has url ${webhook.url}, not ${url} as provisioned: it was left in place.`);
+        return [];
+    }
+    return [id];
+}
+async function madeByCreate(api, saved) {
+    const { url, existing, secret } = saved;
+    if (typeof url !== 'string' || !Array.isArray(existing))
+        return [];
+    const before = existing.filter((id) => typeof id === 'string').map((id) => id.toLowerCase());
+    const print = typeof secret === 'string' ? secret : '';
+    return (await api.findByUrl(url))
+        .filter((webhook) => sameUrl(webhook.url, url) && !before.includes(webhook.id.toLowerCase()))
+        .filter((webhook) => !print || webhook.secret_key === undefined || fingerprint(webhook.secret_key) === print)
+        .map((webhook) => webhook.id);
+}
+function fingerprint(secret) {
+    return (0,external_node_crypto_.createHash)('sha256').update(secret).digest('hex');
 }
 
 ;// CONCATENATED MODULE: ./src/plan.ts
@@ -2112,6 +2465,8 @@ async function upsert(inputs, effects) {
     // The webhook this step provisions: its secret is the one kept, and masked before anything else.
     if (existing.secret_key !== undefined)
         (0,secrets/* maskSecret */.$l)(existing.secret_key);
+    for (const value of Object.values(existing.headers))
+        (0,secrets/* hideInServerText */.iD)(value);
     const { desired } = inputs;
     // The ownership record stays as it is: who created the webhook does not change with an update.
     const record = (0,ownership/* recordEntry */.a4)(existing.headers);
@@ -2241,17 +2596,29 @@ async function remove(inputs, api) {
     return { ...nothing, result: 'deleted', webhookId: ids.join(','), url: last.url, webhook: publicView(last), deletedIds: ids };
 }
 /**
- * By webhook-id, the DELETE goes straight out: one request when the webhook exists. The id names one
- * webhook of the scope exactly, so nothing needs to be read first; a dry run reads it to tell whether
- * it is there.
+ * By webhook-id. On the legacy API, where every webhook is kapso-kind and the path holds the scope, the
+ * DELETE goes straight out: one request when the webhook exists. On the Platform API the webhook is read
+ * first, so that a meta-kind webhook (a phone number's raw Meta forwarding, often production's) or one of
+ * another scope is never deleted by a mistaken id. A dry run reads it to tell whether it is there.
  */
 async function removeById(inputs, api, id) {
     const gone = { ...nothing, result: 'absent', webhookId: '', url: '' };
-    if (inputs.dryRun) {
-        const found = await api.get(id);
-        return found ? { ...nothing, result: 'deleted', webhookId: id, url: found.url, webhook: publicView(found), deletedIds: [id] } : gone;
+    if (inputs.scope.kind === 'legacy' && !inputs.dryRun) {
+        return (await api.remove(id)) ? { ...nothing, result: 'deleted', webhookId: id, url: '', deletedIds: [id] } : gone;
     }
-    return (await api.remove(id)) ? { ...nothing, result: 'deleted', webhookId: id, url: '', deletedIds: [id] } : gone;
+    const found = await api.get(id);
+    if (!found)
+        return gone;
+    if (found.kind !== inputs.desired.kind) {
+        throw new errors/* ActionError */.l(`webhook-id ${id} is a ${found.kind}-kind webhook; this step deletes ${inputs.desired.kind}-kind webhooks only (the kind input). Nothing was deleted.`);
+    }
+    if (!inScope(inputs.scope, found)) {
+        throw new errors/* ActionError */.l(`webhook-id ${id} is not a webhook of ${describeScope(inputs.scope)}; nothing was deleted.`);
+    }
+    const done = { ...nothing, result: 'deleted', webhookId: id, url: found.url, webhook: publicView(found), deletedIds: [id] };
+    if (inputs.dryRun)
+        return done;
+    return (await api.remove(id)) ? done : gone;
 }
 /**
  * Deletes the webhooks this action created for this repository's pull requests that are closed now,
@@ -2392,118 +2759,6 @@ function provisionOrRemove(inputs, effects) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/boundary/deliveries.ts
-
-
-/**
- * The Platform API's answers about deliveries: the test endpoint's acknowledgement, and a page of
- * GET /webhook_deliveries. The endpoint's HTTP status comes from here, so it is a whole number or nothing.
- */
-const testSchema = dist/* object */.Ikc({ data: dist/* object */.Ikc({ success: dist/* boolean */.zMY('true or false') }, 'an object with success') }, 'a JSON object with data');
-/** Whether Kapso says it queued the test delivery. */
-function parseTestQueued(body, doing) {
-    return (0,parse/* parseAnswer */.Wp)(testSchema, body, 'Kapso', doing).data.success;
-}
-const deliverySchema = dist/* object */.Ikc({
-    id: parse/* uuid */.uR,
-    event: (0,parse/* text */.Qq)(200, 'an event name without control characters'),
-    status: dist/* picklist */.KIO(['pending', 'delivered', 'failed'], 'pending, delivered or failed'),
-    response_status: dist/* nullish */.cl6(dist/* pipe */.FsL((0,parse/* wholeNumber */.rD)('an HTTP status'), dist/* minValue */.Wwf(100, 'an HTTP status'), dist/* maxValue */.cGV(599, 'an HTTP status'))),
-    attempt_count: dist/* pipe */.FsL((0,parse/* wholeNumber */.rD)('a number of attempts'), dist/* minValue */.Wwf(0, 'a number of attempts')),
-    webhook_id: dist/* nullish */.cl6(parse/* uuid */.uR),
-    created_at: parse/* dateTime */.KQ
-}, 'a delivery');
-const deliveries_pageSchema = dist/* object */.Ikc({ data: dist/* array */.YOg(deliverySchema, 'a list') }, 'a JSON object with data');
-/** The deliveries of one page, newest first as Kapso lists them. */
-function parseDeliveries(body, doing) {
-    return (0,parse/* parseAnswer */.Wp)(deliveries_pageSchema, body, 'Kapso', doing).data.map((d) => ({
-        id: d.id,
-        event: d.event,
-        status: d.status,
-        responseStatus: d.response_status ?? undefined,
-        attemptCount: d.attempt_count,
-        webhookId: d.webhook_id ?? undefined,
-        createdAt: d.created_at
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/kapso/deliveries.ts
-
-
-
-/**
- * The Platform API's test endpoint and deliveries list, for any webhook of the project: what verify asks.
- * Both live at the Platform API's root, whichever scope the webhook is in.
- */
-class DeliveriesClient {
-    apiUrl;
-    transport;
-    constructor(apiUrl, transport) {
-        this.apiUrl = apiUrl;
-        this.transport = transport;
-    }
-    /** The webhook's recent deliveries of this event (or of any, when none is given), newest first. */
-    async list(webhookId, event) {
-        const query = new URLSearchParams({ webhook_id: webhookId, limit: '100' });
-        if (event !== undefined)
-            query.set('event', event);
-        const doing = `reading the deliveries of webhook ${webhookId}`;
-        const reply = await this.send({ method: 'GET', url: `${this.apiUrl}/webhook_deliveries?${query}`, doing });
-        return parseDeliveries(reply.body, doing).filter((d) => d.webhookId === undefined || d.webhookId.toLowerCase() === webhookId.toLowerCase());
-    }
-    /**
-     * Asks Kapso to deliver a test event to the webhook. A lost answer is looked for among the deliveries
-     * (`isNew`) before the request is sent again: a second test delivery would do no harm, but proves nothing more.
-     */
-    async test(webhookId, event, isNew) {
-        const doing = `asking Kapso for a test delivery to webhook ${webhookId}`;
-        const reply = await this.send({
-            method: 'POST',
-            url: `${this.apiUrl}/whatsapp/webhooks/${encodeURIComponent(webhookId)}/test`,
-            payload: event === undefined ? {} : { event_type: event },
-            doing,
-            reconcile: async () => ((await this.list(webhookId, event)).some(isNew) ? { status: 200, body: { data: { success: true } } } : undefined)
-        });
-        if (!parseTestQueued(reply.body, doing))
-            throw new errors/* ActionError */.l(`Kapso did not queue the test delivery to webhook ${webhookId} (success: false). Re-run, or set verify to false.`);
-    }
-    async send(spec) {
-        try {
-            return await this.transport.request(spec);
-        }
-        catch (error) {
-            if (!(error instanceof errors/* StatusError */.X))
-                throw error;
-            const said = errorText(error.body);
-            const quote = said ? ` Kapso said: ${said}` : '';
-            if (error.status === 401)
-                throw new errors/* ActionError */.l(`Kapso rejected the API key (HTTP 401) while ${spec.doing}. Check the api-key input.${quote}`, 401);
-            if (error.status === 404)
-                throw new errors/* ActionError */.l(`Kapso answered HTTP 404 while ${spec.doing}: the Platform API at api-url ${this.apiUrl} has no such webhook.${quote}`, 404);
-            if (error.status === 422)
-                throw new errors/* ActionError */.l(`Kapso refused ${spec.doing} (HTTP 422): ${said || 'no reason given'}`, 422);
-            throw new errors/* ActionError */.l(`Kapso answered HTTP ${error.status} while ${spec.doing}.${quote}`, error.status);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/progress.ts
-/**
- * What this step has changed so far, in the order it happened: when the step fails half-way (out of time,
- * Kapso gave up), its message says what was done and what was not, so that nobody has to guess.
- */
-class Progress {
-    done = [];
-    /** A change Kapso confirmed: "created webhook 6f…", "deleted webhook 1c…". */
-    record(change) {
-        this.done.push(change);
-    }
-    /** "Done before that: created webhook 6f…." or "Nothing was changed before that." */
-    describe() {
-        return this.done.length === 0 ? 'Nothing was changed in Kapso before that.' : `Done before that: ${this.done.join('; ')}.`;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/report.ts
 
 
@@ -2540,13 +2795,17 @@ function outputsOf(outcome, dryRun) {
         result: outcome.result,
         'secret-key': outcome.secretKey,
         url: outcome.url,
-        webhook: outcome.webhook ? JSON.stringify(outcome.webhook) : '',
+        webhook: outcome.webhook ? jsonOutput(outcome.webhook) : '',
         'deleted-count': String(outcome.deletedIds.length),
         'deleted-ids': outcome.deletedIds.join(','),
         'dry-run': String(dryRun),
         'delivery-status': outcome.verification?.status ?? '',
         'delivery-response-status': outcome.verification?.responseStatus === undefined ? '' : String(outcome.verification.responseStatus)
     };
+}
+/** JSON with every control character a \u escape: still valid JSON, and nothing the log sink would rewrite. */
+function jsonOutput(value) {
+    return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 const verbs = {
     created: 'create',
@@ -2557,82 +2816,6 @@ const verbs = {
 };
 function capitalise(word) {
     return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
-;// CONCATENATED MODULE: ./src/summary.ts
-
-
-
-
-
-/**
- * The job summary: what the step did, at a glance, or what failed and what to do. Built from the same
- * safe forms as the log, so it never holds a secret or a header value; every cell is escaped.
- */
-async function writeSummary(outcome, inputs) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    const { result, webhookId, url, changes, swept } = outcome;
-    const operation = inputs.requested === 'auto' ? `auto → ${inputs.operation}` : inputs.operation;
-    const summary = core/* summary */.z.addHeading(cell(`Kapso webhook: ${operation}${inputs.dryRun ? ' (dry run, nothing written)' : ''}`), 3);
-    summary.addTable([
-        [th('Scope'), th('Webhook'), th('URL'), th('Events'), th('Result')],
-        [
-            describeScope(inputs.scope),
-            webhookId || (result === 'created' ? '(new)' : '—'),
-            url || '—',
-            inputs.operation === 'upsert' || inputs.operation === 'create' ? inputs.desired.events.join(', ') : '—',
-            inputs.dryRun && result !== 'unchanged' && result !== 'absent' ? `would be ${result}` : result
-        ].map(cell)
-    ]);
-    if (changes.length > 0) {
-        summary.addRaw(inputs.dryRun ? '<p>Planned changes:</p>' : '<p>Changes:</p>');
-        summary.addTable([[th('Input'), th('Before'), th('After')], ...changes.map((c) => [c.input, c.from, c.to].map(cell))]);
-    }
-    if (outcome.verification) {
-        const v = outcome.verification;
-        const answer = v.responseStatus === undefined ? 'no answer' : `HTTP ${v.responseStatus}`;
-        summary.addRaw(`<p>Delivery check${v.event ? ` (${cell(v.event)})` : ''}: <strong>${cell(v.status)}</strong>, the endpoint answered ${cell(answer)}.</p>`);
-    }
-    if (swept) {
-        if (swept.length === 0)
-            summary.addRaw('<p>No webhook of a closed (or, with max-age, old) pull request of this repository.</p>');
-        else {
-            summary.addRaw(`<p>${inputs.dryRun ? 'Would delete' : 'Deleted'} ${swept.length} webhook${swept.length === 1 ? '' : 's'}:</p>`);
-            summary.addTable([[th('Webhook'), th('URL'), th('Pull request'), th('Why')], ...swept.map((s) => [s.id, s.url, `#${s.pullRequest}`, s.reason].map(cell))]);
-        }
-    }
-    await flush();
-}
-/** The summary of a skipped step or a cleanup: one line. */
-async function writeSummaryLine(text) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    core/* summary */.z.addHeading('Kapso webhook', 3).addRaw(`<p>${cell(text)}</p>`);
-    await flush();
-}
-/** A failed step's summary: the same message as the error, which says what failed and what to do. */
-async function writeFailureSummary(message) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    const lines = message.split('\n').map(cell);
-    core/* summary */.z.addHeading('Kapso webhook: failed', 3).addRaw(`<p>${lines.join('<br>')}</p>`);
-    await flush();
-}
-async function flush() {
-    try {
-        await core/* summary */.z.write();
-    }
-    catch (error) {
-        log/* warning */.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
-    }
-}
-function th(text) {
-    return { data: text, header: true };
-}
-/** Text for the summary's HTML: no secret nor fragment of one, control characters escaped, HTML escaped. */
-function cell(text) {
-    return (0,src_text/* escapeControl */.hN)((0,secrets/* redact */.E$)(text)).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -2649,17 +2832,6 @@ function cell(text) {
 
 
 
-
-
-
-
-
-const USER_AGENT = 'kapso-webhook-action/1';
-/** The first retry waits about this long, each further one twice as long. Tests shorten it. */
-const BACKOFF_MS = Number(process.env.KAPSO_ACTION_BACKOFF_MS) || 1000;
-/** What the post step deletes when cleanup is on: the webhook provisioned, or what a create may have made. */
-const CLEANUP_ID = 'cleanup-webhook-id';
-const CLEANUP_PENDING = 'cleanup-pending-create';
 /** Inputs, then the operation against Kapso, then outputs and summary; every failure goes through one funnel. */
 async function run() {
     const progress = new Progress();
@@ -2672,8 +2844,7 @@ async function run() {
             await writeSummaryLine(`Skipped: ${inputs.skip}`);
             return;
         }
-        const deadline = new src_deadline/* Deadline */.B(inputs.timeoutSeconds);
-        const effects = connect(inputs, deadline, progress, closers);
+        const effects = connect(inputs, new src_deadline/* Deadline */.B(inputs.timeoutSeconds), progress, closers);
         const cleanupOn = inputs.cleanup && !inputs.dryRun && (inputs.operation === 'upsert' || inputs.operation === 'create');
         if (cleanupOn)
             effects.beforeCreate = savePendingCreate;
@@ -2681,7 +2852,7 @@ async function run() {
         logOutcome(outcome, inputs);
         log/* setOutputs */.n0(outputsOf(outcome, inputs.dryRun), ['secret-key']);
         if (cleanupOn && outcome.webhookId) {
-            core/* saveState */.LZ(CLEANUP_ID, outcome.webhookId);
+            saveProvisioned(outcome.webhookId, outcome.url);
             log/* info */.pq(`cleanup is on: webhook ${outcome.webhookId} will be deleted when the job ends.`);
         }
         await writeSummary(outcome, inputs);
@@ -2697,6 +2868,10 @@ async function run() {
             close();
     }
 }
+/** The post step the runner adds for every use of the action: it acts only with cleanup on. */
+function main_cleanup() {
+    return cleanup(failureMessage);
+}
 /** A failed test delivery fails the step (its outputs written: the webhook is in place); an unconfirmed one warns. */
 function reportVerification(verification) {
     if (!verification)
@@ -2708,74 +2883,6 @@ function reportVerification(verification) {
         log/* warning */.$e(text);
     else
         log/* info */.pq(text);
-}
-/** The post step: with cleanup on, deletes what the main step provisioned, or what its create may have made. */
-async function cleanup() {
-    const webhookId = core/* getState */.Gu(CLEANUP_ID);
-    const pending = core/* getState */.Gu(CLEANUP_PENDING);
-    if (!webhookId && !pending) {
-        log/* debug */.Yz('Nothing to clean up.');
-        return;
-    }
-    const progress = new Progress();
-    const closers = [];
-    try {
-        const inputs = readInputs();
-        const { api } = connect(inputs, new src_deadline/* Deadline */.B(inputs.timeoutSeconds), progress, closers);
-        const ids = webhookId ? [webhookId] : await madeByCreate(api, pending);
-        if (ids.length === 0)
-            log/* info */.pq('Cleanup: the create the main step sent made no webhook; nothing to delete.');
-        for (const id of ids) {
-            const line = (await api.remove(id)) ? `Cleanup: deleted webhook ${id}.` : `Cleanup: webhook ${id} was already gone.`;
-            log/* info */.pq(line);
-            await writeSummaryLine(line);
-        }
-    }
-    catch (error) {
-        log/* fail */.fJ(`Cleanup failed: ${failureMessage(error, progress)}`);
-    }
-    finally {
-        for (const close of closers)
-            close();
-    }
-}
-/** Kapso and, loaded only when called, GitHub, for this step. */
-function connect(inputs, deadline, progress, closers) {
-    const retry = { maxAttempts: inputs.maxAttempts, timeoutMs: inputs.requestTimeoutSeconds * 1000, backoffMs: BACKOFF_MS, deadline };
-    const transport = new Transport({ ...retry, service: 'Kapso', headers: { 'X-API-Key': inputs.apiKey }, userAgent: USER_AGENT });
-    closers.push(() => transport.close());
-    const client = new KapsoClient({ apiUrl: inputs.apiUrl, defaultApiUrl: inputs.defaultApiUrl, scope: inputs.scope, kind: inputs.desired.kind }, transport, progress);
-    const github = inputs.githubToken ? lazyPullRequestApi({ ...retry, token: inputs.githubToken, userAgent: USER_AGENT }) : undefined;
-    const deliveries = inputs.scope.kind === 'legacy' ? undefined : new DeliveriesClient(inputs.apiUrl, transport);
-    return { api: client, github, deliveries, pollMs: BACKOFF_MS, deadline };
-}
-/**
- * Saved before a create is sent, so that the post step can find what it made even when the main step
- * fails before it learns the id: the URL, the ids already there, and a fingerprint of the secret sent.
- */
-function savePendingCreate(url, existing, secretKey) {
-    core/* saveState */.LZ(CLEANUP_PENDING, JSON.stringify({ url, existing, secret: secretKey ? fingerprint(secretKey) : '' }));
-}
-async function madeByCreate(api, pending) {
-    let saved;
-    try {
-        saved = JSON.parse(pending);
-    }
-    catch {
-        return [];
-    }
-    if (typeof saved.url !== 'string' || !Array.isArray(saved.existing))
-        return [];
-    const existing = saved.existing.filter((id) => typeof id === 'string');
-    const url = saved.url;
-    const secret = typeof saved.secret === 'string' ? saved.secret : '';
-    return (await api.findByUrl(url))
-        .filter((webhook) => sameUrl(webhook.url, url) && !existing.includes(webhook.id))
-        .filter((webhook) => !secret || webhook.secret_key === undefined || fingerprint(webhook.secret_key) === secret)
-        .map((webhook) => webhook.id);
-}
-function fingerprint(secret) {
-    return (0,external_node_crypto_.createHash)('sha256').update(secret).digest('hex');
 }
 /** A message a user can act on; never a stack trace, nor a raw JavaScript error. */
 function failureMessage(error, progress) {
@@ -2820,6 +2927,7 @@ function failureMessage(error, progress) {
  */
 const RECORD_HEADER = 'X-Provisioned-By';
 const MARK = 'kapso-webhook-action';
+const MAX_PULL_REQUEST = 2 ** 31 - 1;
 /** GitHub's owner (user or organisation) and repository names. */
 const OWNER = '[A-Za-z0-9][A-Za-z0-9_-]{0,38}';
 const NAME = '[A-Za-z0-9._-]{1,100}';
@@ -2843,6 +2951,9 @@ function readRecord(headers) {
         return undefined;
     const [, owner, name, pullRequest] = match;
     if (name === '.' || name === '..')
+        return undefined;
+    // GitHub numbers pull requests with 32-bit integers: a larger number is no pull request of GitHub's.
+    if (pullRequest !== undefined && Number(pullRequest) > MAX_PULL_REQUEST)
         return undefined;
     return { repository: `${owner}/${name}`, pullRequest: pullRequest === undefined ? undefined : Number(pullRequest) };
 }
@@ -2916,7 +3027,10 @@ async function withRetries(options, spec) {
             }
             await sleep(waitMs);
             if (uncertain && spec.reconcile) {
-                const found = await spec.reconcile();
+                const found = await spec.reconcile().catch((error) => {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l(`The outcome of ${doing} is unknown (${last?.summary ?? 'no answer'}), and looking for what it made failed: ` +
+                        `${error instanceof Error ? error.message : String(error)} ${service} may hold it: a re-run finds it and converges.`, error?.status);
+                });
                 if (found !== undefined) {
                     _log_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`The earlier attempt at ${doing} did reach ${service}: using what it made instead of sending it again.`);
                     return found;
@@ -2980,7 +3094,8 @@ function retryAfterMs(header, now = Date.now()) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $l: () => (/* binding */ maskSecret),
 /* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   F3: () => (/* binding */ outsideText)
+/* harmony export */   F3: () => (/* binding */ outsideText),
+/* harmony export */   iD: () => (/* binding */ hideInServerText)
 /* harmony export */ });
 /* unused harmony exports FRAGMENT_LENGTH, forgetSecrets */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
@@ -2994,6 +3109,8 @@ function retryAfterMs(header, now = Date.now()) {
  * or logged, because the runner masks only whole values and a cut can leave half a secret readable.
  */
 const known = [];
+/** Values hidden in server text only: header values, which may be credentials but are too common to mask. */
+const serverOnly = [];
 const windowsOf = new Map();
 /** Fragments this long or longer are hidden too: a text that holds part of a secret shows none of it. */
 const FRAGMENT_LENGTH = 10;
@@ -3003,23 +3120,37 @@ function maskSecret(value) {
         return;
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
     known.push(value);
-    if (value.length >= FRAGMENT_LENGTH) {
-        const windows = new Set();
-        for (let i = 0; i + FRAGMENT_LENGTH <= value.length; i++)
-            windows.add(value.slice(i, i + FRAGMENT_LENGTH));
-        windowsOf.set(value, windows);
-    }
+    remember(value);
+}
+/**
+ * A value that a server's text must never show (a header value: it may be a token for the endpoint), but
+ * that is not masked in the whole log: "preview" or "true" would vanish from every line.
+ */
+function hideInServerText(value) {
+    if (value.length < 6 || serverOnly.includes(value) || known.includes(value))
+        return;
+    serverOnly.push(value);
+    remember(value);
+}
+function remember(value) {
+    if (value.length < FRAGMENT_LENGTH || windowsOf.has(value))
+        return;
+    const windows = new Set();
+    for (let i = 0; i + FRAGMENT_LENGTH <= value.length; i++)
+        windows.add(value.slice(i, i + FRAGMENT_LENGTH));
+    windowsOf.set(value, windows);
 }
 /**
  * The text with every known secret, and every run of it that holds FRAGMENT_LENGTH or more characters of
  * one, replaced by ***. For text from outside (a server's message, an input's value) before it is shown.
  */
-function redact(text) {
-    if (known.length === 0 || text === '')
+function redact(text, serverText = false) {
+    const values = serverText ? [...known, ...serverOnly] : known;
+    if (values.length === 0 || text === '')
         return text;
     const hidden = new Uint8Array(text.length);
     let any = false;
-    for (const secret of known) {
+    for (const secret of values) {
         const windows = windowsOf.get(secret);
         if (!windows) {
             for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
@@ -3049,6 +3180,7 @@ function redact(text) {
 /** For tests: forget every secret (each run of the action is a new process). */
 function forgetSecrets() {
     known.length = 0;
+    serverOnly.length = 0;
     windowsOf.clear();
 }
 /**
@@ -3057,7 +3189,7 @@ function forgetSecrets() {
  */
 function outsideText(text, max) {
     // A first, generous cut keeps a huge text cheap to scan; a fragment it splits keeps 10+ characters or none.
-    return (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .Jj)((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControl */ .hN)(redact(text.length > 16 * max + 1024 ? text.slice(0, 16 * max + 1024) : text)), max);
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .cut */ .Jj)((0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeControl */ .hN)(redact(text.length > 16 * max + 1024 ? text.slice(0, 16 * max + 1024) : text, true)), max);
 }
 
 

@@ -10,12 +10,17 @@ export const FRAGMENT = 10
 export function findLeaks(log: string, secrets: string[]): string[] {
   const problems: string[] = []
   const lines = log.split(/\r?\n/)
+  const obeyed = commandsObeyed(lines)
   for (const [index, secret] of secrets.entries()) {
     if (secret.length < FRAGMENT) throw new Error(`secret #${index} is too short to scan for reliably`)
     let masked = false
     lines.forEach((line, number) => {
-      if (line === `::add-mask::${secret}`) {
+      if (line === `::add-mask::${secret}` && obeyed[number]) {
         masked = true
+        return
+      }
+      if (line === `::add-mask::${secret}`) {
+        problems.push(`secret #${index} on line ${number + 1}: its ::add-mask:: comes while the runner obeys no commands, so it is printed`)
         return
       }
       if (line.startsWith('::add-mask::')) return
@@ -28,6 +33,23 @@ export function findLeaks(log: string, secrets: string[]): string[] {
     })
   }
   return problems
+}
+
+/**
+ * Whether the runner obeys the command on each line: `::stop-commands::TOKEN` (or the old form
+ * `##[stop-commands]TOKEN`, which the runner finds anywhere in a line) stops it until a line `::TOKEN::`.
+ */
+export function commandsObeyed(lines: string[]): boolean[] {
+  let resume: string | undefined
+  return lines.map((line) => {
+    if (resume !== undefined) {
+      if (line === `::${resume}::`) resume = undefined
+      return false
+    }
+    const stop = /^::stop-commands::(.+)$/.exec(line) ?? /##\[stop-commands\](.+)$/.exec(line)
+    if (stop) resume = stop[1]
+    return true
+  })
 }
 
 /** The length of the longest run of `secret` (FRAGMENT characters or more) that `line` holds; 0 when none. */

@@ -9,7 +9,15 @@ import { escapeControl } from './text.js'
  * one, ever leaves (the runner masks whole values only).
  */
 function line(text: string): string {
-  return escapeControl(redact(text))
+  return neutralise(escapeControl(redact(text)))
+}
+
+/**
+ * The runner still obeys the old `##[command]data` form anywhere in a line (`##[stop-commands]` would let
+ * a later `::add-mask::` print its secret): no text written here can hold one.
+ */
+function neutralise(text: string): string {
+  return text.replace(/##\[/g, '##\\[')
 }
 
 /** An annotation keeps its line breaks: @actions/core writes them as %0A, inside the one command. */
@@ -17,12 +25,13 @@ function annotation(text: string): string {
   return text.split('\n').map(line).join('\n')
 }
 
+/** One log line: a line break in the text is escaped, never a new line that the runner would parse. */
 export function info(text: string): void {
-  for (const part of text.split('\n')) core.info(line(part))
+  core.info(line(text))
 }
 
 export function debug(text: string): void {
-  for (const part of text.split('\n')) core.debug(line(part))
+  core.debug(line(text))
 }
 
 export function notice(text: string): void {

@@ -10,6 +10,7 @@
  */
 export const RECORD_HEADER = 'X-Provisioned-By'
 const MARK = 'kapso-webhook-action'
+const MAX_PULL_REQUEST = 2 ** 31 - 1
 
 /** GitHub's owner (user or organisation) and repository names. */
 const OWNER = '[A-Za-z0-9][A-Za-z0-9_-]{0,38}'
@@ -41,6 +42,8 @@ export function readRecord(headers: Record<string, string> | undefined): Ownersh
   if (!match) return undefined
   const [, owner, name, pullRequest] = match as unknown as [string, string, string, string | undefined]
   if (name === '.' || name === '..') return undefined
+  // GitHub numbers pull requests with 32-bit integers: a larger number is no pull request of GitHub's.
+  if (pullRequest !== undefined && Number(pullRequest) > MAX_PULL_REQUEST) return undefined
   return { repository: `${owner}/${name}`, pullRequest: pullRequest === undefined ? undefined : Number(pullRequest) }
 }
 

@@ -35,13 +35,18 @@ export function outputsOf(outcome: Outcome, dryRun: boolean): Record<string, str
     result: outcome.result,
     'secret-key': outcome.secretKey,
     url: outcome.url,
-    webhook: outcome.webhook ? JSON.stringify(outcome.webhook) : '',
+    webhook: outcome.webhook ? jsonOutput(outcome.webhook) : '',
     'deleted-count': String(outcome.deletedIds.length),
     'deleted-ids': outcome.deletedIds.join(','),
     'dry-run': String(dryRun),
     'delivery-status': outcome.verification?.status ?? '',
     'delivery-response-status': outcome.verification?.responseStatus === undefined ? '' : String(outcome.verification.responseStatus)
   }
+}
+
+/** JSON with every control character a \u escape: still valid JSON, and nothing the log sink would rewrite. */
+function jsonOutput(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 const verbs: Record<Exclude<Outcome['result'], 'absent'>, string> = {

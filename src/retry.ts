@@ -76,7 +76,13 @@ export async function withRetries<T>(options: RetryOptions, spec: Attempted<T>):
       }
       await sleep(waitMs)
       if (uncertain && spec.reconcile) {
-        const found = await spec.reconcile()
+        const found = await spec.reconcile().catch((error: unknown) => {
+          throw new ActionError(
+            `The outcome of ${doing} is unknown (${last?.summary ?? 'no answer'}), and looking for what it made failed: ` +
+              `${error instanceof Error ? error.message : String(error)} ${service} may hold it: a re-run finds it and converges.`,
+            (error as ActionError | undefined)?.status
+          )
+        })
         if (found !== undefined) {
           log.info(`The earlier attempt at ${doing} did reach ${service}: using what it made instead of sending it again.`)
           return found

@@ -8,6 +8,8 @@ import { cut, escapeControl } from './text.js'
  * or logged, because the runner masks only whole values and a cut can leave half a secret readable.
  */
 const known: string[] = []
+/** Values hidden in server text only: header values, which may be credentials but are too common to mask. */
+const serverOnly: string[] = []
 const windowsOf = new Map<string, Set<string>>()
 
 /** Fragments this long or longer are hidden too: a text that holds part of a secret shows none of it. */
@@ -18,22 +20,36 @@ export function maskSecret(value: string): void {
   if (value === '' || known.includes(value)) return
   core.setSecret(value)
   known.push(value)
-  if (value.length >= FRAGMENT_LENGTH) {
-    const windows = new Set<string>()
-    for (let i = 0; i + FRAGMENT_LENGTH <= value.length; i++) windows.add(value.slice(i, i + FRAGMENT_LENGTH))
-    windowsOf.set(value, windows)
-  }
+  remember(value)
+}
+
+/**
+ * A value that a server's text must never show (a header value: it may be a token for the endpoint), but
+ * that is not masked in the whole log: "preview" or "true" would vanish from every line.
+ */
+export function hideInServerText(value: string): void {
+  if (value.length < 6 || serverOnly.includes(value) || known.includes(value)) return
+  serverOnly.push(value)
+  remember(value)
+}
+
+function remember(value: string): void {
+  if (value.length < FRAGMENT_LENGTH || windowsOf.has(value)) return
+  const windows = new Set<string>()
+  for (let i = 0; i + FRAGMENT_LENGTH <= value.length; i++) windows.add(value.slice(i, i + FRAGMENT_LENGTH))
+  windowsOf.set(value, windows)
 }
 
 /**
  * The text with every known secret, and every run of it that holds FRAGMENT_LENGTH or more characters of
  * one, replaced by ***. For text from outside (a server's message, an input's value) before it is shown.
  */
-export function redact(text: string): string {
-  if (known.length === 0 || text === '') return text
+export function redact(text: string, serverText = false): string {
+  const values = serverText ? [...known, ...serverOnly] : known
+  if (values.length === 0 || text === '') return text
   const hidden = new Uint8Array(text.length)
   let any = false
-  for (const secret of known) {
+  for (const secret of values) {
     const windows = windowsOf.get(secret)
     if (!windows) {
       for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
@@ -62,6 +78,7 @@ export function redact(text: string): string {
 /** For tests: forget every secret (each run of the action is a new process). */
 export function forgetSecrets(): void {
   known.length = 0
+  serverOnly.length = 0
   windowsOf.clear()
 }
 
@@ -71,5 +88,5 @@ export function forgetSecrets(): void {
  */
 export function outsideText(text: string, max: number): string {
   // A first, generous cut keeps a huge text cheap to scan; a fragment it splits keeps 10+ characters or none.
-  return cut(escapeControl(redact(text.length > 16 * max + 1024 ? text.slice(0, 16 * max + 1024) : text)), max)
+  return cut(escapeControl(redact(text.length > 16 * max + 1024 ? text.slice(0, 16 * max + 1024) : text, true)), max)
 }

@@ -25,8 +25,10 @@ export function sameUrl(a: string, b: string): boolean {
 
 /**
  * The text to give Kapso's "URL contains" filter so that every stored form of this URL passes it: the path
- * without a trailing slash (hosts may come back in another case, with or without a port). Undefined when
- * the path is empty: then the whole scope is read.
+ * without a trailing slash (hosts may come back in another case, with or without a port). Only when the
+ * path reads the same as typed and as parsed: a path that parsing changes (non-ASCII, percent-encoding,
+ * "." segments, braces, backslashes) may be stored either way, so the whole scope is read instead, as it
+ * is for an empty path.
  */
 export function containsFilter(raw: string): string | undefined {
   let url: URL
@@ -35,8 +37,9 @@ export function containsFilter(raw: string): string | undefined {
   } catch {
     return undefined
   }
+  const typed = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(raw)?.[1] ?? ''
   const path = url.pathname.replace(/\/$/, '')
-  return path === '' ? undefined : path
+  return path === '' || typed.replace(/\/$/, '') !== path ? undefined : path
 }
 
 /** Whether the URL's path has an empty segment (`//`), as `${{ url }}/api` makes of a URL ending in "/". */

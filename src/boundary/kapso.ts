@@ -45,7 +45,8 @@ export interface Webhook {
   buffer_events?: string[]
   inactivity_minutes?: number
   payload_version?: string
-  phone_number_id?: string
+  /** The phone number's id; null for a project-scoped webhook; absent when Kapso did not say. */
+  phone_number_id?: string | null
   created_at?: string
 }
 
@@ -140,17 +141,21 @@ function toWebhook(raw: RawWebhook, keepSecret: boolean, doing: string): Webhook
     buffer_events: raw.buffer_events,
     inactivity_minutes: raw.inactivity_minutes,
     payload_version: raw.payload_version,
-    phone_number_id: raw.phone_number_id,
     created_at: raw.created_at
   }
   for (const [key, value] of Object.entries(optional)) if (value !== null && value !== undefined) Object.assign(webhook, { [key]: value })
+  // Null here means "not a phone number's": kept apart from absent, which says nothing.
+  if (raw.phone_number_id !== undefined) webhook.phone_number_id = raw.phone_number_id
   if (keepSecret && raw.secret_key !== null && raw.secret_key !== undefined) webhook.secret_key = secretText(raw.secret_key, doing)
   return webhook
 }
 
-/** A secret_key of any JSON type is a secret: its text is what gets masked and compared. */
+/**
+ * A secret_key is text; one that came back as a number is still a secret (its digits are what gets masked
+ * and compared). Any other type is refused, never shown: masking "true" would hide every "true" in the log.
+ */
 function secretText(value: unknown, doing: string): string {
-  const secret = jsonText(value)
+  const secret = typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? jsonText(value) : undefined
   if (secret === undefined || hasControl(secret)) throw new AnswerError(`Kapso's answer while ${doing} has a secret_key that is not text without control characters.`)
   return secret
 }

@@ -60,6 +60,9 @@ export class GitHubApi implements PullRequestApi {
       const fields = batch.map((n) => `${pullRequestAlias(n)}: pullRequest(number: ${n}) { number state }`).join(' ')
       const query = `query($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${fields} } }`
       const data = await this.call(doing, (signal) => this.octokit.graphql<unknown>(query, { owner, repo, request: { signal } }), true)
+      if (typeof data === 'object' && data !== null && (data as { repository?: unknown }).repository === null) {
+        throw new ActionError(`GitHub answered that there is no repository ${owner}/${repo} while ${doing}: github-token cannot see it. Check github-token: it needs pull-requests: read on ${owner}/${repo}.`)
+      }
       for (const [number, state] of parsePullRequestStates(data, batch, doing)) states.set(number, state)
     }
     return states
@@ -72,12 +75,18 @@ export class GitHubApi implements PullRequestApi {
       doing,
       attempt: async (attempt, timeoutMs) => {
         const started = Date.now()
+        const signal = AbortSignal.timeout(timeoutMs)
         try {
-          const data = await request(AbortSignal.timeout(timeoutMs))
+          const data = await request(signal)
+          // An answer cut off by the timeout reads as an empty body: it is no answer, not a wrong one.
+          if (signal.aborted) return { failed: true, summary: `no answer within ${Math.round(timeoutMs / 1000)} s`, mayHaveApplied: false }
           log.debug(`GitHub ${doing} -> ok (${Date.now() - started} ms, attempt ${attempt})`)
           return data
         } catch (error) {
-          if (graphql && isGraphqlError(error) && error.data !== undefined && error.data !== null) return error.data
+          if (graphql && isGraphqlError(error)) {
+            if (error.data !== undefined && error.data !== null) return error.data
+            throw new ActionError(`GitHub's GraphQL answer while ${doing} has errors and no data: ${outsideText(error.message ?? '', 300)}`)
+          }
           const failure = toFailure(error, timeoutMs)
           log.debug(`GitHub ${doing} -> ${failure.summary} (${Date.now() - started} ms, attempt ${attempt})`)
           return failure

@@ -27,7 +27,13 @@ export function readGitHubContext(env: NodeJS.ProcessEnv = process.env): GitHubC
     }
   }
   const repository = env.GITHUB_REPOSITORY ?? ''
-  return { ...parseEvent(payload), eventName: env.GITHUB_EVENT_NAME ?? '', repository: isRepositoryName(repository) ? repository : '' }
+  const eventName = env.GITHUB_EVENT_NAME ?? ''
+  return {
+    ...parseEvent(payload),
+    // GitHub's event names are snake_case words; anything else is no event this step knows.
+    eventName: /^[a-z_]{1,64}$/.test(eventName) ? eventName : '',
+    repository: isRepositoryName(repository) ? repository : ''
+  }
 }
 
 /** The pull request the event is about, on pull_request and pull_request_target events. */

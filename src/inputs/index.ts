@@ -3,7 +3,7 @@ import { splitList } from '../events.js'
 import { eventPullRequest, isForkPullRequest, isPullRequestClosed, readGitHubContext, type GitHubContext } from '../github/context.js'
 import { describeScope } from '../kapso/scope.js'
 import * as log from '../log.js'
-import { maskSecret } from '../secrets.js'
+import { hideInServerText, maskSecret } from '../secrets.js'
 import { hasEmptySegment } from '../urls.js'
 import { readRunControl } from './control.js'
 import { readApiUrl, readKind, readScope } from './scope.js'
@@ -43,6 +43,8 @@ export function readInputs(context: GitHubContext = readGitHubContext()): Action
   const kind = readKind(scope, fail)
   const apiUrl = readApiUrl(scope, fail)
   const desired = readDesiredWebhook(fail, scope, kind)
+  // Header values may be tokens for the endpoint: no server text may show them.
+  for (const value of Object.values(desired.headers)) hideInServerText(value)
   const urlGiven = core.getInput('url') !== ''
 
   if (operation === 'upsert' || operation === 'create') {

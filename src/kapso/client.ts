@@ -2,6 +2,7 @@ import { AnswerError } from '../boundary/parse.js'
 import { errorText, parseWebhook, parseWebhookPage, type Webhook, type WebhookFields, type WebhookKind } from '../boundary/kapso.js'
 import { ActionError, StatusError } from '../errors.js'
 import * as log from '../log.js'
+import { maskSecret } from '../secrets.js'
 import type { Progress } from '../progress.js'
 import { containsFilter, sameUrl } from '../urls.js'
 import { collectionUrl, describeScope, inScope, listQuery, type Scope } from './scope.js'
@@ -48,17 +49,29 @@ export class KapsoClient {
     return this.list(`listing the webhooks of ${describeScope(this.options.scope)}`, undefined, () => false)
   }
 
-  /** Reads every page, keeping the webhooks of the step's kind in the scope. */
+  /**
+   * Reads every page, keeping the webhooks of the step's kind in the scope, each once. The secrets kept
+   * (`keepSecret`: only webhooks with the step's URL) are masked as they are read; all others are dropped.
+   * Without Kapso's page count, pages are read until one is empty or brings nothing new.
+   */
   private async list(doing: string, contains: string | undefined, keepSecret: (webhook: Webhook) => boolean): Promise<Webhook[]> {
-    const found: Webhook[] = []
+    const found = new Map<string, Webhook>()
+    const seen = new Set<string>()
     const mine = (webhook: Webhook): boolean => webhook.kind === this.options.kind && inScope(this.options.scope, webhook)
     for (let page = 1; page <= MAX_PAGES; page++) {
       const query = listQuery(this.options.scope, page, PER_PAGE, this.options.kind, contains)
       const { body } = await this.send({ method: 'GET', path: `?${query}`, doing })
       const parsed = parseWebhookPage(body, doing, (webhook) => mine(webhook) && keepSecret(webhook))
-      found.push(...parsed.webhooks.filter(mine))
-      const more = parsed.totalPages !== undefined ? page < parsed.totalPages : parsed.webhooks.length >= PER_PAGE
-      if (!more) return sortNewestFirst(found)
+      const before = seen.size
+      for (const webhook of parsed.webhooks) {
+        const id = webhook.id.toLowerCase()
+        seen.add(id)
+        if (!mine(webhook) || found.has(id)) continue
+        if (webhook.secret_key !== undefined) maskSecret(webhook.secret_key)
+        found.set(id, webhook)
+      }
+      const more = parsed.totalPages !== undefined ? page < parsed.totalPages : seen.size > before
+      if (!more) return sortNewestFirst([...found.values()])
     }
     throw new ActionError(`Kapso listed more than ${MAX_PAGES} pages of webhooks while ${doing}; stopped reading.`)
   }
@@ -91,6 +104,9 @@ export class KapsoClient {
       }
     })
     const created = adopted ?? (await this.readCreated(reply, doing, lookForIt))
+    if (existingIds.some((id) => id.toLowerCase() === created.id.toLowerCase())) {
+      throw new AnswerError(`Kapso's answer while ${doing} names webhook ${created.id}, which was there before the create: it is not the new one. Re-run to find what the create made.`)
+    }
     if (created.kind !== this.options.kind) {
       throw new AnswerError(`Kapso's answer while ${doing} has kind ${created.kind}, not ${this.options.kind} as asked. A re-run will not find this webhook (${created.id}); delete it with operation delete and webhook-id.`)
     }

@@ -46,7 +46,8 @@ export function listQuery(scope: Scope, page: number, perPage: number, kind: str
  * the project, phone-number ones too; a phone number's list should hold only its own.
  */
 export function inScope(scope: Scope, webhook: Webhook): boolean {
-  if (scope.kind === 'project') return webhook.phone_number_id === undefined
-  if (scope.kind === 'platform') return webhook.phone_number_id === undefined || webhook.phone_number_id === scope.id
+  if (scope.kind === 'project') return webhook.phone_number_id === null || webhook.phone_number_id === undefined
+  // A phone number's list: its own webhooks, or ones that do not say (older answers name no phone number).
+  if (scope.kind === 'platform') return webhook.phone_number_id === scope.id || webhook.phone_number_id === undefined
   return true
 }

@@ -135,8 +135,9 @@ function withDeadline<T>(promise: Promise<T>, ms: number, onExpire?: () => void)
   let timer: NodeJS.Timeout | undefined
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      onExpire?.()
+      // Settle first: destroying the response emits an error of its own, which must not win the race.
       reject(new DeadlineError())
+      onExpire?.()
     }, ms)
   })
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer))

@@ -8,7 +8,7 @@ import { describeScope, inScope } from '../kapso/scope.js'
 import * as log from '../log.js'
 import { formatRecord, RECORD_HEADER, recordEntry } from '../ownership.js'
 import { describeCreate, planCreate, planUpdate, publicView } from '../plan.js'
-import { maskSecret } from '../secrets.js'
+import { hideInServerText, maskSecret } from '../secrets.js'
 import { sameUrl } from '../urls.js'
 import { nothing, type Effects, type Outcome } from './types.js'
 
@@ -18,6 +18,7 @@ export async function upsert(inputs: ActionInputs, effects: Effects): Promise<Ou
   if (!existing) return create(inputs, effects, [])
   // The webhook this step provisions: its secret is the one kept, and masked before anything else.
   if (existing.secret_key !== undefined) maskSecret(existing.secret_key)
+  for (const value of Object.values(existing.headers)) hideInServerText(value)
 
   const { desired } = inputs
   // The ownership record stays as it is: who created the webhook does not change with an update.

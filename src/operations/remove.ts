@@ -1,7 +1,7 @@
 import type { Webhook } from '../boundary/kapso.js'
 import { ActionError } from '../errors.js'
 import type { ActionInputs } from '../inputs/index.js'
-import { describeScope } from '../kapso/scope.js'
+import { describeScope, inScope } from '../kapso/scope.js'
 import * as log from '../log.js'
 import { recordedPullRequest } from '../ownership.js'
 import { publicView } from '../plan.js'
@@ -32,17 +32,27 @@ export async function remove(inputs: ActionInputs, api: WebhookApi): Promise<Out
 }
 
 /**
- * By webhook-id, the DELETE goes straight out: one request when the webhook exists. The id names one
- * webhook of the scope exactly, so nothing needs to be read first; a dry run reads it to tell whether
- * it is there.
+ * By webhook-id. On the legacy API, where every webhook is kapso-kind and the path holds the scope, the
+ * DELETE goes straight out: one request when the webhook exists. On the Platform API the webhook is read
+ * first, so that a meta-kind webhook (a phone number's raw Meta forwarding, often production's) or one of
+ * another scope is never deleted by a mistaken id. A dry run reads it to tell whether it is there.
  */
 async function removeById(inputs: ActionInputs, api: WebhookApi, id: string): Promise<Outcome> {
   const gone = { ...nothing, result: 'absent' as const, webhookId: '', url: '' }
-  if (inputs.dryRun) {
-    const found = await api.get(id)
-    return found ? { ...nothing, result: 'deleted', webhookId: id, url: found.url, webhook: publicView(found), deletedIds: [id] } : gone
+  if (inputs.scope.kind === 'legacy' && !inputs.dryRun) {
+    return (await api.remove(id)) ? { ...nothing, result: 'deleted', webhookId: id, url: '', deletedIds: [id] } : gone
   }
-  return (await api.remove(id)) ? { ...nothing, result: 'deleted', webhookId: id, url: '', deletedIds: [id] } : gone
+  const found = await api.get(id)
+  if (!found) return gone
+  if (found.kind !== inputs.desired.kind) {
+    throw new ActionError(`webhook-id ${id} is a ${found.kind}-kind webhook; this step deletes ${inputs.desired.kind}-kind webhooks only (the kind input). Nothing was deleted.`)
+  }
+  if (!inScope(inputs.scope, found)) {
+    throw new ActionError(`webhook-id ${id} is not a webhook of ${describeScope(inputs.scope)}; nothing was deleted.`)
+  }
+  const done = { ...nothing, result: 'deleted' as const, webhookId: id, url: found.url, webhook: publicView(found), deletedIds: [id] }
+  if (inputs.dryRun) return done
+  return (await api.remove(id)) ? done : gone
 }
 
 /**

@@ -1,0 +1,179 @@
+/**
+ * A hostile review's attacks that held, kept so that they keep holding: redirects to another host, answers
+ * of every wrong shape to a create and a list, endless pages, servers that hang, trickle or rate-limit
+ * forever, a 204 to a create, meta-kind webhooks let through the filter, and loose ownership records.
+ * The attacks that once broke a claim are in claims.test.ts.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { EMULATOR_DEFAULTS, KapsoEmulator } from '../emulator/server.js'
+import { findLeaks } from '../scripts/leaks.js'
+import { emulatorInputs, FAKE_GITHUB_TOKEN, runAction, type ActionRun, type RunOptions } from '../scripts/run-action.js'
+import { readRecord } from '../src/ownership.js'
+import { Liar } from './support/liar.js'
+
+const OTHER_NUMBER = '555000111'
+let kapso: KapsoEmulator
+let elsewhere: Liar
+beforeAll(async () => {
+  kapso = await KapsoEmulator.start({ phoneNumberIds: [EMULATOR_DEFAULTS.phoneNumberId, OTHER_NUMBER] })
+  elsewhere = await Liar.start(() => ({ body: '{}' }))
+})
+afterAll(async () => {
+  await kapso.close()
+  await elsewhere.close()
+})
+beforeEach(() => kapso.reset())
+
+const CONFIG = EMULATOR_DEFAULTS.configId
+const URL_A = 'https://pr-9.preview.example.com/api/whatsapp'
+const REPO = 'octo-org/shop'
+const ID = '11111111-2222-4333-8444-555555555555'
+
+async function run(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
+  const r = await runAction(inputs, { RUNNER_DEBUG: '1' }, options)
+  expect(findLeaks(`${r.stdout}\n${r.stderr}`, [EMULATOR_DEFAULTS.apiKey, FAKE_GITHUB_TOKEN])).toEqual([])
+  expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /)
+  expect(r.stdout).not.toContain('unexpected error')
+  return r
+}
+const legacyVia = (origin: string, more: Record<string, string> = {}): Record<string, string> => ({
+  'api-key': EMULATOR_DEFAULTS.apiKey,
+  'api-url': `${origin}/api/v1`,
+  'whatsapp-config-id': CONFIG,
+  url: URL_A,
+  events: 'whatsapp.message.received',
+  ...more
+})
+const errorLine = (r: ActionRun): string => r.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? ''
+
+describe('redirects are never followed, and the key goes nowhere else', () => {
+  it.each([301, 302, 307, 308])('Kapso %i to another host', async (status) => {
+    const front = await Liar.start(() => ({ status, headers: { Location: `${elsewhere.origin}/api/v1/steal` } }))
+    try {
+      const r = await run(legacyVia(front.origin))
+      expect(r.exitCode).toBe(1)
+      expect(errorLine(r)).toContain(`redirect (HTTP ${status})`)
+      expect(elsewhere.seen).toEqual([])
+    } finally {
+      await front.close()
+    }
+  })
+
+  it('GitHub 302 on the GraphQL query of a sweep', async () => {
+    kapso.seed('legacy', CONFIG, { url: URL_A, headers: { 'X-Provisioned-By': `kapso-webhook-action; repository=${REPO}; pull-request=5` } })
+    const github = await Liar.start(() => ({ status: 302, headers: { Location: `${elsewhere.origin}/graphql` } }))
+    try {
+      const r = await run({ ...emulatorInputs(kapso, 'legacy'), operation: 'sweep' }, { event: { eventName: 'schedule', repository: REPO, apiUrl: github.origin, payload: {} } })
+      expect(errorLine(r)).toContain('GitHub answered with a redirect')
+      expect(elsewhere.seen).toEqual([])
+    } finally {
+      await github.close()
+    }
+  })
+})
+
+describe('wrong shapes fail with a message naming the request and the field', () => {
+  const good = { id: ID, url: URL_A, events: ['whatsapp.message.received'], secret_key: 'abcdefghijklmnop' }
+  const deep = '['.repeat(100000) + ']'.repeat(100000)
+  const one = (w: unknown): string => JSON.stringify({ data: w })
+  const cases: [string, string, RegExp][] = [
+    ['id a number', one({ ...good, id: 5 }), /has data\.id that is not a UUID/],
+    ['id with a line break', one({ ...good, id: `${ID}\n::warning::x` }), /has data\.id that is not a UUID/],
+    ['relative url', one({ ...good, url: '/hook' }), /has data\.url that is not a URL/],
+    ['created_at a number', one({ ...good, created_at: 5 }), /has data\.created_at that is not a date-time/],
+    ['unknown kind', one({ ...good, kind: 'KAPSO' }), /has data\.kind that is not kapso or meta/],
+    ['events of numbers', one({ ...good, events: [1] }), /has data\.events\[0\] that is not a name/],
+    ['event name with U+2028', one({ ...good, events: ['a\u2028b'] }), /has data\.events\[0\] that is not a name/],
+    ['header name with a line break', one({ ...good, headers: { 'a\nb': 'v' } }), /has data\.headers\["a\\\\nb"\] that is not a header name/],
+    ['a header value nested 100,000 deep', `{"data":{"id":"${ID}","url":"${URL_A}","secret_key":"abcdefghijkl","headers":{"A":${deep}}}}`, /has a header value that is not JSON/],
+    ['a secret_key nested 100,000 deep', `{"data":{"id":"${ID}","url":"${URL_A}","secret_key":${deep}}}`, /has a secret_key that is not text/],
+    ['the whole body nested 100,000 deep', deep, /has no data\.$/],
+    ['a list instead of {data}', '[]', /has no data\.$/],
+    ['null', 'null', /is not a JSON object with data/]
+  ]
+  it.each(cases)('create answered 201 with %s', async (_name, body, message) => {
+    let used = false
+    const front = await Liar.start((req) => (req.method === 'POST' && !used ? ((used = true), { status: 201, body }) : undefined), kapso.origin)
+    try {
+      const r = await run(legacyVia(front.origin, { 'max-attempts': '2' }))
+      expect(r.exitCode).toBe(1)
+      expect(errorLine(r)).toMatch(/^::error::Kapso's answer while creating a webhook for \S+ /)
+      expect(errorLine(r)).toMatch(message)
+    } finally {
+      await front.close()
+    }
+  })
+
+  it.each([
+    ['total_pages -1', { data: [], meta: { total_pages: -1 } }, /has meta\.total_pages that is not a whole number of pages/],
+    ['meta a string', { data: [], meta: 'x' }, /has meta that is not an object/],
+    ['data an object', { data: { id: ID } }, /has data that is not a list/]
+  ])('list answered with %s', async (_name, body, message) => {
+    kapso.inject({ method: 'GET', fault: { kind: 'status', status: 200, body } })
+    const r = await run({ ...emulatorInputs(kapso, 'legacy'), url: URL_A, events: 'whatsapp.message.received' })
+    expect(errorLine(r)).toMatch(message)
+  })
+})
+
+describe('pages, slow servers and the step deadline', () => {
+  it('total_pages 1e9 with empty pages stops at 1000 pages, saying so', async () => {
+    const front = await Liar.start((req) => (req.method === 'GET' ? { body: JSON.stringify({ data: [], meta: { total_pages: 1e9 } }) } : undefined))
+    try {
+      const r = await runAction(legacyVia(front.origin))
+      expect(errorLine(r)).toContain('Kapso listed more than 1000 pages')
+      expect(front.seen).toHaveLength(1000)
+    } finally {
+      await front.close()
+    }
+  })
+
+  it.each([
+    ['hangs', { hang: true }],
+    ['trickles a body forever', { trickle: { everyMs: 200, chunk: ' ' } }],
+    ['answers 429 Retry-After 2 forever', { status: 429, headers: { 'Retry-After': '2' }, body: '{}' }]
+  ])('a server that %s: the step ends within timeout-seconds (plus process start-up)', async (_name, answer) => {
+    const front = await Liar.start(() => answer)
+    try {
+      const started = Date.now()
+      const r = await runAction(legacyVia(front.origin, { 'timeout-seconds': '3', 'request-timeout-seconds': '2', 'max-attempts': '10' }))
+      expect(Date.now() - started).toBeLessThan(3000 + 2500)
+      expect(errorLine(r)).toContain('ran out of time (timeout-seconds: 3)')
+    } finally {
+      await front.close()
+    }
+  })
+
+  it('204 on a create that made nothing: reconciled, one webhook', async () => {
+    kapso.inject({ method: 'POST', fault: { kind: 'status', status: 204 } })
+    const r = await run({ ...emulatorInputs(kapso, 'legacy'), url: URL_A, events: 'whatsapp.message.received' })
+    expect(r.outputs.result).toBe('created')
+    expect(kapso.webhooks()).toHaveLength(1)
+  })
+})
+
+describe('kind and scope filters', () => {
+  it.each(['delete', 'upsert'])('%s: a meta webhook with the URL, listed although kind=kapso was asked, is never touched', async (operation) => {
+    kapso.configure({ lies: { ignoreKindFilter: true } })
+    const meta = kapso.seed('platform', EMULATOR_DEFAULTS.phoneNumberId, { url: URL_A, kind: 'meta', events: [] })
+    await run({ ...emulatorInputs(kapso, 'platform'), url: URL_A, events: 'whatsapp.message.received', operation })
+    expect(kapso.requests.filter((q) => q.method !== 'GET' && q.path.includes(meta.id))).toEqual([])
+  })
+})
+
+describe('ownership records are read strictly', () => {
+  const R = `repository=${REPO}`
+  it.each([
+    `kapso-webhook-action; ${R}; pull-request=42 `,
+    ` kapso-webhook-action; ${R}; pull-request=42`,
+    `KAPSO-WEBHOOK-ACTION; ${R}; pull-request=42`,
+    `kapso-webhook-action; ${R}; pull-request=042`,
+    `kapso-webhook-action; ${R};pull-request=42`,
+    `kapso-webhook-action; ${R}; pull-request=42; pull-request=43`,
+    `kapso-webhook-action; ${R}; pull-request=42\n`,
+    `kapso-webhook-action; repository=-octo/shop; pull-request=42`,
+    `kapso-webhook-action; repository=octo-org/..; pull-request=42`,
+    `kapso-webhook-action; ${R}; pull-request=４２`
+  ])('%j is no record', (value) => {
+    expect(readRecord({ 'X-Provisioned-By': value })).toBeUndefined()
+  })
+})
