@@ -3,79 +3,38 @@
  * emulator POSTs a signed sample event to a real local HTTPS receiver, and GET /webhook_deliveries
  * shows what the receiver answered. The receiver's certificate is a throwaway one made with openssl.
  */
-import { execFileSync } from 'node:child_process'
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import type { IncomingHttpHeaders } from 'node:http'
-import { createServer, type Server } from 'node:https'
-import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { EMULATOR_DEFAULTS, EMULATOR_PROJECT_ID, KapsoEmulator } from '../emulator/server.js'
+import { Receiver, type Received } from './support/receiver.js'
+import { haveOpenssl } from './support/tls.js'
 
-function haveOpenssl(): boolean {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
 const canRun = haveOpenssl()
 if (!canRun) console.warn('Delivery test skipped: it needs the openssl command to make a certificate for the local HTTPS receiver.')
 
 const NUMBER = `/whatsapp/phone_numbers/${EMULATOR_DEFAULTS.phoneNumberId}/webhooks`
 const TIMEOUT_MS = 400
 
-interface Received {
-  path: string
-  headers: IncomingHttpHeaders
-  raw: string
-}
-
 describe.skipIf(!canRun)('test deliveries to a real HTTPS receiver', () => {
-  let dir: string
-  let cert: string
-  let receiver: Server
+  let receiver: Receiver
   let emulator: KapsoEmulator
-  const received: Received[] = []
-  let flakyCalls = 0
+  let received: Received[]
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kapso-receiver-'))
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-      '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')
-    ], { stdio: 'ignore' })
-    cert = readFileSync(join(dir, 'cert.pem'), 'utf8')
-    // /ok answers 200, /denied 401, /silent never, /flaky 401 once and then 200.
-    receiver = createServer({ key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert }, (req, res) => {
-      const chunks: Buffer[] = []
-      req.on('data', (chunk: Buffer) => chunks.push(chunk))
-      req.on('end', () => {
-        received.push({ path: req.url ?? '', headers: req.headers, raw: Buffer.concat(chunks).toString('utf8') })
-        if (req.url === '/silent') return
-        const status = req.url === '/denied' || (req.url === '/flaky' && flakyCalls++ === 0) ? 401 : 200
-        res.writeHead(status).end()
-      })
-    })
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
-    emulator = await KapsoEmulator.start({ deliveryCa: cert, receiverTimeoutMs: TIMEOUT_MS })
+    receiver = await Receiver.start()
+    received = receiver.received
+    emulator = await KapsoEmulator.start({ deliveryCa: receiver.cert, receiverTimeoutMs: TIMEOUT_MS })
   })
   afterAll(async () => {
     await emulator.close()
-    receiver.closeAllConnections()
-    await new Promise((resolve) => receiver.close(resolve))
-    rmSync(dir, { recursive: true, force: true })
+    await receiver.close()
   })
   beforeEach(() => {
     emulator.reset()
-    received.length = 0
-    flakyCalls = 0
+    receiver.reset()
   })
 
-  const endpoint = (path: string): string => `https://127.0.0.1:${(receiver.address() as AddressInfo).port}${path}`
+  const endpoint = (path: string): string => receiver.url(path)
   async function call(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any -- read loosely, as a test does
     const init = { method, headers: { 'X-API-Key': EMULATOR_DEFAULTS.apiKey, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }
     const response = await fetch(`${emulator.apiUrl('platform')}${path}`, init)

@@ -1,33 +1,31 @@
 /**
- * Proxies, as self-hosted runners set them: the bundle must reach Kapso through HTTPS_PROXY (or
- * https_proxy) and go direct for hosts in NO_PROXY. @actions/http-client never proxies loopback
- * targets, so the emulator serves TLS as "kapso.test", a name only the proxy resolves (to 127.0.0.1).
+ * Proxies, as self-hosted runners set them: the bundle must reach Kapso and GitHub through HTTPS_PROXY
+ * (or https_proxy) and go direct for hosts in NO_PROXY. @actions/http-client never proxies loopback
+ * targets, so the emulators serve TLS as "kapso.test" and "github.test", names only the proxy resolves
+ * (to 127.0.0.1). Kapso's requests go through http-client's tunnel agent, GitHub's through Octokit's
+ * fetch with undici's ProxyAgent: both paths are proven here.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { connect, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { GitHubEmulator } from '../emulator/github.js'
 import { EMULATOR_DEFAULTS, KapsoEmulator } from '../emulator/server.js'
 import { findLeaks } from '../scripts/leaks.js'
-import { runAction } from '../scripts/run-action.js'
+import { FAKE_GITHUB_TOKEN, runAction } from '../scripts/run-action.js'
+import { haveOpenssl, throwawayCertificate } from './support/tls.js'
 
-function haveOpenssl(): boolean {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
 const canRun = haveOpenssl()
-if (!canRun) console.warn('Proxy test skipped: it needs the openssl command to make a certificate for kapso.test.')
+if (!canRun) console.warn('Proxy test skipped: it needs the openssl command to make a certificate for kapso.test and github.test.')
+const KNOWN_HOSTS = ['kapso.test', 'github.test']
+const REPO = 'octo-org/shop'
 
 describe.skipIf(!canRun)('through a proxy', () => {
   let dir: string
   let emulator: KapsoEmulator
+  let github: GitHubEmulator
   let proxy: Server
   let proxyUrl: string
   const tunnels: string[] = []
@@ -35,19 +33,18 @@ describe.skipIf(!canRun)('through a proxy', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kapso-proxy-'))
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=kapso.test',
-      '-addext', 'subjectAltName=DNS:kapso.test', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')
-    ], { stdio: 'ignore' })
-    emulator = await KapsoEmulator.start({ tls: { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') } })
+    const tls = throwawayCertificate(KNOWN_HOSTS.map((host) => `DNS:${host}`))
+    writeFileSync(join(dir, 'cert.pem'), tls.cert)
+    emulator = await KapsoEmulator.start({ tls })
+    github = await GitHubEmulator.start({ repository: REPO, token: FAKE_GITHUB_TOKEN, tls })
 
-    // A CONNECT proxy that knows one host name: kapso.test, on this machine.
+    // A CONNECT proxy that knows two host names, kapso.test and github.test, both on this machine.
     proxy = createServer((_req, res) => res.writeHead(405).end())
     proxy.on('connect', (req, client, head) => {
       const [host, port] = (req.url ?? '').split(':')
       tunnels.push(req.url ?? '')
       sockets.add(client)
-      if (host !== 'kapso.test') {
+      if (!KNOWN_HOSTS.includes(host ?? '')) {
         client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n')
         return
       }
@@ -67,6 +64,7 @@ describe.skipIf(!canRun)('through a proxy', () => {
     // Tunnelled sockets leave the HTTP server's books once CONNECT succeeds: end them here.
     for (const socket of sockets) socket.destroy()
     await emulator.close()
+    await github.close()
     proxy.closeAllConnections()
     await new Promise((resolve) => proxy.close(resolve))
     rmSync(dir, { recursive: true, force: true })
@@ -92,10 +90,22 @@ describe.skipIf(!canRun)('through a proxy', () => {
     expect(created.outputs.result).toBe('created')
     const again = await runAction(inputs(), { ...trust(), [variable]: proxyUrl })
     expect(again.outputs.result).toBe('unchanged')
-    expect(tunnels.length).toBeGreaterThanOrEqual(3)
+    expect(tunnels.length).toBeGreaterThanOrEqual(2)
     expect(new Set(tunnels)).toEqual(new Set([`kapso.test:${emulator.port}`]))
     expect(emulator.webhooks()).toHaveLength(1)
     expect(findLeaks(created.stdout + again.stdout, [EMULATOR_DEFAULTS.apiKey, created.outputs['secret-key'] ?? ''])).toEqual([])
+  })
+
+  it('asks GitHub through the proxy too (sweep, with Octokit and GHES URLs)', async () => {
+    github.setPullRequests([{ number: 4, state: 'closed' }])
+    emulator.seed('legacy', EMULATOR_DEFAULTS.configId, { url: 'https://pr-4.preview.example.com/hook', headers: { 'X-Provisioned-By': `kapso-webhook-action; repository=${REPO}; pull-request=4` } })
+    const event = { eventName: 'schedule', repository: REPO, apiUrl: `https://github.test:${github.port}`, payload: {} }
+    const run = await runAction({ ...inputs(), url: '', operation: 'sweep' }, { ...trust(), HTTPS_PROXY: proxyUrl }, { event })
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0)
+    expect(run.outputs).toMatchObject({ result: 'deleted', 'deleted-count': '1' })
+    expect(github.requests).toEqual(['POST /graphql (pull requests 4)'])
+    expect(tunnels).toContain(`github.test:${github.port}`)
+    expect(findLeaks(run.stdout, [EMULATOR_DEFAULTS.apiKey, FAKE_GITHUB_TOKEN])).toEqual([])
   })
 
   it('goes direct, bypassing the proxy, for a host in NO_PROXY', async () => {

@@ -40,16 +40,15 @@ class GitHubApi {
                 info: () => { },
                 warn: (message) => _log_js__WEBPACK_IMPORTED_MODULE_3__/* .debug */ .Yz(`GitHub: ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .outsideText */ .F3)(message, 300)}`),
                 error: (message) => _log_js__WEBPACK_IMPORTED_MODULE_3__/* .debug */ .Yz(`GitHub: ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .outsideText */ .F3)(message, 300)}`)
-            },
-            // Redirects are not followed: the token would go along.
-            request: { redirect: 'error' }
+            }
+            // No `request` here: it would replace, not join, the proxy-aware fetch @actions/github sets there.
         });
     }
     /** The open pull requests that contain this commit. */
     async openPullRequestsWith(sha) {
         const doing = `finding the pull request of commit ${sha.slice(0, 7)}`;
         const { owner, repo } = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.repo;
-        const data = await this.call(doing, (signal) => this.octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha, per_page: 100, request: { signal } }).then((r) => r.data));
+        const data = await this.call(doing, (signal) => this.octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha, per_page: 100, request: { signal, redirect: 'error' } }).then((r) => r.data));
         return (0,_boundary_github_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCommitPulls */ .dv)(data, doing);
     }
     /** 'open' or 'closed' for each, undefined where GitHub has no such pull request: one query per 100. */
@@ -61,7 +60,7 @@ class GitHubApi {
             const doing = `reading the state of ${batch.length} pull request${batch.length === 1 ? '' : 's'} of ${owner}/${repo}`;
             const fields = batch.map((n) => `${(0,_boundary_github_js__WEBPACK_IMPORTED_MODULE_1__/* .pullRequestAlias */ .fJ)(n)}: pullRequest(number: ${n}) { number state }`).join(' ');
             const query = `query($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${fields} } }`;
-            const data = await this.call(doing, (signal) => this.octokit.graphql(query, { owner, repo, request: { signal } }), true);
+            const data = await this.call(doing, (signal) => this.octokit.graphql(query, { owner, repo, request: { signal, redirect: 'error' } }), true);
             if (typeof data === 'object' && data !== null && data.repository === null) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .l(`GitHub answered that there is no repository ${owner}/${repo} while ${doing}: github-token cannot see it. Check github-token: it needs pull-requests: read on ${owner}/${repo}.`);
             }
@@ -70,7 +69,10 @@ class GitHubApi {
         }
         return states;
     }
-    /** One read under the retry policy. GraphQL answers "no such pull request" with partial data: that data counts. */
+    /**
+     * One read under the retry policy. Redirects are not followed (each call says so: the token would go
+     * along). GraphQL answers "no such pull request" with partial data: that data counts.
+     */
     call(doing, request, graphql = false) {
         return (0,_retry_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetries */ .LH)(this.retry, {
             method: 'GET',

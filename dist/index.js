@@ -1669,7 +1669,7 @@ const DEFAULT_API_URLS = {
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PHONE_NUMBER_ID = /^[0-9]{1,32}$/;
-const ONE_SCOPE = 'give exactly one of whatsapp-config-id (legacy API), phone-number-id (Platform API) or scope: project (Platform API, project-wide)';
+const ONE_SCOPE = 'exactly one of whatsapp-config-id (legacy API), phone-number-id (Platform API) or scope: project (Platform API, project-wide)';
 /** scope: project, or else whatsapp-config-id (legacy API) or phone-number-id (Platform API): exactly one. */
 function readScope(fail) {
     const scope = core/* getInput */.V4('scope');
@@ -1679,12 +1679,12 @@ function readScope(fail) {
         return fail(`scope must be project, or empty to let whatsapp-config-id or phone-number-id decide; got ${quote(scope)}.`);
     if (scope === 'project') {
         if (configId || phoneNumberId) {
-            return fail(`scope project takes neither whatsapp-config-id nor phone-number-id: a project webhook belongs to the API key's whole project. ${ONE_SCOPE}.`);
+            return fail(`scope project takes neither whatsapp-config-id nor phone-number-id: a project webhook belongs to the API key's whole project. Give ${ONE_SCOPE}.`);
         }
         return { kind: 'project', id: '', input: 'scope' };
     }
     if (configId && phoneNumberId)
-        return fail(`${ONE_SCOPE}, not both ids.`);
+        return fail(`give ${ONE_SCOPE}, not both ids.`);
     if (configId) {
         if (!UUID.test(configId)) {
             return fail(`whatsapp-config-id must be a Kapso configuration UUID (like 550e8400-e29b-41d4-a716-446655440000); got ${quote(configId)}.`);
@@ -1697,7 +1697,7 @@ function readScope(fail) {
         }
         return { kind: 'platform', id: phoneNumberId, input: 'phone-number-id' };
     }
-    return fail(`${ONE_SCOPE}.`);
+    return fail(`give ${ONE_SCOPE}.`);
 }
 /** kind: kapso (the default) or meta, which only a phone number of the Platform API can have. */
 function readKind(scope, fail) {
@@ -1810,7 +1810,10 @@ const RESERVED_PREFIX = 'x-webhook-';
 function eventsFor(scope, kind) {
     if (kind === 'meta')
         return [];
-    return scope?.kind === 'project' ? PROJECT_EVENTS : KNOWN_EVENTS;
+    // With no valid scope, which events apply is unknown: only the scope's own error is reported.
+    if (!scope)
+        return [...KNOWN_EVENTS, ...PROJECT_EVENTS];
+    return scope.kind === 'project' ? PROJECT_EVENTS : KNOWN_EVENTS;
 }
 /** Inputs a meta webhook has no use for: Kapso's events, batching and payload format are not Meta's. */
 const NOT_FOR_META = ['events', 'buffer-window-seconds', 'max-buffer-size', 'buffer-events', 'inactivity-minutes', 'payload-version'];

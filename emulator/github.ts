@@ -4,6 +4,7 @@
  * as on GitHub Enterprise Server; Octokit sends GraphQL to GITHUB_API_URL/graphql.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 
 export interface PullRequestFixture {
@@ -24,8 +25,9 @@ export class GitHubEmulator {
     private readonly token: string
   ) {}
 
-  static async start(options: { repository: string; token: string }): Promise<GitHubEmulator> {
-    const server = createServer()
+  /** With `tls`, it serves HTTPS (for a test that reaches it through a proxy, by a name only the proxy knows). */
+  static async start(options: { repository: string; token: string; tls?: { key: string; cert: string } }): Promise<GitHubEmulator> {
+    const server = options.tls ? createHttpsServer(options.tls) : createServer()
     const emulator = new GitHubEmulator(server, options.repository, options.token)
     server.on('request', (req, res) => {
       void readBody(req).then((body) => {
@@ -38,7 +40,11 @@ export class GitHubEmulator {
   }
 
   get apiUrl(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+    return `http://127.0.0.1:${this.port}`
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port
   }
 
   setPullRequests(pulls: PullRequestFixture[]): void {

@@ -34,9 +34,8 @@ export class GitHubApi implements PullRequestApi {
         info: () => {},
         warn: (message: string) => log.debug(`GitHub: ${outsideText(message, 300)}`),
         error: (message: string) => log.debug(`GitHub: ${outsideText(message, 300)}`)
-      },
-      // Redirects are not followed: the token would go along.
-      request: { redirect: 'error' }
+      }
+      // No `request` here: it would replace, not join, the proxy-aware fetch @actions/github sets there.
     })
   }
 
@@ -45,7 +44,7 @@ export class GitHubApi implements PullRequestApi {
     const doing = `finding the pull request of commit ${sha.slice(0, 7)}`
     const { owner, repo } = github.context.repo
     const data = await this.call(doing, (signal) =>
-      this.octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha, per_page: 100, request: { signal } }).then((r) => r.data as unknown)
+      this.octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha, per_page: 100, request: { signal, redirect: 'error' } }).then((r) => r.data as unknown)
     )
     return parseCommitPulls(data, doing)
   }
@@ -59,7 +58,7 @@ export class GitHubApi implements PullRequestApi {
       const doing = `reading the state of ${batch.length} pull request${batch.length === 1 ? '' : 's'} of ${owner}/${repo}`
       const fields = batch.map((n) => `${pullRequestAlias(n)}: pullRequest(number: ${n}) { number state }`).join(' ')
       const query = `query($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${fields} } }`
-      const data = await this.call(doing, (signal) => this.octokit.graphql<unknown>(query, { owner, repo, request: { signal } }), true)
+      const data = await this.call(doing, (signal) => this.octokit.graphql<unknown>(query, { owner, repo, request: { signal, redirect: 'error' } }), true)
       if (typeof data === 'object' && data !== null && (data as { repository?: unknown }).repository === null) {
         throw new ActionError(`GitHub answered that there is no repository ${owner}/${repo} while ${doing}: github-token cannot see it. Check github-token: it needs pull-requests: read on ${owner}/${repo}.`)
       }
@@ -68,7 +67,10 @@ export class GitHubApi implements PullRequestApi {
     return states
   }
 
-  /** One read under the retry policy. GraphQL answers "no such pull request" with partial data: that data counts. */
+  /**
+   * One read under the retry policy. Redirects are not followed (each call says so: the token would go
+   * along). GraphQL answers "no such pull request" with partial data: that data counts.
+   */
   private call(doing: string, request: (signal: AbortSignal) => Promise<unknown>, graphql = false): Promise<unknown> {
     return withRetries<unknown>(this.retry, {
       method: 'GET',

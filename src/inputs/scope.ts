@@ -10,7 +10,7 @@ export const DEFAULT_API_URLS = {
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const PHONE_NUMBER_ID = /^[0-9]{1,32}$/
-const ONE_SCOPE = 'give exactly one of whatsapp-config-id (legacy API), phone-number-id (Platform API) or scope: project (Platform API, project-wide)'
+const ONE_SCOPE = 'exactly one of whatsapp-config-id (legacy API), phone-number-id (Platform API) or scope: project (Platform API, project-wide)'
 
 /** scope: project, or else whatsapp-config-id (legacy API) or phone-number-id (Platform API): exactly one. */
 export function readScope(fail: Fail): Scope | undefined {
@@ -20,11 +20,11 @@ export function readScope(fail: Fail): Scope | undefined {
   if (scope !== '' && scope !== 'project') return fail(`scope must be project, or empty to let whatsapp-config-id or phone-number-id decide; got ${quote(scope)}.`)
   if (scope === 'project') {
     if (configId || phoneNumberId) {
-      return fail(`scope project takes neither whatsapp-config-id nor phone-number-id: a project webhook belongs to the API key's whole project. ${ONE_SCOPE}.`)
+      return fail(`scope project takes neither whatsapp-config-id nor phone-number-id: a project webhook belongs to the API key's whole project. Give ${ONE_SCOPE}.`)
     }
     return { kind: 'project', id: '', input: 'scope' }
   }
-  if (configId && phoneNumberId) return fail(`${ONE_SCOPE}, not both ids.`)
+  if (configId && phoneNumberId) return fail(`give ${ONE_SCOPE}, not both ids.`)
   if (configId) {
     if (!UUID.test(configId)) {
       return fail(`whatsapp-config-id must be a Kapso configuration UUID (like 550e8400-e29b-41d4-a716-446655440000); got ${quote(configId)}.`)
@@ -37,7 +37,7 @@ export function readScope(fail: Fail): Scope | undefined {
     }
     return { kind: 'platform', id: phoneNumberId, input: 'phone-number-id' }
   }
-  return fail(`${ONE_SCOPE}.`)
+  return fail(`give ${ONE_SCOPE}.`)
 }
 
 /** kind: kapso (the default) or meta, which only a phone number of the Platform API can have. */

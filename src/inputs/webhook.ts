@@ -24,7 +24,9 @@ export const RESERVED_PREFIX = 'x-webhook-'
 /** The events a webhook of this scope and kind takes; meta takes none (Meta decides what it sends). */
 export function eventsFor(scope: Scope | undefined, kind: WebhookKind | undefined): readonly string[] {
   if (kind === 'meta') return []
-  return scope?.kind === 'project' ? PROJECT_EVENTS : KNOWN_EVENTS
+  // With no valid scope, which events apply is unknown: only the scope's own error is reported.
+  if (!scope) return [...KNOWN_EVENTS, ...PROJECT_EVENTS]
+  return scope.kind === 'project' ? PROJECT_EVENTS : KNOWN_EVENTS
 }
 
 /** Inputs a meta webhook has no use for: Kapso's events, batching and payload format are not Meta's. */
