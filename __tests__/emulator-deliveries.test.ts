@@ -6,8 +6,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { EMULATOR_DEFAULTS, EMULATOR_PROJECT_ID, KapsoEmulator } from '../emulator/server.js'
-import { Receiver, type Received } from './support/receiver.js'
-import { haveOpenssl } from './support/tls.js'
+import { Receiver, type Received } from '../scripts/receiver.js'
+import { haveOpenssl } from '../scripts/tls.js'
 
 const canRun = haveOpenssl()
 if (!canRun) console.warn('Delivery test skipped: it needs the openssl command to make a certificate for the local HTTPS receiver.')

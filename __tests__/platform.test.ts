@@ -9,8 +9,8 @@ import { GitHubEmulator } from '../emulator/github.js'
 import { EMULATOR_DEFAULTS, EMULATOR_PROJECT_ID, KapsoEmulator } from '../emulator/server.js'
 import { findLeaks } from '../scripts/leaks.js'
 import { FAKE_GITHUB_TOKEN, runAction, type ActionRun, type RunOptions } from '../scripts/run-action.js'
-import { Receiver } from './support/receiver.js'
-import { haveOpenssl } from './support/tls.js'
+import { Receiver } from '../scripts/receiver.js'
+import { haveOpenssl } from '../scripts/tls.js'
 
 const canRun = haveOpenssl()
 if (!canRun) console.warn('Platform test skipped: it needs the openssl command to make a certificate for the local HTTPS receiver.')

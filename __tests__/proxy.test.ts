@@ -15,7 +15,7 @@ import { GitHubEmulator } from '../emulator/github.js'
 import { EMULATOR_DEFAULTS, KapsoEmulator } from '../emulator/server.js'
 import { findLeaks } from '../scripts/leaks.js'
 import { FAKE_GITHUB_TOKEN, runAction } from '../scripts/run-action.js'
-import { haveOpenssl, throwawayCertificate } from './support/tls.js'
+import { haveOpenssl, throwawayCertificate } from '../scripts/tls.js'
 
 const canRun = haveOpenssl()
 if (!canRun) console.warn('Proxy test skipped: it needs the openssl command to make a certificate for kapso.test and github.test.')

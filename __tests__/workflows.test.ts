@@ -6,10 +6,14 @@
 import { validateAction, validateWorkflow, type ValidationState } from '@action-validator/core'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { parse } from 'yaml'
-import { OPERATIONS } from '../src/inputs/index.js'
+import { parseEvent } from '../src/boundary/github.js'
+import { OPERATIONS, readInputs } from '../src/inputs/index.js'
 import { readActionYml, ROOT } from '../scripts/run-action.js'
+import { setInputs } from './support/core.js'
+
+vi.mock('@actions/core', async (orig) => (await import('./support/core-mock.js')).mockCore(orig))
 
 const files = [
   ...readdirSync(join(ROOT, 'examples')).map((f) => `examples/${f}`),
@@ -59,6 +63,15 @@ describe.each(files)('%s', (file) => {
   })
 
   if (file.startsWith('examples/')) {
+    it('passes the action\'s own input checks, copied as it is', () => {
+      for (const given of exampleInputs(text)) {
+        setInputs(given.inputs)
+        expect(() => readInputs({ eventName: given.eventName, repository: 'octo-org/shop', ...parseEvent(given.payload) }), JSON.stringify(given.inputs)).not.toThrow()
+      }
+    })
+  }
+
+  if (file.startsWith('examples/')) {
     it('is linked from the README', () => {
       expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(`(${file})`)
     })
@@ -82,6 +95,42 @@ function stepProblems(text: string): { uses: number; problems: string[] } {
     ]
   })
   return { uses: ours.length, problems }
+}
+
+/** What an expression stands for when a workflow runs, by input, for the input check of the examples. */
+const EXPRESSION_VALUES: Record<string, string> = {
+  'api-key': 'example-api-key-0123456789',
+  'whatsapp-config-id': '550e8400-e29b-41d4-a716-446655440000',
+  'phone-number-id': '106540352242922',
+  url: 'https://pr-1.preview.example.com/api/whatsapp',
+  'secret-key': 'example-signing-secret-0123456789',
+  'github-token': 'ghs_example0000000000000000',
+  'dry-run': 'false',
+  verify: 'true'
+}
+
+/**
+ * The inputs each step of an example gives the action, with every `${{ }}` expression replaced by a value
+ * it could take, once for each event the workflow runs on.
+ */
+function exampleInputs(text: string): { inputs: Record<string, string>; eventName: string; payload: Record<string, unknown> }[] {
+  const workflow = parse(text) as { on: Record<string, unknown> | string; jobs: Record<string, { steps?: Step[] }> }
+  const events = typeof workflow.on === 'string' ? [workflow.on] : Object.keys(workflow.on)
+  const steps = Object.values(workflow.jobs).flatMap((job) => job.steps ?? []).filter((s) => /\/kapso-webhook-action@/.test(s.uses ?? ''))
+  return events.flatMap((eventName) =>
+    steps.map((step) => {
+      const inputs = Object.fromEntries(
+        Object.entries(step.with ?? {}).map(([name, value]) => {
+          const text = String(value)
+          if (/^\s*\$\{\{((?!\}\}).)*\}\}\s*$/s.test(text)) return [name, EXPRESSION_VALUES[name] ?? 'example-value']
+          return [name, text.replace(/\$\{\{[\s\S]*?\}\}/g, 'example-value')]
+        })
+      )
+      const number = 1
+      const payload = eventName.startsWith('pull_request') ? { action: 'opened', number, pull_request: { number, head: { repo: { full_name: 'octo-org/shop' } }, base: { repo: { full_name: 'octo-org/shop' } } } } : {}
+      return { inputs, eventName, payload }
+    })
+  )
 }
 
 it('the input check catches a misspelt input and operation', () => {
