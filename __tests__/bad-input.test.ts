@@ -79,6 +79,10 @@ const table: [string, Record<string, string>, string, RegExp][] = [
   ['api-url with a query', { 'api-url': 'https://app.kapso.ai/api/v1?debug=1' }, 'api-url', /without credentials, query or fragment/],
   ['api-url over ftp', { 'api-url': 'ftp://app.kapso.ai/api/v1' }, 'api-url', /absolute https:\/\/ URL/],
   ['create with webhook-id', { operation: 'create', 'webhook-id': WEBHOOK_ID }, 'webhook-id', /cannot be used with operation create/],
+  ['any X-Webhook-* header', { headers: 'X-Webhook-Secret: mine' }, 'headers', /cannot set X-Webhook-Secret: Kapso sets it on every delivery. Reserved: any X-Webhook-\* header/],
+  ['api-url of the other API generation', { 'api-url': 'https://api.kapso.ai/platform/v1' }, 'api-url', /is Kapso's Platform API, but whatsapp-config-id needs Kapso's legacy API \(https:\/\/app\.kapso\.ai\/api\/v1\): leave api-url empty, or give phone-number-id/],
+  ['scope other than project', { scope: 'number' }, 'scope', /scope must be project, or empty/],
+  ['verify on the legacy API', { verify: 'true' }, 'verify', /legacy API \(whatsapp-config-id\) does not have/],
   ['delete with nothing to find', { operation: 'delete', url: '' }, 'url', /operation delete needs url or webhook-id/],
   ['secret with a line break', { 'secret-key': 'abc\ndef' }, 'secret-key', /line break or control character/],
   ['max-attempts of zero', { 'max-attempts': '0' }, 'max-attempts', /whole number from 1 to 10/],
@@ -86,6 +90,27 @@ const table: [string, Record<string, string>, string, RegExp][] = [
   ['fractional timeout', { 'request-timeout-seconds': '0.5' }, 'request-timeout-seconds', /whole number from 1 to 300/],
   ['timeout of an hour', { 'request-timeout-seconds': '3600' }, 'request-timeout-seconds', /whole number from 1 to 300/]
 ]
+
+describe('one true cause', () => {
+  // An input given but wrong is one problem, not also "missing" (issue: an http:// url said "url is required").
+  it.each([
+    ['an http:// url', { url: 'http://preview.example.com/hook' }, 'url must be an absolute https:// URL: Kapso delivers only over HTTPS; got a http URL.'],
+    ['a malformed webhook-id on delete', { operation: 'delete', url: '', 'webhook-id': 'webhook-123abc' }, 'webhook-id must be a webhook\'s UUID (like 9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b); got "webhook-123abc".'],
+    ['a malformed webhook-id on upsert without url', { url: '', 'webhook-id': 'x' }, 'webhook-id must be a webhook\'s UUID (like 9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b); got "x".'],
+    ['a project event with both ids', { 'phone-number-id': '123', events: 'workflow.execution.failed' }, 'give exactly one of whatsapp-config-id (legacy API), phone-number-id (Platform API) or scope: project (Platform API, project-wide), not both ids.']
+  ])('%s gives exactly one error', async (_what, override, message) => {
+    setInputs({ ...emulatorInputs(emulator, 'legacy'), url: 'https://pr-9.preview.example.com/api/whatsapp', events: 'whatsapp.message.received', ...override })
+    await run()
+    expect(recorded.failure()).toBe(`Invalid input: ${message}`)
+  })
+
+  it('warns about an empty path segment, as `${{ url }}/path` makes of a URL ending in /', async () => {
+    setInputs({ ...emulatorInputs(emulator, 'legacy'), url: 'https://pr-9.preview.example.com//api/whatsapp', events: 'whatsapp.message.received' })
+    await run()
+    expect(recorded.warnings()).toEqual([expect.stringMatching(/^url has an empty path segment \(\/\/\): https:\/\/pr-9\.preview\.example\.com\/\/api\/whatsapp\. Kapso keeps it as written/)])
+    expect(recorded.outputs().result).toBe('created')
+  })
+})
 
 describe('hostile and malformed inputs', () => {
   it('has at least 30 cases', () => expect(table.length).toBeGreaterThanOrEqual(30))

@@ -214,6 +214,15 @@ describe('operation sweep', () => {
     expect(run.summary).toContain('Would delete 2 webhooks')
   })
 
+  it('asks GitHub about 250 recorded pull requests in 3 requests', async () => {
+    for (let pr = 10; pr < 260; pr++) kapso.seed('legacy', scopeId, { url: previewUrl(pr), headers: record(REPO, pr) })
+    github.setPullRequests(Array.from({ length: 250 }, (_, i) => ({ number: i + 10, state: i % 2 ? 'closed' : 'open' })))
+    const run = await sweep()
+    expect(run.outputs['deleted-count']).toBe('125')
+    expect(github.requests).toHaveLength(3)
+    expect(github.requests.every((r) => r.startsWith('POST /graphql'))).toBe(true)
+  })
+
   it('says what to fix when the token may not read pull requests', async () => {
     const run = await sweep({ 'github-token': 'ghs_AnotherTokenThatGitHubRefuses0000' })
     expect(run.exitCode).toBe(1)
@@ -223,6 +232,16 @@ describe('operation sweep', () => {
 })
 
 describe('the job summary', () => {
+  it('says what failed and what to do when the step fails', async () => {
+    const run = await step({ ...preview(6), 'api-key': 'a-revoked-api-key-0000' }, { event: pullRequestEvent('opened', 6) })
+    expect(run.exitCode).toBe(1)
+    expect(run.summary).toContain('Kapso webhook: failed')
+    expect(run.summary).toContain('Kapso rejected the API key (HTTP 401)')
+    expect(run.summary).toContain('Check the api-key input')
+    const invalid = await step({ ...preview(6), events: 'whatsapp.message.sennt' }, { event: pullRequestEvent('opened', 6) })
+    expect(invalid.summary).toContain('did you mean &#34;whatsapp.message.sent&#34;?')
+  })
+
   it('shows scope, webhook, URL, events and result, and the planned changes of a dry run, without a secret', async () => {
     const created = await step({ ...preview(6), 'secret-key': 'summary-secret-123456789' }, { event: pullRequestEvent('opened', 6) })
     expect(created.summary).toContain(`whatsapp-config-id ${scopeId}`)
