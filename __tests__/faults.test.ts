@@ -3,17 +3,13 @@
  * change, run through the built bundle with debug logging on. Each cell asserts the final state on the
  * emulator, the `result` output, that no URL has two webhooks, and that nothing leaked.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { defaultScopeId, EMULATOR_DEFAULTS, KapsoEmulator, type Api, type Fault } from '../emulator/server.js'
+import { describe, expect, it } from 'vitest'
+import { defaultScopeId, EMULATOR_DEFAULTS, type Api, type Fault } from '../emulator/server.js'
 import { emulatorInputs, FAKE_GITHUB_TOKEN, runAction, type ActionRun } from '../scripts/run-action.js'
+import { useEmulator } from './support/emulator.js'
 import { findLeaks } from '../scripts/leaks.js'
 
-let emulator: KapsoEmulator
-beforeAll(async () => {
-  emulator = await KapsoEmulator.start()
-})
-afterAll(() => emulator.close())
-beforeEach(() => emulator.reset())
+const emulator = useEmulator()
 
 const API_KEY = EMULATOR_DEFAULTS.apiKey
 const URL_A = 'https://pr-77.preview.example.com/api/whatsapp'

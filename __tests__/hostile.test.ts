@@ -5,17 +5,13 @@
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { defaultScopeId, EMULATOR_DEFAULTS, KapsoEmulator, type Api } from '../emulator/server.js'
+import { describe, expect, it } from 'vitest'
+import { defaultScopeId, EMULATOR_DEFAULTS, type Api } from '../emulator/server.js'
+import { useEmulator } from './support/emulator.js'
 import { findLeaks, isMasked } from '../scripts/leaks.js'
 import { emulatorInputs, FAKE_GITHUB_TOKEN, runAction, type ActionRun, type RunOptions } from '../scripts/run-action.js'
 
-let emulator: KapsoEmulator
-beforeAll(async () => {
-  emulator = await KapsoEmulator.start()
-})
-afterAll(() => emulator.close())
-beforeEach(() => emulator.reset())
+const emulator = useEmulator()
 
 const API_KEY = EMULATOR_DEFAULTS.apiKey
 const SECRET = 'given-signing-secret-0f9e8d7c6b5a49382716'

@@ -930,13 +930,9 @@ var log = __nccwpck_require__(5625);
  * compare exactly, case included.
  */
 function urlKey(raw) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
+    const url = urls_parse(raw);
+    if (!url)
         return undefined;
-    }
     const path = url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname;
     const credentials = url.username || url.password ? `${url.username}:${url.password}@` : '';
     return `${url.protocol}//${credentials}${url.host}${path}${url.search}${url.hash}`;
@@ -954,25 +950,19 @@ function sameUrl(a, b) {
  * is for an empty path.
  */
 function containsFilter(raw) {
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
+    const url = urls_parse(raw);
+    if (!url)
         return undefined;
-    }
     const typed = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(raw)?.[1] ?? '';
     const path = url.pathname.replace(/\/$/, '');
     return path === '' || typed.replace(/\/$/, '') !== path ? undefined : path;
 }
 /** Whether the URL's path has an empty segment (`//`), as `${{ url }}/api` makes of a URL ending in "/". */
 function hasEmptySegment(raw) {
-    try {
-        return new URL(raw).pathname.includes('//');
-    }
-    catch {
-        return false;
-    }
+    return urls_parse(raw)?.pathname.includes('//') ?? false;
+}
+function urls_parse(raw) {
+    return URL.canParse(raw) ? new URL(raw) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/kapso/scope.ts

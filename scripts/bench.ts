@@ -28,7 +28,7 @@ import { startForwarder } from './bench/forwarder.js'
 import { memoryProbe } from './bench/memory.js'
 import { markdownTable, median, pairedDifferences, pairedRatios, quantile, range } from './bench/stats.js'
 import { node24, Node24Error, NODE24_VERSION } from './node24.js'
-import { actionEnv, emulatorInputs, parseOutputFile, readActionYml, ROOT } from './run-action.js'
+import { actionEnv, emulatorInputs, finished, parseOutputFile, readActionYml, ROOT } from './run-action.js'
 
 const ROUNDS = Number(process.env.BENCH_RUNS) > 0 ? Math.floor(Number(process.env.BENCH_RUNS)) : 30
 const BENCH_NODE = process.env.BENCH_NODE || 'both'
@@ -241,14 +241,7 @@ async function execute(argv: string[], env: Record<string, string>): Promise<Run
   const child = spawn(bin, args, { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
   let end = 0n
   child.on('exit', () => (end = process.hrtime.bigint()))
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const exitCode = await new Promise<number>((resolve, reject) => {
-    child.on('error', reject)
-    child.on('close', (code) => resolve(code ?? -1))
-  })
+  const { exitCode, stdout, stderr } = await finished(child)
   return { ms: Number(end - begin) / 1e6, exitCode, stdout, stderr, outputs: parseOutputFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')) }
 }
 

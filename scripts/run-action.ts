@@ -3,9 +3,10 @@
  * variable (hyphens kept), defaults filled in from action.yml, outputs collected from a GITHUB_OUTPUT
  * file and the job summary from GITHUB_STEP_SUMMARY. Used by the demo and the spawned-bundle tests.
  */
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcessByStdio } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import type { Readable } from 'node:stream'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
@@ -103,14 +104,7 @@ export async function runAction(inputs: Record<string, string>, extraEnv: Record
     const main = join(ROOT, readActionYml().runs.main)
     // KAPSO_ACTION_NODE: the path of another node binary to run the bundle with (CI: Node 24, as action.yml says).
     const child = spawn(process.env.KAPSO_ACTION_NODE || process.execPath, [main], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    const exitCode = await new Promise<number>((resolve, reject) => {
-      child.on('error', reject)
-      child.on('close', (code) => resolve(code ?? -1))
-    })
+    const { exitCode, stdout, stderr } = await finished(child)
     return {
       exitCode,
       stdout,
@@ -122,6 +116,19 @@ export async function runAction(inputs: Record<string, string>, extraEnv: Record
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** What a child process printed, and its exit code, once it has ended. */
+export async function finished(child: ChildProcessByStdio<null, Readable, Readable>): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const exitCode = await new Promise<number>((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code) => resolve(code ?? -1))
+  })
+  return { exitCode, stdout, stderr }
 }
 
 /** Reads the `name<<DELIMITER … DELIMITER` records that @actions/core writes to GITHUB_OUTPUT and GITHUB_STATE. */

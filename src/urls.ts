@@ -6,12 +6,8 @@
  * compare exactly, case included.
  */
 export function urlKey(raw: string): string | undefined {
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    return undefined
-  }
+  const url = parse(raw)
+  if (!url) return undefined
   const path = url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname
   const credentials = url.username || url.password ? `${url.username}:${url.password}@` : ''
   return `${url.protocol}//${credentials}${url.host}${path}${url.search}${url.hash}`
@@ -31,12 +27,8 @@ export function sameUrl(a: string, b: string): boolean {
  * is for an empty path.
  */
 export function containsFilter(raw: string): string | undefined {
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    return undefined
-  }
+  const url = parse(raw)
+  if (!url) return undefined
   const typed = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(raw)?.[1] ?? ''
   const path = url.pathname.replace(/\/$/, '')
   return path === '' || typed.replace(/\/$/, '') !== path ? undefined : path
@@ -44,9 +36,9 @@ export function containsFilter(raw: string): string | undefined {
 
 /** Whether the URL's path has an empty segment (`//`), as `${{ url }}/api` makes of a URL ending in "/". */
 export function hasEmptySegment(raw: string): boolean {
-  try {
-    return new URL(raw).pathname.includes('//')
-  } catch {
-    return false
-  }
+  return parse(raw)?.pathname.includes('//') ?? false
+}
+
+function parse(raw: string): URL | undefined {
+  return URL.canParse(raw) ? new URL(raw) : undefined
 }

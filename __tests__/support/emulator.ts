@@ -1,20 +1,20 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest'
-import { KapsoEmulator } from '../../emulator/server.js'
+import { KapsoEmulator, type EmulatorOptions } from '../../emulator/server.js'
 import { clearCore } from './core.js'
 
 /**
- * One emulator for the test file, started before its tests and closed after them; before each test its
- * state and the @actions/core mock are cleared. Returns a stand-in that forwards to the running emulator.
+ * One emulator for the test file, started before its tests and closed after them, its state reset before
+ * each test. Returns a stand-in that forwards to the running emulator.
  */
-export function useEmulatorWithMockedCore(): KapsoEmulator {
+export function useEmulator(options: EmulatorOptions = {}, beforeEachTest: () => void = () => {}): KapsoEmulator {
   let running: KapsoEmulator | undefined
   beforeAll(async () => {
-    running = await KapsoEmulator.start()
+    running = await KapsoEmulator.start(options)
   })
   afterAll(() => running?.close())
   beforeEach(() => {
     running?.reset()
-    clearCore()
+    beforeEachTest()
   })
   const current = (): KapsoEmulator => {
     if (!running) throw new Error('the emulator is used outside a test')
@@ -26,4 +26,9 @@ export function useEmulatorWithMockedCore(): KapsoEmulator {
       return typeof value === 'function' ? value.bind(current()) : value
     }
   })
+}
+
+/** The same, for tests of run() in-process: the @actions/core mock is cleared before each test too. */
+export function useEmulatorWithMockedCore(): KapsoEmulator {
+  return useEmulator({}, clearCore)
 }
