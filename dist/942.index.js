@@ -221,8 +221,10 @@ export const modules = {
     });
     var external_http_ = __webpack_require__(8611);
     var external_http_namespaceObject = __webpack_require__.t(external_http_, 2);
-    var external_https_ = __webpack_require__(5692);
-    var external_https_namespaceObject = __webpack_require__.t(external_https_, 2);
+    var external_https_ = new Proxy({}, {
+      get: (_, key) => __webpack_require__(5692)[key]
+    });
+    var external_https_namespaceObject = external_https_;
     function getProxyUrl(reqUrl) {
       const usingSsl = reqUrl.protocol === "https:";
       if (checkBypass(reqUrl)) return;
@@ -265,7 +267,9 @@ export const modules = {
         return this._decodedPassword;
       }
     }
-    var tunnel = __webpack_require__(770);
+    var tunnel = new Proxy({}, {
+      get: (_, key) => __webpack_require__(770)[key]
+    });
     var undici = __webpack_require__(5136);
     var __awaiter = void 0 && (void 0).__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {

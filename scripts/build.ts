@@ -3,6 +3,7 @@
  * - empties dist/ first, since ncc leaves chunks that a change no longer emits beside the new ones;
  * - writes dist/licenses.txt itself, from the modules webpack reports in every chunk: ncc's own list
  *   holds only one chunk's packages once the bundle has several (the GitHub chunk's, as it happens);
+ * - defers @actions/http-client's imports of node:https and tunnel to their first use (see deferImports);
  * - drops the code that nothing calls (see treeShake below).
  */
 import { execFileSync } from 'node:child_process'
@@ -21,6 +22,7 @@ execFileSync(
   [join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', 'src/index.ts', '-o', 'dist', '--source-map', '--no-source-map-register', '--stats-out', stats],
   { cwd: ROOT, stdio: 'inherit' }
 )
+deferImports()
 for (const file of readdirSync(DIST).filter((f) => f.endsWith('.js'))) await treeShake(file)
 
 interface Module {
@@ -49,6 +51,39 @@ writeFileSync(join(DIST, 'licenses.txt'), entries.map((e) => `${e.id}\n${e.licen
 rmSync(stats, { force: true })
 if (!existsSync(join(DIST, 'index.js'))) throw new Error('ncc wrote no dist/index.js')
 console.log(`dist/licenses.txt: ${entries.length} packages (${entries.map((e) => e.id).join(', ')})`)
+
+/**
+ * @actions/http-client imports node:https (so TLS) and tunnel (net, tls, https, assert) at its top, but uses
+ * them only for an https: URL and through a proxy: http://, the emulators' and the bench's, needs neither.
+ * On Node 24 the two cost a run some 30 ms of CPU and 3.6 MiB. webpack evaluates an ESM import where the
+ * module starts, and a package's code cannot be given a loader here: so the two lines that import them,
+ * as webpack writes them, are replaced by objects that require the module on first use (the same module,
+ * from webpack's cache, at the same place in the code). Each must match once: a newer ncc or http-client
+ * that writes them otherwise fails the build here, instead of shipping them eager again unnoticed.
+ */
+function deferImports(): void {
+  const marker = 'CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js'
+  const files = readdirSync(DIST).filter((f) => f.endsWith('.js') && readFileSync(join(DIST, f), 'utf8').includes(marker))
+  if (files.length !== 1) throw new Error(`deferImports: @actions/http-client is in ${files.length} chunks, expected 1`)
+  const path = join(DIST, files[0] as string)
+  let code = readFileSync(path, 'utf8')
+  const lazy = (id: string): string => `new Proxy({}, { get: (_, key) => __webpack_require__(${id})[key] })`
+  const imports: [string, RegExp, (id: string) => string][] = [
+    [
+      'node:https',
+      /^var external_https_ = __webpack_require__\((\d+)\);\nvar external_https_namespaceObject = \/\*#__PURE__\*\/__webpack_require__\.t\(external_https_, 2\);$/m,
+      (id) => `var external_https_ = ${lazy(id)};\nvar external_https_namespaceObject = external_https_;`
+    ],
+    ['tunnel', /^var tunnel = __webpack_require__\((\d+)\);$/m, (id) => `var tunnel = ${lazy(id)};`]
+  ]
+  for (const [name, pattern, deferred] of imports) {
+    const matches = code.match(new RegExp(pattern.source, 'gm')) ?? []
+    if (matches.length !== 1) throw new Error(`deferImports: found the import of ${name} ${matches.length} times in ${files[0]}, expected once`)
+    // Line for line, so that the source map still holds.
+    code = code.replace(pattern, (_, id: string) => deferred(id))
+  }
+  writeFileSync(path, code)
+}
 
 /**
  * webpack marks the exports nothing imports but leaves their code in place; ncc's --minify does not
