@@ -67,20 +67,21 @@ function deferImports(): void {
   if (files.length !== 1) throw new Error(`deferImports: @actions/http-client is in ${files.length} chunks, expected 1`)
   const path = join(DIST, files[0] as string)
   let code = readFileSync(path, 'utf8')
-  const lazy = (id: string): string => `new Proxy({}, { get: (_, key) => __webpack_require__(${id})[key] })`
-  const imports: [string, RegExp, (id: string) => string][] = [
+  // In index.js webpack's require function is __nccwpck_require__, in the other chunks __webpack_require__.
+  const lazy = (require: string, id: string): string => `new Proxy({}, { get: (_, key) => ${require}(${id})[key] })`
+  const imports: [string, RegExp, (require: string, id: string) => string][] = [
     [
       'node:https',
-      /^var external_https_ = __webpack_require__\((\d+)\);\nvar external_https_namespaceObject = \/\*#__PURE__\*\/__webpack_require__\.t\(external_https_, 2\);$/m,
-      (id) => `var external_https_ = ${lazy(id)};\nvar external_https_namespaceObject = external_https_;`
+      /^var external_https_ = (__\w+_require__)\((\d+)\);\nvar external_https_namespaceObject = \/\*#__PURE__\*\/\1\.t\(external_https_, 2\);$/m,
+      (require, id) => `var external_https_ = ${lazy(require, id)};\nvar external_https_namespaceObject = external_https_;`
     ],
-    ['tunnel', /^var tunnel = __webpack_require__\((\d+)\);$/m, (id) => `var tunnel = ${lazy(id)};`]
+    ['tunnel', /^var tunnel = (__\w+_require__)\((\d+)\);$/m, (require, id) => `var tunnel = ${lazy(require, id)};`]
   ]
   for (const [name, pattern, deferred] of imports) {
     const matches = code.match(new RegExp(pattern.source, 'gm')) ?? []
     if (matches.length !== 1) throw new Error(`deferImports: found the import of ${name} ${matches.length} times in ${files[0]}, expected once`)
     // Line for line, so that the source map still holds.
-    code = code.replace(pattern, (_, id: string) => deferred(id))
+    code = code.replace(pattern, (_, require: string, id: string) => deferred(require, id))
   }
   writeFileSync(path, code)
 }
