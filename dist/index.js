@@ -1406,9 +1406,9 @@ var __webpack_modules__ = {
     async function writeSummary(outcome, inputs) {
       if (!process.env.GITHUB_STEP_SUMMARY) return;
       const {result: result, webhookId: webhookId, url: url, changes: changes, swept: swept} = outcome;
-      const operation = inputs.requested === "auto" ? `auto → ${inputs.operation}` : inputs.operation;
+      const operation = inputs.requested === "auto" ? `auto \u2192 ${inputs.operation}` : inputs.operation;
       const summary = core.z.addHeading(cell(`Kapso webhook: ${operation}${inputs.dryRun ? " (dry run, nothing written)" : ""}`), 3);
-      summary.addTable([ [ th("Scope"), th("Webhook"), th("URL"), th("Events"), th("Result") ], [ describeScope(inputs.scope), webhookId || (result === "created" ? "(new)" : "—"), url || "—", inputs.operation === "upsert" || inputs.operation === "create" ? inputs.desired.events.join(", ") : "—", inputs.dryRun && result !== "unchanged" && result !== "absent" ? `would be ${result}` : result ].map(cell) ]);
+      summary.addTable([ [ th("Scope"), th("Webhook"), th("URL"), th("Events"), th("Result") ], [ describeScope(inputs.scope), webhookId || (result === "created" ? "(new)" : "\u2014"), url || "\u2014", inputs.operation === "upsert" || inputs.operation === "create" ? inputs.desired.events.join(", ") : "\u2014", inputs.dryRun && result !== "unchanged" && result !== "absent" ? `would be ${result}` : result ].map(cell) ]);
       if (changes.length > 0) {
         summary.addRaw(inputs.dryRun ? "<p>Planned changes:</p>" : "<p>Changes:</p>");
         summary.addTable([ [ th("Input"), th("Before"), th("After") ], ...changes.map(c => [ c.input, c.from, c.to ].map(cell)) ]);
