@@ -1,11 +1,12 @@
 import type { PullRequestApi } from '../operations/types.js'
+import { loadHttpClient } from '../shims/http-client.js'
 import { useUndici } from '../shims/undici.js'
 import type { GitHubApiOptions } from './api.js'
 
 /**
- * GitHub's API, loaded on the first call: most runs never call GitHub, and @actions/github brings Octokit
- * and undici (see shims/undici.ts). ncc puts each dynamic import in a chunk of its own that only such a
- * call loads.
+ * GitHub's API, loaded on the first call: most runs never call GitHub, and @actions/github brings Octokit,
+ * undici (see shims/undici.ts) and @actions/http-client (see shims/http-client.ts). ncc puts each dynamic
+ * import in a chunk of its own that only such a call loads.
  */
 export function lazyPullRequestApi(options: GitHubApiOptions): PullRequestApi {
   let loading: Promise<PullRequestApi> | undefined
@@ -17,9 +18,10 @@ export function lazyPullRequestApi(options: GitHubApiOptions): PullRequestApi {
 }
 
 async function load(options: GitHubApiOptions): Promise<PullRequestApi> {
-  // The real undici first: @actions/github builds its proxy dispatcher while it loads.
+  // The real undici and http-client first: @actions/github builds its proxy dispatcher while it loads.
   const undici = (await import('undici/index.js')) as unknown as { default?: Parameters<typeof useUndici>[0] } & Parameters<typeof useUndici>[0]
   useUndici(undici.default ?? undici)
+  await loadHttpClient()
   const { GitHubApi } = await import('./api.js')
   return new GitHubApi(options)
 }

@@ -1,9 +1,9 @@
-import { HttpClient, type HttpClientResponse } from '@actions/http-client'
 import type { IncomingMessage } from 'node:http'
 import { errorText } from '../boundary/kapso.js'
 import * as log from '../log.js'
 import { isFailure, retryAfterMs, withRetries, type Failure, type RetryOptions } from '../retry.js'
 import { outsideText } from '../secrets.js'
+import { loadHttpClient, type HttpClientResponse, type RealHttpClient } from '../shims/http-client.js'
 
 /** The most an answer may hold: a webhook page is a few hundred KB at most. */
 const MAX_BODY_BYTES = 16 * 1024 * 1024
@@ -34,20 +34,14 @@ export interface Reply {
  * One HttpClient for one service, keeping its connection open between requests (one TLS handshake for
  * the whole step), under the retry policy of retry.ts. Redirects are never followed: following one to
  * another host would hand it the X-API-Key header. Proxies: HttpClient honours https_proxy / HTTPS_PROXY
- * and no_proxy / NO_PROXY.
+ * and no_proxy / NO_PROXY. The HttpClient is made at the first request (see shims/http-client.ts): a
+ * step that stops before one never loads http, https and TLS.
  */
 export class Transport {
-  private readonly http: HttpClient
+  private http: RealHttpClient | undefined
+  private loading: Promise<RealHttpClient> | undefined
 
-  constructor(private readonly options: TransportOptions) {
-    this.http = new HttpClient(options.userAgent, [], {
-      allowRedirects: false,
-      allowRetries: false,
-      keepAlive: true,
-      socketTimeout: options.timeoutMs,
-      headers: { Accept: 'application/json', ...options.headers }
-    })
-  }
+  constructor(private readonly options: TransportOptions) {}
 
   request(spec: RequestSpec): Promise<Reply> {
     return withRetries<Reply>(this.options, {
@@ -61,12 +55,27 @@ export class Transport {
 
   /** Closes the kept-alive connection, so that nothing holds the process open. */
   close(): void {
-    this.http.dispose()
+    this.http?.dispose()
+  }
+
+  private client(): Promise<RealHttpClient> {
+    this.loading ??= loadHttpClient().then(({ HttpClient }) => {
+      this.http = new HttpClient(this.options.userAgent, [], {
+        allowRedirects: false,
+        allowRetries: false,
+        keepAlive: true,
+        socketTimeout: this.options.timeoutMs,
+        headers: { Accept: 'application/json', ...this.options.headers }
+      })
+      return this.http
+    })
+    return this.loading
   }
 
   /** One attempt within `timeoutMs`. Resolves with the reply on success, or how it failed. */
   private async attempt(spec: RequestSpec, attempt: number, timeoutMs: number): Promise<Reply | Failure> {
     const { method, url, payload } = spec
+    const http = await this.client()
     const started = Date.now()
     const trace = (result: string): void => {
       // Method, path, result, duration, attempt: never a body or a header (they carry the secret and the key).
@@ -75,7 +84,7 @@ export class Transport {
     let response: HttpClientResponse | undefined
     let text: string
     try {
-      const sending = this.http.request(
+      const sending = http.request(
         method,
         url,
         payload === undefined ? null : JSON.stringify(payload),
