@@ -180,7 +180,22 @@ describe('delete by record, when a pull request closes', () => {
     const api = fakeApi(all)
     const outcome = await remove(inputsFor({ operation: 'auto' }, closedPullRequest(42, '')), api)
     expect(api.deleted).toEqual([])
-    expect(outcome).toMatchObject({ result: 'absent', webhookId: '', deletedIds: [] })
+    expect(outcome).toMatchObject({ result: 'absent', webhookId: '', url: '', deletedIds: [] })
+  })
+
+  it('refuses, rather than delete every webhook without a pull request, when no pull request is known', async () => {
+    // readInputs already refuses such inputs; this is the operation's own guard behind it.
+    const api = fakeApi(all)
+    const inputs = { ...inputsFor({ operation: 'auto' }, closedPullRequest(42)), pullRequest: undefined }
+    await expect(remove(inputs, api)).rejects.toThrow('operation delete needs url or webhook-id to know what to delete.')
+    expect(api.deleted).toEqual([])
+  })
+
+  it('says absent, with the url asked for, when no webhook has it', async () => {
+    const api = fakeApi(all)
+    const outcome = await remove(inputsFor({ operation: 'delete', url: 'https://nowhere.example.com/hook' }, closedPullRequest(42)), api)
+    expect(outcome).toMatchObject({ result: 'absent', webhookId: '', url: 'https://nowhere.example.com/hook', deletedIds: [] })
+    expect(api.deleted).toEqual([])
   })
 
   it('counts only what this step removed: one gone meanwhile is not reported as deleted', async () => {

@@ -202,14 +202,14 @@ describe('rate limits', () => {
   })
 
   it(`gives up at once when asked to wait more than ${MAX_RETRY_AFTER_SECONDS} s, and says nothing changed`, async () => {
-    const spec = scripted('POST', [rateLimited(MAX_RETRY_AFTER_SECONDS * 1000 + 1000), 'created'])
+    const spec = scripted('POST', [rateLimited(MAX_RETRY_AFTER_SECONDS * 1000 + 1_500), 'created'])
     const started = Date.now()
     const error = await failure(withRetries(options(), spec))
     expect(Date.now() - started).toBeLessThan(1_000)
     expect(spec.sent).toHaveLength(1)
     expect(error).toBeInstanceOf(ActionError)
     expect(error.message).toBe(
-      'Kapso is rate-limiting these requests (HTTP 429) while creating a webhook for https://a.example.com/hook and asks to wait 61 s, ' +
+      'Kapso is rate-limiting these requests (HTTP 429) while creating a webhook for https://a.example.com/hook and asks to wait 62 s, ' +
         `more than the ${MAX_RETRY_AFTER_SECONDS} s this step will sleep. Nothing was changed by this request; re-run the job later.`
     )
     expect((error as ActionError).status).toBe(429)

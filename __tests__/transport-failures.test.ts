@@ -153,6 +153,7 @@ describe('an answer that may have been applied: a POST is not sent again', () =>
     ['HTTP 500', json(500, { error: 'boom' }), 'HTTP 500 (Kapso said: boom)', 500],
     ['HTTP 503 with an HTML page', raw(503, '\n  <html><body>Service Unavailable</body></html>'), 'HTTP 503 (an HTML error page)', 503],
     ['HTTP 502 with plain text', raw(502, 'Bad gateway <upstream>'), 'HTTP 502', 502],
+    ['HTTP 504 with JSON that says nothing', json(504, {}), 'HTTP 504', 504],
     ['a 201 whose body is not JSON', raw(201, '{"data": {"id": '), 'HTTP 201 with a body that is not JSON', undefined],
     ['a 200 with no body', raw(200, ''), 'HTTP 200 with a body that is not JSON', undefined],
     ['a reset connection', reset, 'the connection failed (ECONNRESET)', undefined]
@@ -181,6 +182,8 @@ describe('an answer that may have been applied: a POST is not sent again', () =>
     // The summary is not asserted: on Node 20, destroying the message emits 'aborted' before readCapped rejects
     // with its own error, so the step says "the connection failed (ECONNRESET)", not "larger than 16 MiB".
     expect(error.message).toMatch(/^The outcome of creating a webhook for https:\/\/a\.example\.com\/hook is unknown \(.+\); it was not sent again\./)
+    // Refused, not read to its end and found unreadable.
+    expect(error.message).not.toContain('HTTP 200')
     expect(server.seen).toHaveLength(1)
   })
 
