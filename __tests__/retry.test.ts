@@ -334,6 +334,7 @@ describe('Retry-After, read as a user\'s proxy might send it', () => {
   it('reads an HTTP date only when it has a day or month name and a time', () => {
     expect(retryAfterMs('Sat, 28 Nov 2026 10:01:00 GMT', now)).toBe(60_000)
     expect(retryAfterMs('2026-11-28 10:01:00', now)).toBeUndefined()
+    expect(retryAfterMs('2026-11-28T10:01:00Z', now)).toBeUndefined()
     expect(retryAfterMs('Sat, 28 Nov 2026', now)).toBeUndefined()
     expect(retryAfterMs('Sat, 28 Nov 2026 10:1:00 GMT', now)).toBeUndefined()
     expect(retryAfterMs(`Sat, 28 Nov 2026 10:01:00 GMT${' '.repeat(40)}`, now)).toBeUndefined()
