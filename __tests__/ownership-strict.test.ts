@@ -219,14 +219,14 @@ describe('delete by record, when a pull request closes', () => {
     expect(api.deleted).toEqual([otherRepository.id])
     expect(byUrl).toMatchObject({ result: 'deleted', webhookId: otherRepository.id, url: otherRepository.url })
     const byId = fakeApi(all)
-    expect(await remove(inputsFor({ operation: 'delete', 'webhook-id': noRecord.id }, closedPullRequest(42)), byId)).toMatchObject({ result: 'deleted', webhookId: noRecord.id, deletedIds: [noRecord.id] })
+    expect(await remove(inputsFor({ operation: 'delete', 'webhook-id': noRecord.id }, closedPullRequest(42)), byId)).toMatchObject({ result: 'deleted', webhookId: noRecord.id, url: '', deletedIds: [noRecord.id] })
     expect(byId.deleted).toEqual([noRecord.id])
   })
 
   it('tells in a dry run by webhook-id whether the webhook is there, deleting nothing', async () => {
     const api = fakeApi(all)
-    expect(await remove(inputsFor({ operation: 'delete', 'webhook-id': mine.id, 'dry-run': 'true' }, closedPullRequest(42)), api)).toMatchObject({ result: 'deleted', webhookId: mine.id, url: mine.url })
-    expect(await remove(inputsFor({ operation: 'delete', 'webhook-id': '9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b', 'dry-run': 'true' }, closedPullRequest(42)), api)).toMatchObject({ result: 'absent', webhookId: '' })
+    expect(await remove(inputsFor({ operation: 'delete', 'webhook-id': mine.id, 'dry-run': 'true' }, closedPullRequest(42)), api)).toMatchObject({ result: 'deleted', webhookId: mine.id, url: mine.url, deletedIds: [mine.id] })
+    expect(await remove(inputsFor({ operation: 'delete', 'webhook-id': '9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b', 'dry-run': 'true' }, closedPullRequest(42)), api)).toMatchObject({ result: 'absent', webhookId: '', url: '', deletedIds: [] })
     expect(api.deleted).toEqual([])
   })
 })
@@ -260,6 +260,7 @@ describe('sweep', () => {
       { id: closed.id, url: closed.url, pullRequest: 1, reason: 'pull request #1 is closed' },
       { id: closedToo.id, url: closedToo.url, pullRequest: 1, reason: 'pull request #1 is closed' }
     ])
+    expect(recorded.warnings()).toEqual([])
     expect(recorded.info()).toContain(`6 webhooks in whatsapp-config-id 550e8400-e29b-41d4-a716-446655440000; 3 recorded for pull requests of ${REPO}; the others are left alone.`)
   })
 

@@ -157,6 +157,12 @@ describe('a DELETE', () => {
     expect(spec.sent).toHaveLength(2)
   })
 
+  it('is sent again after a lost answer and a 5xx, and not taken as done until Kapso says so', async () => {
+    const spec = scripted('DELETE', [lostAnswer, serverError(), 'deleted'], { gone: () => 'gone' })
+    expect(await withRetries(options(), spec)).toBe('deleted')
+    expect(spec.sent).toHaveLength(3)
+  })
+
   it('passes a first 404 on: the webhook was not there', async () => {
     const error = await failure(withRetries(options(), scripted('DELETE', [clientError(404)], { gone: () => 'gone' })))
     expect(error).toMatchObject({ status: 404 })
@@ -309,6 +315,45 @@ describe('the step\'s deadline', () => {
   })
 })
 
+describe('the step\'s deadline, after an attempt', () => {
+  /** A spec whose first attempt ends as `outcome` and leaves the step no time. */
+  function lastAttempt(method: Attempted<string>['method'], outcome: Failure, deadline: Deadline): Attempted<string> {
+    return {
+      method,
+      doing: 'doing it',
+      attempt: async () => {
+        vi.spyOn(deadline, 'remainingMs').mockReturnValue(0)
+        return outcome
+      }
+    }
+  }
+
+  it.each([
+    ['a GET whose answer was lost', 'GET', lostAnswer, false],
+    ['a PATCH that was refused', 'PATCH', refused, false],
+    ['a PATCH whose answer was lost', 'PATCH', lostAnswer, true]
+  ] as const)('says whether %s may have been applied', async (_what, method, outcome, mayHaveApplied) => {
+    const deadline = new Deadline(60)
+    const error = await failure(withRetries(options({ deadline }), lastAttempt(method, outcome, deadline)))
+    expect(error).toBeInstanceOf(StepTimeout)
+    expect(error).toMatchObject({ mayHaveApplied })
+  })
+
+  it('says a lost POST may have been applied when the time runs out while looking for it', async () => {
+    const deadline = new Deadline(60)
+    const reconcile = vi.fn(async () => {
+      vi.spyOn(deadline, 'remainingMs').mockReturnValue(0)
+      return undefined
+    })
+    const spec = scripted('POST', [lostAnswer, 'created'], { reconcile })
+    const error = await failure(withRetries(options({ deadline }), spec))
+    expect(reconcile).toHaveBeenCalledTimes(1)
+    expect(spec.sent).toHaveLength(1)
+    expect(error).toBeInstanceOf(StepTimeout)
+    expect(error).toMatchObject({ mayHaveApplied: true })
+  })
+})
+
 describe('isFailure', () => {
   it('tells a failure from any value an attempt may return', () => {
     expect(isFailure(lostAnswer)).toBe(true)
@@ -337,6 +382,8 @@ describe('Retry-After, read as a user\'s proxy might send it', () => {
     expect(retryAfterMs('2026-11-28T10:01:00Z', now)).toBeUndefined()
     expect(retryAfterMs('Sat, 28 Nov 2026', now)).toBeUndefined()
     expect(retryAfterMs('Sat, 28 Nov 2026 10:1:00 GMT', now)).toBeUndefined()
+    expect(retryAfterMs('Sat, 28 Nov 2026 10:01:5 GMT', now)).toBeUndefined()
+    expect(retryAfterMs('Sat, 28 Nov 2026 10:01:00 GMT'.padEnd(64), now)).toBe(60_000)
     expect(retryAfterMs(`Sat, 28 Nov 2026 10:01:00 GMT${' '.repeat(40)}`, now)).toBeUndefined()
     expect(retryAfterMs('Sat, 99 Nov 2026 10:01:00 GMT', now)).toBeUndefined()
   })

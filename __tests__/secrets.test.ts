@@ -90,10 +90,13 @@ describe('outsideText', () => {
   })
 
   it('keeps the words after a secret of thousands of characters that the server echoes', () => {
-    // The first, cheap cut keeps 16 times what is shown: room for the secret and the words after it.
+    // The first, cheap cut of a huge text keeps 16 times what is shown: room for the secret and the words after it.
     const long = Array.from({ length: 800 }, (_, i) => `${i}`.padStart(10, '#')).join('')
     maskSecret(long)
     expect(outsideText(`${long} is not a valid certificate`, 500)).toBe('*** is not a valid certificate')
+    const huge = outsideText(`${long} is not a valid certificate: ${'x'.repeat(5_000)}`, 500)
+    expect(huge).toMatch(/^\*\*\* is not a valid certificate: x+\.\.\.$/)
+    expect(huge).toHaveLength(500)
   })
 
   it('caps what it shows', () => {
@@ -211,5 +214,10 @@ describe('secrets in Kapso\'s answers', () => {
     maskSecret(API_KEY)
     expect(errorText({ error: `Invalid API key ${API_KEY}` })).toBe('Invalid API key ***')
     expect(errorText({ error: { message: `key ${API_KEY.slice(0, 15)} revoked` } })).toBe('key *** revoked')
+  })
+
+  it('finds the message beside an empty or null error', () => {
+    expect(errorText({ error: null, message: 'Invalid or missing API key' })).toBe('Invalid or missing API key')
+    expect(errorText({ error: '', message: 'Invalid or missing API key' })).toBe('Invalid or missing API key')
   })
 })
