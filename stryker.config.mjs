@@ -50,7 +50,9 @@ const config = {
   // `npm run mutate -- --incremental` re-tests only what changed since the last run, from this file.
   incrementalFile: 'reports/stryker-incremental.json',
   thresholds: { high: 85, low: 70, break: null },
-  tempDirName: '.stryker-tmp'
+  tempDirName: '.stryker-tmp',
+  // Also after a failed run: ESLint (eslint .) would otherwise lint the copies of the project left in it.
+  cleanTempDir: 'always'
 }
 
 export default config
