@@ -1,0 +1,330 @@
+/**
+ * The promise that the action never touches a webhook that is not its own: the ownership record is read
+ * exactly as it is written, to its last character, and delete-by-record and sweep remove only what this
+ * repository's runs recorded, for the pull requests they may. The operations run over a fake WebhookApi
+ * that records every delete, so each case says which webhooks would have gone.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Webhook } from '../src/boundary/kapso.js'
+import type { GitHubContext } from '../src/github/context.js'
+import { readGitHubContext } from '../src/github/context.js'
+import { readInputs, type ActionInputs } from '../src/inputs/index.js'
+import type { PullRequestApi, WebhookApi } from '../src/operations/index.js'
+import { remove, sweep } from '../src/operations/remove.js'
+import { formatRecord, isRepositoryName, readRecord, recordedPullRequest, recordEntry } from '../src/ownership.js'
+import { clearCore, recorded, setInputs } from './support/core.js'
+
+vi.mock('@actions/core', async (orig) => (await import('./support/core-mock.js')).mockCore(orig))
+
+beforeEach(clearCore)
+
+const REPO = 'octo-org/shop'
+const record = (value: string): Record<string, string> => ({ 'X-Provisioned-By': value })
+const mark = (rest: string): Record<string, string> => record(`kapso-webhook-action; ${rest}`)
+
+describe('the record, character by character', () => {
+  const owner39 = `o${'a'.repeat(38)}`
+  const name100 = `n${'a'.repeat(99)}`
+
+  it.each([
+    ['an owner of 39 characters', `${owner39}/r`],
+    ['an owner with a hyphen and an underscore after its first character', 'o-_o/r'],
+    ['a one-character owner and name', 'o/r'],
+    ['a name of 100 characters', `o/${name100}`],
+    ['a name with dots, hyphens and underscores', 'o/.github-x_y.z'],
+    ['digits everywhere', '0/9']
+  ])('reads back a repository with %s', (_what, repository) => {
+    expect(isRepositoryName(repository)).toBe(true)
+    expect(readRecord(mark(`repository=${repository}; pull-request=5`))).toEqual({ repository, pullRequest: 5 })
+  })
+
+  it.each([
+    ['an owner of 40 characters', `${owner39}a/r`],
+    ['an owner starting with a hyphen', '-o/r'],
+    ['an owner starting with an underscore', '_o/r'],
+    ['a dot in the owner', 'o.o/r'],
+    ['an empty owner', '/r'],
+    ['an empty name', 'o/'],
+    ['a name of 101 characters', `o/${name100}a`],
+    ['the name .', 'o/.'],
+    ['the name ..', 'o/..'],
+    ['a third part', 'o/r/x'],
+    ['no slash', 'or'],
+    ['a space', 'o/r x'],
+    ['a non-ASCII letter', 'o/ré']
+  ])('is not a repository with %s, and a record of it is none', (_what, repository) => {
+    expect(isRepositoryName(repository)).toBe(false)
+    expect(readRecord(mark(`repository=${repository}; pull-request=5`))).toBeUndefined()
+    expect(readRecord(mark(`repository=${repository}`))).toBeUndefined()
+  })
+
+  it('reads pull requests from 1 to ten digits, with no leading zero', () => {
+    expect(readRecord(mark('repository=o/r; pull-request=1'))?.pullRequest).toBe(1)
+    expect(readRecord(mark('repository=o/r; pull-request=10'))?.pullRequest).toBe(10)
+    expect(readRecord(mark('repository=o/r; pull-request=9999999999'))?.pullRequest).toBe(9_999_999_999)
+    expect(readRecord(mark('repository=o/r; pull-request=12345678901'))).toBeUndefined()
+    expect(readRecord(mark('repository=o/r; pull-request=07'))).toBeUndefined()
+    expect(readRecord(mark('repository=o/r; pull-request=-7'))).toBeUndefined()
+    expect(readRecord(mark('repository=o/r; pull-request='))).toBeUndefined()
+  })
+
+  it.each([
+    ['text before the mark', 'by kapso-webhook-action; repository=o/r; pull-request=1'],
+    ['a space before the mark', ' kapso-webhook-action; repository=o/r; pull-request=1'],
+    ['the mark in another case', 'Kapso-Webhook-Action; repository=o/r; pull-request=1'],
+    ['a longer mark', 'kapso-webhook-action-fork; repository=o/r; pull-request=1'],
+    ['a trailing space', 'kapso-webhook-action; repository=o/r; pull-request=1 '],
+    ['a trailing line break', 'kapso-webhook-action; repository=o/r\n'],
+    ['the mark alone', 'kapso-webhook-action'],
+    ['an empty value', '']
+  ])('is not a record with %s', (_what, value) => {
+    expect(readRecord(record(value))).toBeUndefined()
+  })
+
+  it('writes the record with the pull request only when there is one', () => {
+    expect(formatRecord({ repository: REPO, pullRequest: 42 })).toBe('kapso-webhook-action; repository=octo-org/shop; pull-request=42')
+    expect(formatRecord({ repository: REPO })).toBe('kapso-webhook-action; repository=octo-org/shop')
+    expect(readRecord(record(formatRecord({ repository: REPO })))).toEqual({ repository: REPO, pullRequest: undefined })
+  })
+
+  it('carries the record header over under the name the webhook holds it, and only a single one', () => {
+    expect(recordEntry({ 'X-Env': 'a', 'x-PROVISIONED-by': 'v' })).toEqual(['x-PROVISIONED-by', 'v'])
+    expect(recordEntry({ 'X-Provisioned-By': 'a', 'x-provisioned-by': 'b' })).toBeUndefined()
+    expect(recordEntry({ 'X-Provisioned-By-Other': 'a' })).toBeUndefined()
+    expect(recordEntry(undefined)).toBeUndefined()
+  })
+
+  it('gives a pull request only for the repository asked about', () => {
+    expect(recordedPullRequest(mark('repository=octo-org/shop; pull-request=3'), 'OCTO-ORG/SHOP')).toBe(3)
+    expect(recordedPullRequest(mark('repository=octo-org/shop; pull-request=3'), 'octo-org/shop2')).toBeUndefined()
+    expect(recordedPullRequest(mark('repository=octo-org/shop2; pull-request=3'), 'octo-org/shop')).toBeUndefined()
+    expect(recordedPullRequest(mark('repository=other/shop; pull-request=3'), 'octo-org/shop')).toBeUndefined()
+  })
+
+  it('knows no repository when the runner gives an invalid GITHUB_REPOSITORY, so that no record can match it', () => {
+    expect(readGitHubContext({ GITHUB_REPOSITORY: 'octo-org/shop' }).repository).toBe('octo-org/shop')
+    expect(readGitHubContext({ GITHUB_REPOSITORY: 'octo-org/..' }).repository).toBe('')
+    expect(readGitHubContext({}).repository).toBe('')
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------
+
+let n = 0
+function webhook(headers: Record<string, string>, over: Partial<Webhook> = {}): Webhook {
+  n++
+  return { id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, url: `https://pr.example.com/hook-${n}`, kind: 'kapso', events: ['whatsapp.message.received'], headers, ...over }
+}
+
+/** A WebhookApi over a fixed list that records what is deleted; `gone` ids answer as already deleted. */
+function fakeApi(webhooks: Webhook[], gone: string[] = []): WebhookApi & { deleted: string[] } {
+  const deleted: string[] = []
+  const never = (): never => {
+    throw new Error('not expected in a delete')
+  }
+  return {
+    deleted,
+    listAll: async () => webhooks,
+    findByUrl: async (url) => webhooks.filter((w) => w.url === url),
+    get: async (id) => webhooks.find((w) => w.id === id),
+    remove: async (id) => {
+      deleted.push(id)
+      return !gone.includes(id)
+    },
+    create: never,
+    update: never
+  }
+}
+
+function fakeGitHub(states: Record<number, 'open' | 'closed'>): PullRequestApi & { asked: number[][] } {
+  const asked: number[][] = []
+  return {
+    asked,
+    pullRequestStates: async (numbers) => {
+      asked.push([...numbers])
+      return new Map(numbers.map((number) => [number, states[number]]))
+    },
+    openPullRequestsWith: async () => []
+  }
+}
+
+const BASE = { 'api-key': 'test-api-key', 'whatsapp-config-id': '550e8400-e29b-41d4-a716-446655440000' }
+
+function closedPullRequest(number: number, repository = REPO): GitHubContext {
+  return { eventName: 'pull_request', repository, action: 'closed', pullRequest: number, headRepository: repository, baseRepository: repository }
+}
+
+function inputsFor(inputs: Record<string, string>, context: GitHubContext): ActionInputs {
+  setInputs({ ...BASE, ...inputs })
+  return readInputs(context)
+}
+
+describe('delete by record, when a pull request closes', () => {
+  const mine = webhook(mark(`repository=${REPO}; pull-request=42`))
+  const mineInOtherCase = webhook(mark('repository=Octo-Org/Shop; pull-request=42'))
+  const otherPullRequest = webhook(mark(`repository=${REPO}; pull-request=43`))
+  const otherRepository = webhook(mark('repository=octo-org/other; pull-request=42'))
+  const noPullRequest = webhook(mark(`repository=${REPO}`))
+  const noRecord = webhook({ 'X-Env': 'pr-42' })
+  const forged = webhook(mark(`repository=${REPO}; pull-request=42; by=someone`))
+  const all = [mine, mineInOtherCase, otherPullRequest, otherRepository, noPullRequest, noRecord, forged]
+
+  it('deletes the webhooks recorded for that pull request of this repository, and nothing else', async () => {
+    const api = fakeApi(all)
+    const outcome = await remove(inputsFor({ operation: 'auto' }, closedPullRequest(42)), api)
+    expect(api.deleted).toEqual([mine.id, mineInOtherCase.id])
+    expect(outcome).toMatchObject({ result: 'deleted', webhookId: `${mine.id},${mineInOtherCase.id}`, deletedIds: [mine.id, mineInOtherCase.id], url: mineInOtherCase.url })
+  })
+
+  it('deletes nothing when the run knows no repository', async () => {
+    const api = fakeApi(all)
+    const outcome = await remove(inputsFor({ operation: 'auto' }, closedPullRequest(42, '')), api)
+    expect(api.deleted).toEqual([])
+    expect(outcome).toMatchObject({ result: 'absent', webhookId: '', url: '', deletedIds: [] })
+  })
+
+  it('refuses, rather than delete every webhook without a pull request, when no pull request is known', async () => {
+    // readInputs already refuses such inputs; this is the operation's own guard behind it.
+    const api = fakeApi(all)
+    const inputs = { ...inputsFor({ operation: 'auto' }, closedPullRequest(42)), pullRequest: undefined }
+    await expect(remove(inputs, api)).rejects.toThrow('operation delete needs url or webhook-id to know what to delete.')
+    expect(api.deleted).toEqual([])
+  })
+
+  it('says absent, with the url asked for, when no webhook has it', async () => {
+    const api = fakeApi(all)
+    const outcome = await remove(inputsFor({ operation: 'delete', url: 'https://nowhere.example.com/hook' }, closedPullRequest(42)), api)
+    expect(outcome).toMatchObject({ result: 'absent', webhookId: '', url: 'https://nowhere.example.com/hook', deletedIds: [] })
+    expect(api.deleted).toEqual([])
+  })
+
+  it('counts only what this step removed: one gone meanwhile is not reported as deleted', async () => {
+    const api = fakeApi(all, [mine.id])
+    const outcome = await remove(inputsFor({ operation: 'auto' }, closedPullRequest(42)), api)
+    expect(outcome).toMatchObject({ result: 'deleted', webhookId: mineInOtherCase.id, deletedIds: [mineInOtherCase.id] })
+    const allGone = fakeApi(all, [mine.id, mineInOtherCase.id])
+    expect(await remove(inputsFor({ operation: 'auto' }, closedPullRequest(42)), allGone)).toMatchObject({ result: 'absent', webhookId: '' })
+  })
+
+  it('deletes nothing in a dry run, and lists what it would delete', async () => {
+    const api = fakeApi(all)
+    const outcome = await remove(inputsFor({ operation: 'auto', 'dry-run': 'true' }, closedPullRequest(42)), api)
+    expect(api.deleted).toEqual([])
+    expect(outcome).toMatchObject({ result: 'deleted', deletedIds: [mine.id, mineInOtherCase.id] })
+  })
+
+  it('deletes by url every webhook the client found with that url, and by webhook-id that one alone', async () => {
+    const api = fakeApi(all)
+    const byUrl = await remove(inputsFor({ operation: 'delete', url: otherRepository.url }, closedPullRequest(42)), api)
+    expect(api.deleted).toEqual([otherRepository.id])
+    expect(byUrl).toMatchObject({ result: 'deleted', webhookId: otherRepository.id, url: otherRepository.url })
+    const byId = fakeApi(all)
+    expect(await remove(inputsFor({ operation: 'delete', 'webhook-id': noRecord.id }, closedPullRequest(42)), byId)).toMatchObject({ result: 'deleted', webhookId: noRecord.id, url: '', deletedIds: [noRecord.id] })
+    expect(byId.deleted).toEqual([noRecord.id])
+  })
+
+  it('tells in a dry run by webhook-id whether the webhook is there, deleting nothing', async () => {
+    const api = fakeApi(all)
+    expect(await remove(inputsFor({ operation: 'delete', 'webhook-id': mine.id, 'dry-run': 'true' }, closedPullRequest(42)), api)).toMatchObject({ result: 'deleted', webhookId: mine.id, url: mine.url, deletedIds: [mine.id] })
+    expect(await remove(inputsFor({ operation: 'delete', 'webhook-id': '9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b', 'dry-run': 'true' }, closedPullRequest(42)), api)).toMatchObject({ result: 'absent', webhookId: '', url: '', deletedIds: [] })
+    expect(api.deleted).toEqual([])
+  })
+})
+
+describe('sweep', () => {
+  const NOW = Date.parse('2026-11-28T12:00:00Z')
+  const hoursAgo = (hours: number): string => new Date(NOW - hours * 3_600_000).toISOString()
+  const sweepInputs = (over: Record<string, string> = {}, repository = REPO): ActionInputs =>
+    inputsFor({ operation: 'sweep', ...over }, { eventName: 'schedule', repository })
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(NOW)
+    return () => vi.useRealTimers()
+  })
+
+  it('deletes the webhooks of closed pull requests of this repository, and leaves every other one alone', async () => {
+    const closed = webhook(mark(`repository=${REPO}; pull-request=1`), { created_at: hoursAgo(1) })
+    const closedToo = webhook(mark('repository=OCTO-ORG/SHOP; pull-request=1'))
+    const open = webhook(mark(`repository=${REPO}; pull-request=2`), { created_at: hoursAgo(1000) })
+    const otherRepository = webhook(mark('repository=octo-org/other; pull-request=1'))
+    const noPullRequest = webhook(mark(`repository=${REPO}`), { created_at: hoursAgo(1000) })
+    const noRecord = webhook({})
+    const api = fakeApi([closed, closedToo, open, otherRepository, noPullRequest, noRecord])
+    const github = fakeGitHub({ 1: 'closed', 2: 'open' })
+    const outcome = await sweep(sweepInputs(), { api, github })
+    expect(github.asked).toEqual([[1, 2]])
+    expect(api.deleted).toEqual([closed.id, closedToo.id])
+    expect(outcome).toMatchObject({ result: 'deleted', webhookId: `${closed.id},${closedToo.id}`, deletedIds: [closed.id, closedToo.id], url: '' })
+    expect(outcome.swept).toEqual([
+      { id: closed.id, url: closed.url, pullRequest: 1, reason: 'pull request #1 is closed' },
+      { id: closedToo.id, url: closedToo.url, pullRequest: 1, reason: 'pull request #1 is closed' }
+    ])
+    expect(recorded.warnings()).toEqual([])
+    expect(recorded.info()).toContain(`6 webhooks in whatsapp-config-id 550e8400-e29b-41d4-a716-446655440000; 3 recorded for pull requests of ${REPO}; the others are left alone.`)
+  })
+
+  it('asks GitHub nothing when no webhook is recorded for a pull request of this repository', async () => {
+    const github = fakeGitHub({})
+    const outcome = await sweep(sweepInputs(), { api: fakeApi([webhook(mark('repository=octo-org/other; pull-request=1'))]), github })
+    expect(github.asked).toEqual([])
+    expect(outcome).toMatchObject({ result: 'absent', webhookId: '', deletedIds: [] })
+  })
+
+  it('asks about each pull request once, in order', async () => {
+    const github = fakeGitHub({})
+    const hooks = [9, 3, 9, 12, 3].map((pr) => webhook(mark(`repository=${REPO}; pull-request=${pr}`)))
+    await sweep(sweepInputs(), { api: fakeApi(hooks), github })
+    expect(github.asked).toEqual([[3, 9, 12]])
+  })
+
+  it('keeps the webhooks of a pull request GitHub does not know, and says so', async () => {
+    const unknown = webhook(mark(`repository=${REPO}; pull-request=77`), { created_at: hoursAgo(1) })
+    const api = fakeApi([unknown])
+    const outcome = await sweep(sweepInputs(), { api, github: fakeGitHub({}) })
+    expect(api.deleted).toEqual([])
+    expect(outcome.result).toBe('absent')
+    expect(recorded.warnings()).toEqual([`GitHub has no pull request #77 in ${REPO}: its webhooks are kept.`])
+  })
+
+  it('with max-age, also deletes webhooks of open pull requests older than that, and only those', async () => {
+    const old = webhook(mark(`repository=${REPO}; pull-request=2`), { created_at: hoursAgo(73) })
+    const exactly = webhook(mark(`repository=${REPO}; pull-request=2`), { created_at: hoursAgo(72) })
+    const young = webhook(mark(`repository=${REPO}; pull-request=2`), { created_at: hoursAgo(71) })
+    const undated = webhook(mark(`repository=${REPO}; pull-request=2`))
+    const future = webhook(mark(`repository=${REPO}; pull-request=2`), { created_at: hoursAgo(-100) })
+    const api = fakeApi([old, exactly, young, undated, future])
+    const outcome = await sweep(sweepInputs({ 'max-age': '72h' }), { api, github: fakeGitHub({ 2: 'open' }) })
+    expect(api.deleted).toEqual([old.id])
+    expect(outcome.swept).toEqual([{ id: old.id, url: old.url, pullRequest: 2, reason: `older than max-age (created ${old.created_at})` }])
+    const withoutMaxAge = fakeApi([old])
+    await sweep(sweepInputs(), { api: withoutMaxAge, github: fakeGitHub({ 2: 'open' }) })
+    expect(withoutMaxAge.deleted).toEqual([])
+  })
+
+  it('deletes nothing in a dry run, and lists what it would delete', async () => {
+    const closed = webhook(mark(`repository=${REPO}; pull-request=1`))
+    const api = fakeApi([closed])
+    const outcome = await sweep(sweepInputs({ 'dry-run': 'true' }), { api, github: fakeGitHub({ 1: 'closed' }) })
+    expect(api.deleted).toEqual([])
+    expect(outcome).toMatchObject({ result: 'deleted', deletedIds: [closed.id], webhookId: closed.id })
+  })
+
+  it('reports as deleted only what this step removed', async () => {
+    const a = webhook(mark(`repository=${REPO}; pull-request=1`))
+    const b = webhook(mark(`repository=${REPO}; pull-request=1`))
+    const outcome = await sweep(sweepInputs(), { api: fakeApi([a, b], [a.id]), github: fakeGitHub({ 1: 'closed' }) })
+    expect(outcome).toMatchObject({ result: 'deleted', deletedIds: [b.id], webhookId: b.id })
+    const none = await sweep(sweepInputs(), { api: fakeApi([a], [a.id]), github: fakeGitHub({ 1: 'closed' }) })
+    expect(none).toMatchObject({ result: 'absent', deletedIds: [], webhookId: '' })
+  })
+
+  it('refuses to run without a repository or without GitHub, before it lists anything', async () => {
+    const api = fakeApi([webhook(mark(`repository=${REPO}; pull-request=1`))])
+    const listAll = vi.spyOn(api, 'listAll')
+    await expect(sweep(sweepInputs({}, ''), { api, github: fakeGitHub({ 1: 'closed' }) })).rejects.toThrow('operation sweep needs GITHUB_REPOSITORY')
+    await expect(sweep(sweepInputs(), { api })).rejects.toThrow('operation sweep needs GITHUB_REPOSITORY')
+    expect(listAll).not.toHaveBeenCalled()
+    expect(api.deleted).toEqual([])
+  })
+})
