@@ -58,10 +58,11 @@ describe('the record, character by character', () => {
     expect(readRecord(mark(`repository=${repository}`))).toBeUndefined()
   })
 
-  it('reads pull requests from 1 to ten digits, with no leading zero', () => {
+  it('reads pull requests from 1 to 2^31-1 (GitHub numbers them with 32-bit integers), with no leading zero', () => {
     expect(readRecord(mark('repository=o/r; pull-request=1'))?.pullRequest).toBe(1)
     expect(readRecord(mark('repository=o/r; pull-request=10'))?.pullRequest).toBe(10)
-    expect(readRecord(mark('repository=o/r; pull-request=9999999999'))?.pullRequest).toBe(9_999_999_999)
+    expect(readRecord(mark('repository=o/r; pull-request=2147483647'))?.pullRequest).toBe(2_147_483_647)
+    expect(readRecord(mark('repository=o/r; pull-request=2147483648'))).toBeUndefined()
     expect(readRecord(mark('repository=o/r; pull-request=12345678901'))).toBeUndefined()
     expect(readRecord(mark('repository=o/r; pull-request=07'))).toBeUndefined()
     expect(readRecord(mark('repository=o/r; pull-request=-7'))).toBeUndefined()
@@ -285,6 +286,15 @@ describe('sweep', () => {
     expect(api.deleted).toEqual([])
     expect(outcome.result).toBe('absent')
     expect(recorded.warnings()).toEqual([`GitHub has no pull request #77 in ${REPO}: its webhooks are kept.`])
+  })
+
+  it('with max-age, says that such webhooks go once they are older than that, and deletes those', async () => {
+    const unknownOld = webhook(mark(`repository=${REPO}; pull-request=77`), { created_at: hoursAgo(100) })
+    const api = fakeApi([unknownOld])
+    const outcome = await sweep(sweepInputs({ 'max-age': '72h' }), { api, github: fakeGitHub({}) })
+    expect(api.deleted).toEqual([unknownOld.id])
+    expect(outcome.result).toBe('deleted')
+    expect(recorded.warnings()).toEqual([`GitHub has no pull request #77 in ${REPO}: its webhooks are kept unless older than max-age.`])
   })
 
   it('with max-age, also deletes webhooks of open pull requests older than that, and only those', async () => {

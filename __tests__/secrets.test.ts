@@ -144,11 +144,11 @@ describe('text.ts', () => {
 describe('log.ts, the last guard', () => {
   beforeEach(() => maskSecret(SECRET))
 
-  it('writes each line of a log text as its own line, secrets hidden, controls escaped', () => {
+  it('writes a log text as one line, its line breaks escaped (never a new line the runner would parse), secrets hidden', () => {
     log.info(`first ${SECRET}\nsecond \u0007 ${SECRET.slice(2, 14)}`)
-    expect(calls(core.info)).toEqual([['first ***'], ['second \\x07 ***']])
-    log.debug(`debug ${SECRET}\nmore`)
-    expect(calls(core.debug)).toEqual([['debug ***'], ['more']])
+    expect(calls(core.info)).toEqual([['first ***\\nsecond \\x07 ***']])
+    log.debug(`debug ${SECRET}\n::warning::more`)
+    expect(calls(core.debug)).toEqual([['debug ***\\n::warning::more']])
   })
 
   it('keeps an annotation in one piece with its line breaks, each line guarded', () => {

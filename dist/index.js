@@ -940,8 +940,8 @@ var __webpack_modules__ = {
         message.on("data", chunk => {
           size += chunk.length;
           if (size > MAX_BODY_BYTES) {
-            message.destroy();
             reject(new TooLargeError(`an answer larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`));
+            message.destroy();
           } else chunks.push(chunk);
         });
         message.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
@@ -1836,7 +1836,10 @@ var __webpack_modules__ = {
       log.pq(`${all.length} webhooks in ${describeScope(inputs.scope)}; ${ours.length} recorded for pull requests of ${repository}; the others are left alone.`);
       const numbers = [ ...new Set(ours.map(o => o.pullRequest)) ].sort((a, b) => a - b);
       const states = numbers.length > 0 ? await github.pullRequestStates(numbers) : new Map;
-      for (const number of numbers) if (states.get(number) === void 0) log.$e(`GitHub has no pull request #${number} in ${repository}: its webhooks are kept.`);
+      for (const number of numbers) if (states.get(number) === void 0) {
+        const kept = inputs.maxAgeMs === void 0 ? "its webhooks are kept" : "its webhooks are kept unless older than max-age";
+        log.$e(`GitHub has no pull request #${number} in ${repository}: ${kept}.`);
+      }
       const now = Date.now();
       const swept = [];
       for (const {webhook: webhook, pullRequest: pullRequest} of ours) {

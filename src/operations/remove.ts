@@ -73,7 +73,10 @@ export async function sweep(inputs: ActionInputs, { api, github }: Effects): Pro
   const numbers = [...new Set(ours.map((o) => o.pullRequest))].sort((a, b) => a - b)
   const states = numbers.length > 0 ? await github.pullRequestStates(numbers) : new Map<number, 'open' | 'closed' | undefined>()
   for (const number of numbers) {
-    if (states.get(number) === undefined) log.warning(`GitHub has no pull request #${number} in ${repository}: its webhooks are kept.`)
+    if (states.get(number) === undefined) {
+      const kept = inputs.maxAgeMs === undefined ? 'its webhooks are kept' : 'its webhooks are kept unless older than max-age'
+      log.warning(`GitHub has no pull request #${number} in ${repository}: ${kept}.`)
+    }
   }
   const now = Date.now()
   const swept: SweepEntry[] = []
