@@ -8,6 +8,7 @@ import { GitHubEmulator } from '../emulator/github.js'
 import { defaultScopeId, EMULATOR_DEFAULTS, KapsoEmulator, type StoredWebhook } from '../emulator/server.js'
 import { findLeaks, isMasked } from '../scripts/leaks.js'
 import { emulatorInputs, FAKE_GITHUB_TOKEN, runAction, type ActionRun, type GitHubEvent, type RunOptions } from '../scripts/run-action.js'
+import { Liar } from './support/liar.js'
 
 const REPO = 'octo-org/shop'
 const RECORD = 'X-Provisioned-By'
@@ -221,6 +222,21 @@ describe('operation sweep', () => {
     expect(run.outputs['deleted-count']).toBe('125')
     expect(github.requests).toHaveLength(3)
     expect(github.requests.every((r) => r.startsWith('POST /graphql'))).toBe(true)
+  })
+
+  it.each([
+    ['in seconds', (): string => '1'],
+    ['as an HTTP date', (): string => new Date(Date.now() + 2000).toUTCString()]
+  ])('waits as GitHub asks when it answers 429 with Retry-After %s, then sweeps', async (_form, retryAfter) => {
+    const front = await Liar.start((_req, index) => (index === 0 ? { status: 429, headers: { 'Retry-After': retryAfter() }, body: '{"message":"rate limited"}' } : undefined), github.apiUrl)
+    try {
+      const run = await step({ operation: 'sweep' }, { event: { eventName: 'schedule', repository: REPO, apiUrl: front.origin, payload: {} } })
+      expect(run.exitCode, run.stdout).toBe(0)
+      expect(run.stdout).toMatch(/GitHub is rate-limiting these requests \(HTTP 429\) while reading the state of 3 pull requests of octo-org\/shop: waiting \d s as it asks/)
+      expect(run.outputs['deleted-count']).toBe('1')
+    } finally {
+      await front.close()
+    }
   })
 
   it('says what to fix when the token may not read pull requests', async () => {

@@ -125,14 +125,13 @@ export const modules = {
         summary: `the connection failed (${(0, _secrets_js__WEBPACK_IMPORTED_MODULE_5__.F3)(e.message ?? String(error), 120)})`,
         mayHaveApplied: false
       };
-      const retryAfter = e.response?.headers?.["retry-after"];
       return {
         failed: true,
         status: status,
         summary: `HTTP ${status}`,
         mayHaveApplied: false,
         rateLimited: status === 429,
-        retryAfterMs: status === 429 && retryAfter !== void 0 && /^\d{1,9}$/.test(retryAfter) ? Number(retryAfter) * 1e3 : void 0
+        retryAfterMs: status === 429 ? (0, _retry_js__WEBPACK_IMPORTED_MODULE_4__.Vs)(e.response?.headers?.["retry-after"]) : void 0
       };
     }
   }

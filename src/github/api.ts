@@ -4,7 +4,7 @@ import type { Deadline } from '../deadline.js'
 import { ActionError, StatusError } from '../errors.js'
 import * as log from '../log.js'
 import type { PullRequestApi } from '../operations/types.js'
-import { withRetries, type Failure, type RetryOptions } from '../retry.js'
+import { retryAfterMs, withRetries, type Failure, type RetryOptions } from '../retry.js'
 import { outsideText } from '../secrets.js'
 
 /** GraphQL allows many aliases in one query; 100 keeps each query small and well under GitHub's limits. */
@@ -137,13 +137,13 @@ function toFailure(error: unknown, timeoutMs: number): Failure {
   if (status === undefined || (status === 500 && e.response === undefined)) {
     return { failed: true, summary: `the connection failed (${outsideText(e.message ?? String(error), 120)})`, mayHaveApplied: false }
   }
-  const retryAfter = e.response?.headers?.['retry-after']
   return {
     failed: true,
     status,
     summary: `HTTP ${status}`,
     mayHaveApplied: false,
     rateLimited: status === 429,
-    retryAfterMs: status === 429 && retryAfter !== undefined && /^\d{1,9}$/.test(retryAfter) ? Number(retryAfter) * 1000 : undefined
+    // Read as Kapso's is: seconds or an HTTP date.
+    retryAfterMs: status === 429 ? retryAfterMs(e.response?.headers?.['retry-after']) : undefined
   }
 }
