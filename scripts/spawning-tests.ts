@@ -1,0 +1,38 @@
+/**
+ * The test files that spawn the built bundle: those that call runAction (scripts/run-action.ts), directly
+ * or through a script of scripts/ that calls it (chaos.test.ts does, through scripts/chaos.ts). One step of
+ * indirection is all the suite has. Two users, one list: .ci/run runs these again under Node 24, and
+ * vitest.mutate.config.ts leaves them out of mutation testing (they run dist/, not the mutated src/).
+ *
+ *   npx tsx scripts/spawning-tests.ts   prints them, one per line; exits 1 when there are none
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+
+/** Paths relative to the repository, like __tests__/smoke.test.ts, in name order. */
+export function spawningTests(root = ROOT): string[] {
+  const read = (dir: string, file: string): string => readFileSync(join(root, dir, file), 'utf8')
+  const via = readdirSync(join(root, 'scripts'))
+    .filter((f) => f.endsWith('.ts') && f !== 'run-action.ts' && f !== 'spawning-tests.ts' && read('scripts', f).includes('runAction('))
+    .map((f) => `from '../scripts/${f.replace(/\.ts$/, '.js')}'`)
+  return readdirSync(join(root, '__tests__'))
+    .filter((f) => f.endsWith('.test.ts'))
+    .filter((f) => {
+      const text = read('__tests__', f)
+      return text.includes('runAction(') || via.some((line) => text.includes(line))
+    })
+    .sort()
+    .map((f) => `__tests__/${f}`)
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const tests = spawningTests()
+  if (tests.length === 0) {
+    process.stderr.write('found no test that calls runAction: has scripts/run-action.ts been renamed?\n')
+    process.exit(1)
+  }
+  process.stdout.write(`${tests.join('\n')}\n`)
+}
