@@ -20,5 +20,8 @@ describe('the leak scanner', () => {
     const [report] = findLeaks(`leaked ${SECRET}`, [SECRET])
     expect(report).toBeDefined()
     for (let i = 0; i + 10 <= SECRET.length; i++) expect(report).not.toContain(SECRET.slice(i, i + 10))
+    // No tail either: each run of the secret is one <secret>, whatever its length.
+    expect(report).toBe('secret #0 on line 1, before its mask: leaked <secret>')
+    expect(findLeaks(`cut ${SECRET.slice(3, 17)}... and ${SECRET.slice(0, 11)}`, [SECRET])).toEqual(['14 characters of secret #0 on line 1: cut <secret>... and <secret>'])
   })
 })

@@ -64,11 +64,18 @@ export function longestFragment(line: string, secret: string): number {
   return longest
 }
 
-/** The line with every 10-character window of the secret replaced, for the report. */
+/**
+ * The line with every run of the secret it holds (FRAGMENT characters or more) replaced by one <secret>,
+ * for the report. Every window is looked for in the line as it was: replacing one window at a time would
+ * break the overlapping ones and leave the secret's tail readable.
+ */
 function hide(line: string, secret: string): string {
-  let out = line
-  for (let start = 0; start + FRAGMENT <= secret.length; start++) out = out.split(secret.slice(start, start + FRAGMENT)).join('<secret>')
-  return out
+  const hidden = new Array<boolean>(line.length).fill(false)
+  for (let start = 0; start + FRAGMENT <= secret.length; start++) {
+    const window = secret.slice(start, start + FRAGMENT)
+    for (let at = line.indexOf(window); at !== -1; at = line.indexOf(window, at + 1)) hidden.fill(true, at, at + FRAGMENT)
+  }
+  return line.split('').map((c, i) => (!hidden[i] ? c : i === 0 || !hidden[i - 1] ? '<secret>' : '')).join('')
 }
 
 /** Whether the log registers a mask for this value. */
