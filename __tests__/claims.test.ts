@@ -233,6 +233,7 @@ describe('F9: GitHub answers for sweep', () => {
       const r = await run(legacy({ operation: 'sweep', url: '', events: '' }), { event: { eventName: 'schedule', repository: REPO, apiUrl: github.origin, payload: {} } })
       expect(r.stdout).not.toContain('GitHub has no pull request #5')
       expect(r.exitCode).toBe(1)
+      expect(errors(r).join('\n')).toContain('Check github-token')
     } finally {
       await github.close()
     }
@@ -295,10 +296,14 @@ describe('F13–F16: outputs, shapes, line handling', () => {
     expect(() => JSON.parse(r.outputs.webhook ?? '')).not.toThrow()
   })
 
-  it('F14: a webhook without secret_key gets a clear message (not "secret_key that is not a webhook")', async () => {
-    kapso.inject({ method: 'GET', fault: { kind: 'rewrite', body: (b) => ({ ...(b as object), data: [{ id: '11111111-2222-4333-8444-555555555555', url: URL_A }] }) } })
+  it('F14: a listed webhook without secret_key is read as one (not "secret_key that is not a webhook"), and the step goes on to update it', async () => {
+    const id = '11111111-2222-4333-8444-555555555555'
+    kapso.inject({ method: 'GET', fault: { kind: 'rewrite', body: (b) => ({ ...(b as object), data: [{ id, url: URL_A }] }) } })
     const r = await run(legacy())
     expect(errors(r).join('\n')).not.toContain('secret_key that is not a webhook')
+    // The rewritten list names a webhook the emulator does not hold: the update it leads to finds it gone.
+    expect(r.exitCode).toBe(1)
+    expect(errors(r)).toEqual([`::error::Webhook ${id} was not found while updating webhook ${id}: it was deleted meanwhile. Re-run to create it again.`])
   })
 
   it('F15: a line break in text the action logs cannot start a workflow command (log.info splits before it escapes)', async () => {
@@ -309,7 +314,8 @@ describe('F13–F16: outputs, shapes, line handling', () => {
   it('F15: odd post-step state gives no raw JavaScript error and no injected line', async () => {
     const nullState = await run(legacy({ cleanup: 'true' }), { postState: { isPost: 'true', 'cleanup-pending-create': 'null' } })
     expect(nullState.stdout).not.toContain('unexpected error')
-    const idState = await run(legacy({ cleanup: 'true' }), { postState: { isPost: 'true', 'cleanup-webhook-id': 'x\n::warning::from state' } })
+    const idState = await run(legacy({ cleanup: 'true' }), { postState: { isPost: 'true', 'cleanup-webhook': JSON.stringify({ id: 'x\n::warning::from state', url: URL_A }) } })
+    expect(idState.stdout).not.toContain('unexpected error')
     expect(idState.stdout.split('\n').filter((l) => l.startsWith('::warning::from state'))).toEqual([])
   })
 
