@@ -129,21 +129,18 @@ var __webpack_modules__ = {
     const positive = valibot__WEBPACK_IMPORTED_MODULE_2__.FsL((0, _parse_js__WEBPACK_IMPORTED_MODULE_1__.rD)("a pull request number"), valibot__WEBPACK_IMPORTED_MODULE_2__.Wwf(1, "a pull request number"));
     const fullName = valibot__WEBPACK_IMPORTED_MODULE_2__.FsL(valibot__WEBPACK_IMPORTED_MODULE_2__.YjP("owner/name"), valibot__WEBPACK_IMPORTED_MODULE_2__.z6Y(name => (0, 
     _ownership_js__WEBPACK_IMPORTED_MODULE_0__.en)(name), "owner/name"));
+    const repositoryOf = valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.lqM(valibot__WEBPACK_IMPORTED_MODULE_2__.Ikc({
+      repo: valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.cl6(valibot__WEBPACK_IMPORTED_MODULE_2__.Ikc({
+        full_name: valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.lqM(fullName), void 0)
+      })), void 0)
+    })), void 0);
     const eventSchema = valibot__WEBPACK_IMPORTED_MODULE_2__.Ikc({
       action: valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.lqM(valibot__WEBPACK_IMPORTED_MODULE_2__.YjP()), void 0),
       number: valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.lqM(positive), void 0),
       pull_request: valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.lqM(valibot__WEBPACK_IMPORTED_MODULE_2__.Ikc({
         number: valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.lqM(positive), void 0),
-        head: valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.lqM(valibot__WEBPACK_IMPORTED_MODULE_2__.Ikc({
-          repo: valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.cl6(valibot__WEBPACK_IMPORTED_MODULE_2__.Ikc({
-            full_name: valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.lqM(fullName), void 0)
-          })), void 0)
-        })), void 0),
-        base: valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.lqM(valibot__WEBPACK_IMPORTED_MODULE_2__.Ikc({
-          repo: valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.cl6(valibot__WEBPACK_IMPORTED_MODULE_2__.Ikc({
-            full_name: valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.lqM(fullName), void 0)
-          })), void 0)
-        })), void 0)
+        head: repositoryOf,
+        base: repositoryOf
       })), void 0),
       deployment: valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.lqM(valibot__WEBPACK_IMPORTED_MODULE_2__.Ikc({
         sha: valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.lqM(valibot__WEBPACK_IMPORTED_MODULE_2__.FsL(valibot__WEBPACK_IMPORTED_MODULE_2__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_2__.yGV(/^[0-9a-f]{7,64}$/i))), void 0)
@@ -199,18 +196,18 @@ var __webpack_modules__ = {
       s$: () => jsonText,
       uR: () => uuid
     });
-    var valibot__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7934);
+    var valibot__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7934);
     var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7194);
-    var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8992);
+    var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
     class AnswerError extends Error {
       constructor(message) {
         super(message);
         this.name = "AnswerError";
       }
     }
-    valibot__WEBPACK_IMPORTED_MODULE_1__.JFY("of the expected form");
+    valibot__WEBPACK_IMPORTED_MODULE_2__.JFY("of the expected form");
     function parseAnswer(schema, body, service, doing) {
-      const result = valibot__WEBPACK_IMPORTED_MODULE_1__.xLC(schema, body, {
+      const result = valibot__WEBPACK_IMPORTED_MODULE_2__.xLC(schema, body, {
         abortEarly: true
       });
       if (result.success) return result.output;
@@ -231,12 +228,12 @@ var __webpack_modules__ = {
       return text;
     }
     const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    const uuid = valibot__WEBPACK_IMPORTED_MODULE_1__.FsL(valibot__WEBPACK_IMPORTED_MODULE_1__.YjP("a UUID"), valibot__WEBPACK_IMPORTED_MODULE_1__.yGV(UUID, "a UUID"));
-    const text = (max = 1e3, what = "text without control characters") => valibot__WEBPACK_IMPORTED_MODULE_1__.FsL(valibot__WEBPACK_IMPORTED_MODULE_1__.YjP(what), valibot__WEBPACK_IMPORTED_MODULE_1__.z6Y(s => s.length <= max && !(0, 
-    _text_js__WEBPACK_IMPORTED_MODULE_2__.aQ)(s), what));
-    const wholeNumber = (what = "a whole number") => valibot__WEBPACK_IMPORTED_MODULE_1__.FsL(valibot__WEBPACK_IMPORTED_MODULE_1__.aig(what), valibot__WEBPACK_IMPORTED_MODULE_1__.Y2b(what));
-    const dateTime = valibot__WEBPACK_IMPORTED_MODULE_1__.FsL(valibot__WEBPACK_IMPORTED_MODULE_1__.YjP("a date-time"), valibot__WEBPACK_IMPORTED_MODULE_1__.z6Y(s => s.length <= 64 && !(0, 
-    _text_js__WEBPACK_IMPORTED_MODULE_2__.aQ)(s) && !Number.isNaN(Date.parse(s)), "a date-time"));
+    const uuid = valibot__WEBPACK_IMPORTED_MODULE_2__.FsL(valibot__WEBPACK_IMPORTED_MODULE_2__.YjP("a UUID"), valibot__WEBPACK_IMPORTED_MODULE_2__.yGV(UUID, "a UUID"));
+    const text = (max = 1e3, what = "text without control characters") => valibot__WEBPACK_IMPORTED_MODULE_2__.FsL(valibot__WEBPACK_IMPORTED_MODULE_2__.YjP(what), valibot__WEBPACK_IMPORTED_MODULE_2__.z6Y(s => s.length <= max && !(0, 
+    _text_js__WEBPACK_IMPORTED_MODULE_1__.aQ)(s), what));
+    const wholeNumber = (what = "a whole number") => valibot__WEBPACK_IMPORTED_MODULE_2__.FsL(valibot__WEBPACK_IMPORTED_MODULE_2__.aig(what), valibot__WEBPACK_IMPORTED_MODULE_2__.Y2b(what));
+    const dateTime = valibot__WEBPACK_IMPORTED_MODULE_2__.FsL(valibot__WEBPACK_IMPORTED_MODULE_2__.YjP("a date-time"), valibot__WEBPACK_IMPORTED_MODULE_2__.z6Y(s => s.length <= 64 && !(0, 
+    _text_js__WEBPACK_IMPORTED_MODULE_1__.aQ)(s) && !Number.isNaN(Date.parse(s)), "a date-time"));
     function jsonText(value) {
       if (typeof value === "string") return value;
       try {
@@ -481,7 +478,7 @@ var __webpack_modules__ = {
     var errors = __nccwpck_require__(3916);
     var log = __nccwpck_require__(5625);
     function urlKey(raw) {
-      const url = urls_parse(raw);
+      const url = parseUrl(raw);
       if (!url) return;
       const path = url.pathname.endsWith("/") ? url.pathname.slice(0, -1) : url.pathname;
       const credentials = url.username || url.password ? `${url.username}:${url.password}@` : "";
@@ -492,16 +489,16 @@ var __webpack_modules__ = {
       return key !== void 0 && key === urlKey(b);
     }
     function containsFilter(raw) {
-      const url = urls_parse(raw);
+      const url = parseUrl(raw);
       if (!url) return;
       const typed = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(raw)?.[1] ?? "";
       const path = url.pathname.replace(/\/$/, "");
       return path === "" || typed.replace(/\/$/, "") !== path ? void 0 : path;
     }
     function hasEmptySegment(raw) {
-      return urls_parse(raw)?.pathname.includes("//") ?? false;
+      return parseUrl(raw)?.pathname.includes("//") ?? false;
     }
-    function urls_parse(raw) {
+    function parseUrl(raw) {
       return URL.canParse(raw) ? new URL(raw) : void 0;
     }
     function describeScope(scope) {
@@ -1050,6 +1047,15 @@ var __webpack_modules__ = {
     function deploymentSha(context) {
       return context.eventName === "deployment_status" ? context.deploymentSha : void 0;
     }
+    const OPERATIONS = [ "upsert", "create", "delete", "auto", "sweep" ];
+    class InputError extends Error {
+      problems;
+      constructor(problems) {
+        super(problems.length === 1 ? `Invalid input: ${problems[0]}` : `Invalid inputs:\n${problems.map(p => `  - ${p}`).join("\n")}`);
+        this.problems = problems;
+        this.name = "InputError";
+      }
+    }
     class Problems {
       list=[];
       fail=message => {
@@ -1088,21 +1094,32 @@ var __webpack_modules__ = {
       if (!match || ms <= 0 || ms > 366 * 864e5) return fail(`${name} must be a whole number of minutes, hours or days, like 90m, 72h or 7d, up to 366d; got ${quote(raw)}.`);
       return ms;
     }
-    function parseUrl(raw) {
-      try {
-        return new URL(raw);
-      } catch {
-        return;
-      }
-    }
     function isLoopback(hostname) {
       return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
+    }
+    function readRunControl(fail) {
+      const operationRaw = core.V4("operation");
+      const requested = OPERATIONS.includes(operationRaw) ? operationRaw : fail(`operation must be one of ${OPERATIONS.join(", ")}; got ${quote(operationRaw)}.`);
+      const webhookIdRaw = core.V4("webhook-id");
+      const webhookId = webhookIdRaw === "" || parse.kk.test(webhookIdRaw) ? webhookIdRaw || void 0 : fail(`webhook-id must be a webhook's UUID (like 9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b); got ${quote(webhookIdRaw)}.`);
+      return {
+        requested: requested,
+        webhookId: webhookId,
+        webhookIdGiven: webhookIdRaw !== "",
+        dryRun: readBoolean("dry-run", fail) ?? false,
+        maxAttempts: readInteger("max-attempts", 1, 10, fail, true),
+        requestTimeoutSeconds: readInteger("request-timeout-seconds", 1, 300, fail, true),
+        timeoutSeconds: readInteger("timeout-seconds", 1, 3600, fail, true),
+        cleanup: readBoolean("cleanup", fail) ?? false,
+        maxAgeMs: readDuration("max-age", fail),
+        verify: readBoolean("verify", fail) ?? false,
+        verifyTimeoutSeconds: readInteger("verify-timeout-seconds", 1, 600, fail, true)
+      };
     }
     const DEFAULT_API_URLS = {
       legacy: "https://app.kapso.ai/api/v1",
       platform: "https://api.kapso.ai/platform/v1"
     };
-    const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
     const PHONE_NUMBER_ID = /^[0-9]{1,32}$/;
     const ONE_SCOPE = "exactly one of whatsapp-config-id (legacy API), phone-number-id (Platform API) or scope: project (Platform API, project-wide)";
     function readScope(fail) {
@@ -1120,7 +1137,7 @@ var __webpack_modules__ = {
       }
       if (configId && phoneNumberId) return fail(`give ${ONE_SCOPE}, not both ids.`);
       if (configId) {
-        if (!UUID.test(configId)) return fail(`whatsapp-config-id must be a Kapso configuration UUID (like 550e8400-e29b-41d4-a716-446655440000); got ${quote(configId)}.`);
+        if (!parse.kk.test(configId)) return fail(`whatsapp-config-id must be a Kapso configuration UUID (like 550e8400-e29b-41d4-a716-446655440000); got ${quote(configId)}.`);
         return {
           kind: "legacy",
           id: configId,
@@ -1175,34 +1192,6 @@ var __webpack_modules__ = {
       return {
         url: parsed.toString().replace(/\/+$/, ""),
         isDefault: false
-      };
-    }
-    const OPERATIONS = [ "upsert", "create", "delete", "auto", "sweep" ];
-    class InputError extends Error {
-      problems;
-      constructor(problems) {
-        super(problems.length === 1 ? `Invalid input: ${problems[0]}` : `Invalid inputs:\n${problems.map(p => `  - ${p}`).join("\n")}`);
-        this.problems = problems;
-        this.name = "InputError";
-      }
-    }
-    function readRunControl(fail) {
-      const operationRaw = core.V4("operation");
-      const requested = OPERATIONS.includes(operationRaw) ? operationRaw : fail(`operation must be one of ${OPERATIONS.join(", ")}; got ${quote(operationRaw)}.`);
-      const webhookIdRaw = core.V4("webhook-id");
-      const webhookId = webhookIdRaw === "" || UUID.test(webhookIdRaw) ? webhookIdRaw || void 0 : fail(`webhook-id must be a webhook's UUID (like 9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b); got ${quote(webhookIdRaw)}.`);
-      return {
-        requested: requested,
-        webhookId: webhookId,
-        webhookIdGiven: webhookIdRaw !== "",
-        dryRun: readBoolean("dry-run", fail) ?? false,
-        maxAttempts: readInteger("max-attempts", 1, 10, fail, true),
-        requestTimeoutSeconds: readInteger("request-timeout-seconds", 1, 300, fail, true),
-        timeoutSeconds: readInteger("timeout-seconds", 1, 3600, fail, true),
-        cleanup: readBoolean("cleanup", fail) ?? false,
-        maxAgeMs: readDuration("max-age", fail),
-        verify: readBoolean("verify", fail) ?? false,
-        verifyTimeoutSeconds: readInteger("verify-timeout-seconds", 1, 600, fail, true)
       };
     }
     const MAX_URL_LENGTH = 2048;
@@ -2065,25 +2054,26 @@ var __webpack_modules__ = {
     const MAX_PULL_REQUEST = 2 ** 31 - 1;
     const OWNER = "[A-Za-z0-9][A-Za-z0-9_-]{0,38}";
     const NAME = "[A-Za-z0-9._-]{1,100}";
-    const RECORD = new RegExp(`^${MARK}; repository=(${OWNER})/(${NAME})(?:; pull-request=([1-9][0-9]{0,9}))?$`);
+    const REPOSITORY = new RegExp(`^${OWNER}/(${NAME})$`);
+    const RECORD = new RegExp(`^${MARK}; repository=(${OWNER}/${NAME})(?:; pull-request=([1-9][0-9]{0,9}))?$`);
     function formatRecord(record) {
       const parts = [ MARK, `repository=${record.repository}` ];
       if (record.pullRequest !== void 0) parts.push(`pull-request=${record.pullRequest}`);
       return parts.join("; ");
     }
     function isRepositoryName(repository) {
-      const match = new RegExp(`^(${OWNER})/(${NAME})$`).exec(repository);
-      return match !== null && match[2] !== "." && match[2] !== "..";
+      const name = REPOSITORY.exec(repository)?.[1];
+      return name !== void 0 && name !== "." && name !== "..";
     }
     function readRecord(headers) {
       const value = recordEntry(headers)?.[1];
       const match = value === void 0 ? null : RECORD.exec(value);
       if (!match) return;
-      const [, owner, name, pullRequest] = match;
-      if (name === "." || name === "..") return;
+      const [, repository, pullRequest] = match;
+      if (!isRepositoryName(repository)) return;
       if (pullRequest !== void 0 && Number(pullRequest) > MAX_PULL_REQUEST) return;
       return {
-        repository: `${owner}/${name}`,
+        repository: repository,
         pullRequest: pullRequest === void 0 ? void 0 : Number(pullRequest)
       };
     }
@@ -2252,7 +2242,7 @@ var __webpack_modules__ = {
       real = module;
     }
     function loaded() {
-      if (!real) throw new Error("undici was used before github/api.ts loaded it");
+      if (!real) throw new Error("undici was used before github/lazy.ts loaded it");
       return real;
     }
     class ProxyAgent {
@@ -2271,7 +2261,7 @@ var __webpack_modules__ = {
       hN: () => escapeControl
     });
     const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-    const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+    const CONTROLS = new RegExp(CONTROL.source, "g");
     function hasControl(text) {
       return CONTROL.test(text);
     }

@@ -15,7 +15,8 @@ const MAX_PULL_REQUEST = 2 ** 31 - 1
 /** GitHub's owner (user or organisation) and repository names. */
 const OWNER = '[A-Za-z0-9][A-Za-z0-9_-]{0,38}'
 const NAME = '[A-Za-z0-9._-]{1,100}'
-const RECORD = new RegExp(`^${MARK}; repository=(${OWNER})/(${NAME})(?:; pull-request=([1-9][0-9]{0,9}))?$`)
+const REPOSITORY = new RegExp(`^${OWNER}/(${NAME})$`)
+const RECORD = new RegExp(`^${MARK}; repository=(${OWNER}/${NAME})(?:; pull-request=([1-9][0-9]{0,9}))?$`)
 
 export interface OwnershipRecord {
   /** owner/name of the repository whose workflow created the webhook. */
@@ -31,8 +32,8 @@ export function formatRecord(record: OwnershipRecord): string {
 
 /** Whether a repository name (owner/name) is one GitHub allows, so that a record of it can be read back. */
 export function isRepositoryName(repository: string): boolean {
-  const match = new RegExp(`^(${OWNER})/(${NAME})$`).exec(repository)
-  return match !== null && match[2] !== '.' && match[2] !== '..'
+  const name = REPOSITORY.exec(repository)?.[1]
+  return name !== undefined && name !== '.' && name !== '..'
 }
 
 /** The record in a webhook's headers, or undefined when this action did not write it, exactly so. */
@@ -40,11 +41,11 @@ export function readRecord(headers: Record<string, string> | undefined): Ownersh
   const value = recordEntry(headers)?.[1]
   const match = value === undefined ? null : RECORD.exec(value)
   if (!match) return undefined
-  const [, owner, name, pullRequest] = match as unknown as [string, string, string, string | undefined]
-  if (name === '.' || name === '..') return undefined
+  const [, repository, pullRequest] = match as unknown as [string, string, string | undefined]
+  if (!isRepositoryName(repository)) return undefined
   // GitHub numbers pull requests with 32-bit integers: a larger number is no pull request of GitHub's.
   if (pullRequest !== undefined && Number(pullRequest) > MAX_PULL_REQUEST) return undefined
-  return { repository: `${owner}/${name}`, pullRequest: pullRequest === undefined ? undefined : Number(pullRequest) }
+  return { repository, pullRequest: pullRequest === undefined ? undefined : Number(pullRequest) }
 }
 
 /**

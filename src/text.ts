@@ -7,8 +7,7 @@
 /** C0, DEL and C1 controls, and the Unicode line and paragraph separators that some viewers break lines on. */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
+const CONTROLS = new RegExp(CONTROL.source, 'g')
 
 export function hasControl(text: string): boolean {
   return CONTROL.test(text)

@@ -6,7 +6,7 @@
  * compare exactly, case included.
  */
 export function urlKey(raw: string): string | undefined {
-  const url = parse(raw)
+  const url = parseUrl(raw)
   if (!url) return undefined
   const path = url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname
   const credentials = url.username || url.password ? `${url.username}:${url.password}@` : ''
@@ -27,7 +27,7 @@ export function sameUrl(a: string, b: string): boolean {
  * is for an empty path.
  */
 export function containsFilter(raw: string): string | undefined {
-  const url = parse(raw)
+  const url = parseUrl(raw)
   if (!url) return undefined
   const typed = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(raw)?.[1] ?? ''
   const path = url.pathname.replace(/\/$/, '')
@@ -36,9 +36,10 @@ export function containsFilter(raw: string): string | undefined {
 
 /** Whether the URL's path has an empty segment (`//`), as `${{ url }}/api` makes of a URL ending in "/". */
 export function hasEmptySegment(raw: string): boolean {
-  return parse(raw)?.pathname.includes('//') ?? false
+  return parseUrl(raw)?.pathname.includes('//') ?? false
 }
 
-function parse(raw: string): URL | undefined {
+/** The URL, or undefined when it is none. */
+export function parseUrl(raw: string): URL | undefined {
   return URL.canParse(raw) ? new URL(raw) : undefined
 }

@@ -14,6 +14,7 @@ const fullName = v.pipe(
 )
 
 /** Any field of the event that is absent or of another shape counts as absent: the event is only read. */
+const repositoryOf = v.fallback(v.optional(v.object({ repo: v.fallback(v.nullish(v.object({ full_name: v.fallback(v.optional(fullName), undefined) })), undefined) })), undefined)
 const eventSchema = v.object({
   action: v.fallback(v.optional(v.string()), undefined),
   number: v.fallback(v.optional(positive), undefined),
@@ -21,8 +22,8 @@ const eventSchema = v.object({
     v.optional(
       v.object({
         number: v.fallback(v.optional(positive), undefined),
-        head: v.fallback(v.optional(v.object({ repo: v.fallback(v.nullish(v.object({ full_name: v.fallback(v.optional(fullName), undefined) })), undefined) })), undefined),
-        base: v.fallback(v.optional(v.object({ repo: v.fallback(v.nullish(v.object({ full_name: v.fallback(v.optional(fullName), undefined) })), undefined) })), undefined)
+        head: repositoryOf,
+        base: repositoryOf
       })
     ),
     undefined

@@ -42,6 +42,7 @@ function pathOf(path: readonly { key?: unknown }[] | undefined): string {
   return text
 }
 
+/** A UUID, as Kapso's ids and the inputs that name one are. */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** An id: a UUID, nothing else. */

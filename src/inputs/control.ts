@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { UUID } from './scope.js'
+import { UUID } from '../boundary/parse.js'
 import { OPERATIONS, type ActionInputs } from './types.js'
 import { quote, readBoolean, readDuration, readInteger, type Fail } from './values.js'
 

@@ -1,14 +1,15 @@
 import * as core from '@actions/core'
 import type { WebhookKind } from '../boundary/kapso.js'
 import type { Scope } from '../kapso/scope.js'
-import { isLoopback, parseUrl, quote, type Fail } from './values.js'
+import { UUID } from '../boundary/parse.js'
+import { parseUrl } from '../urls.js'
+import { isLoopback, quote, type Fail } from './values.js'
 
 export const DEFAULT_API_URLS = {
   legacy: 'https://app.kapso.ai/api/v1',
   platform: 'https://api.kapso.ai/platform/v1'
 } as const
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const PHONE_NUMBER_ID = /^[0-9]{1,32}$/
 const ONE_SCOPE = 'exactly one of whatsapp-config-id (legacy API), phone-number-id (Platform API) or scope: project (Platform API, project-wide)'
 

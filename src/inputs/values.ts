@@ -57,14 +57,6 @@ export function readDuration(name: string, fail: Fail): number | undefined {
   return ms
 }
 
-export function parseUrl(raw: string): URL | undefined {
-  try {
-    return new URL(raw)
-  } catch {
-    return undefined
-  }
-}
-
 export function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
 }

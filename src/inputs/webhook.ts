@@ -4,8 +4,9 @@ import { BUFFERABLE_EVENTS, KNOWN_EVENTS, PROJECT_EVENTS, splitList, suggest } f
 import type { Scope } from '../kapso/scope.js'
 import { RECORD_HEADER } from '../ownership.js'
 import { hasControl } from '../text.js'
+import { parseUrl } from '../urls.js'
 import type { DesiredWebhook } from './types.js'
-import { parseUrl, quote, readBoolean, readInteger, type Fail } from './values.js'
+import { quote, readBoolean, readInteger, type Fail } from './values.js'
 
 const MAX_URL_LENGTH = 2048
 const MAX_HEADER_VALUE_LENGTH = 4096

@@ -4,7 +4,7 @@
  * @actions/http-client imports undici's ProxyAgent at its top, and @actions/core imports http-client, so
  * every start of the action would load and evaluate all of undici (80% of the bundle, and a WebAssembly
  * compile) although only Octokit's fetch, on the few runs that call GitHub, ever uses it. Here undici is
- * a stand-in; github/api.ts loads the real one (a chunk of its own) and hands it over before it loads
+ * a stand-in; github/lazy.ts loads the real one (a chunk of its own) and hands it over before it loads
  * @actions/github. Anything that reaches for undici before that fails loudly instead of silently.
  */
 type Undici = { ProxyAgent: new (...args: unknown[]) => object; fetch: (...args: unknown[]) => Promise<unknown> }
@@ -16,7 +16,7 @@ export function useUndici(module: Undici): void {
 }
 
 function loaded(): Undici {
-  if (!real) throw new Error('undici was used before github/api.ts loaded it')
+  if (!real) throw new Error('undici was used before github/lazy.ts loaded it')
   return real
 }
 
