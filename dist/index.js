@@ -1379,8 +1379,73 @@ var __webpack_modules__ = {
       record(change) {
         this.done.push(change);
       }
+      get changedAnything() {
+        return this.done.length > 0;
+      }
       describe() {
         return this.done.length === 0 ? "Nothing was changed in Kapso before that." : `Done before that: ${this.done.join("; ")}.`;
+      }
+    }
+    async function verifyDelivery(webhook, event, api, options) {
+      const before = new Set((await api.list(webhook.id, event)).map(d => d.id));
+      const isNew = d => !before.has(d.id) && (event === void 0 || d.event === event);
+      await api.test(webhook.id, event, isNew);
+      log.pq(`Asked Kapso for a test delivery${event ? ` of ${event}` : ""} to ${webhook.url}; waiting up to ${options.timeoutSeconds} s for the endpoint's answer.`);
+      const ends = Date.now() + Math.min(options.timeoutSeconds * 1e3, options.deadline.remainingMs() - 1e3);
+      let last;
+      while (Date.now() + options.pollMs < ends) {
+        await new Promise(resolve => setTimeout(resolve, options.pollMs));
+        last = (await api.list(webhook.id, event)).find(isNew) ?? last;
+        if (!last) continue;
+        const answered = last.responseStatus !== void 0;
+        if (last.status === "delivered") return {
+          status: "delivered",
+          responseStatus: last.responseStatus,
+          event: event,
+          url: webhook.url
+        };
+        if (last.status === "failed" || last.attemptCount > 0 && answered && !isSuccess(last.responseStatus)) return {
+          status: "failed",
+          responseStatus: last.responseStatus,
+          event: event,
+          url: webhook.url
+        };
+      }
+      return {
+        status: "unconfirmed",
+        responseStatus: last?.responseStatus,
+        event: event,
+        url: webhook.url
+      };
+    }
+    function isSuccess(status) {
+      return status !== void 0 && status >= 200 && status < 300;
+    }
+    function likelyCauses(status) {
+      if (status === void 0) return "the endpoint gave no answer within the 10 s Kapso waits: is the preview up, reachable from the internet, and quick to answer?";
+      if (status === 401 || status === 403) return "the preview is protected by its host (a Vercel preview with Deployment Protection answers 401 until its bypass header, " + "x-vercel-protection-bypass, is sent: add it through headers), or the receiver rejects the signature " + "(X-Webhook-Signature is the hex HMAC-SHA256 of the raw body, keyed with the secret-key output).";
+      if (status === 404 || status === 405 || status === 410) return "url's path is wrong: nothing there takes a POST. Check the route the preview serves.";
+      if (status >= 300 && status < 400) return "the endpoint redirects, and Kapso does not follow redirects: give the final URL.";
+      if (status === 400 || status === 422) return "the receiver refused the body: check that it reads the payload version the webhook sends (payload-version) and verifies the signature on the raw body.";
+      if (status === 429) return "the receiver is rate-limiting.";
+      if (status >= 500) return "the receiver failed while handling the event: look at its logs.";
+      return "look at the receiver's logs for this request.";
+    }
+    function endpointAnswer(v) {
+      return v.responseStatus === void 0 ? "no answer" : `HTTP ${v.responseStatus}`;
+    }
+    function describeVerification(v) {
+      const what = `Kapso's test delivery${v.event ? ` of ${v.event}` : ""} to ${v.url}`;
+      const answer = endpointAnswer(v);
+      switch (v.status) {
+       case "delivered":
+        return `${what} was delivered: the endpoint answered ${answer}.`;
+
+       case "failed":
+        return `${what} failed: the endpoint answered ${answer}. Likely cause: ${likelyCauses(v.responseStatus)}`;
+
+       case "unconfirmed":
+        return `${what} is not confirmed yet (last seen: ${answer}): Kapso had not recorded its outcome within verify-timeout-seconds. Raise it, or look at the webhook's deliveries in Kapso.`;
       }
     }
     async function writeSummary(outcome, inputs) {
@@ -1395,8 +1460,7 @@ var __webpack_modules__ = {
       }
       if (outcome.verification) {
         const v = outcome.verification;
-        const answer = v.responseStatus === void 0 ? "no answer" : `HTTP ${v.responseStatus}`;
-        summary.addRaw(`<p>Delivery check${v.event ? ` (${cell(v.event)})` : ""}: <strong>${cell(v.status)}</strong>, the endpoint answered ${cell(answer)}.</p>`);
+        summary.addRaw(`<p>Delivery check${v.event ? ` (${cell(v.event)})` : ""}: <strong>${cell(v.status)}</strong>, the endpoint answered ${cell(endpointAnswer(v))}.</p>`);
       }
       if (swept) if (swept.length === 0) summary.addRaw("<p>No webhook of a closed (or, with max-age, old) pull request of this repository.</p>"); else {
         summary.addRaw(`<p>${inputs.dryRun ? "Would delete" : "Deleted"} ${swept.length} webhook${swept.length === 1 ? "" : "s"}:</p>`);
@@ -1500,7 +1564,7 @@ var __webpack_modules__ = {
       if (typeof url !== "string" || !Array.isArray(existing)) return [];
       const before = existing.filter(id => typeof id === "string").map(id => id.toLowerCase());
       const print = typeof secret === "string" ? secret : "";
-      return (await api.findByUrl(url)).filter(webhook => sameUrl(webhook.url, url) && !before.includes(webhook.id.toLowerCase())).filter(webhook => !print || webhook.secret_key === void 0 || fingerprint(webhook.secret_key) === print).map(webhook => webhook.id);
+      return (await api.findByUrl(url)).filter(webhook => !before.includes(webhook.id.toLowerCase())).filter(webhook => !print || webhook.secret_key === void 0 || fingerprint(webhook.secret_key) === print).map(webhook => webhook.id);
     }
     function fingerprint(secret) {
       return (0, external_node_crypto_.createHash)("sha256").update(secret).digest("hex");
@@ -1763,8 +1827,7 @@ var __webpack_modules__ = {
         if (pullRequest === void 0) throw new errors.l("operation delete needs url or webhook-id to know what to delete.");
         targets = (await api.listAll()).filter(webhook => (0, ownership.XW)(webhook.headers, inputs.context.repository) === pullRequest);
       }
-      const deleted = [];
-      for (const target of targets) if (inputs.dryRun || await api.remove(target.id)) deleted.push(target);
+      const deleted = await removeEach(targets, api, inputs.dryRun);
       const last = deleted[deleted.length - 1];
       if (!last) return {
         ...nothing,
@@ -1841,8 +1904,7 @@ var __webpack_modules__ = {
           reason: reason
         });
       }
-      const deletedIds = [];
-      for (const entry of swept) if (inputs.dryRun || await api.remove(entry.id)) deletedIds.push(entry.id);
+      const deletedIds = (await removeEach(swept, api, inputs.dryRun)).map(entry => entry.id);
       return {
         ...nothing,
         result: deletedIds.length ? "deleted" : "absent",
@@ -1852,64 +1914,10 @@ var __webpack_modules__ = {
         swept: swept
       };
     }
-    async function verifyDelivery(webhook, event, api, options) {
-      const before = new Set((await api.list(webhook.id, event)).map(d => d.id));
-      const isNew = d => !before.has(d.id) && (event === void 0 || d.event === event);
-      await api.test(webhook.id, event, isNew);
-      log.pq(`Asked Kapso for a test delivery${event ? ` of ${event}` : ""} to ${webhook.url}; waiting up to ${options.timeoutSeconds} s for the endpoint's answer.`);
-      const ends = Date.now() + Math.min(options.timeoutSeconds * 1e3, options.deadline.remainingMs() - 1e3);
-      let last;
-      while (Date.now() + options.pollMs < ends) {
-        await new Promise(resolve => setTimeout(resolve, options.pollMs));
-        last = (await api.list(webhook.id, event)).find(isNew) ?? last;
-        if (!last) continue;
-        const answered = last.responseStatus !== void 0;
-        if (last.status === "delivered") return {
-          status: "delivered",
-          responseStatus: last.responseStatus,
-          event: event,
-          url: webhook.url
-        };
-        if (last.status === "failed" || last.attemptCount > 0 && answered && !isSuccess(last.responseStatus)) return {
-          status: "failed",
-          responseStatus: last.responseStatus,
-          event: event,
-          url: webhook.url
-        };
-      }
-      return {
-        status: "unconfirmed",
-        responseStatus: last?.responseStatus,
-        event: event,
-        url: webhook.url
-      };
-    }
-    function isSuccess(status) {
-      return status !== void 0 && status >= 200 && status < 300;
-    }
-    function likelyCauses(status) {
-      if (status === void 0) return "the endpoint gave no answer within the 10 s Kapso waits: is the preview up, reachable from the internet, and quick to answer?";
-      if (status === 401 || status === 403) return "the preview is protected by its host (a Vercel preview with Deployment Protection answers 401 until its bypass header, " + "x-vercel-protection-bypass, is sent: add it through headers), or the receiver rejects the signature " + "(X-Webhook-Signature is the hex HMAC-SHA256 of the raw body, keyed with the secret-key output).";
-      if (status === 404 || status === 405 || status === 410) return "url's path is wrong: nothing there takes a POST. Check the route the preview serves.";
-      if (status >= 300 && status < 400) return "the endpoint redirects, and Kapso does not follow redirects: give the final URL.";
-      if (status === 400 || status === 422) return "the receiver refused the body: check that it reads the payload version the webhook sends (payload-version) and verifies the signature on the raw body.";
-      if (status === 429) return "the receiver is rate-limiting.";
-      if (status >= 500) return "the receiver failed while handling the event: look at its logs.";
-      return "look at the receiver's logs for this request.";
-    }
-    function describeVerification(v) {
-      const what = `Kapso's test delivery${v.event ? ` of ${v.event}` : ""} to ${v.url}`;
-      const answer = v.responseStatus === void 0 ? "no answer" : `HTTP ${v.responseStatus}`;
-      switch (v.status) {
-       case "delivered":
-        return `${what} was delivered: the endpoint answered ${answer}.`;
-
-       case "failed":
-        return `${what} failed: the endpoint answered ${answer}. Likely cause: ${likelyCauses(v.responseStatus)}`;
-
-       case "unconfirmed":
-        return `${what} is not confirmed yet (last seen: ${answer}): Kapso had not recorded its outcome within verify-timeout-seconds. Raise it, or look at the webhook's deliveries in Kapso.`;
-      }
+    async function removeEach(items, api, dryRun) {
+      const removed = [];
+      for (const item of items) if (dryRun || await api.remove(item.id)) removed.push(item);
+      return removed;
     }
     async function applyOperation(inputs, effects) {
       const outcome = await provisionOrRemove(inputs, effects);
@@ -2033,8 +2041,7 @@ var __webpack_modules__ = {
     function failureMessage(error, progress) {
       if (error instanceof InputError) return error.message;
       if (error instanceof src_deadline.Q) return `${error.message} ${progress.describe()} ` + (error.mayHaveApplied ? `Kapso may have carried out that last request; ` : "That request was not carried out; ") + `nothing after it was started. A re-run picks up from Kapso's state.`;
-      const done = progress.describe();
-      const tail = done.startsWith("Nothing") ? "" : ` ${done} A re-run picks up from Kapso's state.`;
+      const tail = progress.changedAnything ? ` ${progress.describe()} A re-run picks up from Kapso's state.` : "";
       if (error instanceof errors.l || error instanceof parse.dV) return `${error.message}${tail}`;
       log.Yz(`Unexpected error: ${(0, secrets.F3)(error instanceof Error ? `${error.name}: ${error.message}` : String(error), 500)}`);
       return `The step stopped on an unexpected error (${error instanceof Error ? (0, 

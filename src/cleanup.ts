@@ -88,8 +88,9 @@ async function madeByCreate(api: WebhookApi, saved: Record<string, unknown>): Pr
   if (typeof url !== 'string' || !Array.isArray(existing)) return []
   const before = existing.filter((id): id is string => typeof id === 'string').map((id) => id.toLowerCase())
   const print = typeof secret === 'string' ? secret : ''
+  // findByUrl gives only webhooks with this URL (normal form).
   return (await api.findByUrl(url))
-    .filter((webhook) => sameUrl(webhook.url, url) && !before.includes(webhook.id.toLowerCase()))
+    .filter((webhook) => !before.includes(webhook.id.toLowerCase()))
     .filter((webhook) => !print || webhook.secret_key === undefined || fingerprint(webhook.secret_key) === print)
     .map((webhook) => webhook.id)
 }

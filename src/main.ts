@@ -69,8 +69,7 @@ function failureMessage(error: unknown, progress: Progress): string {
       `nothing after it was started. A re-run picks up from Kapso's state.`
     )
   }
-  const done = progress.describe()
-  const tail = done.startsWith('Nothing') ? '' : ` ${done} A re-run picks up from Kapso's state.`
+  const tail = progress.changedAnything ? ` ${progress.describe()} A re-run picks up from Kapso's state.` : ''
   if (error instanceof ActionError || error instanceof AnswerError) return `${error.message}${tail}`
   log.debug(`Unexpected error: ${outsideText(error instanceof Error ? `${error.name}: ${error.message}` : String(error), 500)}`)
   return `The step stopped on an unexpected error (${error instanceof Error ? outsideText(error.name, 40) : typeof error}), a fault of this action: please report it.${tail || ' Nothing was changed in Kapso before it.'}`

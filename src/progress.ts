@@ -10,6 +10,11 @@ export class Progress {
     this.done.push(change)
   }
 
+  /** Whether Kapso has confirmed any change yet. */
+  get changedAnything(): boolean {
+    return this.done.length > 0
+  }
+
   /** "Done before that: created webhook 6f…." or "Nothing was changed before that." */
   describe(): string {
     return this.done.length === 0 ? 'Nothing was changed in Kapso before that.' : `Done before that: ${this.done.join('; ')}.`

@@ -3,6 +3,7 @@ import type { ActionInputs } from './inputs/index.js'
 import { describeScope } from './kapso/scope.js'
 import * as log from './log.js'
 import type { Outcome } from './operations/index.js'
+import { endpointAnswer } from './operations/verify.js'
 import { redact } from './secrets.js'
 import { escapeControl } from './text.js'
 
@@ -31,8 +32,7 @@ export async function writeSummary(outcome: Outcome, inputs: ActionInputs): Prom
   }
   if (outcome.verification) {
     const v = outcome.verification
-    const answer = v.responseStatus === undefined ? 'no answer' : `HTTP ${v.responseStatus}`
-    summary.addRaw(`<p>Delivery check${v.event ? ` (${cell(v.event)})` : ''}: <strong>${cell(v.status)}</strong>, the endpoint answered ${cell(answer)}.</p>`)
+    summary.addRaw(`<p>Delivery check${v.event ? ` (${cell(v.event)})` : ''}: <strong>${cell(v.status)}</strong>, the endpoint answered ${cell(endpointAnswer(v))}.</p>`)
   }
   if (swept) {
     if (swept.length === 0) summary.addRaw('<p>No webhook of a closed (or, with max-age, old) pull request of this repository.</p>')

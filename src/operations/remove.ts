@@ -20,11 +20,7 @@ export async function remove(inputs: ActionInputs, api: WebhookApi): Promise<Out
     if (pullRequest === undefined) throw new ActionError('operation delete needs url or webhook-id to know what to delete.')
     targets = (await api.listAll()).filter((webhook) => recordedPullRequest(webhook.headers, inputs.context.repository) === pullRequest)
   }
-  const deleted: Webhook[] = []
-  for (const target of targets) {
-    // Gone meanwhile (another run, or a person) is the state we want: count only what this step removed.
-    if (inputs.dryRun || (await api.remove(target.id))) deleted.push(target)
-  }
+  const deleted = await removeEach(targets, api, inputs.dryRun)
   const last = deleted[deleted.length - 1]
   if (!last) return { ...nothing, result: 'absent', webhookId: '', url: desired.url ?? '' }
   const ids = deleted.map((w) => w.id)
@@ -90,9 +86,16 @@ export async function sweep(inputs: ActionInputs, { api, github }: Effects): Pro
           : undefined
     if (reason) swept.push({ id: webhook.id, url: webhook.url, pullRequest, reason })
   }
-  const deletedIds: string[] = []
-  for (const entry of swept) {
-    if (inputs.dryRun || (await api.remove(entry.id))) deletedIds.push(entry.id)
-  }
+  const deletedIds = (await removeEach(swept, api, inputs.dryRun)).map((entry) => entry.id)
   return { ...nothing, result: deletedIds.length ? 'deleted' : 'absent', webhookId: deletedIds.join(','), url: '', deletedIds, swept }
+}
+
+/**
+ * Deletes each, one request apiece, and returns those this step removed (in a dry run, all). One gone
+ * meanwhile (another run, or a person) is the state wanted, but not counted as this step's deletion.
+ */
+async function removeEach<T extends { id: string }>(items: readonly T[], api: WebhookApi, dryRun: boolean): Promise<T[]> {
+  const removed: T[] = []
+  for (const item of items) if (dryRun || (await api.remove(item.id))) removed.push(item)
+  return removed
 }

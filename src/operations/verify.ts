@@ -74,10 +74,15 @@ export function likelyCauses(status: number | undefined): string {
   return 'look at the receiver\'s logs for this request.'
 }
 
+/** What the endpoint answered, in words: "HTTP 401", or "no answer". */
+export function endpointAnswer(v: Verification): string {
+  return v.responseStatus === undefined ? 'no answer' : `HTTP ${v.responseStatus}`
+}
+
 /** The log and error text of a verification. */
 export function describeVerification(v: Verification): string {
   const what = `Kapso's test delivery${v.event ? ` of ${v.event}` : ''} to ${v.url}`
-  const answer = v.responseStatus === undefined ? 'no answer' : `HTTP ${v.responseStatus}`
+  const answer = endpointAnswer(v)
   switch (v.status) {
     case 'delivered':
       return `${what} was delivered: the endpoint answered ${answer}.`
