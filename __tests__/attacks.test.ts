@@ -152,6 +152,25 @@ describe('pages, slow servers and the step deadline', () => {
 })
 
 describe('kind and scope filters', () => {
+  it.each(['upsert', 'delete'])('%s by webhook-id: a webhook of another phone number, answered for this one, is never touched', async (operation) => {
+    const other = kapso.seed('platform', OTHER_NUMBER, { url: URL_A })
+    // Answers the read of the webhook in this number's path with the other number's webhook, as Kapso holds it.
+    const front = await Liar.start(async (req) => {
+      if (req.method !== 'GET' || !req.path.endsWith(`/webhooks/${other.id}`)) return undefined
+      const real = await fetch(`${kapso.apiUrl('platform')}/whatsapp/phone_numbers/${OTHER_NUMBER}/webhooks/${other.id}`, { headers: { 'X-API-Key': EMULATOR_DEFAULTS.apiKey } })
+      return { body: await real.text() }
+    }, kapso.origin)
+    try {
+      const r = await run({ ...emulatorInputs(kapso, 'platform'), 'api-url': `${front.origin}/platform/v1`, 'webhook-id': other.id, events: 'whatsapp.message.received', operation })
+      expect(r.exitCode).toBe(1)
+      expect(errorLine(r)).toContain(`webhook-id ${other.id} is`)
+      expect(errorLine(r)).toMatch(new RegExp(`${operation === 'upsert' ? `webhook of phone number ${OTHER_NUMBER}, not of phone-number-id ${EMULATOR_DEFAULTS.phoneNumberId}` : `not a webhook of phone-number-id ${EMULATOR_DEFAULTS.phoneNumberId}`}`))
+      expect(kapso.requests.filter((q) => q.method !== 'GET')).toEqual([])
+    } finally {
+      await front.close()
+    }
+  })
+
   it.each(['delete', 'upsert'])('%s: a meta webhook with the URL, listed although kind=kapso was asked, is never touched', async (operation) => {
     kapso.configure({ lies: { ignoreKindFilter: true } })
     const meta = kapso.seed('platform', EMULATOR_DEFAULTS.phoneNumberId, { url: URL_A, kind: 'meta', events: [] })

@@ -1751,7 +1751,7 @@ var __webpack_modules__ = {
         const found = await api.get(webhookId);
         if (!found) throw new errors.l(`webhook-id ${webhookId} matches no webhook of ${describeScope(scope)}. Check webhook-id, or leave it empty to find the webhook by url.`);
         if (found.kind !== desired.kind) throw new errors.l(`webhook-id ${webhookId} is a ${found.kind}-kind webhook; this step manages ${desired.kind}-kind webhooks (the kind input). A webhook's kind cannot change.`);
-        if (!inScope(scope, found)) throw new errors.l(`webhook-id ${webhookId} is a webhook of phone number ${found.phone_number_id}, not a project webhook: give phone-number-id ${found.phone_number_id} instead of scope: project.`);
+        if (!inScope(scope, found)) throw new errors.l(scope.kind === "project" ? `webhook-id ${webhookId} is a webhook of phone number ${found.phone_number_id}, not a project webhook: give phone-number-id ${found.phone_number_id} instead of scope: project.` : `webhook-id ${webhookId} is a webhook of ${found.phone_number_id ? `phone number ${found.phone_number_id}` : "the project"}, not of ${describeScope(scope)}. Check webhook-id; nothing was changed.`);
         return found;
       }
       const matches = await api.findByUrl(desired.url);

@@ -49,7 +49,11 @@ async function findExisting(inputs: ActionInputs, { api }: Effects): Promise<Web
       throw new ActionError(`webhook-id ${webhookId} is a ${found.kind}-kind webhook; this step manages ${desired.kind}-kind webhooks (the kind input). A webhook's kind cannot change.`)
     }
     if (!inScope(scope, found)) {
-      throw new ActionError(`webhook-id ${webhookId} is a webhook of phone number ${found.phone_number_id}, not a project webhook: give phone-number-id ${found.phone_number_id} instead of scope: project.`)
+      throw new ActionError(
+        scope.kind === 'project'
+          ? `webhook-id ${webhookId} is a webhook of phone number ${found.phone_number_id}, not a project webhook: give phone-number-id ${found.phone_number_id} instead of scope: project.`
+          : `webhook-id ${webhookId} is a webhook of ${found.phone_number_id ? `phone number ${found.phone_number_id}` : 'the project'}, not of ${describeScope(scope)}. Check webhook-id; nothing was changed.`
+      )
     }
     return found
   }
