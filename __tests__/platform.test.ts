@@ -190,6 +190,19 @@ describe.skipIf(!canRun)('the Platform API', () => {
       expect(again.outputs).toMatchObject({ result: 'unchanged', 'delivery-status': 'delivered' })
     })
 
+    it.each([
+      [404, 'has no such webhook'],
+      [403, 'cannot use webhook test deliveries or the deliveries list'],
+      [302, 'redirects are not followed']
+    ])("says what Kapso's test endpoint refused with HTTP %i, as for any other request, and writes no outputs", async (status, words) => {
+      kapso.inject({ method: 'POST', path: /\/test$/, fault: { kind: 'status', status, body: { error: 'nope' } } })
+      const run = await step(number({ url: receiver.url('/ok'), events, verify: 'true' }))
+      expect(run.exitCode).toBe(1)
+      expect(failed(run)).toContain(`while asking Kapso for a test delivery to webhook ${kapso.webhooks()[0]?.id}`)
+      expect(failed(run)).toContain(words)
+      expect(run.outputs).toEqual({})
+    })
+
     it('fails the step on a 401, naming the likely causes, with the outputs written', async () => {
       const run = await step(number({ url: receiver.url('/denied'), events, verify: 'true' }))
       expect(run.exitCode).toBe(1)

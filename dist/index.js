@@ -300,7 +300,7 @@ var __webpack_modules__ = {
     __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
       try {
         var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(986);
+        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1753);
         const isPost = _actions_core__WEBPACK_IMPORTED_MODULE_0__.Gu("isPost") === "true";
         if (!isPost) _actions_core__WEBPACK_IMPORTED_MODULE_0__.LZ("isPost", "true");
         await (isPost ? (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.t)() : (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.e)());
@@ -352,7 +352,7 @@ var __webpack_modules__ = {
       _text_js__WEBPACK_IMPORTED_MODULE_2__.hN)(value) : line(value));
     }
   },
-  986: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+  1753: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
       t: () => main_cleanup,
       e: () => run
@@ -500,6 +500,29 @@ var __webpack_modules__ = {
     }
     function parseUrl(raw) {
       return URL.canParse(raw) ? new URL(raw) : void 0;
+    }
+    function refusal(status, body, doing, context) {
+      const said = errorText(body);
+      const quote = said ? ` Kapso said: ${said}` : "";
+      switch (status) {
+       case 401:
+        return `Kapso rejected the API key (HTTP 401) while ${doing}. Check the api-key input: it must be a current Kapso project API key.${quote}`;
+
+       case 402:
+        return `Kapso refused ${doing} (HTTP 402, payment required): the project's plan does not include it; project.event needs a plan with project events.${quote}`;
+
+       case 403:
+        return `Kapso refused access (HTTP 403) while ${doing}: the API key's project cannot use ${context.forbidden}.${quote}`;
+
+       case 404:
+        return context.notFound + quote;
+
+       case 422:
+        return `Kapso refused ${doing} (HTTP 422): ${said || "no reason given"}`;
+
+       default:
+        return status >= 300 && status < 400 ? `Kapso answered with a redirect (HTTP ${status}) while ${doing}; redirects are not followed, so that the API key goes nowhere else. Check api-url.` : `Kapso answered HTTP ${status} while ${doing}.${quote}`;
+      }
     }
     function describeScope(scope) {
       return scope.kind === "project" ? "the project (scope: project)" : `${scope.input} ${scope.id}`;
@@ -679,29 +702,12 @@ var __webpack_modules__ = {
         }
       }
       describe(status, body, doing) {
-        const said = errorText(body);
-        const quote = said ? ` Kapso said: ${said}` : "";
         const {scope: scope, apiUrl: apiUrl, defaultApiUrl: defaultApiUrl} = this.options;
         const where = defaultApiUrl ? "" : ` at api-url ${apiUrl}`;
-        switch (status) {
-         case 401:
-          return `Kapso rejected the API key (HTTP 401) while ${doing}. Check the api-key input: it must be a current Kapso project API key.${quote}`;
-
-         case 402:
-          return `Kapso refused ${doing} (HTTP 402, payment required): the project's plan does not include it; project.event needs a plan with project events.${quote}`;
-
-         case 403:
-          return `Kapso refused access (HTTP 403) while ${doing}: the API key's project cannot use ${describeScope(scope)}.${quote}`;
-
-         case 404:
-          return this.notFound(doing, where) + quote;
-
-         case 422:
-          return `Kapso refused ${doing} (HTTP 422): ${said || "no reason given"}`;
-
-         default:
-          return status >= 300 && status < 400 ? `Kapso answered with a redirect (HTTP ${status}) while ${doing}; redirects are not followed, so that the API key goes nowhere else. Check api-url.` : `Kapso answered HTTP ${status} while ${doing}.${quote}`;
-        }
+        return refusal(status, body, doing, {
+          notFound: this.notFound(doing, where),
+          forbidden: describeScope(scope)
+        });
       }
       notFound(doing, where) {
         const {scope: scope} = this.options;
@@ -799,12 +805,11 @@ var __webpack_modules__ = {
           return await this.transport.request(spec);
         } catch (error) {
           if (!(error instanceof errors.X)) throw error;
-          const said = errorText(error.body);
-          const quote = said ? ` Kapso said: ${said}` : "";
-          if (error.status === 401) throw new errors.l(`Kapso rejected the API key (HTTP 401) while ${spec.doing}. Check the api-key input.${quote}`, 401);
-          if (error.status === 404) throw new errors.l(`Kapso answered HTTP 404 while ${spec.doing}: the Platform API at api-url ${this.apiUrl} has no such webhook.${quote}`, 404);
-          if (error.status === 422) throw new errors.l(`Kapso refused ${spec.doing} (HTTP 422): ${said || "no reason given"}`, 422);
-          throw new errors.l(`Kapso answered HTTP ${error.status} while ${spec.doing}.${quote}`, error.status);
+          const context = {
+            notFound: `Kapso answered HTTP 404 while ${spec.doing}: the Platform API at api-url ${this.apiUrl} has no such webhook.`,
+            forbidden: "webhook test deliveries or the deliveries list"
+          };
+          throw new errors.l(refusal(error.status, error.body, spec.doing, context), error.status);
         }
       }
     }

@@ -1,10 +1,11 @@
 import { AnswerError } from '../boundary/parse.js'
-import { errorText, parseWebhook, parseWebhookPage, type Webhook, type WebhookFields, type WebhookKind } from '../boundary/kapso.js'
+import { parseWebhook, parseWebhookPage, type Webhook, type WebhookFields, type WebhookKind } from '../boundary/kapso.js'
 import { ActionError, StatusError } from '../errors.js'
 import * as log from '../log.js'
 import { maskSecret } from '../secrets.js'
 import type { Progress } from '../progress.js'
 import { containsFilter, sameUrl } from '../urls.js'
+import { refusal } from './refusal.js'
 import { collectionUrl, describeScope, inScope, listQuery, type Scope } from './scope.js'
 import type { Reply, RequestSpec, Transport } from './transport.js'
 
@@ -176,26 +177,9 @@ export class KapsoClient {
   }
 
   private describe(status: number, body: unknown, doing: string): string {
-    const said = errorText(body)
-    const quote = said ? ` Kapso said: ${said}` : ''
     const { scope, apiUrl, defaultApiUrl } = this.options
     const where = defaultApiUrl ? '' : ` at api-url ${apiUrl}`
-    switch (status) {
-      case 401:
-        return `Kapso rejected the API key (HTTP 401) while ${doing}. Check the api-key input: it must be a current Kapso project API key.${quote}`
-      case 402:
-        return `Kapso refused ${doing} (HTTP 402, payment required): the project's plan does not include it; project.event needs a plan with project events.${quote}`
-      case 403:
-        return `Kapso refused access (HTTP 403) while ${doing}: the API key's project cannot use ${describeScope(scope)}.${quote}`
-      case 404:
-        return this.notFound(doing, where) + quote
-      case 422:
-        return `Kapso refused ${doing} (HTTP 422): ${said || 'no reason given'}`
-      default:
-        return status >= 300 && status < 400
-          ? `Kapso answered with a redirect (HTTP ${status}) while ${doing}; redirects are not followed, so that the API key goes nowhere else. Check api-url.`
-          : `Kapso answered HTTP ${status} while ${doing}.${quote}`
-    }
+    return refusal(status, body, doing, { notFound: this.notFound(doing, where), forbidden: describeScope(scope) })
   }
 
   private notFound(doing: string, where: string): string {

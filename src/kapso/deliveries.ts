@@ -1,6 +1,6 @@
 import { parseDeliveries, parseTestQueued, type Delivery } from '../boundary/deliveries.js'
-import { errorText } from '../boundary/kapso.js'
 import { ActionError, StatusError } from '../errors.js'
+import { refusal } from './refusal.js'
 import type { Reply, Transport } from './transport.js'
 
 /**
@@ -43,12 +43,11 @@ export class DeliveriesClient {
       return await this.transport.request(spec)
     } catch (error) {
       if (!(error instanceof StatusError)) throw error
-      const said = errorText(error.body)
-      const quote = said ? ` Kapso said: ${said}` : ''
-      if (error.status === 401) throw new ActionError(`Kapso rejected the API key (HTTP 401) while ${spec.doing}. Check the api-key input.${quote}`, 401)
-      if (error.status === 404) throw new ActionError(`Kapso answered HTTP 404 while ${spec.doing}: the Platform API at api-url ${this.apiUrl} has no such webhook.${quote}`, 404)
-      if (error.status === 422) throw new ActionError(`Kapso refused ${spec.doing} (HTTP 422): ${said || 'no reason given'}`, 422)
-      throw new ActionError(`Kapso answered HTTP ${error.status} while ${spec.doing}.${quote}`, error.status)
+      const context = {
+        notFound: `Kapso answered HTTP 404 while ${spec.doing}: the Platform API at api-url ${this.apiUrl} has no such webhook.`,
+        forbidden: "webhook test deliveries or the deliveries list"
+      }
+      throw new ActionError(refusal(error.status, error.body, spec.doing, context), error.status)
     }
   }
 }
