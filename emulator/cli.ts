@@ -19,7 +19,7 @@ function readOptions(): EmulatorOptions {
       'phone-number-id': { type: 'string', multiple: true, default: [EMULATOR_DEFAULTS.phoneNumberId] },
       'project-events-plan': { type: 'boolean', default: false },
       'delivery-ca': { type: 'string' },
-      'receiver-timeout-ms': { type: 'string', default: '10000' }
+      'receiver-timeout-ms': { type: 'string' }
     }
   })
   const number = (name: string, text: string): number => {
@@ -27,6 +27,7 @@ function readOptions(): EmulatorOptions {
     return Number(text)
   }
   const ca = values['delivery-ca']
+  const timeout = values['receiver-timeout-ms']
   return {
     port: number('port', values.port),
     host: values.host,
@@ -34,7 +35,7 @@ function readOptions(): EmulatorOptions {
     configIds: values['config-id'],
     phoneNumberIds: values['phone-number-id'],
     projectEventsPlan: values['project-events-plan'],
-    receiverTimeoutMs: number('receiver-timeout-ms', values['receiver-timeout-ms']),
+    ...(timeout !== undefined && { receiverTimeoutMs: number('receiver-timeout-ms', timeout) }),
     ...(ca !== undefined && { deliveryCa: readFileSync(ca, 'utf8') })
   }
 }

@@ -4,8 +4,9 @@
  * as on GitHub Enterprise Server; Octokit sends GraphQL to GITHUB_API_URL/graphql.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http'
-import { createServer as createHttpsServer } from 'node:https'
+import { createServer as createHttpsServer, Server as HttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
+import { readBody } from './http.js'
 
 export interface PullRequestFixture {
   number: number
@@ -30,17 +31,21 @@ export class GitHubEmulator {
     const server = options.tls ? createHttpsServer(options.tls) : createServer()
     const emulator = new GitHubEmulator(server, options.repository, options.token)
     server.on('request', (req, res) => {
-      void readBody(req).then((body) => {
-        const [status, answer] = emulator.answer(req, body)
-        res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(answer))
-      })
+      void readBody(req).then(
+        (body) => {
+          const [status, answer] = emulator.answer(req, body)
+          res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(answer))
+        },
+        () => res.destroy()
+      )
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     return emulator
   }
 
+  /** http://127.0.0.1:port, or https:// when serving TLS. */
   get apiUrl(): string {
-    return `http://127.0.0.1:${this.port}`
+    return `${this.server instanceof HttpsServer ? 'https' : 'http'}://127.0.0.1:${this.port}`
   }
 
   get port(): number {
@@ -98,12 +103,4 @@ export class GitHubEmulator {
     }
     return [200, errors.length ? { data: { repository }, errors } : { data: { repository } }]
   }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-  })
 }

@@ -52,7 +52,7 @@ function listLegacy(context: RouteContext, configId: string, query: URLSearchPar
 }
 
 /** The legacy WhatsappWebhook: buffer settings always shown, no kind, no project. */
-export function presentLegacy(w: StoredWebhook): Record<string, unknown> {
+function presentLegacy(w: StoredWebhook): Record<string, unknown> {
   return {
     id: w.id,
     url: w.url,

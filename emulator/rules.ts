@@ -10,7 +10,7 @@ import { ApiError, type Api, type StoredWebhook } from './store.js'
 // Kept apart from src/events.ts on purpose: the emulator stands for Kapso, and must not learn its rules
 // from the code it tests.
 /** The message and conversation events: phone-number webhooks (and legacy ones) take these only. */
-export const PHONE_NUMBER_EVENTS = [
+const PHONE_NUMBER_EVENTS = [
   'whatsapp.message.received',
   'whatsapp.message.sent',
   'whatsapp.message.delivered',
@@ -21,9 +21,9 @@ export const PHONE_NUMBER_EVENTS = [
   'whatsapp.conversation.inactive'
 ]
 /** The project events: project-scoped webhooks take these only. */
-export const PROJECT_EVENTS = ['whatsapp.phone_number.created', 'whatsapp.phone_number.deleted', 'workflow.execution.handoff', 'workflow.execution.failed', 'project.event']
-export const BUFFERABLE_EVENTS = ['whatsapp.message.received']
-export const PAYLOAD_VERSIONS = ['v1', 'v2']
+const PROJECT_EVENTS = ['whatsapp.phone_number.created', 'whatsapp.phone_number.deleted', 'workflow.execution.handoff', 'workflow.execution.failed', 'project.event']
+const BUFFERABLE_EVENTS = ['whatsapp.message.received']
+const PAYLOAD_VERSIONS = ['v1', 'v2']
 
 /** Where a webhook lives: a legacy WhatsApp config, one phone number, or the whole project. */
 export type Scope = 'config' | 'phone_number' | 'project'
@@ -169,7 +169,7 @@ const SAVE_RULES: readonly StricterRule[] = [
     reason: 'DOCS-OVR: "Only one meta webhook is allowed per phone number"; SKILLS (NOTES §2.3, §9.3)',
     status: 422,
     violation: ({ result, siblings }) =>
-      result.kind === 'meta' && siblings.some((w) => w.kind === 'meta' && w.id !== result.id) ? 'Phone number already has a meta webhook' : undefined
+      result.kind === 'meta' && siblings.some((w) => w.kind === 'meta') ? 'Phone number already has a meta webhook' : undefined
   },
   {
     id: 'project-event-plan',

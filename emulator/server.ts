@@ -26,7 +26,7 @@ import { ApiError, EMULATOR_DEFAULTS, EMULATOR_PROJECT_ID, WebhookStore, type An
 export type { EmulatorSettings, Lies } from './context.js'
 export type { StoredDelivery } from './deliveries.js'
 export { seededRandom, type ChaosOptions, type Fault, type FaultRule } from './faults.js'
-export { PHONE_NUMBER_EVENTS, PROJECT_EVENTS, STRICTER_RULES, type StricterRule } from './rules.js'
+export { STRICTER_RULES, type StricterRule } from './rules.js'
 export { defaultScopeId, EMULATOR_DEFAULTS, EMULATOR_PROJECT_ID, type Api, type StoredWebhook } from './store.js'
 
 export interface EmulatorOptions extends Partial<EmulatorSettings> {
@@ -54,10 +54,8 @@ export interface RecordedRequest {
   responseBody?: unknown
 }
 
-const BASES: [Api, string][] = [
-  ['legacy', '/api/v1'],
-  ['platform', '/platform/v1']
-]
+/** Where each API generation is served, as Kapso serves it. */
+const BASES: Record<Api, string> = { legacy: '/api/v1', platform: '/platform/v1' }
 
 export class KapsoEmulator {
   readonly requests: RecordedRequest[] = []
@@ -118,7 +116,7 @@ export class KapsoEmulator {
 
   /** The api-url to give the action for each generation. */
   apiUrl(api: Api): string {
-    return `${this.origin}${api === 'legacy' ? '/api/v1' : '/platform/v1'}`
+    return `${this.origin}${BASES[api]}`
   }
 
   /** The webhooks held, oldest first; optionally only one scope's (a project-scoped webhook's scope is EMULATOR_PROJECT_ID). */
@@ -189,7 +187,7 @@ export class KapsoEmulator {
     let clientGone = false
     res.on('close', () => (clientGone = !res.writableFinished))
     const record: RecordedRequest = { api: 'other', method: req.method ?? 'GET', path: url.pathname, query: [...url.searchParams], body: undefined, status: 0 }
-    const base = BASES.find(([, prefix]) => url.pathname.startsWith(`${prefix}/`))
+    const base = (Object.entries(BASES) as [Api, string][]).find(([, prefix]) => url.pathname.startsWith(`${prefix}/`))
     if (url.pathname.startsWith('/_emulator/') || !base) {
       send(res, guard(() => this.control(record.method, url.pathname)))
       return

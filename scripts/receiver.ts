@@ -6,6 +6,7 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import { createServer, type Server } from 'node:https'
 import type { AddressInfo } from 'node:net'
+import { readBody } from '../emulator/http.js'
 import { throwawayCertificate } from './tls.js'
 
 export interface Received {
@@ -29,9 +30,10 @@ export class Receiver {
     const server = createServer({ key, cert })
     const receiver = new Receiver(server, cert)
     server.on('request', (req, res) => {
-      const chunks: Buffer[] = []
-      req.on('data', (chunk: Buffer) => chunks.push(chunk))
-      req.on('end', () => receiver.answer(req.url ?? '', req.headers, Buffer.concat(chunks).toString('utf8'), (status) => res.writeHead(status).end()))
+      void readBody(req).then(
+        (body) => receiver.answer(req.url ?? '', req.headers, body, (status) => res.writeHead(status).end()),
+        () => res.destroy()
+      )
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     return receiver

@@ -32,7 +32,7 @@ export type SpecName = 'legacy' | 'platform'
 const SHARED = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'kapso-api')
 
 /** Where each spec is read from: KAPSO_LEGACY_OPENAPI / KAPSO_PLATFORM_OPENAPI, else ../shared/kapso-api/. */
-export const OPENAPI_PATHS: Record<SpecName, string> = {
+const OPENAPI_PATHS: Record<SpecName, string> = {
   legacy: process.env.KAPSO_LEGACY_OPENAPI ?? join(SHARED, 'legacy-openapi-platform.yaml'),
   platform: process.env.KAPSO_PLATFORM_OPENAPI ?? join(SHARED, 'platform-openapi.yaml')
 }
@@ -226,7 +226,7 @@ function coerce(value: string, schema: Node): unknown {
 }
 
 /** Closes every object schema that lists its properties; see the module comment for what stays open. */
-export function closeObjects(schema: unknown, isBranch = false): unknown {
+function closeObjects(schema: unknown, isBranch = false): unknown {
   if (Array.isArray(schema)) return schema.map((item) => closeObjects(item))
   if (!isNode(schema)) return schema
   const out: Node = {}
