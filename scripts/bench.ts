@@ -11,7 +11,7 @@
  * Each round runs every program of every runtime once per case, in an order rotated from round to round, so
  * that machine noise falls on all alike; ratios are taken within a round. A first round is a discarded
  * warm-up. Peak memory comes from separate runs of each program (see bench/memory.ts), so no wrapper is
- * inside a timed run. Requests are counted by the emulator, TCP connections by a forwarder in front of it.
+ * inside a timed run. Requests and TCP connections are counted by the emulator.
  * Prints Markdown tables; asserts nothing, exits 0; not part of npm test or CI.
  *
  *   BENCH_RUNS=30     rounds measured
@@ -24,7 +24,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, release, totalmem, tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { KapsoEmulator, EMULATOR_DEFAULTS } from '../emulator/server.js'
-import { startForwarder } from './bench/forwarder.js'
 import { memoryProbe } from './bench/memory.js'
 import { markdownTable, median, pairedDifferences, pairedRatios, quantile, range } from './bench/stats.js'
 import { node24, Node24Error, NODE24_VERSION } from './node24.js'
@@ -80,13 +79,12 @@ const runtimes = chooseRuntimes()
 const memory = memoryProbe()
 
 const emulator = await KapsoEmulator.start()
-const forwarder = await startForwarder({ host: '127.0.0.1', port: emulator.port })
 const dir = mkdtempSync(join(tmpdir(), 'kapso-bench-'))
 const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary'), GITHUB_STATE: join(dir, 'state') }
 const rssFile = join(dir, 'rss')
 
 try {
-  const viaForwarder = { ...emulatorInputs(emulator, 'legacy'), 'api-url': `http://127.0.0.1:${forwarder.port}/api/v1`, url: HOOK_URL, events: EVENTS }
+  const inputs = { ...emulatorInputs(emulator, 'legacy'), url: HOOK_URL, events: EVENTS }
   let seededId = ''
   const failed = (program: Program, run: Run): string | undefined =>
     program === 'node'
@@ -105,14 +103,14 @@ try {
     { name: 'start-up', inputs: { 'api-key': '' }, prepare: () => emulator.reset(), unexpected: failed },
     {
       name: 'unchanged',
-      inputs: viaForwarder,
+      inputs,
       prepare: () => {
         emulator.reset()
         seededId = emulator.seed('legacy', EMULATOR_DEFAULTS.configId, { url: HOOK_URL, events: [EVENTS] }).id
       },
       unexpected: succeeded('unchanged', () => seededId)
     },
-    { name: 'create', inputs: viaForwarder, prepare: () => emulator.reset(), unexpected: succeeded('created') }
+    { name: 'create', inputs, prepare: () => emulator.reset(), unexpected: succeeded('created') }
   ]
   const envs = new Map(cases.map((c) => [c.name, actionEnv(c.inputs, files)]))
   const series = new Map<string, Series>()
@@ -129,13 +127,12 @@ try {
       const order = variants.map((_, i) => variants[(i + round) % variants.length] as (typeof variants)[number])
       for (const { runtime, program } of order) {
         benchCase.prepare()
-        const connectionsBefore = forwarder.connections
         const run = await execute(command(runtime, program), env)
         if (warmUp) continue
         const s = seriesOf(series, key(benchCase.name, runtime, program))
         s.ms.push(run.ms)
         s.requests.push(emulator.requests.length)
-        s.connections.push(forwarder.connections - connectionsBefore)
+        s.connections.push(emulator.connections)
         const why = benchCase.unexpected(program, run)
         if (why) s.unexpected.push(why)
       }
@@ -203,7 +200,6 @@ try {
     console.log(markdownTable(['case', 'program', `${va} median ms`, `${vb} median ms`, `${vb} ÷ ${va}`, `${va} RSS MiB`, `${vb} RSS MiB`], rows, [false, false, true, true, true, true, true]))
   }
 } finally {
-  await forwarder.close()
   await emulator.close()
   rmSync(dir, { recursive: true, force: true })
 }
@@ -271,7 +267,7 @@ function header(seconds: string, load: [number, number]): string {
     `- ${ROUNDS} round${ROUNDS === 1 ? '' : 's'} (+1 warm-up discarded) in ${seconds} s; in each round every program of every runtime runs once per case, order rotated per round`,
     '- wall time: spawn to exit, measured by the bench (no wrapper in timed runs); × node, × floor and over floor are medians of within-round ratios and differences',
     `- peak memory: median ${memory.how}, in separate runs of each program`,
-    '- requests: counted by the emulator; connections: TCP connections accepted by a counting forwarder that api-url points at (loopback HTTP, legacy API)'
+    '- requests: counted by the emulator; connections: TCP connections the emulator accepted (loopback HTTP, legacy API)'
   ].join('\n')
 }
 
