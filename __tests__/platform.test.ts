@@ -55,7 +55,7 @@ describe.skipIf(!canRun)('the Platform API', () => {
     const URL_P = 'https://ops.example.com/kapso/project'
     const events = 'whatsapp.phone_number.created, workflow.execution.failed'
 
-    it('creates, re-runs unchanged, updates, dry-runs a delete and deletes, on /whatsapp/webhooks', async () => {
+    it('creates, re-runs unchanged, updates, dry-runs a delete, deletes and creates with operation create, on /whatsapp/webhooks', async () => {
       const created = await step(project({ url: URL_P, events }))
       expect(created.outputs).toMatchObject({ result: 'created', url: URL_P })
       const [stored] = kapso.webhooks('platform', EMULATOR_PROJECT_ID)
@@ -73,6 +73,11 @@ describe.skipIf(!canRun)('the Platform API', () => {
       expect((await step(project({ url: URL_P, operation: 'delete', 'dry-run': 'true' }))).outputs).toMatchObject({ result: 'deleted', 'dry-run': 'true' })
       expect((await step(project({ url: URL_P, operation: 'delete' }))).outputs.result).toBe('deleted')
       expect(kapso.webhooks()).toHaveLength(0)
+
+      // operation create: a new project webhook each time, never a phone number's.
+      for (let i = 0; i < 2; i++) expect((await step(project({ url: URL_P, events, operation: 'create' }))).outputs.result).toBe('created')
+      expect(kapso.webhooks('platform', EMULATOR_PROJECT_ID)).toHaveLength(2)
+      expect((await step(project({ url: URL_P, operation: 'delete' }))).outputs['deleted-count']).toBe('2')
     })
 
     it('never matches a phone number\'s webhook with the same URL, though the project list holds it', async () => {
