@@ -10,6 +10,12 @@ describe('the leak scanner', () => {
     expect(findLeaks(`early ${SECRET}\n::add-mask::${SECRET}`, [SECRET])).toEqual([expect.stringMatching(/^secret #0 on line 1, before its mask: early /)])
   })
 
+  it('counts a mask command the runner does not obey (after stop-commands) as printing the secret', () => {
+    const log = `::stop-commands::pause\n::add-mask::${SECRET}\n::pause::\nall fine`
+    expect(findLeaks(log, [SECRET])).toEqual(['secret #0 on line 2: its ::add-mask:: comes while the runner obeys no commands, so it is printed'])
+    expect(findLeaks(`##[stop-commands]pause\n::pause::\n::add-mask::${SECRET}`, [SECRET])).toEqual([])
+  })
+
   it('finds a fragment of 10 or more characters anywhere, and none shorter', () => {
     expect(findLeaks(`::add-mask::${SECRET}\nKapso said: ${'x'.repeat(20)}${SECRET.slice(0, 12)}...`, [SECRET])).toEqual([expect.stringMatching(/^12 characters of secret #0 on line 2: /)])
     expect(findLeaks(`url https://x/${SECRET.slice(5, 15)}/y`, [SECRET])).toEqual([expect.stringMatching(/^10 characters of secret #0 on line 1: /)])
