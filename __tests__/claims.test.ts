@@ -2,7 +2,7 @@
  * A hostile review's findings, kept as the claims they broke: each test states one claim of README.md or
  * SECURITY.md and drives the built bundle (dist/index.js) with a server that lies, in the way that once
  * broke it (F1, F2, … as numbered in that review). The runner's own handling of stdout (legacy ##[
- * commands anywhere in a line, stop-commands, add-mask) is modelled in support/runner-sim.ts.
+ * commands anywhere in a line, stop-commands, add-mask) is modelled in scripts/runner-sim.ts.
  * The attacks that held from the start are in attacks.test.ts.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -11,7 +11,7 @@ import { EMULATOR_DEFAULTS, EMULATOR_PROJECT_ID, KapsoEmulator } from '../emulat
 import { findLeaks } from '../scripts/leaks.js'
 import { emulatorInputs, runAction, type ActionRun, type RunOptions } from '../scripts/run-action.js'
 import { Liar } from './support/liar.js'
-import { runnerProcess } from './support/runner-sim.js'
+import { runnerProcess } from '../scripts/runner-sim.js'
 
 const OTHER_NUMBER = '555000111'
 let kapso: KapsoEmulator

@@ -5,12 +5,14 @@
  * leak too: a message cut short can show the front half of a key.
  * Returns one line per problem, with the secret's characters replaced, so that a failing test leaks nothing.
  */
+import { runnerProcess } from './runner-sim.js'
+
 const FRAGMENT = 10
 
 export function findLeaks(log: string, secrets: string[]): string[] {
   const problems: string[] = []
-  const lines = log.split(/\r?\n/)
-  const obeyed = commandsObeyed(lines)
+  // The lines as the runner splits them, and which of them it obeys as commands (scripts/runner-sim.ts).
+  const { lines, obeyedLines: obeyed } = runnerProcess(log)
   for (const [index, secret] of secrets.entries()) {
     if (secret.length < FRAGMENT) throw new Error(`secret #${index} is too short to scan for reliably`)
     let masked = false
@@ -33,23 +35,6 @@ export function findLeaks(log: string, secrets: string[]): string[] {
     })
   }
   return problems
-}
-
-/**
- * Whether the runner obeys the command on each line: `::stop-commands::TOKEN` (or the old form
- * `##[stop-commands]TOKEN`, which the runner finds anywhere in a line) stops it until a line `::TOKEN::`.
- */
-function commandsObeyed(lines: string[]): boolean[] {
-  let resume: string | undefined
-  return lines.map((line) => {
-    if (resume !== undefined) {
-      if (line === `::${resume}::`) resume = undefined
-      return false
-    }
-    const stop = /^::stop-commands::(.+)$/.exec(line) ?? /##\[stop-commands\](.+)$/.exec(line)
-    if (stop) resume = stop[1]
-    return true
-  })
 }
 
 /** The length of the longest run of `secret` (FRAGMENT characters or more) that `line` holds; 0 when none. */

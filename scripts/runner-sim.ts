@@ -46,10 +46,12 @@ function parseV1(line: string, registered: Set<string>): Command | undefined {
 }
 
 export interface RunnerView {
+  /** stdout's lines, split as the runner splits them. */
+  lines: string[]
+  /** For each of those lines, whether it is a command the runner obeyed. */
+  obeyedLines: boolean[]
   /** The log lines as the runner shows them (masked values replaced by ***), debug lines included. */
   shown: string[]
-  /** Annotations (error, warning, notice) the runner made. */
-  annotations: string[]
   /** Outputs set by a `set-output` command in the log. */
   commandOutputs: Record<string, string>
   /** Every command the runner obeyed, by name. */
@@ -60,9 +62,10 @@ export function runnerProcess(stdout: string): RunnerView {
   const registered = new Set(REGISTERED)
   const masks: string[] = []
   let stopToken: string | undefined
-  const view: RunnerView = { shown: [], annotations: [], commandOutputs: {}, obeyed: [] }
+  const lines = stdout.split(/\r\n|\r|\n/)
+  const view: RunnerView = { lines, obeyedLines: lines.map(() => false), shown: [], commandOutputs: {}, obeyed: [] }
   const mask = (text: string): string => masks.reduce((t, m) => (m ? t.split(m).join('***') : t), text)
-  for (const line of stdout.split(/\r\n|\r|\n/)) {
+  for (const [index, line] of lines.entries()) {
     const command = parseV2(line, registered) ?? parseV1(line, registered)
     if (!command) { if (line !== '') view.shown.push(mask(line)); continue }
     if (stopToken !== undefined) {
@@ -71,6 +74,7 @@ export function runnerProcess(stdout: string): RunnerView {
       continue
     }
     view.obeyed.push(command.name)
+    view.obeyedLines[index] = true
     switch (command.name) {
       case 'stop-commands':
         view.shown.push(mask(line))
@@ -85,7 +89,6 @@ export function runnerProcess(stdout: string): RunnerView {
         if (command.properties.name) view.commandOutputs[command.properties.name] = command.data
         break
       case 'error': case 'warning': case 'notice':
-        view.annotations.push(mask(`${command.name}: ${command.data}`))
         view.shown.push(mask(`${command.name}: ${command.data}`))
         break
       default:
