@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { EMULATOR_DEFAULTS, KapsoEmulator } from '../emulator/server.js'
-import { findLeaks } from '../scripts/leaks.js'
-import { emulatorInputs, FAKE_GITHUB_TOKEN, runAction, type ActionRun, type RunOptions } from '../scripts/run-action.js'
+import { emulatorInputs, runAction, type ActionRun, type RunOptions } from '../scripts/run-action.js'
+import { runChecked } from './support/bundle.js'
 import { readRecord } from '../src/ownership.js'
 import { Liar } from './support/liar.js'
 
@@ -30,11 +30,7 @@ const REPO = 'octo-org/shop'
 const ID = '11111111-2222-4333-8444-555555555555'
 
 async function run(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
-  const r = await runAction(inputs, { RUNNER_DEBUG: '1' }, options)
-  expect(findLeaks(`${r.stdout}\n${r.stderr}`, [EMULATOR_DEFAULTS.apiKey, FAKE_GITHUB_TOKEN])).toEqual([])
-  expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /)
-  expect(r.stdout).not.toContain('unexpected error')
-  return r
+  return runChecked(inputs, { options })
 }
 const legacyVia = (origin: string, more: Record<string, string> = {}): Record<string, string> => ({
   'api-key': EMULATOR_DEFAULTS.apiKey,

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { presentPlatform } from '../emulator/platform.js'
 import { EMULATOR_DEFAULTS, EMULATOR_PROJECT_ID, KapsoEmulator } from '../emulator/server.js'
 import { findLeaks } from '../scripts/leaks.js'
-import { emulatorInputs, runAction, type ActionRun, type RunOptions } from '../scripts/run-action.js'
+import { emulatorInputs, type ActionRun, type RunOptions } from '../scripts/run-action.js'
+import { runChecked } from './support/bundle.js'
 import { Liar } from './support/liar.js'
 import { runnerProcess } from '../scripts/runner-sim.js'
 
@@ -33,7 +34,7 @@ function platform(more: Record<string, string> = {}): Record<string, string> {
   return { ...emulatorInputs(kapso, 'platform'), url: URL_A, events: 'whatsapp.message.received', ...more }
 }
 function run(inputs: Record<string, string>, options: RunOptions = {}, env: Record<string, string> = {}): Promise<ActionRun> {
-  return runAction(inputs, env, options)
+  return runChecked(inputs, { options, env })
 }
 const errors = (r: ActionRun): string[] => r.stdout.split('\n').filter((l) => /^::(error|warning)::/.test(l))
 const withUrl = (url: string): number => kapso.webhooks().filter((w) => w.url === url).length

@@ -7,8 +7,8 @@ import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { GitHubEmulator } from '../emulator/github.js'
 import { EMULATOR_DEFAULTS, EMULATOR_PROJECT_ID, KapsoEmulator } from '../emulator/server.js'
-import { findLeaks } from '../scripts/leaks.js'
-import { FAKE_GITHUB_TOKEN, runAction, type ActionRun, type RunOptions } from '../scripts/run-action.js'
+import { FAKE_GITHUB_TOKEN, type ActionRun, type RunOptions } from '../scripts/run-action.js'
+import { runChecked } from './support/bundle.js'
 import { Receiver } from '../scripts/receiver.js'
 import { haveOpenssl } from '../scripts/tls.js'
 
@@ -43,11 +43,7 @@ describe.skipIf(!canRun)('the Platform API', () => {
   const project = (more: Record<string, string> = {}): Record<string, string> => ({ ...base(), scope: 'project', ...more })
 
   async function step(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
-    const run = await runAction(inputs, { RUNNER_DEBUG: '1' }, options)
-    const secrets = [EMULATOR_DEFAULTS.apiKey, FAKE_GITHUB_TOKEN, SECRET, ...kapso.webhooks().map((w) => w.secret_key ?? '').filter((s) => s.length >= 10)]
-    expect(findLeaks(`${run.stdout}\n${run.stderr}\n${run.summary}`, secrets)).toEqual([])
-    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
-    return run
+    return runChecked(inputs, { secrets: [SECRET, ...kapso.webhooks().map((w) => w.secret_key ?? '')], options })
   }
   const failed = (run: ActionRun): string => /^::error::(.*)$/m.exec(run.stdout)?.[1] ?? ''
 

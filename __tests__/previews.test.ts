@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { GitHubEmulator } from '../emulator/github.js'
 import { defaultScopeId, EMULATOR_DEFAULTS, KapsoEmulator, type StoredWebhook } from '../emulator/server.js'
-import { findLeaks, isMasked } from '../scripts/leaks.js'
-import { emulatorInputs, FAKE_GITHUB_TOKEN, runAction, type ActionRun, type GitHubEvent, type RunOptions } from '../scripts/run-action.js'
+import { isMasked } from '../scripts/leaks.js'
+import { emulatorInputs, FAKE_GITHUB_TOKEN, type ActionRun, type GitHubEvent, type RunOptions } from '../scripts/run-action.js'
+import { runChecked } from './support/bundle.js'
 import { Liar } from './support/liar.js'
 
 const REPO = 'octo-org/shop'
@@ -51,12 +52,7 @@ function pullRequestEvent(action: string, number: number, options: { fork?: bool
 
 /** Runs the bundle with debug logging on; nothing secret may show in the log or the job summary. */
 async function step(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
-  const run = await runAction({ ...emulatorInputs(kapso, 'legacy'), ...inputs }, { RUNNER_DEBUG: '1' }, options)
-  const secrets = [EMULATOR_DEFAULTS.apiKey, FAKE_GITHUB_TOKEN, ...kapso.webhooks().map((w) => w.secret_key)]
-  expect(findLeaks(`${run.stdout}\n${run.stderr}`, secrets)).toEqual([])
-  for (const secret of secrets) expect(run.summary).not.toContain(secret)
-  expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /)
-  return run
+  return runChecked({ ...emulatorInputs(kapso, 'legacy'), ...inputs }, { secrets: kapso.webhooks().map((w) => w.secret_key), options })
 }
 
 const preview = (pr: number): Record<string, string> => ({ operation: 'auto', url: previewUrl(pr), events: 'whatsapp.message.received' })

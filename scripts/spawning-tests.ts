@@ -1,8 +1,9 @@
 /**
  * The test files that spawn the built bundle: those that call runAction (scripts/run-action.ts), directly
- * or through a script of scripts/ that calls it (chaos.test.ts does, through scripts/chaos.ts). One step of
- * indirection is all the suite has. Two users, one list: .ci/run runs these again under Node 24, and
- * vitest.mutate.config.ts leaves them out of mutation testing (they run dist/, not the mutated src/).
+ * or through a module that calls it: a script of scripts/ (chaos.test.ts, through scripts/chaos.ts) or a
+ * helper of __tests__/support/ (support/bundle.ts). One step of indirection is all the suite has. Two users,
+ * one list: .ci/run runs these again under Node 24, and vitest.mutate.config.ts leaves them out of mutation
+ * testing (they run dist/, not the mutated src/).
  *
  *   npx tsx scripts/spawning-tests.ts   prints them, one per line; exits 1 when there are none
  */
@@ -14,14 +15,21 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 /** Paths relative to the repository, like __tests__/smoke.test.ts, in name order. */
 export function spawningTests(root = ROOT): string[] {
-  const read = (dir: string, file: string): string => readFileSync(join(root, dir, file), 'utf8')
-  const via = readdirSync(join(root, 'scripts'))
-    .filter((f) => f.endsWith('.ts') && f !== 'run-action.ts' && f !== 'spawning-tests.ts' && read('scripts', f).includes('runAction('))
-    .map((f) => `from '../scripts/${f.replace(/\.ts$/, '.js')}'`)
+  const read = (path: string): string => readFileSync(join(root, path), 'utf8')
+  const calls = (path: string): boolean => read(path).includes('runAction(')
+  // Each module that calls runAction, as a test file imports it.
+  const via = [
+    ...readdirSync(join(root, 'scripts'))
+      .filter((f) => f.endsWith('.ts') && f !== 'run-action.ts' && f !== 'spawning-tests.ts' && calls(`scripts/${f}`))
+      .map((f) => `from '../scripts/${f.replace(/\.ts$/, '.js')}'`),
+    ...readdirSync(join(root, '__tests__', 'support'))
+      .filter((f) => f.endsWith('.ts') && calls(`__tests__/support/${f}`))
+      .map((f) => `from './support/${f.replace(/\.ts$/, '.js')}'`)
+  ]
   return readdirSync(join(root, '__tests__'))
     .filter((f) => f.endsWith('.test.ts'))
     .filter((f) => {
-      const text = read('__tests__', f)
+      const text = read(`__tests__/${f}`)
       return text.includes('runAction(') || via.some((line) => text.includes(line))
     })
     .sort()
