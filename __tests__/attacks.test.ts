@@ -4,25 +4,21 @@
  * forever, a 204 to a create, meta-kind webhooks let through the filter, and loose ownership records.
  * The attacks that once broke a claim are in claims.test.ts.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { EMULATOR_DEFAULTS, KapsoEmulator } from '../emulator/server.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { EMULATOR_DEFAULTS } from '../emulator/server.js'
+import { useEmulator } from './support/emulator.js'
 import { emulatorInputs, runAction, type ActionRun, type RunOptions } from '../scripts/run-action.js'
 import { runChecked } from './support/bundle.js'
 import { readRecord } from '../src/ownership.js'
 import { Liar } from './support/liar.js'
 
 const OTHER_NUMBER = '555000111'
-let kapso: KapsoEmulator
+const kapso = useEmulator({ phoneNumberIds: [EMULATOR_DEFAULTS.phoneNumberId, OTHER_NUMBER] })
 let elsewhere: Liar
 beforeAll(async () => {
-  kapso = await KapsoEmulator.start({ phoneNumberIds: [EMULATOR_DEFAULTS.phoneNumberId, OTHER_NUMBER] })
   elsewhere = await Liar.start(() => ({ body: '{}' }))
 })
-afterAll(async () => {
-  await kapso.close()
-  await elsewhere.close()
-})
-beforeEach(() => kapso.reset())
+afterAll(() => elsewhere.close())
 
 const CONFIG = EMULATOR_DEFAULTS.configId
 const URL_A = 'https://pr-9.preview.example.com/api/whatsapp'

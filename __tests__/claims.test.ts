@@ -5,9 +5,10 @@
  * commands anywhere in a line, stop-commands, add-mask) is modelled in scripts/runner-sim.ts.
  * The attacks that held from the start are in attacks.test.ts.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { presentPlatform } from '../emulator/platform.js'
-import { EMULATOR_DEFAULTS, EMULATOR_PROJECT_ID, KapsoEmulator } from '../emulator/server.js'
+import { EMULATOR_DEFAULTS, EMULATOR_PROJECT_ID } from '../emulator/server.js'
+import { useEmulator } from './support/emulator.js'
 import { findLeaks } from '../scripts/leaks.js'
 import { emulatorInputs, type ActionRun, type RunOptions } from '../scripts/run-action.js'
 import { runChecked } from './support/bundle.js'
@@ -15,12 +16,7 @@ import { Liar } from './support/liar.js'
 import { runnerProcess } from '../scripts/runner-sim.js'
 
 const OTHER_NUMBER = '555000111'
-let kapso: KapsoEmulator
-beforeAll(async () => {
-  kapso = await KapsoEmulator.start({ phoneNumberIds: [EMULATOR_DEFAULTS.phoneNumberId, OTHER_NUMBER] })
-})
-afterAll(() => kapso.close())
-beforeEach(() => kapso.reset())
+const kapso = useEmulator({ phoneNumberIds: [EMULATOR_DEFAULTS.phoneNumberId, OTHER_NUMBER] })
 
 const CONFIG = EMULATOR_DEFAULTS.configId
 const NUMBER = EMULATOR_DEFAULTS.phoneNumberId

@@ -7,12 +7,13 @@
  * have used every webhook operation of its spec. The specs are not part of this repository; where one is
  * absent (a user's clone), its test is skipped, saying so.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { GitHubEmulator } from '../emulator/github.js'
-import { EMULATOR_DEFAULTS, KapsoEmulator, type Api } from '../emulator/server.js'
+import { EMULATOR_DEFAULTS, type Api } from '../emulator/server.js'
+import { useEmulator } from './support/emulator.js'
 import { emulatorInputs } from '../scripts/run-action.js'
 import { run } from '../src/main.js'
 import { clearCore, recorded, setInputs } from './support/core.js'
@@ -24,18 +25,17 @@ const REPO = 'octo-org/shop'
 const TOKEN = 'ghs_contract0000000000000000'
 const URL_A = 'https://pr-5.preview.example.com/api/whatsapp'
 
-let emulator: KapsoEmulator
+const emulator = useEmulator({ projectEventsPlan: true, receiverTimeoutMs: 200 })
 let github: GitHubEmulator
-const event = join(mkdtempSync(join(tmpdir(), 'contract-')), 'event.json')
+const eventDir = mkdtempSync(join(tmpdir(), 'contract-'))
+const event = join(eventDir, 'event.json')
 beforeAll(async () => {
-  emulator = await KapsoEmulator.start({ projectEventsPlan: true, receiverTimeoutMs: 200 })
   github = await GitHubEmulator.start({ repository: REPO, token: TOKEN })
 })
 afterAll(async () => {
-  await emulator.close()
   await github.close()
+  rmSync(eventDir, { recursive: true, force: true })
 })
-beforeEach(() => emulator.reset())
 
 /** One run of the action in-process; `expected` is the result output, or 'failed' for a step meant to fail. */
 async function step(inputs: Record<string, string>, expected: string): Promise<Record<string, string>> {

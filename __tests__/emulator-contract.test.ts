@@ -5,8 +5,9 @@
  * the response schema declared for its status, every request it sends must validate as a request, and
  * every declared status of every route must have been seen. Where the spec is absent the test is skipped.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { EMULATOR_DEFAULTS, KapsoEmulator } from '../emulator/server.js'
+import { describe, expect, it } from 'vitest'
+import { EMULATOR_DEFAULTS } from '../emulator/server.js'
+import { useEmulator } from './support/emulator.js'
 import { openApiSpec, specMissing } from './support/openapi.js'
 
 const spec = openApiSpec('platform')
@@ -42,13 +43,8 @@ interface Exchange {
 }
 
 describe.skipIf(!spec)('the emulator\'s Platform API matches Kapso\'s OpenAPI', () => {
-  let emulator: KapsoEmulator
+  const emulator = useEmulator({ receiverTimeoutMs: 2000 })
   const exchanges: Exchange[] = []
-  beforeAll(async () => {
-    emulator = await KapsoEmulator.start({ receiverTimeoutMs: 2000 })
-  })
-  afterAll(() => emulator.close())
-  beforeEach(() => emulator.reset())
 
   async function call(method: string, target: string, body?: unknown, key: string = EMULATOR_DEFAULTS.apiKey): Promise<Exchange> {
     const url = new URL(`${emulator.apiUrl('platform')}${target}`)

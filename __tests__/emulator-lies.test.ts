@@ -4,15 +4,11 @@
  * request slow; and the connection count that shows keep-alive at work.
  */
 import { Agent, request } from 'node:http'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { EMULATOR_DEFAULTS, KapsoEmulator } from '../emulator/server.js'
+import { useEmulator } from './support/emulator.js'
 
-let emulator: KapsoEmulator
-beforeAll(async () => {
-  emulator = await KapsoEmulator.start()
-})
-afterAll(() => emulator.close())
-beforeEach(() => emulator.reset())
+const emulator = useEmulator()
 
 const NUMBER = `/whatsapp/phone_numbers/${EMULATOR_DEFAULTS.phoneNumberId}/webhooks`
 const kapso = { url: 'https://Preview.Example.com/hook', secret_key: 's3cret', events: ['whatsapp.message.received'] }

@@ -2,16 +2,12 @@
  * The Platform API beyond phone-number CRUD: project webhooks, kinds, payload versions, project events
  * and the plan, paging headers, and every rule of emulator/rules.ts, each refused as Kapso refuses it.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { EMULATOR_DEFAULTS, EMULATOR_PROJECT_ID, KapsoEmulator, STRICTER_RULES } from '../emulator/server.js'
+import { describe, expect, it } from 'vitest'
+import { EMULATOR_DEFAULTS, EMULATOR_PROJECT_ID, STRICTER_RULES } from '../emulator/server.js'
+import { useEmulator } from './support/emulator.js'
 import { openApiSpec, type OpenApiSpec } from './support/openapi.js'
 
-let emulator: KapsoEmulator
-beforeAll(async () => {
-  emulator = await KapsoEmulator.start({ phoneNumberIds: [EMULATOR_DEFAULTS.phoneNumberId, '222000111'] })
-})
-afterAll(() => emulator.close())
-beforeEach(() => emulator.reset())
+const emulator = useEmulator({ phoneNumberIds: [EMULATOR_DEFAULTS.phoneNumberId, '222000111'] })
 
 const NUMBER = `/whatsapp/phone_numbers/${EMULATOR_DEFAULTS.phoneNumberId}/webhooks`
 const OTHER_NUMBER = '/whatsapp/phone_numbers/222000111/webhooks'
