@@ -361,6 +361,19 @@ describe('isFailure', () => {
   })
 })
 
+describe('Retry-After', () => {
+  const now = Date.parse('2026-11-28T10:00:00Z')
+  it('reads seconds and HTTP dates, and nothing else', () => {
+    expect(retryAfterMs('60', now)).toBe(60_000)
+    expect(retryAfterMs(' 0 ', now)).toBe(0)
+    expect(retryAfterMs('Sat, 28 Nov 2026 10:00:30 GMT', now)).toBe(30_000)
+    expect(retryAfterMs('Sat, 28 Nov 2026 09:59:00 GMT', now)).toBe(0)
+    expect(retryAfterMs('soon', now)).toBeUndefined()
+    expect(retryAfterMs('-5', now)).toBeUndefined()
+    expect(retryAfterMs(undefined, now)).toBeUndefined()
+  })
+})
+
 describe('Retry-After, read as a user\'s proxy might send it', () => {
   const now = Date.parse('2026-11-28T10:00:00Z')
   it('takes the first of repeated headers', () => {

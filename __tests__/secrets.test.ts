@@ -221,3 +221,19 @@ describe('secrets in Kapso\'s answers', () => {
     expect(errorText({ error: '', message: 'Invalid or missing API key' })).toBe('Invalid or missing API key')
   })
 })
+
+describe('Kapso\'s error text', () => {
+  it('is found wherever the body keeps it', () => {
+    expect(errorText({ error: 'Url is invalid' })).toBe('Url is invalid')
+    expect(errorText({ error: { message: 'Invalid or missing API key' } })).toBe('Invalid or missing API key')
+    expect(errorText({ error: 'Rate limit exceeded', message: 'Please retry after 60 seconds' })).toBe('Rate limit exceeded: Please retry after 60 seconds')
+    expect(errorText({ detail: 'Bad page' })).toBe('Bad page')
+    expect(errorText(null)).toBe('')
+    expect(errorText(['error'])).toBe('')
+  })
+
+  it('keeps to one line, its control characters made visible, and is cut short', () => {
+    expect(errorText({ error: 'line one\r\n::error::forged' })).toBe('line one\\r\\n::error::forged')
+    expect(errorText({ error: 'x'.repeat(2000) })).toHaveLength(500)
+  })
+})
