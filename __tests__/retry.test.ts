@@ -3,12 +3,11 @@
  * unknown outcome does, what the step says while it waits and when it gives up. The attempts are fakes
  * that answer from a script, so each case counts exactly what would have reached the server.
  */
-import * as core from '@actions/core'
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { Deadline, StepTimeout } from '../src/deadline.js'
 import { ActionError, StatusError } from '../src/errors.js'
 import { isFailure, MAX_RETRY_AFTER_SECONDS, retryAfterMs, withRetries, type Attempted, type Failure, type RetryOptions } from '../src/retry.js'
-import { clearCore, recorded } from './support/core.js'
+import { clearCore, failure, recorded } from './support/core.js'
 
 vi.mock('@actions/core', async (orig) => (await import('./support/core-mock.js')).mockCore(orig))
 
@@ -47,15 +46,6 @@ function scripted<T>(method: Attempted<T>['method'], script: (T | Failure)[], ex
     sent,
     ...extra
   }
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise
-  } catch (error) {
-    return error as Error
-  }
-  throw new Error('it succeeded')
 }
 
 describe('what is sent again', () => {
@@ -190,7 +180,7 @@ describe('rate limits', () => {
     await vi.advanceTimersByTimeAsync(1)
     expect(await done).toBe('ok')
     expect(spec.sent).toHaveLength(2)
-    expect((core.notice as Mock).mock.calls.map(([m]) => m)).toEqual([
+    expect(recorded.notices()).toEqual([
       'Kapso is rate-limiting these requests (HTTP 429) while creating a webhook for https://a.example.com/hook: waiting 2 s as it asks, then trying again (attempt 2 of 3).'
     ])
     expect(recorded.info()).toEqual([])
@@ -202,7 +192,7 @@ describe('rate limits', () => {
     const done = withRetries(options({ backoffMs: 1_000 }), spec)
     await vi.runAllTimersAsync()
     expect(await done).toBe('ok')
-    expect((core.notice as Mock).mock.calls.map(([m]) => m)).toEqual([
+    expect(recorded.notices()).toEqual([
       'Kapso is rate-limiting these requests (HTTP 429) while creating a webhook for https://a.example.com/hook: waiting 1 s, then trying again (attempt 2 of 3).'
     ])
   })

@@ -7,12 +7,12 @@
 import * as core from '@actions/core'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { Deadline, StepTimeout } from '../src/deadline.js'
 import { ActionError, StatusError } from '../src/errors.js'
 import { Transport, type RequestSpec } from '../src/kapso/transport.js'
 import { maskSecret } from '../src/secrets.js'
-import { clearCore } from './support/core.js'
+import { clearCore, failure, recorded } from './support/core.js'
 
 vi.mock('@actions/core', async (orig) => (await import('./support/core-mock.js')).mockCore(orig))
 
@@ -110,16 +110,6 @@ function transport(over: { maxAttempts?: number; timeoutMs?: number; deadlineSec
 const creating = (): RequestSpec => ({ method: 'POST', url: server.url, payload: { whatsapp_webhook: { url: 'https://a.example.com/hook', secret_key: SECRET } }, doing: 'creating a webhook for https://a.example.com/hook' })
 const listing = (): RequestSpec => ({ method: 'GET', url: `${server.url}?page=1`, doing: 'listing webhooks' })
 
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise
-  } catch (error) {
-    return error as Error
-  }
-  throw new Error('the request succeeded')
-}
-
-const debugLines = (): string[] => (core.debug as Mock).mock.calls.map(([m]) => String(m))
 
 describe('success', () => {
   it('is a 2xx with a JSON body, or a DELETE with none', async () => {
@@ -210,7 +200,7 @@ describe('an answer that was not applied: sent again, a POST too', () => {
     server.answer(json(429, { error: 'Rate limit exceeded' }, { 'Retry-After': '0' }), json(201, { data: { id: 'x' } }))
     expect(await transport().request(creating())).toEqual({ status: 201, body: { data: { id: 'x' } } })
     expect(server.seen).toHaveLength(2)
-    expect((core.notice as Mock).mock.calls[0]?.[0]).toBe(
+    expect(recorded.notices()[0]).toBe(
       'Kapso is rate-limiting these requests (HTTP 429) while creating a webhook for https://a.example.com/hook: waiting 0 s as it asks, then trying again (attempt 2 of 2).'
     )
   })
@@ -258,7 +248,7 @@ describe('a GET', () => {
     server.answer(silent)
     const error = await failure(transport({ timeoutMs: 30_000, deadlineSeconds: 1 }).request(listing()))
     expect(error).toBeInstanceOf(StepTimeout)
-    expect(debugLines()[0]).toMatch(/^GET \/api\/v1\/whatsapp_webhooks -> no answer within 1(\.0)? s \(timeout-seconds\) \(\d+ ms, attempt 1\)$/)
+    expect(recorded.debug()[0]).toMatch(/^GET \/api\/v1\/whatsapp_webhooks -> no answer within 1(\.0)? s \(timeout-seconds\) \(\d+ ms, attempt 1\)$/)
   })
 
   it('says a whole number of seconds without a decimal', async () => {
@@ -287,7 +277,7 @@ describe('the API key and the secret stay where they belong', () => {
     server.answer(json(422, { error: `secret_key ${SECRET} is invalid`, key: API_KEY }))
     const error = await failure(transport().request({ ...creating(), url: `${server.url}?key=${API_KEY}` }))
     expect(error).toMatchObject({ status: 422 })
-    const lines = debugLines()
+    const lines = recorded.debug()
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(/^POST \/api\/v1\/whatsapp_webhooks -> 422 \(\d{1,5} ms, attempt 1\)$/)
   })

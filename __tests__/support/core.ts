@@ -23,6 +23,8 @@ export const recorded = {
   failure: (): string | undefined => mocked(core.setFailed).mock.calls[0]?.[0] as string | undefined,
   warnings: (): string[] => mocked(core.warning).mock.calls.map(([m]) => String(m)),
   info: (): string[] => mocked(core.info).mock.calls.map(([m]) => String(m)),
+  notices: (): string[] => mocked(core.notice).mock.calls.map(([m]) => String(m)),
+  debug: (): string[] => mocked(core.debug).mock.calls.map(([m]) => String(m)),
   masks: (): string[] => mocked(core.setSecret).mock.calls.map(([m]) => String(m))
 }
 
@@ -30,4 +32,14 @@ export function clearCore(): void {
   vi.clearAllMocks()
   // Each run of the action is a new process: it knows no secret yet.
   forgetSecrets()
+}
+
+/** The error a promise is rejected with; a promise that resolves fails the test. */
+export async function failure(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise
+  } catch (error) {
+    return error as Error
+  }
+  throw new Error('it succeeded')
 }
