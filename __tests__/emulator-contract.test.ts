@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { EMULATOR_DEFAULTS } from '../emulator/server.js'
+import { callApi } from './support/api.js'
 import { useEmulator } from './support/emulator.js'
 import { openApiSpec, specMissing } from './support/openapi.js'
 
@@ -48,10 +49,8 @@ describe.skipIf(!spec)('the emulator\'s Platform API matches Kapso\'s OpenAPI', 
 
   async function call(method: string, target: string, body?: unknown, key: string = EMULATOR_DEFAULTS.apiKey): Promise<Exchange> {
     const url = new URL(`${emulator.apiUrl('platform')}${target}`)
-    const headers: Record<string, string> = { 'X-API-Key': key, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) }
-    const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-    const text = await response.text()
-    const exchange = { method, path: url.pathname.replace(/^\/platform\/v1/, ''), query: [...url.searchParams], body, status: response.status, json: text ? JSON.parse(text) : undefined }
+    const { status, json } = await callApi(url.href, method, body, { key })
+    const exchange = { method, path: url.pathname.replace(/^\/platform\/v1/, ''), query: [...url.searchParams], body, status, json }
     exchanges.push(exchange)
     return exchange
   }

@@ -6,6 +6,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { EMULATOR_DEFAULTS, EMULATOR_PROJECT_ID, KapsoEmulator } from '../emulator/server.js'
+import { callApi, type Answer } from './support/api.js'
 import { Receiver, type Received } from '../scripts/receiver.js'
 import { haveOpenssl } from '../scripts/tls.js'
 
@@ -35,11 +36,9 @@ describe.skipIf(!canRun)('test deliveries to a real HTTPS receiver', () => {
   })
 
   const endpoint = (path: string): string => receiver.url(path)
-  async function call(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any -- read loosely, as a test does
-    const init = { method, headers: { 'X-API-Key': EMULATOR_DEFAULTS.apiKey, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }
-    const response = await fetch(`${emulator.apiUrl('platform')}${path}`, init)
-    const text = await response.text()
-    return { status: response.status, json: text ? JSON.parse(text) : undefined }
+  async function call(method: string, path: string, body?: unknown): Promise<Pick<Answer, 'status' | 'json'>> {
+    const { status, json } = await callApi(`${emulator.apiUrl('platform')}${path}`, method, body)
+    return { status, json }
   }
   async function createWebhook(path: string, fields: Record<string, unknown> = {}): Promise<string> {
     const body = { whatsapp_webhook: { url: endpoint(path), secret_key: 'whsec-test', events: ['whatsapp.message.received', 'whatsapp.message.sent'], ...fields } }

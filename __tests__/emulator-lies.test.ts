@@ -6,6 +6,7 @@
 import { Agent, request } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { EMULATOR_DEFAULTS, KapsoEmulator } from '../emulator/server.js'
+import { callApi, type Answer } from './support/api.js'
 import { useEmulator } from './support/emulator.js'
 
 const emulator = useEmulator()
@@ -13,12 +14,7 @@ const emulator = useEmulator()
 const NUMBER = `/whatsapp/phone_numbers/${EMULATOR_DEFAULTS.phoneNumberId}/webhooks`
 const kapso = { url: 'https://Preview.Example.com/hook', secret_key: 's3cret', events: ['whatsapp.message.received'] }
 
-async function call(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<{ status: number; json: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any -- read loosely, as a test does
-  const init = { method, signal, headers: { 'X-API-Key': EMULATOR_DEFAULTS.apiKey, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }
-  const response = await fetch(`${emulator.apiUrl('platform')}${path}`, init)
-  const text = await response.text()
-  return { status: response.status, json: text ? JSON.parse(text) : undefined }
-}
+const call = (method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<Answer> => callApi(`${emulator.apiUrl('platform')}${path}`, method, body, { signal })
 
 describe('lies', () => {
   it('rewrite: handles the request for real, then answers with the body passed through the function', async () => {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { EMULATOR_DEFAULTS, EMULATOR_PROJECT_ID, STRICTER_RULES } from '../emulator/server.js'
+import { callApi, type Answer } from './support/api.js'
 import { useEmulator } from './support/emulator.js'
 import { openApiSpec, type OpenApiSpec } from './support/openapi.js'
 
@@ -13,18 +14,7 @@ const NUMBER = `/whatsapp/phone_numbers/${EMULATOR_DEFAULTS.phoneNumberId}/webho
 const OTHER_NUMBER = '/whatsapp/phone_numbers/222000111/webhooks'
 const PROJECT = '/whatsapp/webhooks'
 
-interface Answer {
-  status: number
-  json: any // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies are read loosely, as a test does
-  headers: Headers
-}
-async function call(method: string, path: string, body?: unknown, key: string | null = EMULATOR_DEFAULTS.apiKey): Promise<Answer> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' }
-  if (key !== null) headers['X-API-Key'] = key
-  const response = await fetch(`${emulator.apiUrl('platform')}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-  const text = await response.text()
-  return { status: response.status, json: text ? JSON.parse(text) : undefined, headers: response.headers }
-}
+const call = (method: string, path: string, body?: unknown, key: string | null = EMULATOR_DEFAULTS.apiKey): Promise<Answer> => callApi(`${emulator.apiUrl('platform')}${path}`, method, body, { key })
 const hook = (fields: Record<string, unknown>): unknown => ({ whatsapp_webhook: fields })
 const kapso = { url: 'https://example.com/hook', secret_key: 's3cret', events: ['whatsapp.message.received'] }
 const meta = { kind: 'meta', url: 'https://example.com/meta', secret_key: 'meta-secret' }

@@ -1,6 +1,7 @@
 /** The emulator must refuse what Kapso refuses, and answer in Kapso's shapes, or the other tests prove little. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { defaultScopeId, EMULATOR_DEFAULTS, KapsoEmulator, type Api } from '../emulator/server.js'
+import { callApi, type Answer } from './support/api.js'
 import { openApiSpec } from './support/openapi.js'
 
 let emulator: KapsoEmulator
@@ -20,18 +21,14 @@ const specs = { legacy: openApiSpec('legacy'), platform: openApiSpec('platform')
 const answerProblems: string[] = []
 afterAll(() => expect(answerProblems).toEqual([]))
 
-async function call(method: string, url: string, body?: unknown, key: string | null = EMULATOR_DEFAULTS.apiKey): Promise<{ status: number; json: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies are read loosely, as a test does
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' }
-  if (key !== null) headers['X-API-Key'] = key
-  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-  const text = await response.text()
-  const json = text ? JSON.parse(text) : undefined
+async function call(method: string, url: string, body?: unknown, key: string | null = EMULATOR_DEFAULTS.apiKey): Promise<Pick<Answer, 'status' | 'json'>> {
+  const answer = await callApi(url, method, body, { key })
   const { pathname, searchParams } = new URL(url)
   const spec = pathname.startsWith('/api/v1/') ? specs.legacy : specs.platform
   const request = { method, path: pathname.replace(/^\/(api|platform)\/v1/, ''), query: [...searchParams], body }
   // The spec says nothing of the answer to a request it refuses itself (e.g. per_page=0 answers 422 here).
-  if (spec && spec.checkRequest(request).length === 0) answerProblems.push(...spec.checkResponse(request, response.status, json))
-  return { status: response.status, json }
+  if (spec && spec.checkRequest(request).length === 0) answerProblems.push(...spec.checkResponse(request, answer.status, answer.json))
+  return { status: answer.status, json: answer.json }
 }
 
 const minimal = { url: 'https://example.com/hook', secret_key: 's3cret', events: ['whatsapp.message.sent'] }
