@@ -96,15 +96,7 @@ describe('wrong shapes fail with a message naming the request and the field', ()
     }
   })
 
-  it.each([
-    ['total_pages -1', { data: [], meta: { total_pages: -1 } }, /has meta\.total_pages that is not a whole number of pages/],
-    ['meta a string', { data: [], meta: 'x' }, /has meta that is not an object/],
-    ['data an object', { data: { id: ID } }, /has data that is not a list/]
-  ])('list answered with %s', async (_name, body, message) => {
-    kapso.inject({ method: 'GET', fault: { kind: 'status', status: 200, body } })
-    const r = await run({ ...emulatorInputs(kapso, 'legacy'), url: URL_A, events: 'whatsapp.message.received' })
-    expect(errorLine(r)).toMatch(message)
-  })
+  // Lists of the wrong shape: hostile.test.ts ("answers of the wrong shape").
 })
 
 describe('pages, slow servers and the step deadline', () => {

@@ -120,6 +120,9 @@ describe('answers of the wrong shape', () => {
     ['no data at all', { webhooks: [] }, /has no data\.$/],
     ['a JSON array', [1, 2], /has no data\.$/],
     ['a page count that is not a number', { data: [], meta: { total_pages: '2' } }, /has meta\.total_pages that is not a whole number\.$/],
+    ['a page count below zero', { data: [], meta: { total_pages: -1 } }, /has meta\.total_pages that is not a whole number of pages\.$/],
+    ['meta that is not an object', { data: [], meta: 'x' }, /has meta that is not an object\.$/],
+    ['data that is one webhook, not a list', { data: { id: '9e8d7c6b-5a4f-4e2d-8c0b-9a8f7e6d5c4b' } }, /has data that is not a list\.$/],
     ['a webhook that is a string', { data: ['x'] }, /has data\[0\] that is not a webhook\.$/]
   ])('fails on %s, naming the request and the field, with no output', async (_name, body, message) => {
     emulator.inject({ method: 'GET', fault: { kind: 'status', status: 200, body } })
