@@ -3,14 +3,13 @@
  * before answers were parsed at one boundary (issue "Trust nothing that comes back"), and the promises
  * that no earlier test could break. Every run is scanned for secrets and fragments of them.
  */
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { defaultScopeId, type Api } from '../emulator/server.js'
 import { useEmulator } from './support/emulator.js'
 import { isMasked } from '../scripts/leaks.js'
 import { emulatorInputs, FAKE_GITHUB_TOKEN, type ActionRun, type RunOptions } from '../scripts/run-action.js'
 import { runChecked } from './support/bundle.js'
+import { Liar } from './support/liar.js'
 
 const emulator = useEmulator()
 
@@ -134,9 +133,10 @@ describe('answers of the wrong shape', () => {
   })
 
   it('fails cleanly on an answer nested 100,000 levels deep', async () => {
-    const server = await rawServer('{"data":[{"id":"9e8d7c6b-5a4f-4e2d-8c0b-9a8f7e6d5c4b","url":"https://x.example.com/a","headers":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}]}')
+    const body = '{"data":[{"id":"9e8d7c6b-5a4f-4e2d-8c0b-9a8f7e6d5c4b","url":"https://x.example.com/a","headers":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}]}'
+    const server = await Liar.start(() => ({ body }))
     try {
-      const run = await step('legacy', { 'api-url': `${server.url}/api/v1`, 'max-attempts': '1' })
+      const run = await step('legacy', { 'api-url': `${server.origin}/api/v1`, 'max-attempts': '1' })
       expect(run.exitCode).toBe(1)
       expect(failed(run)).toMatch(/^Kapso's answer while listing webhooks with url \S+ has data\[0\]\.headers that is not an object of headers\.$/)
     } finally {
@@ -226,13 +226,13 @@ describe('promises no earlier test could break', () => {
   })
 
   it('follows no redirect: the key never reaches the other host', async () => {
-    const elsewhere = await rawServer('{"data":[]}')
+    const elsewhere = await Liar.start(() => ({ body: '{"data":[]}' }))
     try {
-      emulator.inject({ method: 'GET', fault: { kind: 'status', status: 307, headers: { Location: `${elsewhere.url}/api/v1/steal` } } })
+      emulator.inject({ method: 'GET', fault: { kind: 'status', status: 307, headers: { Location: `${elsewhere.origin}/api/v1/steal` } } })
       const run = await step('legacy', {})
       expect(run.exitCode).toBe(1)
       expect(failed(run)).toMatch(/^Kapso answered with a redirect \(HTTP 307\) while listing webhooks .* redirects are not followed/)
-      expect(elsewhere.requests).toBe(0)
+      expect(elsewhere.seen).toEqual([])
     } finally {
       await elsewhere.close()
     }
@@ -250,21 +250,3 @@ describe('promises no earlier test could break', () => {
 })
 
 /** A loopback server that answers every request with this text, counting requests. */
-async function rawServer(text: string): Promise<{ url: string; requests: number; close: () => Promise<void> }> {
-  const state = { requests: 0 }
-  const server: Server = createServer((_req, res) => {
-    state.requests++
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end(text)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    get requests() {
-      return state.requests
-    },
-    close: () => {
-      server.closeAllConnections()
-      return new Promise<void>((resolve) => server.close(() => resolve()))
-    }
-  }
-}
