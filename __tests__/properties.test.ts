@@ -7,12 +7,11 @@
  */
 import * as core from '@actions/core'
 import fc from 'fast-check'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it, vi, type Mock } from 'vitest'
 import { longestFragment } from '../scripts/leaks.js'
 import { run } from '../src/main.js'
 import { clearCore, setInputs } from './support/core.js'
+import { Liar } from './support/liar.js'
 
 vi.mock('@actions/core', async (orig) => (await import('./support/core-mock.js')).mockCore(orig))
 
@@ -31,28 +30,23 @@ interface Answer {
 }
 
 /** A server that answers each request with the next made-up answer, and 503 once they run out. */
-let server: Server
+let server: Liar
 let answers: Answer[] = []
 let origin = ''
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    req.resume()
-    req.on('end', () => {
-      const answer = answers.shift() ?? { status: 503, text: '{"error":"no more answers"}' }
-      const headers: Record<string, string> = { 'Content-Type': 'application/json; charset=utf-8' }
-      if (answer.retryAfter !== undefined) headers['Retry-After'] = answer.retryAfter
-      if (answer.status >= 300 && answer.status < 400) headers.Location = 'http://127.0.0.1:9/elsewhere'
-      res.writeHead(answer.status, headers).end(answer.status === 204 ? undefined : answer.text)
-    })
+  server = await Liar.start(() => {
+    const answer = answers.shift() ?? { status: 503, text: '{"error":"no more answers"}' }
+    const headers: Record<string, string> = {}
+    if (answer.retryAfter !== undefined) headers['Retry-After'] = answer.retryAfter
+    if (answer.status >= 300 && answer.status < 400) headers.Location = 'http://127.0.0.1:9/elsewhere'
+    return { status: answer.status, headers, body: answer.status === 204 ? undefined : answer.text }
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  origin = server.origin
   Object.assign(process.env, { GITHUB_API_URL: origin, GITHUB_REPOSITORY: 'octo-org/shop', GITHUB_EVENT_NAME: 'schedule' })
 })
 afterAll(async () => {
   for (const name of ['GITHUB_API_URL', 'GITHUB_REPOSITORY', 'GITHUB_EVENT_NAME']) delete process.env[name]
-  server.closeAllConnections()
-  await new Promise<void>((resolve) => server.close(() => resolve()))
+  await server.close()
 })
 
 /** Text that may carry a secret, part of one, or a workflow command. */
