@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest'
 import { errorText, parseWebhook, parseWebhookPage } from '../src/boundary/kapso.js'
 import { AnswerError } from '../src/boundary/parse.js'
 import * as log from '../src/log.js'
-import { FRAGMENT_LENGTH, maskSecret, outsideText, redact } from '../src/secrets.js'
+import { FRAGMENT_LENGTH, hideInServerText, maskSecret, outsideText, redact } from '../src/secrets.js'
 import { cut, escapeControl, hasControl } from '../src/text.js'
 import { clearCore, recorded } from './support/core.js'
 
@@ -141,6 +141,24 @@ describe('text.ts', () => {
   })
 })
 
+describe('header values in server text', () => {
+  const TOKEN = 'Bearer preview-bypass-7f3a9c'
+
+  it('are hidden, whole or in part, in what a server says, and nowhere else (they are not masked in the log)', () => {
+    hideInServerText(TOKEN)
+    expect(outsideText(`401: header ${TOKEN} refused`, 200)).toBe('401: header *** refused')
+    expect(outsideText(`cut: ${TOKEN.slice(3, 17)}`, 200)).toBe('cut: ***')
+    expect(redact(`the input said ${TOKEN}`)).toBe(`the input said ${TOKEN}`)
+    expect(recorded.masks()).toEqual([])
+  })
+
+  it('leave short, common values alone: "true" or "eu" would vanish from every server message', () => {
+    hideInServerText('true')
+    hideInServerText('eu')
+    expect(outsideText('enabled is true, region eu', 200)).toBe('enabled is true, region eu')
+  })
+})
+
 describe('log.ts, the last guard', () => {
   beforeEach(() => maskSecret(SECRET))
 
@@ -149,6 +167,13 @@ describe('log.ts, the last guard', () => {
     expect(calls(core.info)).toEqual([['first ***\\nsecond \\x07 ***']])
     log.debug(`debug ${SECRET}\n::warning::more`)
     expect(calls(core.debug)).toEqual([['debug ***\\n::warning::more']])
+  })
+
+  it('breaks the runner\'s old ##[command] form wherever it stands, and changes nothing else of the line', () => {
+    log.info('Kapso said: busy ##[stop-commands]t and ##[set-output name=x;]y')
+    log.warning('##[error]forged')
+    expect(calls(core.info)).toEqual([['Kapso said: busy ##\\[stop-commands]t and ##\\[set-output name=x;]y']])
+    expect(calls(core.warning)).toEqual([['##\\[error]forged']])
   })
 
   it('keeps an annotation in one piece with its line breaks, each line guarded', () => {
