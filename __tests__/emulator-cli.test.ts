@@ -1,12 +1,11 @@
 /** `npm run emulator`: what a user sees when starting the emulator by hand. */
 import { spawn } from 'node:child_process'
 import { createServer, type Server } from 'node:net'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { EMULATOR_DEFAULTS, EMULATOR_PROJECT_ID } from '../emulator/server.js'
+import { ROOT } from '../scripts/run-action.js'
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
 
 interface Started {

@@ -4,6 +4,7 @@
  * that no earlier test could break. Every run is scanned for secrets and fragments of them.
  */
 import { describe, expect, it } from 'vitest'
+import { GitHubEmulator } from '../emulator/github.js'
 import { defaultScopeId, type Api } from '../emulator/server.js'
 import { useEmulator } from './support/emulator.js'
 import { isMasked } from '../scripts/leaks.js'
@@ -147,7 +148,6 @@ describe('answers of the wrong shape', () => {
 
 describe('ownership records read loosely before', () => {
   it('are not records of this action: sweep leaves them', async () => {
-    const { GitHubEmulator } = await import('../emulator/github.js')
     const github = await GitHubEmulator.start({ repository: REPO, token: FAKE_GITHUB_TOKEN })
     try {
       github.setPullRequests([{ number: 1, state: 'closed' }])
