@@ -85,6 +85,7 @@ const table: [string, Record<string, string>, string, RegExp][] = [
   ['verify on the legacy API', { verify: 'true' }, 'verify', /legacy API \(whatsapp-config-id\) does not have/],
   ['delete with nothing to find', { operation: 'delete', url: '' }, 'url', /operation delete needs url or webhook-id/],
   ['secret with a line break', { 'secret-key': 'abc\ndef' }, 'secret-key', /line break or control character/],
+  ['secret shorter than 16 characters', { 'secret-key': 'f' }, 'secret-key', /^Invalid input: secret-key must be at least 16 characters; got 1\. Leave it empty to have a 256-bit one generated\.$/],
   ['max-attempts of zero', { 'max-attempts': '0' }, 'max-attempts', /whole number from 1 to 10/],
   ['max-attempts emptied', { 'max-attempts': '' }, 'max-attempts', /whole number from 1 to 10/],
   ['fractional timeout', { 'request-timeout-seconds': '0.5' }, 'request-timeout-seconds', /whole number from 1 to 300/],

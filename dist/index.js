@@ -1200,6 +1200,7 @@ var __webpack_modules__ = {
       };
     }
     const MAX_URL_LENGTH = 2048;
+    const MIN_SECRET_KEY_LENGTH = 16;
     const MAX_HEADER_VALUE_LENGTH = 4096;
     const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
     const HEADER_VALUE = /^[\t\x20-\x7e\x80-\uffff]*$/;
@@ -1213,7 +1214,7 @@ var __webpack_modules__ = {
     const NOT_FOR_META = [ "events", "buffer-window-seconds", "max-buffer-size", "buffer-events", "inactivity-minutes", "payload-version" ];
     function readDesiredWebhook(fail, scope, kind) {
       const secretKey = core.V4("secret-key");
-      if (secretKey && (0, src_text.aQ)(secretKey)) fail("secret-key contains a line break or control character.");
+      if (secretKey && (0, src_text.aQ)(secretKey)) fail("secret-key contains a line break or control character."); else if (secretKey && secretKey.length < MIN_SECRET_KEY_LENGTH) fail(`secret-key must be at least ${MIN_SECRET_KEY_LENGTH} characters; got ${secretKey.length}. Leave it empty to have a 256-bit one generated.`);
       if (kind === "meta") for (const name of NOT_FOR_META) if (core.V4(name)) fail(`${name} is not for kind meta: Meta sends its raw payloads, with no Kapso events, batching or payload version. Remove ${name}.`);
       const bufferEventsRaw = core.V4("buffer-events");
       const bufferEnabled = readBoolean("buffer-enabled", fail) ?? false;
@@ -1311,7 +1312,8 @@ var __webpack_modules__ = {
     function readInputs(context = readGitHubContext()) {
       const apiKey = core.V4("api-key");
       (0, secrets.$l)(apiKey);
-      (0, secrets.$l)(core.V4("secret-key"));
+      const secretKey = core.V4("secret-key");
+      if (secretKey.length >= MIN_SECRET_KEY_LENGTH) (0, secrets.$l)(secretKey);
       const githubToken = core.V4("github-token");
       (0, secrets.$l)(githubToken);
       const problems = new Problems;

@@ -9,7 +9,7 @@ import { readRunControl } from './control.js'
 import { readApiUrl, readKind, readScope } from './scope.js'
 import { InputError, type ActionInputs, type Operation } from './types.js'
 import { Problems, type Fail } from './values.js'
-import { eventsFor, readDesiredWebhook } from './webhook.js'
+import { eventsFor, MIN_SECRET_KEY_LENGTH, readDesiredWebhook } from './webhook.js'
 
 export { InputError, OPERATIONS, type ActionInputs, type DesiredWebhook, type Operation } from './types.js'
 
@@ -21,7 +21,10 @@ export { InputError, OPERATIONS, type ActionInputs, type DesiredWebhook, type Op
 export function readInputs(context: GitHubContext = readGitHubContext()): ActionInputs {
   const apiKey = core.getInput('api-key')
   maskSecret(apiKey)
-  maskSecret(core.getInput('secret-key'))
+  const secretKey = core.getInput('secret-key')
+  // A secret-key too short to take is refused below, unmasked: masking it would blank every such letter or
+  // word of the log, this step's messages included (the runner masks it anyway when it comes from secrets).
+  if (secretKey.length >= MIN_SECRET_KEY_LENGTH) maskSecret(secretKey)
   const githubToken = core.getInput('github-token')
   maskSecret(githubToken)
 

@@ -9,6 +9,11 @@ import type { DesiredWebhook } from './types.js'
 import { quote, readBoolean, readInteger, type Fail } from './values.js'
 
 const MAX_URL_LENGTH = 2048
+/**
+ * The shortest secret-key taken. A shorter signing secret is easy to guess, and no log can keep it: masking
+ * "f" or "config" would hide every such letter or word in the whole job log (and in this step's messages).
+ */
+export const MIN_SECRET_KEY_LENGTH = 16
 const MAX_HEADER_VALUE_LENGTH = 4096
 /** RFC 9110 token: what a header name may be made of. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
@@ -37,6 +42,9 @@ const NOT_FOR_META = ['events', 'buffer-window-seconds', 'max-buffer-size', 'buf
 export function readDesiredWebhook(fail: Fail, scope: Scope | undefined, kind: WebhookKind | undefined): DesiredWebhook {
   const secretKey = core.getInput('secret-key')
   if (secretKey && hasControl(secretKey)) fail('secret-key contains a line break or control character.')
+  else if (secretKey && secretKey.length < MIN_SECRET_KEY_LENGTH) {
+    fail(`secret-key must be at least ${MIN_SECRET_KEY_LENGTH} characters; got ${secretKey.length}. Leave it empty to have a 256-bit one generated.`)
+  }
   if (kind === 'meta') {
     for (const name of NOT_FOR_META) if (core.getInput(name)) fail(`${name} is not for kind meta: Meta sends its raw payloads, with no Kapso events, batching or payload version. Remove ${name}.`)
   }
