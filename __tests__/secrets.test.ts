@@ -152,10 +152,13 @@ describe('header values in server text', () => {
     expect(recorded.masks()).toEqual([])
   })
 
-  it('leave short, common values alone: "true" or "eu" would vanish from every server message', () => {
+  it('leave values under 6 characters alone: "true" or "eu" would vanish from every server message', () => {
     hideInServerText('true')
     hideInServerText('eu')
     expect(outsideText('enabled is true, region eu', 200)).toBe('enabled is true, region eu')
+    // Six characters is long enough to be a credential.
+    hideInServerText('k9-x7q')
+    expect(outsideText('token k9-x7q refused', 200)).toBe('token *** refused')
   })
 })
 
