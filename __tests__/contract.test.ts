@@ -25,7 +25,8 @@ const REPO = 'octo-org/shop'
 const TOKEN = 'ghs_contract0000000000000000'
 const URL_A = 'https://pr-5.preview.example.com/api/whatsapp'
 
-const emulator = useEmulator({ projectEventsPlan: true, receiverTimeoutMs: 200 })
+// Kapso's delivery retries after 10, 40 and 90 s take 10, 40 and 90 ms here.
+const emulator = useEmulator({ projectEventsPlan: true, receiverTimeoutMs: 200, deliveryTimeScale: 0.001 })
 let github: GitHubEmulator
 const eventDir = mkdtempSync(join(tmpdir(), 'contract-'))
 const event = join(eventDir, 'event.json')

@@ -24,7 +24,8 @@ describe.skipIf(!canRun)('test deliveries to a real HTTPS receiver', () => {
   beforeAll(async () => {
     receiver = await Receiver.start()
     received = receiver.received
-    emulator = await KapsoEmulator.start({ deliveryCa: receiver.cert, receiverTimeoutMs: TIMEOUT_MS })
+    // Kapso's retries after 10, 40 and 90 s take 10, 40 and 90 ms here.
+    emulator = await KapsoEmulator.start({ deliveryCa: receiver.cert, receiverTimeoutMs: TIMEOUT_MS, deliveryTimeScale: 0.001 })
   })
   afterAll(async () => {
     await emulator.close()
@@ -73,19 +74,20 @@ describe.skipIf(!canRun)('test deliveries to a real HTTPS receiver', () => {
     expect(emulator.deliveries()[0]?.request.body).toBe(raw)
   })
 
-  it('records a 401 from the endpoint as failed, with that status', async () => {
+  it('records a 401 from the endpoint as failed, with that status, once Kapso\'s three retries got it too', async () => {
     const id = await createWebhook('/denied')
     await call('POST', `/whatsapp/webhooks/${id}/test`)
     await emulator.settleDeliveries()
-    expect(received).toHaveLength(1)
-    expect(await deliveryOf(id)).toMatchObject({ status: 'failed', response_status: 401, attempt_count: 1, delivered_at: null })
+    expect(received).toHaveLength(4)
+    expect(await deliveryOf(id)).toMatchObject({ status: 'failed', response_status: 401, attempt_count: 4, delivered_at: null })
     expect((await call('GET', '/webhook_deliveries?errors_only=true')).json.data).toHaveLength(1)
   })
 
   it('answers the test at once, and records an endpoint that never answers as failed with no status after the timeout', async () => {
     // Long enough that the read of the pending delivery comes before it, on a slow machine too.
     const timeoutMs = 1500
-    emulator.configure({ receiverTimeoutMs: timeoutMs })
+    // One attempt, no retry: this test is about the receiver's time to answer (emulator-retries.test.ts has the retries).
+    emulator.configure({ receiverTimeoutMs: timeoutMs, deliveryRetryDelaysMs: [] })
     const id = await createWebhook('/silent')
     const started = Date.now()
     expect((await call('POST', `/whatsapp/webhooks/${id}/test`, {})).status).toBe(200)
@@ -96,9 +98,9 @@ describe.skipIf(!canRun)('test deliveries to a real HTTPS receiver', () => {
     expect(await deliveryOf(id)).toMatchObject({ status: 'failed', response_status: null, attempt_count: 1 })
   })
 
-  it('keeps a delivery pending between retries, as Kapso does, when retry delays are set', async () => {
-    // The retry comes late enough that the read after the first attempt sees it pending, on a slow machine too.
-    emulator.configure({ deliveryRetryDelaysMs: [1500] })
+  it('keeps a delivery pending between retries, as Kapso does', async () => {
+    // Kapso's first retry, 10 s, scaled to come late enough that the read after the first attempt sees it pending, on a slow machine too.
+    emulator.configure({ deliveryTimeScale: 0.15 })
     const id = await createWebhook('/flaky')
     await call('POST', `/whatsapp/webhooks/${id}/test`, { event_type: 'whatsapp.message.received' })
     await expect.poll(() => received.length).toBe(1)
@@ -130,7 +132,7 @@ describe.skipIf(!canRun)('test deliveries to a real HTTPS receiver', () => {
     await call('POST', `/whatsapp/webhooks/${id}/test`)
     await emulator.settleDeliveries()
     expect(received).toHaveLength(0)
-    expect(await deliveryOf(id)).toMatchObject({ status: 'failed', response_status: null })
+    expect(await deliveryOf(id)).toMatchObject({ status: 'failed', response_status: null, attempt_count: 4 })
   })
 
   it('lists deliveries newest first in cursor pages, forwards and back', async () => {
@@ -152,5 +154,25 @@ describe.skipIf(!canRun)('test deliveries to a real HTTPS receiver', () => {
     expect(back.data.map((d) => d.id)).toEqual(all.slice(0, 2))
     expect((await call('GET', '/webhook_deliveries?status=pending')).json.data).toEqual([])
     expect((await call('GET', '/webhook_deliveries?limit=101')).status).toBe(422)
+  })
+
+  it('delivers a fixed host\'s URL to the address deliveryHosts names, with TLS checked against that host', async () => {
+    const named = await Receiver.start(['staging.example.com'])
+    try {
+      emulator.configure({ deliveryCa: named.cert, deliveryHosts: { 'staging.example.com': named.address } })
+      const body = { whatsapp_webhook: { url: 'https://staging.example.com/api/whatsapp', secret_key: 'whsec-test', events: ['whatsapp.message.received'] } }
+      const id = (await call('POST', NUMBER, body)).json.data.id as string
+      await call('POST', `/whatsapp/webhooks/${id}/test`)
+      await emulator.settleDeliveries()
+      expect(await deliveryOf(id)).toMatchObject({ status: 'delivered', response_status: 200, attempt_count: 1 })
+      expect(named.received.map((r) => [r.path, r.headers.host])).toEqual([['/api/whatsapp', 'staging.example.com']])
+      // Without the entry, the name is looked up as usual: here it is nowhere, and the delivery fails.
+      emulator.configure({ deliveryHosts: {}, deliveryRetryDelaysMs: [] })
+      await call('POST', `/whatsapp/webhooks/${id}/test`)
+      await emulator.settleDeliveries()
+      expect(named.received).toHaveLength(1)
+    } finally {
+      await named.close()
+    }
   })
 })

@@ -47,7 +47,7 @@ describe('project webhooks', () => {
   })
 
   it('takes only project events on a project-scoped webhook, and only message events on a number\'s', async () => {
-    expect((await call('POST', PROJECT, hook({ ...kapso, url: 'https://example.com/p' }))).json).toEqual({ error: 'Events includes an unsupported event: whatsapp.message.received' })
+    expect((await call('POST', PROJECT, hook({ ...kapso, url: 'https://example.com/p' }))).json).toEqual({ error: 'Events contains unsupported events: "whatsapp.message.received"' })
     expect((await call('POST', NUMBER, hook({ ...projectEvents }))).status).toBe(422)
     // project.event on a number is a scope error (422), not a plan one (402).
     expect((await call('POST', NUMBER, hook({ ...kapso, events: ['project.event'] }))).status).toBe(422)
@@ -124,7 +124,8 @@ const RULE_EXAMPLES: Record<string, { api?: Api; setUp?: () => Promise<string>; 
   'kind-immutable': { setUp: createKapso, request: (id) => ['PATCH', `${NUMBER}/${id}`, hook({ kind: 'meta' })], status: 422, error: /Kind cannot be changed/ },
   'meta-needs-phone-number': { request: () => ['POST', PROJECT, hook(meta)], status: 422, error: /Phone number is required for meta/ },
   'https-url': { request: () => ['POST', NUMBER, hook({ ...kapso, url: 'http://example.com/hook' })], status: 422, error: /must use https/ },
-  'events-of-scope': { request: () => ['POST', NUMBER, hook({ ...kapso, events: ['whatsapp.message.recieved'] })], status: 422, error: /unsupported event: whatsapp\.message\.recieved/ },
+  'events-known': { request: () => ['POST', NUMBER, hook({ ...kapso, events: ['whatsapp.message.recieved', 'whatsapp.message.sent', 'whatsapp.message.status_updated'] })], status: 422, error: /^Events contains unsupported events: "whatsapp\.message\.recieved", "whatsapp\.message\.status_updated"$/ },
+  'events-of-scope': { request: () => ['POST', NUMBER, hook({ ...kapso, events: ['whatsapp.message.sent', 'workflow.execution.failed', 'kapso_agent.run.failed'] })], status: 422, error: /^Events contains unsupported events: "workflow\.execution\.failed", "kapso_agent\.run\.failed"$/ },
   'kapso-needs-events': { request: () => ['POST', PROJECT, hook({ url: 'https://example.com/p', secret_key: 's' })], status: 422, error: /Events can't be blank/ },
   'secret-not-blank': { api: 'legacy', request: () => ['POST', `/whatsapp_configs/${EMULATOR_DEFAULTS.configId}/whatsapp_webhooks`, hook({ ...kapso, secret_key: '' })], status: 422, error: /Secret key can't be blank/ },
   'buffer-events': { request: () => ['POST', NUMBER, hook({ ...kapso, buffer_events: ['whatsapp.message.sent'] })], status: 422, error: /Buffer events includes an unsupported event/ },

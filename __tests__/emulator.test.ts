@@ -54,7 +54,7 @@ describe.each(['legacy', 'platform'] as Api[])('the %s API', (api) => {
     ['no events', { whatsapp_webhook: { ...minimal, events: [] } }, /Events can't be blank/],
     ['an http url', { whatsapp_webhook: { ...minimal, url: 'http://example.com/hook' } }, /https/],
     ['a relative url', { whatsapp_webhook: { ...minimal, url: '/hook' } }, /not a valid URL/],
-    ['an unknown event', { whatsapp_webhook: { ...minimal, events: ['whatsapp.message.recieved'] } }, /unsupported event/],
+    ['an unknown event', { whatsapp_webhook: { ...minimal, events: ['whatsapp.message.recieved'] } }, /^Events contains unsupported events: "whatsapp\.message\.recieved"$/],
     ['buffering another event', { whatsapp_webhook: { ...minimal, buffer_events: ['whatsapp.message.sent'] } }, /unsupported event/],
     ['a buffer window of 61', { whatsapp_webhook: { ...minimal, buffer_window_seconds: 61 } }, /between 1 and 60/],
     ['a buffer size of 0', { whatsapp_webhook: { ...minimal, max_buffer_size: 0 } }, /between 1 and 100/],

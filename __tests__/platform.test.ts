@@ -25,7 +25,8 @@ describe.skipIf(!canRun)('the Platform API', () => {
   let github: GitHubEmulator
   beforeAll(async () => {
     receiver = await Receiver.start()
-    kapso = await KapsoEmulator.start({ deliveryCa: receiver.cert, receiverTimeoutMs: 600 })
+    // Kapso's retries after 10, 40 and 90 s take 10, 40 and 90 ms here.
+    kapso = await KapsoEmulator.start({ deliveryCa: receiver.cert, receiverTimeoutMs: 600, deliveryTimeScale: 0.001 })
     github = await GitHubEmulator.start({ repository: REPO, token: FAKE_GITHUB_TOKEN })
   })
   afterAll(async () => {
@@ -228,7 +229,7 @@ describe.skipIf(!canRun)('the Platform API', () => {
     })
 
     it('reports a first attempt the endpoint refused as failed, while Kapso would still retry it', async () => {
-      kapso.configure({ deliveryRetryDelaysMs: [60_000] })
+      kapso.configure({ deliveryRetryDelaysMs: [60_000], deliveryTimeScale: 1 })
       const run = await step(number({ url: receiver.url('/flaky'), events, verify: 'true' }))
       expect(run.outputs).toMatchObject({ 'delivery-status': 'failed', 'delivery-response-status': '401' })
     })

@@ -21,17 +21,33 @@ export interface EmulatorSettings {
   projectEventsPlan: boolean
   /** How long a webhook endpoint has to answer a delivery before the attempt counts as failed (Kapso: 10 s). */
   receiverTimeoutMs: number
-  /** Delays before each retry of a delivery that did not get a 2xx (Kapso: 10/40/90 s). Default []: failed after one attempt. */
+  /**
+   * Delays before each retry of a delivery that did not get a 2xx. Default Kapso's: 10 s, 40 s and 90 s
+   * ("Anything else is retried after 10 s, 40 s and 90 s", DOCS-OVR, NOTES §5), so a delivery stays
+   * pending for 140 s before it is failed. [] fails it after one attempt.
+   */
   deliveryRetryDelaysMs: number[]
+  /**
+   * How fast the retry delays pass: 1 is real time, 0.001 makes 10/40/90 s take 10/40/90 ms, 0 retries at
+   * once. Only the retry delays: receiverTimeoutMs is not scaled. A finite number ≥ 0; default 1.
+   */
+  deliveryTimeScale: number
   /** Extra CA or self-signed certificates (PEM) to trust when delivering, besides Node's own; TLS stays verified. */
   deliveryCa?: string | string[]
+  /**
+   * A hosts file for deliveries: a webhook URL's host (as URL.host gives it) → the address:port to connect to
+   * instead, e.g. { 'staging.example.com': '127.0.0.1:8443' }. The request still names the host, and TLS
+   * checks the certificate against it, so a test receiver can stand for a workflow's fixed URL.
+   */
+  deliveryHosts?: Record<string, string>
   lies: Lies
 }
 
 export const DEFAULT_SETTINGS: EmulatorSettings = {
   projectEventsPlan: false,
   receiverTimeoutMs: 10_000,
-  deliveryRetryDelaysMs: [],
+  deliveryRetryDelaysMs: [10_000, 40_000, 90_000],
+  deliveryTimeScale: 1,
   lies: {}
 }
 

@@ -1,13 +1,16 @@
 /**
  * Webhook deliveries: POST /whatsapp/webhooks/{webhook_id}/test really POSTs a signed sample event to
  * the webhook's URL, after answering, and GET /webhook_deliveries lists what happened, as the Platform
- * API's spec and Kapso's delivery docs describe it (shared/kapso-api/NOTES.md §2.6, §2.7, §5).
+ * API's spec and Kapso's delivery docs describe it (shared/kapso-api/NOTES.md §2.6, §2.7, §5). An attempt
+ * that gets no 2xx is retried after settings.deliveryRetryDelaysMs (Kapso's 10, 40 and 90 s), each times
+ * settings.deliveryTimeScale; the delivery stays pending until one gets a 2xx or the last one fails.
  */
 import { createHash, createHmac, randomUUID } from 'node:crypto'
 import { request as httpRequest, type ClientRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { rootCertificates } from 'node:tls'
-import type { RouteContext } from './context.js'
+import type { LookupFunction } from 'node:net'
+import type { EmulatorSettings, RouteContext } from './context.js'
 import { readQuery } from './fields.js'
 import { enforceTestRules } from './rules.js'
 import { conversationNumberOf, samplePayload } from './samples.js'
@@ -62,14 +65,14 @@ export class DeliveryService {
     this.wake()
   }
 
-  /** POST /whatsapp/webhooks/{webhook_id}/test: answers at once, delivers after. */
-  test(webhook: StoredWebhook, body: unknown): Answer {
-    const input = body ?? {}
-    if (!isObject(input)) throw new ApiError(422, 'Request body must be a JSON object')
-    const asked = input.event_type
-    if (asked !== undefined && asked !== null && typeof asked !== 'string') throw new ApiError(422, 'Event type must be a string')
-    enforceTestRules({ webhook, eventType: typeof asked === 'string' ? asked : undefined })
-    const event = typeof asked === 'string' ? asked : (webhook.events[0] ?? 'whatsapp.message.received')
+  /**
+   * POST /whatsapp/webhooks/{webhook_id}/test: answers at once, delivers after. `event_type` may come in
+   * the JSON body (the spec) or the query (Kapso's own test.js sends `?event_type=…` with no body).
+   */
+  test(webhook: StoredWebhook, body: unknown, query: URLSearchParams): Answer {
+    const asked = askedEventType(body, query)
+    enforceTestRules({ webhook, eventType: asked })
+    const event = asked ?? webhook.events[0] ?? 'whatsapp.message.received'
     const delivery = this.record(webhook, event)
     this.later(0, () => this.attempt(delivery))
     return { status: 200, body: { data: { success: true } } }
@@ -106,16 +109,17 @@ export class DeliveryService {
     const { settings, store } = this.context()
     delivery.attempt_count++
     delivery.last_attempt_at = store.timestamp()
-    const answer = await this.post(delivery, settings.receiverTimeoutMs, settings.deliveryCa)
+    const answer = await this.post(delivery, settings)
     if (!this.records.includes(delivery)) return
     delivery.response_status = answer
-    const delays = this.context().settings.deliveryRetryDelaysMs
+    // Read again: a test may have changed the settings while the attempt was in flight.
+    const { deliveryRetryDelaysMs: delays, deliveryTimeScale: scale } = this.context().settings
     if (answer !== null && answer >= 200 && answer < 300) {
       delivery.status = 'delivered'
       delivery.delivered_at = store.timestamp()
     } else if (delivery.attempt_count <= delays.length) {
       delivery.status = 'pending'
-      this.later(delays[delivery.attempt_count - 1] ?? 0, () => this.attempt(delivery))
+      this.later((delays[delivery.attempt_count - 1] ?? 0) * scale, () => this.attempt(delivery))
     } else {
       delivery.status = 'failed'
       delivery.failed_at = store.timestamp()
@@ -123,10 +127,18 @@ export class DeliveryService {
   }
 
   /** One POST of the delivery; resolves with the endpoint's status, or null when there was no answer in time. */
-  private post(delivery: StoredDelivery, timeoutMs: number, ca: string | string[] | undefined): Promise<number | null> {
+  private post(delivery: StoredDelivery, { receiverTimeoutMs: timeoutMs, deliveryCa: ca, deliveryHosts }: EmulatorSettings): Promise<number | null> {
     const url = new URL(delivery.webhook_url)
     const send = url.protocol === 'http:' ? httpRequest : httpsRequest
-    const options = { method: 'POST', headers: delivery.request.headers, agent: false as const, ...(ca ? { ca: [...rootCertificates, ...[ca].flat()] } : {}) }
+    const route = deliveryHosts?.[url.host]
+    const options = {
+      method: 'POST',
+      // Routed elsewhere, the request still names the webhook's host, without the port it is routed to.
+      headers: route ? { ...delivery.request.headers, Host: url.host } : delivery.request.headers,
+      agent: false as const,
+      ...(ca ? { ca: [...rootCertificates, ...[ca].flat()] } : {}),
+      ...hostRoute(route)
+    }
     return new Promise((resolve) => {
       let req: ClientRequest
       try {
@@ -196,6 +208,24 @@ export class DeliveryService {
   }
 }
 
+/**
+ * The `event_type` asked for, from the body or the query; undefined for Kapso's default test event. Given
+ * in both with different values, the request is refused rather than one of them silently ignored: no
+ * source says which one Kapso reads first. The same value in both is one request.
+ */
+function askedEventType(body: unknown, query: URLSearchParams): string | undefined {
+  const input = body ?? {}
+  if (!isObject(input)) throw new ApiError(422, 'Request body must be a JSON object')
+  const inBody = input.event_type
+  if (inBody !== undefined && inBody !== null && typeof inBody !== 'string') throw new ApiError(422, 'Event type must be a string')
+  const given = [...(typeof inBody === 'string' ? [['body', inBody]] : []), ...query.getAll('event_type').map((value) => ['query', value])]
+  const values = [...new Set(given.map(([, value]) => value))]
+  if (values.length > 1) {
+    throw new ApiError(422, `Event type is given more than once, with different values: ${given.map(([where, value]) => `${JSON.stringify(value)} (${where})`).join(', ')}`)
+  }
+  return values[0]
+}
+
 function cursorPage(found: StoredDelivery[], params: Record<string, unknown>, base: string, query: URLSearchParams): unknown {
   const limit = params.limit as number
   const at = (cursor: unknown): number => {
@@ -242,6 +272,22 @@ function deliveryHeaders(webhook: StoredWebhook, event: string, deliveryId: stri
   }
   if (webhook.secret_key !== '') headers['X-Webhook-Signature'] = createHmac('sha256', webhook.secret_key).update(body).digest('hex')
   return headers
+}
+
+/**
+ * Where a delivery to a host connects instead (deliveryHosts): its address and port, as a hosts file would
+ * say. The request still names the host, and TLS still checks the certificate against it.
+ */
+function hostRoute(target: string | undefined): { port?: number; lookup?: LookupFunction } {
+  if (!target) return {}
+  const { hostname, port } = new URL(`http://${target}`)
+  const address = hostname.replace(/^\[|\]$/g, '')
+  const family = address.includes(':') ? 6 : 4
+  const lookup = ((_host: string, options: { all?: boolean }, callback: (...args: unknown[]) => void): void => {
+    if (options.all) callback(null, [{ address, family }])
+    else callback(null, address, family)
+  }) as LookupFunction
+  return { port: Number(port) || undefined, lookup }
 }
 
 /** A stable Kapso config UUID for a phone number id (Kapso keeps both; NOTES §0). */

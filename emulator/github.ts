@@ -2,18 +2,35 @@
  * A local stand-in for what the action asks GitHub: the pull requests that hold a commit (REST) and the
  * states of pull requests by number (GraphQL, many in one query by alias). Point GITHUB_API_URL at it,
  * as on GitHub Enterprise Server; Octokit sends GraphQL to GITHUB_API_URL/graphql.
+ *
+ * Control routes, which take no token (like the Kapso emulator's /_emulator/…): GET /_github/pulls lists
+ * the pull requests; PUT /_github/pulls with a JSON array of PullRequestFixture replaces them (and clears
+ * the recorded requests), answering 200 {"data": [...]}, or 400 / 422 {"message"} with nothing changed;
+ * GET /_github/requests lists the requests recorded.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { createServer as createHttpsServer, Server as HttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
+import { copyFixture, presentPullRequest, pullRequestProblem, type PullRequestFixture } from './github-pulls.js'
 import { readBody } from './http.js'
 
-export interface PullRequestFixture {
-  number: number
-  state: 'open' | 'closed' | 'merged'
-  /** Commits this pull request holds. */
-  shas?: string[]
+export { parsePullRequestFlag, type PullRequestFixture } from './github-pulls.js'
+
+export interface GitHubEmulatorOptions {
+  /** owner/name: the only repository it knows. */
+  repository: string
+  /** The only token accepted, as `Authorization: token …` or `Bearer …`. */
+  token: string
+  /** Serve HTTPS (for a test that reaches it through a proxy, by a name only the proxy knows). */
+  tls?: { key: string; cert: string }
+  /** Default 0: a free port. */
+  port?: number
+  /** Default 127.0.0.1. */
+  host?: string
+  pulls?: PullRequestFixture[]
 }
+
+type Reply = [number, unknown]
 
 export class GitHubEmulator {
   /** Every request as "METHOD path", and for GraphQL the pull request numbers asked for. */
@@ -22,14 +39,14 @@ export class GitHubEmulator {
 
   private constructor(
     private readonly server: Server,
-    private readonly repository: string,
-    private readonly token: string
+    readonly repository: string,
+    readonly token: string
   ) {}
 
-  /** With `tls`, it serves HTTPS (for a test that reaches it through a proxy, by a name only the proxy knows). */
-  static async start(options: { repository: string; token: string; tls?: { key: string; cert: string } }): Promise<GitHubEmulator> {
+  static async start(options: GitHubEmulatorOptions): Promise<GitHubEmulator> {
     const server = options.tls ? createHttpsServer(options.tls) : createServer()
     const emulator = new GitHubEmulator(server, options.repository, options.token)
+    emulator.pulls = (options.pulls ?? []).map(copyFixture)
     server.on('request', (req, res) => {
       void readBody(req).then(
         (body) => {
@@ -39,21 +56,31 @@ export class GitHubEmulator {
         () => res.destroy()
       )
     })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve)
+    })
     return emulator
   }
 
-  /** http://127.0.0.1:port, or https:// when serving TLS. */
+  /** http://host:port, or https:// when serving TLS: what GITHUB_API_URL should be. */
   get apiUrl(): string {
-    return `${this.server instanceof HttpsServer ? 'https' : 'http'}://127.0.0.1:${this.port}`
+    const { address, port } = this.server.address() as AddressInfo
+    return `${this.server instanceof HttpsServer ? 'https' : 'http'}://${address.includes(':') ? `[${address}]` : address}:${port}`
   }
 
   get port(): number {
     return (this.server.address() as AddressInfo).port
   }
 
+  /** The pull requests it knows, as given. */
+  pullRequests(): PullRequestFixture[] {
+    return this.pulls.map(copyFixture)
+  }
+
+  /** Replaces the pull requests, and forgets the requests recorded so far. */
   setPullRequests(pulls: PullRequestFixture[]): void {
-    this.pulls = pulls
+    this.pulls = pulls.map(copyFixture)
     this.requests.length = 0
   }
 
@@ -62,9 +89,10 @@ export class GitHubEmulator {
     await new Promise<void>((resolve) => this.server.close(() => resolve()))
   }
 
-  private answer(req: IncomingMessage, body: string): [number, unknown] {
+  private answer(req: IncomingMessage, body: string): Reply {
     const method = req.method ?? 'GET'
     const path = new URL(req.url ?? '/', 'http://github').pathname
+    if (path.startsWith('/_github/')) return this.control(method, path, body)
     const authorization = req.headers.authorization
     if (authorization !== `token ${this.token}` && authorization !== `Bearer ${this.token}`) {
       this.requests.push(`${method} ${path}`)
@@ -75,12 +103,31 @@ export class GitHubEmulator {
     const prefix = `/repos/${this.repository}`
     if (method !== 'GET' || !path.startsWith(`${prefix}/`)) return [404, { message: 'Not Found' }]
     const commit = /^\/commits\/([0-9a-f]+)\/pulls$/.exec(path.slice(prefix.length))
-    if (commit) return [200, this.pulls.filter((p) => p.shas?.includes(commit[1] as string)).map((p) => ({ number: p.number, state: p.state === 'open' ? 'open' : 'closed' }))]
-    return [404, { message: 'Not Found' }]
+    if (!commit) return [404, { message: 'Not Found' }]
+    const holding = this.pulls.filter((p) => p.shas?.includes(commit[1] as string))
+    return [200, holding.map((p) => presentPullRequest(p, this.repository, this.apiUrl))]
+  }
+
+  /** The out-of-band routes: look at and set the pull requests, look at the requests. */
+  private control(method: string, path: string, body: string): Reply {
+    if (path === '/_github/pulls' && method === 'GET') return [200, { data: this.pullRequests() }]
+    if (path === '/_github/requests' && method === 'GET') return [200, { data: [...this.requests] }]
+    if (path !== '/_github/pulls') return [404, { message: 'Not Found' }]
+    if (method !== 'PUT') return [405, { message: 'Method not allowed: GET or PUT /_github/pulls' }]
+    let pulls: unknown
+    try {
+      pulls = JSON.parse(body)
+    } catch {
+      return [400, { message: 'Problems parsing JSON' }]
+    }
+    const problem = pullRequestProblem(pulls)
+    if (problem) return [422, { message: `Invalid pull requests: ${problem}` }]
+    this.setPullRequests(pulls as PullRequestFixture[])
+    return [200, { data: this.pullRequests() }]
   }
 
   /** Answers `repository(owner, name) { prN: pullRequest(number: N) { number state } … }` as GitHub does. */
-  private graphql(body: string): [number, unknown] {
+  private graphql(body: string): Reply {
     let request: { query?: unknown; variables?: Record<string, unknown> }
     try {
       request = JSON.parse(body) as typeof request

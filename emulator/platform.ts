@@ -37,7 +37,7 @@ export function routePlatform(context: RouteContext, request: ApiRequest): Answe
   const test = TEST_ROUTE.exec(path)
   if (test) {
     if (method !== 'POST') throw new ApiError(405, 'Method not allowed')
-    return context.deliveries.test(findWebhook(context, test[1]), request.body)
+    return context.deliveries.test(findWebhook(context, test[1]), request.body, request.query)
   }
   const number = NUMBER_ROUTE.exec(path)
   if (number) return routeNumber(context, request, decodeURIComponent(number[1] ?? ''), number[2])

@@ -4,24 +4,10 @@
  * from shared/kapso-api/NOTES.md. The emulator refuses nothing else beyond what the schemas say
  * (fields.ts); a rule that no source states does not belong here.
  */
+import { KAPSO_EVENTS, PHONE_NUMBER_EVENTS, PROJECT_EVENTS, unsupportedEventsMessage } from './events.js'
 import type { WebhookInput } from './fields.js'
 import { ApiError, type Api, type StoredWebhook } from './store.js'
 
-// Kept apart from src/events.ts on purpose: the emulator stands for Kapso, and must not learn its rules
-// from the code it tests.
-/** The message and conversation events: phone-number webhooks (and legacy ones) take these only. */
-const PHONE_NUMBER_EVENTS = [
-  'whatsapp.message.received',
-  'whatsapp.message.sent',
-  'whatsapp.message.delivered',
-  'whatsapp.message.read',
-  'whatsapp.message.failed',
-  'whatsapp.conversation.created',
-  'whatsapp.conversation.ended',
-  'whatsapp.conversation.inactive'
-]
-/** The project events: project-scoped webhooks take these only. */
-const PROJECT_EVENTS = ['whatsapp.phone_number.created', 'whatsapp.phone_number.deleted', 'workflow.execution.handoff', 'workflow.execution.failed', 'project.event']
 const BUFFERABLE_EVENTS = ['whatsapp.message.received']
 const PAYLOAD_VERSIONS = ['v1', 'v2']
 
@@ -62,7 +48,8 @@ export interface StricterRule<Context = SaveContext> {
 }
 
 const outside = (value: number | undefined, min: number, max: number): boolean => value !== undefined && (value < min || value > max)
-const eventsOf = (scope: Scope): string[] => (scope === 'project' ? PROJECT_EVENTS : PHONE_NUMBER_EVENTS)
+/** A legacy config's webhook takes what a phone number's does. */
+const eventsOf = (scope: Scope): readonly string[] => (scope === 'project' ? PROJECT_EVENTS : PHONE_NUMBER_EVENTS)
 
 const SAVE_RULES: readonly StricterRule[] = [
   {
@@ -87,13 +74,25 @@ const SAVE_RULES: readonly StricterRule[] = [
     violation: ({ sent }) => (sent.url !== undefined && new URL(sent.url).protocol !== 'https:' ? 'Url must use https' : undefined)
   },
   {
+    id: 'events-known',
+    rule: 'Only the event names of Kapso\'s catalog are accepted; any other name is refused, every one of them listed, and nothing is saved',
+    reason:
+      'SKILLS webhooks-reference.md @90dadcba: "Only the names below are accepted. Creating or updating a Kapso webhook with any other event name returns 422 and saves nothing — on update the existing subscriptions are kept", with the body {"error": "Events contains unsupported events: \\"whatsapp.message.status_updated\\""} (NOTES §4 lists the same names)',
+    status: 422,
+    violation: ({ sent }) => {
+      const unknown = sent.events?.filter((event) => !KAPSO_EVENTS.includes(event)) ?? []
+      return unknown.length === 0 ? undefined : unsupportedEventsMessage(unknown)
+    }
+  },
+  {
     id: 'events-of-scope',
-    rule: 'Phone-number (and legacy) webhooks take the 8 message and conversation events; project-scoped webhooks take the 5 project events',
-    reason: 'DOCS-EVT, DOCS-GUIDE (the 8) and DOCS-PRJ (the 5, "never receive message or conversation events") (NOTES §4)',
+    rule: 'Phone-number (and legacy) webhooks take the message, conversation and contact events; project-scoped webhooks take the lifecycle, account, workflow, project and agent run events',
+    reason:
+      'SKILLS webhooks-reference.md @90dadcba ("Use config-level for any whatsapp.message.* and whatsapp.conversation.* events", "project-level only" groups) and DOCS-PRJ ("never receive message or conversation events") (NOTES §4). No source gives this refusal\'s wording: it is Kapso\'s one documented wording for refused event names',
     status: 422,
     violation: ({ scope, sent }) => {
-      const unknown = sent.events?.find((event) => !eventsOf(scope).includes(event))
-      return unknown === undefined ? undefined : `Events includes an unsupported event: ${unknown}`
+      const outside = sent.events?.filter((event) => !eventsOf(scope).includes(event)) ?? []
+      return outside.length === 0 ? undefined : unsupportedEventsMessage(outside)
     }
   },
   {
@@ -185,6 +184,7 @@ const TEST_RULES: readonly StricterRule<TestContext>[] = [
   {
     id: 'test-event-subscribed',
     rule: 'A test delivery\'s event_type must be one the webhook subscribes to',
+    // Every subscription is a name of Kapso's catalog (events-known), so an event_type Kapso does not know is refused here too.
     reason: 'V1SPEC testWhatsappProjectWebhook: "The event type must be one of the events the webhook is configured to receive" (NOTES §2.6)',
     status: 422,
     violation: ({ webhook, eventType }) => (eventType !== undefined && !webhook.events.includes(eventType) ? `Event type ${eventType} is not configured on this webhook` : undefined)

@@ -23,8 +23,9 @@ import { routePlatform } from './platform.js'
 import { answerUnhandled, guard, readBody, send } from './http.js'
 import { ApiError, EMULATOR_DEFAULTS, EMULATOR_PROJECT_ID, WebhookStore, type Answer, type Api, type StoredWebhook } from './store.js'
 
-export type { EmulatorSettings, Lies } from './context.js'
+export { DEFAULT_SETTINGS, type EmulatorSettings, type Lies } from './context.js'
 export type { StoredDelivery } from './deliveries.js'
+export { EVENT_CATALOG, KAPSO_EVENTS, PHONE_NUMBER_EVENTS, PROJECT_EVENTS } from './events.js'
 export { seededRandom, type ChaosOptions, type Fault, type FaultRule } from './faults.js'
 export { STRICTER_RULES, type StricterRule } from './rules.js'
 export { defaultScopeId, EMULATOR_DEFAULTS, EMULATOR_PROJECT_ID, type Api, type StoredWebhook } from './store.js'
@@ -84,10 +85,13 @@ export class KapsoEmulator {
     this.initialSettings = {
       projectEventsPlan: options.projectEventsPlan ?? DEFAULT_SETTINGS.projectEventsPlan,
       receiverTimeoutMs: options.receiverTimeoutMs ?? DEFAULT_SETTINGS.receiverTimeoutMs,
-      deliveryRetryDelaysMs: options.deliveryRetryDelaysMs ?? DEFAULT_SETTINGS.deliveryRetryDelaysMs,
+      deliveryRetryDelaysMs: [...(options.deliveryRetryDelaysMs ?? DEFAULT_SETTINGS.deliveryRetryDelaysMs)],
+      deliveryTimeScale: options.deliveryTimeScale ?? DEFAULT_SETTINGS.deliveryTimeScale,
       deliveryCa: options.deliveryCa,
+      deliveryHosts: options.deliveryHosts,
       lies: options.lies ?? DEFAULT_SETTINGS.lies
     }
+    checkSettings(this.initialSettings)
     this.settings = cloneSettings(this.initialSettings)
   }
 
@@ -155,8 +159,9 @@ export class KapsoEmulator {
     this.faults.chaos(options)
   }
 
-  /** Changes settings (plan, delivery timeout and retries, trusted CA, lies) until the next reset(). */
+  /** Changes settings (plan, delivery timeout, retries and time scale, trusted CA, lies) until the next reset(). */
   configure(settings: Partial<EmulatorSettings>): void {
+    checkSettings(settings)
     Object.assign(this.settings, settings)
   }
 
@@ -241,6 +246,18 @@ export class KapsoEmulator {
   }
 }
 
+/** Refuses settings under which deliveries could not be scheduled, rather than retrying at odd times. */
+function checkSettings(settings: Partial<EmulatorSettings>): void {
+  const { deliveryTimeScale: scale, deliveryRetryDelaysMs: delays } = settings
+  if (scale !== undefined && !(Number.isFinite(scale) && scale >= 0)) throw new RangeError(`deliveryTimeScale must be a finite number ≥ 0, not ${scale}`)
+  if (delays?.some((ms) => !(Number.isFinite(ms) && ms >= 0))) throw new RangeError(`deliveryRetryDelaysMs must hold finite numbers ≥ 0, not ${delays.join(', ')}`)
+}
+
 function cloneSettings(settings: EmulatorSettings): EmulatorSettings {
-  return { ...settings, deliveryRetryDelaysMs: [...settings.deliveryRetryDelaysMs], lies: { ...settings.lies } }
+  return {
+    ...settings,
+    deliveryRetryDelaysMs: [...settings.deliveryRetryDelaysMs],
+    ...(settings.deliveryHosts && { deliveryHosts: { ...settings.deliveryHosts } }),
+    lies: { ...settings.lies }
+  }
 }

@@ -25,8 +25,9 @@ export class Receiver {
     readonly cert: string
   ) {}
 
-  static async start(): Promise<Receiver> {
-    const { key, cert } = throwawayCertificate(['IP:127.0.0.1'])
+  /** `hosts`: names its certificate also covers, for an emulator told to deliver their URLs here (deliveryHosts). */
+  static async start(hosts: string[] = []): Promise<Receiver> {
+    const { key, cert } = throwawayCertificate(['IP:127.0.0.1', ...hosts.map((host) => `DNS:${host}`)])
     const server = createServer({ key, cert })
     const receiver = new Receiver(server, cert)
     server.on('request', (req, res) => {
@@ -37,6 +38,11 @@ export class Receiver {
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     return receiver
+  }
+
+  /** Where it listens, as address:port: what deliveryHosts maps a host to. */
+  get address(): string {
+    return `127.0.0.1:${(this.server.address() as AddressInfo).port}`
   }
 
   /** The https:// URL of one of the receiver's paths. */
