@@ -30,6 +30,20 @@ export interface GitHubEvent {
   payload: Record<string, unknown>
   repository: string
   apiUrl?: string
+  /** Who started the run, as GITHUB_ACTOR and GITHUB_TRIGGERING_ACTOR (the two differ only on a re-run by someone else). */
+  actor?: string
+}
+
+/**
+ * GITHUB_HEAD_REF and GITHUB_BASE_REF: the runner sets them, from pull_request.head.ref and .base.ref, only
+ * on pull_request and pull_request_target events (GitHub's variables reference).
+ */
+function pullRequestRefs(event: GitHubEvent): Record<string, string> {
+  if (event.eventName !== 'pull_request' && event.eventName !== 'pull_request_target') return {}
+  const pull = event.payload.pull_request as { head?: { ref?: unknown } | null; base?: { ref?: unknown } | null } | null | undefined
+  const head = pull?.head?.ref
+  const base = pull?.base?.ref
+  return typeof head === 'string' && typeof base === 'string' ? { GITHUB_HEAD_REF: head, GITHUB_BASE_REF: base } : {}
 }
 
 interface ActionYml {
@@ -47,9 +61,10 @@ export const FAKE_GITHUB_TOKEN = 'ghs_FakeTokenForTheEmulatedRunner000000'
 
 /**
  * The environment a runner gives the step: inputs named as the runner names them, with action.yml's
- * defaults (the one expression among them, `${{ github.token }}`, evaluated to FAKE_GITHUB_TOKEN).
+ * defaults (the one expression among them, `${{ github.token }}`, evaluated to FAKE_GITHUB_TOKEN). With
+ * `fillDefaults` false, only the inputs given, as a local runner that leaves the rest out does.
  */
-export function actionEnv(inputs: Record<string, string>, extra: Record<string, string> = {}): Record<string, string> {
+export function actionEnv(inputs: Record<string, string>, extra: Record<string, string> = {}, fillDefaults = true): Record<string, string> {
   const declared = readActionYml().inputs
   const unknown = Object.keys(inputs).filter((name) => !(name in declared))
   if (unknown.length) throw new Error(`not inputs of action.yml: ${unknown.join(', ')}`)
@@ -58,6 +73,7 @@ export function actionEnv(inputs: Record<string, string>, extra: Record<string, 
     if (value !== undefined && !key.startsWith('INPUT_') && !key.startsWith('GITHUB_') && key !== 'RUNNER_DEBUG') env[key] = value
   }
   for (const [name, spec] of Object.entries(declared)) {
+    if (!fillDefaults && inputs[name] === undefined) continue
     const value = inputs[name] ?? (spec.default ?? '').replace(/\$\{\{\s*github\.token\s*\}\}/g, FAKE_GITHUB_TOKEN)
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
@@ -79,6 +95,8 @@ export interface RunOptions {
   event?: GitHubEvent
   /** Run as the post step, with the state the main step saved. */
   postState?: Record<string, string>
+  /** false: set only the inputs given, leaving out action.yml's defaults (as @github/local-action does). Default true. */
+  fillDefaults?: boolean
 }
 
 /** Runs dist/index.js with these inputs and returns what the runner would see. */
@@ -95,11 +113,13 @@ export async function runAction(inputs: Record<string, string>, extraEnv: Record
       GITHUB_EVENT_NAME: options.event.eventName,
       GITHUB_EVENT_PATH: join(dir, 'event.json'),
       GITHUB_REPOSITORY: options.event.repository,
-      ...(options.event.apiUrl ? { GITHUB_API_URL: options.event.apiUrl } : {})
+      ...(options.event.apiUrl ? { GITHUB_API_URL: options.event.apiUrl } : {}),
+      ...(options.event.actor ? { GITHUB_ACTOR: options.event.actor, GITHUB_TRIGGERING_ACTOR: options.event.actor } : {}),
+      ...pullRequestRefs(options.event)
     })
   }
   const state = Object.fromEntries(Object.entries(options.postState ?? {}).map(([k, v]) => [`STATE_${k}`, v]))
-  const env = actionEnv(inputs, { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_STATE: stateFile, ...event, ...state, ...extraEnv })
+  const env = actionEnv(inputs, { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_STATE: stateFile, ...event, ...state, ...extraEnv }, options.fillDefaults ?? true)
   try {
     const main = join(ROOT, readActionYml().runs.main)
     // KAPSO_ACTION_NODE: the path of another node binary to run the bundle with (CI: Node 24, as action.yml says).
