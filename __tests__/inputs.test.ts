@@ -103,9 +103,9 @@ describe('readInputs', () => {
   })
 
   it('lists every problem at once', () => {
-    const message = problem({ ...valid, events: 'bogus.event', 'inactivity-minutes': '0', active: 'yes' })
+    const message = problem({ ...valid, events: 'bogus event', 'inactivity-minutes': '0', active: 'yes' })
     expect(message).toMatch(/^Invalid inputs:/)
-    expect(message).toContain('events has an unknown event "bogus.event". Accepted: whatsapp.message.received,')
+    expect(message).toContain('events has "bogus event", which is no event name (lower-case words joined by dots, like whatsapp.message.received). Accepted: whatsapp.message.received,')
     expect(message).toContain('inactivity-minutes must be a whole number from 1 to 1440; got "0"')
     expect(message).toContain('active must be true or false; got "yes"')
   })

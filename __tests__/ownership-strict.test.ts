@@ -169,65 +169,72 @@ describe('delete by record, when a pull request closes', () => {
   const noRecord = webhook({ 'X-Env': 'pr-42' })
   const forged = webhook(mark(`repository=${REPO}; pull-request=42; by=someone`))
   const all = [mine, mineInOtherCase, otherPullRequest, otherRepository, noPullRequest, noRecord, forged]
+  const PUSH: GitHubContext = { eventName: 'push', repository: REPO }
 
   it('deletes the webhooks recorded for that pull request of this repository, and nothing else', async () => {
     const api = fakeApi(all)
-    const outcome = await remove(inputsFor({ operation: 'auto' }, closedPullRequest(42)), api)
+    const outcome = await remove(inputsFor({ operation: 'auto' }, closedPullRequest(42)), { api })
     expect(api.deleted).toEqual([mine.id, mineInOtherCase.id])
     expect(outcome).toMatchObject({ result: 'deleted', webhookId: `${mine.id},${mineInOtherCase.id}`, deletedIds: [mine.id, mineInOtherCase.id], url: mineInOtherCase.url })
   })
 
-  it('deletes nothing when the run knows no repository', async () => {
+  it('deletes nothing, and says why, when the run knows no repository', async () => {
     const api = fakeApi(all)
-    const outcome = await remove(inputsFor({ operation: 'auto' }, closedPullRequest(42, '')), api)
+    await expect(remove(inputsFor({ operation: 'auto' }, closedPullRequest(42, '')), { api })).rejects.toThrow('needs GITHUB_REPOSITORY')
     expect(api.deleted).toEqual([])
-    expect(outcome).toMatchObject({ result: 'absent', webhookId: '', url: '', deletedIds: [] })
   })
 
   it('refuses, rather than delete every webhook without a pull request, when no pull request is known', async () => {
     // readInputs already refuses such inputs; this is the operation's own guard behind it.
     const api = fakeApi(all)
     const inputs = { ...inputsFor({ operation: 'auto' }, closedPullRequest(42)), pullRequest: undefined }
-    await expect(remove(inputs, api)).rejects.toThrow('operation delete needs url or webhook-id to know what to delete.')
+    await expect(remove(inputs, { api })).rejects.toThrow('operation delete needs url or webhook-id to know what to delete.')
     expect(api.deleted).toEqual([])
   })
 
-  it('says absent, with the url asked for, when no webhook has it', async () => {
+  it('says absent, with the url asked for, when no webhook has it (off a pull request, where the url is what identifies)', async () => {
     const api = fakeApi(all)
-    const outcome = await remove(inputsFor({ operation: 'delete', url: 'https://nowhere.example.com/hook' }, closedPullRequest(42)), api)
+    const outcome = await remove(inputsFor({ operation: 'delete', url: 'https://nowhere.example.com/hook' }, PUSH), { api })
     expect(outcome).toMatchObject({ result: 'absent', webhookId: '', url: 'https://nowhere.example.com/hook', deletedIds: [] })
     expect(api.deleted).toEqual([])
   })
 
   it('counts only what this step removed: one gone meanwhile is not reported as deleted', async () => {
     const api = fakeApi(all, [mine.id])
-    const outcome = await remove(inputsFor({ operation: 'auto' }, closedPullRequest(42)), api)
+    const outcome = await remove(inputsFor({ operation: 'auto' }, closedPullRequest(42)), { api })
     expect(outcome).toMatchObject({ result: 'deleted', webhookId: mineInOtherCase.id, deletedIds: [mineInOtherCase.id] })
     const allGone = fakeApi(all, [mine.id, mineInOtherCase.id])
-    expect(await remove(inputsFor({ operation: 'auto' }, closedPullRequest(42)), allGone)).toMatchObject({ result: 'absent', webhookId: '' })
+    expect(await remove(inputsFor({ operation: 'auto' }, closedPullRequest(42)), { api: allGone })).toMatchObject({ result: 'absent', webhookId: '' })
   })
 
   it('deletes nothing in a dry run, and lists what it would delete', async () => {
     const api = fakeApi(all)
-    const outcome = await remove(inputsFor({ operation: 'auto', 'dry-run': 'true' }, closedPullRequest(42)), api)
+    const outcome = await remove(inputsFor({ operation: 'auto', 'dry-run': 'true' }, closedPullRequest(42)), { api })
     expect(api.deleted).toEqual([])
     expect(outcome).toMatchObject({ result: 'deleted', deletedIds: [mine.id, mineInOtherCase.id] })
   })
 
-  it('deletes by url every webhook the client found with that url, and by webhook-id that one alone', async () => {
+  it('on a pull request, deletes by the record whatever url is given: another\'s webhook at that url stays', async () => {
     const api = fakeApi(all)
-    const byUrl = await remove(inputsFor({ operation: 'delete', url: otherRepository.url }, closedPullRequest(42)), api)
+    const outcome = await remove(inputsFor({ operation: 'delete', url: otherRepository.url }, closedPullRequest(42)), { api })
+    expect(api.deleted).toEqual([mine.id, mineInOtherCase.id])
+    expect(outcome).toMatchObject({ result: 'deleted', deletedIds: [mine.id, mineInOtherCase.id] })
+  })
+
+  it('off a pull request, deletes by url every webhook the client found with that url, and by webhook-id that one alone', async () => {
+    const api = fakeApi(all)
+    const byUrl = await remove(inputsFor({ operation: 'delete', url: otherRepository.url }, PUSH), { api })
     expect(api.deleted).toEqual([otherRepository.id])
     expect(byUrl).toMatchObject({ result: 'deleted', webhookId: otherRepository.id, url: otherRepository.url })
     const byId = fakeApi(all)
-    expect(await remove(inputsFor({ operation: 'delete', 'webhook-id': noRecord.id }, closedPullRequest(42)), byId)).toMatchObject({ result: 'deleted', webhookId: noRecord.id, url: '', deletedIds: [noRecord.id] })
+    expect(await remove(inputsFor({ operation: 'delete', 'webhook-id': noRecord.id }, closedPullRequest(42)), { api: byId })).toMatchObject({ result: 'deleted', webhookId: noRecord.id, url: '', deletedIds: [noRecord.id] })
     expect(byId.deleted).toEqual([noRecord.id])
   })
 
   it('tells in a dry run by webhook-id whether the webhook is there, deleting nothing', async () => {
     const api = fakeApi(all)
-    expect(await remove(inputsFor({ operation: 'delete', 'webhook-id': mine.id, 'dry-run': 'true' }, closedPullRequest(42)), api)).toMatchObject({ result: 'deleted', webhookId: mine.id, url: mine.url, deletedIds: [mine.id] })
-    expect(await remove(inputsFor({ operation: 'delete', 'webhook-id': '9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b', 'dry-run': 'true' }, closedPullRequest(42)), api)).toMatchObject({ result: 'absent', webhookId: '', url: '', deletedIds: [] })
+    expect(await remove(inputsFor({ operation: 'delete', 'webhook-id': mine.id, 'dry-run': 'true' }, closedPullRequest(42)), { api })).toMatchObject({ result: 'deleted', webhookId: mine.id, url: mine.url, deletedIds: [mine.id] })
+    expect(await remove(inputsFor({ operation: 'delete', 'webhook-id': '9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b', 'dry-run': 'true' }, closedPullRequest(42)), { api })).toMatchObject({ result: 'absent', webhookId: '', url: '', deletedIds: [] })
     expect(api.deleted).toEqual([])
   })
 })
@@ -262,7 +269,7 @@ describe('sweep', () => {
       { id: closedToo.id, url: closedToo.url, pullRequest: 1, reason: 'pull request #1 is closed' }
     ])
     expect(recorded.warnings()).toEqual([])
-    expect(recorded.info()).toContain(`6 webhooks in whatsapp-config-id 550e8400-e29b-41d4-a716-446655440000; 3 recorded for pull requests of ${REPO}; the others are left alone.`)
+    expect(recorded.info()).toContain(`6 webhooks in whatsapp-config-id 550e8400-e29b-41d4-a716-446655440000; 3 recorded for pull requests of ${REPO}; the 3 others are left alone.`)
   })
 
   it('asks GitHub nothing when no webhook is recorded for a pull request of this repository', async () => {

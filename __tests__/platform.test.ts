@@ -87,7 +87,9 @@ describe.skipIf(!canRun)('the Platform API', () => {
 
     it('checks events per scope, naming the scope an event belongs to', async () => {
       const run = await step(project({ url: URL_P, events: 'whatsapp.message.received' }))
-      expect(failed(run)).toBe('Invalid input: events has whatsapp.message.received, a phone-number event: project webhooks (scope: project) take whatsapp.phone_number.created, whatsapp.phone_number.deleted, workflow.execution.handoff, workflow.execution.failed, project.event.')
+      expect(failed(run)).toBe(
+        "Invalid input: events has whatsapp.message.received, a phone-number event: project webhooks (scope: project) never receive message, conversation or contact events. Give phone-number-id for a phone number's webhook."
+      )
       expect(failed(await step(project({ url: URL_P, events: 'workflow.execution.faild' })))).toContain('did you mean "workflow.execution.failed"?')
       expect(failed(await step(project({ url: URL_P, events, 'phone-number-id': NUMBER })))).toMatch(/^Invalid input: scope project takes neither whatsapp-config-id nor phone-number-id/)
       expect(kapso.requests).toHaveLength(0)
@@ -217,7 +219,7 @@ describe.skipIf(!canRun)('the Platform API', () => {
       const run = await step(number({ url: receiver.url('/silent'), events, verify: 'true' }))
       expect(run.exitCode).toBe(1)
       expect(run.outputs).toMatchObject({ 'delivery-status': 'failed', 'delivery-response-status': '' })
-      expect(failed(run)).toContain('failed: the endpoint answered no answer. Likely cause: the endpoint gave no answer within the 10 s Kapso waits')
+      expect(failed(run)).toContain("failed: the endpoint never answered Kapso's 4 attempts. Likely cause: the endpoint gave no answer within the 10 s Kapso waits")
     })
 
     it('warns, without failing, when Kapso has no outcome within verify-timeout-seconds', async () => {
@@ -225,7 +227,7 @@ describe.skipIf(!canRun)('the Platform API', () => {
       const run = await step(number({ url: receiver.url('/silent'), events, verify: 'true', 'verify-timeout-seconds': '1' }))
       expect(run.exitCode).toBe(0)
       expect(run.outputs).toMatchObject({ result: 'created', 'delivery-status': 'unconfirmed' })
-      expect(run.stdout).toMatch(/::warning::Kapso's test delivery of whatsapp\.message\.received to \S+ is not confirmed yet \(last seen: no answer\)/)
+      expect(run.stdout).toMatch(/::warning::Kapso's test delivery of whatsapp\.message\.received to \S+ is not confirmed yet: the endpoint has not answered Kapso's attempt so far\. Kapso waits 10 s for an answer, retries 10, 40 and 90 s after a failed attempt/)
     })
 
     it('reports a first attempt the endpoint refused as failed, while Kapso would still retry it', async () => {

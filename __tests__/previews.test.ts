@@ -3,31 +3,18 @@
  * auto, the ownership record, cleanup's post step, sweep against a GitHub API stand-in (GITHUB_API_URL),
  * deployment_status events, the job summary and fork pull requests. Every run is scanned for leaks.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { GitHubEmulator } from '../emulator/github.js'
-import { defaultScopeId, EMULATOR_DEFAULTS, KapsoEmulator, type StoredWebhook } from '../emulator/server.js'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { defaultScopeId, EMULATOR_DEFAULTS, type StoredWebhook } from '../emulator/server.js'
 import { isMasked } from '../scripts/leaks.js'
-import { emulatorInputs, FAKE_GITHUB_TOKEN, type ActionRun, type GitHubEvent, type RunOptions } from '../scripts/run-action.js'
+import { emulatorInputs, type ActionRun, type GitHubEvent, type RunOptions } from '../scripts/run-action.js'
 import { runChecked } from './support/bundle.js'
+import { useEmulator, useGitHub } from './support/emulator.js'
 import { Liar } from './support/liar.js'
 
 const REPO = 'octo-org/shop'
 const RECORD = 'X-Provisioned-By'
-let kapso: KapsoEmulator
-let github: GitHubEmulator
-
-beforeAll(async () => {
-  kapso = await KapsoEmulator.start()
-  github = await GitHubEmulator.start({ repository: REPO, token: FAKE_GITHUB_TOKEN })
-})
-afterAll(async () => {
-  await kapso.close()
-  await github.close()
-})
-beforeEach(() => {
-  kapso.reset()
-  github.setPullRequests([])
-})
+const kapso = useEmulator()
+const github = useGitHub(REPO)
 
 const previewUrl = (pr: number): string => `https://pr-${pr}.preview.example.com/api/whatsapp`
 const scopeId = defaultScopeId('legacy')
@@ -108,11 +95,19 @@ describe('the ownership record', () => {
     expect(updated.stdout).not.toContain('staging')
   })
 
-  it('is never added to a webhook the action did not create', async () => {
-    kapso.seed('legacy', scopeId, { url: previewUrl(4), events: ['whatsapp.message.sent'] })
-    const run = await step(preview(4), { event: pullRequestEvent('synchronize', 4) })
-    expect(run.outputs.result).toBe('updated')
+  it('is never added to a webhook the action did not create, which a push still finds by url', async () => {
+    const byHand = kapso.seed('legacy', scopeId, { url: previewUrl(4), events: ['whatsapp.message.sent'] })
+    const push = await step(preview(4), { event: { eventName: 'push', repository: REPO, payload: {} } })
+    expect(push.outputs).toMatchObject({ result: 'updated', 'webhook-id': byHand.id })
     expect(kapso.webhooks()[0]?.headers).toEqual({})
+  })
+
+  it('on a pull request, leaves a webhook with the same url that is not the pull request\'s alone, and says so', async () => {
+    const byHand = kapso.seed('legacy', scopeId, { url: previewUrl(4), events: ['whatsapp.message.sent'] })
+    const run = await step(preview(4), { event: pullRequestEvent('synchronize', 4) })
+    expect(run.outputs.result).toBe('created')
+    expect(run.stdout).toContain(`::warning::Webhook ${byHand.id} of whatsapp-config-id ${scopeId} also has url ${previewUrl(4)}, but it is not recorded for pull request #4 of ${REPO}`)
+    expect(kapso.webhooks().find((w) => w.id === byHand.id)).toMatchObject({ events: ['whatsapp.message.sent'], headers: {} })
   })
 
   it('records the pull request that holds the commit of a deployment_status event', async () => {
@@ -207,7 +202,7 @@ describe('operation sweep', () => {
     expect(run.outputs).toMatchObject({ result: 'deleted', 'deleted-count': '2' })
     expect(kapso.writes().length).toBe(writes)
     expect(left()).toHaveLength(7)
-    expect(run.stdout).toContain('Dry run, nothing written: would delete 2 webhook(s)')
+    expect(run.stdout).toContain('Dry run, nothing written: would delete 2 webhooks in')
     expect(run.summary).toContain('Would delete 2 webhooks')
   })
 

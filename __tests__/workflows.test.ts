@@ -1,19 +1,17 @@
 /**
  * action.yml and every workflow we ship or show (examples/, .github/workflows/) against the schemas
  * for GitHub action and workflow files (@action-validator/core), plus what no schema knows: that each
- * step using this action passes only inputs action.yml declares, with valid literal values.
+ * step using this action passes only inputs action.yml declares, with valid literal values. How the
+ * examples behave when GitHub runs them is examples.test.ts's.
  */
 import { validateAction, validateWorkflow, type ValidationState } from '@action-validator/core'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { parseEvent } from '../src/boundary/github.js'
-import { OPERATIONS, readInputs } from '../src/inputs/index.js'
+import { OPERATIONS } from '../src/inputs/index.js'
 import { readActionYml, ROOT } from '../scripts/run-action.js'
-import { setInputs } from './support/core.js'
-
-vi.mock('@actions/core', async (orig) => (await import('./support/core-mock.js')).mockCore(orig))
+import { defaultsModule, DEFAULTS_FILE } from '../scripts/action-defaults.js'
 
 const files = [
   ...readdirSync(join(ROOT, 'examples')).map((f) => `examples/${f}`),
@@ -41,6 +39,10 @@ describe('action.yml', () => {
     expect(errors(validateAction(text.replace(/^(\s*using:\s*)node24\s*$/m, '$1node20')))).toEqual([])
   })
 
+  it('is where the inputs\' defaults live: src/inputs/defaults.ts is what npm run build makes of it', () => {
+    expect(readFileSync(DEFAULTS_FILE, 'utf8')).toBe(defaultsModule(readFileSync(join(ROOT, 'action.yml'), 'utf8')))
+  })
+
   it('describes every input and output', () => {
     const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { description?: string }>; outputs: Record<string, { description?: string }> }
     for (const [name, spec] of [...Object.entries(action.inputs), ...Object.entries(action.outputs)]) {
@@ -61,15 +63,6 @@ describe.each(files)('%s', (file) => {
     if (file.startsWith('examples/')) expect(uses, 'an example uses the action').toBeGreaterThan(0)
     expect(problems).toEqual([])
   })
-
-  if (file.startsWith('examples/')) {
-    it('passes the action\'s own input checks, copied as it is', () => {
-      for (const given of exampleInputs(text)) {
-        setInputs(given.inputs)
-        expect(() => readInputs({ eventName: given.eventName, repository: 'octo-org/shop', ...parseEvent(given.payload) }), JSON.stringify(given.inputs)).not.toThrow()
-      }
-    })
-  }
 
   if (file.startsWith('examples/')) {
     it('is linked from the README', () => {
@@ -95,42 +88,6 @@ function stepProblems(text: string): { uses: number; problems: string[] } {
     ]
   })
   return { uses: ours.length, problems }
-}
-
-/** What an expression stands for when a workflow runs, by input, for the input check of the examples. */
-const EXPRESSION_VALUES: Record<string, string> = {
-  'api-key': 'example-api-key-0123456789',
-  'whatsapp-config-id': '550e8400-e29b-41d4-a716-446655440000',
-  'phone-number-id': '106540352242922',
-  url: 'https://pr-1.preview.example.com/api/whatsapp',
-  'secret-key': 'example-signing-secret-0123456789',
-  'github-token': 'ghs_example0000000000000000',
-  'dry-run': 'false',
-  verify: 'true'
-}
-
-/**
- * The inputs each step of an example gives the action, with every `${{ }}` expression replaced by a value
- * it could take, once for each event the workflow runs on.
- */
-function exampleInputs(text: string): { inputs: Record<string, string>; eventName: string; payload: Record<string, unknown> }[] {
-  const workflow = parse(text) as { on: Record<string, unknown> | string; jobs: Record<string, { steps?: Step[] }> }
-  const events = typeof workflow.on === 'string' ? [workflow.on] : Object.keys(workflow.on)
-  const steps = Object.values(workflow.jobs).flatMap((job) => job.steps ?? []).filter((s) => /\/kapso-webhook-action@/.test(s.uses ?? ''))
-  return events.flatMap((eventName) =>
-    steps.map((step) => {
-      const inputs = Object.fromEntries(
-        Object.entries(step.with ?? {}).map(([name, value]) => {
-          const text = String(value)
-          if (/^\s*\$\{\{((?!\}\}).)*\}\}\s*$/s.test(text)) return [name, EXPRESSION_VALUES[name] ?? 'example-value']
-          return [name, text.replace(/\$\{\{[\s\S]*?\}\}/g, 'example-value')]
-        })
-      )
-      const number = 1
-      const payload = eventName.startsWith('pull_request') ? { action: 'opened', number, pull_request: { number, head: { repo: { full_name: 'octo-org/shop' } }, base: { repo: { full_name: 'octo-org/shop' } } } } : {}
-      return { inputs, eventName, payload }
-    })
-  )
 }
 
 it('the input check catches a misspelt input and operation', () => {

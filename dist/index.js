@@ -123,31 +123,42 @@ var __webpack_modules__ = {
       fJ: () => pullRequestAlias,
       wj: () => parseEvent
     });
-    var valibot__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7934);
+    var valibot__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7934);
     var _ownership_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2334);
-    var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6525);
-    const positive = valibot__WEBPACK_IMPORTED_MODULE_2__.FsL((0, _parse_js__WEBPACK_IMPORTED_MODULE_1__.rD)("a pull request number"), valibot__WEBPACK_IMPORTED_MODULE_2__.Wwf(1, "a pull request number"));
-    const fullName = valibot__WEBPACK_IMPORTED_MODULE_2__.FsL(valibot__WEBPACK_IMPORTED_MODULE_2__.YjP("owner/name"), valibot__WEBPACK_IMPORTED_MODULE_2__.z6Y(name => (0, 
+    var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
+    var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6525);
+    const positive = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL((0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.rD)("a pull request number"), valibot__WEBPACK_IMPORTED_MODULE_3__.Wwf(1, "a pull request number"));
+    const fullName = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP("owner/name"), valibot__WEBPACK_IMPORTED_MODULE_3__.z6Y(name => (0, 
     _ownership_js__WEBPACK_IMPORTED_MODULE_0__.en)(name), "owner/name"));
-    const repositoryOf = valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.lqM(valibot__WEBPACK_IMPORTED_MODULE_2__.Ikc({
-      repo: valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.cl6(valibot__WEBPACK_IMPORTED_MODULE_2__.Ikc({
-        full_name: valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.lqM(fullName), void 0)
+    const login = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__.yGV(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/));
+    const gitRef = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__.z6Y(ref => ref.length > 0 && ref.length <= 255 && !(0, 
+    _text_js__WEBPACK_IMPORTED_MODULE_1__.aQ)(ref) && !/[\s~^:?*[\\]/.test(ref) && !ref.includes(".."), "a branch name"));
+    const repositoryOf = valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+      repo: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+        full_name: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(fullName), void 0)
       })), void 0)
     })), void 0);
-    const eventSchema = valibot__WEBPACK_IMPORTED_MODULE_2__.Ikc({
-      action: valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.lqM(valibot__WEBPACK_IMPORTED_MODULE_2__.YjP()), void 0),
-      number: valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.lqM(positive), void 0),
-      pull_request: valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.lqM(valibot__WEBPACK_IMPORTED_MODULE_2__.Ikc({
-        number: valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.lqM(positive), void 0),
+    const eventSchema = valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+      action: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP()), void 0),
+      number: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(positive), void 0),
+      pull_request: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+        number: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(positive), void 0),
         head: repositoryOf,
-        base: repositoryOf
+        base: repositoryOf,
+        user: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+          login: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(login), void 0)
+        })), void 0)
       })), void 0),
-      deployment: valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.lqM(valibot__WEBPACK_IMPORTED_MODULE_2__.Ikc({
-        sha: valibot__WEBPACK_IMPORTED_MODULE_2__.NpB(valibot__WEBPACK_IMPORTED_MODULE_2__.lqM(valibot__WEBPACK_IMPORTED_MODULE_2__.FsL(valibot__WEBPACK_IMPORTED_MODULE_2__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_2__.yGV(/^[0-9a-f]{7,64}$/i))), void 0)
+      deployment_status: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+        state: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__.yGV(/^[a-z_]{1,32}$/))), void 0)
+      })), void 0),
+      deployment: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+        sha: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__.yGV(/^[0-9a-f]{7,64}$/i))), void 0),
+        ref: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(gitRef), void 0)
       })), void 0)
     });
     function parseEvent(payload) {
-      const result = valibot__WEBPACK_IMPORTED_MODULE_2__.xLC(eventSchema, typeof payload === "object" && payload !== null ? payload : {});
+      const result = valibot__WEBPACK_IMPORTED_MODULE_3__.xLC(eventSchema, typeof payload === "object" && payload !== null ? payload : {});
       if (!result.success) return {};
       const event = result.output;
       return {
@@ -155,31 +166,46 @@ var __webpack_modules__ = {
         pullRequest: event.pull_request?.number ?? event.number,
         headRepository: event.pull_request?.head?.repo?.full_name,
         baseRepository: event.pull_request?.base?.repo?.full_name,
-        deploymentSha: event.deployment?.sha
+        pullRequestAuthor: event.pull_request?.user?.login,
+        deploymentState: event.deployment_status?.state,
+        deploymentSha: event.deployment?.sha,
+        deploymentRef: event.deployment?.ref
       };
     }
-    const commitPullsSchema = valibot__WEBPACK_IMPORTED_MODULE_2__.YOg(valibot__WEBPACK_IMPORTED_MODULE_2__.Ikc({
+    const commitPullsSchema = valibot__WEBPACK_IMPORTED_MODULE_3__.YOg(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
       number: positive,
-      state: valibot__WEBPACK_IMPORTED_MODULE_2__.YjP("a state")
+      state: valibot__WEBPACK_IMPORTED_MODULE_3__.YjP("a state"),
+      head: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+        ref: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP("a branch name")),
+        sha: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP("a commit id"), valibot__WEBPACK_IMPORTED_MODULE_3__.yGV(/^[0-9a-f]{40,64}$/i, "a commit id")))
+      }, "an object with ref and sha"))
     }, "a pull request"), "a list");
     function parseCommitPulls(data, doing) {
-      return (0, _parse_js__WEBPACK_IMPORTED_MODULE_1__.Wp)(commitPullsSchema, data, "GitHub", doing).filter(pull => pull.state === "open").map(pull => pull.number);
+      return (0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.Wp)(commitPullsSchema, data, "GitHub", doing).filter(pull => pull.state === "open").map(pull => ({
+        number: pull.number,
+        ...pull.head?.ref ? {
+          headRef: pull.head.ref
+        } : {},
+        ...pull.head?.sha ? {
+          headSha: pull.head.sha.toLowerCase()
+        } : {}
+      }));
     }
-    const stateSchema = valibot__WEBPACK_IMPORTED_MODULE_2__.cl6(valibot__WEBPACK_IMPORTED_MODULE_2__.Ikc({
+    const stateSchema = valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
       number: positive,
-      state: valibot__WEBPACK_IMPORTED_MODULE_2__.KIO([ "OPEN", "CLOSED", "MERGED" ], "OPEN, CLOSED or MERGED")
+      state: valibot__WEBPACK_IMPORTED_MODULE_3__.KIO([ "OPEN", "CLOSED", "MERGED" ], "OPEN, CLOSED or MERGED")
     }, "a pull request"));
     const pullRequestAlias = number => `pr${number}`;
     function parsePullRequestStates(data, numbers, doing) {
       const entries = Object.fromEntries(numbers.map(n => [ pullRequestAlias(n), stateSchema ]));
-      const schema = valibot__WEBPACK_IMPORTED_MODULE_2__.Ikc({
-        repository: valibot__WEBPACK_IMPORTED_MODULE_2__.cl6(valibot__WEBPACK_IMPORTED_MODULE_2__.Ikc(entries, "an object of pull requests"))
+      const schema = valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+        repository: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc(entries, "an object of pull requests"))
       }, "a JSON object with repository");
-      const repository = (0, _parse_js__WEBPACK_IMPORTED_MODULE_1__.Wp)(schema, data, "GitHub", doing).repository;
+      const repository = (0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.Wp)(schema, data, "GitHub", doing).repository;
       const states = new Map;
       for (const number of numbers) {
         const pull = repository?.[pullRequestAlias(number)];
-        if (pull && pull.number !== number) throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__.dV(`GitHub's answer while ${doing} has ${pullRequestAlias(number)} that is not pull request #${number}.`);
+        if (pull && pull.number !== number) throw new _parse_js__WEBPACK_IMPORTED_MODULE_2__.dV(`GitHub's answer while ${doing} has ${pullRequestAlias(number)} that is not pull request #${number}.`);
         states.set(number, pull ? pull.state === "OPEN" ? "open" : "closed" : void 0);
       }
       return states;
@@ -300,7 +326,7 @@ var __webpack_modules__ = {
     __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
       try {
         var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1753);
+        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(527);
         const isPost = _actions_core__WEBPACK_IMPORTED_MODULE_0__.Gu("isPost") === "true";
         if (!isPost) _actions_core__WEBPACK_IMPORTED_MODULE_0__.LZ("isPost", "true");
         await (isPost ? (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.t)() : (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.e)());
@@ -352,7 +378,7 @@ var __webpack_modules__ = {
       _text_js__WEBPACK_IMPORTED_MODULE_2__.hN)(value) : line(value));
     }
   },
-  1753: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+  527: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
       t: () => main_cleanup,
       e: () => run
@@ -518,6 +544,7 @@ var __webpack_modules__ = {
         return context.notFound + quote;
 
        case 422:
+        if (/\bunsupported events?\b/i.test(said)) return `Kapso refused the events input (HTTP 422) while ${doing}: ${said}. Remove those events, or correct them: Kapso accepts only the events it lists.`;
         return `Kapso refused ${doing} (HTTP 422): ${said || "no reason given"}`;
 
        default:
@@ -574,8 +601,8 @@ var __webpack_modules__ = {
         const same = webhook => sameUrl(webhook.url, url);
         return (await this.list(`listing webhooks with url ${url}`, containsFilter(url), same)).filter(same);
       }
-      async listAll() {
-        return this.list(`listing the webhooks of ${describeScope(this.options.scope)}`, void 0, () => false);
+      async listAll(keepSecret = () => false) {
+        return this.list(`listing the webhooks of ${describeScope(this.options.scope)}`, void 0, keepSecret);
       }
       async list(doing, contains, keepSecret) {
         const found = new Map;
@@ -784,7 +811,9 @@ var __webpack_modules__ = {
         const doing = `asking Kapso for a test delivery to webhook ${webhookId}`;
         const reply = await this.send({
           method: "POST",
-          url: `${this.apiUrl}/whatsapp/webhooks/${encodeURIComponent(webhookId)}/test`,
+          url: `${this.apiUrl}/whatsapp/webhooks/${encodeURIComponent(webhookId)}/test${event === void 0 ? "" : `?${new URLSearchParams({
+            event_type: event
+          })}`}`,
           payload: event === void 0 ? {} : {
             event_type: event
           },
@@ -999,25 +1028,52 @@ var __webpack_modules__ = {
     }
     var src_deadline = __nccwpck_require__(6683);
     var mod = __nccwpck_require__(1916);
-    const KNOWN_EVENTS = [ "whatsapp.message.received", "whatsapp.message.sent", "whatsapp.message.delivered", "whatsapp.message.read", "whatsapp.message.failed", "whatsapp.conversation.created", "whatsapp.conversation.ended", "whatsapp.conversation.inactive" ];
-    const PROJECT_EVENTS = [ "whatsapp.phone_number.created", "whatsapp.phone_number.deleted", "workflow.execution.handoff", "workflow.execution.failed", "project.event" ];
+    const CATALOG_READ = "2026-12-06";
+    const PHONE_NUMBER_EVENTS = [ "whatsapp.message.received", "whatsapp.message.sent", "whatsapp.message.delivered", "whatsapp.message.read", "whatsapp.message.failed", "whatsapp.conversation.created", "whatsapp.conversation.ended", "whatsapp.conversation.inactive", "whatsapp.contact.identity_changed", "whatsapp.contact.marketing_preference_changed", "whatsapp.meta_business_agent.handover" ];
+    const PROJECT_EVENTS = [ "whatsapp.config.created", "whatsapp.phone_number.created", "whatsapp.phone_number.deleted", "whatsapp.phone_number.offboarded", "whatsapp.phone_number.disconnected", "whatsapp.phone_number.reconnected", "whatsapp.account.disabled", "whatsapp.account.restricted", "whatsapp.account.reinstated", "whatsapp.account.violation", "workflow.execution.handoff", "workflow.execution.failed", "project.event", "kapso_agent.run.approval_required", "kapso_agent.run.completed", "kapso_agent.run.failed", "kapso_agent.run.cancelled" ];
     const BUFFERABLE_EVENTS = [ "whatsapp.message.received" ];
+    const EVENT_NAME = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
+    const TYPO_DISTANCE = 2;
+    function classifyEvent(name, allowed, other) {
+      if (allowed.includes(name)) return {
+        verdict: "known"
+      };
+      if (other.includes(name)) return {
+        verdict: "other-scope"
+      };
+      const near = typoOf(name, [ ...allowed, ...other ]);
+      if (!EVENT_NAME.test(name)) return {
+        verdict: "malformed",
+        near: near ?? suggest(name, allowed)
+      };
+      return near ? {
+        verdict: "typo",
+        near: near
+      } : {
+        verdict: "unknown"
+      };
+    }
     function splitList(raw) {
       const items = raw.split(/[,\r\n]/).map(item => item.trim()).filter(item => item !== "");
       return [ ...new Set(items) ];
     }
+    function typoOf(name, candidates) {
+      return nearest(name.toLowerCase(), candidates, TYPO_DISTANCE);
+    }
     function suggest(name, allowed) {
-      const lower = name.toLowerCase();
+      return nearest(name.toLowerCase(), allowed, Math.max(2, Math.floor(name.length / 3)));
+    }
+    function nearest(name, candidates, maxDistance) {
       let best;
       let bestDistance = 1 / 0;
-      for (const candidate of allowed) {
-        const d = (0, mod.Io)(lower, candidate);
+      for (const candidate of candidates) {
+        const d = (0, mod.Io)(name, candidate);
         if (d < bestDistance) {
           best = candidate;
           bestDistance = d;
         }
       }
-      return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : void 0;
+      return bestDistance <= maxDistance ? best : void 0;
     }
     const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
     var github = __nccwpck_require__(3387);
@@ -1033,10 +1089,14 @@ var __webpack_modules__ = {
       }
       const repository = env.GITHUB_REPOSITORY ?? "";
       const eventName = env.GITHUB_EVENT_NAME ?? "";
+      const actor = env.GITHUB_ACTOR ?? "";
       return {
         ...(0, github.wj)(payload),
         eventName: /^[a-z_]{1,64}$/.test(eventName) ? eventName : "",
-        repository: (0, ownership.en)(repository) ? repository : ""
+        repository: (0, ownership.en)(repository) ? repository : "",
+        .../^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/.test(actor) && {
+          actor: actor
+        }
       };
     }
     function eventPullRequest(context) {
@@ -1049,8 +1109,16 @@ var __webpack_modules__ = {
       if (!PULL_REQUEST_EVENTS.includes(context.eventName) || context.pullRequest === void 0) return false;
       return context.headRepository !== context.baseRepository;
     }
+    const DEPLOYMENT_EVENTS = [ "deployment", "deployment_status" ];
     function deploymentSha(context) {
-      return context.eventName === "deployment_status" ? context.deploymentSha : void 0;
+      return DEPLOYMENT_EVENTS.includes(context.eventName) ? context.deploymentSha : void 0;
+    }
+    function isDependabotRun(context) {
+      return context.actor === DEPENDABOT || context.eventName === "pull_request_target" && context.pullRequestAuthor === DEPENDABOT;
+    }
+    const DEPENDABOT = "dependabot[bot]";
+    function unfinishedDeployment(context) {
+      return context.eventName === "deployment_status" && context.deploymentState !== "success" ? context.deploymentState ?? "unknown" : void 0;
     }
     const OPERATIONS = [ "upsert", "create", "delete", "auto", "sweep" ];
     class InputError extends Error {
@@ -1060,6 +1128,22 @@ var __webpack_modules__ = {
         this.problems = problems;
         this.name = "InputError";
       }
+    }
+    const ACTION_DEFAULTS = {
+      kind: "kapso",
+      active: "true",
+      "buffer-enabled": "false",
+      operation: "upsert",
+      cleanup: "false",
+      "dry-run": "false",
+      "max-attempts": "5",
+      "request-timeout-seconds": "30",
+      verify: "false",
+      "verify-timeout-seconds": "60",
+      "timeout-seconds": "300"
+    };
+    function readInput(name) {
+      return core.V4(name) || (ACTION_DEFAULTS[name] ?? "");
     }
     class Problems {
       list=[];
@@ -1074,14 +1158,14 @@ var __webpack_modules__ = {
     const BOOLEAN_TRUE = [ "true", "True", "TRUE" ];
     const BOOLEAN_FALSE = [ "false", "False", "FALSE" ];
     function readBoolean(name, fail) {
-      const raw = core.V4(name);
+      const raw = readInput(name);
       if (BOOLEAN_TRUE.includes(raw)) return true;
       if (BOOLEAN_FALSE.includes(raw)) return false;
       return fail(`${name} must be true or false; got ${quote(raw)}.`);
     }
-    function readInteger(name, min, max, fail, required = false) {
-      const raw = core.V4(name);
-      if (raw === "" && !required) return;
+    function readInteger(name, min, max, fail) {
+      const raw = readInput(name);
+      if (raw === "") return;
       const value = /^[0-9]{1,5}$/.test(raw) ? Number(raw) : NaN;
       if (!Number.isInteger(value) || value < min || value > max) return fail(`${name} must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
       return value;
@@ -1092,7 +1176,7 @@ var __webpack_modules__ = {
       d: 864e5
     };
     function readDuration(name, fail) {
-      const raw = core.V4(name);
+      const raw = readInput(name);
       if (raw === "") return;
       const match = /^([0-9]{1,6})([mhd])$/.exec(raw);
       const ms = match ? Number(match[1]) * (DURATION_UNITS[match[2]] ?? 0) : 0;
@@ -1103,23 +1187,33 @@ var __webpack_modules__ = {
       return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
     }
     function readRunControl(fail) {
-      const operationRaw = core.V4("operation");
-      const requested = OPERATIONS.includes(operationRaw) ? operationRaw : fail(`operation must be one of ${OPERATIONS.join(", ")}; got ${quote(operationRaw)}.`);
-      const webhookIdRaw = core.V4("webhook-id");
+      const webhookIdRaw = readInput("webhook-id");
       const webhookId = webhookIdRaw === "" || parse.kk.test(webhookIdRaw) ? webhookIdRaw || void 0 : fail(`webhook-id must be a webhook's UUID (like 9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b); got ${quote(webhookIdRaw)}.`);
       return {
-        requested: requested,
+        requested: readOperation(fail),
         webhookId: webhookId,
+        name: readName(fail),
         webhookIdGiven: webhookIdRaw !== "",
         dryRun: readBoolean("dry-run", fail) ?? false,
-        maxAttempts: readInteger("max-attempts", 1, 10, fail, true),
-        requestTimeoutSeconds: readInteger("request-timeout-seconds", 1, 300, fail, true),
-        timeoutSeconds: readInteger("timeout-seconds", 1, 3600, fail, true),
+        maxAttempts: readInteger("max-attempts", 1, 10, fail),
+        requestTimeoutSeconds: readInteger("request-timeout-seconds", 1, 300, fail),
+        timeoutSeconds: readInteger("timeout-seconds", 1, 3600, fail),
         cleanup: readBoolean("cleanup", fail) ?? false,
         maxAgeMs: readDuration("max-age", fail),
         verify: readBoolean("verify", fail) ?? false,
-        verifyTimeoutSeconds: readInteger("verify-timeout-seconds", 1, 600, fail, true)
+        verifyTimeoutSeconds: readInteger("verify-timeout-seconds", 1, 600, fail)
       };
+    }
+    function readOperation(fail) {
+      const raw = readInput("operation");
+      if (OPERATIONS.includes(raw)) return raw;
+      const near = suggest(raw, OPERATIONS);
+      return fail(`operation must be one of ${OPERATIONS.join(", ")}; got ${quote(raw)}${near ? `: did you mean "${near}"?` : "."}`);
+    }
+    function readName(fail) {
+      const raw = readInput("name");
+      if (raw === "" || (0, ownership.lx)(raw)) return raw || void 0;
+      return fail(`name must be 1 to 40 lower-case letters, digits and dashes, starting and ending with a letter or digit (like api or worker-2); got ${quote(raw)}.`);
     }
     const DEFAULT_API_URLS = {
       legacy: "https://app.kapso.ai/api/v1",
@@ -1128,9 +1222,9 @@ var __webpack_modules__ = {
     const PHONE_NUMBER_ID = /^[0-9]{1,32}$/;
     const ONE_SCOPE = "exactly one of whatsapp-config-id (legacy API), phone-number-id (Platform API) or scope: project (Platform API, project-wide)";
     function readScope(fail) {
-      const scope = core.V4("scope");
-      const configId = core.V4("whatsapp-config-id");
-      const phoneNumberId = core.V4("phone-number-id");
+      const scope = readInput("scope");
+      const configId = readInput("whatsapp-config-id");
+      const phoneNumberId = readInput("phone-number-id");
       if (scope !== "" && scope !== "project") return fail(`scope must be project, or empty to let whatsapp-config-id or phone-number-id decide; got ${quote(scope)}.`);
       if (scope === "project") {
         if (configId || phoneNumberId) return fail(`scope project takes neither whatsapp-config-id nor phone-number-id: a project webhook belongs to the API key's whole project. Give ${ONE_SCOPE}.`);
@@ -1160,7 +1254,7 @@ var __webpack_modules__ = {
       return fail(`give ${ONE_SCOPE}.`);
     }
     function readKind(scope, fail) {
-      const raw = core.V4("kind");
+      const raw = readInput("kind");
       if (raw !== "kapso" && raw !== "meta") return fail(`kind must be kapso (Kapso's events) or meta (Meta's raw payloads); got ${quote(raw)}.`);
       if (raw === "meta" && scope?.kind === "legacy") return fail("kind meta is a Platform API webhook: give phone-number-id instead of whatsapp-config-id.");
       if (raw === "meta" && scope?.kind === "project") return fail("kind meta needs phone-number-id: Meta's raw payloads belong to one phone number, not to the project.");
@@ -1173,7 +1267,7 @@ var __webpack_modules__ = {
       return;
     }
     function readApiUrl(scope, fail) {
-      const raw = core.V4("api-url");
+      const raw = readInput("api-url");
       const wanted = scope?.kind === "legacy" ? "legacy" : "platform";
       if (!raw) return scope ? {
         url: DEFAULT_API_URLS[wanted],
@@ -1208,67 +1302,79 @@ var __webpack_modules__ = {
     const RESERVED_PREFIX = "x-webhook-";
     function eventsFor(scope, kind) {
       if (kind === "meta") return [];
-      if (!scope) return [ ...KNOWN_EVENTS, ...PROJECT_EVENTS ];
-      return scope.kind === "project" ? PROJECT_EVENTS : KNOWN_EVENTS;
+      if (!scope) return [ ...PHONE_NUMBER_EVENTS, ...PROJECT_EVENTS ];
+      return scope.kind === "project" ? PROJECT_EVENTS : PHONE_NUMBER_EVENTS;
+    }
+    function otherScopeEvents(scope) {
+      if (!scope) return [];
+      return scope.kind === "project" ? PHONE_NUMBER_EVENTS : PROJECT_EVENTS;
     }
     const NOT_FOR_META = [ "events", "buffer-window-seconds", "max-buffer-size", "buffer-events", "inactivity-minutes", "payload-version" ];
-    function readDesiredWebhook(fail, scope, kind) {
-      const secretKey = core.V4("secret-key");
+    function readDesiredWebhook(fail, scope, kind, urlUnused = false) {
+      const secretKey = readInput("secret-key");
       if (secretKey && (0, src_text.aQ)(secretKey)) fail("secret-key contains a line break or control character."); else if (secretKey && secretKey.length < MIN_SECRET_KEY_LENGTH) fail(`secret-key must be at least ${MIN_SECRET_KEY_LENGTH} characters; got ${secretKey.length}. Leave it empty to have a 256-bit one generated.`);
-      if (kind === "meta") for (const name of NOT_FOR_META) if (core.V4(name)) fail(`${name} is not for kind meta: Meta sends its raw payloads, with no Kapso events, batching or payload version. Remove ${name}.`);
-      const bufferEventsRaw = core.V4("buffer-events");
+      if (kind === "meta") for (const name of NOT_FOR_META) if (readInput(name)) fail(`${name} is not for kind meta: Meta sends its raw payloads, with no Kapso events, batching or payload version. Remove ${name}.`);
+      const bufferEventsRaw = readInput("buffer-events");
       const bufferEnabled = readBoolean("buffer-enabled", fail) ?? false;
       if (bufferEnabled && kind === "meta") fail("buffer-enabled must be false for kind meta: Meta payloads are not batched.");
       if (bufferEnabled && scope?.kind === "project") fail("buffer-enabled must be false with scope project: buffering batches whatsapp.message.received, which project webhooks do not receive.");
       return {
         kind: kind ?? "kapso",
-        url: readWebhookUrl(fail),
-        events: kind === "meta" ? [] : readEvents("events", eventsFor(scope, kind), fail, scope),
+        url: urlUnused ? void 0 : readWebhookUrl(fail),
+        events: kind === "meta" ? [] : readEvents(fail, scope),
         secretKey: secretKey || void 0,
         active: readBoolean("active", fail) ?? true,
         headers: readHeaders(fail) ?? {},
         bufferEnabled: bufferEnabled,
         bufferWindowSeconds: readInteger("buffer-window-seconds", 1, 60, fail),
         maxBufferSize: readInteger("max-buffer-size", 1, 100, fail),
-        bufferEvents: bufferEventsRaw && kind !== "meta" ? readEvents("buffer-events", BUFFERABLE_EVENTS, fail) : void 0,
+        bufferEvents: bufferEventsRaw && kind !== "meta" ? readBufferEvents(fail) : void 0,
         inactivityMinutes: readInteger("inactivity-minutes", 1, 1440, fail),
         payloadVersion: readPayloadVersion(scope, fail)
       };
     }
     function readPayloadVersion(scope, fail) {
-      const raw = core.V4("payload-version");
+      const raw = readInput("payload-version");
       if (raw === "") return;
       if (raw !== "v1" && raw !== "v2") return fail(`payload-version must be v1 or v2, or empty for Kapso's default (v2); got ${quote(raw)}.`);
       if (scope?.kind === "legacy") return fail("payload-version is a Platform API setting: the legacy API (whatsapp-config-id) has none. Remove it, or use phone-number-id.");
       return raw;
     }
     function readWebhookUrl(fail) {
-      const raw = core.V4("url");
+      const raw = readInput("url");
       if (!raw) return;
       const accepts = "an absolute https:// URL";
       if (raw.length > MAX_URL_LENGTH) return fail(`url is longer than ${MAX_URL_LENGTH} characters.`);
       if ((0, src_text.aQ)(raw) || /\s/.test(raw)) return fail(`url must be ${accepts} without spaces or control characters.`);
       const parsed = parseUrl(raw);
+      if (!parsed && raw.startsWith("/")) return fail(`url must be ${accepts}; got ${quote(raw)}, a path without scheme or host: the expression before it gave nothing. ` + "Did the step whose output makes the URL run, and set that output?");
       if (!parsed) return fail(`url must be ${accepts}; got ${quote(raw)}.`);
       if (parsed.username || parsed.password) return fail("url must not carry a user name or password: use the headers input for credentials.");
       if (parsed.protocol !== "https:") return fail(`url must be ${accepts}: Kapso delivers only over HTTPS; got a ${parsed.protocol.replace(":", "")} URL.`);
       return raw;
     }
-    function readEvents(name, allowed, fail, scope) {
-      const events = splitList(core.V4(name));
-      const other = scope?.kind === "project" ? KNOWN_EVENTS : scope ? PROJECT_EVENTS : [];
-      for (const event of events.filter(e => !allowed.includes(e))) {
-        if (other.includes(event)) {
-          fail(scope?.kind === "project" ? `${name} has ${event}, a phone-number event: project webhooks (scope: project) take ${allowed.join(", ")}.` : `${name} has ${event}, a project event: give scope: project for a project webhook. This scope takes ${allowed.join(", ")}.`);
-          continue;
-        }
-        const near = suggest(event, allowed);
-        fail(`${name} has an unknown event ${quote(event)}` + (near ? `: did you mean "${near}"?` : `. Accepted: ${allowed.join(", ")}.`));
+    function readEvents(fail, scope) {
+      const events = splitList(readInput("events"));
+      const allowed = eventsFor(scope, "kapso");
+      for (const event of events) {
+        const verdict = classifyEvent(event, allowed, otherScopeEvents(scope));
+        if (verdict.verdict === "other-scope") fail(scope?.kind === "project" ? `events has ${event}, a phone-number event: project webhooks (scope: project) never receive message, conversation or contact events. Give phone-number-id for a phone number's webhook.` : `events has ${event}, a project event: give scope: project for a project webhook. A phone number's webhook takes message, conversation and contact events only.`); else if (verdict.verdict === "typo") fail(`events has an unknown event ${quote(event)}: did you mean "${verdict.near}"?`); else if (verdict.verdict === "malformed") fail(`events has ${quote(event)}, which is no event name (lower-case words joined by dots, like whatsapp.message.received)` + (verdict.near ? `: did you mean "${verdict.near}"?` : `. Accepted: ${allowed.join(", ")}.`));
       }
-      return events.filter(event => allowed.includes(event));
+      return events;
+    }
+    function unknownEvents(events, scope) {
+      return events.filter(event => classifyEvent(event, eventsFor(scope, "kapso"), otherScopeEvents(scope)).verdict === "unknown");
+    }
+    function readBufferEvents(fail) {
+      const events = splitList(readInput("buffer-events"));
+      for (const event of events.filter(e => !BUFFERABLE_EVENTS.includes(e))) {
+        const near = typoOf(event, BUFFERABLE_EVENTS);
+        fail(`buffer-events has ${quote(event)}, which Kapso cannot batch` + (near ? `: did you mean "${near}"?` : `: only ${BUFFERABLE_EVENTS.join(", ")} can be.`));
+      }
+      return events;
     }
     function readHeaders(fail) {
-      const raw = core.V4("headers");
+      const raw = readInput("headers");
       if (raw === "") return {};
       const entries = raw.startsWith("{") || raw.startsWith("[") || raw.startsWith('"') ? jsonHeaders(raw, fail) : lineHeaders(raw, fail);
       if (!entries) return;
@@ -1310,42 +1416,42 @@ var __webpack_modules__ = {
       return entries;
     }
     function readInputs(context = readGitHubContext()) {
-      const apiKey = core.V4("api-key");
-      (0, secrets.$l)(apiKey);
-      const secretKey = core.V4("secret-key");
-      if (secretKey.length >= MIN_SECRET_KEY_LENGTH) (0, secrets.$l)(secretKey);
-      const githubToken = core.V4("github-token");
-      (0, secrets.$l)(githubToken);
+      const {apiKey: apiKey, githubToken: githubToken} = readSecrets();
       const problems = new Problems;
       const {fail: fail} = problems;
-      const skip = !apiKey && isForkPullRequest(context) ? "api-key is empty: this run is for a pull request from a fork, and GitHub gives such runs no secrets. Nothing was done." : void 0;
-      if (!apiKey && !skip) fail("api-key is required: pass your Kapso project API key, e.g. ${{ secrets.KAPSO_API_KEY }}."); else if (/\s/.test(apiKey)) fail("api-key contains white space or a line break: paste the key alone.");
+      const noSecrets = apiKey ? void 0 : skipReason(context);
+      if (!apiKey && !noSecrets) fail("api-key is required: pass your Kapso project API key, e.g. ${{ secrets.KAPSO_API_KEY }}."); else if (/\s/.test(apiKey)) fail("api-key contains white space or a line break: paste the key alone.");
       const control = readRunControl(fail);
       const {requested: requested} = control;
-      const operation = requested === "auto" ? isPullRequestClosed(context) ? "delete" : "upsert" : requested;
+      const unfinished = requested === "auto" ? unfinishedDeployment(context) : void 0;
+      const closing = isPullRequestClosed(context);
+      const operation = requested === "auto" ? closing ? "delete" : "upsert" : requested;
       const pullRequest = eventPullRequest(context);
       const scope = readScope(fail);
       const kind = readKind(scope, fail);
       const apiUrl = readApiUrl(scope, fail);
-      const desired = readDesiredWebhook(fail, scope, kind);
+      const urlUnused = operation === "delete" && pullRequest !== void 0 && !control.webhookIdGiven || unfinished !== void 0;
+      const desired = readDesiredWebhook(fail, scope, kind, urlUnused);
       for (const value of Object.values(desired.headers)) (0, secrets.iD)(value);
-      const urlGiven = core.V4("url") !== "";
-      if (operation === "upsert" || operation === "create") {
-        if (!urlGiven && !(operation === "upsert" && control.webhookIdGiven)) fail(`url is required for operation ${operation}${operation === "upsert" ? " (or give webhook-id)" : ""}.`);
-        if (kind === "kapso" && splitList(core.V4("events")).length === 0) fail(`events is required for operation ${operation}: one or more of ${eventsFor(scope, kind).join(", ")}.`);
-        if (operation === "create" && control.webhookIdGiven) fail("webhook-id cannot be used with operation create, which always makes a new webhook.");
-      }
+      if (!unfinished) checkOperationNeeds({
+        control: control,
+        operation: operation,
+        kind: kind,
+        scope: scope,
+        urlGiven: readInput("url") !== "",
+        pullRequest: pullRequest,
+        githubToken: githubToken,
+        fail: fail
+      });
       checkVerify(control, requested, operation, scope?.kind, fail);
-      if (operation === "delete" && !urlGiven && !control.webhookIdGiven && !(requested === "auto" && pullRequest !== void 0)) fail("operation delete needs url or webhook-id to know what to delete.");
-      if (operation === "sweep" && !githubToken) fail("github-token is required for operation sweep, to ask GitHub which pull requests are closed: leave it at its default, ${{ github.token }}.");
-      if (control.maxAgeMs !== void 0 && operation !== void 0 && operation !== "sweep") fail(`max-age is only for operation sweep; operation is ${operation}.`);
       const {maxAttempts: maxAttempts, requestTimeoutSeconds: requestTimeoutSeconds, timeoutSeconds: timeoutSeconds} = control;
       if (problems.list.length > 0 || !scope || !operation || !requested || !apiUrl || !maxAttempts || !requestTimeoutSeconds || !timeoutSeconds) throw new InputError(problems.list);
       warnAboutIgnored(operation, control.cleanup, desired.bufferEnabled, desired.url);
+      warnAboutEvent(operation, requested, closing, scope, desired.events);
       if (control.verify && control.dryRun) log.pq("verify is skipped in a dry run: nothing is written, not even a test delivery.");
       if (control.verify && operation === "delete") log.pq("verify is skipped: operation auto deletes the webhook on this event.");
       log.Yz(`scope: ${describeScope(scope)}; api-url: ${apiUrl.url}; operation: ${requested}${requested === "auto" ? ` -> ${operation}` : ""}; dry-run: ${control.dryRun}`);
-      log.Yz(`event: ${context.eventName || "(none)"}; repository: ${context.repository || "(none)"}; pull request: ${pullRequest ?? "(none)"}`);
+      log.Yz(`event: ${context.eventName || "(none)"}; repository: ${context.repository || "(none)"}; pull request: ${pullRequest ?? "(none)"}; name: ${control.name ?? "(none)"}`);
       log.Yz(`url: ${desired.url ?? "(none)"}; webhook-id: ${control.webhookId ?? "(none)"}; events: ${desired.events.join(", ")}; timeout-seconds: ${timeoutSeconds}`);
       return {
         apiKey: apiKey,
@@ -1355,6 +1461,7 @@ var __webpack_modules__ = {
         requested: requested,
         operation: operation,
         webhookId: control.webhookId,
+        name: control.name,
         dryRun: control.dryRun,
         maxAttempts: maxAttempts,
         requestTimeoutSeconds: requestTimeoutSeconds,
@@ -1366,8 +1473,53 @@ var __webpack_modules__ = {
         maxAgeMs: control.maxAgeMs,
         context: context,
         pullRequest: pullRequest,
-        skip: skip
+        skip: noSecrets ? {
+          reason: noSecrets,
+          warn: true
+        } : unfinished ? {
+          reason: unfinishedReason(unfinished),
+          warn: false
+        } : void 0
       };
+    }
+    function unfinishedReason(state) {
+      return `operation auto: this deployment_status is ${state}, not success: nothing to do until the deployment succeeds (its URL may not exist yet).`;
+    }
+    function readSecrets() {
+      const apiKey = readInput("api-key");
+      (0, secrets.$l)(apiKey);
+      const secretKey = readInput("secret-key");
+      if (secretKey.length >= MIN_SECRET_KEY_LENGTH) (0, secrets.$l)(secretKey);
+      const githubToken = readInput("github-token");
+      (0, secrets.$l)(githubToken);
+      return {
+        apiKey: apiKey,
+        githubToken: githubToken
+      };
+    }
+    function skipReason(context) {
+      if (isForkPullRequest(context)) return "api-key is empty: this run is for a pull request from a fork, and GitHub gives such runs no secrets. Nothing was done.";
+      if (isDependabotRun(context)) return "api-key is empty: Dependabot started this run, and GitHub gives Dependabot's runs only Dependabot secrets. Nothing was done. " + "To give Dependabot's pull requests a webhook too, add KAPSO_API_KEY under Settings \u2192 Secrets and variables \u2192 Dependabot.";
+      return;
+    }
+    function checkOperationNeeds({control: control, operation: operation, kind: kind, scope: scope, urlGiven: urlGiven, pullRequest: pullRequest, githubToken: githubToken, fail: fail}) {
+      const {requested: requested, webhookIdGiven: webhookIdGiven} = control;
+      if (operation === "upsert" || operation === "create") {
+        if (!urlGiven && !(operation === "upsert" && webhookIdGiven)) {
+          const on = requested === "auto" ? "operation auto, which upserts on this event" : `operation ${operation}`;
+          fail(`url is required for ${on}${operation === "upsert" ? " (or give webhook-id)" : ""}.`);
+        }
+        if (kind === "kapso" && splitList(readInput("events")).length === 0) fail(`events is required for operation ${operation}: one or more of ${eventsFor(scope, "kapso").join(", ")}.`);
+        if (operation === "create" && webhookIdGiven) fail("webhook-id cannot be used with operation create, which always makes a new webhook.");
+      }
+      if (operation === "delete" && !urlGiven && !webhookIdGiven && pullRequest === void 0) fail("operation delete needs url or webhook-id to know what to delete (on a pull request, it deletes what is recorded for it).");
+      if (operation === "sweep" && !githubToken) fail("github-token is required for operation sweep, to ask GitHub which pull requests are closed: leave it at its default, ${{ github.token }}.");
+      if (control.maxAgeMs !== void 0 && operation !== void 0 && operation !== "sweep") fail(`max-age is only for operation sweep; operation is ${operation}.`);
+    }
+    function warnAboutEvent(operation, requested, closing, scope, events) {
+      if (closing && operation === "upsert" && requested === "upsert") log.$e("The pull request is closed, and operation upsert keeps its webhook. Use operation auto to delete it when the pull request closes.");
+      if (operation !== "upsert" && operation !== "create") return;
+      for (const event of unknownEvents(events, scope)) log.$e(`events has ${event}, which is not in Kapso's event catalog as this action knows it (read ${CATALOG_READ}): it is sent as given. ` + "If Kapso does not know it either, Kapso refuses it (HTTP 422) and the step fails, naming it.");
     }
     function checkVerify(control, requested, operation, scope, fail) {
       const {verify: verify, verifyTimeoutSeconds: verifyTimeoutSeconds, timeoutSeconds: timeoutSeconds} = control;
@@ -1378,7 +1530,7 @@ var __webpack_modules__ = {
     }
     function warnAboutIgnored(operation, cleanup, bufferEnabled, url) {
       if (cleanup && (operation === "delete" || operation === "sweep")) log.$e(`cleanup has no effect with operation ${operation}: there is nothing provisioned to remove.`);
-      if (!bufferEnabled) for (const name of [ "buffer-window-seconds", "max-buffer-size", "buffer-events" ]) if (core.V4(name)) log.$e(`${name} is ignored while buffer-enabled is false.`);
+      if (!bufferEnabled) for (const name of [ "buffer-window-seconds", "max-buffer-size", "buffer-events" ]) if (readInput(name)) log.$e(`${name} is ignored while buffer-enabled is false.`);
       if (url && hasEmptySegment(url)) log.$e(`url has an empty path segment (//): ${url}. Kapso keeps it as written, and it is another URL than the one with a single slash. ` + 'A URL built as ${{ steps.deploy.outputs.url }}/path gets one when the deploy URL ends with "/".');
     }
     class Progress {
@@ -1405,22 +1557,25 @@ var __webpack_modules__ = {
         last = (await api.list(webhook.id, event)).find(isNew) ?? last;
         if (!last) continue;
         const answered = last.responseStatus !== void 0;
-        if (last.status === "delivered") return {
-          status: "delivered",
+        const seen = {
           responseStatus: last.responseStatus,
+          attempts: last.attemptCount,
           event: event,
           url: webhook.url
         };
+        if (last.status === "delivered") return {
+          status: "delivered",
+          ...seen
+        };
         if (last.status === "failed" || last.attemptCount > 0 && answered && !isSuccess(last.responseStatus)) return {
           status: "failed",
-          responseStatus: last.responseStatus,
-          event: event,
-          url: webhook.url
+          ...seen
         };
       }
       return {
         status: "unconfirmed",
         responseStatus: last?.responseStatus,
+        attempts: last?.attemptCount,
         event: event,
         url: webhook.url
       };
@@ -1449,18 +1604,25 @@ var __webpack_modules__ = {
         return `${what} was delivered: the endpoint answered ${answer}.`;
 
        case "failed":
+        if (v.responseStatus === void 0) return `${what} failed: the endpoint never answered${v.attempts ? ` Kapso's ${attempts(v.attempts)}` : ""}. Likely cause: ${likelyCauses(void 0)}`;
         return `${what} failed: the endpoint answered ${answer}. Likely cause: ${likelyCauses(v.responseStatus)}`;
 
        case "unconfirmed":
+        if (v.attempts && v.responseStatus === void 0) return `${what} is not confirmed yet: the endpoint has not answered Kapso's ${attempts(v.attempts)} so far. Kapso waits 10 s for an answer, ` + `retries 10, 40 and 90 s after a failed attempt, and only then marks the delivery failed. Likely cause: ${likelyCauses(void 0)}`;
         return `${what} is not confirmed yet (last seen: ${answer}): Kapso had not recorded its outcome within verify-timeout-seconds. Raise it, or look at the webhook's deliveries in Kapso.`;
       }
+    }
+    function attempts(n) {
+      return n === 1 ? "attempt" : `${n} attempts`;
     }
     async function writeSummary(outcome, inputs) {
       if (!process.env.GITHUB_STEP_SUMMARY) return;
       const {result: result, webhookId: webhookId, url: url, changes: changes, swept: swept} = outcome;
       const operation = inputs.requested === "auto" ? `auto \u2192 ${inputs.operation}` : inputs.operation;
       const summary = core.z.addHeading(cell(`Kapso webhook: ${operation}${inputs.dryRun ? " (dry run, nothing written)" : ""}`), 3);
-      summary.addTable([ [ th("Scope"), th("Webhook"), th("URL"), th("Events"), th("Result") ], [ describeScope(inputs.scope), webhookId || (result === "created" ? "(new)" : "\u2014"), url || "\u2014", inputs.operation === "upsert" || inputs.operation === "create" ? inputs.desired.events.join(", ") : "\u2014", inputs.dryRun && result !== "unchanged" && result !== "absent" ? `would be ${result}` : result ].map(cell) ]);
+      const owner = outcome.owner;
+      summary.addTable([ [ th("Scope"), ...owner ? [ th("Pull request") ] : [], th("Webhook"), th("URL"), th("Events"), th("Result") ], [ cell(describeScope(inputs.scope)), ...owner ? [ pullRequestLink(owner, inputs.context.repository) ] : [], cell(webhookId || (result === "created" ? "(new)" : "\u2014")), url ? summary_link(url) : "\u2014", cell(inputs.operation === "upsert" || inputs.operation === "create" ? inputs.desired.events.join(", ") : "\u2014"), cell(inputs.dryRun && result !== "unchanged" && result !== "absent" ? `would be ${result}` : result) ] ]);
+      if (result !== "deleted" && outcome.deletedIds.length > 0) summary.addRaw(`<p>${inputs.dryRun ? "Would also delete" : "Also deleted"}, as older webhooks of the same pull request: ${cell(outcome.deletedIds.join(", "))}.</p>`);
       if (changes.length > 0) {
         summary.addRaw(inputs.dryRun ? "<p>Planned changes:</p>" : "<p>Changes:</p>");
         summary.addTable([ [ th("Input"), th("Before"), th("After") ], ...changes.map(c => [ c.input, c.from, c.to ].map(cell)) ]);
@@ -1492,6 +1654,14 @@ var __webpack_modules__ = {
       } catch (error) {
         log.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
       }
+    }
+    function summary_link(url) {
+      return /^https?:\/\//i.test(url) ? `<a href="${cell(url)}">${cell(url)}</a>` : cell(url);
+    }
+    function pullRequestLink(owner, repository) {
+      const text = cell(`#${owner.pullRequest}${owner.name ? ` (name ${owner.name})` : ""}`);
+      const server = parseUrl(process.env.GITHUB_SERVER_URL || "https://github.com");
+      return server?.protocol === "https:" && repository ? `<a href="${cell(`${server.origin}/${repository}/pull/${owner.pullRequest}`)}">${text}</a>` : text;
     }
     function th(text) {
       return {
@@ -1575,6 +1745,73 @@ var __webpack_modules__ = {
     }
     function fingerprint(secret) {
       return (0, external_node_crypto_.createHash)("sha256").update(secret).digest("hex");
+    }
+    const JOB_NAME = "job";
+    async function identify(inputs, effects) {
+      const repository = inputs.context.repository;
+      if (!repository) return {};
+      const deployed = inputs.pullRequest === void 0 ? await deploymentPullRequest(inputs, effects) : void 0;
+      const pullRequest = inputs.pullRequest ?? deployed?.number;
+      const name = inputs.name ?? (inputs.cleanup && pullRequest !== void 0 ? JOB_NAME : void 0);
+      const record = {
+        repository: repository,
+        ...pullRequest !== void 0 && {
+          pullRequest: pullRequest
+        },
+        ...name !== void 0 && {
+          name: name
+        }
+      };
+      if (pullRequest === void 0 || inputs.cleanup) return {
+        record: record
+      };
+      const sha = deploymentSha(inputs.context)?.toLowerCase();
+      const stale = deployed?.headSha && sha && !deployed.headSha.startsWith(sha) ? {
+        pullRequest: pullRequest,
+        head: deployed.headSha
+      } : void 0;
+      if (deployed && !stale) log.pq(`The deployed commit ${sha?.slice(0, 7)} is pull request #${pullRequest}'s.`);
+      return {
+        record: record,
+        owner: {
+          ...record,
+          pullRequest: pullRequest
+        },
+        ...stale && {
+          stale: stale
+        }
+      };
+    }
+    function describeOwner(owner) {
+      return `pull request #${owner.pullRequest}${owner.name ? ` (name ${owner.name})` : ""}`;
+    }
+    async function deploymentPullRequest(inputs, {github: github}) {
+      const sha = deploymentSha(inputs.context);
+      if (!sha) return;
+      const fallback = "the webhook is found by its url and recorded without a pull request, so closing the pull request will not remove it";
+      if (!github) {
+        log.$e(`github-token is empty, so the pull request of commit ${sha.slice(0, 7)} cannot be asked for: ${fallback}. Leave github-token at its default.`);
+        return;
+      }
+      try {
+        return choosePullRequest(await github.openPullRequestsWith(sha), sha, inputs.context.deploymentRef);
+      } catch (error) {
+        if (!(error instanceof errors.l || error instanceof parse.dV)) throw error;
+        log.$e(`${error.message} So ${fallback}; operation sweep will not remove it either.`);
+        return;
+      }
+    }
+    function choosePullRequest(open, sha, ref) {
+      const branch = ref === void 0 || /^[0-9a-f]{40,64}$/i.test(ref) ? void 0 : ref;
+      const ofBranch = branch === void 0 ? [] : open.filter(pull => pull.headRef === branch);
+      const candidates = ofBranch.length > 0 ? ofBranch : open;
+      const [first, ...more] = [ ...candidates ].sort((a, b) => a.number - b.number);
+      if (!first) {
+        log.pq(`No open pull request holds commit ${sha.slice(0, 7)}: the webhook is found by its url, as on a push.`);
+        return;
+      }
+      if (more.length > 0) log.$e(`Commit ${sha.slice(0, 7)} is in ${candidates.length} open pull requests (${candidates.map(p => `#${p.number}`).join(", ")}): its webhook is pull request #${first.number}'s, the oldest.`);
+      return first;
     }
     const KAPSO_DEFAULTS = {
       active: true,
@@ -1663,7 +1900,9 @@ var __webpack_modules__ = {
       if (body.kind === "meta") add("kind", "kind", "meta"); else add("events", "events", list(body.events ?? []));
       add("secret-key", "secret_key", secretGenerated ? "(hidden, generated)" : "(hidden, from input)");
       add("active", "active", String(body.active));
-      if (body.headers) add("headers", "headers", headerNames(body.headers));
+      const {[ownership.kN]: record, ...own} = body.headers ?? {};
+      if (Object.keys(own).length > 0) add("headers", "headers", headerNames(own));
+      if (record !== void 0) add("(ownership record)", "headers", `${ownership.kN}: ${record}`);
       if (body.buffer_enabled !== void 0) add("buffer-enabled", "buffer_enabled", String(body.buffer_enabled));
       if (body.buffer_window_seconds !== void 0) add("buffer-window-seconds", "buffer_window_seconds", String(body.buffer_window_seconds));
       if (body.max_buffer_size !== void 0) add("max-buffer-size", "max_buffer_size", String(body.max_buffer_size));
@@ -1675,8 +1914,10 @@ var __webpack_modules__ = {
     function publicView(webhook) {
       const view = {};
       for (const [key, value] of Object.entries(webhook)) if (key !== "secret_key" && value !== void 0) view[key] = value;
+      if (webhook.headers) view.headers = Object.fromEntries(Object.entries(webhook.headers).map(([name, value]) => [ name, name.toLowerCase() === ownership.kN.toLowerCase() ? value : HIDDEN ]));
       return view;
     }
+    const HIDDEN = "(hidden)";
     function sameSet(a, b) {
       const left = new Set(a);
       const right = new Set(b);
@@ -1700,9 +1941,7 @@ var __webpack_modules__ = {
       changes: [],
       deletedIds: []
     };
-    async function upsert(inputs, effects) {
-      const existing = await findExisting(inputs, effects);
-      if (!existing) return create(inputs, effects, []);
+    async function updateExisting(existing, inputs, effects) {
       if (existing.secret_key !== void 0) (0, secrets.$l)(existing.secret_key);
       for (const value of Object.values(existing.headers)) (0, secrets.iD)(value);
       const {desired: desired} = inputs;
@@ -1724,6 +1963,7 @@ var __webpack_modules__ = {
         secretKey: secretKey,
         webhook: publicView(existing)
       };
+      if (existing.active === false && desired.active) log.$e(`Webhook ${existing.id} was inactive: Kapso may have paused it after its deliveries kept failing. It is made active again; ` + "check that the endpoint answers 2xx (verify: true asks Kapso for a test delivery).");
       if (inputs.dryRun) {
         const after = {
           ...existing,
@@ -1752,20 +1992,15 @@ var __webpack_modules__ = {
         changes: changes
       };
     }
-    async function findExisting(inputs, {api: api}) {
-      const {desired: desired, webhookId: webhookId, scope: scope} = inputs;
-      if (webhookId) {
-        const found = await api.get(webhookId);
-        if (!found) throw new errors.l(`webhook-id ${webhookId} matches no webhook of ${describeScope(scope)}. Check webhook-id, or leave it empty to find the webhook by url.`);
-        if (found.kind !== desired.kind) throw new errors.l(`webhook-id ${webhookId} is a ${found.kind}-kind webhook; this step manages ${desired.kind}-kind webhooks (the kind input). A webhook's kind cannot change.`);
-        if (!inScope(scope, found)) throw new errors.l(scope.kind === "project" ? `webhook-id ${webhookId} is a webhook of phone number ${found.phone_number_id}, not a project webhook: give phone-number-id ${found.phone_number_id} instead of scope: project.` : `webhook-id ${webhookId} is a webhook of ${found.phone_number_id ? `phone number ${found.phone_number_id}` : "the project"}, not of ${describeScope(scope)}. Check webhook-id; nothing was changed.`);
-        return found;
-      }
-      const matches = await api.findByUrl(desired.url);
-      if (matches.length > 1) log.$e(`${matches.length} webhooks of ${describeScope(scope)} have url ${desired.url}. Updating the most recent, ${matches[0]?.id}; ` + `left as they are: ${matches.slice(1).map(w => w.id).join(", ")}. Remove those with operation delete and webhook-id.`);
-      return matches[0];
+    async function findById(inputs, api, webhookId) {
+      const {desired: desired, scope: scope} = inputs;
+      const found = await api.get(webhookId);
+      if (!found) throw new errors.l(`webhook-id ${webhookId} matches no webhook of ${describeScope(scope)}. Check webhook-id, or leave it empty to find the webhook by url.`);
+      if (found.kind !== desired.kind) throw new errors.l(`webhook-id ${webhookId} is a ${found.kind}-kind webhook; this step manages ${desired.kind}-kind webhooks (the kind input). A webhook's kind cannot change.`);
+      if (!inScope(scope, found)) throw new errors.l(scope.kind === "project" ? `webhook-id ${webhookId} is a webhook of phone number ${found.phone_number_id}, not a project webhook: give phone-number-id ${found.phone_number_id} instead of scope: project.` : `webhook-id ${webhookId} is a webhook of ${found.phone_number_id ? `phone number ${found.phone_number_id}` : "the project"}, not of ${describeScope(scope)}. Check webhook-id; nothing was changed.`);
+      return found;
     }
-    async function create(inputs, effects, existingIds) {
+    async function create(inputs, effects, existingIds, identity) {
       const {desired: desired} = inputs;
       const generated = desired.secretKey === void 0;
       let secretKey = desired.secretKey ?? "";
@@ -1776,13 +2011,7 @@ var __webpack_modules__ = {
       const headers = {
         ...desired.headers
       };
-      if (inputs.context.repository) {
-        const pullRequest = inputs.pullRequest ?? await deploymentPullRequest(inputs, effects);
-        headers[ownership.kN] = (0, ownership.bM)({
-          repository: inputs.context.repository,
-          pullRequest: pullRequest
-        });
-      }
+      if (identity.record) headers[ownership.kN] = (0, ownership.bM)(identity.record);
       const body = planCreate({
         ...desired,
         headers: headers
@@ -1812,35 +2041,24 @@ var __webpack_modules__ = {
         changes: changes
       };
     }
-    async function deploymentPullRequest(inputs, {github: github}) {
-      const sha = deploymentSha(inputs.context);
-      if (!sha || !github) return;
-      try {
-        const [number] = await github.openPullRequestsWith(sha);
-        if (number === void 0) log.pq(`No open pull request holds commit ${sha.slice(0, 7)}: the webhook is recorded without one.`);
-        return number;
-      } catch (error) {
-        if (!(error instanceof errors.l || error instanceof parse.dV)) throw error;
-        log.$e(`${error.message} The webhook is recorded without a pull request, so operation sweep will not remove it.`);
-        return;
-      }
-    }
-    async function remove(inputs, api) {
+    async function remove(inputs, effects) {
       const {webhookId: webhookId, desired: desired} = inputs;
+      const {api: api} = effects;
       if (webhookId) return removeById(inputs, api, webhookId);
+      const {owner: owner} = await identify(inputs, effects);
       let targets;
-      if (desired.url) targets = await api.findByUrl(desired.url); else {
-        const pullRequest = inputs.pullRequest;
-        if (pullRequest === void 0) throw new errors.l("operation delete needs url or webhook-id to know what to delete.");
-        targets = (await api.listAll()).filter(webhook => (0, ownership.XW)(webhook.headers, inputs.context.repository) === pullRequest);
-      }
+      if (owner) {
+        if (desired.url) log.pq(`On ${describeOwner(owner)} the webhooks recorded for it are deleted, whatever their url.`);
+        targets = (await api.listAll()).filter(webhook => (0, ownership.Ml)(webhook.headers, owner));
+      } else if (desired.url) targets = await api.findByUrl(desired.url); else if (inputs.pullRequest !== void 0 && !inputs.context.repository) throw new errors.l("operation delete on a pull request needs GITHUB_REPOSITORY, which the runner sets, to know what is recorded for it: run it in a GitHub workflow."); else throw new errors.l("operation delete needs url or webhook-id to know what to delete.");
       const deleted = await removeEach(targets, api, inputs.dryRun);
       const last = deleted[deleted.length - 1];
       if (!last) return {
         ...nothing,
         result: "absent",
         webhookId: "",
-        url: desired.url ?? ""
+        url: owner ? "" : desired.url ?? "",
+        owner: owner
       };
       const ids = deleted.map(w => w.id);
       return {
@@ -1849,7 +2067,8 @@ var __webpack_modules__ = {
         webhookId: ids.join(","),
         url: last.url,
         webhook: publicView(last),
-        deletedIds: ids
+        deletedIds: ids,
+        owner: owner
       };
     }
     async function removeById(inputs, api, id) {
@@ -1892,7 +2111,8 @@ var __webpack_modules__ = {
           pullRequest: pullRequest
         } ];
       });
-      log.pq(`${all.length} webhooks in ${describeScope(inputs.scope)}; ${ours.length} recorded for pull requests of ${repository}; the others are left alone.`);
+      const others = all.length - ours.length;
+      log.pq(`${(0, src_text.U9)(all.length, "webhook")} in ${describeScope(inputs.scope)}; ${ours.length} recorded for pull requests of ${repository}` + (others === 0 ? "." : `; ${others === 1 ? "the other is" : `the ${others} others are`} left alone.`));
       const numbers = [ ...new Set(ours.map(o => o.pullRequest)) ].sort((a, b) => a - b);
       const states = numbers.length > 0 ? await github.pullRequestStates(numbers) : new Map;
       for (const number of numbers) if (states.get(number) === void 0) {
@@ -1926,10 +2146,60 @@ var __webpack_modules__ = {
       for (const item of items) if (dryRun || await api.remove(item.id)) removed.push(item);
       return removed;
     }
-    async function applyOperation(inputs, effects) {
-      const outcome = await provisionOrRemove(inputs, effects);
+    async function upsert(inputs, effects) {
+      if (inputs.webhookId) return updateExisting(await findById(inputs, effects.api, inputs.webhookId), inputs, effects);
+      const identity = await identify(inputs, effects);
+      if (identity.stale) return staleDeployment(inputs, identity.stale);
+      if (identity.owner) return upsertOwned(inputs, effects, identity, identity.owner);
+      const {desired: desired, scope: scope} = inputs;
+      const matches = await effects.api.findByUrl(desired.url);
+      if (matches.length > 1) log.$e(`${matches.length} webhooks of ${describeScope(scope)} have url ${desired.url}. Updating the most recent, ${matches[0]?.id}; ` + `left as they are: ${matches.slice(1).map(w => w.id).join(", ")}. Remove those with operation delete and webhook-id.`);
+      return matches[0] ? updateExisting(matches[0], inputs, effects) : create(inputs, effects, [], identity);
+    }
+    async function upsertOwned(inputs, effects, identity, owner) {
+      const url = inputs.desired.url;
+      const mine = webhook => (0, ownership.Ml)(webhook.headers, owner);
+      const all = await effects.api.listAll(mine);
+      const [kept, ...older] = all.filter(mine);
+      const atUrl = all.filter(webhook => sameUrl(webhook.url, url));
+      warnAboutOthersAt(url, atUrl.filter(webhook => !mine(webhook)), owner, inputs);
+      if (!kept) return {
+        ...await create(inputs, effects, atUrl.map(webhook => webhook.id), identity),
+        owner: owner
+      };
+      const outcome = {
+        ...await updateExisting(kept, inputs, effects),
+        owner: owner
+      };
+      if (older.length === 0) return outcome;
+      const removed = await removeEach(older, effects.api, inputs.dryRun);
+      const verb = inputs.dryRun ? "would delete" : "deleted";
+      log.$e(`${older.length + 1} webhooks were recorded for ${describeOwner(owner)} of ${owner.repository} (earlier versions of this action made one per URL): ` + `kept the newest, ${kept.id}; ${verb} ${older.map(webhook => webhook.id).join(", ")}.`);
+      return {
+        ...outcome,
+        deletedIds: removed.map(webhook => webhook.id)
+      };
+    }
+    function warnAboutOthersAt(url, others, owner, inputs) {
+      if (others.length === 0) return;
+      log.$e(`${others.length === 1 ? `Webhook ${others[0]?.id} of ${describeScope(inputs.scope)} also has` : `${others.length} webhooks of ${describeScope(inputs.scope)} (${others.map(w => w.id).join(", ")}) also have`} ` + `url ${url}, but ${others.length === 1 ? "it is" : "they are"} not recorded for ${describeOwner(owner)} of ${owner.repository} (made by hand, by another workflow, ` + `or for another pull request): left as they are. Kapso delivers each event to that URL once for each webhook.`);
+    }
+    function staleDeployment(inputs, stale) {
+      const sha = inputs.context.deploymentSha?.slice(0, 7);
+      log.lm(`The deployed commit ${sha} is no longer the head of pull request #${stale.pullRequest} (now ${stale.head.slice(0, 7)}): ` + "this deployment is out of date, and the pull request's webhook stays with the newer one. Nothing was changed.");
+      return {
+        ...nothing,
+        result: "skipped",
+        webhookId: "",
+        url: ""
+      };
+    }
+    function applyOperation(inputs, effects) {
+      return provisionOrRemove(inputs, effects);
+    }
+    async function verifyIfAsked(inputs, effects, outcome) {
       const {verifyTimeoutSeconds: verifyTimeoutSeconds, desired: desired} = inputs;
-      if (verifyTimeoutSeconds === void 0 || !effects.deliveries || !outcome.webhookId) return outcome;
+      if (verifyTimeoutSeconds === void 0 || !effects.deliveries || !outcome.webhookId || outcome.result === "skipped") return outcome;
       const event = desired.kind === "meta" ? void 0 : desired.events[0];
       const deadline = effects.deadline ?? new src_deadline.B(inputs.timeoutSeconds);
       const options = {
@@ -1945,13 +2215,17 @@ var __webpack_modules__ = {
         }, event, effects.deliveries, options)
       };
     }
-    function provisionOrRemove(inputs, effects) {
+    async function provisionOrRemove(inputs, effects) {
       switch (inputs.operation) {
        case "create":
-        return effects.api.findByUrl(inputs.desired.url).then(before => create(inputs, effects, before.map(w => w.id)));
+        {
+          const identity = await identify(inputs, effects);
+          const before = await effects.api.findByUrl(inputs.desired.url);
+          return create(inputs, effects, before.map(w => w.id), identity);
+        }
 
        case "delete":
-        return remove(inputs, effects.api);
+        return remove(inputs, effects);
 
        case "upsert":
         return upsert(inputs, effects);
@@ -1964,14 +2238,15 @@ var __webpack_modules__ = {
       const {result: result, webhookId: webhookId, url: url, changes: changes} = outcome;
       const {dryRun: dryRun} = inputs;
       const where = describeScope(inputs.scope);
-      if (inputs.requested === "auto") log.pq(`operation auto: ${inputs.operation}, for a ${inputs.context.eventName || "workflow"} event.`);
+      if (result === "skipped") return;
       if (outcome.swept) {
-        log.pq(`${dryRun ? "Dry run, nothing written: would delete" : "Deleted"} ${outcome.swept.length} webhook(s) in ${where}.`);
+        log.pq(`${dryRun ? "Dry run, nothing written: would delete" : "Deleted"} ${(0, src_text.U9)(outcome.swept.length, "webhook")} in ${where}.`);
         for (const entry of outcome.swept) log.pq(`  ${entry.id} ${entry.url}: ${entry.reason}`);
       } else {
-        const several = outcome.deletedIds.length > 1;
-        const subject = several ? `${outcome.deletedIds.length} webhooks (${outcome.deletedIds.join(", ")}) in ${where}` : `${webhookId ? `webhook ${webhookId}` : "a new webhook"}${url ? ` for ${url}` : ""} in ${where}`;
-        const headline = result === "absent" ? `No webhook ${inputs.webhookId ?? (inputs.desired.url ? `for ${inputs.desired.url}` : `recorded for pull request #${inputs.pullRequest}`)} in ${where}: nothing to delete.` : `${dryRun ? `Dry run, nothing written: would ${verbs[result]}` : capitalise(result)} ${subject}.`;
+        const several = result === "deleted" && outcome.deletedIds.length > 1;
+        const whose = outcome.owner ? `, ${describeOwner(outcome.owner)}'s` : "";
+        const subject = several ? `${outcome.deletedIds.length} webhooks (${outcome.deletedIds.join(", ")}) in ${where}${whose}` : `${webhookId ? `webhook ${webhookId}` : "a new webhook"}${url ? ` for ${url}` : ""} in ${where}${whose}`;
+        const headline = result === "absent" ? `No webhook ${inputs.webhookId ?? (outcome.owner ? `recorded for ${describeOwner(outcome.owner)}` : `for ${inputs.desired.url}`)} in ${where}: nothing to delete.` : `${dryRun ? `Dry run, nothing written: would ${verbs[result]}` : capitalise(result)} ${subject}.`;
         log.pq(headline);
       }
       for (const change of changes) log.pq(change.from === "(new)" ? `  ${change.input}: ${change.to}` : `  ${change.input}: ${change.from} -> ${change.to}`);
@@ -2009,19 +2284,21 @@ var __webpack_modules__ = {
       try {
         const inputs = readInputs();
         if (inputs.skip) {
-          log.$e(inputs.skip);
+          if (inputs.skip.warn) log.$e(inputs.skip.reason); else log.lm(inputs.skip.reason);
           log.n0({
             result: "skipped",
             "dry-run": String(inputs.dryRun)
           });
-          await writeSummaryLine(`Skipped: ${inputs.skip}`);
+          await writeSummaryLine(`Skipped: ${inputs.skip.reason}`);
           return;
         }
         const effects = connect(inputs, new src_deadline.B(inputs.timeoutSeconds), progress, closers);
         const cleanupOn = inputs.cleanup && !inputs.dryRun && (inputs.operation === "upsert" || inputs.operation === "create");
         if (cleanupOn) effects.beforeCreate = savePendingCreate;
-        const outcome = await applyOperation(inputs, effects);
-        logOutcome(outcome, inputs);
+        if (inputs.requested === "auto") log.pq(`operation auto: ${inputs.operation}, for a ${inputs.context.eventName || "workflow"} event.`);
+        const done = await applyOperation(inputs, effects);
+        logOutcome(done, inputs);
+        const outcome = await verifyIfAsked(inputs, effects, done);
         log.n0(outputsOf(outcome, inputs.dryRun), [ "secret-key" ]);
         if (cleanupOn && outcome.webhookId) {
           saveProvisioned(outcome.webhookId, outcome.url);
@@ -2057,11 +2334,13 @@ var __webpack_modules__ = {
   },
   2334: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
+      Ml: () => isRecordedFor,
       XW: () => recordedPullRequest,
       a4: () => recordEntry,
       bM: () => formatRecord,
       en: () => isRepositoryName,
-      kN: () => RECORD_HEADER
+      kN: () => RECORD_HEADER,
+      lx: () => isRecordName
     });
     const RECORD_HEADER = "X-Provisioned-By";
     const MARK = "kapso-webhook-action";
@@ -2069,11 +2348,17 @@ var __webpack_modules__ = {
     const OWNER = "[A-Za-z0-9][A-Za-z0-9_-]{0,38}";
     const NAME = "[A-Za-z0-9._-]{1,100}";
     const REPOSITORY = new RegExp(`^${OWNER}/(${NAME})$`);
-    const RECORD = new RegExp(`^${MARK}; repository=(${OWNER}/${NAME})(?:; pull-request=([1-9][0-9]{0,9}))?$`);
+    const RECORD_NAME = "[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?";
+    const RECORD = new RegExp(`^${MARK}; repository=(${OWNER}/${NAME})(?:; pull-request=([1-9][0-9]{0,9}))?(?:; name=(${RECORD_NAME}))?$`);
+    const RECORD_NAME_ONLY = new RegExp(`^${RECORD_NAME}$`);
     function formatRecord(record) {
       const parts = [ MARK, `repository=${record.repository}` ];
       if (record.pullRequest !== void 0) parts.push(`pull-request=${record.pullRequest}`);
+      if (record.name !== void 0) parts.push(`name=${record.name}`);
       return parts.join("; ");
+    }
+    function isRecordName(name) {
+      return RECORD_NAME_ONLY.test(name);
     }
     function isRepositoryName(repository) {
       const name = REPOSITORY.exec(repository)?.[1];
@@ -2083,12 +2368,15 @@ var __webpack_modules__ = {
       const value = recordEntry(headers)?.[1];
       const match = value === void 0 ? null : RECORD.exec(value);
       if (!match) return;
-      const [, repository, pullRequest] = match;
+      const [, repository, pullRequest, name] = match;
       if (!isRepositoryName(repository)) return;
       if (pullRequest !== void 0 && Number(pullRequest) > MAX_PULL_REQUEST) return;
       return {
         repository: repository,
-        pullRequest: pullRequest === void 0 ? void 0 : Number(pullRequest)
+        pullRequest: pullRequest === void 0 ? void 0 : Number(pullRequest),
+        ...name !== void 0 && {
+          name: name
+        }
       };
     }
     function recordEntry(headers) {
@@ -2098,6 +2386,10 @@ var __webpack_modules__ = {
     function recordedPullRequest(headers, repository) {
       const record = readRecord(headers);
       return record && repository && record.repository.toLowerCase() === repository.toLowerCase() ? record.pullRequest : void 0;
+    }
+    function isRecordedFor(headers, owner) {
+      const record = readRecord(headers);
+      return record !== void 0 && record.repository.toLowerCase() === owner.repository.toLowerCase() && record.pullRequest === owner.pullRequest && record.name === owner.name;
     }
   },
   9809: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
@@ -2271,6 +2563,7 @@ var __webpack_modules__ = {
   8992: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
       Jj: () => cut,
+      U9: () => count,
       aQ: () => hasControl,
       hN: () => escapeControl
     });
@@ -2290,6 +2583,9 @@ var __webpack_modules__ = {
     }
     function cut(text, max) {
       return text.length > max ? `${text.slice(0, Math.max(0, max - 3))}...` : text;
+    }
+    function count(n, noun) {
+      return `${n} ${noun}${n === 1 ? "" : "s"}`;
     }
   },
   2613: module => {

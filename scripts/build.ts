@@ -1,5 +1,6 @@
 /**
  * `npm run build`: dist/ from src/, exactly. ncc does the bundling; around it, this script
+ * - first writes src/inputs/defaults.ts from action.yml (see action-defaults.ts);
  * - empties dist/ first, since ncc leaves chunks that a change no longer emits beside the new ones;
  * - writes dist/licenses.txt itself, from the modules webpack reports in every chunk: ncc's own list
  *   holds only one chunk's packages once the bundle has several (the GitHub chunk's, as it happens);
@@ -11,12 +12,15 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { minify } from 'terser'
+import { DEFAULTS_FILE, defaultsModule } from './action-defaults.js'
 import { ROOT } from './run-action.js'
 
 const DIST = join(ROOT, 'dist')
 const statsDir = mkdtempSync(join(tmpdir(), 'ncc-stats-'))
 const stats = join(statsDir, 'stats.json')
 
+// The inputs' defaults, from action.yml, before ncc bundles them (scripts/action-defaults.ts).
+writeFileSync(DEFAULTS_FILE, defaultsModule(readFileSync(join(ROOT, 'action.yml'), 'utf8')))
 rmSync(DIST, { recursive: true, force: true })
 execFileSync(
   process.execPath,

@@ -1,10 +1,20 @@
 import { distance } from 'fastest-levenshtein'
 
-/**
- * Events a phone-number (WhatsApp configuration) webhook can subscribe to: the eight that Kapso's docs
- * confirm (shared/kapso-api/NOTES.md §4). Neither OpenAPI enumerates them, so this list is ours to keep.
+/*
+ * Kapso's event catalog, the one list of events in this action. Read on 2026-12-06 from Kapso's own webhooks
+ * reference (repository gokapso/agent-skills, skills/integrate-whatsapp/references/webhooks-reference.md at
+ * commit 90dadcba11c8417adda78610b5b2b95672f34809): "Only the names below are accepted"; any other name is
+ * answered 422 "Events contains unsupported events: …" and nothing is saved. Message, conversation and
+ * contact events go to a phone number's webhooks (a legacy WhatsApp configuration is one phone number);
+ * lifecycle, account, workflow, custom project and agent-run events to project webhooks only, which "never
+ * receive message or conversation events". A name Kapso adds later is still sent, with a warning.
  */
-export const KNOWN_EVENTS = [
+
+/** When the catalog below was read from Kapso's sources. */
+export const CATALOG_READ = '2026-12-06'
+
+/** What a phone-number webhook (phone-number-id, or whatsapp-config-id on the legacy API) takes. */
+export const PHONE_NUMBER_EVENTS = [
   'whatsapp.message.received',
   'whatsapp.message.sent',
   'whatsapp.message.delivered',
@@ -12,24 +22,59 @@ export const KNOWN_EVENTS = [
   'whatsapp.message.failed',
   'whatsapp.conversation.created',
   'whatsapp.conversation.ended',
-  'whatsapp.conversation.inactive'
+  'whatsapp.conversation.inactive',
+  'whatsapp.contact.identity_changed',
+  'whatsapp.contact.marketing_preference_changed',
+  'whatsapp.meta_business_agent.handover'
 ] as const
 
-/**
- * Events a project-wide webhook (scope: project) can subscribe to: the five Kapso's project webhook docs
- * confirm (NOTES.md §4, DOCS-PRJ). project.event needs a plan that includes project events (else 402).
- * Project webhooks never receive message or conversation events.
- */
+/** What a project webhook (scope: project) takes. project.event needs a plan with project events (else 402). */
 export const PROJECT_EVENTS = [
+  'whatsapp.config.created',
   'whatsapp.phone_number.created',
   'whatsapp.phone_number.deleted',
+  'whatsapp.phone_number.offboarded',
+  'whatsapp.phone_number.disconnected',
+  'whatsapp.phone_number.reconnected',
+  'whatsapp.account.disabled',
+  'whatsapp.account.restricted',
+  'whatsapp.account.reinstated',
+  'whatsapp.account.violation',
   'workflow.execution.handoff',
   'workflow.execution.failed',
-  'project.event'
+  'project.event',
+  'kapso_agent.run.approval_required',
+  'kapso_agent.run.completed',
+  'kapso_agent.run.failed',
+  'kapso_agent.run.cancelled'
 ] as const
 
-/** Kapso can batch only this event. */
+/** Kapso can batch only this event (its reference: "Buffering (message.received)"). */
 export const BUFFERABLE_EVENTS = ['whatsapp.message.received'] as const
+
+/** How an event name reads as Kapso writes them: lower-case words joined by dots. */
+const EVENT_NAME = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/
+/** A name this close to a known one (or equal to it but for case) is a typo, not a new event: refused. */
+const TYPO_DISTANCE = 2
+
+/** What an event name given for a scope is. */
+export type EventVerdict =
+  | { verdict: 'known' }
+  /** Known, but taken by the other kind of webhook (phone number or project). */
+  | { verdict: 'other-scope' }
+  | { verdict: 'typo'; near: string }
+  /** Not an event name at all. */
+  | { verdict: 'malformed'; near?: string }
+  /** Well-formed and unknown here: perhaps an event Kapso added since; sent, with a warning. */
+  | { verdict: 'unknown' }
+
+export function classifyEvent(name: string, allowed: readonly string[], other: readonly string[]): EventVerdict {
+  if (allowed.includes(name)) return { verdict: 'known' }
+  if (other.includes(name)) return { verdict: 'other-scope' }
+  const near = typoOf(name, [...allowed, ...other])
+  if (!EVENT_NAME.test(name)) return { verdict: 'malformed', near: near ?? suggest(name, allowed) }
+  return near ? { verdict: 'typo', near } : { verdict: 'unknown' }
+}
 
 /** Splits a list input on commas and new lines, trims, drops empties and repeats, keeps the order. */
 export function splitList(raw: string): string[] {
@@ -40,18 +85,26 @@ export function splitList(raw: string): string[] {
   return [...new Set(items)]
 }
 
-/** The allowed name closest to `name`, when it is close enough to be a likely typo. */
+/** The candidate `name` is a typo of: at most two edits away, case aside. */
+export function typoOf(name: string, candidates: readonly string[]): string | undefined {
+  return nearest(name.toLowerCase(), candidates, TYPO_DISTANCE)
+}
+
+/** The allowed name closest to `name`, when it is close enough to be a likely typo (a third of it may differ). */
 export function suggest(name: string, allowed: readonly string[]): string | undefined {
-  const lower = name.toLowerCase()
+  return nearest(name.toLowerCase(), allowed, Math.max(2, Math.floor(name.length / 3)))
+}
+
+/** The candidate closest to `name`, when at most `maxDistance` edits away. */
+function nearest(name: string, candidates: readonly string[], maxDistance: number): string | undefined {
   let best: string | undefined
   let bestDistance = Infinity
-  for (const candidate of allowed) {
-    const d = distance(lower, candidate)
+  for (const candidate of candidates) {
+    const d = distance(name, candidate)
     if (d < bestDistance) {
       best = candidate
       bestDistance = d
     }
   }
-  // Up to a third of the name may differ: catches case, a dropped letter or a swapped word part.
-  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined
+  return bestDistance <= maxDistance ? best : undefined
 }

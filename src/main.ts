@@ -5,7 +5,7 @@ import { Deadline, StepTimeout } from './deadline.js'
 import { ActionError } from './errors.js'
 import { InputError, readInputs } from './inputs/index.js'
 import * as log from './log.js'
-import { applyOperation, type Outcome } from './operations/index.js'
+import { applyOperation, verifyIfAsked, type Outcome } from './operations/index.js'
 import { describeVerification } from './operations/verify.js'
 import { Progress } from './progress.js'
 import { logOutcome, outputsOf } from './report.js'
@@ -19,16 +19,19 @@ export async function run(): Promise<void> {
   try {
     const inputs = readInputs()
     if (inputs.skip) {
-      log.warning(inputs.skip)
+      if (inputs.skip.warn) log.warning(inputs.skip.reason)
+      else log.notice(inputs.skip.reason)
       log.setOutputs({ result: 'skipped', 'dry-run': String(inputs.dryRun) })
-      await writeSummaryLine(`Skipped: ${inputs.skip}`)
+      await writeSummaryLine(`Skipped: ${inputs.skip.reason}`)
       return
     }
     const effects = connect(inputs, new Deadline(inputs.timeoutSeconds), progress, closers)
     const cleanupOn = inputs.cleanup && !inputs.dryRun && (inputs.operation === 'upsert' || inputs.operation === 'create')
     if (cleanupOn) effects.beforeCreate = savePendingCreate
-    const outcome = await applyOperation(inputs, effects)
-    logOutcome(outcome, inputs)
+    if (inputs.requested === 'auto') log.info(`operation auto: ${inputs.operation}, for a ${inputs.context.eventName || 'workflow'} event.`)
+    const done = await applyOperation(inputs, effects)
+    logOutcome(done, inputs)
+    const outcome = await verifyIfAsked(inputs, effects, done)
     log.setOutputs(outputsOf(outcome, inputs.dryRun), ['secret-key'])
     if (cleanupOn && outcome.webhookId) {
       saveProvisioned(outcome.webhookId, outcome.url)

@@ -1,9 +1,11 @@
 /**
  * The ownership record: Kapso webhooks have no name or metadata field, so the action writes who made a
  * webhook into a delivery header, the one free field that the API returns. Kapso sends it with every
- * delivery, so it holds nothing secret: the action's name, the repository, and the pull request.
+ * delivery, so it holds nothing secret: the action's name, the repository, the pull request, and the
+ * step's name when it gave one (several webhooks for one pull request).
  *
  *   X-Provisioned-By: kapso-webhook-action; repository=octo-org/app; pull-request=42
+ *   X-Provisioned-By: kapso-webhook-action; repository=octo-org/app; pull-request=42; name=worker
  *
  * It is read as strictly as it is written: exactly this form, each key once, a repository name as GitHub
  * allows it. Anything else is not a record of this action, and the webhook is not this action's to delete.
@@ -16,18 +18,34 @@ const MAX_PULL_REQUEST = 2 ** 31 - 1
 const OWNER = '[A-Za-z0-9][A-Za-z0-9_-]{0,38}'
 const NAME = '[A-Za-z0-9._-]{1,100}'
 const REPOSITORY = new RegExp(`^${OWNER}/(${NAME})$`)
-const RECORD = new RegExp(`^${MARK}; repository=(${OWNER}/${NAME})(?:; pull-request=([1-9][0-9]{0,9}))?$`)
+/** The name input: lower-case letters, digits and dashes, 1 to 40, a letter or digit at each end. */
+const RECORD_NAME = '[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?'
+const RECORD = new RegExp(`^${MARK}; repository=(${OWNER}/${NAME})(?:; pull-request=([1-9][0-9]{0,9}))?(?:; name=(${RECORD_NAME}))?$`)
+const RECORD_NAME_ONLY = new RegExp(`^${RECORD_NAME}$`)
 
 export interface OwnershipRecord {
   /** owner/name of the repository whose workflow created the webhook. */
   repository: string
   pullRequest?: number
+  /** The name input of the step that created it, when it gave one. */
+  name?: string
+}
+
+/** A pull request's webhook: whose it is, and under which name. */
+export interface PullRequestOwner extends OwnershipRecord {
+  pullRequest: number
 }
 
 export function formatRecord(record: OwnershipRecord): string {
   const parts = [MARK, `repository=${record.repository}`]
   if (record.pullRequest !== undefined) parts.push(`pull-request=${record.pullRequest}`)
+  if (record.name !== undefined) parts.push(`name=${record.name}`)
   return parts.join('; ')
+}
+
+/** Whether a name input can be written into a record and read back. */
+export function isRecordName(name: string): boolean {
+  return RECORD_NAME_ONLY.test(name)
 }
 
 /** Whether a repository name (owner/name) is one GitHub allows, so that a record of it can be read back. */
@@ -41,11 +59,11 @@ export function readRecord(headers: Record<string, string> | undefined): Ownersh
   const value = recordEntry(headers)?.[1]
   const match = value === undefined ? null : RECORD.exec(value)
   if (!match) return undefined
-  const [, repository, pullRequest] = match as unknown as [string, string, string | undefined]
+  const [, repository, pullRequest, name] = match as unknown as [string, string, string | undefined, string | undefined]
   if (!isRepositoryName(repository)) return undefined
   // GitHub numbers pull requests with 32-bit integers: a larger number is no pull request of GitHub's.
   if (pullRequest !== undefined && Number(pullRequest) > MAX_PULL_REQUEST) return undefined
-  return { repository, pullRequest: pullRequest === undefined ? undefined : Number(pullRequest) }
+  return { repository, pullRequest: pullRequest === undefined ? undefined : Number(pullRequest), ...(name !== undefined && { name }) }
 }
 
 /**
@@ -65,4 +83,13 @@ export function recordEntry(headers: Record<string, string> | undefined): [strin
 export function recordedPullRequest(headers: Record<string, string> | undefined, repository: string): number | undefined {
   const record = readRecord(headers)
   return record && repository && record.repository.toLowerCase() === repository.toLowerCase() ? record.pullRequest : undefined
+}
+
+/**
+ * Whether the webhook is the one this action recorded for this repository's pull request under this name
+ * (no name matches only a record without one): how a pull request's webhook is found whatever its URL.
+ */
+export function isRecordedFor(headers: Record<string, string> | undefined, owner: PullRequestOwner): boolean {
+  const record = readRecord(headers)
+  return record !== undefined && record.repository.toLowerCase() === owner.repository.toLowerCase() && record.pullRequest === owner.pullRequest && record.name === owner.name
 }

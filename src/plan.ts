@@ -1,5 +1,6 @@
 import type { Webhook, WebhookFields } from './boundary/kapso.js'
 import type { DesiredWebhook } from './inputs/types.js'
+import { RECORD_HEADER } from './ownership.js'
 import { sameUrl } from './urls.js'
 
 /**
@@ -131,7 +132,10 @@ export function describeCreate(body: WebhookFields, secretGenerated: boolean): F
   else add('events', 'events', list(body.events ?? []))
   add('secret-key', 'secret_key', secretGenerated ? '(hidden, generated)' : '(hidden, from input)')
   add('active', 'active', String(body.active))
-  if (body.headers) add('headers', 'headers', headerNames(body.headers))
+  const { [RECORD_HEADER]: record, ...own } = body.headers ?? {}
+  if (Object.keys(own).length > 0) add('headers', 'headers', headerNames(own))
+  // The ownership record is no secret, and says whose the webhook is: shown as it is written.
+  if (record !== undefined) add('(ownership record)', 'headers', `${RECORD_HEADER}: ${record}`)
   if (body.buffer_enabled !== undefined) add('buffer-enabled', 'buffer_enabled', String(body.buffer_enabled))
   if (body.buffer_window_seconds !== undefined) add('buffer-window-seconds', 'buffer_window_seconds', String(body.buffer_window_seconds))
   if (body.max_buffer_size !== undefined) add('max-buffer-size', 'max_buffer_size', String(body.max_buffer_size))
@@ -141,12 +145,21 @@ export function describeCreate(body: WebhookFields, secretGenerated: boolean): F
   return lines
 }
 
-/** The webhook for the `webhook` output: every field the action read (or would send), but the secret. */
+/**
+ * The webhook for the `webhook` output: every field the action read (or would send), but the secret and
+ * the header values (tokens for the endpoint, often: a preview's bypass secret), which read "(hidden)".
+ * The ownership record is no secret, and stays readable.
+ */
 export function publicView(webhook: Webhook | WebhookFields): Record<string, unknown> {
   const view: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(webhook)) if (key !== 'secret_key' && value !== undefined) view[key] = value
+  if (webhook.headers) {
+    view.headers = Object.fromEntries(Object.entries(webhook.headers).map(([name, value]) => [name, name.toLowerCase() === RECORD_HEADER.toLowerCase() ? value : HIDDEN]))
+  }
   return view
 }
+
+const HIDDEN = '(hidden)'
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const left = new Set(a)

@@ -1,25 +1,29 @@
 import type { ActionInputs } from './inputs/index.js'
 import { describeScope } from './kapso/scope.js'
 import * as log from './log.js'
+import { describeOwner } from './operations/identity.js'
 import type { Outcome } from './operations/index.js'
+import { count } from './text.js'
 
 /** The log lines of an outcome: what was done (or, in a dry run, would be), field by field. */
 export function logOutcome(outcome: Outcome, inputs: ActionInputs): void {
   const { result, webhookId, url, changes } = outcome
   const { dryRun } = inputs
   const where = describeScope(inputs.scope)
-  if (inputs.requested === 'auto') log.info(`operation auto: ${inputs.operation}, for a ${inputs.context.eventName || 'workflow'} event.`)
+  // The step said why it did nothing when it decided so.
+  if (result === 'skipped') return
   if (outcome.swept) {
-    log.info(`${dryRun ? 'Dry run, nothing written: would delete' : 'Deleted'} ${outcome.swept.length} webhook(s) in ${where}.`)
+    log.info(`${dryRun ? 'Dry run, nothing written: would delete' : 'Deleted'} ${count(outcome.swept.length, 'webhook')} in ${where}.`)
     for (const entry of outcome.swept) log.info(`  ${entry.id} ${entry.url}: ${entry.reason}`)
   } else {
-    const several = outcome.deletedIds.length > 1
+    const several = result === 'deleted' && outcome.deletedIds.length > 1
+    const whose = outcome.owner ? `, ${describeOwner(outcome.owner)}'s` : ''
     const subject = several
-      ? `${outcome.deletedIds.length} webhooks (${outcome.deletedIds.join(', ')}) in ${where}`
-      : `${webhookId ? `webhook ${webhookId}` : 'a new webhook'}${url ? ` for ${url}` : ''} in ${where}`
+      ? `${outcome.deletedIds.length} webhooks (${outcome.deletedIds.join(', ')}) in ${where}${whose}`
+      : `${webhookId ? `webhook ${webhookId}` : 'a new webhook'}${url ? ` for ${url}` : ''} in ${where}${whose}`
     const headline =
       result === 'absent'
-        ? `No webhook ${inputs.webhookId ?? (inputs.desired.url ? `for ${inputs.desired.url}` : `recorded for pull request #${inputs.pullRequest}`)} in ${where}: nothing to delete.`
+        ? `No webhook ${inputs.webhookId ?? (outcome.owner ? `recorded for ${describeOwner(outcome.owner)}` : `for ${inputs.desired.url}`)} in ${where}: nothing to delete.`
         : `${dryRun ? `Dry run, nothing written: would ${verbs[result]}` : capitalise(result)} ${subject}.`
     log.info(headline)
   }

@@ -5,7 +5,9 @@ import * as log from './log.js'
 import type { Outcome } from './operations/index.js'
 import { endpointAnswer } from './operations/verify.js'
 import { redact } from './secrets.js'
+import type { PullRequestOwner } from './ownership.js'
 import { escapeControl } from './text.js'
+import { parseUrl } from './urls.js'
 
 /**
  * The job summary: what the step did, at a glance, or what failed and what to do. Built from the same
@@ -16,16 +18,21 @@ export async function writeSummary(outcome: Outcome, inputs: ActionInputs): Prom
   const { result, webhookId, url, changes, swept } = outcome
   const operation = inputs.requested === 'auto' ? `auto → ${inputs.operation}` : inputs.operation
   const summary = core.summary.addHeading(cell(`Kapso webhook: ${operation}${inputs.dryRun ? ' (dry run, nothing written)' : ''}`), 3)
+  const owner = outcome.owner
   summary.addTable([
-    [th('Scope'), th('Webhook'), th('URL'), th('Events'), th('Result')],
+    [th('Scope'), ...(owner ? [th('Pull request')] : []), th('Webhook'), th('URL'), th('Events'), th('Result')],
     [
-      describeScope(inputs.scope),
-      webhookId || (result === 'created' ? '(new)' : '—'),
-      url || '—',
-      inputs.operation === 'upsert' || inputs.operation === 'create' ? inputs.desired.events.join(', ') : '—',
-      inputs.dryRun && result !== 'unchanged' && result !== 'absent' ? `would be ${result}` : result
-    ].map(cell)
+      cell(describeScope(inputs.scope)),
+      ...(owner ? [pullRequestLink(owner, inputs.context.repository)] : []),
+      cell(webhookId || (result === 'created' ? '(new)' : '—')),
+      url ? link(url) : '—',
+      cell(inputs.operation === 'upsert' || inputs.operation === 'create' ? inputs.desired.events.join(', ') : '—'),
+      cell(inputs.dryRun && result !== 'unchanged' && result !== 'absent' ? `would be ${result}` : result)
+    ]
   ])
+  if (result !== 'deleted' && outcome.deletedIds.length > 0) {
+    summary.addRaw(`<p>${inputs.dryRun ? 'Would also delete' : 'Also deleted'}, as older webhooks of the same pull request: ${cell(outcome.deletedIds.join(', '))}.</p>`)
+  }
   if (changes.length > 0) {
     summary.addRaw(inputs.dryRun ? '<p>Planned changes:</p>' : '<p>Changes:</p>')
     summary.addTable([[th('Input'), th('Before'), th('After')], ...changes.map((c) => [c.input, c.from, c.to].map(cell))])
@@ -65,6 +72,18 @@ async function flush(): Promise<void> {
   } catch (error) {
     log.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
   }
+}
+
+/** A URL as a link; the text and the address both escaped (the URL was parsed where it was read). */
+function link(url: string): string {
+  return /^https?:\/\//i.test(url) ? `<a href="${cell(url)}">${cell(url)}</a>` : cell(url)
+}
+
+/** "#42", or "#42 (name api)", linked to the pull request on the server the run is on. */
+function pullRequestLink(owner: PullRequestOwner, repository: string): string {
+  const text = cell(`#${owner.pullRequest}${owner.name ? ` (name ${owner.name})` : ''}`)
+  const server = parseUrl(process.env.GITHUB_SERVER_URL || 'https://github.com')
+  return server?.protocol === 'https:' && repository ? `<a href="${cell(`${server.origin}/${repository}/pull/${owner.pullRequest}`)}">${text}</a>` : text
 }
 
 function th(text: string): { data: string; header: true } {

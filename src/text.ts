@@ -28,3 +28,8 @@ export function escapeControl(text: string): string {
 export function cut(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, Math.max(0, max - 3))}...` : text
 }
+
+/** "1 webhook", "3 webhooks": a count with its noun, in the plural unless it is one. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}

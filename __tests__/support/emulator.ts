@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest'
+import { GitHubEmulator } from '../../emulator/github.js'
 import { KapsoEmulator, type EmulatorOptions } from '../../emulator/server.js'
+import { FAKE_GITHUB_TOKEN } from '../../scripts/run-action.js'
 import { clearCore } from './core.js'
 
 /**
@@ -16,14 +18,34 @@ export function useEmulator(options: EmulatorOptions = {}, beforeEachTest: () =>
     running?.reset()
     beforeEachTest()
   })
-  const current = (): KapsoEmulator => {
-    if (!running) throw new Error('the emulator is used outside a test')
-    return running
+  return forwarder(() => running)
+}
+
+/**
+ * The GitHub stand-in for the test file, for `repository` and the token the spawned runs use (the one
+ * `${{ github.token }}` gives them), its pull requests cleared before each test.
+ */
+export function useGitHub(repository: string): GitHubEmulator {
+  let running: GitHubEmulator | undefined
+  beforeAll(async () => {
+    running = await GitHubEmulator.start({ repository, token: FAKE_GITHUB_TOKEN })
+  })
+  afterAll(() => running?.close())
+  beforeEach(() => running?.setPullRequests([]))
+  return forwarder(() => running)
+}
+
+/** A stand-in that forwards to what `current` gives once it runs. */
+function forwarder<T extends object>(current: () => T | undefined): T {
+  const running = (): T => {
+    const value = current()
+    if (!value) throw new Error('the emulator is used outside a test')
+    return value
   }
-  return new Proxy({} as KapsoEmulator, {
+  return new Proxy({} as T, {
     get: (_target, key) => {
-      const value: unknown = Reflect.get(current(), key)
-      return typeof value === 'function' ? value.bind(current()) : value
+      const value: unknown = Reflect.get(running(), key)
+      return typeof value === 'function' ? value.bind(running()) : value
     }
   })
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { isRepositoryName } from '../ownership.js'
+import { hasControl } from '../text.js'
 import { AnswerError, parseAnswer, wholeNumber } from './parse.js'
 
 /**
@@ -13,6 +14,15 @@ const fullName = v.pipe(
   v.check((name) => isRepositoryName(name), 'owner/name')
 )
 
+/** A GitHub login, an app's with [bot]. */
+const login = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/))
+
+/** A branch name as git allows it, short enough to print: no control characters, spaces or "..". */
+const gitRef = v.pipe(
+  v.string(),
+  v.check((ref) => ref.length > 0 && ref.length <= 255 && !hasControl(ref) && !/[\s~^:?*[\\]/.test(ref) && !ref.includes('..'), 'a branch name')
+)
+
 /** Any field of the event that is absent or of another shape counts as absent: the event is only read. */
 const repositoryOf = v.fallback(v.optional(v.object({ repo: v.fallback(v.nullish(v.object({ full_name: v.fallback(v.optional(fullName), undefined) })), undefined) })), undefined)
 const eventSchema = v.object({
@@ -23,12 +33,22 @@ const eventSchema = v.object({
       v.object({
         number: v.fallback(v.optional(positive), undefined),
         head: repositoryOf,
-        base: repositoryOf
+        base: repositoryOf,
+        user: v.fallback(v.optional(v.object({ login: v.fallback(v.optional(login), undefined) })), undefined)
       })
     ),
     undefined
   ),
-  deployment: v.fallback(v.optional(v.object({ sha: v.fallback(v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{7,64}$/i))), undefined) })), undefined)
+  deployment_status: v.fallback(v.optional(v.object({ state: v.fallback(v.optional(v.pipe(v.string(), v.regex(/^[a-z_]{1,32}$/))), undefined) })), undefined),
+  deployment: v.fallback(
+    v.optional(
+      v.object({
+        sha: v.fallback(v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{7,64}$/i))), undefined),
+        ref: v.fallback(v.optional(gitRef), undefined)
+      })
+    ),
+    undefined
+  )
 })
 
 /** What the action reads of the event that started the run. */
@@ -40,8 +60,13 @@ export interface EventFacts {
   /** The head and base repositories of that pull request (a fork's differ). */
   headRepository?: string
   baseRepository?: string
-  /** The commit of a deployment_status event. */
+  /** Who opened that pull request: dependabot[bot] for Dependabot's. */
+  pullRequestAuthor?: string
+  /** The state a deployment_status event reports: success, failure, error, pending, in_progress, queued. */
+  deploymentState?: string
+  /** The commit and the branch (or tag) of a deployment or deployment_status event. */
   deploymentSha?: string
+  deploymentRef?: string
 }
 
 export function parseEvent(payload: unknown): EventFacts {
@@ -53,17 +78,37 @@ export function parseEvent(payload: unknown): EventFacts {
     pullRequest: event.pull_request?.number ?? event.number,
     headRepository: event.pull_request?.head?.repo?.full_name,
     baseRepository: event.pull_request?.base?.repo?.full_name,
-    deploymentSha: event.deployment?.sha
+    pullRequestAuthor: event.pull_request?.user?.login,
+    deploymentState: event.deployment_status?.state,
+    deploymentSha: event.deployment?.sha,
+    deploymentRef: event.deployment?.ref
   }
 }
 
-const commitPullsSchema = v.array(v.object({ number: positive, state: v.string('a state') }, 'a pull request'), 'a list')
+const commitPullsSchema = v.array(
+  v.object(
+    {
+      number: positive,
+      state: v.string('a state'),
+      head: v.nullish(v.object({ ref: v.nullish(v.string('a branch name')), sha: v.nullish(v.pipe(v.string('a commit id'), v.regex(/^[0-9a-f]{40,64}$/i, 'a commit id'))) }, 'an object with ref and sha'))
+    },
+    'a pull request'
+  ),
+  'a list'
+)
+
+/** An open pull request that holds a commit: its number, and the branch it merges from and that branch's head now. */
+export interface OpenPullRequest {
+  number: number
+  headRef?: string
+  headSha?: string
+}
 
 /** The open pull requests among those GitHub lists for a commit. */
-export function parseCommitPulls(data: unknown, doing: string): number[] {
+export function parseCommitPulls(data: unknown, doing: string): OpenPullRequest[] {
   return parseAnswer(commitPullsSchema, data, 'GitHub', doing)
     .filter((pull) => pull.state === 'open')
-    .map((pull) => pull.number)
+    .map((pull) => ({ number: pull.number, ...(pull.head?.ref ? { headRef: pull.head.ref } : {}), ...(pull.head?.sha ? { headSha: pull.head.sha.toLowerCase() } : {}) }))
 }
 
 const stateSchema = v.nullish(v.object({ number: positive, state: v.picklist(['OPEN', 'CLOSED', 'MERGED'], 'OPEN, CLOSED or MERGED') }, 'a pull request'))

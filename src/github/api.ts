@@ -1,5 +1,5 @@
 import * as github from '@actions/github'
-import { parseCommitPulls, parsePullRequestStates, pullRequestAlias } from '../boundary/github.js'
+import { parseCommitPulls, parsePullRequestStates, pullRequestAlias, type OpenPullRequest } from '../boundary/github.js'
 import type { Deadline } from '../deadline.js'
 import { ActionError, StatusError } from '../errors.js'
 import * as log from '../log.js'
@@ -40,7 +40,7 @@ export class GitHubApi implements PullRequestApi {
   }
 
   /** The open pull requests that contain this commit. */
-  async openPullRequestsWith(sha: string): Promise<number[]> {
+  async openPullRequestsWith(sha: string): Promise<OpenPullRequest[]> {
     const doing = `finding the pull request of commit ${sha.slice(0, 7)}`
     const { owner, repo } = github.context.repo
     const data = await this.call(doing, (signal) =>

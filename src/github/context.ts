@@ -12,6 +12,8 @@ export interface GitHubContext extends EventFacts {
   eventName: string
   /** owner/name, when the runner gave a valid one. */
   repository: string
+  /** Who started the run (GITHUB_ACTOR): a user or app login, like octocat or dependabot[bot]. */
+  actor?: string
 }
 
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target']
@@ -28,11 +30,14 @@ export function readGitHubContext(env: NodeJS.ProcessEnv = process.env): GitHubC
   }
   const repository = env.GITHUB_REPOSITORY ?? ''
   const eventName = env.GITHUB_EVENT_NAME ?? ''
+  const actor = env.GITHUB_ACTOR ?? ''
   return {
     ...parseEvent(payload),
     // GitHub's event names are snake_case words; anything else is no event this step knows.
     eventName: /^[a-z_]{1,64}$/.test(eventName) ? eventName : '',
-    repository: isRepositoryName(repository) ? repository : ''
+    repository: isRepositoryName(repository) ? repository : '',
+    // A GitHub login, an app's with [bot]: anything else is no actor this step can name.
+    ...(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/.test(actor) && { actor })
   }
 }
 
@@ -51,7 +56,26 @@ export function isForkPullRequest(context: GitHubContext): boolean {
   return context.headRepository !== context.baseRepository
 }
 
-/** The commit a deployment_status event is about (Vercel and other deployers send these). */
+const DEPLOYMENT_EVENTS = ['deployment', 'deployment_status']
+
+/** The commit a deployment or deployment_status event is about (Vercel and other deployers send these). */
 export function deploymentSha(context: GitHubContext): string | undefined {
-  return context.eventName === 'deployment_status' ? context.deploymentSha : undefined
+  return DEPLOYMENT_EVENTS.includes(context.eventName) ? context.deploymentSha : undefined
+}
+
+/**
+ * A run Dependabot started: GitHub gives it Dependabot's secrets only, not the repository's Actions
+ * secrets, on pull_request, push, deployment_status and the other events it triggers, re-runs included
+ * (GitHub's docs: "Troubleshooting Dependabot on GitHub Actions").
+ */
+export function isDependabotRun(context: GitHubContext): boolean {
+  // On pull_request_target, GitHub goes by the pull request's author instead (Dependabot's docs).
+  return context.actor === DEPENDABOT || (context.eventName === 'pull_request_target' && context.pullRequestAuthor === DEPENDABOT)
+}
+
+const DEPENDABOT = 'dependabot[bot]'
+
+/** The state of a deployment_status event that is not a success (pending, in_progress, failure…), else undefined. */
+export function unfinishedDeployment(context: GitHubContext): string | undefined {
+  return context.eventName === 'deployment_status' && context.deploymentState !== 'success' ? (context.deploymentState ?? 'unknown') : undefined
 }

@@ -1,12 +1,15 @@
-import * as core from '@actions/core'
 import { UUID } from '../boundary/parse.js'
+import { suggest } from '../events.js'
+import { isRecordName } from '../ownership.js'
 import { OPERATIONS, type ActionInputs } from './types.js'
-import { quote, readBoolean, readDuration, readInteger, type Fail } from './values.js'
+import { quote, readBoolean, readDuration, readInput, readInteger, type Fail } from './values.js'
 
 /** How the step runs: the operation, what it acts on, retries and time bounds, cleanup. */
 export interface RunControl {
   requested?: ActionInputs['requested']
   webhookId?: string
+  /** Tells this step's webhook apart from others for the same pull request; joins the ownership record. */
+  name?: string
   /** Whether webhook-id was given at all (valid or not), so that no second error says it is missing. */
   webhookIdGiven: boolean
   dryRun: boolean
@@ -19,28 +22,38 @@ export interface RunControl {
   verifyTimeoutSeconds?: number
 }
 
+/** How the step runs, read from operation, webhook-id, name, dry-run, cleanup, verify and the time bounds. */
 export function readRunControl(fail: Fail): RunControl {
-  const operationRaw = core.getInput('operation')
-  const requested = (OPERATIONS as readonly string[]).includes(operationRaw)
-    ? (operationRaw as ActionInputs['requested'])
-    : fail(`operation must be one of ${OPERATIONS.join(', ')}; got ${quote(operationRaw)}.`)
-  const webhookIdRaw = core.getInput('webhook-id')
+  const webhookIdRaw = readInput('webhook-id')
   const webhookId =
     webhookIdRaw === '' || UUID.test(webhookIdRaw)
       ? webhookIdRaw || undefined
       : fail(`webhook-id must be a webhook's UUID (like 9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b); got ${quote(webhookIdRaw)}.`)
-  // action.yml gives these a default: empty means the workflow set them to '' on purpose, which is an error.
   return {
-    requested,
+    requested: readOperation(fail),
     webhookId,
+    name: readName(fail),
     webhookIdGiven: webhookIdRaw !== '',
     dryRun: readBoolean('dry-run', fail) ?? false,
-    maxAttempts: readInteger('max-attempts', 1, 10, fail, true),
-    requestTimeoutSeconds: readInteger('request-timeout-seconds', 1, 300, fail, true),
-    timeoutSeconds: readInteger('timeout-seconds', 1, 3600, fail, true),
+    maxAttempts: readInteger('max-attempts', 1, 10, fail),
+    requestTimeoutSeconds: readInteger('request-timeout-seconds', 1, 300, fail),
+    timeoutSeconds: readInteger('timeout-seconds', 1, 3600, fail),
     cleanup: readBoolean('cleanup', fail) ?? false,
     maxAgeMs: readDuration('max-age', fail),
     verify: readBoolean('verify', fail) ?? false,
-    verifyTimeoutSeconds: readInteger('verify-timeout-seconds', 1, 600, fail, true)
+    verifyTimeoutSeconds: readInteger('verify-timeout-seconds', 1, 600, fail)
   }
+}
+
+function readOperation(fail: Fail): ActionInputs['requested'] | undefined {
+  const raw = readInput('operation')
+  if ((OPERATIONS as readonly string[]).includes(raw)) return raw as ActionInputs['requested']
+  const near = suggest(raw, OPERATIONS)
+  return fail(`operation must be one of ${OPERATIONS.join(', ')}; got ${quote(raw)}${near ? `: did you mean "${near}"?` : '.'}`)
+}
+
+function readName(fail: Fail): string | undefined {
+  const raw = readInput('name')
+  if (raw === '' || isRecordName(raw)) return raw || undefined
+  return fail(`name must be 1 to 40 lower-case letters, digits and dashes, starting and ending with a letter or digit (like api or worker-2); got ${quote(raw)}.`)
 }

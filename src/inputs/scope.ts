@@ -1,9 +1,8 @@
-import * as core from '@actions/core'
 import type { WebhookKind } from '../boundary/kapso.js'
 import type { Scope } from '../kapso/scope.js'
 import { UUID } from '../boundary/parse.js'
 import { parseUrl } from '../urls.js'
-import { isLoopback, quote, type Fail } from './values.js'
+import { isLoopback, quote, readInput, type Fail } from './values.js'
 
 export const DEFAULT_API_URLS = {
   legacy: 'https://app.kapso.ai/api/v1',
@@ -15,9 +14,9 @@ const ONE_SCOPE = 'exactly one of whatsapp-config-id (legacy API), phone-number-
 
 /** scope: project, or else whatsapp-config-id (legacy API) or phone-number-id (Platform API): exactly one. */
 export function readScope(fail: Fail): Scope | undefined {
-  const scope = core.getInput('scope')
-  const configId = core.getInput('whatsapp-config-id')
-  const phoneNumberId = core.getInput('phone-number-id')
+  const scope = readInput('scope')
+  const configId = readInput('whatsapp-config-id')
+  const phoneNumberId = readInput('phone-number-id')
   if (scope !== '' && scope !== 'project') return fail(`scope must be project, or empty to let whatsapp-config-id or phone-number-id decide; got ${quote(scope)}.`)
   if (scope === 'project') {
     if (configId || phoneNumberId) {
@@ -43,7 +42,7 @@ export function readScope(fail: Fail): Scope | undefined {
 
 /** kind: kapso (the default) or meta, which only a phone number of the Platform API can have. */
 export function readKind(scope: Scope | undefined, fail: Fail): WebhookKind | undefined {
-  const raw = core.getInput('kind')
+  const raw = readInput('kind')
   if (raw !== 'kapso' && raw !== 'meta') return fail(`kind must be kapso (Kapso's events) or meta (Meta's raw payloads); got ${quote(raw)}.`)
   if (raw === 'meta' && scope?.kind === 'legacy') return fail('kind meta is a Platform API webhook: give phone-number-id instead of whatsapp-config-id.')
   if (raw === 'meta' && scope?.kind === 'project') return fail("kind meta needs phone-number-id: Meta's raw payloads belong to one phone number, not to the project.")
@@ -60,7 +59,7 @@ function generationOf(url: URL): 'legacy' | 'platform' | undefined {
 
 /** api-url, or the scope's default. `isDefault` says whether it was left empty. */
 export function readApiUrl(scope: Scope | undefined, fail: Fail): { url: string; isDefault: boolean } | undefined {
-  const raw = core.getInput('api-url')
+  const raw = readInput('api-url')
   const wanted = scope?.kind === 'legacy' ? 'legacy' : 'platform'
   if (!raw) return scope ? { url: DEFAULT_API_URLS[wanted], isDefault: true } : undefined
   const parsed = parseUrl(raw)

@@ -36,6 +36,8 @@ export interface ActionInputs {
   requested: (typeof OPERATIONS)[number]
   operation: Operation
   webhookId?: string
+  /** Tells this step's webhook apart from others for the same pull request; joins the ownership record. */
+  name?: string
   dryRun: boolean
   maxAttempts: number
   requestTimeoutSeconds: number
@@ -52,8 +54,14 @@ export interface ActionInputs {
   context: GitHubContext
   /** The pull request of the event, recorded on the webhooks this step creates. */
   pullRequest?: number
-  /** Set when the step has nothing it may do, with the reason. */
-  skip?: string
+  /** Set when the step has nothing it may do, or nothing to do on this event, with the reason. */
+  skip?: Skip
+}
+
+export interface Skip {
+  reason: string
+  /** A warning (the step could not act: no secrets), or else a notice (the event calls for nothing). */
+  warn: boolean
 }
 
 /** Every problem found in the inputs, reported together so one edit fixes them all. */

@@ -1,5 +1,14 @@
 import * as core from '@actions/core'
 import { outsideText } from '../secrets.js'
+import { ACTION_DEFAULTS } from './defaults.js'
+
+/**
+ * An input's value, with action.yml's default when it is empty. The runner fills a default only for an input
+ * the step leaves out; in a workflow an expression that is "not set" gives '', which means "not given" too.
+ */
+export function readInput(name: string): string {
+  return core.getInput(name) || (ACTION_DEFAULTS[name] ?? '')
+}
 
 /** Collects the problems of every input, so that one run reports them all. */
 export class Problems {
@@ -26,16 +35,16 @@ const BOOLEAN_TRUE = ['true', 'True', 'TRUE']
 const BOOLEAN_FALSE = ['false', 'False', 'FALSE']
 
 export function readBoolean(name: string, fail: Fail): boolean | undefined {
-  const raw = core.getInput(name)
+  const raw = readInput(name)
   if (BOOLEAN_TRUE.includes(raw)) return true
   if (BOOLEAN_FALSE.includes(raw)) return false
   return fail(`${name} must be true or false; got ${quote(raw)}.`)
 }
 
-/** A whole number in [min, max]; undefined when empty (unless `required`, as for inputs with a default). */
-export function readInteger(name: string, min: number, max: number, fail: Fail, required = false): number | undefined {
-  const raw = core.getInput(name)
-  if (raw === '' && !required) return undefined
+/** A whole number in [min, max]; undefined when empty and action.yml gives no default. */
+export function readInteger(name: string, min: number, max: number, fail: Fail): number | undefined {
+  const raw = readInput(name)
+  if (raw === '') return undefined
   const value = /^[0-9]{1,5}$/.test(raw) ? Number(raw) : NaN
   if (!Number.isInteger(value) || value < min || value > max) {
     return fail(`${name} must be a whole number from ${min} to ${max}; got ${quote(raw)}.`)
@@ -47,7 +56,7 @@ const DURATION_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_
 
 /** A duration like 90m, 72h or 7d, in milliseconds; at most a year. */
 export function readDuration(name: string, fail: Fail): number | undefined {
-  const raw = core.getInput(name)
+  const raw = readInput(name)
   if (raw === '') return undefined
   const match = /^([0-9]{1,6})([mhd])$/.exec(raw)
   const ms = match ? Number(match[1]) * (DURATION_UNITS[match[2] as string] ?? 0) : 0

@@ -1,12 +1,11 @@
-import * as core from '@actions/core'
 import type { WebhookKind } from '../boundary/kapso.js'
-import { BUFFERABLE_EVENTS, KNOWN_EVENTS, PROJECT_EVENTS, splitList, suggest } from '../events.js'
+import { BUFFERABLE_EVENTS, classifyEvent, PHONE_NUMBER_EVENTS, PROJECT_EVENTS, splitList, typoOf } from '../events.js'
 import type { Scope } from '../kapso/scope.js'
 import { RECORD_HEADER } from '../ownership.js'
 import { hasControl } from '../text.js'
 import { parseUrl } from '../urls.js'
 import type { DesiredWebhook } from './types.js'
-import { quote, readBoolean, readInteger, type Fail } from './values.js'
+import { quote, readBoolean, readInput, readInteger, type Fail } from './values.js'
 
 const MAX_URL_LENGTH = 2048
 /**
@@ -31,45 +30,55 @@ export const RESERVED_PREFIX = 'x-webhook-'
 export function eventsFor(scope: Scope | undefined, kind: WebhookKind | undefined): readonly string[] {
   if (kind === 'meta') return []
   // With no valid scope, which events apply is unknown: only the scope's own error is reported.
-  if (!scope) return [...KNOWN_EVENTS, ...PROJECT_EVENTS]
-  return scope.kind === 'project' ? PROJECT_EVENTS : KNOWN_EVENTS
+  if (!scope) return [...PHONE_NUMBER_EVENTS, ...PROJECT_EVENTS]
+  return scope.kind === 'project' ? PROJECT_EVENTS : PHONE_NUMBER_EVENTS
+}
+
+/** The known events of the other kind of webhook: a phone number's for a project webhook, and the reverse. */
+function otherScopeEvents(scope: Scope | undefined): readonly string[] {
+  if (!scope) return []
+  return scope.kind === 'project' ? PHONE_NUMBER_EVENTS : PROJECT_EVENTS
 }
 
 /** Inputs a meta webhook has no use for: Kapso's events, batching and payload format are not Meta's. */
 const NOT_FOR_META = ['events', 'buffer-window-seconds', 'max-buffer-size', 'buffer-events', 'inactivity-minutes', 'payload-version']
 
-/** The webhook the inputs describe (url, events, secret-key, active, headers, buffering, inactivity, payload version). */
-export function readDesiredWebhook(fail: Fail, scope: Scope | undefined, kind: WebhookKind | undefined): DesiredWebhook {
-  const secretKey = core.getInput('secret-key')
+/**
+ * The webhook the inputs describe (url, events, secret-key, active, headers, buffering, inactivity, payload
+ * version). With `urlUnused` (a delete on a pull request, which goes by the ownership record), url is not
+ * read at all: on close, the expression that makes it often has nothing to build from.
+ */
+export function readDesiredWebhook(fail: Fail, scope: Scope | undefined, kind: WebhookKind | undefined, urlUnused = false): DesiredWebhook {
+  const secretKey = readInput('secret-key')
   if (secretKey && hasControl(secretKey)) fail('secret-key contains a line break or control character.')
   else if (secretKey && secretKey.length < MIN_SECRET_KEY_LENGTH) {
     fail(`secret-key must be at least ${MIN_SECRET_KEY_LENGTH} characters; got ${secretKey.length}. Leave it empty to have a 256-bit one generated.`)
   }
   if (kind === 'meta') {
-    for (const name of NOT_FOR_META) if (core.getInput(name)) fail(`${name} is not for kind meta: Meta sends its raw payloads, with no Kapso events, batching or payload version. Remove ${name}.`)
+    for (const name of NOT_FOR_META) if (readInput(name)) fail(`${name} is not for kind meta: Meta sends its raw payloads, with no Kapso events, batching or payload version. Remove ${name}.`)
   }
-  const bufferEventsRaw = core.getInput('buffer-events')
+  const bufferEventsRaw = readInput('buffer-events')
   const bufferEnabled = readBoolean('buffer-enabled', fail) ?? false
   if (bufferEnabled && kind === 'meta') fail('buffer-enabled must be false for kind meta: Meta payloads are not batched.')
   if (bufferEnabled && scope?.kind === 'project') fail('buffer-enabled must be false with scope project: buffering batches whatsapp.message.received, which project webhooks do not receive.')
   return {
     kind: kind ?? 'kapso',
-    url: readWebhookUrl(fail),
-    events: kind === 'meta' ? [] : readEvents('events', eventsFor(scope, kind), fail, scope),
+    url: urlUnused ? undefined : readWebhookUrl(fail),
+    events: kind === 'meta' ? [] : readEvents(fail, scope),
     secretKey: secretKey || undefined,
     active: readBoolean('active', fail) ?? true,
     headers: readHeaders(fail) ?? {},
     bufferEnabled,
     bufferWindowSeconds: readInteger('buffer-window-seconds', 1, 60, fail),
     maxBufferSize: readInteger('max-buffer-size', 1, 100, fail),
-    bufferEvents: bufferEventsRaw && kind !== 'meta' ? readEvents('buffer-events', BUFFERABLE_EVENTS, fail) : undefined,
+    bufferEvents: bufferEventsRaw && kind !== 'meta' ? readBufferEvents(fail) : undefined,
     inactivityMinutes: readInteger('inactivity-minutes', 1, 1440, fail),
     payloadVersion: readPayloadVersion(scope, fail)
   }
 }
 
 function readPayloadVersion(scope: Scope | undefined, fail: Fail): 'v1' | 'v2' | undefined {
-  const raw = core.getInput('payload-version')
+  const raw = readInput('payload-version')
   if (raw === '') return undefined
   if (raw !== 'v1' && raw !== 'v2') return fail(`payload-version must be v1 or v2, or empty for Kapso's default (v2); got ${quote(raw)}.`)
   if (scope?.kind === 'legacy') return fail("payload-version is a Platform API setting: the legacy API (whatsapp-config-id) has none. Remove it, or use phone-number-id.")
@@ -77,12 +86,18 @@ function readPayloadVersion(scope: Scope | undefined, fail: Fail): 'v1' | 'v2' |
 }
 
 function readWebhookUrl(fail: Fail): string | undefined {
-  const raw = core.getInput('url')
+  const raw = readInput('url')
   if (!raw) return undefined
   const accepts = 'an absolute https:// URL'
   if (raw.length > MAX_URL_LENGTH) return fail(`url is longer than ${MAX_URL_LENGTH} characters.`)
   if (hasControl(raw) || /\s/.test(raw)) return fail(`url must be ${accepts} without spaces or control characters.`)
   const parsed = parseUrl(raw)
+  if (!parsed && raw.startsWith('/')) {
+    return fail(
+      `url must be ${accepts}; got ${quote(raw)}, a path without scheme or host: the expression before it gave nothing. ` +
+        'Did the step whose output makes the URL run, and set that output?'
+    )
+  }
   if (!parsed) return fail(`url must be ${accepts}; got ${quote(raw)}.`)
   if (parsed.username || parsed.password) return fail('url must not carry a user name or password: use the headers input for credentials.')
   if (parsed.protocol !== 'https:') {
@@ -92,28 +107,52 @@ function readWebhookUrl(fail: Fail): string | undefined {
   return raw
 }
 
-export function readEvents(name: string, allowed: readonly string[], fail: Fail, scope?: Scope): string[] {
-  const events = splitList(core.getInput(name))
-  // An event of the other scope is no typo: say which scope takes it.
-  const other = scope?.kind === 'project' ? KNOWN_EVENTS : scope ? PROJECT_EVENTS : []
-  for (const event of events.filter((e) => !allowed.includes(e))) {
-    if ((other as readonly string[]).includes(event)) {
+/**
+ * The events input. A known event of the other kind of webhook, a name a typo away from a known one, and
+ * anything that is no event name are refused; a well-formed name this action does not know is taken (see
+ * unknownEvents): Kapso may have added it, and Kapso's own 422 is the final word.
+ */
+export function readEvents(fail: Fail, scope: Scope | undefined): string[] {
+  const events = splitList(readInput('events'))
+  const allowed = eventsFor(scope, 'kapso')
+  for (const event of events) {
+    const verdict = classifyEvent(event, allowed, otherScopeEvents(scope))
+    if (verdict.verdict === 'other-scope') {
       fail(
         scope?.kind === 'project'
-          ? `${name} has ${event}, a phone-number event: project webhooks (scope: project) take ${allowed.join(', ')}.`
-          : `${name} has ${event}, a project event: give scope: project for a project webhook. This scope takes ${allowed.join(', ')}.`
+          ? `events has ${event}, a phone-number event: project webhooks (scope: project) never receive message, conversation or contact events. Give phone-number-id for a phone number's webhook.`
+          : `events has ${event}, a project event: give scope: project for a project webhook. A phone number's webhook takes message, conversation and contact events only.`
       )
-      continue
+    } else if (verdict.verdict === 'typo') {
+      fail(`events has an unknown event ${quote(event)}: did you mean "${verdict.near}"?`)
+    } else if (verdict.verdict === 'malformed') {
+      fail(
+        `events has ${quote(event)}, which is no event name (lower-case words joined by dots, like whatsapp.message.received)` +
+          (verdict.near ? `: did you mean "${verdict.near}"?` : `. Accepted: ${allowed.join(', ')}.`)
+      )
     }
-    const near = suggest(event, allowed)
-    fail(`${name} has an unknown event ${quote(event)}` + (near ? `: did you mean "${near}"?` : `. Accepted: ${allowed.join(', ')}.`))
   }
-  return events.filter((event) => allowed.includes(event))
+  return events
+}
+
+/** The well-formed event names Kapso's catalog, as this action knows it, lacks: sent as given, with a warning. */
+export function unknownEvents(events: readonly string[], scope: Scope): string[] {
+  return events.filter((event) => classifyEvent(event, eventsFor(scope, 'kapso'), otherScopeEvents(scope)).verdict === 'unknown')
+}
+
+/** buffer-events: Kapso batches only whatsapp.message.received. */
+function readBufferEvents(fail: Fail): string[] {
+  const events = splitList(readInput('buffer-events'))
+  for (const event of events.filter((e) => !(BUFFERABLE_EVENTS as readonly string[]).includes(e))) {
+    const near = typoOf(event, BUFFERABLE_EVENTS)
+    fail(`buffer-events has ${quote(event)}, which Kapso cannot batch` + (near ? `: did you mean "${near}"?` : `: only ${BUFFERABLE_EVENTS.join(', ')} can be.`))
+  }
+  return events
 }
 
 /** `headers` takes a JSON object of strings, or "Name: value" lines. No message ever quotes a value. */
 function readHeaders(fail: Fail): Record<string, string> | undefined {
-  const raw = core.getInput('headers')
+  const raw = readInput('headers')
   if (raw === '') return {}
   const entries = raw.startsWith('{') || raw.startsWith('[') || raw.startsWith('"') ? jsonHeaders(raw, fail) : lineHeaders(raw, fail)
   if (!entries) return undefined

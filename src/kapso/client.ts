@@ -45,9 +45,9 @@ export class KapsoClient {
     return (await this.list(`listing webhooks with url ${url}`, containsFilter(url), same)).filter(same)
   }
 
-  /** Every webhook of the scope, most recent first, without secrets. */
-  async listAll(): Promise<Webhook[]> {
-    return this.list(`listing the webhooks of ${describeScope(this.options.scope)}`, undefined, () => false)
+  /** Every webhook of the scope, most recent first; secrets only of those `keepSecret` picks. */
+  async listAll(keepSecret: (webhook: Webhook) => boolean = () => false): Promise<Webhook[]> {
+    return this.list(`listing the webhooks of ${describeScope(this.options.scope)}`, undefined, keepSecret)
   }
 
   /**

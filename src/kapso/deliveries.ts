@@ -30,7 +30,8 @@ export class DeliveriesClient {
     const doing = `asking Kapso for a test delivery to webhook ${webhookId}`
     const reply = await this.send({
       method: 'POST',
-      url: `${this.apiUrl}/whatsapp/webhooks/${encodeURIComponent(webhookId)}/test`,
+      // The OpenAPI puts event_type in the body, Kapso's own scripts in the query: both, so that either reading works.
+      url: `${this.apiUrl}/whatsapp/webhooks/${encodeURIComponent(webhookId)}/test${event === undefined ? '' : `?${new URLSearchParams({ event_type: event })}`}`,
       payload: event === undefined ? {} : { event_type: event },
       doing,
       reconcile: async () => ((await this.list(webhookId, event)).some(isNew) ? { status: 200, body: { data: { success: true } } } : undefined)

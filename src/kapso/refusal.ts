@@ -22,6 +22,10 @@ export function refusal(status: number, body: unknown, doing: string, context: R
     case 404:
       return context.notFound + quote
     case 422:
+      // Kapso's words for an event it does not know: "Events contains unsupported events: \"…\"".
+      if (/\bunsupported events?\b/i.test(said)) {
+        return `Kapso refused the events input (HTTP 422) while ${doing}: ${said}. Remove those events, or correct them: Kapso accepts only the events it lists.`
+      }
       return `Kapso refused ${doing} (HTTP 422): ${said || 'no reason given'}`
     default:
       return status >= 300 && status < 400

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Webhook } from '../boundary/kapso.js'
-import { AnswerError } from '../boundary/parse.js'
 import { ActionError } from '../errors.js'
-import { deploymentSha } from '../github/context.js'
 import type { ActionInputs, DesiredWebhook } from '../inputs/index.js'
 import { describeScope, inScope } from '../kapso/scope.js'
 import * as log from '../log.js'
@@ -10,12 +8,11 @@ import { formatRecord, RECORD_HEADER, recordEntry } from '../ownership.js'
 import { describeCreate, planCreate, planUpdate, publicView } from '../plan.js'
 import { hideInServerText, maskSecret } from '../secrets.js'
 import { sameUrl } from '../urls.js'
+import type { Identity } from './identity.js'
 import { nothing, type Effects, type Outcome } from './types.js'
 
-/** Finds the webhook (by webhook-id, or by url) and makes it what the inputs describe: create, update or nothing. */
-export async function upsert(inputs: ActionInputs, effects: Effects): Promise<Outcome> {
-  const existing = await findExisting(inputs, effects)
-  if (!existing) return create(inputs, effects, [])
+/** Makes the webhook found what the inputs describe: an update of the fields that differ, or nothing. */
+export async function updateExisting(existing: Webhook, inputs: ActionInputs, effects: Effects): Promise<Outcome> {
   // The webhook this step provisions: its secret is the one kept, and masked before anything else.
   if (existing.secret_key !== undefined) maskSecret(existing.secret_key)
   for (const value of Object.values(existing.headers)) hideInServerText(value)
@@ -29,6 +26,12 @@ export async function upsert(inputs: ActionInputs, effects: Effects): Promise<Ou
   if (changes.length === 0) {
     return { ...nothing, result: 'unchanged', webhookId: existing.id, url: existing.url, secretKey, webhook: publicView(existing) }
   }
+  if (existing.active === false && desired.active) {
+    log.warning(
+      `Webhook ${existing.id} was inactive: Kapso may have paused it after its deliveries kept failing. It is made active again; ` +
+        'check that the endpoint answers 2xx (verify: true asks Kapso for a test delivery).'
+    )
+  }
   if (inputs.dryRun) {
     const after = { ...existing, ...patch, headers: patch.headers ?? existing.headers }
     return { ...nothing, result: 'updated', webhookId: existing.id, url: after.url, secretKey, webhook: publicView(after), changes }
@@ -38,37 +41,31 @@ export async function upsert(inputs: ActionInputs, effects: Effects): Promise<Ou
   return { ...nothing, result: 'updated', webhookId: updated.id, url: updated.url, secretKey: updated.secret_key ?? secretKey, webhook: publicView(updated), changes }
 }
 
-async function findExisting(inputs: ActionInputs, { api }: Effects): Promise<Webhook | undefined> {
-  const { desired, webhookId, scope } = inputs
-  if (webhookId) {
-    const found = await api.get(webhookId)
-    if (!found) {
-      throw new ActionError(`webhook-id ${webhookId} matches no webhook of ${describeScope(scope)}. Check webhook-id, or leave it empty to find the webhook by url.`)
-    }
-    if (found.kind !== desired.kind) {
-      throw new ActionError(`webhook-id ${webhookId} is a ${found.kind}-kind webhook; this step manages ${desired.kind}-kind webhooks (the kind input). A webhook's kind cannot change.`)
-    }
-    if (!inScope(scope, found)) {
-      throw new ActionError(
-        scope.kind === 'project'
-          ? `webhook-id ${webhookId} is a webhook of phone number ${found.phone_number_id}, not a project webhook: give phone-number-id ${found.phone_number_id} instead of scope: project.`
-          : `webhook-id ${webhookId} is a webhook of ${found.phone_number_id ? `phone number ${found.phone_number_id}` : 'the project'}, not of ${describeScope(scope)}. Check webhook-id; nothing was changed.`
-      )
-    }
-    return found
+/** The webhook webhook-id names, when it is one this step may change: of its scope and kind. */
+export async function findById(inputs: ActionInputs, api: Effects['api'], webhookId: string): Promise<Webhook> {
+  const { desired, scope } = inputs
+  const found = await api.get(webhookId)
+  if (!found) {
+    throw new ActionError(`webhook-id ${webhookId} matches no webhook of ${describeScope(scope)}. Check webhook-id, or leave it empty to find the webhook by url.`)
   }
-  const matches = await api.findByUrl(desired.url as string)
-  if (matches.length > 1) {
-    log.warning(
-      `${matches.length} webhooks of ${describeScope(scope)} have url ${desired.url}. Updating the most recent, ${matches[0]?.id}; ` +
-        `left as they are: ${matches.slice(1).map((w) => w.id).join(', ')}. Remove those with operation delete and webhook-id.`
+  if (found.kind !== desired.kind) {
+    throw new ActionError(`webhook-id ${webhookId} is a ${found.kind}-kind webhook; this step manages ${desired.kind}-kind webhooks (the kind input). A webhook's kind cannot change.`)
+  }
+  if (!inScope(scope, found)) {
+    throw new ActionError(
+      scope.kind === 'project'
+        ? `webhook-id ${webhookId} is a webhook of phone number ${found.phone_number_id}, not a project webhook: give phone-number-id ${found.phone_number_id} instead of scope: project.`
+        : `webhook-id ${webhookId} is a webhook of ${found.phone_number_id ? `phone number ${found.phone_number_id}` : 'the project'}, not of ${describeScope(scope)}. Check webhook-id; nothing was changed.`
     )
   }
-  return matches[0]
+  return found
 }
 
-/** Creates the webhook the inputs describe, with the ownership record. `existingIds`: webhooks with the URL before. */
-export async function create(inputs: ActionInputs, effects: Effects, existingIds: string[]): Promise<Outcome> {
+/**
+ * Creates the webhook the inputs describe, with the ownership record. `existingIds`: webhooks with the URL
+ * before, so that a create whose answer is lost finds its own webhook and no other.
+ */
+export async function create(inputs: ActionInputs, effects: Effects, existingIds: string[], identity: Identity): Promise<Outcome> {
   const { desired } = inputs
   const generated = desired.secretKey === undefined
   let secretKey = desired.secretKey ?? ''
@@ -78,10 +75,7 @@ export async function create(inputs: ActionInputs, effects: Effects, existingIds
     maskSecret(secretKey)
   }
   const headers = { ...desired.headers }
-  if (inputs.context.repository) {
-    const pullRequest = inputs.pullRequest ?? (await deploymentPullRequest(inputs, effects))
-    headers[RECORD_HEADER] = formatRecord({ repository: inputs.context.repository, pullRequest })
-  }
+  if (identity.record) headers[RECORD_HEADER] = formatRecord(identity.record)
   const body = planCreate({ ...desired, headers }, secretKey)
   const changes = describeCreate(body, generated)
   const url = desired.url ?? ''
@@ -98,22 +92,4 @@ export async function create(inputs: ActionInputs, effects: Effects, existingIds
     )
   }
   return { ...nothing, result: 'created', webhookId: created.id, url: created.url, secretKey: created.secret_key || secretKey, webhook: publicView(created), changes }
-}
-
-/**
- * On a deployment_status event (Vercel and other deployers), the pull request is the open one that holds
- * the deployed commit. Not finding it is no failure: the webhook is then recorded without one.
- */
-async function deploymentPullRequest(inputs: ActionInputs, { github }: Effects): Promise<number | undefined> {
-  const sha = deploymentSha(inputs.context)
-  if (!sha || !github) return undefined
-  try {
-    const [number] = await github.openPullRequestsWith(sha)
-    if (number === undefined) log.info(`No open pull request holds commit ${sha.slice(0, 7)}: the webhook is recorded without one.`)
-    return number
-  } catch (error) {
-    if (!(error instanceof ActionError || error instanceof AnswerError)) throw error
-    log.warning(`${error.message} The webhook is recorded without a pull request, so operation sweep will not remove it.`)
-    return undefined
-  }
 }

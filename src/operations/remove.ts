@@ -3,28 +3,37 @@ import { ActionError } from '../errors.js'
 import type { ActionInputs } from '../inputs/index.js'
 import { describeScope, inScope } from '../kapso/scope.js'
 import * as log from '../log.js'
-import { recordedPullRequest } from '../ownership.js'
+import { isRecordedFor, recordedPullRequest } from '../ownership.js'
 import { publicView } from '../plan.js'
+import { count } from '../text.js'
+import { describeOwner, identify } from './identity.js'
 import { nothing, type Effects, type Outcome, type SweepEntry, type WebhookApi } from './types.js'
 
-/** Deletes webhook-id (one request), every webhook with the url, or on a closed pull request those recorded for it. */
-export async function remove(inputs: ActionInputs, api: WebhookApi): Promise<Outcome> {
+/**
+ * Deletes webhook-id (one request); on a pull request, every webhook recorded for it under the step's name,
+ * whatever its URL (a url given is not needed, nor used); elsewhere, every webhook with the url.
+ */
+export async function remove(inputs: ActionInputs, effects: Effects): Promise<Outcome> {
   const { webhookId, desired } = inputs
+  const { api } = effects
   if (webhookId) return removeById(inputs, api, webhookId)
+  const { owner } = await identify(inputs, effects)
   let targets: Webhook[]
-  if (desired.url) {
+  if (owner) {
+    if (desired.url) log.info(`On ${describeOwner(owner)} the webhooks recorded for it are deleted, whatever their url.`)
+    targets = (await api.listAll()).filter((webhook) => isRecordedFor(webhook.headers, owner))
+  } else if (desired.url) {
     targets = await api.findByUrl(desired.url)
+  } else if (inputs.pullRequest !== undefined && !inputs.context.repository) {
+    throw new ActionError('operation delete on a pull request needs GITHUB_REPOSITORY, which the runner sets, to know what is recorded for it: run it in a GitHub workflow.')
   } else {
-    // auto on a closed pull request, with no url: the webhooks this action recorded for that pull request.
-    const pullRequest = inputs.pullRequest
-    if (pullRequest === undefined) throw new ActionError('operation delete needs url or webhook-id to know what to delete.')
-    targets = (await api.listAll()).filter((webhook) => recordedPullRequest(webhook.headers, inputs.context.repository) === pullRequest)
+    throw new ActionError('operation delete needs url or webhook-id to know what to delete.')
   }
   const deleted = await removeEach(targets, api, inputs.dryRun)
   const last = deleted[deleted.length - 1]
-  if (!last) return { ...nothing, result: 'absent', webhookId: '', url: desired.url ?? '' }
+  if (!last) return { ...nothing, result: 'absent', webhookId: '', url: owner ? '' : (desired.url ?? ''), owner }
   const ids = deleted.map((w) => w.id)
-  return { ...nothing, result: 'deleted', webhookId: ids.join(','), url: last.url, webhook: publicView(last), deletedIds: ids }
+  return { ...nothing, result: 'deleted', webhookId: ids.join(','), url: last.url, webhook: publicView(last), deletedIds: ids, owner }
 }
 
 /**
@@ -64,7 +73,11 @@ export async function sweep(inputs: ActionInputs, { api, github }: Effects): Pro
     const pullRequest = recordedPullRequest(webhook.headers, repository)
     return pullRequest === undefined ? [] : [{ webhook, pullRequest }]
   })
-  log.info(`${all.length} webhooks in ${describeScope(inputs.scope)}; ${ours.length} recorded for pull requests of ${repository}; the others are left alone.`)
+  const others = all.length - ours.length
+  log.info(
+    `${count(all.length, 'webhook')} in ${describeScope(inputs.scope)}; ${ours.length} recorded for pull requests of ${repository}` +
+      (others === 0 ? '.' : `; ${others === 1 ? 'the other is' : `the ${others} others are`} left alone.`)
+  )
 
   const numbers = [...new Set(ours.map((o) => o.pullRequest))].sort((a, b) => a - b)
   const states = numbers.length > 0 ? await github.pullRequestStates(numbers) : new Map<number, 'open' | 'closed' | undefined>()
@@ -94,7 +107,7 @@ export async function sweep(inputs: ActionInputs, { api, github }: Effects): Pro
  * Deletes each, one request apiece, and returns those this step removed (in a dry run, all). One gone
  * meanwhile (another run, or a person) is the state wanted, but not counted as this step's deletion.
  */
-async function removeEach<T extends { id: string }>(items: readonly T[], api: WebhookApi, dryRun: boolean): Promise<T[]> {
+export async function removeEach<T extends { id: string }>(items: readonly T[], api: WebhookApi, dryRun: boolean): Promise<T[]> {
   const removed: T[] = []
   for (const item of items) if (dryRun || (await api.remove(item.id))) removed.push(item)
   return removed

@@ -1,5 +1,7 @@
+import type { OpenPullRequest } from '../boundary/github.js'
 import type { Webhook, WebhookFields } from '../boundary/kapso.js'
 import type { Deadline } from '../deadline.js'
+import type { PullRequestOwner } from '../ownership.js'
 import type { FieldChange } from '../plan.js'
 import type { DeliveryApi, Verification } from './verify.js'
 
@@ -7,7 +9,8 @@ import type { DeliveryApi, Verification } from './verify.js'
 export interface WebhookApi {
   /** The step's kind of webhook in the scope with this URL (normal form), most recent first. */
   findByUrl(url: string): Promise<Webhook[]>
-  listAll(): Promise<Webhook[]>
+  /** Every webhook of the step's kind in the scope, most recent first; the secrets of those `keepSecret` picks are kept. */
+  listAll(keepSecret?: (webhook: Webhook) => boolean): Promise<Webhook[]>
   get(id: string): Promise<Webhook | undefined>
   /** existingIds: webhooks with this URL before the create, so that a retried create can find its own. */
   create(fields: WebhookFields, existingIds: readonly string[]): Promise<Webhook>
@@ -19,7 +22,8 @@ export interface WebhookApi {
 export interface PullRequestApi {
   /** 'open' or 'closed' for each pull request; undefined where GitHub has none such. */
   pullRequestStates(numbers: readonly number[]): Promise<Map<number, 'open' | 'closed' | undefined>>
-  openPullRequestsWith(sha: string): Promise<number[]>
+  /** The open pull requests that hold this commit. */
+  openPullRequestsWith(sha: string): Promise<OpenPullRequest[]>
 }
 
 /** What the operation needs besides the inputs. */
@@ -62,6 +66,8 @@ export interface Outcome {
   swept?: SweepEntry[]
   /** With verify on: how Kapso's test delivery to the webhook ended. */
   verification?: Verification
+  /** Set when the webhook was found as a pull request's, by its ownership record. */
+  owner?: PullRequestOwner
 }
 
 /** The parts of an outcome that most results leave empty. */

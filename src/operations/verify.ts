@@ -7,6 +7,8 @@ export interface Verification {
   status: 'delivered' | 'failed' | 'unconfirmed'
   /** The endpoint's HTTP status; undefined when it did not answer (or not yet). */
   responseStatus?: number
+  /** Kapso's attempts so far; 0 or undefined when it had made none when the step stopped waiting. */
+  attempts?: number
   /** The test event; undefined for a meta webhook (Kapso's default test event). */
   event?: string
   url: string
@@ -44,12 +46,11 @@ export async function verifyDelivery(webhook: { id: string; url: string }, event
     last = (await api.list(webhook.id, event)).find(isNew) ?? last
     if (!last) continue
     const answered = last.responseStatus !== undefined
-    if (last.status === 'delivered') return { status: 'delivered', responseStatus: last.responseStatus, event, url: webhook.url }
-    if (last.status === 'failed' || (last.attemptCount > 0 && answered && !isSuccess(last.responseStatus))) {
-      return { status: 'failed', responseStatus: last.responseStatus, event, url: webhook.url }
-    }
+    const seen = { responseStatus: last.responseStatus, attempts: last.attemptCount, event, url: webhook.url }
+    if (last.status === 'delivered') return { status: 'delivered', ...seen }
+    if (last.status === 'failed' || (last.attemptCount > 0 && answered && !isSuccess(last.responseStatus))) return { status: 'failed', ...seen }
   }
-  return { status: 'unconfirmed', responseStatus: last?.responseStatus, event, url: webhook.url }
+  return { status: 'unconfirmed', responseStatus: last?.responseStatus, attempts: last?.attemptCount, event, url: webhook.url }
 }
 
 function isSuccess(status: number | undefined): boolean {
@@ -87,8 +88,22 @@ export function describeVerification(v: Verification): string {
     case 'delivered':
       return `${what} was delivered: the endpoint answered ${answer}.`
     case 'failed':
+      if (v.responseStatus === undefined) {
+        return `${what} failed: the endpoint never answered${v.attempts ? ` Kapso's ${attempts(v.attempts)}` : ''}. Likely cause: ${likelyCauses(undefined)}`
+      }
       return `${what} failed: the endpoint answered ${answer}. Likely cause: ${likelyCauses(v.responseStatus)}`
     case 'unconfirmed':
+      if (v.attempts && v.responseStatus === undefined) {
+        return (
+          `${what} is not confirmed yet: the endpoint has not answered Kapso's ${attempts(v.attempts)} so far. Kapso waits 10 s for an answer, ` +
+          `retries 10, 40 and 90 s after a failed attempt, and only then marks the delivery failed. Likely cause: ${likelyCauses(undefined)}`
+        )
+      }
       return `${what} is not confirmed yet (last seen: ${answer}): Kapso had not recorded its outcome within verify-timeout-seconds. Raise it, or look at the webhook's deliveries in Kapso.`
   }
+}
+
+/** "attempt", "3 attempts". */
+function attempts(n: number): string {
+  return n === 1 ? 'attempt' : `${n} attempts`
 }
