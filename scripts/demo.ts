@@ -1,62 +1,41 @@
 /**
- * `npm start`: the built action (dist/) against the bundled Kapso emulator, as a runner would run it.
- * On each API generation: create, re-run (unchanged), change a field (updated), delete, delete again
- * (absent); then a project webhook whose test delivery to a local HTTPS receiver is verified. Prints each
- * step's log as GitHub shows it and its outputs. No Kapso account needed.
+ * `npm start`: the built action (dist/) as a runner runs it, against the bundled Kapso emulator and a
+ * GitHub API stand-in, with no Kapso account. In four parts (scripts/demo/):
+ *   1. a pull request's whole life with Vercel-style deployments (pull-request.ts),
+ *   2. a sweep of the webhooks of closed pull requests (sweep.ts),
+ *   3. both API generations on a push (generations.ts),
+ *   4. a project webhook whose test delivery is verified (project.ts).
+ * Each step prints its log as GitHub shows it and its outputs; the demo exits 1 when a result is unexpected.
  */
-import { EMULATOR_DEFAULTS, KapsoEmulator, type Api } from '../emulator/server.js'
+import { GitHubEmulator } from '../emulator/github.js'
+import { KapsoEmulator } from '../emulator/server.js'
+import { bothGenerations } from './demo/generations.js'
+import { projectWebhook } from './demo/project.js'
+import { pullRequestLife, type Stage } from './demo/pull-request.js'
+import { Demo } from './demo/show.js'
+import { sweep } from './demo/sweep.js'
+import { REPOSITORY } from './github-events.js'
 import { Receiver } from './receiver.js'
-import { emulatorInputs, runAction, runnerView } from './run-action.js'
+import { FAKE_GITHUB_TOKEN } from './run-action.js'
 import { haveOpenssl } from './tls.js'
 
 const receiver = haveOpenssl() ? await Receiver.start() : undefined
-const emulator = await KapsoEmulator.start({ deliveryCa: receiver?.cert, projectEventsPlan: true })
-let failures = 0
+// deliveryTimeScale: Kapso's 10/40/90 s delivery retries take 10/40/90 ms, so that none holds the demo up.
+const kapso = await KapsoEmulator.start({ deliveryCa: receiver?.cert, projectEventsPlan: true, deliveryTimeScale: 0.001 })
+const github = await GitHubEmulator.start({ repository: REPOSITORY, token: FAKE_GITHUB_TOKEN })
+const demo = new Demo(kapso)
+const stage: Stage = { demo, kapso, github, receiver }
 
-/** Runs one step and prints what a runner would show of it. */
-async function show(title: string, inputs: Record<string, string>, expected: string, output = 'result'): Promise<void> {
-  const run = await runAction(inputs)
-  const ok = run.exitCode === 0 && run.outputs[output] === expected
-  if (!ok) failures++
-  console.log(`\n--- ${title}: exit ${run.exitCode}, ${output} ${run.outputs[output] ?? '(none)'} ${ok ? '(as expected)' : `(EXPECTED ${expected})`}`)
-  for (const line of runnerView(run.stdout)) console.log(`  | ${line}`)
-  for (const [name, value] of Object.entries(run.outputs)) {
-    const shown = name === 'secret-key' && value ? '*** (masked)' : value.length > 110 ? `${value.slice(0, 107)}...` : value
-    console.log(`  ${name} = ${shown}`)
-  }
-}
-
+console.log(`Kapso emulator at ${kapso.origin}, GitHub API stand-in at ${github.apiUrl} (repository ${REPOSITORY}), ` +
+  `${receiver ? `preview receiver at ${receiver.url('/')}` : 'no preview receiver (openssl is missing)'}.`)
 try {
-  for (const api of ['legacy', 'platform'] as Api[]) {
-    const base = {
-      ...emulatorInputs(emulator, api),
-      url: `https://preview-42.example.com/api/whatsapp/${api}`,
-      events: 'whatsapp.message.received, whatsapp.message.sent'
-    }
-    console.log(`\n=== ${api === 'legacy' ? 'Legacy API (whatsapp-config-id)' : 'Platform API (phone-number-id)'} at ${emulator.apiUrl(api)}`)
-    const steps: [string, Record<string, string>, string][] = [
-      ['first run', base, 'created'],
-      ['same inputs again', base, 'unchanged'],
-      ['events changed', { ...base, events: 'whatsapp.message.received, whatsapp.message.sent, whatsapp.message.failed' }, 'updated'],
-      ['dry run of a delete', { ...base, operation: 'delete', 'dry-run': 'true' }, 'deleted'],
-      ['delete', { ...base, operation: 'delete' }, 'deleted'],
-      ['delete again', { ...base, operation: 'delete' }, 'absent']
-    ]
-    for (const [title, inputs, expected] of steps) await show(title, inputs, expected)
-    console.log(`\nWebhooks left in the emulator for this scope: ${emulator.webhooks(api).length}`)
-  }
-
-  console.log(`\n=== Platform API, scope: project, with verify: Kapso delivers a signed test event to a local receiver`)
-  if (!receiver) {
-    console.log('  (skipped: the local HTTPS receiver needs the openssl command to make its certificate)')
-  } else {
-    const project = { 'api-key': EMULATOR_DEFAULTS.apiKey, 'api-url': emulator.apiUrl('platform'), scope: 'project', url: receiver.url('/ok'), events: 'workflow.execution.failed' }
-    await show('project webhook, verified', { ...project, verify: 'true' }, 'delivered', 'delivery-status')
-    await show('delete it', { ...project, operation: 'delete' }, 'deleted')
-  }
+  await pullRequestLife(stage)
+  await sweep(stage)
+  await bothGenerations(stage)
+  await projectWebhook(stage)
 } finally {
-  await emulator.close()
+  await kapso.close()
+  await github.close()
   await receiver?.close()
 }
-console.log(failures === 0 ? '\nDemo finished: every step gave the expected result.' : `\nDemo finished with ${failures} unexpected result(s).`)
-process.exitCode = failures === 0 ? 0 : 1
+process.exitCode = demo.verdict()
