@@ -98,11 +98,11 @@ function hook(simulation: Simulation<ActionRun>): { ran: boolean; result?: strin
 }
 
 const read = (file: string): string => readFileSync(join(ROOT, file), 'utf8')
-const prEvent = (action: 'opened' | 'synchronize' | 'closed', number: number, sha?: string): GitHubEvent => pullRequestEvent(action, number, sha ? { headSha: sha } : {})
+const prEvent = (action: 'opened' | 'synchronize' | 'reopened' | 'closed', number: number, sha?: string): GitHubEvent => pullRequestEvent(action, number, sha ? { headSha: sha } : {})
 
 /**
  * A pull request's life in a workflow whose deploy step (`deployStep`, output `output`) gives each deploy
- * its own URL: opened, a push with a new URL, a re-run of it, closed.
+ * its own URL: opened, a push with a new URL, a re-run of it, closed, reopened, closed again.
  */
 async function previewLife(file: string, text: string, deployStep: string, output: string): Promise<void> {
   const deploy = (name: string): Record<string, StepResult> => ({ [deployStep]: { outputs: { [output]: previewUrl(name) } } })
@@ -121,6 +121,11 @@ async function previewLife(file: string, text: string, deployStep: string, outpu
   const closed = await play(file, text, { event: prEvent('closed', 7) })
   expect(closed.steps.find((s) => s.id === deployStep)?.ran).toBe(false)
   expect(hook(closed)).toMatchObject({ ran: true, result: 'deleted' })
+  expect(kapso.webhooks()).toEqual([])
+
+  // Reopened, it comes back; closed again, it goes again.
+  expect(hook(await play(file, text, { event: prEvent('reopened', 7), steps: deploy('deploy-3') })).result).toBe('created')
+  expect(hook(await play(file, text, { event: prEvent('closed', 7) })).result).toBe('deleted')
   expect(kapso.webhooks()).toEqual([])
 }
 
