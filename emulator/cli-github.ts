@@ -4,7 +4,7 @@
  */
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import type { PullRequestFixture } from './github-pulls.js'
 import type { GitHubEmulator } from './github.js'
 import type { KapsoEmulator } from './server.js'
@@ -42,8 +42,13 @@ export function writePullRequestEvent(repository: string, pull: PullRequestFixtu
   const dir = mkdtempSync(join(tmpdir(), 'kapso-emulator-'))
   const file = join(dir, 'pull_request.json')
   writeFileSync(file, `${JSON.stringify(event, null, 2)}\n`)
+  // Where a runner has the step write its outputs, state and summary: without them @actions/core prints the
+  // outputs into the log as ::set-output lines, the secret-key output among them.
+  for (const name of RUNNER_FILES) writeFileSync(join(dir, name), '')
   return { file, dir }
 }
+
+const RUNNER_FILES = ['output', 'state', 'summary'] as const
 
 /** A word for a POSIX shell: as is when plain, else in single quotes. */
 const shell = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`)
@@ -59,6 +64,9 @@ export function githubLines(kapso: KapsoEmulator, github: GitHubEmulator, eventF
     ['GITHUB_REPOSITORY', github.repository],
     ['GITHUB_EVENT_NAME', 'pull_request'],
     ['GITHUB_EVENT_PATH', eventFile],
+    ['GITHUB_OUTPUT', join(dirname(eventFile), 'output')],
+    ['GITHUB_STATE', join(dirname(eventFile), 'state')],
+    ['GITHUB_STEP_SUMMARY', join(dirname(eventFile), 'summary')],
     ['INPUT_GITHUB-TOKEN', github.token],
     ['INPUT_API-KEY', kapso.apiKey],
     ['INPUT_API-URL', kapso.apiUrl('platform')],
@@ -74,7 +82,7 @@ export function githubLines(kapso: KapsoEmulator, github: GitHubEmulator, eventF
     `  pull requests:    ${described}`,
     `  set them:         curl -X PUT ${github.apiUrl}/_github/pulls -d ${shell(JSON.stringify([example]))}   (GET lists them)`,
     `  event file:       ${eventFile}   (pull_request opened, #${pull.number})`,
-    'Run the action against both, with the environment a runner sets (the inputs it leaves out take action.yml\'s defaults; env, since INPUT_ names hold hyphens):',
+    'Run the action against both, with the environment a runner sets (inputs left out take action.yml\'s defaults; outputs, state and summary go to files beside the event file):',
     ...env.map(([name, value], index) => `${index === 0 ? '  env ' : '    '}${shell(`${name}=${value}`)} \\`),
     '    node dist/index.js'
   ]
