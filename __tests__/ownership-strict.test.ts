@@ -145,7 +145,7 @@ function fakeGitHub(states: Record<number, 'open' | 'closed'>): PullRequestApi &
       asked.push([...numbers])
       return new Map(numbers.map((number) => [number, states[number]]))
     },
-    openPullRequestsWith: async () => []
+    pullRequestsWith: async () => []
   }
 }
 

@@ -43,7 +43,7 @@ describe('a Vercel preview: every deployment has its own URL', () => {
     const created = await step(auto(`${A}/api/whatsapp`), deployed(first, A))
     expect(created.outputs.result, created.stdout).toBe('created')
     expect(kapso.webhooks()[0]?.headers[RECORD]).toBe(record('pull-request=7'))
-    expect(created.stdout).toContain(`The deployed commit ${first.slice(0, 7)} is pull request #7's.`)
+    expect(created.stdout).toContain(`The deployed commit ${first.slice(0, 7)} is the head of pull request #7.`)
 
     github.setPullRequests([{ number: 7, state: 'open', shas: [first, second] }])
     const moved = await step(auto(`${B}/api/whatsapp`), deployed(second, B))
@@ -66,12 +66,23 @@ describe('a Vercel preview: every deployment has its own URL', () => {
     expect(kapso.webhooks()).toEqual([])
   })
 
-  it('gives a deployment that no open pull request holds a webhook found by its url, as on a push', async () => {
+  it('with auto, makes no webhook for a deployment that is no pull request\'s head: none would ever be removed', async () => {
     const run = await step(auto(`${A}/api/whatsapp`), deployed(first, A))
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.result).toBe('skipped')
+    expect(run.stdout).toContain(`::notice::No pull request has the deployed commit ${first.slice(0, 7)} as its head (a branch without one yet, or production): operation auto keeps webhooks for pull requests only`)
+    expect(kapso.webhooks()).toEqual([])
+    // Once the pull request is opened, its next deployment gets its webhook.
+    github.setPullRequests([{ number: 8, state: 'open', shas: [first, second] }])
+    expect((await step(auto(`${B}/api/whatsapp`), deployed(second, B))).outputs.result).toBe('created')
+  })
+
+  it('with upsert asked for by name, finds such a deployment\'s webhook by its url, warning that nothing will remove it', async () => {
+    const run = await step({ url: `${A}/api/whatsapp` }, deployed(first, A))
     expect(run.outputs.result).toBe('created')
-    expect(run.stdout).toContain(`No open pull request holds commit ${first.slice(0, 7)}: the webhook is found by its url, as on a push.`)
+    expect(run.stdout).toContain('the webhook is found by its url, as on a push, and recorded without a pull request: closing a pull request or a sweep will not remove it.')
     expect(kapso.webhooks()[0]?.headers[RECORD]).toBe(`kapso-webhook-action; repository=${REPOSITORY}`)
-    expect((await step(auto(`${A}/api/whatsapp`), deployed(first, A))).outputs.result).toBe('unchanged')
+    expect((await step({ url: `${A}/api/whatsapp` }, deployed(first, A))).outputs.result).toBe('unchanged')
   })
 
   it('does nothing, with a notice, for a deployment that has not succeeded', async () => {
@@ -106,7 +117,8 @@ describe('what earlier versions left: several webhooks recorded for one pull req
     const run = await step(auto(url(9)), onPullRequest('synchronize', 8))
     expect(run.outputs).toMatchObject({ result: 'updated', 'webhook-id': seeded.newest?.id, 'deleted-count': '2', url: url(9) })
     expect(run.outputs['deleted-ids']?.split(',').sort()).toEqual([seeded.oldest?.id, seeded.older?.id].sort())
-    expect(run.stdout).toContain(`::warning::3 webhooks were recorded for pull request #8 of ${REPOSITORY} (earlier versions of this action made one per URL): kept the newest, ${seeded.newest?.id}; deleted `)
+    expect(run.stdout).toContain(`::warning::3 webhooks were recorded for pull request #8 of ${REPOSITORY} (earlier versions of this action made one per URL;`)
+    expect(run.stdout).toContain(`kept the newest, ${seeded.newest?.id}; deleted `)
     expect(left()).toEqual(['newest', 'otherPullRequest', 'named', 'otherRepository', 'byHand'])
     expect(run.summary).toContain('Also deleted, as older webhooks of the same pull request')
   })

@@ -123,6 +123,12 @@ describe('small words', () => {
     expect(run.stdout).toContain('::error::Invalid input: url is required for operation auto, which upserts on this event (or give webhook-id).')
   })
 
+  it('an empty header value, as a secret that is not set gives, is sent with a warning', async () => {
+    const run = await step({ ...needed(), headers: 'x-vercel-protection-bypass: ' })
+    expect(run.outputs.result).toBe('created')
+    expect(run.stdout).toContain('::warning::headers value of x-vercel-protection-bypass is empty: if it comes from a secret, is that secret set for this run?')
+  })
+
   it('a url that is only a path says its expression gave nothing', async () => {
     const run = await step({ ...needed(), url: '/api/whatsapp' }, { event: pullRequestEvent('opened', 4) })
     expect(run.stdout).toContain('a path without scheme or host: the expression before it gave nothing')

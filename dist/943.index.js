@@ -32,7 +32,7 @@ export const modules = {
           }
         });
       }
-      async openPullRequestsWith(sha) {
+      async pullRequestsWith(sha) {
         const doing = `finding the pull request of commit ${sha.slice(0, 7)}`;
         const {owner: owner, repo: repo} = _actions_github__WEBPACK_IMPORTED_MODULE_0__._.repo;
         const data = await this.call(doing, signal => this.octokit.rest.repos.listPullRequestsAssociatedWithCommit({

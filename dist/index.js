@@ -127,7 +127,7 @@ var __webpack_modules__ = {
     var _ownership_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2334);
     var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
     var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6525);
-    const positive = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL((0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.rD)("a pull request number"), valibot__WEBPACK_IMPORTED_MODULE_3__.Wwf(1, "a pull request number"));
+    const positive = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL((0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.rD)("a pull request number"), valibot__WEBPACK_IMPORTED_MODULE_3__.Wwf(1, "a pull request number"), valibot__WEBPACK_IMPORTED_MODULE_3__.cGV(2 ** 31 - 1, "a pull request number"));
     const fullName = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP("owner/name"), valibot__WEBPACK_IMPORTED_MODULE_3__.z6Y(name => (0, 
     _ownership_js__WEBPACK_IMPORTED_MODULE_0__.en)(name), "owner/name"));
     const login = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__.yGV(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/));
@@ -181,8 +181,9 @@ var __webpack_modules__ = {
       }, "an object with ref and sha"))
     }, "a pull request"), "a list");
     function parseCommitPulls(data, doing) {
-      return (0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.Wp)(commitPullsSchema, data, "GitHub", doing).filter(pull => pull.state === "open").map(pull => ({
+      return (0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.Wp)(commitPullsSchema, data, "GitHub", doing).map(pull => ({
         number: pull.number,
+        state: pull.state === "open" ? "open" : "closed",
         ...pull.head?.ref ? {
           headRef: pull.head.ref
         } : {},
@@ -326,7 +327,7 @@ var __webpack_modules__ = {
     __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
       try {
         var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(527);
+        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9766);
         const isPost = _actions_core__WEBPACK_IMPORTED_MODULE_0__.Gu("isPost") === "true";
         if (!isPost) _actions_core__WEBPACK_IMPORTED_MODULE_0__.LZ("isPost", "true");
         await (isPost ? (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.t)() : (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.e)());
@@ -378,7 +379,7 @@ var __webpack_modules__ = {
       _text_js__WEBPACK_IMPORTED_MODULE_2__.hN)(value) : line(value));
     }
   },
-  527: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+  9766: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
       t: () => main_cleanup,
       e: () => run
@@ -393,7 +394,7 @@ var __webpack_modules__ = {
       const api = () => loading ??= load(options);
       return {
         pullRequestStates: async numbers => (await api()).pullRequestStates(numbers),
-        openPullRequestsWith: async sha => (await api()).openPullRequestsWith(sha)
+        pullRequestsWith: async sha => (await api()).pullRequestsWith(sha)
       };
     }
     async function load(options) {
@@ -1391,6 +1392,7 @@ var __webpack_modules__ = {
         if (typeof value !== "string") return fail(`headers value of ${name} must be a string.`);
         if (!HEADER_VALUE.test(value)) return fail(`headers value of ${name} contains a line break or control character.`);
         if (value.length > MAX_HEADER_VALUE_LENGTH) return fail(`headers value of ${name} is longer than ${MAX_HEADER_VALUE_LENGTH} characters.`);
+        if (value === "") log.$e(`headers value of ${name} is empty: if it comes from a secret, is that secret set for this run?`);
         headers.push([ name, value ]);
       }
       return Object.fromEntries(headers);
@@ -1746,12 +1748,51 @@ var __webpack_modules__ = {
     function fingerprint(secret) {
       return (0, external_node_crypto_.createHash)("sha256").update(secret).digest("hex");
     }
+    async function deployedFor(sha, context, github) {
+      if (!github) throw new errors.l(`github-token is empty: on a ${context.eventName} event the action asks GitHub which pull request holds commit ${sha.slice(0, 7)}, ` + 'so that a new deployment moves its webhook instead of adding one. Leave github-token at its default, ${{ github.token }}, with "permissions: pull-requests: read".');
+      const ref = context.deploymentRef;
+      const branch = ref === void 0 || /^[0-9a-f]{40,64}$/i.test(ref) ? void 0 : ref;
+      const pulls = (await github.pullRequestsWith(sha)).filter(pull => branch === void 0 || pull.headRef === branch);
+      const isHead = pull => pull.headSha === void 0 || pull.headSha.startsWith(sha.toLowerCase());
+      const open = pulls.filter(pull => pull.state === "open");
+      const heads = open.filter(isHead);
+      const [head, ...moreHeads] = byNumber(heads);
+      if (head) {
+        if (moreHeads.length > 0) log.$e(`Commit ${sha.slice(0, 7)} is the head of ${heads.length} open pull requests (${byNumber(heads).map(p => `#${p.number}`).join(", ")}): its webhook is pull request #${head.number}'s, the oldest.`);
+        return {
+          state: "head",
+          number: head.number
+        };
+      }
+      const [holder] = byNumber(open);
+      if (holder) return {
+        state: "stale",
+        number: holder.number,
+        head: holder.headSha ?? ""
+      };
+      const [closed] = byNumber(pulls.filter(pull => pull.state !== "open" && isHead(pull)));
+      return closed ? {
+        state: "closed",
+        number: closed.number
+      } : {
+        state: "none"
+      };
+    }
+    function byNumber(pulls) {
+      return [ ...pulls ].sort((a, b) => a.number - b.number);
+    }
+    function deploymentSkip(sha, deployed) {
+      const commit = `The deployed commit ${sha.slice(0, 7)}`;
+      if (deployed.state === "stale") return `${commit} is no longer the head of pull request #${deployed.number} (now ${deployed.head.slice(0, 7)}): this deployment is out of date, ` + "and the pull request's webhook stays with the newer one. Nothing was changed.";
+      if (deployed.state === "closed") return `${commit} is the head of pull request #${deployed.number}, which is closed: a deployment that ends after the close gets no webhook. Nothing was changed.`;
+      return;
+    }
     const JOB_NAME = "job";
     async function identify(inputs, effects) {
       const repository = inputs.context.repository;
       if (!repository) return {};
-      const deployed = inputs.pullRequest === void 0 ? await deploymentPullRequest(inputs, effects) : void 0;
-      const pullRequest = inputs.pullRequest ?? deployed?.number;
+      const deployment = inputs.pullRequest === void 0 ? await deploymentPullRequest(inputs, effects) : void 0;
+      const pullRequest = inputs.pullRequest ?? deployment?.number;
       const name = inputs.name ?? (inputs.cleanup && pullRequest !== void 0 ? JOB_NAME : void 0);
       const record = {
         repository: repository,
@@ -1762,24 +1803,27 @@ var __webpack_modules__ = {
           name: name
         }
       };
-      if (pullRequest === void 0 || inputs.cleanup) return {
-        record: record
-      };
-      const sha = deploymentSha(inputs.context)?.toLowerCase();
-      const stale = deployed?.headSha && sha && !deployed.headSha.startsWith(sha) ? {
-        pullRequest: pullRequest,
-        head: deployed.headSha
-      } : void 0;
-      if (deployed && !stale) log.pq(`The deployed commit ${sha?.slice(0, 7)} is pull request #${pullRequest}'s.`);
-      return {
+      if (pullRequest === void 0) return {
         record: record,
-        owner: {
-          ...record,
-          pullRequest: pullRequest
-        },
-        ...stale && {
-          stale: stale
+        ...deployment?.skip && {
+          skip: deployment.skip
         }
+      };
+      const owner = {
+        ...record,
+        pullRequest: pullRequest
+      };
+      if (deployment?.skip) return {
+        record: record,
+        owner: owner,
+        skip: deployment.skip
+      };
+      return inputs.cleanup ? {
+        record: record,
+        urlOwner: owner
+      } : {
+        record: record,
+        owner: owner
       };
     }
     function describeOwner(owner) {
@@ -1788,30 +1832,24 @@ var __webpack_modules__ = {
     async function deploymentPullRequest(inputs, {github: github}) {
       const sha = deploymentSha(inputs.context);
       if (!sha) return;
-      const fallback = "the webhook is found by its url and recorded without a pull request, so closing the pull request will not remove it";
-      if (!github) {
-        log.$e(`github-token is empty, so the pull request of commit ${sha.slice(0, 7)} cannot be asked for: ${fallback}. Leave github-token at its default.`);
-        return;
-      }
-      try {
-        return choosePullRequest(await github.openPullRequestsWith(sha), sha, inputs.context.deploymentRef);
-      } catch (error) {
-        if (!(error instanceof errors.l || error instanceof parse.dV)) throw error;
-        log.$e(`${error.message} So ${fallback}; operation sweep will not remove it either.`);
-        return;
-      }
+      const deployed = await deployedFor(sha, inputs.context, github);
+      if (deployed.state === "none") return noPullRequest(sha, inputs.requested === "auto");
+      const skip = deploymentSkip(sha, deployed);
+      if (!skip) log.pq(`The deployed commit ${sha.slice(0, 7)} is the head of pull request #${deployed.number}.`);
+      return {
+        number: deployed.number,
+        ...skip && {
+          skip: skip
+        }
+      };
     }
-    function choosePullRequest(open, sha, ref) {
-      const branch = ref === void 0 || /^[0-9a-f]{40,64}$/i.test(ref) ? void 0 : ref;
-      const ofBranch = branch === void 0 ? [] : open.filter(pull => pull.headRef === branch);
-      const candidates = ofBranch.length > 0 ? ofBranch : open;
-      const [first, ...more] = [ ...candidates ].sort((a, b) => a.number - b.number);
-      if (!first) {
-        log.pq(`No open pull request holds commit ${sha.slice(0, 7)}: the webhook is found by its url, as on a push.`);
-        return;
-      }
-      if (more.length > 0) log.$e(`Commit ${sha.slice(0, 7)} is in ${candidates.length} open pull requests (${candidates.map(p => `#${p.number}`).join(", ")}): its webhook is pull request #${first.number}'s, the oldest.`);
-      return first;
+    function noPullRequest(sha, auto) {
+      const commit = `No pull request has the deployed commit ${sha.slice(0, 7)} as its head (a branch without one yet, or production)`;
+      if (auto) return {
+        skip: `${commit}: operation auto keeps webhooks for pull requests only, so nothing was done. ` + "A pull request's webhook comes with its branch's next deployment once it is open; for production, use a push workflow with a stable URL."
+      };
+      log.$e(`${commit}: the webhook is found by its url, as on a push, and recorded without a pull request: closing a pull request or a sweep will not remove it.`);
+      return;
     }
     const KAPSO_DEFAULTS = {
       active: true,
@@ -2045,7 +2083,8 @@ var __webpack_modules__ = {
       const {webhookId: webhookId, desired: desired} = inputs;
       const {api: api} = effects;
       if (webhookId) return removeById(inputs, api, webhookId);
-      const {owner: owner} = await identify(inputs, effects);
+      const identity = await identify(inputs, effects);
+      const owner = identity.owner ?? identity.urlOwner;
       let targets;
       if (owner) {
         if (desired.url) log.pq(`On ${describeOwner(owner)} the webhooks recorded for it are deleted, whatever their url.`);
@@ -2149,10 +2188,26 @@ var __webpack_modules__ = {
     async function upsert(inputs, effects) {
       if (inputs.webhookId) return updateExisting(await findById(inputs, effects.api, inputs.webhookId), inputs, effects);
       const identity = await identify(inputs, effects);
-      if (identity.stale) return staleDeployment(inputs, identity.stale);
+      if (identity.skip) {
+        log.lm(identity.skip);
+        return {
+          ...nothing,
+          result: "skipped",
+          webhookId: "",
+          url: ""
+        };
+      }
       if (identity.owner) return upsertOwned(inputs, effects, identity, identity.owner);
       const {desired: desired, scope: scope} = inputs;
-      const matches = await effects.api.findByUrl(desired.url);
+      const url = desired.url;
+      let matches = await effects.api.findByUrl(url);
+      if (identity.urlOwner) {
+        const owner = identity.urlOwner;
+        warnAboutOthersAt(url, matches.filter(webhook => !(0, ownership.Ml)(webhook.headers, owner)), owner, inputs);
+        const existing = matches.map(webhook => webhook.id);
+        matches = matches.filter(webhook => (0, ownership.Ml)(webhook.headers, owner));
+        if (!matches[0]) return create(inputs, effects, existing, identity);
+      }
       if (matches.length > 1) log.$e(`${matches.length} webhooks of ${describeScope(scope)} have url ${desired.url}. Updating the most recent, ${matches[0]?.id}; ` + `left as they are: ${matches.slice(1).map(w => w.id).join(", ")}. Remove those with operation delete and webhook-id.`);
       return matches[0] ? updateExisting(matches[0], inputs, effects) : create(inputs, effects, [], identity);
     }
@@ -2174,7 +2229,7 @@ var __webpack_modules__ = {
       if (older.length === 0) return outcome;
       const removed = await removeEach(older, effects.api, inputs.dryRun);
       const verb = inputs.dryRun ? "would delete" : "deleted";
-      log.$e(`${older.length + 1} webhooks were recorded for ${describeOwner(owner)} of ${owner.repository} (earlier versions of this action made one per URL): ` + `kept the newest, ${kept.id}; ${verb} ${older.map(webhook => webhook.id).join(", ")}.`);
+      log.$e(`${older.length + 1} webhooks were recorded for ${describeOwner(owner)} of ${owner.repository} ` + "(earlier versions of this action made one per URL; two runs at once can each make one: a concurrency group per pull request prevents that): " + `kept the newest, ${kept.id}; ${verb} ${older.map(webhook => webhook.id).join(", ")}.`);
       return {
         ...outcome,
         deletedIds: removed.map(webhook => webhook.id)
@@ -2183,16 +2238,6 @@ var __webpack_modules__ = {
     function warnAboutOthersAt(url, others, owner, inputs) {
       if (others.length === 0) return;
       log.$e(`${others.length === 1 ? `Webhook ${others[0]?.id} of ${describeScope(inputs.scope)} also has` : `${others.length} webhooks of ${describeScope(inputs.scope)} (${others.map(w => w.id).join(", ")}) also have`} ` + `url ${url}, but ${others.length === 1 ? "it is" : "they are"} not recorded for ${describeOwner(owner)} of ${owner.repository} (made by hand, by another workflow, ` + `or for another pull request): left as they are. Kapso delivers each event to that URL once for each webhook.`);
-    }
-    function staleDeployment(inputs, stale) {
-      const sha = inputs.context.deploymentSha?.slice(0, 7);
-      log.lm(`The deployed commit ${sha} is no longer the head of pull request #${stale.pullRequest} (now ${stale.head.slice(0, 7)}): ` + "this deployment is out of date, and the pull request's webhook stays with the newer one. Nothing was changed.");
-      return {
-        ...nothing,
-        result: "skipped",
-        webhookId: "",
-        url: ""
-      };
     }
     function applyOperation(inputs, effects) {
       return provisionOrRemove(inputs, effects);

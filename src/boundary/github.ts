@@ -8,7 +8,8 @@ import { AnswerError, parseAnswer, wholeNumber } from './parse.js'
  * requests of a commit (REST) and the states of pull requests (GraphQL).
  */
 
-const positive = v.pipe(wholeNumber('a pull request number'), v.minValue(1, 'a pull request number'))
+/** GitHub numbers pull requests with 32-bit integers, from 1: as the ownership record reads them back. */
+const positive = v.pipe(wholeNumber('a pull request number'), v.minValue(1, 'a pull request number'), v.maxValue(2 ** 31 - 1, 'a pull request number'))
 const fullName = v.pipe(
   v.string('owner/name'),
   v.check((name) => isRepositoryName(name), 'owner/name')
@@ -97,18 +98,22 @@ const commitPullsSchema = v.array(
   'a list'
 )
 
-/** An open pull request that holds a commit: its number, and the branch it merges from and that branch's head now. */
-export interface OpenPullRequest {
+/** A pull request that holds a commit: its number, whether it is open, its head branch and that branch's head now. */
+export interface CommitPullRequest {
   number: number
+  state: 'open' | 'closed'
   headRef?: string
   headSha?: string
 }
 
-/** The open pull requests among those GitHub lists for a commit. */
-export function parseCommitPulls(data: unknown, doing: string): OpenPullRequest[] {
-  return parseAnswer(commitPullsSchema, data, 'GitHub', doing)
-    .filter((pull) => pull.state === 'open')
-    .map((pull) => ({ number: pull.number, ...(pull.head?.ref ? { headRef: pull.head.ref } : {}), ...(pull.head?.sha ? { headSha: pull.head.sha.toLowerCase() } : {}) }))
+/** The pull requests GitHub lists for a commit, open and closed (a merged one is closed). */
+export function parseCommitPulls(data: unknown, doing: string): CommitPullRequest[] {
+  return parseAnswer(commitPullsSchema, data, 'GitHub', doing).map((pull) => ({
+    number: pull.number,
+    state: pull.state === 'open' ? 'open' : 'closed',
+    ...(pull.head?.ref ? { headRef: pull.head.ref } : {}),
+    ...(pull.head?.sha ? { headSha: pull.head.sha.toLowerCase() } : {})
+  }))
 }
 
 const stateSchema = v.nullish(v.object({ number: positive, state: v.picklist(['OPEN', 'CLOSED', 'MERGED'], 'OPEN, CLOSED or MERGED') }, 'a pull request'))

@@ -1,5 +1,5 @@
 import * as github from '@actions/github'
-import { parseCommitPulls, parsePullRequestStates, pullRequestAlias, type OpenPullRequest } from '../boundary/github.js'
+import { parseCommitPulls, parsePullRequestStates, pullRequestAlias, type CommitPullRequest } from '../boundary/github.js'
 import type { Deadline } from '../deadline.js'
 import { ActionError, StatusError } from '../errors.js'
 import * as log from '../log.js'
@@ -39,8 +39,8 @@ export class GitHubApi implements PullRequestApi {
     })
   }
 
-  /** The open pull requests that contain this commit. */
-  async openPullRequestsWith(sha: string): Promise<OpenPullRequest[]> {
+  /** The pull requests, open and closed, that contain this commit. */
+  async pullRequestsWith(sha: string): Promise<CommitPullRequest[]> {
     const doing = `finding the pull request of commit ${sha.slice(0, 7)}`
     const { owner, repo } = github.context.repo
     const data = await this.call(doing, (signal) =>

@@ -13,7 +13,7 @@ export function lazyPullRequestApi(options: GitHubApiOptions): PullRequestApi {
   const api = (): Promise<PullRequestApi> => (loading ??= load(options))
   return {
     pullRequestStates: async (numbers) => (await api()).pullRequestStates(numbers),
-    openPullRequestsWith: async (sha) => (await api()).openPullRequestsWith(sha)
+    pullRequestsWith: async (sha) => (await api()).pullRequestsWith(sha)
   }
 }
 

@@ -1,6 +1,7 @@
 import type { WebhookKind } from '../boundary/kapso.js'
 import { BUFFERABLE_EVENTS, classifyEvent, PHONE_NUMBER_EVENTS, PROJECT_EVENTS, splitList, typoOf } from '../events.js'
 import type { Scope } from '../kapso/scope.js'
+import * as log from '../log.js'
 import { RECORD_HEADER } from '../ownership.js'
 import { hasControl } from '../text.js'
 import { parseUrl } from '../urls.js'
@@ -171,6 +172,8 @@ function readHeaders(fail: Fail): Record<string, string> | undefined {
     if (typeof value !== 'string') return fail(`headers value of ${name} must be a string.`)
     if (!HEADER_VALUE.test(value)) return fail(`headers value of ${name} contains a line break or control character.`)
     if (value.length > MAX_HEADER_VALUE_LENGTH) return fail(`headers value of ${name} is longer than ${MAX_HEADER_VALUE_LENGTH} characters.`)
+    // An empty value is allowed (Kapso takes it), but it is what a secret that is not set gives.
+    if (value === '') log.warning(`headers value of ${name} is empty: if it comes from a secret, is that secret set for this run?`)
     headers.push([name, value])
   }
   // fromEntries defines own properties, so even a header named __proto__ stays a header.

@@ -1,10 +1,8 @@
-import type { OpenPullRequest } from '../boundary/github.js'
-import { AnswerError } from '../boundary/parse.js'
-import { ActionError } from '../errors.js'
 import { deploymentSha } from '../github/context.js'
 import type { ActionInputs } from '../inputs/index.js'
 import * as log from '../log.js'
 import type { OwnershipRecord, PullRequestOwner } from '../ownership.js'
+import { deployedFor, deploymentSkip } from './deployment.js'
 import type { Effects } from './types.js'
 
 /** The name recorded on a cleanup step's webhook when the step gives none: it is the job's, not the pull request's. */
@@ -20,30 +18,30 @@ export interface Identity {
    */
   owner?: PullRequestOwner
   /**
-   * Set on a deployment of a commit that is no longer its pull request's head: a newer deployment is on its
-   * way or done, and this one must not take the webhook back to an older URL.
+   * cleanup on a pull request: the webhook is the job's, found by its URL among the webhooks recorded for
+   * this owner (the step's name, or "job"), so that no other webhook at that URL is ever taken for it.
    */
-  stale?: { pullRequest: number; head: string }
+  urlOwner?: PullRequestOwner
+  /** Set when an upsert has nothing to do on this event (a deployment out of date, or late): the notice. */
+  skip?: string
 }
 
 /**
- * On a pull request (its own events, or a deployment of a commit an open pull request holds), the webhook
- * is that pull request's, one per name. Elsewhere (push, schedule, dispatch, a deployment no open pull
- * request holds) it is found by its URL. With cleanup on, the webhook is the job's: found by its URL, and
- * recorded under the step's name, or "job", so that the pull request's own webhook is never taken for it.
+ * On a pull request (its own events, or a deployment of the head commit of an open pull request), the
+ * webhook is that pull request's, one per name. Elsewhere (push, schedule, dispatch, a deployment no pull
+ * request has as its head) it is found by its URL. With cleanup on, it is the job's (see urlOwner).
  */
 export async function identify(inputs: ActionInputs, effects: Effects): Promise<Identity> {
   const repository = inputs.context.repository
   if (!repository) return {}
-  const deployed = inputs.pullRequest === undefined ? await deploymentPullRequest(inputs, effects) : undefined
-  const pullRequest = inputs.pullRequest ?? deployed?.number
+  const deployment = inputs.pullRequest === undefined ? await deploymentPullRequest(inputs, effects) : undefined
+  const pullRequest = inputs.pullRequest ?? deployment?.number
   const name = inputs.name ?? (inputs.cleanup && pullRequest !== undefined ? JOB_NAME : undefined)
   const record: OwnershipRecord = { repository, ...(pullRequest !== undefined && { pullRequest }), ...(name !== undefined && { name }) }
-  if (pullRequest === undefined || inputs.cleanup) return { record }
-  const sha = deploymentSha(inputs.context)?.toLowerCase()
-  const stale = deployed?.headSha && sha && !deployed.headSha.startsWith(sha) ? { pullRequest, head: deployed.headSha } : undefined
-  if (deployed && !stale) log.info(`The deployed commit ${sha?.slice(0, 7)} is pull request #${pullRequest}'s.`)
-  return { record, owner: { ...record, pullRequest }, ...(stale && { stale }) }
+  if (pullRequest === undefined) return { record, ...(deployment?.skip && { skip: deployment.skip }) }
+  const owner = { ...record, pullRequest }
+  if (deployment?.skip) return { record, owner, skip: deployment.skip }
+  return inputs.cleanup ? { record, urlOwner: owner } : { record, owner }
 }
 
 /** "pull request #42", or "pull request #42 (name worker)": the words for an owner in messages. */
@@ -51,42 +49,32 @@ export function describeOwner(owner: PullRequestOwner): string {
   return `pull request #${owner.pullRequest}${owner.name ? ` (name ${owner.name})` : ''}`
 }
 
-/**
- * On a deployment or deployment_status event (Vercel and other deployers), the pull request is the open one
- * that holds the deployed commit. Not finding it is no failure: the webhook is then found by its URL.
- */
-async function deploymentPullRequest(inputs: ActionInputs, { github }: Effects): Promise<OpenPullRequest | undefined> {
+/** On a deployment or deployment_status event, the pull request of the deployed commit, as GitHub says. */
+async function deploymentPullRequest(inputs: ActionInputs, { github }: Effects): Promise<{ number?: number; skip?: string } | undefined> {
   const sha = deploymentSha(inputs.context)
   if (!sha) return undefined
-  const fallback = 'the webhook is found by its url and recorded without a pull request, so closing the pull request will not remove it'
-  if (!github) {
-    log.warning(`github-token is empty, so the pull request of commit ${sha.slice(0, 7)} cannot be asked for: ${fallback}. Leave github-token at its default.`)
-    return undefined
-  }
-  try {
-    return choosePullRequest(await github.openPullRequestsWith(sha), sha, inputs.context.deploymentRef)
-  } catch (error) {
-    if (!(error instanceof ActionError || error instanceof AnswerError)) throw error
-    log.warning(`${error.message} So ${fallback}; operation sweep will not remove it either.`)
-    return undefined
-  }
+  const deployed = await deployedFor(sha, inputs.context, github)
+  if (deployed.state === 'none') return noPullRequest(sha, inputs.requested === 'auto')
+  const skip = deploymentSkip(sha, deployed)
+  if (!skip) log.info(`The deployed commit ${sha.slice(0, 7)} is the head of pull request #${deployed.number}.`)
+  return { number: deployed.number, ...(skip && { skip }) }
 }
 
 /**
- * The deployment's pull request: the one whose branch was deployed, else the only one, else the oldest
- * (with a warning). Vercel's deployments name the commit, not the branch, as their ref: no help there.
+ * A deployment whose commit is no pull request's head: a branch deployed before its pull request is opened,
+ * or production. auto keeps webhooks for pull requests only: a webhook made here would be recorded for no
+ * pull request, and neither a close nor a sweep would ever remove it. Asked for by name (upsert), it is
+ * found by its URL, as on a push, with a warning that it stays.
  */
-function choosePullRequest(open: OpenPullRequest[], sha: string, ref: string | undefined): OpenPullRequest | undefined {
-  const branch = ref === undefined || /^[0-9a-f]{40,64}$/i.test(ref) ? undefined : ref
-  const ofBranch = branch === undefined ? [] : open.filter((pull) => pull.headRef === branch)
-  const candidates = ofBranch.length > 0 ? ofBranch : open
-  const [first, ...more] = [...candidates].sort((a, b) => a.number - b.number)
-  if (!first) {
-    log.info(`No open pull request holds commit ${sha.slice(0, 7)}: the webhook is found by its url, as on a push.`)
-    return undefined
+function noPullRequest(sha: string, auto: boolean): { skip?: string } | undefined {
+  const commit = `No pull request has the deployed commit ${sha.slice(0, 7)} as its head (a branch without one yet, or production)`
+  if (auto) {
+    return {
+      skip:
+        `${commit}: operation auto keeps webhooks for pull requests only, so nothing was done. ` +
+        "A pull request's webhook comes with its branch's next deployment once it is open; for production, use a push workflow with a stable URL."
+    }
   }
-  if (more.length > 0) {
-    log.warning(`Commit ${sha.slice(0, 7)} is in ${candidates.length} open pull requests (${candidates.map((p) => `#${p.number}`).join(', ')}): its webhook is pull request #${first.number}'s, the oldest.`)
-  }
-  return first
+  log.warning(`${commit}: the webhook is found by its url, as on a push, and recorded without a pull request: closing a pull request or a sweep will not remove it.`)
+  return undefined
 }

@@ -17,7 +17,9 @@ export async function remove(inputs: ActionInputs, effects: Effects): Promise<Ou
   const { webhookId, desired } = inputs
   const { api } = effects
   if (webhookId) return removeById(inputs, api, webhookId)
-  const { owner } = await identify(inputs, effects)
+  const identity = await identify(inputs, effects)
+  // A delete goes by the record on a pull request: the pull request's webhook, or the job's with cleanup on.
+  const owner = identity.owner ?? identity.urlOwner
   let targets: Webhook[]
   if (owner) {
     if (desired.url) log.info(`On ${describeOwner(owner)} the webhooks recorded for it are deleted, whatever their url.`)

@@ -1,4 +1,4 @@
-import type { OpenPullRequest } from '../boundary/github.js'
+import type { CommitPullRequest } from '../boundary/github.js'
 import type { Webhook, WebhookFields } from '../boundary/kapso.js'
 import type { Deadline } from '../deadline.js'
 import type { PullRequestOwner } from '../ownership.js'
@@ -22,8 +22,8 @@ export interface WebhookApi {
 export interface PullRequestApi {
   /** 'open' or 'closed' for each pull request; undefined where GitHub has none such. */
   pullRequestStates(numbers: readonly number[]): Promise<Map<number, 'open' | 'closed' | undefined>>
-  /** The open pull requests that hold this commit. */
-  openPullRequestsWith(sha: string): Promise<OpenPullRequest[]>
+  /** The pull requests, open and closed, that hold this commit. */
+  pullRequestsWith(sha: string): Promise<CommitPullRequest[]>
 }
 
 /** What the operation needs besides the inputs. */

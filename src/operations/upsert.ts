@@ -16,10 +16,22 @@ import { nothing, type Effects, type Outcome } from './types.js'
 export async function upsert(inputs: ActionInputs, effects: Effects): Promise<Outcome> {
   if (inputs.webhookId) return updateExisting(await findById(inputs, effects.api, inputs.webhookId), inputs, effects)
   const identity = await identify(inputs, effects)
-  if (identity.stale) return staleDeployment(inputs, identity.stale)
+  if (identity.skip) {
+    log.notice(identity.skip)
+    return { ...nothing, result: 'skipped', webhookId: '', url: '' }
+  }
   if (identity.owner) return upsertOwned(inputs, effects, identity, identity.owner)
   const { desired, scope } = inputs
-  const matches = await effects.api.findByUrl(desired.url as string)
+  const url = desired.url as string
+  let matches = await effects.api.findByUrl(url)
+  if (identity.urlOwner) {
+    // The job's webhook: only one recorded as the job's is taken, never another at the same URL.
+    const owner = identity.urlOwner
+    warnAboutOthersAt(url, matches.filter((webhook) => !isRecordedFor(webhook.headers, owner)), owner, inputs)
+    const existing = matches.map((webhook) => webhook.id)
+    matches = matches.filter((webhook) => isRecordedFor(webhook.headers, owner))
+    if (!matches[0]) return create(inputs, effects, existing, identity)
+  }
   if (matches.length > 1) {
     log.warning(
       `${matches.length} webhooks of ${describeScope(scope)} have url ${desired.url}. Updating the most recent, ${matches[0]?.id}; ` +
@@ -47,7 +59,8 @@ async function upsertOwned(inputs: ActionInputs, effects: Effects, identity: Ide
   const removed = await removeEach(older, effects.api, inputs.dryRun)
   const verb = inputs.dryRun ? 'would delete' : 'deleted'
   log.warning(
-    `${older.length + 1} webhooks were recorded for ${describeOwner(owner)} of ${owner.repository} (earlier versions of this action made one per URL): ` +
+    `${older.length + 1} webhooks were recorded for ${describeOwner(owner)} of ${owner.repository} ` +
+      '(earlier versions of this action made one per URL; two runs at once can each make one: a concurrency group per pull request prevents that): ' +
       `kept the newest, ${kept.id}; ${verb} ${older.map((webhook) => webhook.id).join(', ')}.`
   )
   return { ...outcome, deletedIds: removed.map((webhook) => webhook.id) }
@@ -63,12 +76,3 @@ function warnAboutOthersAt(url: string, others: Webhook[], owner: PullRequestOwn
   )
 }
 
-/** A deployment of a commit its pull request has moved past: the webhook stays with the newer deployment's URL. */
-function staleDeployment(inputs: ActionInputs, stale: NonNullable<Identity['stale']>): Outcome {
-  const sha = inputs.context.deploymentSha?.slice(0, 7)
-  log.notice(
-    `The deployed commit ${sha} is no longer the head of pull request #${stale.pullRequest} (now ${stale.head.slice(0, 7)}): ` +
-      "this deployment is out of date, and the pull request's webhook stays with the newer one. Nothing was changed."
-  )
-  return { ...nothing, result: 'skipped', webhookId: '', url: '' }
-}
