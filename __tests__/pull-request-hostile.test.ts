@@ -6,33 +6,20 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { defaultScopeId } from '../emulator/server.js'
-import { commitSha, deploymentStatusEvent, pullRequestEvent, REPOSITORY } from '../scripts/github-events.js'
-import { emulatorInputs, type ActionRun, type GitHubEvent } from '../scripts/run-action.js'
-import { runChecked } from './support/bundle.js'
-import { useEmulator, useGitHub } from './support/emulator.js'
+import { commitSha, deploymentStatusEvent, pullRequestEvent } from '../scripts/github-events.js'
+import type { ActionRun, GitHubEvent } from '../scripts/run-action.js'
 import { Liar } from './support/liar.js'
+import { auto, RECORD, record, usePreviews } from './support/previews.js'
 
-const RECORD = 'X-Provisioned-By'
-const record = (fields: string): string => `kapso-webhook-action; repository=${REPOSITORY}; ${fields}`
-const kapso = useEmulator()
-const github = useGitHub(REPOSITORY)
+const { kapso, github, step } = usePreviews()
 const scopeId = defaultScopeId('platform')
-const events = 'whatsapp.message.received, whatsapp.message.sent'
 let liar: Liar | undefined
 afterEach(async () => {
   await liar?.close()
   liar = undefined
 })
 
-/** One run; `githubUrl` and `apiUrl` put a liar in front of GitHub or Kapso. */
-function step(inputs: Record<string, string>, event: GitHubEvent, more: { postState?: Record<string, string>; githubUrl?: string; apiUrl?: string } = {}): Promise<ActionRun> {
-  return runChecked(
-    { ...emulatorInputs(kapso, 'platform'), events, ...(more.apiUrl && { 'api-url': more.apiUrl }), ...inputs },
-    { secrets: kapso.webhooks().map((w) => w.secret_key), options: { event: { ...event, apiUrl: more.githubUrl ?? github.apiUrl }, postState: more.postState } }
-  )
-}
 const vercel = (sha: string, host: string): GitHubEvent => deploymentStatusEvent('vercel', { environment: 'preview', sha, url: `https://${host}` })
-const auto = (url: string, more: Record<string, string> = {}): Record<string, string> => ({ operation: 'auto', url, ...more })
 
 describe('cleanup: true at the preview\'s own URL', () => {
   const url = 'https://pr-12.preview.example.com/api/whatsapp'

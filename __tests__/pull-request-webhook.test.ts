@@ -6,29 +6,14 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest'
 import { defaultScopeId, type StoredWebhook } from '../emulator/server.js'
-import { emulatorInputs, type ActionRun, type GitHubEvent } from '../scripts/run-action.js'
-import { runChecked } from './support/bundle.js'
-import { useEmulator, useGitHub } from './support/emulator.js'
 import { commitSha, deploymentStatusEvent, pullRequestEvent, pushEvent, REPOSITORY } from '../scripts/github-events.js'
+import type { ActionRun, GitHubEvent } from '../scripts/run-action.js'
+import { auto, RECORD, record, usePreviews } from './support/previews.js'
 
-const RECORD = 'X-Provisioned-By'
-const record = (fields: string): string => `kapso-webhook-action; repository=${REPOSITORY}; ${fields}`
-const kapso = useEmulator()
-const github = useGitHub(REPOSITORY)
-
+const { kapso, github, step: run } = usePreviews()
 const scopeId = defaultScopeId('platform')
-const events = 'whatsapp.message.received, whatsapp.message.sent'
+const step = (inputs: Record<string, string>, event: GitHubEvent, postState?: Record<string, string>): Promise<ActionRun> => run(inputs, event, { postState })
 
-async function step(inputs: Record<string, string>, event: GitHubEvent, postState?: Record<string, string>): Promise<ActionRun> {
-  const run = await runChecked(
-    { ...emulatorInputs(kapso, 'platform'), events, ...inputs },
-    { secrets: kapso.webhooks().map((w) => w.secret_key), options: { event: { ...event, apiUrl: github.apiUrl }, postState } }
-  )
-  expect(run.stderr).toBe('')
-  return run
-}
-
-const auto = (url: string, more: Record<string, string> = {}): Record<string, string> => ({ operation: 'auto', url, ...more })
 const onPullRequest = (action: 'opened' | 'synchronize' | 'closed', number: number): GitHubEvent => pullRequestEvent(action, number)
 const ids = (): string[] => kapso.webhooks().map((w) => w.id)
 

@@ -1,7 +1,8 @@
 /**
  * The test files that spawn the built bundle: those that call runAction (scripts/run-action.ts), directly
  * or through a module that calls it: a script of scripts/ (chaos.test.ts, through scripts/chaos.ts) or a
- * helper of __tests__/support/ (support/bundle.ts). One step of indirection is all the suite has. Two users,
+ * helper of __tests__/support/ (support/bundle.ts), or a helper that imports such a one (support/previews.ts
+ * uses bundle.ts), at any depth. Two users,
  * one list: .ci/run runs these again under Node 24, and vitest.mutate.config.ts leaves them out of mutation
  * testing (they run dist/, not the mutated src/).
  *
@@ -22,9 +23,7 @@ export function spawningTests(root = ROOT): string[] {
     ...readdirSync(join(root, 'scripts'))
       .filter((f) => f.endsWith('.ts') && f !== 'run-action.ts' && f !== 'spawning-tests.ts' && calls(`scripts/${f}`))
       .map((f) => `from '../scripts/${f.replace(/\.ts$/, '.js')}'`),
-    ...readdirSync(join(root, '__tests__', 'support'))
-      .filter((f) => f.endsWith('.ts') && calls(`__tests__/support/${f}`))
-      .map((f) => `from './support/${f.replace(/\.ts$/, '.js')}'`)
+    ...spawningSupport(root, read).map((f) => `from './support/${f.replace(/\.ts$/, '.js')}'`)
   ]
   return readdirSync(join(root, '__tests__'))
     .filter((f) => f.endsWith('.test.ts'))
@@ -34,6 +33,23 @@ export function spawningTests(root = ROOT): string[] {
     })
     .sort()
     .map((f) => `__tests__/${f}`)
+}
+
+/** The helpers of __tests__/support/ that call runAction, or import (at any depth) one that does. */
+function spawningSupport(root: string, read: (path: string) => string): string[] {
+  const files = readdirSync(join(root, '__tests__', 'support')).filter((f) => f.endsWith('.ts'))
+  const spawning = new Set(files.filter((f) => read(`__tests__/support/${f}`).includes('runAction(')))
+  for (let grew = true; grew; ) {
+    grew = false
+    for (const file of files.filter((f) => !spawning.has(f))) {
+      const text = read(`__tests__/support/${file}`)
+      if ([...spawning].some((helper) => text.includes(`from './${helper.replace(/\.ts$/, '.js')}'`))) {
+        spawning.add(file)
+        grew = true
+      }
+    }
+  }
+  return [...spawning]
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
