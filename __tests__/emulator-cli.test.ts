@@ -47,12 +47,14 @@ async function busyPort(): Promise<[Server, number]> {
   return [server, typeof address === 'object' && address ? address.port : 0]
 }
 
+/** A server a test holds a port with, closed after each test. */
+let blocker: Server | undefined
+afterEach(async () => {
+  await new Promise((resolve) => (blocker ? blocker.close(resolve) : resolve(undefined)))
+  blocker = undefined
+})
+
 describe('npm run emulator', () => {
-  let blocker: Server | undefined
-  afterEach(async () => {
-    await new Promise((resolve) => (blocker ? blocker.close(resolve) : resolve(undefined)))
-    blocker = undefined
-  })
 
   it('prints the API key it accepts, each api-url with its scope ids, and the project', async () => {
     const run = await runCli([...FREE, '--api-key', 'local-key-123', '--phone-number-id', '111', '--phone-number-id', '222'], /state:/)
@@ -93,11 +95,6 @@ describe('npm run emulator', () => {
 })
 
 describe('npm run emulator: the GitHub stand-in', () => {
-  let blocker: Server | undefined
-  afterEach(async () => {
-    await new Promise((resolve) => (blocker ? blocker.close(resolve) : resolve(undefined)))
-    blocker = undefined
-  })
 
   it('serves the pull requests given, takes new ones by PUT /_github/pulls, and removes its event file on stop', async () => {
     let eventFile = ''

@@ -118,6 +118,7 @@ var __webpack_modules__ = {
   },
   3387: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
+      cd: () => GITHUB_LOGIN,
       dv: () => parseCommitPulls,
       e9: () => parsePullRequestStates,
       fJ: () => pullRequestAlias,
@@ -130,7 +131,8 @@ var __webpack_modules__ = {
     const positive = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL((0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.rD)("a pull request number"), valibot__WEBPACK_IMPORTED_MODULE_3__.Wwf(1, "a pull request number"), valibot__WEBPACK_IMPORTED_MODULE_3__.cGV(2 ** 31 - 1, "a pull request number"));
     const fullName = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP("owner/name"), valibot__WEBPACK_IMPORTED_MODULE_3__.z6Y(name => (0, 
     _ownership_js__WEBPACK_IMPORTED_MODULE_0__.en)(name), "owner/name"));
-    const login = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__.yGV(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/));
+    const GITHUB_LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/;
+    const login = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__.yGV(GITHUB_LOGIN));
     const gitRef = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__.z6Y(ref => ref.length > 0 && ref.length <= 255 && !(0, 
     _text_js__WEBPACK_IMPORTED_MODULE_1__.aQ)(ref) && !/[\s~^:?*[\\]/.test(ref) && !ref.includes(".."), "a branch name"));
     const repositoryOf = valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
@@ -176,7 +178,7 @@ var __webpack_modules__ = {
       number: positive,
       state: valibot__WEBPACK_IMPORTED_MODULE_3__.YjP("a state"),
       head: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
-        ref: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP("a branch name")),
+        ref: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(gitRef),
         sha: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP("a commit id"), valibot__WEBPACK_IMPORTED_MODULE_3__.yGV(/^[0-9a-f]{40,64}$/i, "a commit id")))
       }, "an object with ref and sha"))
     }, "a pull request"), "a list");
@@ -1080,6 +1082,7 @@ var __webpack_modules__ = {
     var github = __nccwpck_require__(3387);
     var ownership = __nccwpck_require__(2334);
     const PULL_REQUEST_EVENTS = [ "pull_request", "pull_request_target" ];
+    const DEPENDABOT = "dependabot[bot]";
     function readGitHubContext(env = process.env) {
       let payload = {};
       const path = env.GITHUB_EVENT_PATH;
@@ -1091,12 +1094,16 @@ var __webpack_modules__ = {
       const repository = env.GITHUB_REPOSITORY ?? "";
       const eventName = env.GITHUB_EVENT_NAME ?? "";
       const actor = env.GITHUB_ACTOR ?? "";
+      const server = parseUrl(env.GITHUB_SERVER_URL || "https://github.com");
       return {
         ...(0, github.wj)(payload),
         eventName: /^[a-z_]{1,64}$/.test(eventName) ? eventName : "",
         repository: (0, ownership.en)(repository) ? repository : "",
-        .../^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/.test(actor) && {
+        ...github.cd.test(actor) && {
           actor: actor
+        },
+        ...server?.protocol === "https:" && {
+          serverUrl: server.origin
         }
       };
     }
@@ -1117,7 +1124,6 @@ var __webpack_modules__ = {
     function isDependabotRun(context) {
       return context.actor === DEPENDABOT || context.eventName === "pull_request_target" && context.pullRequestAuthor === DEPENDABOT;
     }
-    const DEPENDABOT = "dependabot[bot]";
     function unfinishedDeployment(context) {
       return context.eventName === "deployment_status" && context.deploymentState !== "success" ? context.deploymentState ?? "unknown" : void 0;
     }
@@ -1440,6 +1446,7 @@ var __webpack_modules__ = {
         operation: operation,
         kind: kind,
         scope: scope,
+        events: desired.events,
         urlGiven: readInput("url") !== "",
         pullRequest: pullRequest,
         githubToken: githubToken,
@@ -1504,14 +1511,14 @@ var __webpack_modules__ = {
       if (isDependabotRun(context)) return "api-key is empty: Dependabot started this run, and GitHub gives Dependabot's runs only Dependabot secrets. Nothing was done. " + "To give Dependabot's pull requests a webhook too, add KAPSO_API_KEY under Settings \u2192 Secrets and variables \u2192 Dependabot.";
       return;
     }
-    function checkOperationNeeds({control: control, operation: operation, kind: kind, scope: scope, urlGiven: urlGiven, pullRequest: pullRequest, githubToken: githubToken, fail: fail}) {
+    function checkOperationNeeds({control: control, operation: operation, kind: kind, scope: scope, events: events, urlGiven: urlGiven, pullRequest: pullRequest, githubToken: githubToken, fail: fail}) {
       const {requested: requested, webhookIdGiven: webhookIdGiven} = control;
       if (operation === "upsert" || operation === "create") {
         if (!urlGiven && !(operation === "upsert" && webhookIdGiven)) {
           const on = requested === "auto" ? "operation auto, which upserts on this event" : `operation ${operation}`;
           fail(`url is required for ${on}${operation === "upsert" ? " (or give webhook-id)" : ""}.`);
         }
-        if (kind === "kapso" && splitList(readInput("events")).length === 0) fail(`events is required for operation ${operation}: one or more of ${eventsFor(scope, "kapso").join(", ")}.`);
+        if (kind === "kapso" && events.length === 0) fail(`events is required for operation ${operation}: one or more of ${eventsFor(scope, "kapso").join(", ")}.`);
         if (operation === "create" && webhookIdGiven) fail("webhook-id cannot be used with operation create, which always makes a new webhook.");
       }
       if (operation === "delete" && !urlGiven && !webhookIdGiven && pullRequest === void 0) fail("operation delete needs url or webhook-id to know what to delete (on a pull request, it deletes what is recorded for it).");
@@ -1623,7 +1630,7 @@ var __webpack_modules__ = {
       const operation = inputs.requested === "auto" ? `auto \u2192 ${inputs.operation}` : inputs.operation;
       const summary = core.z.addHeading(cell(`Kapso webhook: ${operation}${inputs.dryRun ? " (dry run, nothing written)" : ""}`), 3);
       const owner = outcome.owner;
-      summary.addTable([ [ th("Scope"), ...owner ? [ th("Pull request") ] : [], th("Webhook"), th("URL"), th("Events"), th("Result") ], [ cell(describeScope(inputs.scope)), ...owner ? [ pullRequestLink(owner, inputs.context.repository) ] : [], cell(webhookId || (result === "created" ? "(new)" : "\u2014")), url ? summary_link(url) : "\u2014", cell(inputs.operation === "upsert" || inputs.operation === "create" ? inputs.desired.events.join(", ") : "\u2014"), cell(inputs.dryRun && result !== "unchanged" && result !== "absent" ? `would be ${result}` : result) ] ]);
+      summary.addTable([ [ th("Scope"), ...owner ? [ th("Pull request") ] : [], th("Webhook"), th("URL"), th("Events"), th("Result") ], [ cell(describeScope(inputs.scope)), ...owner ? [ pullRequestLink(owner, inputs.context) ] : [], cell(webhookId || (result === "created" ? "(new)" : "\u2014")), url ? summary_link(url) : "\u2014", cell(inputs.operation === "upsert" || inputs.operation === "create" ? inputs.desired.events.join(", ") : "\u2014"), cell(inputs.dryRun && result !== "unchanged" && result !== "absent" ? `would be ${result}` : result) ] ]);
       if (result !== "deleted" && outcome.deletedIds.length > 0) summary.addRaw(`<p>${inputs.dryRun ? "Would also delete" : "Also deleted"}, as older webhooks of the same pull request: ${cell(outcome.deletedIds.join(", "))}.</p>`);
       if (changes.length > 0) {
         summary.addRaw(inputs.dryRun ? "<p>Planned changes:</p>" : "<p>Changes:</p>");
@@ -1660,10 +1667,9 @@ var __webpack_modules__ = {
     function summary_link(url) {
       return /^https?:\/\//i.test(url) ? `<a href="${cell(url)}">${cell(url)}</a>` : cell(url);
     }
-    function pullRequestLink(owner, repository) {
+    function pullRequestLink(owner, {serverUrl: serverUrl, repository: repository}) {
       const text = cell(`#${owner.pullRequest}${owner.name ? ` (name ${owner.name})` : ""}`);
-      const server = parseUrl(process.env.GITHUB_SERVER_URL || "https://github.com");
-      return server?.protocol === "https:" && repository ? `<a href="${cell(`${server.origin}/${repository}/pull/${owner.pullRequest}`)}">${text}</a>` : text;
+      return serverUrl && repository ? `<a href="${cell(`${serverUrl}/${repository}/pull/${owner.pullRequest}`)}">${text}</a>` : text;
     }
     function th(text) {
       return {
@@ -2239,9 +2245,6 @@ var __webpack_modules__ = {
       if (others.length === 0) return;
       log.$e(`${others.length === 1 ? `Webhook ${others[0]?.id} of ${describeScope(inputs.scope)} also has` : `${others.length} webhooks of ${describeScope(inputs.scope)} (${others.map(w => w.id).join(", ")}) also have`} ` + `url ${url}, but ${others.length === 1 ? "it is" : "they are"} not recorded for ${describeOwner(owner)} of ${owner.repository} (made by hand, by another workflow, ` + `or for another pull request): left as they are. Kapso delivers each event to that URL once for each webhook.`);
     }
-    function applyOperation(inputs, effects) {
-      return provisionOrRemove(inputs, effects);
-    }
     async function verifyIfAsked(inputs, effects, outcome) {
       const {verifyTimeoutSeconds: verifyTimeoutSeconds, desired: desired} = inputs;
       if (verifyTimeoutSeconds === void 0 || !effects.deliveries || !outcome.webhookId || outcome.result === "skipped") return outcome;
@@ -2260,7 +2263,7 @@ var __webpack_modules__ = {
         }, event, effects.deliveries, options)
       };
     }
-    async function provisionOrRemove(inputs, effects) {
+    async function applyOperation(inputs, effects) {
       switch (inputs.operation) {
        case "create":
         {

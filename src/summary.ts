@@ -5,9 +5,9 @@ import * as log from './log.js'
 import type { Outcome } from './operations/index.js'
 import { endpointAnswer } from './operations/verify.js'
 import { redact } from './secrets.js'
+import type { GitHubContext } from './github/context.js'
 import type { PullRequestOwner } from './ownership.js'
 import { escapeControl } from './text.js'
-import { parseUrl } from './urls.js'
 
 /**
  * The job summary: what the step did, at a glance, or what failed and what to do. Built from the same
@@ -23,7 +23,7 @@ export async function writeSummary(outcome: Outcome, inputs: ActionInputs): Prom
     [th('Scope'), ...(owner ? [th('Pull request')] : []), th('Webhook'), th('URL'), th('Events'), th('Result')],
     [
       cell(describeScope(inputs.scope)),
-      ...(owner ? [pullRequestLink(owner, inputs.context.repository)] : []),
+      ...(owner ? [pullRequestLink(owner, inputs.context)] : []),
       cell(webhookId || (result === 'created' ? '(new)' : '—')),
       url ? link(url) : '—',
       cell(inputs.operation === 'upsert' || inputs.operation === 'create' ? inputs.desired.events.join(', ') : '—'),
@@ -80,10 +80,9 @@ function link(url: string): string {
 }
 
 /** "#42", or "#42 (name api)", linked to the pull request on the server the run is on. */
-function pullRequestLink(owner: PullRequestOwner, repository: string): string {
+function pullRequestLink(owner: PullRequestOwner, { serverUrl, repository }: GitHubContext): string {
   const text = cell(`#${owner.pullRequest}${owner.name ? ` (name ${owner.name})` : ''}`)
-  const server = parseUrl(process.env.GITHUB_SERVER_URL || 'https://github.com')
-  return server?.protocol === 'https:' && repository ? `<a href="${cell(`${server.origin}/${repository}/pull/${owner.pullRequest}`)}">${text}</a>` : text
+  return serverUrl && repository ? `<a href="${cell(`${serverUrl}/${repository}/pull/${owner.pullRequest}`)}">${text}</a>` : text
 }
 
 function th(text: string): { data: string; header: true } {

@@ -15,8 +15,9 @@ const fullName = v.pipe(
   v.check((name) => isRepositoryName(name), 'owner/name')
 )
 
-/** A GitHub login, an app's with [bot]. */
-const login = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/))
+/** A GitHub login, an app's with [bot]: the event's pull request author, and GITHUB_ACTOR (github/context.ts). */
+export const GITHUB_LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/
+const login = v.pipe(v.string(), v.regex(GITHUB_LOGIN))
 
 /** A branch name as git allows it, short enough to print: no control characters, spaces or "..". */
 const gitRef = v.pipe(
@@ -91,7 +92,7 @@ const commitPullsSchema = v.array(
     {
       number: positive,
       state: v.string('a state'),
-      head: v.nullish(v.object({ ref: v.nullish(v.string('a branch name')), sha: v.nullish(v.pipe(v.string('a commit id'), v.regex(/^[0-9a-f]{40,64}$/i, 'a commit id'))) }, 'an object with ref and sha'))
+      head: v.nullish(v.object({ ref: v.nullish(gitRef), sha: v.nullish(v.pipe(v.string('a commit id'), v.regex(/^[0-9a-f]{40,64}$/i, 'a commit id'))) }, 'an object with ref and sha'))
     },
     'a pull request'
   ),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
-import { parseEvent, type EventFacts } from '../boundary/github.js'
+import { GITHUB_LOGIN, parseEvent, type EventFacts } from '../boundary/github.js'
 import { isRepositoryName } from '../ownership.js'
+import { parseUrl } from '../urls.js'
 
 /**
  * What the runner tells the step about its workflow run, read from the variables it sets. Read here, with
@@ -14,9 +15,12 @@ export interface GitHubContext extends EventFacts {
   repository: string
   /** Who started the run (GITHUB_ACTOR): a user or app login, like octocat or dependabot[bot]. */
   actor?: string
+  /** The GitHub the run is on (GITHUB_SERVER_URL), as an https origin, for links to its pull requests. */
+  serverUrl?: string
 }
 
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target']
+const DEPENDABOT = 'dependabot[bot]'
 
 export function readGitHubContext(env: NodeJS.ProcessEnv = process.env): GitHubContext {
   let payload: unknown = {}
@@ -31,13 +35,16 @@ export function readGitHubContext(env: NodeJS.ProcessEnv = process.env): GitHubC
   const repository = env.GITHUB_REPOSITORY ?? ''
   const eventName = env.GITHUB_EVENT_NAME ?? ''
   const actor = env.GITHUB_ACTOR ?? ''
+  const server = parseUrl(env.GITHUB_SERVER_URL || 'https://github.com')
   return {
     ...parseEvent(payload),
     // GitHub's event names are snake_case words; anything else is no event this step knows.
     eventName: /^[a-z_]{1,64}$/.test(eventName) ? eventName : '',
     repository: isRepositoryName(repository) ? repository : '',
     // A GitHub login, an app's with [bot]: anything else is no actor this step can name.
-    ...(/^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/.test(actor) && { actor })
+    ...(GITHUB_LOGIN.test(actor) && { actor }),
+    // Only an https origin is linked to: anything else is no server this step links to.
+    ...(server?.protocol === 'https:' && { serverUrl: server.origin })
   }
 }
 
@@ -72,8 +79,6 @@ export function isDependabotRun(context: GitHubContext): boolean {
   // On pull_request_target, GitHub goes by the pull request's author instead (Dependabot's docs).
   return context.actor === DEPENDABOT || (context.eventName === 'pull_request_target' && context.pullRequestAuthor === DEPENDABOT)
 }
-
-const DEPENDABOT = 'dependabot[bot]'
 
 /** The state of a deployment_status event that is not a success (pending, in_progress, failure…), else undefined. */
 export function unfinishedDeployment(context: GitHubContext): string | undefined {

@@ -1,4 +1,4 @@
-import { CATALOG_READ, splitList } from '../events.js'
+import { CATALOG_READ } from '../events.js'
 import { eventPullRequest, isDependabotRun, isForkPullRequest, isPullRequestClosed, readGitHubContext, unfinishedDeployment, type GitHubContext } from '../github/context.js'
 import { describeScope, type Scope } from '../kapso/scope.js'
 import * as log from '../log.js'
@@ -41,7 +41,7 @@ export function readInputs(context: GitHubContext = readGitHubContext()): Action
   // Header values may be tokens for the endpoint: no server text may show them.
   for (const value of Object.values(desired.headers)) hideInServerText(value)
   // A deployment that is not (yet) a success gives auto nothing to do: its URL may well be empty.
-  if (!unfinished) checkOperationNeeds({ control, operation, kind, scope, urlGiven: readInput('url') !== '', pullRequest, githubToken, fail })
+  if (!unfinished) checkOperationNeeds({ control, operation, kind, scope, events: desired.events, urlGiven: readInput('url') !== '', pullRequest, githubToken, fail })
   checkVerify(control, requested, operation, scope?.kind, fail)
 
   const { maxAttempts, requestTimeoutSeconds, timeoutSeconds } = control
@@ -119,6 +119,8 @@ interface OperationNeeds {
   operation: Operation | undefined
   kind: string | undefined
   scope: Scope | undefined
+  /** The events input as read (empty for kind meta, which takes none). */
+  events: readonly string[]
   urlGiven: boolean
   pullRequest: number | undefined
   githubToken: string
@@ -126,14 +128,14 @@ interface OperationNeeds {
 }
 
 /** What each operation needs besides valid inputs: a url or webhook-id, events, a token. */
-function checkOperationNeeds({ control, operation, kind, scope, urlGiven, pullRequest, githubToken, fail }: OperationNeeds): void {
+function checkOperationNeeds({ control, operation, kind, scope, events, urlGiven, pullRequest, githubToken, fail }: OperationNeeds): void {
   const { requested, webhookIdGiven } = control
   if (operation === 'upsert' || operation === 'create') {
     if (!urlGiven && !(operation === 'upsert' && webhookIdGiven)) {
       const on = requested === 'auto' ? 'operation auto, which upserts on this event' : `operation ${operation}`
       fail(`url is required for ${on}${operation === 'upsert' ? ' (or give webhook-id)' : ''}.`)
     }
-    if (kind === 'kapso' && splitList(readInput('events')).length === 0) {
+    if (kind === 'kapso' && events.length === 0) {
       fail(`events is required for operation ${operation}: one or more of ${eventsFor(scope, 'kapso').join(', ')}.`)
     }
     if (operation === 'create' && webhookIdGiven) fail('webhook-id cannot be used with operation create, which always makes a new webhook.')

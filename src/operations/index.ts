@@ -9,11 +9,6 @@ import { verifyDelivery } from './verify.js'
 
 export type { Effects, Outcome, PullRequestApi, Result, SweepEntry, WebhookApi } from './types.js'
 
-/** Carries out the operation the inputs ask for. In a dry run, reads only. */
-export function applyOperation(inputs: ActionInputs, effects: Effects): Promise<Outcome> {
-  return provisionOrRemove(inputs, effects)
-}
-
 /** With verify on, once the webhook is in place: Kapso's test delivery to it, and how it ended. */
 export async function verifyIfAsked(inputs: ActionInputs, effects: Effects, outcome: Outcome): Promise<Outcome> {
   const { verifyTimeoutSeconds, desired } = inputs
@@ -24,7 +19,8 @@ export async function verifyIfAsked(inputs: ActionInputs, effects: Effects, outc
   return { ...outcome, verification: await verifyDelivery({ id: outcome.webhookId, url: outcome.url }, event, effects.deliveries, options) }
 }
 
-async function provisionOrRemove(inputs: ActionInputs, effects: Effects): Promise<Outcome> {
+/** Carries out the operation the inputs ask for. In a dry run, reads only. */
+export async function applyOperation(inputs: ActionInputs, effects: Effects): Promise<Outcome> {
   switch (inputs.operation) {
     case 'create': {
       const identity = await identify(inputs, effects)
