@@ -102,6 +102,16 @@ describe('the deployment\'s pull request, as GitHub names it', () => {
     expect(kapso.webhooks()).toEqual([])
   })
 
+  it('a head branch with a line break in GitHub\'s answer is refused before anything is written', async () => {
+    const c = commitSha('odd-ref')
+    liar = await Liar.start(() => ({ body: JSON.stringify([{ number: 3, state: 'open', head: { ref: 'feature\n::error::forged', sha: c } }]) }))
+    const run = await step(auto('https://shop-odd-octo-org.vercel.app/api/whatsapp'), vercel(c, 'shop-odd-octo-org.vercel.app'), { githubUrl: liar.origin })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(/::error::GitHub's answer while finding the pull request of commit [0-9a-f]{7} .*a branch name/)
+    expect(run.stdout).not.toMatch(/^::error::forged/m)
+    expect(kapso.webhooks()).toEqual([])
+  })
+
   it('a number GitHub could not have given (2^31) is refused before anything is written', async () => {
     const c = commitSha('big')
     liar = await Liar.start(() => ({ body: JSON.stringify([{ number: 2147483648, state: 'open', head: { ref: 'x', sha: c } }]) }))
