@@ -33,3 +33,12 @@ export function cut(text: string, max: number): string {
 export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
+
+/**
+ * Ids for a message, at most `max` of them: "a, b, c and 9,997 more". A list a server made long (10,000
+ * webhooks at one URL) must not make a line long: every line is scanned for secrets on its way out.
+ */
+export function listIds(ids: readonly string[], max = 10): string {
+  if (ids.length <= max) return ids.join(', ')
+  return `${ids.slice(0, max).join(', ')} and ${(ids.length - max).toLocaleString('en-US')} more`
+}
