@@ -50,6 +50,8 @@ const table: [string, Record<string, string>, string, RegExp][] = [
   ['event in capitals', { events: 'WHATSAPP.MESSAGE.SENT' }, 'events', /did you mean "whatsapp.message.sent"\?/],
   ['event one letter off a new one', { events: 'whatsapp.contact.identity_chnged' }, 'events', /did you mean "whatsapp.contact.identity_changed"\?/],
   ['project event on a phone number', { events: 'workflow.execution.failed' }, 'events', /has workflow.execution.failed, a project event: give scope: project for a project webhook/],
+  ['more events than a webhook holds', { events: Array.from({ length: 101 }, (_, i) => `acme.event.e${i}`).join(',') }, 'events', /lists 101 events; at most 100 are taken/],
+  ['more headers than a webhook holds', { headers: Array.from({ length: 100 }, (_, i) => `X-H${i}: v`).join('\n') }, 'headers', /has 100 headers; at most 99 are taken \(the action adds its ownership record/],
   ['buffering another event', { 'buffer-events': 'whatsapp.message.sent' }, 'buffer-events', /"whatsapp.message.sent", which Kapso cannot batch: only whatsapp.message.received can be/],
   ['negative buffer window', { 'buffer-window-seconds': '-5' }, 'buffer-window-seconds', /whole number from 1 to 60; got "-5"/],
   ['fractional buffer window', { 'buffer-window-seconds': '2.5' }, 'buffer-window-seconds', /whole number from 1 to 60/],

@@ -14,6 +14,7 @@ import { emulatorInputs, type ActionRun, type RunOptions } from '../scripts/run-
 import { runChecked } from './support/bundle.js'
 import { Liar } from './support/liar.js'
 import { runnerProcess } from '../scripts/runner-sim.js'
+import { pushEvent } from '../scripts/github-events.js'
 
 const OTHER_NUMBER = '555000111'
 const kapso = useEmulator({ phoneNumberIds: [EMULATOR_DEFAULTS.phoneNumberId, OTHER_NUMBER] })
@@ -113,10 +114,12 @@ describe('F2: the URL filter is the WHATWG-normalised path, the stored URL is th
     try {
       kapso.inject({ method: 'POST', fault: { kind: 'reset-after' } })
       const inputs = legacy({ url, cleanup: 'true', 'max-attempts': '2', 'api-url': `${front.origin}/api/v1` })
-      const main = await run(inputs)
+      // The post step deletes only what is recorded for the repository the runner names.
+      const event = pushEvent({ repository: REPO })
+      const main = await run(inputs, { event })
       expect(main.exitCode).toBe(1)
       front.answer = () => undefined
-      const post = await run(inputs, { postState: main.state })
+      const post = await run(inputs, { postState: main.state, event })
       expect(post.stdout).not.toContain('made no webhook')
       expect(withUrl(url)).toBe(0)
     } finally {

@@ -11,6 +11,7 @@ import { isMasked } from '../scripts/leaks.js'
 import { emulatorInputs, FAKE_GITHUB_TOKEN, type ActionRun, type RunOptions } from '../scripts/run-action.js'
 import { runChecked } from './support/bundle.js'
 import { Liar } from './support/liar.js'
+import { pushEvent } from '../scripts/github-events.js'
 
 const emulator = useEmulator()
 
@@ -109,10 +110,10 @@ describe('a list filter that lets meta-kind webhooks through', () => {
 describe('answers of the wrong shape', () => {
   it('masks a secret_key that comes back as a number, and outputs it', async () => {
     emulator.seed('legacy', defaultScopeId('legacy'), { url: URL_A })
-    emulator.inject({ method: 'GET', fault: { kind: 'rewrite', body: (body) => ({ ...(body as object), data: (body as { data: object[] }).data.map((w) => ({ ...w, secret_key: 48151623421080 })) }) } })
-    const run = await step('legacy', { 'secret-key': '' }, {}, ['48151623421080'])
-    expect(run.outputs).toMatchObject({ result: 'unchanged', 'secret-key': '48151623421080' })
-    expect(isMasked(run.stdout, '48151623421080')).toBe(true)
+    emulator.inject({ method: 'GET', fault: { kind: 'rewrite', body: (body) => ({ ...(body as object), data: (body as { data: object[] }).data.map((w) => ({ ...w, secret_key: 4815162342108015 })) }) } })
+    const run = await step('legacy', { 'secret-key': '' }, {}, ['4815162342108015'])
+    expect(run.outputs).toMatchObject({ result: 'unchanged', 'secret-key': '4815162342108015' })
+    expect(isMasked(run.stdout, '4815162342108015')).toBe(true)
   })
 
   it.each([
@@ -190,12 +191,13 @@ describe('cleanup after a main step that failed once its create was sent', () =>
     emulator.inject({ method: 'GET', fault: { kind: 'rewrite', body: (body) => body } })
     emulator.inject({ method: 'POST', fault: { kind: 'rewrite', body: () => ({ data: { id: 'not-a-uuid' } }) } })
     for (let i = 0; i < 2; i++) emulator.inject({ method: 'GET', fault: { kind: 'status', status: 503 } })
-    const main = await step('platform', { operation: 'create', cleanup: 'true', 'max-attempts': '2', 'secret-key': '' })
+    const event = pushEvent({ repository: REPO })
+    const main = await step('platform', { operation: 'create', cleanup: 'true', 'max-attempts': '2', 'secret-key': '' }, { event })
     expect(main.exitCode).toBe(1)
     expect(main.outputs).toEqual({})
     expect(emulator.webhooks()).toHaveLength(2)
     expect(main.state['cleanup-pending-create']).toBeDefined()
-    const post = await step('platform', { operation: 'create', cleanup: 'true', 'secret-key': '' }, { postState: main.state })
+    const post = await step('platform', { operation: 'create', cleanup: 'true', 'secret-key': '' }, { postState: main.state, event })
     expect(post.exitCode).toBe(0)
     expect(post.stdout).toMatch(/Cleanup: deleted webhook [0-9a-f-]{36}\./)
     expect(emulator.webhooks().map((w) => w.id)).toEqual([before.id])

@@ -105,8 +105,9 @@ describe.skipIf(!canRun)('the Platform API', () => {
       const swept = await step(project({ operation: 'sweep' }), { event: { eventName: 'schedule', repository: REPO, apiUrl: github.apiUrl, payload: {} } })
       expect(swept.outputs).toMatchObject({ result: 'deleted', 'deleted-count': '1' })
 
-      const main = await step(project({ url: `${URL_P}/e2e`, events, cleanup: 'true' }))
-      const post = await step(project({ url: `${URL_P}/e2e`, events, cleanup: 'true' }), { postState: main.state })
+      const push: RunOptions = { event: { eventName: 'push', repository: REPO, payload: {} } }
+      const main = await step(project({ url: `${URL_P}/e2e`, events, cleanup: 'true' }), push)
+      const post = await step(project({ url: `${URL_P}/e2e`, events, cleanup: 'true' }), { ...push, postState: main.state })
       expect(post.stdout).toContain(`Cleanup: deleted webhook ${main.outputs['webhook-id']}.`)
       expect(kapso.webhooks()).toHaveLength(0)
     })

@@ -132,7 +132,12 @@ describe('cleanup', () => {
     const main = await step({ ...preview(9), cleanup: 'true' }, { event: pullRequestEvent('opened', 9) })
     expect(main.outputs.result).toBe('created')
     expect(main.state.isPost).toBe('true')
-    expect(JSON.parse(main.state['cleanup-webhook'] ?? '')).toEqual({ id: main.outputs['webhook-id'], url: previewUrl(9) })
+    expect(JSON.parse(main.state['cleanup-webhook'] ?? '')).toEqual({
+      id: main.outputs['webhook-id'],
+      url: previewUrl(9),
+      record: `kapso-webhook-action; repository=${REPO}; pull-request=9; name=job`,
+      secret: expect.stringMatching(/^[0-9a-f]{64}$/)
+    })
     const post = await step({ ...preview(9), cleanup: 'true' }, { event: pullRequestEvent('opened', 9), postState: main.state })
     expect(post.exitCode).toBe(0)
     expect(post.stdout).toContain(`Cleanup: deleted webhook ${main.outputs['webhook-id']}.`)

@@ -210,7 +210,7 @@ describe('secrets in Kapso\'s answers', () => {
   const OTHER = '22222222-2222-4222-8222-222222222222'
 
   it('keeps the secret of the webhook asked for and drops every other one as the list is read', () => {
-    const page = parseWebhookPage({ data: [webhook(MINE, 'mine-secret-0123456789'), webhook(OTHER, 'other-secret-0123456789')] }, 'listing', (w) => w.id === MINE)
+    const page = parseWebhookPage({ data: [webhook(MINE, 'mine-secret-0123456789'), webhook(OTHER, 'other-secret-0123456789')] }, 'listing', 100, (w) => w.id === MINE)
     expect(page.webhooks.map((w) => [w.id, w.secret_key])).toEqual([
       [MINE, 'mine-secret-0123456789'],
       [OTHER, undefined]
@@ -235,7 +235,7 @@ describe('secrets in Kapso\'s answers', () => {
     expect(error).toBeInstanceOf(AnswerError)
     expect((error as Error).message).toBe("Kapso's answer while reading webhook x has a secret_key that is not text without control characters.")
     // The same secret on a webhook whose secret is dropped is no reason to fail.
-    expect(parseWebhookPage({ data: [webhook(OTHER, bad)] }, 'listing', () => false).webhooks).toHaveLength(1)
+    expect(parseWebhookPage({ data: [webhook(OTHER, bad)] }, 'listing', 100, () => false).webhooks).toHaveLength(1)
   })
 
   it('hides a known secret that Kapso quotes back in its error', () => {

@@ -114,9 +114,9 @@ const listing = (): RequestSpec => ({ method: 'GET', url: `${server.url}?page=1`
 describe('success', () => {
   it('is a 2xx with a JSON body, or a DELETE with none', async () => {
     server.answer(json(201, { data: { id: 'x' } }))
-    expect(await transport().request(creating())).toEqual({ status: 201, body: { data: { id: 'x' } } })
+    expect(await transport().request(creating())).toEqual({ status: 201, body: { data: { id: 'x' } }, size: '{"data":{"id":"x"}}'.length })
     server.answer(raw(204, ''))
-    expect(await transport().request({ method: 'DELETE', url: `${server.url}/x`, doing: 'deleting webhook x' })).toEqual({ status: 204, body: undefined })
+    expect(await transport().request({ method: 'DELETE', url: `${server.url}/x`, doing: 'deleting webhook x' })).toEqual({ status: 204, body: undefined, size: 0 })
   })
 
   it('is not a 300, whatever its body says', async () => {
@@ -189,7 +189,7 @@ describe('an answer that may have been applied: a POST is not sent again', () =>
   it('and a reconcile is asked before the POST goes out again', async () => {
     server.answer(json(502, {}), json(201, { data: { id: 'second' } }))
     const reconcile = vi.fn(async () => undefined)
-    expect(await transport().request({ ...creating(), reconcile })).toEqual({ status: 201, body: { data: { id: 'second' } } })
+    expect(await transport().request({ ...creating(), reconcile })).toEqual({ status: 201, body: { data: { id: 'second' } }, size: '{"data":{"id":"second"}}'.length })
     expect(reconcile).toHaveBeenCalledTimes(1)
     expect(server.seen).toHaveLength(2)
   })
@@ -198,7 +198,7 @@ describe('an answer that may have been applied: a POST is not sent again', () =>
 describe('an answer that was not applied: sent again, a POST too', () => {
   it('HTTP 429, with a notice, waiting as Retry-After says', async () => {
     server.answer(json(429, { error: 'Rate limit exceeded' }, { 'Retry-After': '0' }), json(201, { data: { id: 'x' } }))
-    expect(await transport().request(creating())).toEqual({ status: 201, body: { data: { id: 'x' } } })
+    expect(await transport().request(creating())).toEqual({ status: 201, body: { data: { id: 'x' } }, size: '{"data":{"id":"x"}}'.length })
     expect(server.seen).toHaveLength(2)
     expect(recorded.notices()[0]).toBe(
       'Kapso is rate-limiting these requests (HTTP 429) while creating a webhook for https://a.example.com/hook: waiting 0 s as it asks, then trying again (attempt 2 of 2).'
@@ -240,7 +240,7 @@ describe('a GET', () => {
 
   it('honours Retry-After on a 429 only: a 503 asking for two minutes is retried as any 503', async () => {
     server.answer(json(503, {}, { 'Retry-After': '120' }), json(200, { data: [] }))
-    expect(await transport().request(listing())).toEqual({ status: 200, body: { data: [] } })
+    expect(await transport().request(listing())).toEqual({ status: 200, body: { data: [] }, size: '{"data":[]}'.length })
     expect(core.notice).not.toHaveBeenCalled()
   })
 

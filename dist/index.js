@@ -329,7 +329,7 @@ var __webpack_modules__ = {
     __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
       try {
         var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9766);
+        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3512);
         const isPost = _actions_core__WEBPACK_IMPORTED_MODULE_0__.Gu("isPost") === "true";
         if (!isPost) _actions_core__WEBPACK_IMPORTED_MODULE_0__.LZ("isPost", "true");
         await (isPost ? (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.t)() : (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.e)());
@@ -343,6 +343,7 @@ var __webpack_modules__ = {
   5625: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
       $e: () => warning,
+      LZ: () => saveState,
       Yz: () => debug,
       fJ: () => fail,
       lm: () => notice,
@@ -350,10 +351,11 @@ var __webpack_modules__ = {
       pq: () => info
     });
     var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-    var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7194);
-    var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8992);
+    var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+    var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7194);
+    var _text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8992);
     function line(text) {
-      return neutralise((0, _text_js__WEBPACK_IMPORTED_MODULE_2__.hN)((0, _secrets_js__WEBPACK_IMPORTED_MODULE_1__.E$)(text)));
+      return neutralise((0, _text_js__WEBPACK_IMPORTED_MODULE_3__.hN)((0, _secrets_js__WEBPACK_IMPORTED_MODULE_2__.E$)(text)));
     }
     function neutralise(text) {
       return text.replace(/##\[/g, "##\\[");
@@ -376,12 +378,23 @@ var __webpack_modules__ = {
     function fail(text) {
       _actions_core__WEBPACK_IMPORTED_MODULE_0__.C1(annotation(text));
     }
-    function setOutputs(outputs, secretOutputs = []) {
-      for (const [name, value] of Object.entries(outputs)) _actions_core__WEBPACK_IMPORTED_MODULE_0__.uH(name, secretOutputs.includes(name) ? (0, 
-      _text_js__WEBPACK_IMPORTED_MODULE_2__.hN)(value) : line(value));
+    function setOutputs(outputs, verbatim = []) {
+      for (const [name, value] of Object.entries(outputs)) toRunnerFile("GITHUB_OUTPUT", "the step's outputs", () => _actions_core__WEBPACK_IMPORTED_MODULE_0__.uH(name, verbatim.includes(name) ? (0, 
+      _text_js__WEBPACK_IMPORTED_MODULE_3__.hN)(value) : line(value)));
+    }
+    function saveState(name, value) {
+      toRunnerFile("GITHUB_STATE", "what the post step is to clean up", () => _actions_core__WEBPACK_IMPORTED_MODULE_0__.LZ(name, value));
+    }
+    function toRunnerFile(variable, what, write) {
+      try {
+        write();
+      } catch (error) {
+        const code = error?.code;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`Could not write ${what} to the file ${variable} names${typeof code === "string" && /^E[A-Z]{2,12}$/.test(code) ? ` (${code})` : ""}: ` + `the runner sets ${variable} and makes that file; check that it exists and is writable (a step that changed it or its folder, or a full disk).`);
+      }
     }
   },
-  9766: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+  3512: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
       t: () => main_cleanup,
       e: () => run
@@ -389,6 +402,54 @@ var __webpack_modules__ = {
     var parse = __nccwpck_require__(6525);
     var core = __nccwpck_require__(1178);
     var external_node_crypto_ = __nccwpck_require__(7598);
+    var dist = __nccwpck_require__(7934);
+    var ownership = __nccwpck_require__(2334);
+    var src_text = __nccwpck_require__(8992);
+    const MAX_EXISTING = 2e4;
+    const url = dist.FsL(dist.YjP(), dist.z6Y(s => s.length <= 2048 && !(0, src_text.aQ)(s) && URL.canParse(s)));
+    const fingerprint = dist.lqM(dist.FsL(dist.YjP(), dist.yGV(/^[0-9a-f]{64}$/)));
+    const record = dist.lqM(dist.FsL(dist.YjP(), dist.z6Y(s => (0, ownership.Hh)(s) !== void 0)));
+    const webhookSchema = dist.rej({
+      id: parse.uR,
+      url: url,
+      record: record,
+      secret: fingerprint
+    });
+    const createSchema = dist.rej({
+      url: url,
+      existing: dist.FsL(dist.YOg(dist.FsL(dist.YjP(), dist.yGV(parse.kk))), dist.Ru6(MAX_EXISTING)),
+      record: record,
+      secret: fingerprint
+    });
+    function parseSavedWebhook(text) {
+      const saved = parseJsonState(webhookSchema, text);
+      return saved && {
+        id: saved.id,
+        url: saved.url,
+        record: recordOf(saved.record),
+        secret: saved.secret
+      };
+    }
+    function parseSavedCreate(text) {
+      const saved = parseJsonState(createSchema, text);
+      return saved && {
+        url: saved.url,
+        existing: saved.existing.map(id => id.toLowerCase()),
+        record: recordOf(saved.record),
+        secret: saved.secret
+      };
+    }
+    function parseJsonState(schema, text) {
+      try {
+        const result = dist.xLC(schema, JSON.parse(text));
+        return result.success ? result.output : void 0;
+      } catch {
+        return;
+      }
+    }
+    function recordOf(text) {
+      return text === void 0 ? void 0 : (0, ownership.Hh)(text);
+    }
     var http_client = __nccwpck_require__(4106);
     var shims_undici = __nccwpck_require__(5136);
     function lazyPullRequestApi(options) {
@@ -406,22 +467,23 @@ var __webpack_modules__ = {
       const {GitHubApi: GitHubApi} = await Promise.all([ __nccwpck_require__.e(157), __nccwpck_require__.e(943) ]).then(__nccwpck_require__.bind(__nccwpck_require__, 8943));
       return new GitHubApi(options);
     }
-    var dist = __nccwpck_require__(7934);
     var secrets = __nccwpck_require__(7194);
-    var src_text = __nccwpck_require__(8992);
     const MAX_URL = 2048;
+    const MAX_HEADERS = 100;
+    const MAX_HEADER_VALUE = 8192;
+    const MAX_NAMES = 100;
     const webhookUrl = dist.FsL(dist.YjP("a URL"), dist.z6Y(s => s.length <= MAX_URL && !(0, 
     src_text.aQ)(s) && URL.canParse(s), "a URL"));
     const kapso_name = (0, parse.Qq)(200, "a name without control characters");
-    const nameList = dist.cl6(dist.YOg(kapso_name, "a list of names"));
+    const nameList = dist.cl6(dist.FsL(dist.YOg(kapso_name, "a list of names"), dist.Ru6(MAX_NAMES, `a list of at most ${MAX_NAMES} names`)));
     const count = dist.cl6((0, parse.rD)());
-    const webhookSchema = dist.Ikc({
+    const kapso_webhookSchema = dist.Ikc({
       id: parse.uR,
       url: webhookUrl,
       kind: dist.cl6(dist.KIO([ "kapso", "meta" ], "kapso or meta")),
       events: nameList,
       active: dist.cl6(dist.zMY("true or false")),
-      headers: dist.cl6(dist.FsL(dist.L5J(), dist.z6Y(value => typeof value === "object" && value !== null && !Array.isArray(value), "an object of headers"), dist.g1P((0, 
+      headers: dist.cl6(dist.FsL(dist.L5J(), dist.z6Y(value => typeof value === "object" && value !== null && !Array.isArray(value), "an object of headers"), dist.z6Y(value => Object.keys(value).length <= MAX_HEADERS, `an object of at most ${MAX_HEADERS} headers`), dist.g1P((0, 
       parse.Qq)(256, "a header name without control characters"), dist.L5J(), "an object of headers"))),
       secret_key: dist.lqM(dist.L5J()),
       buffer_enabled: dist.cl6(dist.zMY("true or false")),
@@ -434,15 +496,17 @@ var __webpack_modules__ = {
       created_at: dist.cl6(parse.KQ)
     }, "a webhook");
     const pageSchema = dist.Ikc({
-      data: dist.YOg(webhookSchema, "a list"),
+      data: dist.YOg(kapso_webhookSchema, "a list"),
       meta: dist.cl6(dist.Ikc({
         total_pages: dist.cl6(dist.FsL((0, parse.rD)(), dist.Wwf(0, "a whole number of pages")))
       }, "an object"))
     }, "a JSON object with data");
     const oneSchema = dist.Ikc({
-      data: webhookSchema
+      data: kapso_webhookSchema
     }, "a JSON object with data");
-    function parseWebhookPage(body, doing, keepSecret) {
+    function parseWebhookPage(body, doing, perPage, keepSecret) {
+      const data = typeof body === "object" && body !== null ? body.data : void 0;
+      if (Array.isArray(data) && data.length > perPage) throw new parse.dV(`Kapso's answer while ${doing} lists ${data.length.toLocaleString("en-US")} webhooks on one page, more than the ${perPage} asked for (per_page): it was not read.`);
       const page = (0, parse.Wp)(pageSchema, body, "Kapso", doing);
       const webhooks = page.data.map(raw => {
         const webhook = toWebhook(raw, false, doing);
@@ -492,6 +556,7 @@ var __webpack_modules__ = {
       for (const [key, value] of Object.entries(headers ?? {})) {
         const valueText = (0, parse.s$)(value);
         if (valueText === void 0) throw new parse.dV(`Kapso's answer while ${doing} has a header value that is not JSON.`);
+        if (valueText.length > MAX_HEADER_VALUE) throw new parse.dV(`Kapso's answer while ${doing} has a header value longer than ${MAX_HEADER_VALUE} characters.`);
         out.push([ key, valueText ]);
       }
       return Object.fromEntries(out);
@@ -506,6 +571,7 @@ var __webpack_modules__ = {
     }
     var errors = __nccwpck_require__(3916);
     var log = __nccwpck_require__(5625);
+    var src_deadline = __nccwpck_require__(6683);
     function urlKey(raw) {
       const url = parseUrl(raw);
       if (!url) return;
@@ -588,7 +654,9 @@ var __webpack_modules__ = {
       return true;
     }
     const PER_PAGE = 100;
-    const MAX_PAGES = 1e3;
+    const MAX_WEBHOOKS = 2e4;
+    const MAX_PAGES = MAX_WEBHOOKS / PER_PAGE;
+    const MAX_LIST_CHARACTERS = 64 * 1024 * 1024;
     class KapsoClient {
       options;
       transport;
@@ -611,26 +679,35 @@ var __webpack_modules__ = {
         const found = new Map;
         const seen = new Set;
         const mine = webhook => webhook.kind === this.options.kind && inScope(this.options.scope, webhook);
-        for (let page = 1; page <= MAX_PAGES; page++) {
+        let characters = 0;
+        for (let page = 1; ;page++) {
           const query = listQuery(this.options.scope, page, PER_PAGE, this.options.kind, contains);
-          const {body: body} = await this.send({
+          const reply = await this.send({
             method: "GET",
             path: `?${query}`,
             doing: doing
           });
-          const parsed = parseWebhookPage(body, doing, webhook => mine(webhook) && keepSecret(webhook));
+          characters += reply.size ?? 0;
+          if (characters > MAX_LIST_CHARACTERS) throw tooMuch(doing, `more than ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB of answers`);
+          const parsed = parseWebhookPage(reply.body, doing, PER_PAGE, webhook => mine(webhook) && keepSecret(webhook));
+          if (parsed.totalPages !== void 0 && parsed.totalPages > MAX_PAGES) throw tooMuch(doing, `${parsed.totalPages.toLocaleString("en-US")} pages of ${PER_PAGE}`);
           const before = seen.size;
           for (const webhook of parsed.webhooks) {
             const id = webhook.id.toLowerCase();
             seen.add(id);
             if (!mine(webhook) || found.has(id)) continue;
-            if (webhook.secret_key !== void 0) (0, secrets.$l)(webhook.secret_key);
+            if (webhook.secret_key !== void 0) (0, secrets.Q7)(webhook.secret_key);
             found.set(id, webhook);
           }
+          if (seen.size > MAX_WEBHOOKS) throw tooMuch(doing, `more than ${MAX_WEBHOOKS.toLocaleString("en-US")} webhooks`);
+          this.checkDeadline(doing);
           const more = parsed.totalPages !== void 0 ? page < parsed.totalPages : seen.size > before;
           if (!more) return sortNewestFirst([ ...found.values() ]);
         }
-        throw new errors.l(`Kapso listed more than ${MAX_PAGES} pages of webhooks while ${doing}; stopped reading.`);
+      }
+      checkDeadline(doing) {
+        const {deadline: deadline} = this.options;
+        if (deadline && deadline.remainingMs() <= 0) throw new src_deadline.Q(doing, false, deadline.seconds);
       }
       async get(id) {
         const doing = `reading webhook ${id}`;
@@ -754,6 +831,9 @@ var __webpack_modules__ = {
         }
       }
     }
+    function tooMuch(doing, what) {
+      return new errors.l(`Kapso's answers while ${doing} hold ${what}: more than this action reads from one scope ` + `(${MAX_WEBHOOKS.toLocaleString("en-US")} webhooks, ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB), so it stopped reading and changed nothing. ` + "Check api-url and the scope id; if the scope really holds that many, delete the webhooks it no longer needs.");
+    }
     function sortNewestFirst(webhooks) {
       const time = w => Date.parse(w.created_at ?? "") || 0;
       return [ ...webhooks ].sort((a, b) => time(b) - time(a));
@@ -775,8 +855,9 @@ var __webpack_modules__ = {
       webhook_id: dist.cl6(parse.uR),
       created_at: parse.KQ
     }, "a delivery");
+    const MAX_DELIVERIES = 100;
     const deliveries_pageSchema = dist.Ikc({
-      data: dist.YOg(deliverySchema, "a list")
+      data: dist.FsL(dist.YOg(dist.L5J(), "a list"), dist.Ru6(MAX_DELIVERIES, `a list of at most the ${MAX_DELIVERIES} asked for`), dist.YOg(deliverySchema, "a list"))
     }, "a JSON object with data");
     function parseDeliveries(body, doing) {
       return (0, parse.Wp)(deliveries_pageSchema, body, "Kapso", doing).data.map(d => ({
@@ -913,7 +994,8 @@ var __webpack_modules__ = {
         if (status >= 200 && status < 300) {
           if (body !== void 0 || method === "DELETE") return {
             status: status,
-            body: body
+            body: body,
+            size: text.length
           };
           return {
             failed: true,
@@ -1013,7 +1095,8 @@ var __webpack_modules__ = {
         apiUrl: inputs.apiUrl,
         defaultApiUrl: inputs.defaultApiUrl,
         scope: inputs.scope,
-        kind: inputs.desired.kind
+        kind: inputs.desired.kind,
+        deadline: deadline
       }, transport, progress);
       const github = inputs.githubToken ? lazyPullRequestApi({
         ...retry,
@@ -1029,7 +1112,6 @@ var __webpack_modules__ = {
         deadline: deadline
       };
     }
-    var src_deadline = __nccwpck_require__(6683);
     var mod = __nccwpck_require__(1916);
     const CATALOG_READ = "2026-12-06";
     const PHONE_NUMBER_EVENTS = [ "whatsapp.message.received", "whatsapp.message.sent", "whatsapp.message.delivered", "whatsapp.message.read", "whatsapp.message.failed", "whatsapp.conversation.created", "whatsapp.conversation.ended", "whatsapp.conversation.inactive", "whatsapp.contact.identity_changed", "whatsapp.contact.marketing_preference_changed", "whatsapp.meta_business_agent.handover" ];
@@ -1080,7 +1162,6 @@ var __webpack_modules__ = {
     }
     const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
     var github = __nccwpck_require__(3387);
-    var ownership = __nccwpck_require__(2334);
     const PULL_REQUEST_EVENTS = [ "pull_request", "pull_request_target" ];
     const DEPENDABOT = "dependabot[bot]";
     function readGitHubContext(env = process.env) {
@@ -1303,6 +1384,7 @@ var __webpack_modules__ = {
     const MAX_URL_LENGTH = 2048;
     const MIN_SECRET_KEY_LENGTH = 16;
     const MAX_HEADER_VALUE_LENGTH = 4096;
+    const MAX_LISTED = MAX_NAMES;
     const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
     const HEADER_VALUE = /^[\t\x20-\x7e\x80-\uffff]*$/;
     const RESERVED_HEADERS = [ "content-type", "content-length", "host", "connection", "transfer-encoding", "x-idempotency-key", "x-batch-size" ];
@@ -1363,6 +1445,7 @@ var __webpack_modules__ = {
     function readEvents(fail, scope) {
       const events = splitList(readInput("events"));
       const allowed = eventsFor(scope, "kapso");
+      if (events.length > MAX_LISTED) return fail(`events lists ${events.length} events; at most ${MAX_LISTED} are taken (Kapso has a few dozen).`) ?? [];
       for (const event of events) {
         const verdict = classifyEvent(event, allowed, otherScopeEvents(scope));
         if (verdict.verdict === "other-scope") fail(scope?.kind === "project" ? `events has ${event}, a phone-number event: project webhooks (scope: project) never receive message, conversation or contact events. Give phone-number-id for a phone number's webhook.` : `events has ${event}, a project event: give scope: project for a project webhook. A phone number's webhook takes message, conversation and contact events only.`); else if (verdict.verdict === "typo") fail(`events has an unknown event ${quote(event)}: did you mean "${verdict.near}"?`); else if (verdict.verdict === "malformed") fail(`events has ${quote(event)}, which is no event name (lower-case words joined by dots, like whatsapp.message.received)` + (verdict.near ? `: did you mean "${verdict.near}"?` : `. Accepted: ${allowed.join(", ")}.`));
@@ -1385,6 +1468,7 @@ var __webpack_modules__ = {
       if (raw === "") return {};
       const entries = raw.startsWith("{") || raw.startsWith("[") || raw.startsWith('"') ? jsonHeaders(raw, fail) : lineHeaders(raw, fail);
       if (!entries) return;
+      if (entries.length >= MAX_HEADERS) return fail(`headers has ${entries.length} headers; at most ${MAX_HEADERS - 1} are taken (the action adds its ownership record, and reads no webhook with more than ${MAX_HEADERS}).`);
       const headers = [];
       const seen = new Set;
       for (const [index, [name, value]] of entries.entries()) {
@@ -1631,7 +1715,8 @@ var __webpack_modules__ = {
       const summary = core.z.addHeading(cell(`Kapso webhook: ${operation}${inputs.dryRun ? " (dry run, nothing written)" : ""}`), 3);
       const owner = outcome.owner;
       summary.addTable([ [ th("Scope"), ...owner ? [ th("Pull request") ] : [], th("Webhook"), th("URL"), th("Events"), th("Result") ], [ cell(describeScope(inputs.scope)), ...owner ? [ pullRequestLink(owner, inputs.context) ] : [], cell(webhookId || (result === "created" ? "(new)" : "\u2014")), url ? summary_link(url) : "\u2014", cell(inputs.operation === "upsert" || inputs.operation === "create" ? inputs.desired.events.join(", ") : "\u2014"), cell(inputs.dryRun && result !== "unchanged" && result !== "absent" ? `would be ${result}` : result) ] ]);
-      if (result !== "deleted" && outcome.deletedIds.length > 0) summary.addRaw(`<p>${inputs.dryRun ? "Would also delete" : "Also deleted"}, as older webhooks of the same pull request: ${cell(outcome.deletedIds.join(", "))}.</p>`);
+      if (result !== "deleted" && outcome.deletedIds.length > 0) summary.addRaw(`<p>${inputs.dryRun ? "Would also delete" : "Also deleted"}, as older webhooks of the same pull request: ${cell((0, 
+      src_text.Z6)(outcome.deletedIds))}.</p>`);
       if (changes.length > 0) {
         summary.addRaw(inputs.dryRun ? "<p>Planned changes:</p>" : "<p>Changes:</p>");
         summary.addTable([ [ th("Input"), th("Before"), th("After") ], ...changes.map(c => [ c.input, c.from, c.to ].map(cell)) ]);
@@ -1682,24 +1767,41 @@ var __webpack_modules__ = {
     }
     const PROVISIONED = "cleanup-webhook";
     const PENDING = "cleanup-pending-create";
-    function saveProvisioned(id, url) {
-      core.LZ(PROVISIONED, JSON.stringify({
+    function saveProvisioned(id, url, record, secretKey) {
+      log.LZ(PROVISIONED, JSON.stringify({
         id: id,
-        url: url
+        url: url,
+        ...savedParts(record, secretKey)
       }));
     }
-    function savePendingCreate(url, existing, secretKey) {
-      core.LZ(PENDING, JSON.stringify({
+    function savePendingCreate(url, existing, secretKey, record) {
+      log.LZ(PENDING, JSON.stringify({
         url: url,
         existing: existing,
-        secret: secretKey ? fingerprint(secretKey) : ""
+        ...savedParts(record, secretKey)
       }));
     }
+    function savedParts(record, secretKey) {
+      return {
+        ...record && {
+          record: (0, ownership.bM)(record)
+        },
+        ...secretKey && {
+          secret: cleanup_fingerprint(secretKey)
+        }
+      };
+    }
     async function cleanup(failureMessage) {
-      const provisioned = readState(PROVISIONED);
-      const pending = readState(PENDING);
-      if (!provisioned && !pending) {
+      const provisionedText = core.Gu(PROVISIONED);
+      const pendingText = core.Gu(PENDING);
+      if (!provisionedText && !pendingText) {
         log.Yz("Nothing to clean up.");
+        return;
+      }
+      const provisioned = provisionedText ? parseSavedWebhook(provisionedText) : void 0;
+      const pending = !provisionedText && pendingText ? parseSavedCreate(pendingText) : void 0;
+      if (!provisioned && !pending) {
+        log.$e(`Cleanup: the saved state (${provisionedText ? PROVISIONED : PENDING}) is not what this action writes; nothing was deleted.`);
         return;
       }
       const progress = new Progress;
@@ -1707,8 +1809,7 @@ var __webpack_modules__ = {
       try {
         const inputs = readInputs();
         const {api: api} = connect(inputs, new src_deadline.B(inputs.timeoutSeconds), progress, closers);
-        const ids = provisioned ? await stillProvisioned(api, provisioned) : await madeByCreate(api, pending ?? {});
-        if (ids.length === 0 && !provisioned) log.pq("Cleanup: the create the main step sent made no webhook; nothing to delete.");
+        const ids = provisioned ? await stillProvisioned(api, provisioned, inputs) : await madeByCreate(api, pending, inputs);
         for (const id of ids) {
           const line = await api.remove(id) ? `Cleanup: deleted webhook ${id}.` : `Cleanup: webhook ${id} was already gone.`;
           log.pq(line);
@@ -1720,38 +1821,40 @@ var __webpack_modules__ = {
         for (const close of closers) close();
       }
     }
-    function readState(name) {
-      const text = core.Gu(name);
-      if (!text) return;
-      try {
-        const value = JSON.parse(text);
-        return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
-      } catch {
-        return;
-      }
-    }
-    async function stillProvisioned(api, saved) {
-      const {id: id, url: url} = saved;
-      if (typeof id !== "string" || !parse.kk.test(id) || typeof url !== "string") return [];
-      const webhook = await api.get(id);
+    async function stillProvisioned(api, saved, inputs) {
+      const webhook = await api.get(saved.id);
       if (!webhook) {
-        log.pq(`Cleanup: webhook ${id} was already gone.`);
+        log.pq(`Cleanup: webhook ${saved.id} was already gone.`);
         return [];
       }
-      if (!sameUrl(webhook.url, url)) {
-        log.$e(`Cleanup: webhook ${id} now has url ${webhook.url}, not ${url} as provisioned: it was left in place.`);
-        return [];
+      const why = sameUrl(webhook.url, saved.url) ? notTheStepsBecause(webhook, saved, inputs) : `it now has url ${webhook.url}, not ${saved.url} as provisioned`;
+      if (why) log.$e(`Cleanup: webhook ${webhook.id} was left in place: ${why}.`);
+      return why ? [] : [ webhook.id ];
+    }
+    async function madeByCreate(api, saved, inputs) {
+      const made = (await api.findByUrl(saved.url)).filter(webhook => !saved.existing.includes(webhook.id.toLowerCase()));
+      if (made.length === 0) log.pq("Cleanup: the create the main step sent made no webhook; nothing to delete.");
+      const ids = [];
+      for (const webhook of made) {
+        const why = notTheStepsBecause(webhook, saved, inputs);
+        if (why) log.$e(`Cleanup: webhook ${webhook.id} at ${saved.url}, new since the main step's create, was left in place: ${why}.`); else ids.push(webhook.id);
       }
-      return [ id ];
+      return ids;
     }
-    async function madeByCreate(api, saved) {
-      const {url: url, existing: existing, secret: secret} = saved;
-      if (typeof url !== "string" || !Array.isArray(existing)) return [];
-      const before = existing.filter(id => typeof id === "string").map(id => id.toLowerCase());
-      const print = typeof secret === "string" ? secret : "";
-      return (await api.findByUrl(url)).filter(webhook => !before.includes(webhook.id.toLowerCase())).filter(webhook => !print || webhook.secret_key === void 0 || fingerprint(webhook.secret_key) === print).map(webhook => webhook.id);
+    function notTheStepsBecause(webhook, saved, inputs) {
+      const repository = inputs.context.repository;
+      if (!repository) return "without GITHUB_REPOSITORY this step cannot tell whose it is";
+      const record = (0, ownership.aE)(webhook.headers);
+      if (!record) return "it carries no ownership record of this action (made by hand, or by a version before records)";
+      if (record.repository.toLowerCase() !== repository.toLowerCase()) return `it is recorded for ${record.repository}, not ${repository}`;
+      if (!saved.record || !(0, ownership.qf)(record, saved.record)) return `its ownership record is not the one the main step ${saved.record ? `saved (${(0, 
+      ownership.bM)(saved.record)})` : "saved: none"}`;
+      const pullRequest = inputs.pullRequest;
+      if (pullRequest !== void 0 && record.pullRequest !== pullRequest) return `it is recorded for ${record.pullRequest === void 0 ? "no pull request" : `pull request #${record.pullRequest}`}, not #${pullRequest} this run is for`;
+      if (saved.secret && webhook.secret_key !== void 0 && cleanup_fingerprint(webhook.secret_key) !== saved.secret) return "its signing secret is not the one this step set (changed since, or another webhook)";
+      return;
     }
-    function fingerprint(secret) {
+    function cleanup_fingerprint(secret) {
       return (0, external_node_crypto_.createHash)("sha256").update(secret).digest("hex");
     }
     async function deployedFor(sha, context, github) {
@@ -1986,7 +2089,7 @@ var __webpack_modules__ = {
       deletedIds: []
     };
     async function updateExisting(existing, inputs, effects) {
-      if (existing.secret_key !== void 0) (0, secrets.$l)(existing.secret_key);
+      const held = secretInForce(existing, inputs.desired.secretKey !== void 0);
       for (const value of Object.values(existing.headers)) (0, secrets.iD)(value);
       const {desired: desired} = inputs;
       const record = (0, ownership.a4)(existing.headers);
@@ -1998,14 +2101,15 @@ var __webpack_modules__ = {
         }
       } : desired;
       const {changes: changes, patch: patch} = planUpdate(wanted, existing);
-      const secretKey = desired.secretKey ?? existing.secret_key ?? "";
+      const secretKey = desired.secretKey ?? held ?? "";
       if (changes.length === 0) return {
         ...nothing,
         result: "unchanged",
         webhookId: existing.id,
         url: existing.url,
         secretKey: secretKey,
-        webhook: publicView(existing)
+        webhook: publicView(existing),
+        record: (0, ownership.aE)(existing.headers)
       };
       if (existing.active === false && desired.active) log.$e(`Webhook ${existing.id} was inactive: Kapso may have paused it after its deliveries kept failing. It is made active again; ` + "check that the endpoint answers 2xx (verify: true asks Kapso for a test delivery).");
       if (inputs.dryRun) {
@@ -2025,15 +2129,16 @@ var __webpack_modules__ = {
         };
       }
       const updated = await effects.api.update(existing.id, patch);
-      if (updated.secret_key !== void 0) (0, secrets.$l)(updated.secret_key);
+      const inForce = updated.secret_key === void 0 || updated.secret_key === secretKey ? secretKey : secretInForce(updated);
       return {
         ...nothing,
         result: "updated",
         webhookId: updated.id,
         url: updated.url,
-        secretKey: updated.secret_key ?? secretKey,
+        secretKey: inForce ?? "",
         webhook: publicView(updated),
-        changes: changes
+        changes: changes,
+        record: (0, ownership.aE)(updated.headers)
       };
     }
     async function findById(inputs, api, webhookId) {
@@ -2071,19 +2176,26 @@ var __webpack_modules__ = {
         webhook: publicView(body),
         changes: changes
       };
-      effects.beforeCreate?.(url, existingIds, secretKey);
+      effects.beforeCreate?.(url, existingIds, secretKey, identity.record);
       const created = await effects.api.create(body, existingIds);
-      if (created.secret_key !== void 0) (0, secrets.$l)(created.secret_key);
+      const inForce = created.secret_key === void 0 || created.secret_key === secretKey ? secretKey : secretInForce(created) ?? "";
       if (created.url !== url) log.$e(`Kapso holds the new webhook ${created.id} with url ${created.url}, not ${url} as sent.` + (sameUrl(created.url, url) ? " Both are the same URL in normal form, so re-runs find it." : " Re-runs with this url will not find it: check what Kapso did with the URL."));
       return {
         ...nothing,
         result: "created",
         webhookId: created.id,
         url: created.url,
-        secretKey: created.secret_key || secretKey,
+        secretKey: inForce,
         webhook: publicView(created),
-        changes: changes
+        changes: changes,
+        record: (0, ownership.aE)(created.headers)
       };
+    }
+    function secretInForce(webhook, replaced = false) {
+      const secret = webhook.secret_key;
+      if (secret === void 0 || (0, secrets.oK)(secret)) return secret;
+      if (!replaced) log.$e(`Webhook ${webhook.id} has a signing secret of ${(0, src_text.U9)(secret.length, "character")} in Kapso, fewer than ${secrets.qv}: ` + "short enough to guess, so a signature made with it proves little, and too short to mask in the log, so this step neither prints it " + "nor gives it as the secret-key output. Rotate it: give secret-key a new secret of 16 characters or more (openssl rand -hex 32 makes one), " + "and give the same to your endpoint.");
+      return;
     }
     async function remove(inputs, effects) {
       const {webhookId: webhookId, desired: desired} = inputs;
@@ -2214,7 +2326,8 @@ var __webpack_modules__ = {
         matches = matches.filter(webhook => (0, ownership.Ml)(webhook.headers, owner));
         if (!matches[0]) return create(inputs, effects, existing, identity);
       }
-      if (matches.length > 1) log.$e(`${matches.length} webhooks of ${describeScope(scope)} have url ${desired.url}. Updating the most recent, ${matches[0]?.id}; ` + `left as they are: ${matches.slice(1).map(w => w.id).join(", ")}. Remove those with operation delete and webhook-id.`);
+      if (matches.length > 1) log.$e(`${matches.length} webhooks of ${describeScope(scope)} have url ${desired.url}. Updating the most recent, ${matches[0]?.id}; ` + `left as they are: ${(0, 
+      src_text.Z6)(matches.slice(1).map(w => w.id))}. Remove those with operation delete and webhook-id.`);
       return matches[0] ? updateExisting(matches[0], inputs, effects) : create(inputs, effects, [], identity);
     }
     async function upsertOwned(inputs, effects, identity, owner) {
@@ -2293,12 +2406,13 @@ var __webpack_modules__ = {
       } else {
         const several = result === "deleted" && outcome.deletedIds.length > 1;
         const whose = outcome.owner ? `, ${describeOwner(outcome.owner)}'s` : "";
-        const subject = several ? `${outcome.deletedIds.length} webhooks (${outcome.deletedIds.join(", ")}) in ${where}${whose}` : `${webhookId ? `webhook ${webhookId}` : "a new webhook"}${url ? ` for ${url}` : ""} in ${where}${whose}`;
+        const subject = several ? `${outcome.deletedIds.length} webhooks (${(0, src_text.Z6)(outcome.deletedIds)}) in ${where}${whose}` : `${webhookId ? `webhook ${webhookId}` : "a new webhook"}${url ? ` for ${url}` : ""} in ${where}${whose}`;
         const headline = result === "absent" ? `No webhook ${inputs.webhookId ?? (outcome.owner ? `recorded for ${describeOwner(outcome.owner)}` : `for ${inputs.desired.url}`)} in ${where}: nothing to delete.` : `${dryRun ? `Dry run, nothing written: would ${verbs[result]}` : capitalise(result)} ${subject}.`;
         log.pq(headline);
       }
       for (const change of changes) log.pq(change.from === "(new)" ? `  ${change.input}: ${change.to}` : `  ${change.input}: ${change.from} -> ${change.to}`);
     }
+    const VERBATIM_OUTPUTS = [ "webhook-id", "result", "secret-key", "url", "deleted-count", "deleted-ids", "dry-run", "delivery-status", "delivery-response-status" ];
     function outputsOf(outcome, dryRun) {
       return {
         "webhook-id": outcome.webhookId,
@@ -2336,7 +2450,7 @@ var __webpack_modules__ = {
           log.n0({
             result: "skipped",
             "dry-run": String(inputs.dryRun)
-          });
+          }, VERBATIM_OUTPUTS);
           await writeSummaryLine(`Skipped: ${inputs.skip.reason}`);
           return;
         }
@@ -2347,9 +2461,9 @@ var __webpack_modules__ = {
         const done = await applyOperation(inputs, effects);
         logOutcome(done, inputs);
         const outcome = await verifyIfAsked(inputs, effects, done);
-        log.n0(outputsOf(outcome, inputs.dryRun), [ "secret-key" ]);
+        log.n0(outputsOf(outcome, inputs.dryRun), VERBATIM_OUTPUTS);
         if (cleanupOn && outcome.webhookId) {
-          saveProvisioned(outcome.webhookId, outcome.url);
+          saveProvisioned(outcome.webhookId, outcome.url, outcome.record, outcome.secretKey);
           log.pq(`cleanup is on: webhook ${outcome.webhookId} will be deleted when the job ends.`);
         }
         await writeSummary(outcome, inputs);
@@ -2382,13 +2496,16 @@ var __webpack_modules__ = {
   },
   2334: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
+      Hh: () => parseRecord,
       Ml: () => isRecordedFor,
       XW: () => recordedPullRequest,
       a4: () => recordEntry,
+      aE: () => readRecord,
       bM: () => formatRecord,
       en: () => isRepositoryName,
       kN: () => RECORD_HEADER,
-      lx: () => isRecordName
+      lx: () => isRecordName,
+      qf: () => sameRecord
     });
     const RECORD_HEADER = "X-Provisioned-By";
     const MARK = "kapso-webhook-action";
@@ -2413,7 +2530,9 @@ var __webpack_modules__ = {
       return name !== void 0 && name !== "." && name !== "..";
     }
     function readRecord(headers) {
-      const value = recordEntry(headers)?.[1];
+      return parseRecord(recordEntry(headers)?.[1]);
+    }
+    function parseRecord(value) {
       const match = value === void 0 ? null : RECORD.exec(value);
       if (!match) return;
       const [, repository, pullRequest, name] = match;
@@ -2431,13 +2550,16 @@ var __webpack_modules__ = {
       const entries = Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() === RECORD_HEADER.toLowerCase());
       return entries.length === 1 ? entries[0] : void 0;
     }
+    function sameRecord(a, b) {
+      return a.repository.toLowerCase() === b.repository.toLowerCase() && a.pullRequest === b.pullRequest && a.name === b.name;
+    }
     function recordedPullRequest(headers, repository) {
       const record = readRecord(headers);
       return record && repository && record.repository.toLowerCase() === repository.toLowerCase() ? record.pullRequest : void 0;
     }
     function isRecordedFor(headers, owner) {
       const record = readRecord(headers);
-      return record !== void 0 && record.repository.toLowerCase() === owner.repository.toLowerCase() && record.pullRequest === owner.pullRequest && record.name === owner.name;
+      return record !== void 0 && sameRecord(record, owner);
     }
   },
   9809: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
@@ -2512,54 +2634,83 @@ var __webpack_modules__ = {
       $l: () => maskSecret,
       E$: () => redact,
       F3: () => outsideText,
-      iD: () => hideInServerText
+      Q7: () => holdSecret,
+      iD: () => hideInServerText,
+      oK: () => maskWebhookSecret,
+      qv: () => MIN_MASKED_SECRET
     });
     var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
     var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
-    const known = [];
+    const masked = [];
     const serverOnly = [];
-    const windowsOf = new Map;
+    const serverOnlySet = new Set;
     const FRAGMENT_LENGTH = 10;
+    const MIN_MASKED_SECRET = 16;
     function maskSecret(value) {
-      if (value === "" || known.includes(value)) return;
+      if (value === "" || masked.includes(value)) return;
       _actions_core__WEBPACK_IMPORTED_MODULE_0__.Pq(value);
-      known.push(value);
-      remember(value);
+      masked.push(value);
+      for (const form of encodedForms(value)) hideInServerText(form);
+    }
+    function maskWebhookSecret(value) {
+      if (value.length < MIN_MASKED_SECRET) return false;
+      maskSecret(value);
+      return true;
+    }
+    function holdSecret(value) {
+      if (value.length >= MIN_MASKED_SECRET) hideInServerText(value);
     }
     function hideInServerText(value) {
-      if (value.length < 6 || serverOnly.includes(value) || known.includes(value)) return;
+      if (value.length < 6 || serverOnlySet.has(value) || masked.includes(value)) return;
+      serverOnlySet.add(value);
       serverOnly.push(value);
-      remember(value);
     }
-    function remember(value) {
-      if (value.length < FRAGMENT_LENGTH || windowsOf.has(value)) return;
-      const windows = new Set;
-      for (let i = 0; i + FRAGMENT_LENGTH <= value.length; i++) windows.add(value.slice(i, i + FRAGMENT_LENGTH));
-      windowsOf.set(value, windows);
+    function encodedForms(secret) {
+      if (secret.length < MIN_MASKED_SECRET) return [];
+      const bytes = Buffer.from(secret, "utf8");
+      const hex = bytes.toString("hex");
+      const forms = [ hex, hex.toUpperCase(), bytes.toString("base64"), encodeURIComponent(secret), encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, e => e.toLowerCase()) ];
+      for (let pad = 0; pad < 3; pad++) {
+        const encoded = Buffer.concat([ Buffer.alloc(pad), bytes ]).toString("base64").replace(/=+$/, "");
+        const whole = encoded.slice(Math.ceil(pad * 8 / 6));
+        for (const form of [ whole, whole.slice(0, -1) ]) forms.push(form, form.replace(/\+/g, "-").replace(/\//g, "_"));
+      }
+      return [ ...new Set(forms) ].filter(form => form !== secret);
     }
     function redact(text, serverText = false) {
-      const values = serverText ? [ ...known, ...serverOnly ] : known;
-      if (values.length === 0 || text === "") return text;
+      if (text === "" || masked.length === 0 && (!serverText || serverOnly.length === 0)) return text;
       const hidden = new Uint8Array(text.length);
       let any = false;
-      for (const secret of values) {
-        const windows = windowsOf.get(secret);
-        if (!windows) {
-          for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
-            hidden.fill(1, at, at + secret.length);
-            any = true;
+      const mark = (at, length) => {
+        hidden.fill(1, at, at + length);
+        any = true;
+      };
+      let windows;
+      const scan = values => {
+        for (const secret of values) {
+          if (secret.length < FRAGMENT_LENGTH) {
+            for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) mark(at, secret.length);
+            continue;
           }
-          continue;
+          windows ??= windowsOf(text);
+          for (let i = 0; i + FRAGMENT_LENGTH <= secret.length; i++) for (const at of windows.get(secret.slice(i, i + FRAGMENT_LENGTH)) ?? []) mark(at, FRAGMENT_LENGTH);
         }
-        for (let i = 0; i + FRAGMENT_LENGTH <= text.length; i++) if (windows.has(text.slice(i, i + FRAGMENT_LENGTH))) {
-          hidden.fill(1, i, i + FRAGMENT_LENGTH);
-          any = true;
-        }
-      }
+      };
+      scan(masked);
+      if (serverText) scan(serverOnly);
       if (!any) return text;
       let out = "";
       for (let i = 0; i < text.length; i++) if (!hidden[i]) out += text[i]; else if (i === 0 || !hidden[i - 1]) out += "***";
       return out;
+    }
+    function windowsOf(text) {
+      const windows = new Map;
+      for (let i = 0; i + FRAGMENT_LENGTH <= text.length; i++) {
+        const window = text.slice(i, i + FRAGMENT_LENGTH);
+        const at = windows.get(window);
+        if (at) at.push(i); else windows.set(window, [ i ]);
+      }
+      return windows;
     }
     function outsideText(text, max) {
       return (0, _text_js__WEBPACK_IMPORTED_MODULE_1__.Jj)((0, _text_js__WEBPACK_IMPORTED_MODULE_1__.hN)(redact(text.length > 16 * max + 1024 ? text.slice(0, 16 * max + 1024) : text, true)), max);
@@ -2612,6 +2763,7 @@ var __webpack_modules__ = {
     __nccwpck_require__.d(__webpack_exports__, {
       Jj: () => cut,
       U9: () => count,
+      Z6: () => listIds,
       aQ: () => hasControl,
       hN: () => escapeControl
     });
@@ -2634,6 +2786,10 @@ var __webpack_modules__ = {
     }
     function count(n, noun) {
       return `${n} ${noun}${n === 1 ? "" : "s"}`;
+    }
+    function listIds(ids, max = 10) {
+      if (ids.length <= max) return ids.join(", ");
+      return `${ids.slice(0, max).join(", ")} and ${(ids.length - max).toLocaleString("en-US")} more`;
     }
   },
   2613: module => {
@@ -3040,6 +3196,7 @@ var __webpack_modules__ = {
       KIO: () => picklist,
       L5J: () => unknown,
       NpB: () => fallback,
+      Ru6: () => maxLength,
       Wwf: () => minValue,
       Y2b: () => safeInteger,
       YOg: () => array,
@@ -3049,6 +3206,7 @@ var __webpack_modules__ = {
       cl6: () => nullish,
       g1P: () => record,
       lqM: () => optional,
+      rej: () => strictObject,
       xLC: () => safeParse,
       yGV: () => regex,
       z6Y: () => check,
@@ -3147,6 +3305,23 @@ var __webpack_modules__ = {
         message: message$1,
         "~run"(dataset, config$1) {
           if (dataset.typed && !this.requirement(dataset.value)) _addIssue(this, "input", dataset, config$1);
+          return dataset;
+        }
+      };
+    }
+    function maxLength(requirement, message$1) {
+      return {
+        kind: "validation",
+        type: "max_length",
+        reference: maxLength,
+        async: false,
+        expects: `<=${requirement}`,
+        requirement: requirement,
+        message: message$1,
+        "~run"(dataset, config$1) {
+          if (dataset.typed && dataset.value.length > this.requirement) _addIssue(this, "length", dataset, config$1, {
+            received: `${dataset.value.length}`
+          });
           return dataset;
         }
       };
@@ -3486,6 +3661,81 @@ var __webpack_modules__ = {
               }
               if (!keyDataset.typed || !valueDataset.typed) dataset.typed = false;
               if (keyDataset.typed) dataset.value[keyDataset.value] = valueDataset.value;
+            }
+          } else _addIssue(this, "type", dataset, config$1);
+          return dataset;
+        }
+      });
+    }
+    function strictObject(entries$1, message$1) {
+      return _standardSchema({
+        kind: "schema",
+        type: "strict_object",
+        reference: strictObject,
+        expects: "Object",
+        async: false,
+        entries: entries$1,
+        message: message$1,
+        "~run"(dataset, config$1) {
+          const input = dataset.value;
+          if (input && typeof input === "object") {
+            dataset.typed = true;
+            dataset.value = {};
+            for (const key in this.entries) {
+              const valueSchema = this.entries[key];
+              if (key in input || (valueSchema.type === "exact_optional" || valueSchema.type === "optional" || valueSchema.type === "nullish") && valueSchema.default !== void 0) {
+                const value$1 = key in input ? input[key] : getDefault(valueSchema);
+                const valueDataset = valueSchema["~run"]({
+                  value: value$1
+                }, config$1);
+                if (valueDataset.issues) {
+                  const pathItem = {
+                    type: "object",
+                    origin: "value",
+                    input: input,
+                    key: key,
+                    value: value$1
+                  };
+                  for (const issue of valueDataset.issues) {
+                    if (issue.path) issue.path.unshift(pathItem); else issue.path = [ pathItem ];
+                    dataset.issues?.push(issue);
+                  }
+                  if (!dataset.issues) dataset.issues = valueDataset.issues;
+                  if (config$1.abortEarly) {
+                    dataset.typed = false;
+                    break;
+                  }
+                }
+                if (!valueDataset.typed) dataset.typed = false;
+                dataset.value[key] = valueDataset.value;
+              } else if (valueSchema.fallback !== void 0) dataset.value[key] = getFallback(valueSchema); else if (valueSchema.type !== "exact_optional" && valueSchema.type !== "optional" && valueSchema.type !== "nullish") {
+                _addIssue(this, "key", dataset, config$1, {
+                  input: void 0,
+                  expected: `"${key}"`,
+                  path: [ {
+                    type: "object",
+                    origin: "key",
+                    input: input,
+                    key: key,
+                    value: input[key]
+                  } ]
+                });
+                if (config$1.abortEarly) break;
+              }
+            }
+            if (!dataset.issues || !config$1.abortEarly) for (const key in input) if (!Object.prototype.hasOwnProperty.call(this.entries, key)) {
+              _addIssue(this, "key", dataset, config$1, {
+                input: key,
+                expected: "never",
+                path: [ {
+                  type: "object",
+                  origin: "key",
+                  input: input,
+                  key: key,
+                  value: input[key]
+                } ]
+              });
+              break;
             }
           } else _addIssue(this, "type", dataset, config$1);
           return dataset;

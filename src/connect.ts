@@ -19,7 +19,7 @@ export function connect(inputs: ActionInputs, deadline: Deadline, progress: Prog
   const retry = { maxAttempts: inputs.maxAttempts, timeoutMs: inputs.requestTimeoutSeconds * 1000, backoffMs: BACKOFF_MS, deadline }
   const transport = new Transport({ ...retry, service: 'Kapso', headers: { 'X-API-Key': inputs.apiKey }, userAgent: USER_AGENT })
   closers.push(() => transport.close())
-  const client = new KapsoClient({ apiUrl: inputs.apiUrl, defaultApiUrl: inputs.defaultApiUrl, scope: inputs.scope, kind: inputs.desired.kind }, transport, progress)
+  const client = new KapsoClient({ apiUrl: inputs.apiUrl, defaultApiUrl: inputs.defaultApiUrl, scope: inputs.scope, kind: inputs.desired.kind, deadline }, transport, progress)
   const github = inputs.githubToken ? lazyPullRequestApi({ ...retry, token: inputs.githubToken, userAgent: USER_AGENT }) : undefined
   const deliveries = inputs.scope.kind === 'legacy' ? undefined : new DeliveriesClient(inputs.apiUrl, transport)
   return { api: client, github, deliveries, pollMs: BACKOFF_MS, deadline }

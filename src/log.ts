@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { ActionError } from './errors.js'
 import { redact } from './secrets.js'
 import { escapeControl } from './text.js'
 
@@ -47,11 +48,31 @@ export function fail(text: string): void {
 }
 
 /**
- * Writes the step's outputs, all of them at once, once the operation has succeeded. `secretOutputs` name
- * the outputs whose value is a secret on purpose (masked already, so the runner hides it in the log).
+ * Writes the step's outputs, all of them at once, once the operation has succeeded. `verbatim` names the
+ * outputs written as they are (control characters escaped only): the secret-key, a secret on purpose and
+ * masked already, and the values the boundary parsed (ids, results, URLs, counts), which a later step
+ * reads and which no redaction may rewrite. Any other output is free text and is guarded like a line.
  */
-export function setOutputs(outputs: Record<string, string>, secretOutputs: readonly string[] = []): void {
+export function setOutputs(outputs: Record<string, string>, verbatim: readonly string[] = []): void {
   for (const [name, value] of Object.entries(outputs)) {
-    core.setOutput(name, secretOutputs.includes(name) ? escapeControl(value) : line(value))
+    toRunnerFile('GITHUB_OUTPUT', "the step's outputs", () => core.setOutput(name, verbatim.includes(name) ? escapeControl(value) : line(value)))
+  }
+}
+
+/** Saves a value for the post step (GITHUB_STATE). The value is the action's own JSON, never shown. */
+export function saveState(name: string, value: string): void {
+  toRunnerFile('GITHUB_STATE', 'what the post step is to clean up', () => core.saveState(name, value))
+}
+
+/** A write to a file the runner names: when it fails, the message says which file, and that the runner owns it. */
+function toRunnerFile(variable: string, what: string, write: () => void): void {
+  try {
+    write()
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code
+    throw new ActionError(
+      `Could not write ${what} to the file ${variable} names${typeof code === 'string' && /^E[A-Z]{2,12}$/.test(code) ? ` (${code})` : ''}: ` +
+        `the runner sets ${variable} and makes that file; check that it exists and is writable (a step that changed it or its folder, or a full disk).`
+    )
   }
 }

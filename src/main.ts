@@ -8,7 +8,7 @@ import * as log from './log.js'
 import { applyOperation, verifyIfAsked, type Outcome } from './operations/index.js'
 import { describeVerification } from './operations/verify.js'
 import { Progress } from './progress.js'
-import { logOutcome, outputsOf } from './report.js'
+import { logOutcome, outputsOf, VERBATIM_OUTPUTS } from './report.js'
 import { outsideText } from './secrets.js'
 import { writeFailureSummary, writeSummary, writeSummaryLine } from './summary.js'
 
@@ -21,7 +21,7 @@ export async function run(): Promise<void> {
     if (inputs.skip) {
       if (inputs.skip.warn) log.warning(inputs.skip.reason)
       else log.notice(inputs.skip.reason)
-      log.setOutputs({ result: 'skipped', 'dry-run': String(inputs.dryRun) })
+      log.setOutputs({ result: 'skipped', 'dry-run': String(inputs.dryRun) }, VERBATIM_OUTPUTS)
       await writeSummaryLine(`Skipped: ${inputs.skip.reason}`)
       return
     }
@@ -32,9 +32,9 @@ export async function run(): Promise<void> {
     const done = await applyOperation(inputs, effects)
     logOutcome(done, inputs)
     const outcome = await verifyIfAsked(inputs, effects, done)
-    log.setOutputs(outputsOf(outcome, inputs.dryRun), ['secret-key'])
+    log.setOutputs(outputsOf(outcome, inputs.dryRun), VERBATIM_OUTPUTS)
     if (cleanupOn && outcome.webhookId) {
-      saveProvisioned(outcome.webhookId, outcome.url)
+      saveProvisioned(outcome.webhookId, outcome.url, outcome.record, outcome.secretKey)
       log.info(`cleanup is on: webhook ${outcome.webhookId} will be deleted when the job ends.`)
     }
     await writeSummary(outcome, inputs)

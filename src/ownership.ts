@@ -56,7 +56,11 @@ export function isRepositoryName(repository: string): boolean {
 
 /** The record in a webhook's headers, or undefined when this action did not write it, exactly so. */
 export function readRecord(headers: Record<string, string> | undefined): OwnershipRecord | undefined {
-  const value = recordEntry(headers)?.[1]
+  return parseRecord(recordEntry(headers)?.[1])
+}
+
+/** A record's text (the header's value) read back, or undefined when it is not exactly what formatRecord writes. */
+export function parseRecord(value: string | undefined): OwnershipRecord | undefined {
   const match = value === undefined ? null : RECORD.exec(value)
   if (!match) return undefined
   const [, repository, pullRequest, name] = match as unknown as [string, string, string | undefined, string | undefined]
@@ -75,6 +79,11 @@ export function recordEntry(headers: Record<string, string> | undefined): [strin
   return entries.length === 1 ? entries[0] : undefined
 }
 
+/** Whether two records name the same repository (names compare without regard to case), pull request and name. */
+export function sameRecord(a: OwnershipRecord, b: OwnershipRecord): boolean {
+  return a.repository.toLowerCase() === b.repository.toLowerCase() && a.pullRequest === b.pullRequest && a.name === b.name
+}
+
 /**
  * The pull request this action recorded on a webhook for this repository: the one test both sweep and
  * delete-by-record rely on to touch only their own. Undefined for a webhook without the record, recorded
@@ -91,5 +100,5 @@ export function recordedPullRequest(headers: Record<string, string> | undefined,
  */
 export function isRecordedFor(headers: Record<string, string> | undefined, owner: PullRequestOwner): boolean {
   const record = readRecord(headers)
-  return record !== undefined && record.repository.toLowerCase() === owner.repository.toLowerCase() && record.pullRequest === owner.pullRequest && record.name === owner.name
+  return record !== undefined && sameRecord(record, owner)
 }

@@ -3,7 +3,7 @@ import { describeScope } from './kapso/scope.js'
 import * as log from './log.js'
 import { describeOwner } from './operations/identity.js'
 import type { Outcome } from './operations/index.js'
-import { count } from './text.js'
+import { count, listIds } from './text.js'
 
 /** The log lines of an outcome: what was done (or, in a dry run, would be), field by field. */
 export function logOutcome(outcome: Outcome, inputs: ActionInputs): void {
@@ -19,7 +19,7 @@ export function logOutcome(outcome: Outcome, inputs: ActionInputs): void {
     const several = result === 'deleted' && outcome.deletedIds.length > 1
     const whose = outcome.owner ? `, ${describeOwner(outcome.owner)}'s` : ''
     const subject = several
-      ? `${outcome.deletedIds.length} webhooks (${outcome.deletedIds.join(', ')}) in ${where}${whose}`
+      ? `${outcome.deletedIds.length} webhooks (${listIds(outcome.deletedIds)}) in ${where}${whose}`
       : `${webhookId ? `webhook ${webhookId}` : 'a new webhook'}${url ? ` for ${url}` : ''} in ${where}${whose}`
     const headline =
       result === 'absent'
@@ -31,6 +31,12 @@ export function logOutcome(outcome: Outcome, inputs: ActionInputs): void {
     log.info(change.from === '(new)' ? `  ${change.input}: ${change.to}` : `  ${change.input}: ${change.from} -> ${change.to}`)
   }
 }
+
+/**
+ * The outputs written as they are: values the boundary parsed (ids, results, URLs, counts) and the secret
+ * (masked on purpose). Only `webhook`, JSON text, is guarded like a log line (see log.setOutputs).
+ */
+export const VERBATIM_OUTPUTS = ['webhook-id', 'result', 'secret-key', 'url', 'deleted-count', 'deleted-ids', 'dry-run', 'delivery-status', 'delivery-response-status']
 
 /** The step's outputs, as the runner will hold them. Written only once the operation has succeeded. */
 export function outputsOf(outcome: Outcome, dryRun: boolean): Record<string, string> {

@@ -2,25 +2,54 @@ import * as core from '@actions/core'
 import { cut, escapeControl } from './text.js'
 
 /**
- * Every secret this step knows: the API key, the GitHub token, the signing secret given, generated or read
- * back for the webhook it provisions. Each is masked (core.setSecret) once, when it becomes known, before
- * anything could print it; and any text from outside is passed through redact() before it is cut, quoted
- * or logged, because the runner masks only whole values and a cut can leave half a secret readable.
+ * Every secret this step knows, in two tiers:
+ * - masked (core.setSecret) and hidden in every line: the API key, the GitHub token, and the signing secret
+ *   of the webhook the step provisions (given, generated or read back). Each is masked once, when it becomes
+ *   known, before anything could print it.
+ * - hidden only in text that came from outside (a server's message): header values, which may be
+ *   credentials but are too common to mask; the encoded forms of the masked secrets (hex, base64, base64url,
+ *   percent-encoded), which a server may echo and the runner does not mask; and the secrets of the other
+ *   webhooks the step read at its URL, which are not masked at all (10,000 webhooks must not put 10,000
+ *   masks into the log), yet never shown.
+ * Text from outside is passed through redact() before it is cut, quoted or logged, because the runner masks
+ * only whole values and a cut can leave half a secret readable.
  */
-const known: string[] = []
-/** Values hidden in server text only: header values, which may be credentials but are too common to mask. */
+const masked: string[] = []
 const serverOnly: string[] = []
-const windowsOf = new Map<string, Set<string>>()
+const serverOnlySet = new Set<string>()
 
 /** Fragments this long or longer are hidden too: a text that holds part of a secret shows none of it. */
 export const FRAGMENT_LENGTH = 10
 
-/** Masks a secret and remembers it for redact(). Empty values and repeats are ignored. */
+/**
+ * A secret Kapso holds is masked only from this length: the signing secrets the action makes are 64, and
+ * the secret-key input must have 16. Masking a shorter one ("a", "https") would rewrite every such letter or
+ * word of the log and of the outputs, ids and URLs included.
+ */
+export const MIN_MASKED_SECRET = 16
+
+/** Masks a secret the step was given (api-key, github-token, secret-key) and remembers it for redact(). */
 export function maskSecret(value: string): void {
-  if (value === '' || known.includes(value)) return
+  if (value === '' || masked.includes(value)) return
   core.setSecret(value)
-  known.push(value)
-  remember(value)
+  masked.push(value)
+  for (const form of encodedForms(value)) hideInServerText(form)
+}
+
+/**
+ * The signing secret Kapso holds for the webhook the step provisions: masked like a given one when it has
+ * MIN_MASKED_SECRET characters or more. False when it is shorter: then it is neither masked nor hidden,
+ * and must never be printed nor written to an output (the caller warns to rotate it).
+ */
+export function maskWebhookSecret(value: string): boolean {
+  if (value.length < MIN_MASKED_SECRET) return false
+  maskSecret(value)
+  return true
+}
+
+/** The secret of another webhook the step read (not the one it provisions): hidden in server text, not masked. */
+export function holdSecret(value: string): void {
+  if (value.length >= MIN_MASKED_SECRET) hideInServerText(value)
 }
 
 /**
@@ -28,43 +57,58 @@ export function maskSecret(value: string): void {
  * that is not masked in the whole log: "preview" or "true" would vanish from every line.
  */
 export function hideInServerText(value: string): void {
-  if (value.length < 6 || serverOnly.includes(value) || known.includes(value)) return
+  if (value.length < 6 || serverOnlySet.has(value) || masked.includes(value)) return
+  serverOnlySet.add(value)
   serverOnly.push(value)
-  remember(value)
 }
 
-function remember(value: string): void {
-  if (value.length < FRAGMENT_LENGTH || windowsOf.has(value)) return
-  const windows = new Set<string>()
-  for (let i = 0; i + FRAGMENT_LENGTH <= value.length; i++) windows.add(value.slice(i, i + FRAGMENT_LENGTH))
-  windowsOf.set(value, windows)
+/**
+ * How a server may echo a secret in its message: hex, base64 and base64url (at each of the three byte
+ * alignments it can take inside a longer encoded text, its ragged ends dropped) and percent-encoded.
+ */
+function encodedForms(secret: string): string[] {
+  if (secret.length < MIN_MASKED_SECRET) return []
+  const bytes = Buffer.from(secret, 'utf8')
+  const hex = bytes.toString('hex')
+  const forms = [hex, hex.toUpperCase(), bytes.toString('base64'), encodeURIComponent(secret), encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase())]
+  for (let pad = 0; pad < 3; pad++) {
+    const encoded = Buffer.concat([Buffer.alloc(pad), bytes]).toString('base64').replace(/=+$/, '')
+    // The first characters carry bits of what precedes the secret, and the last one may carry bits of what
+    // follows: the form ending there hides a secret that ends the text, the one without it any other.
+    const whole = encoded.slice(Math.ceil((pad * 8) / 6))
+    for (const form of [whole, whole.slice(0, -1)]) forms.push(form, form.replace(/\+/g, '-').replace(/\//g, '_'))
+  }
+  return [...new Set(forms)].filter((form) => form !== secret)
 }
 
 /**
  * The text with every known secret, and every run of it that holds FRAGMENT_LENGTH or more characters of
  * one, replaced by ***. For text from outside (a server's message, an input's value) before it is shown.
+ * Linear in the text and in the secrets' lengths: the text's windows are indexed once.
  */
 export function redact(text: string, serverText = false): string {
-  const values = serverText ? [...known, ...serverOnly] : known
-  if (values.length === 0 || text === '') return text
+  if (text === '' || (masked.length === 0 && (!serverText || serverOnly.length === 0))) return text
   const hidden = new Uint8Array(text.length)
   let any = false
-  for (const secret of values) {
-    const windows = windowsOf.get(secret)
-    if (!windows) {
-      for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) {
-        hidden.fill(1, at, at + secret.length)
-        any = true
+  const mark = (at: number, length: number): void => {
+    hidden.fill(1, at, at + length)
+    any = true
+  }
+  let windows: Map<string, number[]> | undefined
+  const scan = (values: readonly string[]): void => {
+    for (const secret of values) {
+      if (secret.length < FRAGMENT_LENGTH) {
+        for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) mark(at, secret.length)
+        continue
       }
-      continue
-    }
-    for (let i = 0; i + FRAGMENT_LENGTH <= text.length; i++) {
-      if (windows.has(text.slice(i, i + FRAGMENT_LENGTH))) {
-        hidden.fill(1, i, i + FRAGMENT_LENGTH)
-        any = true
+      windows ??= windowsOf(text)
+      for (let i = 0; i + FRAGMENT_LENGTH <= secret.length; i++) {
+        for (const at of windows.get(secret.slice(i, i + FRAGMENT_LENGTH)) ?? []) mark(at, FRAGMENT_LENGTH)
       }
     }
   }
+  scan(masked)
+  if (serverText) scan(serverOnly)
   if (!any) return text
   let out = ''
   for (let i = 0; i < text.length; i++) {
@@ -74,12 +118,23 @@ export function redact(text: string, serverText = false): string {
   return out
 }
 
+/** Where each run of FRAGMENT_LENGTH characters of the text starts. */
+function windowsOf(text: string): Map<string, number[]> {
+  const windows = new Map<string, number[]>()
+  for (let i = 0; i + FRAGMENT_LENGTH <= text.length; i++) {
+    const window = text.slice(i, i + FRAGMENT_LENGTH)
+    const at = windows.get(window)
+    if (at) at.push(i)
+    else windows.set(window, [i])
+  }
+  return windows
+}
 
 /** For tests: forget every secret (each run of the action is a new process). */
 export function forgetSecrets(): void {
-  known.length = 0
+  masked.length = 0
   serverOnly.length = 0
-  windowsOf.clear()
+  serverOnlySet.clear()
 }
 
 /**

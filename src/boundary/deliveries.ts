@@ -38,7 +38,9 @@ const deliverySchema = v.object(
   },
   'a delivery'
 )
-const pageSchema = v.object({ data: v.array(deliverySchema, 'a list') }, 'a JSON object with data')
+/** The deliveries list is asked for 100 (limit=100): a page with more is not read. */
+const MAX_DELIVERIES = 100
+const pageSchema = v.object({ data: v.pipe(v.array(v.unknown(), 'a list'), v.maxLength(MAX_DELIVERIES, `a list of at most the ${MAX_DELIVERIES} asked for`), v.array(deliverySchema, 'a list')) }, 'a JSON object with data')
 
 /** The deliveries of one page, newest first as Kapso lists them. */
 export function parseDeliveries(body: unknown, doing: string): Delivery[] {

@@ -51,6 +51,14 @@ export interface Webhook {
 }
 
 const MAX_URL = 2048
+/**
+ * The most a webhook may hold, as read: the action's own inputs allow far less (its events are Kapso's
+ * dozen or so), and a receiver refuses a request with thousands of headers. Past these, the answer is
+ * refused: each is work and memory that a server could otherwise make as large as it likes.
+ */
+export const MAX_HEADERS = 100
+export const MAX_HEADER_VALUE = 8192
+export const MAX_NAMES = 100
 
 /** A URL as a log line may show it: parseable, no control characters. */
 const webhookUrl = v.pipe(
@@ -58,7 +66,7 @@ const webhookUrl = v.pipe(
   v.check((s) => s.length <= MAX_URL && !hasControl(s) && URL.canParse(s), 'a URL')
 )
 const name = text(200, 'a name without control characters')
-const nameList = v.nullish(v.array(name, 'a list of names'))
+const nameList = v.nullish(v.pipe(v.array(name, 'a list of names'), v.maxLength(MAX_NAMES, `a list of at most ${MAX_NAMES} names`)))
 const count = v.nullish(wholeNumber())
 
 const webhookSchema = v.object(
@@ -74,6 +82,7 @@ const webhookSchema = v.object(
         v.unknown(),
         // valibot's record takes an array as an object of "0", "1", …: headers are a JSON object or nothing.
         v.check((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'an object of headers'),
+        v.check((value) => Object.keys(value as object).length <= MAX_HEADERS, `an object of at most ${MAX_HEADERS} headers`),
         v.record(text(256, 'a header name without control characters'), v.unknown(), 'an object of headers')
       )
     ),
@@ -110,7 +119,12 @@ export interface WebhookPage {
  * A page of a list. `keepSecret` says whose secret to keep: each other secret is dropped here, so that a
  * scope of 10,000 webhooks does not leave 10,000 secrets to mask.
  */
-export function parseWebhookPage(body: unknown, doing: string, keepSecret: (webhook: Webhook) => boolean): WebhookPage {
+export function parseWebhookPage(body: unknown, doing: string, perPage: number, keepSecret: (webhook: Webhook) => boolean): WebhookPage {
+  // Counted before anything is parsed: a page of 200,000 webhooks is refused at once, not read.
+  const data = typeof body === 'object' && body !== null ? (body as { data?: unknown }).data : undefined
+  if (Array.isArray(data) && data.length > perPage) {
+    throw new AnswerError(`Kapso's answer while ${doing} lists ${data.length.toLocaleString('en-US')} webhooks on one page, more than the ${perPage} asked for (per_page): it was not read.`)
+  }
   const page = parseAnswer(pageSchema, body, 'Kapso', doing)
   const webhooks = page.data.map((raw) => {
     const webhook = toWebhook(raw, false, doing)
@@ -165,6 +179,7 @@ function headerTexts(headers: Record<string, unknown> | null | undefined, doing:
   for (const [key, value] of Object.entries(headers ?? {})) {
     const valueText = jsonText(value)
     if (valueText === undefined) throw new AnswerError(`Kapso's answer while ${doing} has a header value that is not JSON.`)
+    if (valueText.length > MAX_HEADER_VALUE) throw new AnswerError(`Kapso's answer while ${doing} has a header value longer than ${MAX_HEADER_VALUE} characters.`)
     out.push([key, valueText])
   }
   // fromEntries defines own properties: a header named __proto__ stays a header.

@@ -1,4 +1,4 @@
-import type { WebhookKind } from '../boundary/kapso.js'
+import { MAX_HEADERS, MAX_NAMES, type WebhookKind } from '../boundary/kapso.js'
 import { BUFFERABLE_EVENTS, classifyEvent, PHONE_NUMBER_EVENTS, PROJECT_EVENTS, splitList, typoOf } from '../events.js'
 import type { Scope } from '../kapso/scope.js'
 import * as log from '../log.js'
@@ -15,6 +15,8 @@ const MAX_URL_LENGTH = 2048
  */
 export const MIN_SECRET_KEY_LENGTH = 16
 const MAX_HEADER_VALUE_LENGTH = 4096
+/** As many events as a webhook read back from Kapso may hold (boundary/kapso.ts). */
+const MAX_LISTED = MAX_NAMES
 /** RFC 9110 token: what a header name may be made of. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
 /** Visible ASCII and non-ASCII text, spaces and tabs: no CR, LF, NUL or other control characters. */
@@ -116,6 +118,7 @@ function readWebhookUrl(fail: Fail): string | undefined {
 export function readEvents(fail: Fail, scope: Scope | undefined): string[] {
   const events = splitList(readInput('events'))
   const allowed = eventsFor(scope, 'kapso')
+  if (events.length > MAX_LISTED) return fail(`events lists ${events.length} events; at most ${MAX_LISTED} are taken (Kapso has a few dozen).`) ?? []
   for (const event of events) {
     const verdict = classifyEvent(event, allowed, otherScopeEvents(scope))
     if (verdict.verdict === 'other-scope') {
@@ -157,6 +160,7 @@ function readHeaders(fail: Fail): Record<string, string> | undefined {
   if (raw === '') return {}
   const entries = raw.startsWith('{') || raw.startsWith('[') || raw.startsWith('"') ? jsonHeaders(raw, fail) : lineHeaders(raw, fail)
   if (!entries) return undefined
+  if (entries.length >= MAX_HEADERS) return fail(`headers has ${entries.length} headers; at most ${MAX_HEADERS - 1} are taken (the action adds its ownership record, and reads no webhook with more than ${MAX_HEADERS}).`)
   const headers: [string, string][] = []
   const seen = new Set<string>()
   for (const [index, [name, value]] of entries.entries()) {

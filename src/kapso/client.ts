@@ -2,7 +2,8 @@ import { AnswerError } from '../boundary/parse.js'
 import { parseWebhook, parseWebhookPage, type Webhook, type WebhookFields, type WebhookKind } from '../boundary/kapso.js'
 import { ActionError, StatusError } from '../errors.js'
 import * as log from '../log.js'
-import { maskSecret } from '../secrets.js'
+import { holdSecret } from '../secrets.js'
+import { StepTimeout, type Deadline } from '../deadline.js'
 import type { Progress } from '../progress.js'
 import { containsFilter, sameUrl } from '../urls.js'
 import { refusal } from './refusal.js'
@@ -16,12 +17,21 @@ export interface ClientOptions {
   scope: Scope
   /** The only kind of webhook this step matches, changes or deletes. */
   kind: WebhookKind
+  /** The step's deadline, checked after each page as well as before each request. */
+  deadline?: Deadline
 }
 
 type ClientRequest = Omit<RequestSpec, 'url'> & { path: string }
 
 const PER_PAGE = 100
-const MAX_PAGES = 1000
+/**
+ * LIST_BOUNDS: the most one list (every page of one scope) is read to. A preview-heavy project has hundreds
+ * of webhooks; 20,000 is far past any real scope, and 64 MiB is over three times what 20,000 webhooks of a
+ * usual size take. Past either, the step stops with one message instead of reading on (SECURITY.md).
+ */
+export const MAX_WEBHOOKS = 20_000
+const MAX_PAGES = MAX_WEBHOOKS / PER_PAGE
+export const MAX_LIST_CHARACTERS = 64 * 1024 * 1024
 
 /**
  * Kapso's webhook API for one scope, on any API generation. Every answer is parsed by boundary/kapso.ts
@@ -52,29 +62,43 @@ export class KapsoClient {
 
   /**
    * Reads every page, keeping the webhooks of the step's kind in the scope, each once. The secrets kept
-   * (`keepSecret`: only webhooks with the step's URL) are masked as they are read; all others are dropped.
-   * Without Kapso's page count, pages are read until one is empty or brings nothing new.
+   * (`keepSecret`: only webhooks with the step's URL) are held to be hidden in server text; all others are
+   * dropped. Without Kapso's page count, pages are read until one is empty or brings nothing new. Bounded
+   * whatever the server sends (see LIST_BOUNDS): a page of more than it asked for, more webhooks than
+   * MAX_WEBHOOKS or more than MAX_LIST_CHARACTERS of answers are refused, and the deadline is checked
+   * after every page as well as before every request.
    */
   private async list(doing: string, contains: string | undefined, keepSecret: (webhook: Webhook) => boolean): Promise<Webhook[]> {
     const found = new Map<string, Webhook>()
     const seen = new Set<string>()
     const mine = (webhook: Webhook): boolean => webhook.kind === this.options.kind && inScope(this.options.scope, webhook)
-    for (let page = 1; page <= MAX_PAGES; page++) {
+    let characters = 0
+    for (let page = 1; ; page++) {
       const query = listQuery(this.options.scope, page, PER_PAGE, this.options.kind, contains)
-      const { body } = await this.send({ method: 'GET', path: `?${query}`, doing })
-      const parsed = parseWebhookPage(body, doing, (webhook) => mine(webhook) && keepSecret(webhook))
+      const reply = await this.send({ method: 'GET', path: `?${query}`, doing })
+      characters += reply.size ?? 0
+      if (characters > MAX_LIST_CHARACTERS) throw tooMuch(doing, `more than ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB of answers`)
+      const parsed = parseWebhookPage(reply.body, doing, PER_PAGE, (webhook) => mine(webhook) && keepSecret(webhook))
+      if (parsed.totalPages !== undefined && parsed.totalPages > MAX_PAGES) throw tooMuch(doing, `${parsed.totalPages.toLocaleString('en-US')} pages of ${PER_PAGE}`)
       const before = seen.size
       for (const webhook of parsed.webhooks) {
         const id = webhook.id.toLowerCase()
         seen.add(id)
         if (!mine(webhook) || found.has(id)) continue
-        if (webhook.secret_key !== undefined) maskSecret(webhook.secret_key)
+        if (webhook.secret_key !== undefined) holdSecret(webhook.secret_key)
         found.set(id, webhook)
       }
+      if (seen.size > MAX_WEBHOOKS) throw tooMuch(doing, `more than ${MAX_WEBHOOKS.toLocaleString('en-US')} webhooks`)
+      this.checkDeadline(doing)
       const more = parsed.totalPages !== undefined ? page < parsed.totalPages : seen.size > before
       if (!more) return sortNewestFirst([...found.values()])
     }
-    throw new ActionError(`Kapso listed more than ${MAX_PAGES} pages of webhooks while ${doing}; stopped reading.`)
+  }
+
+  /** CPU work on an answer counts against timeout-seconds too, not only the requests. */
+  private checkDeadline(doing: string): void {
+    const { deadline } = this.options
+    if (deadline && deadline.remainingMs() <= 0) throw new StepTimeout(doing, false, deadline.seconds)
   }
 
   /** The webhook with this id, or undefined when the scope has none such. Its secret is kept. */
@@ -194,6 +218,14 @@ export class KapsoClient {
         return `Kapso answered HTTP 404${where} while ${doing}.${where ? ' Check api-url: project webhooks are on the Platform API (https://api.kapso.ai/platform/v1).' : ''}`
     }
   }
+}
+
+function tooMuch(doing: string, what: string): ActionError {
+  return new ActionError(
+    `Kapso's answers while ${doing} hold ${what}: more than this action reads from one scope ` +
+      `(${MAX_WEBHOOKS.toLocaleString('en-US')} webhooks, ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB), so it stopped reading and changed nothing. ` +
+      'Check api-url and the scope id; if the scope really holds that many, delete the webhooks it no longer needs.'
+  )
 }
 
 function sortNewestFirst(webhooks: Webhook[]): Webhook[] {

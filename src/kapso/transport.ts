@@ -28,6 +28,8 @@ export interface RequestSpec {
 export interface Reply {
   status: number
   body: unknown
+  /** The answer's length in characters, for the bounds of a list read over many pages. */
+  size?: number
 }
 
 /**
@@ -103,7 +105,7 @@ export class Transport {
     trace(String(status))
     const body = parseJson(text)
     if (status >= 200 && status < 300) {
-      if (body !== undefined || method === 'DELETE') return { status, body }
+      if (body !== undefined || method === 'DELETE') return { status, body, size: text.length }
       // A success whose body cannot be read: for a POST, the webhook may exist all the same.
       return { failed: true, summary: `HTTP ${status} with a body that is not JSON`, mayHaveApplied: method !== 'GET' }
     }

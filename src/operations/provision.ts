@@ -4,9 +4,10 @@ import { ActionError } from '../errors.js'
 import type { ActionInputs, DesiredWebhook } from '../inputs/index.js'
 import { describeScope, inScope } from '../kapso/scope.js'
 import * as log from '../log.js'
-import { formatRecord, RECORD_HEADER, recordEntry } from '../ownership.js'
+import { formatRecord, readRecord, RECORD_HEADER, recordEntry } from '../ownership.js'
 import { describeCreate, planCreate, planUpdate, publicView } from '../plan.js'
-import { hideInServerText, maskSecret } from '../secrets.js'
+import { hideInServerText, maskSecret, maskWebhookSecret, MIN_MASKED_SECRET } from '../secrets.js'
+import { count } from '../text.js'
 import { sameUrl } from '../urls.js'
 import type { Identity } from './identity.js'
 import { nothing, type Effects, type Outcome } from './types.js'
@@ -14,7 +15,8 @@ import { nothing, type Effects, type Outcome } from './types.js'
 /** Makes the webhook found what the inputs describe: an update of the fields that differ, or nothing. */
 export async function updateExisting(existing: Webhook, inputs: ActionInputs, effects: Effects): Promise<Outcome> {
   // The webhook this step provisions: its secret is the one kept, and masked before anything else.
-  if (existing.secret_key !== undefined) maskSecret(existing.secret_key)
+  // A secret-key given replaces it, so a short one needs no warning then.
+  const held = secretInForce(existing, inputs.desired.secretKey !== undefined)
   for (const value of Object.values(existing.headers)) hideInServerText(value)
 
   const { desired } = inputs
@@ -22,9 +24,9 @@ export async function updateExisting(existing: Webhook, inputs: ActionInputs, ef
   const record = recordEntry(existing.headers)
   const wanted: DesiredWebhook = record ? { ...desired, headers: { ...desired.headers, [record[0]]: record[1] } } : desired
   const { changes, patch } = planUpdate(wanted, existing)
-  const secretKey = desired.secretKey ?? existing.secret_key ?? ''
+  const secretKey = desired.secretKey ?? held ?? ''
   if (changes.length === 0) {
-    return { ...nothing, result: 'unchanged', webhookId: existing.id, url: existing.url, secretKey, webhook: publicView(existing) }
+    return { ...nothing, result: 'unchanged', webhookId: existing.id, url: existing.url, secretKey, webhook: publicView(existing), record: readRecord(existing.headers) }
   }
   if (existing.active === false && desired.active) {
     log.warning(
@@ -37,8 +39,8 @@ export async function updateExisting(existing: Webhook, inputs: ActionInputs, ef
     return { ...nothing, result: 'updated', webhookId: existing.id, url: after.url, secretKey, webhook: publicView(after), changes }
   }
   const updated = await effects.api.update(existing.id, patch)
-  if (updated.secret_key !== undefined) maskSecret(updated.secret_key)
-  return { ...nothing, result: 'updated', webhookId: updated.id, url: updated.url, secretKey: updated.secret_key ?? secretKey, webhook: publicView(updated), changes }
+  const inForce = updated.secret_key === undefined || updated.secret_key === secretKey ? secretKey : secretInForce(updated)
+  return { ...nothing, result: 'updated', webhookId: updated.id, url: updated.url, secretKey: inForce ?? '', webhook: publicView(updated), changes, record: readRecord(updated.headers) }
 }
 
 /** The webhook webhook-id names, when it is one this step may change: of its scope and kind. */
@@ -81,15 +83,32 @@ export async function create(inputs: ActionInputs, effects: Effects, existingIds
   const url = desired.url ?? ''
   if (inputs.dryRun) return { ...nothing, result: 'created', webhookId: '', url, secretKey, webhook: publicView(body), changes }
 
-  effects.beforeCreate?.(url, existingIds, secretKey)
+  effects.beforeCreate?.(url, existingIds, secretKey, identity.record)
   const created = await effects.api.create(body, existingIds)
   // Kapso's copy is the one in force (an adopted webhook may come from another run at the same moment).
-  if (created.secret_key !== undefined) maskSecret(created.secret_key)
+  const inForce = created.secret_key === undefined || created.secret_key === secretKey ? secretKey : (secretInForce(created) ?? '')
   if (created.url !== url) {
     log.warning(
       `Kapso holds the new webhook ${created.id} with url ${created.url}, not ${url} as sent.` +
         (sameUrl(created.url, url) ? ' Both are the same URL in normal form, so re-runs find it.' : ' Re-runs with this url will not find it: check what Kapso did with the URL.')
     )
   }
-  return { ...nothing, result: 'created', webhookId: created.id, url: created.url, secretKey: created.secret_key || secretKey, webhook: publicView(created), changes }
+  return { ...nothing, result: 'created', webhookId: created.id, url: created.url, secretKey: inForce, webhook: publicView(created), changes, record: readRecord(created.headers) }
+}
+
+/**
+ * The signing secret Kapso holds for the step's webhook, masked, for the secret-key output. Undefined when
+ * Kapso did not send it, or when it is too short to mask (Kapso allows one character, and older versions
+ * made such): that one is never printed nor given as an output, and the user is told to rotate it.
+ */
+function secretInForce(webhook: Webhook, replaced = false): string | undefined {
+  const secret = webhook.secret_key
+  if (secret === undefined || maskWebhookSecret(secret)) return secret
+  if (!replaced) log.warning(
+    `Webhook ${webhook.id} has a signing secret of ${count(secret.length, 'character')} in Kapso, fewer than ${MIN_MASKED_SECRET}: ` +
+      'short enough to guess, so a signature made with it proves little, and too short to mask in the log, so this step neither prints it ' +
+      'nor gives it as the secret-key output. Rotate it: give secret-key a new secret of 16 characters or more (openssl rand -hex 32 makes one), ' +
+      'and give the same to your endpoint.'
+  )
+  return undefined
 }

@@ -1,7 +1,7 @@
 import type { CommitPullRequest } from '../boundary/github.js'
 import type { Webhook, WebhookFields } from '../boundary/kapso.js'
 import type { Deadline } from '../deadline.js'
-import type { PullRequestOwner } from '../ownership.js'
+import type { OwnershipRecord, PullRequestOwner } from '../ownership.js'
 import type { FieldChange } from '../plan.js'
 import type { DeliveryApi, Verification } from './verify.js'
 
@@ -35,8 +35,8 @@ export interface Effects {
   /** verify's pause between two reads of the deliveries. */
   pollMs?: number
   deadline?: Deadline
-  /** Called before a create is sent, with the URL, the ids already there and the secret: the post step's way to find it. */
-  beforeCreate?: (url: string, existingIds: readonly string[], secretKey: string) => void
+  /** Called before a create is sent, with the URL, the ids already there, the secret and the record: the post step's way to find it. */
+  beforeCreate?: (url: string, existingIds: readonly string[], secretKey: string, record: OwnershipRecord | undefined) => void
 }
 
 export type Result = 'created' | 'updated' | 'unchanged' | 'deleted' | 'absent' | 'skipped'
@@ -68,6 +68,8 @@ export interface Outcome {
   verification?: Verification
   /** Set when the webhook was found as a pull request's, by its ownership record. */
   owner?: PullRequestOwner
+  /** The ownership record the webhook carries after this step (the cleanup checks it is still there). */
+  record?: OwnershipRecord
 }
 
 /** The parts of an outcome that most results leave empty. */

@@ -3,6 +3,7 @@ import type { ActionInputs } from '../inputs/index.js'
 import { describeScope } from '../kapso/scope.js'
 import * as log from '../log.js'
 import { isRecordedFor, type PullRequestOwner } from '../ownership.js'
+import { listIds } from '../text.js'
 import { sameUrl } from '../urls.js'
 import { describeOwner, identify, type Identity } from './identity.js'
 import { create, findById, updateExisting } from './provision.js'
@@ -35,7 +36,7 @@ export async function upsert(inputs: ActionInputs, effects: Effects): Promise<Ou
   if (matches.length > 1) {
     log.warning(
       `${matches.length} webhooks of ${describeScope(scope)} have url ${desired.url}. Updating the most recent, ${matches[0]?.id}; ` +
-        `left as they are: ${matches.slice(1).map((w) => w.id).join(', ')}. Remove those with operation delete and webhook-id.`
+        `left as they are: ${listIds(matches.slice(1).map((w) => w.id))}. Remove those with operation delete and webhook-id.`
     )
   }
   return matches[0] ? updateExisting(matches[0], inputs, effects) : create(inputs, effects, [], identity)
