@@ -111,17 +111,19 @@ describe('pages, slow servers and the step deadline', () => {
     }
   })
 
+  const outOfTime = /ran out of time \(timeout-seconds: 3\)/
   it.each([
-    ['hangs', { hang: true }],
-    ['trickles a body forever', { trickle: { everyMs: 200, chunk: ' ' } }],
-    ['answers 429 Retry-After 2 forever', { status: 429, headers: { 'Retry-After': '2' }, body: '{}' }]
-  ])('a server that %s: the step ends within timeout-seconds (plus process start-up)', async (_name, answer) => {
+    ['hangs', { hang: true }, outOfTime],
+    ['trickles a body forever', { trickle: { everyMs: 200, chunk: ' ' } }, outOfTime],
+    // Once the wait asked for is more than the step has left, it stops, saying so (issue 15).
+    ['answers 429 Retry-After 2 forever', { status: 429, headers: { 'Retry-After': '2' }, body: '{}' }, /Kapso is rate-limiting these requests \(HTTP 429\) while .* and asks to wait 2 s, more than the [\d.]+ s left of timeout-seconds \(3\)/]
+  ])('a server that %s: the step ends within timeout-seconds (plus process start-up)', async (_name, answer, says) => {
     const front = await Liar.start(() => answer)
     try {
       const started = Date.now()
       const r = await runAction(legacyVia(front.origin, { 'timeout-seconds': '3', 'request-timeout-seconds': '2', 'max-attempts': '10' }))
       expect(Date.now() - started).toBeLessThan(3000 + 2500)
-      expect(errorLine(r)).toContain('ran out of time (timeout-seconds: 3)')
+      expect(errorLine(r)).toMatch(says)
     } finally {
       await front.close()
     }

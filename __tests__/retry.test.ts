@@ -212,9 +212,89 @@ describe('rate limits', () => {
   })
 
   it(`accepts a wait of exactly ${MAX_RETRY_AFTER_SECONDS} s, within the step's time`, async () => {
-    // The step has 5 s left: the wait is accepted as a wait, and then found too long for the deadline.
-    const error = await failure(withRetries(options({ deadline: new Deadline(5) }), scripted('GET', [rateLimited(MAX_RETRY_AFTER_SECONDS * 1000)])))
+    vi.useFakeTimers()
+    const spec = scripted('GET', [rateLimited(MAX_RETRY_AFTER_SECONDS * 1000), 'ok'])
+    const done = withRetries(options({ deadline: new Deadline(MAX_RETRY_AFTER_SECONDS + 1) }), spec)
+    await vi.advanceTimersByTimeAsync(MAX_RETRY_AFTER_SECONDS * 1000)
+    expect(await done).toBe('ok')
+    expect(spec.sent).toHaveLength(2)
+  })
+
+  it('gives up at once when asked to wait more than the step has left, saying so, not that the step ran out of time', async () => {
+    vi.useFakeTimers()
+    const spec = scripted('GET', [rateLimited(59_000), 'ok'])
+    const error = await failure(withRetries(options({ deadline: new Deadline(30) }), spec))
+    expect(spec.sent).toHaveLength(1)
+    expect(error).toBeInstanceOf(ActionError)
+    expect(error.message).toBe(
+      'Kapso is rate-limiting these requests (HTTP 429) while creating a webhook for https://a.example.com/hook and asks to wait 59 s, ' +
+        'more than the 30 s left of timeout-seconds (30). Nothing was changed by this request; re-run the job later or raise timeout-seconds.'
+    )
+    expect((error as ActionError).status).toBe(429)
+  })
+
+  it('counts a wait of all the time left as too long: no time would be left to send the request', async () => {
+    vi.useFakeTimers()
+    const spec = scripted('GET', [rateLimited(5_000), 'ok'])
+    const error = await failure(withRetries(options({ deadline: new Deadline(5) }), spec))
+    expect(error).toBeInstanceOf(ActionError)
+    expect(spec.sent).toHaveLength(1)
+  })
+
+  it('says the step ran out of time when a rate-limited attempt used up all of it', async () => {
+    const deadline = new Deadline(60)
+    const spec: Attempted<string> = {
+      method: 'GET',
+      doing: 'doing it',
+      attempt: async () => {
+        vi.spyOn(deadline, 'remainingMs').mockReturnValue(0)
+        return rateLimited(1_000)
+      }
+    }
+    const error = await failure(withRetries(options({ deadline }), spec))
     expect(error).toBeInstanceOf(StepTimeout)
+  })
+
+  it('says an earlier attempt may have been applied when one may have', async () => {
+    vi.useFakeTimers()
+    const spec = scripted('PATCH', [lostAnswer, rateLimited(59_000)])
+    const done = failure(withRetries(options({ deadline: new Deadline(30) }), spec))
+    await vi.runAllTimersAsync()
+    const error = await done
+    expect(spec.sent).toHaveLength(2)
+    expect(error.message).toBe(
+      'Kapso is rate-limiting these requests (HTTP 429) while creating a webhook for https://a.example.com/hook and asks to wait 59 s, ' +
+        'more than the 29.9 s left of timeout-seconds (30). Kapso may have applied an earlier attempt: re-run the job later or raise timeout-seconds; the re-run finds out and converges.'
+    )
+  })
+
+  it('retries any status the attempt marks as a rate limit (GitHub\'s 403 naming a wait), saying which', async () => {
+    vi.useFakeTimers()
+    const spec = scripted('GET', [{ ...rateLimited(1_000), status: 403, summary: 'HTTP 403' }, 'ok'])
+    const done = withRetries(options({ service: 'GitHub' }), spec)
+    await vi.runAllTimersAsync()
+    expect(await done).toBe('ok')
+    expect(recorded.notices()).toEqual([
+      'GitHub is rate-limiting these requests (HTTP 403) while creating a webhook for https://a.example.com/hook: waiting 1 s as it asks, then trying again (attempt 2 of 3).'
+    ])
+  })
+
+  it('names the rate limit by its summary when it came with no status of its own', async () => {
+    vi.useFakeTimers()
+    const spec = scripted('GET', [{ ...rateLimited(), status: undefined, summary: 'a RATE_LIMITED error in its GraphQL answer' }, 'ok'])
+    const done = withRetries(options({ service: 'GitHub', backoffMs: 1_000 }), spec)
+    await vi.runAllTimersAsync()
+    expect(await done).toBe('ok')
+    expect(recorded.notices()).toEqual([
+      'GitHub is rate-limiting these requests (a RATE_LIMITED error in its GraphQL answer) while creating a webhook for https://a.example.com/hook: waiting 1 s, then trying again (attempt 2 of 3).'
+    ])
+  })
+
+  it('treats a 403 not marked as a rate limit as final', async () => {
+    const spec = scripted('GET', [{ ...clientError(403), retryAfterMs: 1_000 }, 'ok'])
+    const error = await failure(withRetries(options(), spec))
+    expect(error).toBeInstanceOf(StatusError)
+    expect(spec.sent).toHaveLength(1)
   })
 })
 

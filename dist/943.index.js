@@ -55,20 +55,21 @@ export const modules = {
           const doing = `reading the state of ${batch.length} pull request${batch.length === 1 ? "" : "s"} of ${owner}/${repo}`;
           const fields = batch.map(n => `${(0, _boundary_github_js__WEBPACK_IMPORTED_MODULE_1__.fJ)(n)}: pullRequest(number: ${n}) { number state }`).join(" ");
           const query = `query($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${fields} } }`;
-          const data = await this.call(doing, signal => this.octokit.graphql(query, {
+          const request = signal => this.octokit.graphql(query, {
             owner: owner,
             repo: repo,
             request: {
               signal: signal,
               redirect: "error"
             }
-          }), true);
+          });
+          const data = await this.call(doing, request, error => graphqlOutcome(error, batch, doing));
           if (typeof data === "object" && data !== null && data.repository === null) throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__.l(`GitHub answered that there is no repository ${owner}/${repo} while ${doing}: github-token cannot see it. Check github-token: it needs pull-requests: read on ${owner}/${repo}.`);
           for (const [number, state] of (0, _boundary_github_js__WEBPACK_IMPORTED_MODULE_1__.e9)(data, batch, doing)) states.set(number, state);
         }
         return states;
       }
-      call(doing, request, graphql = false) {
+      call(doing, request, graphql) {
         return (0, _retry_js__WEBPACK_IMPORTED_MODULE_4__.LH)(this.retry, {
           method: "GET",
           doing: doing,
@@ -85,12 +86,8 @@ export const modules = {
               _log_js__WEBPACK_IMPORTED_MODULE_3__.Yz(`GitHub ${doing} -> ok (${Date.now() - started} ms, attempt ${attempt})`);
               return data;
             } catch (error) {
-              if (graphql && isGraphqlError(error)) {
-                if (error.data !== void 0 && error.data !== null) return error.data;
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__.l(`GitHub's GraphQL answer while ${doing} has errors and no data: ${(0, 
-                _secrets_js__WEBPACK_IMPORTED_MODULE_5__.F3)(error.message ?? "", 300)}`);
-              }
-              const failure = toFailure(error, timeoutMs);
+              const failure = graphql && isGraphqlError(error) ? graphql(error) : toFailure(error, timeoutMs);
+              if (!(0, _retry_js__WEBPACK_IMPORTED_MODULE_4__.N6)(failure)) return failure;
               _log_js__WEBPACK_IMPORTED_MODULE_3__.Yz(`GitHub ${doing} -> ${failure.summary} (${Date.now() - started} ms, attempt ${attempt})`);
               return failure;
             }
@@ -110,6 +107,27 @@ export const modules = {
     function isGraphqlError(error) {
       return error?.name === "GraphqlResponseError";
     }
+    function graphqlOutcome(error, numbers, doing) {
+      const {rateLimit: rateLimit, failed: failed} = (0, _boundary_github_js__WEBPACK_IMPORTED_MODULE_1__.Bs)(error.errors, numbers);
+      if (rateLimit) return {
+        failed: true,
+        summary: `a ${rateLimit} error in its GraphQL answer`,
+        mayHaveApplied: false,
+        rateLimited: true,
+        retryAfterMs: (0, _boundary_github_js__WEBPACK_IMPORTED_MODULE_1__.JR)(error.headers)
+      };
+      if (failed) {
+        const said = (0, _secrets_js__WEBPACK_IMPORTED_MODULE_5__.F3)(failed.message, 200);
+        return {
+          failed: true,
+          summary: `an error for pull request #${failed.number} in GitHub's GraphQL answer${said ? ` (GitHub said: ${said})` : ""}`,
+          mayHaveApplied: false
+        };
+      }
+      if (error.data !== void 0 && error.data !== null) return error.data;
+      throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__.l(`GitHub's GraphQL answer while ${doing} has errors and no data: ${(0, 
+      _secrets_js__WEBPACK_IMPORTED_MODULE_5__.F3)(error.message ?? "", 300)}`);
+    }
     function toFailure(error, timeoutMs) {
       const e = error ?? {};
       if (e.name === "TimeoutError" || e.name === "AbortError") return {
@@ -125,13 +143,15 @@ export const modules = {
         summary: `the connection failed (${(0, _secrets_js__WEBPACK_IMPORTED_MODULE_5__.F3)(e.message ?? String(error), 120)})`,
         mayHaveApplied: false
       };
+      const waitMs = status === 403 || status === 429 ? (0, _boundary_github_js__WEBPACK_IMPORTED_MODULE_1__.JR)(e.response?.headers) : void 0;
+      const rateLimited = status === 429 || waitMs !== void 0;
       return {
         failed: true,
         status: status,
         summary: `HTTP ${status}`,
         mayHaveApplied: false,
-        rateLimited: status === 429,
-        retryAfterMs: status === 429 ? (0, _retry_js__WEBPACK_IMPORTED_MODULE_4__.Vs)(e.response?.headers?.["retry-after"]) : void 0
+        rateLimited: rateLimited,
+        retryAfterMs: waitMs
       };
     }
   }

@@ -118,49 +118,52 @@ var __webpack_modules__ = {
   },
   3387: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
+      Bs: () => readGraphqlErrors,
+      JR: () => rateLimitWaitMs,
       cd: () => GITHUB_LOGIN,
       dv: () => parseCommitPulls,
       e9: () => parsePullRequestStates,
       fJ: () => pullRequestAlias,
       wj: () => parseEvent
     });
-    var valibot__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7934);
+    var valibot__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7934);
     var _ownership_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2334);
-    var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
-    var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6525);
-    const positive = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL((0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.rD)("a pull request number"), valibot__WEBPACK_IMPORTED_MODULE_3__.Wwf(1, "a pull request number"), valibot__WEBPACK_IMPORTED_MODULE_3__.cGV(2 ** 31 - 1, "a pull request number"));
-    const fullName = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP("owner/name"), valibot__WEBPACK_IMPORTED_MODULE_3__.z6Y(name => (0, 
+    var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9809);
+    var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8992);
+    var _parse_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6525);
+    const positive = valibot__WEBPACK_IMPORTED_MODULE_4__.FsL((0, _parse_js__WEBPACK_IMPORTED_MODULE_3__.rD)("a pull request number"), valibot__WEBPACK_IMPORTED_MODULE_4__.Wwf(1, "a pull request number"), valibot__WEBPACK_IMPORTED_MODULE_4__.cGV(2 ** 31 - 1, "a pull request number"));
+    const fullName = valibot__WEBPACK_IMPORTED_MODULE_4__.FsL(valibot__WEBPACK_IMPORTED_MODULE_4__.YjP("owner/name"), valibot__WEBPACK_IMPORTED_MODULE_4__.z6Y(name => (0, 
     _ownership_js__WEBPACK_IMPORTED_MODULE_0__.en)(name), "owner/name"));
     const GITHUB_LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/;
-    const login = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__.yGV(GITHUB_LOGIN));
-    const gitRef = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__.z6Y(ref => ref.length > 0 && ref.length <= 255 && !(0, 
-    _text_js__WEBPACK_IMPORTED_MODULE_1__.aQ)(ref) && !/[\s~^:?*[\\]/.test(ref) && !ref.includes(".."), "a branch name"));
-    const repositoryOf = valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
-      repo: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
-        full_name: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(fullName), void 0)
+    const login = valibot__WEBPACK_IMPORTED_MODULE_4__.FsL(valibot__WEBPACK_IMPORTED_MODULE_4__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_4__.yGV(GITHUB_LOGIN));
+    const gitRef = valibot__WEBPACK_IMPORTED_MODULE_4__.FsL(valibot__WEBPACK_IMPORTED_MODULE_4__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_4__.z6Y(ref => ref.length > 0 && ref.length <= 255 && !(0, 
+    _text_js__WEBPACK_IMPORTED_MODULE_2__.aQ)(ref) && !/[\s~^:?*[\\]/.test(ref) && !ref.includes(".."), "a branch name"));
+    const repositoryOf = valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
+      repo: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.cl6(valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
+        full_name: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(fullName), void 0)
       })), void 0)
     })), void 0);
-    const eventSchema = valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
-      action: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP()), void 0),
-      number: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(positive), void 0),
-      pull_request: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
-        number: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(positive), void 0),
+    const eventSchema = valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
+      action: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(valibot__WEBPACK_IMPORTED_MODULE_4__.YjP()), void 0),
+      number: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(positive), void 0),
+      pull_request: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
+        number: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(positive), void 0),
         head: repositoryOf,
         base: repositoryOf,
-        user: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
-          login: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(login), void 0)
+        user: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
+          login: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(login), void 0)
         })), void 0)
       })), void 0),
-      deployment_status: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
-        state: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__.yGV(/^[a-z_]{1,32}$/))), void 0)
+      deployment_status: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
+        state: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(valibot__WEBPACK_IMPORTED_MODULE_4__.FsL(valibot__WEBPACK_IMPORTED_MODULE_4__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_4__.yGV(/^[a-z_]{1,32}$/))), void 0)
       })), void 0),
-      deployment: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
-        sha: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__.yGV(/^[0-9a-f]{7,64}$/i))), void 0),
-        ref: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(gitRef), void 0)
+      deployment: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
+        sha: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(valibot__WEBPACK_IMPORTED_MODULE_4__.FsL(valibot__WEBPACK_IMPORTED_MODULE_4__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_4__.yGV(/^[0-9a-f]{7,64}$/i))), void 0),
+        ref: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(gitRef), void 0)
       })), void 0)
     });
     function parseEvent(payload) {
-      const result = valibot__WEBPACK_IMPORTED_MODULE_3__.xLC(eventSchema, typeof payload === "object" && payload !== null ? payload : {});
+      const result = valibot__WEBPACK_IMPORTED_MODULE_4__.xLC(eventSchema, typeof payload === "object" && payload !== null ? payload : {});
       if (!result.success) return {};
       const event = result.output;
       return {
@@ -174,16 +177,16 @@ var __webpack_modules__ = {
         deploymentRef: event.deployment?.ref
       };
     }
-    const commitPullsSchema = valibot__WEBPACK_IMPORTED_MODULE_3__.YOg(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+    const commitPullsSchema = valibot__WEBPACK_IMPORTED_MODULE_4__.YOg(valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
       number: positive,
-      state: valibot__WEBPACK_IMPORTED_MODULE_3__.YjP("a state"),
-      head: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
-        ref: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(gitRef),
-        sha: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP("a commit id"), valibot__WEBPACK_IMPORTED_MODULE_3__.yGV(/^[0-9a-f]{40,64}$/i, "a commit id")))
+      state: valibot__WEBPACK_IMPORTED_MODULE_4__.YjP("a state"),
+      head: valibot__WEBPACK_IMPORTED_MODULE_4__.cl6(valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
+        ref: valibot__WEBPACK_IMPORTED_MODULE_4__.cl6(gitRef),
+        sha: valibot__WEBPACK_IMPORTED_MODULE_4__.cl6(valibot__WEBPACK_IMPORTED_MODULE_4__.FsL(valibot__WEBPACK_IMPORTED_MODULE_4__.YjP("a commit id"), valibot__WEBPACK_IMPORTED_MODULE_4__.yGV(/^[0-9a-f]{40,64}$/i, "a commit id")))
       }, "an object with ref and sha"))
     }, "a pull request"), "a list");
     function parseCommitPulls(data, doing) {
-      return (0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.Wp)(commitPullsSchema, data, "GitHub", doing).map(pull => ({
+      return (0, _parse_js__WEBPACK_IMPORTED_MODULE_3__.Wp)(commitPullsSchema, data, "GitHub", doing).map(pull => ({
         number: pull.number,
         state: pull.state === "open" ? "open" : "closed",
         ...pull.head?.ref ? {
@@ -194,24 +197,64 @@ var __webpack_modules__ = {
         } : {}
       }));
     }
-    const stateSchema = valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+    const stateSchema = valibot__WEBPACK_IMPORTED_MODULE_4__.cl6(valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
       number: positive,
-      state: valibot__WEBPACK_IMPORTED_MODULE_3__.KIO([ "OPEN", "CLOSED", "MERGED" ], "OPEN, CLOSED or MERGED")
+      state: valibot__WEBPACK_IMPORTED_MODULE_4__.KIO([ "OPEN", "CLOSED", "MERGED" ], "OPEN, CLOSED or MERGED")
     }, "a pull request"));
     const pullRequestAlias = number => `pr${number}`;
     function parsePullRequestStates(data, numbers, doing) {
       const entries = Object.fromEntries(numbers.map(n => [ pullRequestAlias(n), stateSchema ]));
-      const schema = valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
-        repository: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc(entries, "an object of pull requests"))
+      const schema = valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
+        repository: valibot__WEBPACK_IMPORTED_MODULE_4__.cl6(valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc(entries, "an object of pull requests"))
       }, "a JSON object with repository");
-      const repository = (0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.Wp)(schema, data, "GitHub", doing).repository;
+      const repository = (0, _parse_js__WEBPACK_IMPORTED_MODULE_3__.Wp)(schema, data, "GitHub", doing).repository;
       const states = new Map;
       for (const number of numbers) {
         const pull = repository?.[pullRequestAlias(number)];
-        if (pull && pull.number !== number) throw new _parse_js__WEBPACK_IMPORTED_MODULE_2__.dV(`GitHub's answer while ${doing} has ${pullRequestAlias(number)} that is not pull request #${number}.`);
+        if (pull && pull.number !== number) throw new _parse_js__WEBPACK_IMPORTED_MODULE_3__.dV(`GitHub's answer while ${doing} has ${pullRequestAlias(number)} that is not pull request #${number}.`);
         states.set(number, pull ? pull.state === "OPEN" ? "open" : "closed" : void 0);
       }
       return states;
+    }
+    function rateLimitWaitMs(headers, now = Date.now()) {
+      const header = name => {
+        const value = headers?.[name];
+        return typeof value === "string" || typeof value === "number" ? String(value) : void 0;
+      };
+      const after = (0, _retry_js__WEBPACK_IMPORTED_MODULE_1__.Vs)(header("retry-after"), now);
+      const reset = header("x-ratelimit-reset")?.trim();
+      const untilReset = header("x-ratelimit-remaining")?.trim() === "0" && reset !== void 0 && /^\d{1,12}$/.test(reset) ? Math.max(0, Number(reset) * 1e3 - now) : void 0;
+      return after === void 0 || untilReset === void 0 ? after ?? untilReset : Math.max(after, untilReset);
+    }
+    const graphqlErrorSchema = valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
+      type: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(valibot__WEBPACK_IMPORTED_MODULE_4__.YjP()), void 0),
+      message: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(valibot__WEBPACK_IMPORTED_MODULE_4__.YjP()), void 0),
+      path: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(valibot__WEBPACK_IMPORTED_MODULE_4__.YOg(valibot__WEBPACK_IMPORTED_MODULE_4__.KCZ([ valibot__WEBPACK_IMPORTED_MODULE_4__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_4__.aig() ]))), void 0)
+    });
+    function readGraphqlErrors(errors, numbers) {
+      const aliases = new Map(numbers.map(n => [ pullRequestAlias(n), n ]));
+      let failed;
+      for (const item of Array.isArray(errors) ? errors : []) {
+        const parsed = valibot__WEBPACK_IMPORTED_MODULE_4__.xLC(graphqlErrorSchema, item);
+        const {type: type, message: message, path: path = []} = parsed.success ? parsed.output : {
+          type: void 0,
+          message: void 0,
+          path: []
+        };
+        if (type === "RATE_LIMITED" || type === "RATE_LIMIT") return {
+          rateLimit: type
+        };
+        const number = path.map(step => aliases.get(String(step))).find(n => n !== void 0);
+        if (number === void 0) continue;
+        const notFound = type === "NOT_FOUND" && path.at(-1) === pullRequestAlias(number);
+        if (!notFound) failed ??= {
+          number: number,
+          message: message ?? ""
+        };
+      }
+      return failed ? {
+        failed: failed
+      } : {};
     }
   },
   6525: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
@@ -2565,6 +2608,7 @@ var __webpack_modules__ = {
   9809: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
       LH: () => withRetries,
+      N6: () => isFailure,
       Vs: () => retryAfterMs
     });
     var _deadline_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6683);
@@ -2586,7 +2630,7 @@ var __webpack_modules__ = {
           if (waitMs >= deadline.remainingMs()) throw new _deadline_js__WEBPACK_IMPORTED_MODULE_0__.Q(doing, uncertain && method !== "GET", deadline.seconds);
           if (last.rateLimited) {
             const how = last.retryAfterMs === void 0 ? "" : " as it asks";
-            _log_js__WEBPACK_IMPORTED_MODULE_2__.lm(`${service} is rate-limiting these requests (HTTP 429) while ${doing}: waiting ${Math.ceil(waitMs / 1e3)} s${how}, then trying again (attempt ${attempt} of ${maxAttempts}).`);
+            _log_js__WEBPACK_IMPORTED_MODULE_2__.lm(`${rateLimiting(service, last, doing)}: waiting ${Math.ceil(waitMs / 1e3)} s${how}, then trying again (attempt ${attempt} of ${maxAttempts}).`);
           } else _log_js__WEBPACK_IMPORTED_MODULE_2__.pq(`Retrying ${doing} in ${(waitMs / 1e3).toFixed(1)} s (attempt ${attempt} of ${maxAttempts}): ${last.summary}.`);
           await sleep(waitMs);
           if (uncertain && spec.reconcile) {
@@ -2604,14 +2648,29 @@ var __webpack_modules__ = {
         const outcome = await spec.attempt(attempt, Math.min(options.timeoutMs, remaining));
         if (!isFailure(outcome)) return outcome;
         if (outcome.status === 404 && uncertain && method === "DELETE" && spec.gone) return spec.gone();
-        if (outcome.status !== void 0 && outcome.status < 500 && outcome.status !== 429) throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.X(outcome.status, outcome.body);
-        if (outcome.retryAfterMs !== void 0 && outcome.retryAfterMs > MAX_RETRY_AFTER_SECONDS * 1e3) throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`${service} is rate-limiting these requests (HTTP 429) while ${doing} and asks to wait ${Math.ceil(outcome.retryAfterMs / 1e3)} s, ` + `more than the ${MAX_RETRY_AFTER_SECONDS} s this step will sleep. Nothing was changed by this request; re-run the job later.`, 429);
+        if (outcome.status !== void 0 && outcome.status < 500 && outcome.status !== 429 && !outcome.rateLimited) throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.X(outcome.status, outcome.body);
+        const tooLong = tooLongAWait(options, doing, outcome, uncertain && method !== "GET");
+        if (tooLong) throw tooLong;
         if (outcome.mayHaveApplied) uncertain = true;
         if (uncertain && method === "POST" && !spec.reconcile) throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`The outcome of ${doing} is unknown (${outcome.summary}); it was not sent again. Re-run to pick up ${service}'s state.`, outcome.status);
         if (deadline.remainingMs() <= 0) throw new _deadline_js__WEBPACK_IMPORTED_MODULE_0__.Q(doing, uncertain && method !== "GET", deadline.seconds);
         last = outcome;
       }
       throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`Gave up ${doing} after ${maxAttempts} attempt${maxAttempts === 1 ? "" : "s"}; the last one ended with ${last?.summary ?? "no answer"}.` + (uncertain && method !== "GET" ? ` ${service} may have applied it: a re-run finds out and converges.` : ""), last?.status);
+    }
+    function rateLimiting(service, failure, doing) {
+      return `${service} is rate-limiting these requests (${failure.status === void 0 ? failure.summary : `HTTP ${failure.status}`}) while ${doing}`;
+    }
+    function tooLongAWait(options, doing, outcome, earlierMayHaveApplied) {
+      const waitMs = outcome.retryAfterMs;
+      if (waitMs === void 0) return;
+      const {deadline: deadline, service: service} = options;
+      const left = deadline.remainingMs();
+      const overCap = waitMs > MAX_RETRY_AFTER_SECONDS * 1e3;
+      if (!overCap && (waitMs < left || left <= 0)) return;
+      const limit = overCap ? `the ${MAX_RETRY_AFTER_SECONDS} s this step will sleep` : `the ${Math.floor(left / 100) / 10} s left of timeout-seconds (${deadline.seconds})`;
+      const later = `re-run the job later${overCap ? "" : " or raise timeout-seconds"}`;
+      return new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`${rateLimiting(service, outcome, doing)} and asks to wait ${Math.ceil(waitMs / 1e3)} s, more than ${limit}. ` + (earlierMayHaveApplied ? `${service} may have applied an earlier attempt: ${later}; the re-run finds out and converges.` : `Nothing was changed by this request; ${later}.`), outcome.status ?? 429);
     }
     function backoff(baseMs, retry) {
       const ceiling = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** (retry - 1));
@@ -3193,6 +3252,7 @@ var __webpack_modules__ = {
       FsL: () => pipe,
       Ikc: () => object,
       JFY: () => setGlobalMessage,
+      KCZ: () => union,
       KIO: () => picklist,
       L5J: () => unknown,
       NpB: () => fallback,
@@ -3752,6 +3812,47 @@ var __webpack_modules__ = {
         message: message$1,
         "~run"(dataset, config$1) {
           if (typeof dataset.value === "string") dataset.typed = true; else _addIssue(this, "type", dataset, config$1);
+          return dataset;
+        }
+      });
+    }
+    function _subIssues(datasets) {
+      let issues;
+      if (datasets) for (const dataset of datasets) if (issues) for (const issue of dataset.issues) issues.push(issue); else issues = dataset.issues;
+      return issues;
+    }
+    function union(options, message$1) {
+      return _standardSchema({
+        kind: "schema",
+        type: "union",
+        reference: union,
+        expects: _joinExpects(options.map(option => option.expects), "|"),
+        async: false,
+        options: options,
+        message: message$1,
+        "~run"(dataset, config$1) {
+          let validDataset;
+          let typedDatasets;
+          let untypedDatasets;
+          for (const schema of this.options) {
+            const optionDataset = schema["~run"]({
+              value: dataset.value
+            }, config$1);
+            if (optionDataset.typed) if (optionDataset.issues) if (typedDatasets) typedDatasets.push(optionDataset); else typedDatasets = [ optionDataset ]; else {
+              validDataset = optionDataset;
+              break;
+            } else if (untypedDatasets) untypedDatasets.push(optionDataset); else untypedDatasets = [ optionDataset ];
+          }
+          if (validDataset) return validDataset;
+          if (typedDatasets) {
+            if (typedDatasets.length === 1) return typedDatasets[0];
+            _addIssue(this, "type", dataset, config$1, {
+              issues: _subIssues(typedDatasets)
+            });
+            dataset.typed = true;
+          } else if (untypedDatasets?.length === 1) return untypedDatasets[0]; else _addIssue(this, "type", dataset, config$1, {
+            issues: _subIssues(untypedDatasets)
+          });
           return dataset;
         }
       });

@@ -4,8 +4,10 @@ import * as log from './log.js'
 
 /**
  * The retry policy, in one place, for every request to Kapso and GitHub:
- * - 429: wait as Retry-After says (seconds or an HTTP date), at most MAX_RETRY_AFTER_SECONDS, then retry
- *   any method: the service did not handle the request.
+ * - A rate limit (429; for GitHub also a 403 that names a wait, see boundary/github.ts): wait as the service
+ *   asks (Retry-After, or until its limit resets), then retry any method: the service did not handle the
+ *   request. A wait longer than MAX_RETRY_AFTER_SECONDS, or than the step has left, fails at once, saying
+ *   who asked to wait how long; a rate limit that names no wait is backed off from like a 5xx.
  * - 5xx, an unreadable answer, a reset connection or no answer in time: retry with exponential backoff and
  *   jitter. GET, PATCH and DELETE are safe to repeat. A POST may have been applied: before it is sent
  *   again, `reconcile` looks for its effect, and adopts it when found; without one it is never resent.
@@ -36,8 +38,9 @@ export interface Failure {
   status?: number
   /** Whether the service may have carried out the request although no success came back. */
   mayHaveApplied: boolean
+  /** The service says it is rate-limiting: retried whatever the status. */
   rateLimited?: boolean
-  /** Milliseconds the service asked us to wait (Retry-After on a 429). */
+  /** Milliseconds the service asked us to wait (Retry-After on a 429, or until GitHub's limit resets). */
   retryAfterMs?: number
   /** The service's answer, unparsed, when it gave one. */
   body?: unknown
@@ -70,7 +73,7 @@ export async function withRetries<T>(options: RetryOptions, spec: Attempted<T>):
       if (waitMs >= deadline.remainingMs()) throw new StepTimeout(doing, uncertain && method !== 'GET', deadline.seconds)
       if (last.rateLimited) {
         const how = last.retryAfterMs === undefined ? '' : ' as it asks'
-        log.notice(`${service} is rate-limiting these requests (HTTP 429) while ${doing}: waiting ${Math.ceil(waitMs / 1000)} s${how}, then trying again (attempt ${attempt} of ${maxAttempts}).`)
+        log.notice(`${rateLimiting(service, last, doing)}: waiting ${Math.ceil(waitMs / 1000)} s${how}, then trying again (attempt ${attempt} of ${maxAttempts}).`)
       } else {
         log.info(`Retrying ${doing} in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt} of ${maxAttempts}): ${last.summary}.`)
       }
@@ -94,14 +97,9 @@ export async function withRetries<T>(options: RetryOptions, spec: Attempted<T>):
     const outcome = await spec.attempt(attempt, Math.min(options.timeoutMs, remaining))
     if (!isFailure(outcome)) return outcome
     if (outcome.status === 404 && uncertain && method === 'DELETE' && spec.gone) return spec.gone()
-    if (outcome.status !== undefined && outcome.status < 500 && outcome.status !== 429) throw new StatusError(outcome.status, outcome.body)
-    if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > MAX_RETRY_AFTER_SECONDS * 1000) {
-      throw new ActionError(
-        `${service} is rate-limiting these requests (HTTP 429) while ${doing} and asks to wait ${Math.ceil(outcome.retryAfterMs / 1000)} s, ` +
-          `more than the ${MAX_RETRY_AFTER_SECONDS} s this step will sleep. Nothing was changed by this request; re-run the job later.`,
-        429
-      )
-    }
+    if (outcome.status !== undefined && outcome.status < 500 && outcome.status !== 429 && !outcome.rateLimited) throw new StatusError(outcome.status, outcome.body)
+    const tooLong = tooLongAWait(options, doing, outcome, uncertain && method !== 'GET')
+    if (tooLong) throw tooLong
     if (outcome.mayHaveApplied) uncertain = true
     if (uncertain && method === 'POST' && !spec.reconcile) {
       throw new ActionError(`The outcome of ${doing} is unknown (${outcome.summary}); it was not sent again. Re-run to pick up ${service}'s state.`, outcome.status)
@@ -113,6 +111,32 @@ export async function withRetries<T>(options: RetryOptions, spec: Attempted<T>):
     `Gave up ${doing} after ${maxAttempts} attempt${maxAttempts === 1 ? '' : 's'}; the last one ended with ${last?.summary ?? 'no answer'}.` +
       (uncertain && method !== 'GET' ? ` ${service} may have applied it: a re-run finds out and converges.` : ''),
     last?.status
+  )
+}
+
+/** "Kapso is rate-limiting these requests (HTTP 429) while …": how the service said so, its status or else the summary. */
+function rateLimiting(service: string, failure: Failure, doing: string): string {
+  return `${service} is rate-limiting these requests (${failure.status === undefined ? failure.summary : `HTTP ${failure.status}`}) while ${doing}`
+}
+
+/**
+ * The error when the service asks for a wait the step will not make: longer than MAX_RETRY_AFTER_SECONDS, or
+ * than the step has left (it does not run out of time waiting for a retry that could not be sent).
+ */
+function tooLongAWait(options: RetryOptions, doing: string, outcome: Failure, earlierMayHaveApplied: boolean): ActionError | undefined {
+  const waitMs = outcome.retryAfterMs
+  if (waitMs === undefined) return undefined
+  const { deadline, service } = options
+  const left = deadline.remainingMs()
+  const overCap = waitMs > MAX_RETRY_AFTER_SECONDS * 1000
+  // With no time left at all, the step ran out of time, whatever the wait.
+  if (!overCap && (waitMs < left || left <= 0)) return undefined
+  const limit = overCap ? `the ${MAX_RETRY_AFTER_SECONDS} s this step will sleep` : `the ${Math.floor(left / 100) / 10} s left of timeout-seconds (${deadline.seconds})`
+  const later = `re-run the job later${overCap ? '' : ' or raise timeout-seconds'}`
+  return new ActionError(
+    `${rateLimiting(service, outcome, doing)} and asks to wait ${Math.ceil(waitMs / 1000)} s, more than ${limit}. ` +
+      (earlierMayHaveApplied ? `${service} may have applied an earlier attempt: ${later}; the re-run finds out and converges.` : `Nothing was changed by this request; ${later}.`),
+    outcome.status ?? 429
   )
 }
 

@@ -1,10 +1,10 @@
 import * as github from '@actions/github'
-import { parseCommitPulls, parsePullRequestStates, pullRequestAlias, type CommitPullRequest } from '../boundary/github.js'
+import { parseCommitPulls, parsePullRequestStates, pullRequestAlias, rateLimitWaitMs, readGraphqlErrors, type CommitPullRequest } from '../boundary/github.js'
 import type { Deadline } from '../deadline.js'
 import { ActionError, StatusError } from '../errors.js'
 import * as log from '../log.js'
 import type { PullRequestApi } from '../operations/types.js'
-import { retryAfterMs, withRetries, type Failure, type RetryOptions } from '../retry.js'
+import { isFailure, withRetries, type Failure, type RetryOptions } from '../retry.js'
 import { outsideText } from '../secrets.js'
 
 /** GraphQL allows many aliases in one query; 100 keeps each query small and well under GitHub's limits. */
@@ -58,7 +58,8 @@ export class GitHubApi implements PullRequestApi {
       const doing = `reading the state of ${batch.length} pull request${batch.length === 1 ? '' : 's'} of ${owner}/${repo}`
       const fields = batch.map((n) => `${pullRequestAlias(n)}: pullRequest(number: ${n}) { number state }`).join(' ')
       const query = `query($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${fields} } }`
-      const data = await this.call(doing, (signal) => this.octokit.graphql<unknown>(query, { owner, repo, request: { signal, redirect: 'error' } }), true)
+      const request = (signal: AbortSignal): Promise<unknown> => this.octokit.graphql<unknown>(query, { owner, repo, request: { signal, redirect: 'error' } })
+      const data = await this.call(doing, request, (error) => graphqlOutcome(error, batch, doing))
       if (typeof data === 'object' && data !== null && (data as { repository?: unknown }).repository === null) {
         throw new ActionError(`GitHub answered that there is no repository ${owner}/${repo} while ${doing}: github-token cannot see it. Check github-token: it needs pull-requests: read on ${owner}/${repo}.`)
       }
@@ -69,9 +70,9 @@ export class GitHubApi implements PullRequestApi {
 
   /**
    * One read under the retry policy. Redirects are not followed (each call says so: the token would go
-   * along). GraphQL answers "no such pull request" with partial data: that data counts.
+   * along). A GraphQL answer with errors goes to `graphql`, which returns its data or how it failed.
    */
-  private call(doing: string, request: (signal: AbortSignal) => Promise<unknown>, graphql = false): Promise<unknown> {
+  private call(doing: string, request: (signal: AbortSignal) => Promise<unknown>, graphql?: (error: GraphqlError) => unknown): Promise<unknown> {
     return withRetries<unknown>(this.retry, {
       method: 'GET',
       doing,
@@ -85,11 +86,8 @@ export class GitHubApi implements PullRequestApi {
           log.debug(`GitHub ${doing} -> ok (${Date.now() - started} ms, attempt ${attempt})`)
           return data
         } catch (error) {
-          if (graphql && isGraphqlError(error)) {
-            if (error.data !== undefined && error.data !== null) return error.data
-            throw new ActionError(`GitHub's GraphQL answer while ${doing} has errors and no data: ${outsideText(error.message ?? '', 300)}`)
-          }
-          const failure = toFailure(error, timeoutMs)
+          const failure = graphql && isGraphqlError(error) ? graphql(error) : toFailure(error, timeoutMs)
+          if (!isFailure(failure)) return failure
           log.debug(`GitHub ${doing} -> ${failure.summary} (${Date.now() - started} ms, attempt ${attempt})`)
           return failure
         }
@@ -116,13 +114,39 @@ interface OctokitError {
   name?: string
   status?: number
   message?: string
-  data?: unknown
   response?: { headers?: Record<string, string | undefined> }
   cause?: unknown
 }
 
-function isGraphqlError(error: unknown): error is OctokitError {
-  return (error as OctokitError | undefined)?.name === 'GraphqlResponseError'
+/** An answer with errors from GitHub's GraphQL API, as Octokit reports it: HTTP 200, with data or not. */
+interface GraphqlError {
+  name: 'GraphqlResponseError'
+  message?: string
+  errors?: unknown
+  data?: unknown
+  headers?: Record<string, string | undefined>
+}
+
+function isGraphqlError(error: unknown): error is GraphqlError {
+  return (error as GraphqlError | undefined)?.name === 'GraphqlResponseError'
+}
+
+/**
+ * The data of a GraphQL answer with errors, when they say only "no such pull request" (see
+ * readGraphqlErrors); a failure to retry when GitHub is rate-limiting, or when an error leaves a pull
+ * request's state unknown.
+ */
+function graphqlOutcome(error: GraphqlError, numbers: readonly number[], doing: string): unknown {
+  const { rateLimit, failed } = readGraphqlErrors(error.errors, numbers)
+  if (rateLimit) {
+    return { failed: true, summary: `a ${rateLimit} error in its GraphQL answer`, mayHaveApplied: false, rateLimited: true, retryAfterMs: rateLimitWaitMs(error.headers) } satisfies Failure
+  }
+  if (failed) {
+    const said = outsideText(failed.message, 200)
+    return { failed: true, summary: `an error for pull request #${failed.number} in GitHub's GraphQL answer${said ? ` (GitHub said: ${said})` : ''}`, mayHaveApplied: false } satisfies Failure
+  }
+  if (error.data !== undefined && error.data !== null) return error.data
+  throw new ActionError(`GitHub's GraphQL answer while ${doing} has errors and no data: ${outsideText(error.message ?? '', 300)}`)
 }
 
 function toFailure(error: unknown, timeoutMs: number): Failure {
@@ -137,13 +161,8 @@ function toFailure(error: unknown, timeoutMs: number): Failure {
   if (status === undefined || (status === 500 && e.response === undefined)) {
     return { failed: true, summary: `the connection failed (${outsideText(e.message ?? String(error), 120)})`, mayHaveApplied: false }
   }
-  return {
-    failed: true,
-    status,
-    summary: `HTTP ${status}`,
-    mayHaveApplied: false,
-    rateLimited: status === 429,
-    // Read as Kapso's is: seconds or an HTTP date.
-    retryAfterMs: status === 429 ? retryAfterMs(e.response?.headers?.['retry-after']) : undefined
-  }
+  // A 403 that names a wait is GitHub rate-limiting; one that does not is GitHub refusing the token.
+  const waitMs = status === 403 || status === 429 ? rateLimitWaitMs(e.response?.headers) : undefined
+  const rateLimited = status === 429 || waitMs !== undefined
+  return { failed: true, status, summary: `HTTP ${status}`, mayHaveApplied: false, rateLimited, retryAfterMs: waitMs }
 }
