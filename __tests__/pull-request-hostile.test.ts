@@ -166,3 +166,23 @@ describe('two runs for one pull request at once, both listing before either crea
     expect(next.outputs['secret-key']).toBe(kapso.webhooks()[0]?.secret_key)
   })
 })
+
+describe('GitHub answers too long or too large to read', () => {
+  const failed = (run: ActionRun): string => /^::error::(.*)$/m.exec(run.stdout)?.[1] ?? ''
+
+  it('a commit in more pull requests than were asked for is refused, and nothing is written', async () => {
+    const c = commitSha('many')
+    liar = await Liar.start(() => ({ body: JSON.stringify(Array.from({ length: 101 }, (_, i) => ({ number: i + 1, state: 'open', head: { ref: `b${i}`, sha: c } }))) }))
+    const run = await step(auto('https://shop-many-octo-org.vercel.app/api/whatsapp'), vercel(c, 'shop-many-octo-org.vercel.app'), { githubUrl: liar.origin })
+    expect(failed(run)).toBe(`GitHub's answer while finding the pull request of commit ${c.slice(0, 7)} is not a list of at most the 100 asked for.`)
+    expect(kapso.writes()).toEqual([])
+  })
+
+  it('an answer larger than 16 MiB is cut off as it is read, and nothing is written', async () => {
+    const c = commitSha('huge')
+    liar = await Liar.start(() => ({ body: `[${' '.repeat(17 * 1024 * 1024)}]` }))
+    const run = await step(auto('https://shop-huge-octo-org.vercel.app/api/whatsapp', { 'max-attempts': '2' }), vercel(c, 'shop-huge-octo-org.vercel.app'), { githubUrl: liar.origin })
+    expect(failed(run)).toMatch(new RegExp(`^Gave up finding the pull request of commit ${c.slice(0, 7)} after 2 attempts; the last one ended with the connection failed \\(.*an answer larger than 16 MiB.*\\)\\.$`))
+    expect(kapso.writes()).toEqual([])
+  })
+})

@@ -177,14 +177,16 @@ var __webpack_modules__ = {
         deploymentRef: event.deployment?.ref
       };
     }
-    const commitPullsSchema = valibot__WEBPACK_IMPORTED_MODULE_4__.YOg(valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
+    const MAX_COMMIT_PULLS = 100;
+    const commitPullSchema = valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
       number: positive,
       state: valibot__WEBPACK_IMPORTED_MODULE_4__.YjP("a state"),
       head: valibot__WEBPACK_IMPORTED_MODULE_4__.cl6(valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
         ref: valibot__WEBPACK_IMPORTED_MODULE_4__.cl6(gitRef),
         sha: valibot__WEBPACK_IMPORTED_MODULE_4__.cl6(valibot__WEBPACK_IMPORTED_MODULE_4__.FsL(valibot__WEBPACK_IMPORTED_MODULE_4__.YjP("a commit id"), valibot__WEBPACK_IMPORTED_MODULE_4__.yGV(/^[0-9a-f]{40,64}$/i, "a commit id")))
       }, "an object with ref and sha"))
-    }, "a pull request"), "a list");
+    }, "a pull request");
+    const commitPullsSchema = valibot__WEBPACK_IMPORTED_MODULE_4__.FsL(valibot__WEBPACK_IMPORTED_MODULE_4__.YOg(valibot__WEBPACK_IMPORTED_MODULE_4__.L5J(), "a list"), valibot__WEBPACK_IMPORTED_MODULE_4__.Ru6(MAX_COMMIT_PULLS, `a list of at most the ${MAX_COMMIT_PULLS} asked for`), valibot__WEBPACK_IMPORTED_MODULE_4__.YOg(commitPullSchema, "a list"));
     function parseCommitPulls(data, doing) {
       return (0, _parse_js__WEBPACK_IMPORTED_MODULE_3__.Wp)(commitPullsSchema, data, "GitHub", doing).map(pull => ({
         number: pull.number,
@@ -255,6 +257,121 @@ var __webpack_modules__ = {
       return failed ? {
         failed: failed
       } : {};
+    }
+  },
+  932: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      _U: () => MAX_HEADERS,
+      ds: () => parseWebhook,
+      kc: () => errorText,
+      oA: () => MAX_NAMES,
+      wk: () => parseWebhookPage
+    });
+    var valibot__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7934);
+    var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7194);
+    var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
+    var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6525);
+    const MAX_URL = 2048;
+    const MAX_HEADERS = 100;
+    const MAX_HEADER_VALUE = 8192;
+    const MAX_NAMES = 100;
+    const webhookUrl = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP("a URL"), valibot__WEBPACK_IMPORTED_MODULE_3__.z6Y(s => s.length <= MAX_URL && !(0, 
+    _text_js__WEBPACK_IMPORTED_MODULE_1__.aQ)(s) && URL.canParse(s), "a URL"));
+    const name = (0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.Qq)(200, "a name without control characters");
+    const nameList = valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YOg(name, "a list of names"), valibot__WEBPACK_IMPORTED_MODULE_3__.Ru6(MAX_NAMES, `a list of at most ${MAX_NAMES} names`)));
+    const count = valibot__WEBPACK_IMPORTED_MODULE_3__.cl6((0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.rD)());
+    const webhookSchema = valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+      id: _parse_js__WEBPACK_IMPORTED_MODULE_2__.uR,
+      url: webhookUrl,
+      kind: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.KIO([ "kapso", "meta" ], "kapso or meta")),
+      events: nameList,
+      active: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.zMY("true or false")),
+      headers: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.L5J(), valibot__WEBPACK_IMPORTED_MODULE_3__.z6Y(value => typeof value === "object" && value !== null && !Array.isArray(value), "an object of headers"), valibot__WEBPACK_IMPORTED_MODULE_3__.z6Y(value => Object.keys(value).length <= MAX_HEADERS, `an object of at most ${MAX_HEADERS} headers`), valibot__WEBPACK_IMPORTED_MODULE_3__.g1P((0, 
+      _parse_js__WEBPACK_IMPORTED_MODULE_2__.Qq)(256, "a header name without control characters"), valibot__WEBPACK_IMPORTED_MODULE_3__.L5J(), "an object of headers"))),
+      secret_key: valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.L5J()),
+      buffer_enabled: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.zMY("true or false")),
+      buffer_window_seconds: count,
+      max_buffer_size: count,
+      buffer_events: nameList,
+      inactivity_minutes: count,
+      payload_version: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6((0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.Qq)(32)),
+      phone_number_id: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6((0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.Qq)(64)),
+      created_at: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(_parse_js__WEBPACK_IMPORTED_MODULE_2__.KQ)
+    }, "a webhook");
+    const pageSchema = valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+      data: valibot__WEBPACK_IMPORTED_MODULE_3__.YOg(webhookSchema, "a list"),
+      meta: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+        total_pages: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.FsL((0, 
+        _parse_js__WEBPACK_IMPORTED_MODULE_2__.rD)(), valibot__WEBPACK_IMPORTED_MODULE_3__.Wwf(0, "a whole number of pages")))
+      }, "an object"))
+    }, "a JSON object with data");
+    const oneSchema = valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+      data: webhookSchema
+    }, "a JSON object with data");
+    function parseWebhookPage(body, doing, perPage, keepSecret) {
+      const data = typeof body === "object" && body !== null ? body.data : void 0;
+      if (Array.isArray(data) && data.length > perPage) throw new _parse_js__WEBPACK_IMPORTED_MODULE_2__.dV(`Kapso's answer while ${doing} lists ${data.length.toLocaleString("en-US")} webhooks on one page, more than the ${perPage} asked for (per_page): it was not read.`);
+      const page = (0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.Wp)(pageSchema, body, "Kapso", doing);
+      const webhooks = page.data.map(raw => {
+        const webhook = toWebhook(raw, false, doing);
+        return keepSecret(webhook) ? toWebhook(raw, true, doing) : webhook;
+      });
+      return {
+        webhooks: webhooks,
+        totalPages: page.meta?.total_pages ?? void 0
+      };
+    }
+    function parseWebhook(body, doing) {
+      return toWebhook((0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.Wp)(oneSchema, body, "Kapso", doing).data, true, doing);
+    }
+    function toWebhook(raw, keepSecret, doing) {
+      const webhook = {
+        id: raw.id,
+        url: raw.url,
+        kind: raw.kind ?? "kapso",
+        events: raw.events ?? [],
+        headers: headerTexts(raw.headers, doing)
+      };
+      const optional = {
+        active: raw.active,
+        buffer_enabled: raw.buffer_enabled,
+        buffer_window_seconds: raw.buffer_window_seconds,
+        max_buffer_size: raw.max_buffer_size,
+        buffer_events: raw.buffer_events,
+        inactivity_minutes: raw.inactivity_minutes,
+        payload_version: raw.payload_version,
+        created_at: raw.created_at
+      };
+      for (const [key, value] of Object.entries(optional)) if (value !== null && value !== void 0) Object.assign(webhook, {
+        [key]: value
+      });
+      if (raw.phone_number_id !== void 0) webhook.phone_number_id = raw.phone_number_id;
+      if (keepSecret && raw.secret_key !== null && raw.secret_key !== void 0) webhook.secret_key = secretText(raw.secret_key, doing);
+      return webhook;
+    }
+    function secretText(value, doing) {
+      const secret = typeof value === "string" ? value : typeof value === "number" && Number.isFinite(value) ? (0, 
+      _parse_js__WEBPACK_IMPORTED_MODULE_2__.s$)(value) : void 0;
+      if (secret === void 0 || (0, _text_js__WEBPACK_IMPORTED_MODULE_1__.aQ)(secret)) throw new _parse_js__WEBPACK_IMPORTED_MODULE_2__.dV(`Kapso's answer while ${doing} has a secret_key that is not text without control characters.`);
+      return secret;
+    }
+    function headerTexts(headers, doing) {
+      const out = [];
+      for (const [key, value] of Object.entries(headers ?? {})) {
+        const valueText = (0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.s$)(value);
+        if (valueText === void 0) throw new _parse_js__WEBPACK_IMPORTED_MODULE_2__.dV(`Kapso's answer while ${doing} has a header value that is not JSON.`);
+        if (valueText.length > MAX_HEADER_VALUE) throw new _parse_js__WEBPACK_IMPORTED_MODULE_2__.dV(`Kapso's answer while ${doing} has a header value longer than ${MAX_HEADER_VALUE} characters.`);
+        out.push([ key, valueText ]);
+      }
+      return Object.fromEntries(out);
+    }
+    function errorText(body) {
+      if (typeof body !== "object" || body === null || Array.isArray(body)) return "";
+      const record = body;
+      const error = record.error;
+      const nested = typeof error === "object" && error !== null ? error.message : void 0;
+      const parts = [ error, nested, record.message, record.detail ].filter(part => typeof part === "string" && part !== "");
+      return (0, _secrets_js__WEBPACK_IMPORTED_MODULE_0__.F3)([ ...new Set(parts) ].join(": "), 500);
     }
   },
   6525: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
@@ -372,7 +489,7 @@ var __webpack_modules__ = {
     __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
       try {
         var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3512);
+        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(566);
         const isPost = _actions_core__WEBPACK_IMPORTED_MODULE_0__.Gu("isPost") === "true";
         if (!isPost) _actions_core__WEBPACK_IMPORTED_MODULE_0__.LZ("isPost", "true");
         await (isPost ? (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.t)() : (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.e)());
@@ -382,6 +499,163 @@ var __webpack_modules__ = {
         __webpack_async_result__(e);
       }
     }, 1);
+  },
+  8263: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      YK: () => MAX_BODY_BYTES,
+      oK: () => Transport
+    });
+    var _boundary_kapso_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(932);
+    var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5625);
+    var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9809);
+    var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7194);
+    var _shims_http_client_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4106);
+    const MAX_BODY_BYTES = 16 * 1024 * 1024;
+    class Transport {
+      options;
+      http;
+      loading;
+      constructor(options) {
+        this.options = options;
+      }
+      request(spec) {
+        return (0, _retry_js__WEBPACK_IMPORTED_MODULE_2__.LH)(this.options, {
+          method: spec.method,
+          doing: spec.doing,
+          attempt: (number, timeoutMs) => this.attempt(spec, number, timeoutMs),
+          reconcile: spec.reconcile,
+          gone: () => ({
+            status: 204,
+            body: void 0
+          })
+        });
+      }
+      close() {
+        this.http?.dispose();
+      }
+      client() {
+        this.loading ??= (0, _shims_http_client_js__WEBPACK_IMPORTED_MODULE_4__.w)().then(({HttpClient: HttpClient}) => {
+          this.http = new HttpClient(this.options.userAgent, [], {
+            allowRedirects: false,
+            allowRetries: false,
+            keepAlive: true,
+            socketTimeout: this.options.timeoutMs,
+            headers: {
+              Accept: "application/json",
+              ...this.options.headers
+            }
+          });
+          return this.http;
+        });
+        return this.loading;
+      }
+      async attempt(spec, attempt, timeoutMs) {
+        const {method: method, url: url, payload: payload} = spec;
+        const http = await this.client();
+        const started = Date.now();
+        const trace = result => {
+          _log_js__WEBPACK_IMPORTED_MODULE_1__.Yz(`${method} ${new URL(url).pathname} -> ${result} (${Date.now() - started} ms, attempt ${attempt})`);
+        };
+        let response;
+        let text;
+        try {
+          const sending = http.request(method, url, payload === void 0 ? null : JSON.stringify(payload), payload === void 0 ? {} : {
+            "Content-Type": "application/json"
+          });
+          response = await withDeadline(sending, timeoutMs);
+          const message = response.message;
+          text = await withDeadline(readCapped(message), Math.max(1, timeoutMs - (Date.now() - started)), () => message.destroy());
+        } catch (error) {
+          const bound = timeoutMs < this.options.timeoutMs ? "timeout-seconds" : "request-timeout-seconds";
+          const failure = networkFailure(error, timeoutMs, bound, new URL(url).host);
+          trace(failure.summary);
+          return failure;
+        }
+        const status = response.message.statusCode ?? 0;
+        trace(String(status));
+        const body = parseJson(text);
+        if (status >= 200 && status < 300) {
+          if (body !== void 0 || method === "DELETE") return {
+            status: status,
+            body: body,
+            size: text.length
+          };
+          return {
+            failed: true,
+            summary: `HTTP ${status} with a body that is not JSON`,
+            mayHaveApplied: method !== "GET"
+          };
+        }
+        const said = (0, _boundary_kapso_js__WEBPACK_IMPORTED_MODULE_0__.kc)(body);
+        const looksLikeHtml = body === void 0 && /^\s*</.test(text);
+        return {
+          failed: true,
+          status: status,
+          body: body,
+          summary: `HTTP ${status}${said ? ` (${this.options.service} said: ${said})` : looksLikeHtml ? " (an HTML error page)" : ""}`,
+          mayHaveApplied: status >= 500,
+          rateLimited: status === 429,
+          retryAfterMs: status === 429 ? (0, _retry_js__WEBPACK_IMPORTED_MODULE_2__.Vs)(response.message.headers["retry-after"]) : void 0
+        };
+      }
+    }
+    function networkFailure(error, timeoutMs, bound, host) {
+      if (error instanceof DeadlineError || error instanceof Error && error.message.startsWith("Request timeout")) return {
+        failed: true,
+        summary: `no answer within ${(timeoutMs / 1e3).toFixed(timeoutMs % 1e3 ? 1 : 0)} s (${bound})`,
+        mayHaveApplied: true
+      };
+      if (error instanceof TooLargeError) return {
+        failed: true,
+        summary: error.message,
+        mayHaveApplied: true
+      };
+      const code = error?.code;
+      const notSent = code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
+      const what = notSent ? `could not connect to ${host}` : "the connection failed";
+      const cause = typeof code === "string" ? code : error instanceof Error ? error.message : String(error);
+      return {
+        failed: true,
+        summary: `${what} (${(0, _secrets_js__WEBPACK_IMPORTED_MODULE_3__.F3)(cause, 120)})`,
+        mayHaveApplied: !notSent
+      };
+    }
+    class DeadlineError extends Error {}
+    class TooLargeError extends Error {}
+    function withDeadline(promise, ms, onExpire) {
+      let timer;
+      const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+          reject(new DeadlineError);
+          onExpire?.();
+        }, ms);
+      });
+      return Promise.race([ promise, deadline ]).finally(() => clearTimeout(timer));
+    }
+    function readCapped(message) {
+      return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        message.on("data", chunk => {
+          size += chunk.length;
+          if (size > MAX_BODY_BYTES) {
+            reject(new TooLargeError(`an answer larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`));
+            message.destroy();
+          } else chunks.push(chunk);
+        });
+        message.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+        message.on("error", reject);
+        message.on("aborted", () => reject(new Error("ECONNRESET")));
+      });
+    }
+    function parseJson(text) {
+      if (text.trim() === "") return;
+      try {
+        return JSON.parse(text);
+      } catch {
+        return;
+      }
+    }
   },
   5625: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
@@ -437,7 +711,7 @@ var __webpack_modules__ = {
       }
     }
   },
-  3512: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+  566: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
       t: () => main_cleanup,
       e: () => run
@@ -507,113 +781,13 @@ var __webpack_modules__ = {
       const undici = await __nccwpck_require__.e(752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
       (0, shims_undici.Sw)(undici.default ?? undici);
       await (0, http_client.w)();
-      const {GitHubApi: GitHubApi} = await Promise.all([ __nccwpck_require__.e(157), __nccwpck_require__.e(943) ]).then(__nccwpck_require__.bind(__nccwpck_require__, 8943));
+      const {GitHubApi: GitHubApi} = await Promise.all([ __nccwpck_require__.e(157), __nccwpck_require__.e(663) ]).then(__nccwpck_require__.bind(__nccwpck_require__, 6663));
       return new GitHubApi(options);
     }
-    var secrets = __nccwpck_require__(7194);
-    const MAX_URL = 2048;
-    const MAX_HEADERS = 100;
-    const MAX_HEADER_VALUE = 8192;
-    const MAX_NAMES = 100;
-    const webhookUrl = dist.FsL(dist.YjP("a URL"), dist.z6Y(s => s.length <= MAX_URL && !(0, 
-    src_text.aQ)(s) && URL.canParse(s), "a URL"));
-    const kapso_name = (0, parse.Qq)(200, "a name without control characters");
-    const nameList = dist.cl6(dist.FsL(dist.YOg(kapso_name, "a list of names"), dist.Ru6(MAX_NAMES, `a list of at most ${MAX_NAMES} names`)));
-    const count = dist.cl6((0, parse.rD)());
-    const kapso_webhookSchema = dist.Ikc({
-      id: parse.uR,
-      url: webhookUrl,
-      kind: dist.cl6(dist.KIO([ "kapso", "meta" ], "kapso or meta")),
-      events: nameList,
-      active: dist.cl6(dist.zMY("true or false")),
-      headers: dist.cl6(dist.FsL(dist.L5J(), dist.z6Y(value => typeof value === "object" && value !== null && !Array.isArray(value), "an object of headers"), dist.z6Y(value => Object.keys(value).length <= MAX_HEADERS, `an object of at most ${MAX_HEADERS} headers`), dist.g1P((0, 
-      parse.Qq)(256, "a header name without control characters"), dist.L5J(), "an object of headers"))),
-      secret_key: dist.lqM(dist.L5J()),
-      buffer_enabled: dist.cl6(dist.zMY("true or false")),
-      buffer_window_seconds: count,
-      max_buffer_size: count,
-      buffer_events: nameList,
-      inactivity_minutes: count,
-      payload_version: dist.cl6((0, parse.Qq)(32)),
-      phone_number_id: dist.cl6((0, parse.Qq)(64)),
-      created_at: dist.cl6(parse.KQ)
-    }, "a webhook");
-    const pageSchema = dist.Ikc({
-      data: dist.YOg(kapso_webhookSchema, "a list"),
-      meta: dist.cl6(dist.Ikc({
-        total_pages: dist.cl6(dist.FsL((0, parse.rD)(), dist.Wwf(0, "a whole number of pages")))
-      }, "an object"))
-    }, "a JSON object with data");
-    const oneSchema = dist.Ikc({
-      data: kapso_webhookSchema
-    }, "a JSON object with data");
-    function parseWebhookPage(body, doing, perPage, keepSecret) {
-      const data = typeof body === "object" && body !== null ? body.data : void 0;
-      if (Array.isArray(data) && data.length > perPage) throw new parse.dV(`Kapso's answer while ${doing} lists ${data.length.toLocaleString("en-US")} webhooks on one page, more than the ${perPage} asked for (per_page): it was not read.`);
-      const page = (0, parse.Wp)(pageSchema, body, "Kapso", doing);
-      const webhooks = page.data.map(raw => {
-        const webhook = toWebhook(raw, false, doing);
-        return keepSecret(webhook) ? toWebhook(raw, true, doing) : webhook;
-      });
-      return {
-        webhooks: webhooks,
-        totalPages: page.meta?.total_pages ?? void 0
-      };
-    }
-    function parseWebhook(body, doing) {
-      return toWebhook((0, parse.Wp)(oneSchema, body, "Kapso", doing).data, true, doing);
-    }
-    function toWebhook(raw, keepSecret, doing) {
-      const webhook = {
-        id: raw.id,
-        url: raw.url,
-        kind: raw.kind ?? "kapso",
-        events: raw.events ?? [],
-        headers: headerTexts(raw.headers, doing)
-      };
-      const optional = {
-        active: raw.active,
-        buffer_enabled: raw.buffer_enabled,
-        buffer_window_seconds: raw.buffer_window_seconds,
-        max_buffer_size: raw.max_buffer_size,
-        buffer_events: raw.buffer_events,
-        inactivity_minutes: raw.inactivity_minutes,
-        payload_version: raw.payload_version,
-        created_at: raw.created_at
-      };
-      for (const [key, value] of Object.entries(optional)) if (value !== null && value !== void 0) Object.assign(webhook, {
-        [key]: value
-      });
-      if (raw.phone_number_id !== void 0) webhook.phone_number_id = raw.phone_number_id;
-      if (keepSecret && raw.secret_key !== null && raw.secret_key !== void 0) webhook.secret_key = secretText(raw.secret_key, doing);
-      return webhook;
-    }
-    function secretText(value, doing) {
-      const secret = typeof value === "string" ? value : typeof value === "number" && Number.isFinite(value) ? (0, 
-      parse.s$)(value) : void 0;
-      if (secret === void 0 || (0, src_text.aQ)(secret)) throw new parse.dV(`Kapso's answer while ${doing} has a secret_key that is not text without control characters.`);
-      return secret;
-    }
-    function headerTexts(headers, doing) {
-      const out = [];
-      for (const [key, value] of Object.entries(headers ?? {})) {
-        const valueText = (0, parse.s$)(value);
-        if (valueText === void 0) throw new parse.dV(`Kapso's answer while ${doing} has a header value that is not JSON.`);
-        if (valueText.length > MAX_HEADER_VALUE) throw new parse.dV(`Kapso's answer while ${doing} has a header value longer than ${MAX_HEADER_VALUE} characters.`);
-        out.push([ key, valueText ]);
-      }
-      return Object.fromEntries(out);
-    }
-    function errorText(body) {
-      if (typeof body !== "object" || body === null || Array.isArray(body)) return "";
-      const record = body;
-      const error = record.error;
-      const nested = typeof error === "object" && error !== null ? error.message : void 0;
-      const parts = [ error, nested, record.message, record.detail ].filter(part => typeof part === "string" && part !== "");
-      return (0, secrets.F3)([ ...new Set(parts) ].join(": "), 500);
-    }
+    var kapso = __nccwpck_require__(932);
     var errors = __nccwpck_require__(3916);
     var log = __nccwpck_require__(5625);
+    var secrets = __nccwpck_require__(7194);
     var src_deadline = __nccwpck_require__(6683);
     function urlKey(raw) {
       const url = parseUrl(raw);
@@ -640,7 +814,7 @@ var __webpack_modules__ = {
       return URL.canParse(raw) ? new URL(raw) : void 0;
     }
     function refusal(status, body, doing, context) {
-      const said = errorText(body);
+      const said = (0, kapso.kc)(body);
       const quote = said ? ` Kapso said: ${said}` : "";
       switch (status) {
        case 401:
@@ -732,7 +906,7 @@ var __webpack_modules__ = {
           });
           characters += reply.size ?? 0;
           if (characters > MAX_LIST_CHARACTERS) throw tooMuch(doing, `more than ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB of answers`);
-          const parsed = parseWebhookPage(reply.body, doing, PER_PAGE, webhook => mine(webhook) && keepSecret(webhook));
+          const parsed = (0, kapso.wk)(reply.body, doing, PER_PAGE, webhook => mine(webhook) && keepSecret(webhook));
           if (parsed.totalPages !== void 0 && parsed.totalPages > MAX_PAGES) throw tooMuch(doing, `${parsed.totalPages.toLocaleString("en-US")} pages of ${PER_PAGE}`);
           const before = seen.size;
           for (const webhook of parsed.webhooks) {
@@ -759,7 +933,7 @@ var __webpack_modules__ = {
           path: `/${encodeURIComponent(id)}`,
           doing: doing
         });
-        return reply && this.own(parseWebhook(reply.body, doing), id, doing);
+        return reply && this.own((0, kapso.ds)(reply.body, doing), id, doing);
       }
       async create(fields, existingIds) {
         const url = fields.url ?? "";
@@ -789,7 +963,7 @@ var __webpack_modules__ = {
       }
       async readCreated(reply, doing, lookForIt) {
         try {
-          return parseWebhook(reply.body, doing);
+          return (0, kapso.ds)(reply.body, doing);
         } catch (error) {
           if (!(error instanceof parse.dV)) throw error;
           const found = await lookForIt();
@@ -809,7 +983,7 @@ var __webpack_modules__ = {
           doing: doing
         });
         if (!reply) throw new errors.l(`Webhook ${id} was not found while ${doing}: it was deleted meanwhile. Re-run to create it again.`, 404);
-        const updated = this.own(parseWebhook(reply.body, doing), id, doing);
+        const updated = this.own((0, kapso.ds)(reply.body, doing), id, doing);
         this.progress.record(`updated webhook ${id}`);
         return updated;
       }
@@ -899,11 +1073,11 @@ var __webpack_modules__ = {
       created_at: parse.KQ
     }, "a delivery");
     const MAX_DELIVERIES = 100;
-    const deliveries_pageSchema = dist.Ikc({
+    const pageSchema = dist.Ikc({
       data: dist.FsL(dist.YOg(dist.L5J(), "a list"), dist.Ru6(MAX_DELIVERIES, `a list of at most the ${MAX_DELIVERIES} asked for`), dist.YOg(deliverySchema, "a list"))
     }, "a JSON object with data");
     function parseDeliveries(body, doing) {
-      return (0, parse.Wp)(deliveries_pageSchema, body, "Kapso", doing).data.map(d => ({
+      return (0, parse.Wp)(pageSchema, body, "Kapso", doing).data.map(d => ({
         id: d.id,
         event: d.event,
         status: d.status,
@@ -969,153 +1143,7 @@ var __webpack_modules__ = {
         }
       }
     }
-    var retry = __nccwpck_require__(9809);
-    const MAX_BODY_BYTES = 16 * 1024 * 1024;
-    class Transport {
-      options;
-      http;
-      loading;
-      constructor(options) {
-        this.options = options;
-      }
-      request(spec) {
-        return (0, retry.LH)(this.options, {
-          method: spec.method,
-          doing: spec.doing,
-          attempt: (number, timeoutMs) => this.attempt(spec, number, timeoutMs),
-          reconcile: spec.reconcile,
-          gone: () => ({
-            status: 204,
-            body: void 0
-          })
-        });
-      }
-      close() {
-        this.http?.dispose();
-      }
-      client() {
-        this.loading ??= (0, http_client.w)().then(({HttpClient: HttpClient}) => {
-          this.http = new HttpClient(this.options.userAgent, [], {
-            allowRedirects: false,
-            allowRetries: false,
-            keepAlive: true,
-            socketTimeout: this.options.timeoutMs,
-            headers: {
-              Accept: "application/json",
-              ...this.options.headers
-            }
-          });
-          return this.http;
-        });
-        return this.loading;
-      }
-      async attempt(spec, attempt, timeoutMs) {
-        const {method: method, url: url, payload: payload} = spec;
-        const http = await this.client();
-        const started = Date.now();
-        const trace = result => {
-          log.Yz(`${method} ${new URL(url).pathname} -> ${result} (${Date.now() - started} ms, attempt ${attempt})`);
-        };
-        let response;
-        let text;
-        try {
-          const sending = http.request(method, url, payload === void 0 ? null : JSON.stringify(payload), payload === void 0 ? {} : {
-            "Content-Type": "application/json"
-          });
-          response = await withDeadline(sending, timeoutMs);
-          const message = response.message;
-          text = await withDeadline(readCapped(message), Math.max(1, timeoutMs - (Date.now() - started)), () => message.destroy());
-        } catch (error) {
-          const bound = timeoutMs < this.options.timeoutMs ? "timeout-seconds" : "request-timeout-seconds";
-          const failure = networkFailure(error, timeoutMs, bound, new URL(url).host);
-          trace(failure.summary);
-          return failure;
-        }
-        const status = response.message.statusCode ?? 0;
-        trace(String(status));
-        const body = parseJson(text);
-        if (status >= 200 && status < 300) {
-          if (body !== void 0 || method === "DELETE") return {
-            status: status,
-            body: body,
-            size: text.length
-          };
-          return {
-            failed: true,
-            summary: `HTTP ${status} with a body that is not JSON`,
-            mayHaveApplied: method !== "GET"
-          };
-        }
-        const said = errorText(body);
-        const looksLikeHtml = body === void 0 && /^\s*</.test(text);
-        return {
-          failed: true,
-          status: status,
-          body: body,
-          summary: `HTTP ${status}${said ? ` (${this.options.service} said: ${said})` : looksLikeHtml ? " (an HTML error page)" : ""}`,
-          mayHaveApplied: status >= 500,
-          rateLimited: status === 429,
-          retryAfterMs: status === 429 ? (0, retry.Vs)(response.message.headers["retry-after"]) : void 0
-        };
-      }
-    }
-    function networkFailure(error, timeoutMs, bound, host) {
-      if (error instanceof DeadlineError || error instanceof Error && error.message.startsWith("Request timeout")) return {
-        failed: true,
-        summary: `no answer within ${(timeoutMs / 1e3).toFixed(timeoutMs % 1e3 ? 1 : 0)} s (${bound})`,
-        mayHaveApplied: true
-      };
-      if (error instanceof TooLargeError) return {
-        failed: true,
-        summary: error.message,
-        mayHaveApplied: true
-      };
-      const code = error?.code;
-      const notSent = code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
-      const what = notSent ? `could not connect to ${host}` : "the connection failed";
-      const cause = typeof code === "string" ? code : error instanceof Error ? error.message : String(error);
-      return {
-        failed: true,
-        summary: `${what} (${(0, secrets.F3)(cause, 120)})`,
-        mayHaveApplied: !notSent
-      };
-    }
-    class DeadlineError extends Error {}
-    class TooLargeError extends Error {}
-    function withDeadline(promise, ms, onExpire) {
-      let timer;
-      const deadline = new Promise((_, reject) => {
-        timer = setTimeout(() => {
-          reject(new DeadlineError);
-          onExpire?.();
-        }, ms);
-      });
-      return Promise.race([ promise, deadline ]).finally(() => clearTimeout(timer));
-    }
-    function readCapped(message) {
-      return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        message.on("data", chunk => {
-          size += chunk.length;
-          if (size > MAX_BODY_BYTES) {
-            reject(new TooLargeError(`an answer larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`));
-            message.destroy();
-          } else chunks.push(chunk);
-        });
-        message.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-        message.on("error", reject);
-        message.on("aborted", () => reject(new Error("ECONNRESET")));
-      });
-    }
-    function parseJson(text) {
-      if (text.trim() === "") return;
-      try {
-        return JSON.parse(text);
-      } catch {
-        return;
-      }
-    }
+    var kapso_transport = __nccwpck_require__(8263);
     const USER_AGENT = "kapso-webhook-action/1";
     const BACKOFF_MS = Number(process.env.KAPSO_ACTION_BACKOFF_MS) || 1e3;
     function connect(inputs, deadline, progress, closers) {
@@ -1125,7 +1153,7 @@ var __webpack_modules__ = {
         backoffMs: BACKOFF_MS,
         deadline: deadline
       };
-      const transport = new Transport({
+      const transport = new kapso_transport.oK({
         ...retry,
         service: "Kapso",
         headers: {
@@ -1427,7 +1455,7 @@ var __webpack_modules__ = {
     const MAX_URL_LENGTH = 2048;
     const MIN_SECRET_KEY_LENGTH = 16;
     const MAX_HEADER_VALUE_LENGTH = 4096;
-    const MAX_LISTED = MAX_NAMES;
+    const MAX_LISTED = kapso.oA;
     const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
     const HEADER_VALUE = /^[\t\x20-\x7e\x80-\uffff]*$/;
     const RESERVED_HEADERS = [ "content-type", "content-length", "host", "connection", "transfer-encoding", "x-idempotency-key", "x-batch-size" ];
@@ -1511,7 +1539,7 @@ var __webpack_modules__ = {
       if (raw === "") return {};
       const entries = raw.startsWith("{") || raw.startsWith("[") || raw.startsWith('"') ? jsonHeaders(raw, fail) : lineHeaders(raw, fail);
       if (!entries) return;
-      if (entries.length >= MAX_HEADERS) return fail(`headers has ${entries.length} headers; at most ${MAX_HEADERS - 1} are taken (the action adds its ownership record, and reads no webhook with more than ${MAX_HEADERS}).`);
+      if (entries.length >= kapso._U) return fail(`headers has ${entries.length} headers; at most ${kapso._U - 1} are taken (the action adds its ownership record, and reads no webhook with more than ${kapso._U}).`);
       const headers = [];
       const seen = new Set;
       for (const [index, [name, value]] of entries.entries()) {

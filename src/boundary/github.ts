@@ -89,16 +89,20 @@ export function parseEvent(payload: unknown): EventFacts {
   }
 }
 
-const commitPullsSchema = v.array(
-  v.object(
-    {
-      number: positive,
-      state: v.string('a state'),
-      head: v.nullish(v.object({ ref: v.nullish(gitRef), sha: v.nullish(v.pipe(v.string('a commit id'), v.regex(/^[0-9a-f]{40,64}$/i, 'a commit id'))) }, 'an object with ref and sha'))
-    },
-    'a pull request'
-  ),
-  'a list'
+/** The pull requests of a commit are asked for 100 at a time (per_page): a longer list is not read. */
+const MAX_COMMIT_PULLS = 100
+const commitPullSchema = v.object(
+  {
+    number: positive,
+    state: v.string('a state'),
+    head: v.nullish(v.object({ ref: v.nullish(gitRef), sha: v.nullish(v.pipe(v.string('a commit id'), v.regex(/^[0-9a-f]{40,64}$/i, 'a commit id'))) }, 'an object with ref and sha'))
+  },
+  'a pull request'
+)
+const commitPullsSchema = v.pipe(
+  v.array(v.unknown(), 'a list'),
+  v.maxLength(MAX_COMMIT_PULLS, `a list of at most the ${MAX_COMMIT_PULLS} asked for`),
+  v.array(commitPullSchema, 'a list')
 )
 
 /** A pull request that holds a commit: its number, whether it is open, its head branch and that branch's head now. */

@@ -5,7 +5,9 @@ import { ActionError, StatusError } from '../errors.js'
 import * as log from '../log.js'
 import type { PullRequestApi } from '../operations/types.js'
 import { isFailure, withRetries, type Failure, type RetryOptions } from '../retry.js'
+import { MAX_BODY_BYTES } from '../kapso/transport.js'
 import { outsideText } from '../secrets.js'
+import { cappedFetch } from './capped-fetch.js'
 
 /** GraphQL allows many aliases in one query; 100 keeps each query small and well under GitHub's limits. */
 export const PULL_REQUESTS_PER_QUERY = 100
@@ -23,6 +25,7 @@ export interface GitHubApiOptions extends Omit<RetryOptions, 'service'> {
 export class GitHubApi implements PullRequestApi {
   private readonly octokit: ReturnType<typeof github.getOctokit>
   private readonly retry: RetryOptions
+  private readonly fetch: typeof fetch
 
   constructor(options: GitHubApiOptions) {
     this.retry = { ...options, service: 'GitHub' }
@@ -37,6 +40,9 @@ export class GitHubApi implements PullRequestApi {
       }
       // No `request` here: it would replace, not join, the proxy-aware fetch @actions/github sets there.
     })
+    // That proxy-aware fetch, with a bound on the size of an answer; given with each call.
+    const proxyFetch = (this.octokit.request.endpoint.DEFAULTS as { request?: { fetch?: typeof fetch } }).request?.fetch ?? fetch
+    this.fetch = cappedFetch(proxyFetch, MAX_BODY_BYTES)
   }
 
   /** The pull requests, open and closed, that contain this commit. */
@@ -44,7 +50,7 @@ export class GitHubApi implements PullRequestApi {
     const doing = `finding the pull request of commit ${sha.slice(0, 7)}`
     const { owner, repo } = github.context.repo
     const data = await this.call(doing, (signal) =>
-      this.octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha, per_page: 100, request: { signal, redirect: 'error' } }).then((r) => r.data as unknown)
+      this.octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha, per_page: 100, request: { signal, redirect: 'error', fetch: this.fetch } }).then((r) => r.data as unknown)
     )
     return parseCommitPulls(data, doing)
   }
@@ -58,7 +64,7 @@ export class GitHubApi implements PullRequestApi {
       const doing = `reading the state of ${batch.length} pull request${batch.length === 1 ? '' : 's'} of ${owner}/${repo}`
       const fields = batch.map((n) => `${pullRequestAlias(n)}: pullRequest(number: ${n}) { number state }`).join(' ')
       const query = `query($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${fields} } }`
-      const request = (signal: AbortSignal): Promise<unknown> => this.octokit.graphql<unknown>(query, { owner, repo, request: { signal, redirect: 'error' } })
+      const request = (signal: AbortSignal): Promise<unknown> => this.octokit.graphql<unknown>(query, { owner, repo, request: { signal, redirect: 'error', fetch: this.fetch } })
       const data = await this.call(doing, request, (error) => graphqlOutcome(error, batch, doing))
       if (typeof data === 'object' && data !== null && (data as { repository?: unknown }).repository === null) {
         throw new ActionError(`GitHub answered that there is no repository ${owner}/${repo} while ${doing}: github-token cannot see it. Check github-token: it needs pull-requests: read on ${owner}/${repo}.`)

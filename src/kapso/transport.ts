@@ -5,8 +5,8 @@ import { isFailure, retryAfterMs, withRetries, type Failure, type RetryOptions }
 import { outsideText } from '../secrets.js'
 import { loadHttpClient, type HttpClientResponse, type RealHttpClient } from '../shims/http-client.js'
 
-/** The most an answer may hold: a webhook page is a few hundred KB at most. */
-const MAX_BODY_BYTES = 16 * 1024 * 1024
+/** The most an answer may hold, Kapso's or GitHub's: a webhook page is a few hundred KB at most. */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024
 
 export interface TransportOptions extends RetryOptions {
   /** Sent with every request (the credentials among them). */
