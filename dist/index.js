@@ -329,7 +329,7 @@ var __webpack_modules__ = {
     __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
       try {
         var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9766);
+        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7998);
         const isPost = _actions_core__WEBPACK_IMPORTED_MODULE_0__.Gu("isPost") === "true";
         if (!isPost) _actions_core__WEBPACK_IMPORTED_MODULE_0__.LZ("isPost", "true");
         await (isPost ? (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.t)() : (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.e)());
@@ -381,7 +381,7 @@ var __webpack_modules__ = {
       _text_js__WEBPACK_IMPORTED_MODULE_2__.hN)(value) : line(value));
     }
   },
-  9766: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+  7998: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
       t: () => main_cleanup,
       e: () => run
@@ -506,6 +506,7 @@ var __webpack_modules__ = {
     }
     var errors = __nccwpck_require__(3916);
     var log = __nccwpck_require__(5625);
+    var ownership = __nccwpck_require__(2334);
     function urlKey(raw) {
       const url = parseUrl(raw);
       if (!url) return;
@@ -529,6 +530,32 @@ var __webpack_modules__ = {
     }
     function parseUrl(raw) {
       return URL.canParse(raw) ? new URL(raw) : void 0;
+    }
+    const PAUSES = [ 1, 2, 3, 4 ];
+    function lookAgainMs(policy) {
+      return PAUSES.reduce((sum, n) => sum + n * policy.paceMs, 0);
+    }
+    async function lookAgain(look, policy, missing, then) {
+      const first = await look();
+      if (first !== void 0) return first;
+      const total = seconds(lookAgainMs(policy));
+      log.pq(`${missing} Kapso's lists may show a new webhook only seconds after its create: looking again for up to ${total} s before ${then}.`);
+      const started = Date.now();
+      for (const n of PAUSES) {
+        const pauseMs = n * policy.paceMs;
+        if (policy.deadline && pauseMs >= policy.deadline.remainingMs()) {
+          log.pq(`Stopped looking after ${seconds(Date.now() - started)} s, as the step's time (timeout-seconds: ${policy.deadline.seconds}) is nearly up, and ${then}.`);
+          return;
+        }
+        await new Promise(resolve => setTimeout(resolve, pauseMs));
+        const found = await look();
+        if (found !== void 0) return found;
+      }
+      log.pq(`Still none listed after ${total} s: taking it that there is none, and ${then}.`);
+      return;
+    }
+    function seconds(ms) {
+      return String(Math.round(ms / 100) / 10);
     }
     function refusal(status, body, doing, context) {
       const said = errorText(body);
@@ -645,7 +672,9 @@ var __webpack_modules__ = {
         const url = fields.url ?? "";
         const doing = `creating a webhook for ${url}`;
         let adopted;
-        const lookForIt = async () => (await this.findByUrl(url)).find(webhook => !existingIds.includes(webhook.id));
+        const record = (0, ownership.a4)(fields.headers)?.[1];
+        const made = webhook => !existingIds.includes(webhook.id) && (0, ownership.a4)(webhook.headers)?.[1] === record;
+        const lookForIt = async () => (await this.findByUrl(url)).find(made);
         const reply = await this.send({
           method: "POST",
           path: "",
@@ -654,7 +683,8 @@ var __webpack_modules__ = {
           },
           doing: doing,
           reconcile: async () => {
-            adopted = await lookForIt();
+            const missing = `No webhook that the earlier attempt at ${doing} could have made is listed yet.`;
+            adopted = await lookAgain(lookForIt, this.options.lookAgain, missing, "sending it again");
             return adopted && {
               status: 201,
               body: void 0
@@ -672,7 +702,8 @@ var __webpack_modules__ = {
           return parseWebhook(reply.body, doing);
         } catch (error) {
           if (!(error instanceof parse.dV)) throw error;
-          const found = await lookForIt();
+          const missing = `${error.message} No webhook the create made is listed yet.`;
+          const found = await lookAgain(lookForIt, this.options.lookAgain, missing, "failing the step");
           if (!found) throw error;
           log.$e(`${error.message} The webhook it made was found by listing the scope: using ${found.id}.`);
           return found;
@@ -1009,11 +1040,16 @@ var __webpack_modules__ = {
         userAgent: USER_AGENT
       });
       closers.push(() => transport.close());
+      const lookAgain = {
+        paceMs: BACKOFF_MS,
+        deadline: deadline
+      };
       const client = new KapsoClient({
         apiUrl: inputs.apiUrl,
         defaultApiUrl: inputs.defaultApiUrl,
         scope: inputs.scope,
-        kind: inputs.desired.kind
+        kind: inputs.desired.kind,
+        lookAgain: lookAgain
       }, transport, progress);
       const github = inputs.githubToken ? lazyPullRequestApi({
         ...retry,
@@ -1080,7 +1116,6 @@ var __webpack_modules__ = {
     }
     const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
     var github = __nccwpck_require__(3387);
-    var ownership = __nccwpck_require__(2334);
     const PULL_REQUEST_EVENTS = [ "pull_request", "pull_request_target" ];
     const DEPENDABOT = "dependabot[bot]";
     function readGitHubContext(env = process.env) {
