@@ -1666,7 +1666,11 @@ var __webpack_modules__ = {
       const summary = core.z.addHeading(cell(`Kapso webhook: ${operation}${inputs.dryRun ? " (dry run, nothing written)" : ""}`), 3);
       const owner = outcome.owner;
       summary.addTable([ [ th("Scope"), ...owner ? [ th("Pull request") ] : [], th("Webhook"), th("URL"), th("Events"), th("Result") ], [ cell(describeScope(inputs.scope)), ...owner ? [ pullRequestLink(owner, inputs.context) ] : [], cell(webhookId || (result === "created" ? "(new)" : "\u2014")), url ? summary_link(url) : "\u2014", cell(inputs.operation === "upsert" || inputs.operation === "create" ? inputs.desired.events.join(", ") : "\u2014"), cell(inputs.dryRun && result !== "unchanged" && result !== "absent" ? `would be ${result}` : result) ] ]);
-      if (result !== "deleted" && outcome.deletedIds.length > 0) summary.addRaw(`<p>${inputs.dryRun ? "Would also delete" : "Also deleted"}, as older webhooks of the same pull request: ${cell(outcome.deletedIds.join(", "))}.</p>`);
+      if (result !== "deleted" && outcome.deletedIds.length > 0) {
+        const whose = owner ? "of the same pull request" : "of this step at the same url";
+        summary.addRaw(`<p>${inputs.dryRun ? "Would also delete" : "Also deleted"}, as older webhooks ${whose}: ${cell((0, 
+        src_text.Z6)(outcome.deletedIds))}.</p>`);
+      }
       if (changes.length > 0) {
         summary.addRaw(inputs.dryRun ? "<p>Planned changes:</p>" : "<p>Changes:</p>");
         summary.addTable([ [ th("Input"), th("Before"), th("After") ], ...changes.map(c => [ c.input, c.from, c.to ].map(cell)) ]);
@@ -1869,6 +1873,10 @@ var __webpack_modules__ = {
     }
     function describeOwner(owner) {
       return `pull request #${owner.pullRequest}${owner.name ? ` (name ${owner.name})` : ""}`;
+    }
+    function describeRecord(record) {
+      const name = record.name ? ` (name ${record.name})` : "";
+      return record.pullRequest === void 0 ? `${record.repository} without a pull request${name}` : `pull request #${record.pullRequest}${name} of ${record.repository}`;
     }
     async function deploymentPullRequest(inputs, {github: github}) {
       const sha = deploymentSha(inputs.context);
@@ -2239,18 +2247,30 @@ var __webpack_modules__ = {
         };
       }
       if (identity.owner) return upsertOwned(inputs, effects, identity, identity.owner);
-      const {desired: desired, scope: scope} = inputs;
-      const url = desired.url;
-      let matches = await effects.api.findByUrl(url);
-      if (identity.urlOwner) {
-        const owner = identity.urlOwner;
-        warnAboutOthersAt(url, matches.filter(webhook => !(0, ownership.Ml)(webhook.headers, owner)), owner, inputs);
-        const existing = matches.map(webhook => webhook.id);
-        matches = matches.filter(webhook => (0, ownership.Ml)(webhook.headers, owner));
-        if (!matches[0]) return create(inputs, effects, existing, identity);
-      }
-      if (matches.length > 1) log.$e(`${matches.length} webhooks of ${describeScope(scope)} have url ${desired.url}. Updating the most recent, ${matches[0]?.id}; ` + `left as they are: ${matches.slice(1).map(w => w.id).join(", ")}. Remove those with operation delete and webhook-id.`);
-      return matches[0] ? updateExisting(matches[0], inputs, effects) : create(inputs, effects, [], identity);
+      return upsertAtUrl(inputs, effects, identity);
+    }
+    async function upsertAtUrl(inputs, effects, identity) {
+      const url = inputs.desired.url;
+      const matches = await effects.api.findByUrl(url);
+      const existing = matches.map(webhook => webhook.id);
+      const record = identity.record;
+      if (!record) return matches.length > 0 ? updateNewest(matches, inputs, effects, "") : create(inputs, effects, existing, identity);
+      const whose = describeRecord(record);
+      const [kept, ...older] = matches.filter(webhook => (0, ownership.Ml)(webhook.headers, record));
+      const unrecorded = identity.urlOwner ? [] : matches.filter(webhook => (0, ownership.aE)(webhook.headers) === void 0);
+      const taken = kept ? [ kept, ...older ] : unrecorded;
+      warnAboutOthersAt(url, matches.filter(webhook => !taken.includes(webhook)), whose, inputs);
+      if (taken.length === 0) return create(inputs, effects, existing, identity);
+      if (!kept) return updateNewest(unrecorded, inputs, effects, " without a record of this action");
+      const why = `${older.length + 1} webhooks of ${describeScope(inputs.scope)} have url ${url} and are recorded for ${whose} ` + `(${DUPLICATES}: a concurrency group per ${record.pullRequest === void 0 ? "workflow" : "pull request"} prevents the second)`;
+      return keepNewest(kept, older, inputs, effects, why);
+    }
+    const DUPLICATES = "a create whose answer was lost while Kapso's list lagged behind it, or two runs at once, can each leave one";
+    function updateNewest(matches, inputs, effects, which) {
+      const [newest, ...rest] = matches;
+      if (rest.length > 0) log.$e(`${matches.length} webhooks of ${describeScope(inputs.scope)}${which} have url ${inputs.desired.url}. Updating the most recent, ${newest.id}; ` + `left as they are: ${(0, 
+      src_text.Z6)(rest.map(w => w.id))}. Remove those with operation delete and webhook-id.`);
+      return updateExisting(newest, inputs, effects);
     }
     async function upsertOwned(inputs, effects, identity, owner) {
       const url = inputs.desired.url;
@@ -2258,27 +2278,34 @@ var __webpack_modules__ = {
       const all = await effects.api.listAll(mine);
       const [kept, ...older] = all.filter(mine);
       const atUrl = all.filter(webhook => sameUrl(webhook.url, url));
-      warnAboutOthersAt(url, atUrl.filter(webhook => !mine(webhook)), owner, inputs);
+      warnAboutOthersAt(url, atUrl.filter(webhook => !mine(webhook)), describeRecord(owner), inputs);
       if (!kept) return {
         ...await create(inputs, effects, atUrl.map(webhook => webhook.id), identity),
         owner: owner
       };
-      const outcome = {
-        ...await updateExisting(kept, inputs, effects),
+      const why = `${older.length + 1} webhooks were recorded for ${describeRecord(owner)} ` + `(earlier versions of this action made one per URL; ${DUPLICATES}: a concurrency group per pull request prevents the second)`;
+      return {
+        ...await keepNewest(kept, older, inputs, effects, why),
         owner: owner
       };
+    }
+    async function keepNewest(kept, older, inputs, effects, why) {
+      const outcome = await updateExisting(kept, inputs, effects);
       if (older.length === 0) return outcome;
       const removed = await removeEach(older, effects.api, inputs.dryRun);
-      const verb = inputs.dryRun ? "would delete" : "deleted";
-      log.$e(`${older.length + 1} webhooks were recorded for ${describeOwner(owner)} of ${owner.repository} ` + "(earlier versions of this action made one per URL; two runs at once can each make one: a concurrency group per pull request prevents that): " + `kept the newest, ${kept.id}; ${verb} ${older.map(webhook => webhook.id).join(", ")}.`);
+      log.$e(`${why}: kept the newest, ${kept.id}; ${inputs.dryRun ? "would delete" : "deleted"} ${(0, 
+      src_text.Z6)(older.map(webhook => webhook.id))}.`);
       return {
         ...outcome,
         deletedIds: removed.map(webhook => webhook.id)
       };
     }
-    function warnAboutOthersAt(url, others, owner, inputs) {
+    function warnAboutOthersAt(url, others, whose, inputs) {
       if (others.length === 0) return;
-      log.$e(`${others.length === 1 ? `Webhook ${others[0]?.id} of ${describeScope(inputs.scope)} also has` : `${others.length} webhooks of ${describeScope(inputs.scope)} (${others.map(w => w.id).join(", ")}) also have`} ` + `url ${url}, but ${others.length === 1 ? "it is" : "they are"} not recorded for ${describeOwner(owner)} of ${owner.repository} (made by hand, by another workflow, ` + `or for another pull request): left as they are. Kapso delivers each event to that URL once for each webhook.`);
+      const one = others.length === 1;
+      const scope = describeScope(inputs.scope);
+      log.$e(`${one ? `Webhook ${others[0]?.id} of ${scope} also has` : `${others.length} webhooks of ${scope} (${(0, 
+      src_text.Z6)(others.map(w => w.id))}) also have`} ` + `url ${url}, but ${one ? "it is" : "they are"} not recorded for ${whose} (made by hand, by another workflow, ` + `or for another pull request): left as ${one ? "it is" : "they are"}. Kapso delivers each event to that URL once for each webhook.`);
     }
     async function verifyIfAsked(inputs, effects, outcome) {
       const {verifyTimeoutSeconds: verifyTimeoutSeconds, desired: desired} = inputs;
@@ -2420,6 +2447,7 @@ var __webpack_modules__ = {
       Ml: () => isRecordedFor,
       XW: () => recordedPullRequest,
       a4: () => recordEntry,
+      aE: () => readRecord,
       bM: () => formatRecord,
       en: () => isRepositoryName,
       kN: () => RECORD_HEADER,
@@ -2647,6 +2675,7 @@ var __webpack_modules__ = {
     __nccwpck_require__.d(__webpack_exports__, {
       Jj: () => cut,
       U9: () => count,
+      Z6: () => listIds,
       aQ: () => hasControl,
       hN: () => escapeControl
     });
@@ -2669,6 +2698,10 @@ var __webpack_modules__ = {
     }
     function count(n, noun) {
       return `${n} ${noun}${n === 1 ? "" : "s"}`;
+    }
+    function listIds(ids, max = 10) {
+      if (ids.length <= max) return ids.join(", ");
+      return `${ids.slice(0, max).join(", ")} and ${(ids.length - max).toLocaleString("en-US")} more`;
     }
   },
   2613: module => {
