@@ -78,6 +78,13 @@ describe('npm run emulator', () => {
     expect(bad).toMatchObject({ exitCode: 1, stderr: '--time-scale must be a number ≥ 0, such as 1 or 0.001, not "fast"\n', stdout: '' })
   })
 
+  it('prints how long a new webhook stays out of lists, set by --list-lag-ms, and refuses one that is not a whole number', async () => {
+    expect((await runCli(FREE, /state:/)).stdout).toContain("lists:            a new webhook is listed at once (--list-lag-ms N delays it, as Kapso's lists may lag)")
+    expect((await runCli([...FREE, '--list-lag-ms', '2500'], /state:/)).stdout).toContain('lists:            a new webhook is listed 2.5 s after its create (a read by id sees it at once)')
+    const bad = await runCli([...FREE, '--list-lag-ms', '2s'])
+    expect(bad).toMatchObject({ exitCode: 1, stderr: '--list-lag-ms must be a whole number, not "2s"\n', stdout: '' })
+  })
+
   it('ends with one clear line, and exit code 1, when the port is in use', async () => {
     let port: number
     ;[blocker, port] = await busyPort()

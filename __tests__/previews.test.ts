@@ -60,10 +60,19 @@ describe('operation auto', () => {
     expect((await step(preview(42), { event: pullRequestEvent('closed', 42) })).outputs.result).toBe('absent')
   })
 
-  it('upserts on pull_request_target and on events that are not about pull requests', async () => {
-    expect((await step(preview(5), { event: pullRequestEvent('reopened', 5, { eventName: 'pull_request_target' }) })).outputs.result).toBe('created')
+  it('upserts on pull_request_target and on events that are not about pull requests, never taking the pull request\'s webhook for a push\'s', async () => {
+    const target = await step(preview(5), { event: pullRequestEvent('reopened', 5, { eventName: 'pull_request_target' }) })
+    expect(target.outputs.result).toBe('created')
     const push = await step({ ...preview(5), events: 'whatsapp.message.sent' }, { event: { eventName: 'push', repository: REPO, payload: {} } })
-    expect(push.outputs.result).toBe('updated')
+    expect(push.outputs.result).toBe('created')
+    expect(push.stdout).toContain(
+      `::warning::Webhook ${target.outputs['webhook-id']} of whatsapp-config-id ${scopeId} also has url ${previewUrl(5)}, but it is not recorded for ${REPO} without a pull request ` +
+        '(made by hand, by another workflow, or for another pull request): left as it is. Kapso delivers each event to that URL once for each webhook.'
+    )
+    expect(kapso.webhooks().map((w) => [recordOf(w), w.events])).toEqual([
+      [`kapso-webhook-action; repository=${REPO}; pull-request=5`, ['whatsapp.message.received']],
+      [`kapso-webhook-action; repository=${REPO}`, ['whatsapp.message.sent']]
+    ])
   })
 
   it('on close without url, deletes exactly the webhooks recorded for that pull request', async () => {

@@ -489,7 +489,7 @@ var __webpack_modules__ = {
     __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
       try {
         var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(566);
+        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1073);
         const isPost = _actions_core__WEBPACK_IMPORTED_MODULE_0__.Gu("isPost") === "true";
         if (!isPost) _actions_core__WEBPACK_IMPORTED_MODULE_0__.LZ("isPost", "true");
         await (isPost ? (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.t)() : (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.e)());
@@ -711,7 +711,7 @@ var __webpack_modules__ = {
       }
     }
   },
-  566: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+  1073: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
       t: () => main_cleanup,
       e: () => run
@@ -787,8 +787,8 @@ var __webpack_modules__ = {
     var kapso = __nccwpck_require__(932);
     var errors = __nccwpck_require__(3916);
     var log = __nccwpck_require__(5625);
-    var secrets = __nccwpck_require__(7194);
     var src_deadline = __nccwpck_require__(6683);
+    var secrets = __nccwpck_require__(7194);
     function urlKey(raw) {
       const url = parseUrl(raw);
       if (!url) return;
@@ -812,6 +812,32 @@ var __webpack_modules__ = {
     }
     function parseUrl(raw) {
       return URL.canParse(raw) ? new URL(raw) : void 0;
+    }
+    const PAUSES = [ 1, 2, 3, 4 ];
+    function lookAgainMs(policy) {
+      return PAUSES.reduce((sum, n) => sum + n * policy.paceMs, 0);
+    }
+    async function lookAgain(look, policy, missing, then) {
+      const first = await look();
+      if (first !== void 0) return first;
+      const total = seconds(lookAgainMs(policy));
+      log.pq(`${missing} Kapso's lists may show a new webhook only seconds after its create: looking again for up to ${total} s before ${then}.`);
+      const started = Date.now();
+      for (const n of PAUSES) {
+        const pauseMs = n * policy.paceMs;
+        if (policy.deadline && pauseMs >= policy.deadline.remainingMs()) {
+          log.pq(`Stopped looking after ${seconds(Date.now() - started)} s, as the step's time (timeout-seconds: ${policy.deadline.seconds}) is nearly up, and ${then}.`);
+          return;
+        }
+        await new Promise(resolve => setTimeout(resolve, pauseMs));
+        const found = await look();
+        if (found !== void 0) return found;
+      }
+      log.pq(`Still none listed after ${total} s: taking it that there is none, and ${then}.`);
+      return;
+    }
+    function seconds(ms) {
+      return String(Math.round(ms / 100) / 10);
     }
     function refusal(status, body, doing, context) {
       const said = (0, kapso.kc)(body);
@@ -939,7 +965,9 @@ var __webpack_modules__ = {
         const url = fields.url ?? "";
         const doing = `creating a webhook for ${url}`;
         let adopted;
-        const lookForIt = async () => (await this.findByUrl(url)).find(webhook => !existingIds.includes(webhook.id));
+        const record = (0, ownership.a4)(fields.headers)?.[1];
+        const made = webhook => !existingIds.includes(webhook.id) && (0, ownership.a4)(webhook.headers)?.[1] === record;
+        const lookForIt = async () => (await this.findByUrl(url)).find(made);
         const reply = await this.send({
           method: "POST",
           path: "",
@@ -948,7 +976,8 @@ var __webpack_modules__ = {
           },
           doing: doing,
           reconcile: async () => {
-            adopted = await lookForIt();
+            const missing = `No webhook that the earlier attempt at ${doing} could have made is listed yet.`;
+            adopted = await lookAgain(lookForIt, this.options.lookAgain, missing, "sending it again");
             return adopted && {
               status: 201,
               body: void 0
@@ -966,7 +995,8 @@ var __webpack_modules__ = {
           return (0, kapso.ds)(reply.body, doing);
         } catch (error) {
           if (!(error instanceof parse.dV)) throw error;
-          const found = await lookForIt();
+          const missing = `${error.message} No webhook the create made is listed yet.`;
+          const found = await lookAgain(lookForIt, this.options.lookAgain, missing, "failing the step");
           if (!found) throw error;
           log.$e(`${error.message} The webhook it made was found by listing the scope: using ${found.id}.`);
           return found;
@@ -1162,12 +1192,17 @@ var __webpack_modules__ = {
         userAgent: USER_AGENT
       });
       closers.push(() => transport.close());
+      const lookAgain = {
+        paceMs: BACKOFF_MS,
+        deadline: deadline
+      };
       const client = new KapsoClient({
         apiUrl: inputs.apiUrl,
         defaultApiUrl: inputs.defaultApiUrl,
         scope: inputs.scope,
         kind: inputs.desired.kind,
-        deadline: deadline
+        deadline: deadline,
+        lookAgain: lookAgain
       }, transport, progress);
       const github = inputs.githubToken ? lazyPullRequestApi({
         ...retry,
@@ -1786,8 +1821,11 @@ var __webpack_modules__ = {
       const summary = core.z.addHeading(cell(`Kapso webhook: ${operation}${inputs.dryRun ? " (dry run, nothing written)" : ""}`), 3);
       const owner = outcome.owner;
       summary.addTable([ [ th("Scope"), ...owner ? [ th("Pull request") ] : [], th("Webhook"), th("URL"), th("Events"), th("Result") ], [ cell(describeScope(inputs.scope)), ...owner ? [ pullRequestLink(owner, inputs.context) ] : [], cell(webhookId || (result === "created" ? "(new)" : "\u2014")), url ? summary_link(url) : "\u2014", cell(inputs.operation === "upsert" || inputs.operation === "create" ? inputs.desired.events.join(", ") : "\u2014"), cell(inputs.dryRun && result !== "unchanged" && result !== "absent" ? `would be ${result}` : result) ] ]);
-      if (result !== "deleted" && outcome.deletedIds.length > 0) summary.addRaw(`<p>${inputs.dryRun ? "Would also delete" : "Also deleted"}, as older webhooks of the same pull request: ${cell((0, 
-      src_text.Z6)(outcome.deletedIds))}.</p>`);
+      if (result !== "deleted" && outcome.deletedIds.length > 0) {
+        const whose = owner ? "of the same pull request" : "of this step at the same url";
+        summary.addRaw(`<p>${inputs.dryRun ? "Would also delete" : "Also deleted"}, as older webhooks ${whose}: ${cell((0, 
+        src_text.Z6)(outcome.deletedIds))}.</p>`);
+      }
       if (changes.length > 0) {
         summary.addRaw(inputs.dryRun ? "<p>Planned changes:</p>" : "<p>Changes:</p>");
         summary.addTable([ [ th("Input"), th("Before"), th("After") ], ...changes.map(c => [ c.input, c.from, c.to ].map(cell)) ]);
@@ -2008,6 +2046,10 @@ var __webpack_modules__ = {
     }
     function describeOwner(owner) {
       return `pull request #${owner.pullRequest}${owner.name ? ` (name ${owner.name})` : ""}`;
+    }
+    function describeRecord(record) {
+      const name = record.name ? ` (name ${record.name})` : "";
+      return record.pullRequest === void 0 ? `${record.repository} without a pull request${name}` : `pull request #${record.pullRequest}${name} of ${record.repository}`;
     }
     async function deploymentPullRequest(inputs, {github: github}) {
       const sha = deploymentSha(inputs.context);
@@ -2387,19 +2429,30 @@ var __webpack_modules__ = {
         };
       }
       if (identity.owner) return upsertOwned(inputs, effects, identity, identity.owner);
-      const {desired: desired, scope: scope} = inputs;
-      const url = desired.url;
-      let matches = await effects.api.findByUrl(url);
-      if (identity.urlOwner) {
-        const owner = identity.urlOwner;
-        warnAboutOthersAt(url, matches.filter(webhook => !(0, ownership.Ml)(webhook.headers, owner)), owner, inputs);
-        const existing = matches.map(webhook => webhook.id);
-        matches = matches.filter(webhook => (0, ownership.Ml)(webhook.headers, owner));
-        if (!matches[0]) return create(inputs, effects, existing, identity);
-      }
-      if (matches.length > 1) log.$e(`${matches.length} webhooks of ${describeScope(scope)} have url ${desired.url}. Updating the most recent, ${matches[0]?.id}; ` + `left as they are: ${(0, 
-      src_text.Z6)(matches.slice(1).map(w => w.id))}. Remove those with operation delete and webhook-id.`);
-      return matches[0] ? updateExisting(matches[0], inputs, effects) : create(inputs, effects, [], identity);
+      return upsertAtUrl(inputs, effects, identity);
+    }
+    async function upsertAtUrl(inputs, effects, identity) {
+      const url = inputs.desired.url;
+      const matches = await effects.api.findByUrl(url);
+      const existing = matches.map(webhook => webhook.id);
+      const record = identity.record;
+      if (!record) return matches.length > 0 ? updateNewest(matches, inputs, effects, "") : create(inputs, effects, existing, identity);
+      const whose = describeRecord(record);
+      const [kept, ...older] = matches.filter(webhook => (0, ownership.Ml)(webhook.headers, record));
+      const unrecorded = identity.urlOwner ? [] : matches.filter(webhook => (0, ownership.aE)(webhook.headers) === void 0);
+      const taken = kept ? [ kept, ...older ] : unrecorded;
+      warnAboutOthersAt(url, matches.filter(webhook => !taken.includes(webhook)), whose, inputs);
+      if (taken.length === 0) return create(inputs, effects, existing, identity);
+      if (!kept) return updateNewest(unrecorded, inputs, effects, " without a record of this action");
+      const why = `${older.length + 1} webhooks of ${describeScope(inputs.scope)} have url ${url} and are recorded for ${whose} ` + `(${DUPLICATES}: a concurrency group per ${record.pullRequest === void 0 ? "workflow" : "pull request"} prevents the second)`;
+      return keepNewest(kept, older, inputs, effects, why);
+    }
+    const DUPLICATES = "a create whose answer was lost while Kapso's list lagged behind it, or two runs at once, can each leave one";
+    function updateNewest(matches, inputs, effects, which) {
+      const [newest, ...rest] = matches;
+      if (rest.length > 0) log.$e(`${matches.length} webhooks of ${describeScope(inputs.scope)}${which} have url ${inputs.desired.url}. Updating the most recent, ${newest.id}; ` + `left as they are: ${(0, 
+      src_text.Z6)(rest.map(w => w.id))}. Remove those with operation delete and webhook-id.`);
+      return updateExisting(newest, inputs, effects);
     }
     async function upsertOwned(inputs, effects, identity, owner) {
       const url = inputs.desired.url;
@@ -2407,27 +2460,34 @@ var __webpack_modules__ = {
       const all = await effects.api.listAll(mine);
       const [kept, ...older] = all.filter(mine);
       const atUrl = all.filter(webhook => sameUrl(webhook.url, url));
-      warnAboutOthersAt(url, atUrl.filter(webhook => !mine(webhook)), owner, inputs);
+      warnAboutOthersAt(url, atUrl.filter(webhook => !mine(webhook)), describeRecord(owner), inputs);
       if (!kept) return {
         ...await create(inputs, effects, atUrl.map(webhook => webhook.id), identity),
         owner: owner
       };
-      const outcome = {
-        ...await updateExisting(kept, inputs, effects),
+      const why = `${older.length + 1} webhooks were recorded for ${describeRecord(owner)} ` + `(earlier versions of this action made one per URL; ${DUPLICATES}: a concurrency group per pull request prevents the second)`;
+      return {
+        ...await keepNewest(kept, older, inputs, effects, why),
         owner: owner
       };
+    }
+    async function keepNewest(kept, older, inputs, effects, why) {
+      const outcome = await updateExisting(kept, inputs, effects);
       if (older.length === 0) return outcome;
       const removed = await removeEach(older, effects.api, inputs.dryRun);
-      const verb = inputs.dryRun ? "would delete" : "deleted";
-      log.$e(`${older.length + 1} webhooks were recorded for ${describeOwner(owner)} of ${owner.repository} ` + "(earlier versions of this action made one per URL; two runs at once can each make one: a concurrency group per pull request prevents that): " + `kept the newest, ${kept.id}; ${verb} ${older.map(webhook => webhook.id).join(", ")}.`);
+      log.$e(`${why}: kept the newest, ${kept.id}; ${inputs.dryRun ? "would delete" : "deleted"} ${(0, 
+      src_text.Z6)(older.map(webhook => webhook.id))}.`);
       return {
         ...outcome,
         deletedIds: removed.map(webhook => webhook.id)
       };
     }
-    function warnAboutOthersAt(url, others, owner, inputs) {
+    function warnAboutOthersAt(url, others, whose, inputs) {
       if (others.length === 0) return;
-      log.$e(`${others.length === 1 ? `Webhook ${others[0]?.id} of ${describeScope(inputs.scope)} also has` : `${others.length} webhooks of ${describeScope(inputs.scope)} (${others.map(w => w.id).join(", ")}) also have`} ` + `url ${url}, but ${others.length === 1 ? "it is" : "they are"} not recorded for ${describeOwner(owner)} of ${owner.repository} (made by hand, by another workflow, ` + `or for another pull request): left as they are. Kapso delivers each event to that URL once for each webhook.`);
+      const one = others.length === 1;
+      const scope = describeScope(inputs.scope);
+      log.$e(`${one ? `Webhook ${others[0]?.id} of ${scope} also has` : `${others.length} webhooks of ${scope} (${(0, 
+      src_text.Z6)(others.map(w => w.id))}) also have`} ` + `url ${url}, but ${one ? "it is" : "they are"} not recorded for ${whose} (made by hand, by another workflow, ` + `or for another pull request): left as ${one ? "it is" : "they are"}. Kapso delivers each event to that URL once for each webhook.`);
     }
     async function verifyIfAsked(inputs, effects, outcome) {
       const {verifyTimeoutSeconds: verifyTimeoutSeconds, desired: desired} = inputs;

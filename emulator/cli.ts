@@ -6,7 +6,8 @@
  * (the plan includes project events, so project.event can be subscribed to), --delivery-ca FILE (a PEM CA
  * or certificate to trust when delivering test events to HTTPS webhooks), --receiver-timeout-ms N,
  * --time-scale N (how fast the retry delays of a failed delivery pass: 1 is real time, Kapso's 10/40/90 s;
- * 0.001 makes them 10/40/90 ms).
+ * 0.001 makes them 10/40/90 ms), --list-lag-ms N (a webhook created through the API shows in list answers
+ * only N ms later, as Kapso's lists may lag; a read by id sees it at once).
  *
  * GitHub: --github-port N (default 8788; 0 picks a free one), --repository owner/name (default
  * octo-org/shop), --github-token T (default a fixed fake one, printed), --pull-request
@@ -42,6 +43,7 @@ function readOptions(): CliOptions {
       'delivery-ca': { type: 'string' },
       'receiver-timeout-ms': { type: 'string' },
       'time-scale': { type: 'string', default: '1' },
+      'list-lag-ms': { type: 'string', default: '0' },
       'github-port': { type: 'string', default: String(GITHUB_DEFAULTS.port) },
       repository: { type: 'string', default: GITHUB_DEFAULTS.repository },
       'github-token': { type: 'string', default: GITHUB_DEFAULTS.token },
@@ -62,6 +64,7 @@ function readOptions(): CliOptions {
     phoneNumberIds: values['phone-number-id'],
     projectEventsPlan: values['project-events-plan'],
     deliveryTimeScale: Number(scale),
+    listLagMs: wholeNumber('list-lag-ms', values['list-lag-ms']),
     ...(timeout !== undefined && { receiverTimeoutMs: wholeNumber('receiver-timeout-ms', timeout) }),
     ...(ca !== undefined && { deliveryCa: readFileSync(ca, 'utf8') })
   }
@@ -94,6 +97,7 @@ function kapsoLines(emulator: KapsoEmulator, options: EmulatorOptions): string[]
     `  platform api-url: ${emulator.apiUrl('platform')}   phone-number-id: ${(options.phoneNumberIds ?? []).join(', ')}   project: ${EMULATOR_PROJECT_ID}`,
     `  project events on the plan: ${options.projectEventsPlan ? 'yes' : 'no (project.event answers 402)'}`,
     `  deliveries:       a receiver has ${timeout} to answer; one that does not answer 2xx is retried after ${delays} (time scale ${scale}), then failed`,
+    `  lists:            ${options.listLagMs ? `a new webhook is listed ${duration(options.listLagMs)} after its create (a read by id sees it at once)` : 'a new webhook is listed at once (--list-lag-ms N delays it, as Kapso\'s lists may lag)'}`,
     `  state: ${emulator.origin}/_emulator/webhooks, /_emulator/deliveries, /_emulator/requests`
   ]
 }

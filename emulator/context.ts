@@ -40,6 +40,12 @@ export interface EmulatorSettings {
    * checks the certificate against it, so a test receiver can stand for a workflow's fixed URL.
    */
   deliveryHosts?: Record<string, string>
+  /**
+   * How long a webhook created through the API stays out of list answers: Kapso's lists may lag seconds
+   * behind a create, as an index updated after the write would. A read by id sees it at once, and an
+   * update or a delete shows in lists at once; a seeded webhook is listed at once. Default 0.
+   */
+  listLagMs: number
   lies: Lies
 }
 
@@ -48,6 +54,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   receiverTimeoutMs: 10_000,
   deliveryRetryDelaysMs: [10_000, 40_000, 90_000],
   deliveryTimeScale: 1,
+  listLagMs: 0,
   lies: {}
 }
 

@@ -15,6 +15,11 @@ export type Fault =
   | { kind: 'reset-before' }
   /** Handled (the change is committed), then the connection is dropped before any answer. */
   | { kind: 'reset-after' }
+  /**
+   * Handled (the change is committed), then answered with this status and body (default {"error":
+   * "Bad Gateway"}) instead of the real answer: a gateway that gave up on an upstream that went on.
+   */
+  | { kind: 'status-after'; status: number; body?: unknown }
   /** Held for `ms` before handling; dropped unhandled if the client gives up first, as a hung upstream would. */
   | { kind: 'delay'; ms: number }
   /**

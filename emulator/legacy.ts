@@ -45,7 +45,7 @@ function listLegacy(context: RouteContext, configId: string, query: URLSearchPar
   })
   const contains = params['q[url_cont]'] as string | undefined
   const active = params['q[active_eq]'] as boolean | undefined
-  const found = newestFirst(context.store.all('legacy', configId))
+  const found = newestFirst(context.store.listed('legacy', configId))
     .filter((w) => contains === undefined || w.url.includes(contains))
     .filter((w) => active === undefined || w.active === active)
   return offsetPage(found, params.page as number, params.per_page as number, presentLegacy)

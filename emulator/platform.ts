@@ -101,7 +101,7 @@ const created = (webhook: StoredWebhook): Answer => ({ status: 201, body: { data
 function listPlatform(context: RouteContext, path: string, query: URLSearchParams, specs: Record<string, QuerySpec>, inScope: (w: StoredWebhook) => boolean): Answer {
   const params = readQuery(query, specs)
   const kind = context.settings.lies.ignoreKindFilter ? undefined : params.kind
-  const found = newestFirst(context.store.all('platform'))
+  const found = newestFirst(context.store.listed('platform'))
     .filter(inScope)
     .filter((w) => kind === undefined || w.kind === kind)
     .filter((w) => params.url_contains === undefined || w.url.includes(params.url_contains as string))

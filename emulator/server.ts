@@ -89,6 +89,7 @@ export class KapsoEmulator {
       deliveryTimeScale: options.deliveryTimeScale ?? DEFAULT_SETTINGS.deliveryTimeScale,
       deliveryCa: options.deliveryCa,
       deliveryHosts: options.deliveryHosts,
+      listLagMs: options.listLagMs ?? DEFAULT_SETTINGS.listLagMs,
       lies: options.lies ?? DEFAULT_SETTINGS.lies
     }
     checkSettings(this.initialSettings)
@@ -159,7 +160,7 @@ export class KapsoEmulator {
     this.faults.chaos(options)
   }
 
-  /** Changes settings (plan, delivery timeout, retries and time scale, trusted CA, lies) until the next reset(). */
+  /** Changes settings (plan, delivery timeout, retries and time scale, trusted CA, list lag, lies) until the next reset(). */
   configure(settings: Partial<EmulatorSettings>): void {
     checkSettings(settings)
     Object.assign(this.settings, settings)
@@ -209,12 +210,14 @@ export class KapsoEmulator {
       if (clientGone || req.socket.destroyed) return
     }
     const answer = guard(() => this.route(base[0], record, url.searchParams, raw, req.headers['x-api-key']))
-    record.status = answer.status
     if (fault?.kind === 'reset-after') {
+      record.status = answer.status
       req.socket.destroy()
       return
     }
     if (fault?.kind === 'rewrite' && answer.status !== 204) answer.body = fault.body(answer.body)
+    if (fault?.kind === 'status-after') Object.assign(answer, { status: fault.status, body: fault.body ?? { error: 'Bad Gateway' }, headers: undefined })
+    record.status = answer.status
     record.responseBody = answer.body
     send(res, answer, fault?.kind === 'malformed')
   }
@@ -251,6 +254,8 @@ function checkSettings(settings: Partial<EmulatorSettings>): void {
   const { deliveryTimeScale: scale, deliveryRetryDelaysMs: delays } = settings
   if (scale !== undefined && !(Number.isFinite(scale) && scale >= 0)) throw new RangeError(`deliveryTimeScale must be a finite number ≥ 0, not ${scale}`)
   if (delays?.some((ms) => !(Number.isFinite(ms) && ms >= 0))) throw new RangeError(`deliveryRetryDelaysMs must hold finite numbers ≥ 0, not ${delays.join(', ')}`)
+  const lag = settings.listLagMs
+  if (lag !== undefined && !(Number.isFinite(lag) && lag >= 0)) throw new RangeError(`listLagMs must be a finite number ≥ 0, not ${lag}`)
 }
 
 function cloneSettings(settings: EmulatorSettings): EmulatorSettings {

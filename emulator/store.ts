@@ -73,6 +73,8 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 export class WebhookStore {
   private readonly byId = new Map<string, StoredWebhook>()
+  /** Webhooks not yet in list answers (see EmulatorSettings.listLagMs): the time they show from. */
+  private readonly listedFrom = new Map<string, number>()
   private lastTime = 0
 
   /** Oldest first; optionally only one generation's, or one scope's. */
@@ -80,21 +82,30 @@ export class WebhookStore {
     return [...this.byId.values()].filter((w) => (!api || w.api === api) && (!scopeId || w.scopeId === scopeId))
   }
 
+  /** What a list answer sees: all() without the webhooks created too recently to be listed yet. */
+  listed(api: Api, scopeId?: string, now = Date.now()): StoredWebhook[] {
+    return this.all(api, scopeId).filter((w) => (this.listedFrom.get(w.id) ?? 0) <= now)
+  }
+
   get(id: string): StoredWebhook | undefined {
     return UUID.test(id) ? this.byId.get(id) : undefined
   }
 
-  put(webhook: StoredWebhook): StoredWebhook {
+  /** Stores the webhook; with `unlistedForMs`, list answers show it only that long from now. */
+  put(webhook: StoredWebhook, unlistedForMs = 0): StoredWebhook {
     this.byId.set(webhook.id, webhook)
+    if (unlistedForMs > 0) this.listedFrom.set(webhook.id, Date.now() + unlistedForMs)
     return webhook
   }
 
   delete(id: string): void {
     this.byId.delete(id)
+    this.listedFrom.delete(id)
   }
 
   clear(): void {
     this.byId.clear()
+    this.listedFrom.clear()
   }
 
   /** Strictly increasing timestamps, so that "most recent" is never a tie. */

@@ -30,7 +30,7 @@ export function saveWebhook(context: RouteContext, { api, scope, scopeId, input,
   const siblings = scope === 'phone_number' ? store.all(api, scopeId).filter((w) => w.id !== result.id) : []
   enforceRules({ api, scope, sent, result, before, siblings, projectEventsPlan: settings.projectEventsPlan })
   if (sent.url !== undefined && settings.lies.storeUrl) result.url = settings.lies.storeUrl(sent.url)
-  if (!before) return store.put(result)
+  if (!before) return store.put(result, settings.listLagMs)
   // Updated in place, so that a caller holding the stored object sees the change.
   return Object.assign(before, result, { updated_at: store.timestamp() })
 }

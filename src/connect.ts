@@ -8,7 +8,10 @@ import type { Effects } from './operations/index.js'
 import type { Progress } from './progress.js'
 
 const USER_AGENT = 'kapso-webhook-action/1'
-/** The first retry waits about this long, each further one twice as long; verify reads this often. Tests shorten it. */
+/**
+ * The first retry waits about this long, each further one twice as long; verify reads this often, and a
+ * create whose outcome is unknown is looked for again at this pace (10 paces in all). Tests shorten it.
+ */
 export const BACKOFF_MS = Number(process.env.KAPSO_ACTION_BACKOFF_MS) || 1000
 
 /**
@@ -19,7 +22,8 @@ export function connect(inputs: ActionInputs, deadline: Deadline, progress: Prog
   const retry = { maxAttempts: inputs.maxAttempts, timeoutMs: inputs.requestTimeoutSeconds * 1000, backoffMs: BACKOFF_MS, deadline }
   const transport = new Transport({ ...retry, service: 'Kapso', headers: { 'X-API-Key': inputs.apiKey }, userAgent: USER_AGENT })
   closers.push(() => transport.close())
-  const client = new KapsoClient({ apiUrl: inputs.apiUrl, defaultApiUrl: inputs.defaultApiUrl, scope: inputs.scope, kind: inputs.desired.kind, deadline }, transport, progress)
+  const lookAgain = { paceMs: BACKOFF_MS, deadline }
+  const client = new KapsoClient({ apiUrl: inputs.apiUrl, defaultApiUrl: inputs.defaultApiUrl, scope: inputs.scope, kind: inputs.desired.kind, deadline, lookAgain }, transport, progress)
   const github = inputs.githubToken ? lazyPullRequestApi({ ...retry, token: inputs.githubToken, userAgent: USER_AGENT }) : undefined
   const deliveries = inputs.scope.kind === 'legacy' ? undefined : new DeliveriesClient(inputs.apiUrl, transport)
   return { api: client, github, deliveries, pollMs: BACKOFF_MS, deadline }

@@ -95,10 +95,11 @@ export function recordedPullRequest(headers: Record<string, string> | undefined,
 }
 
 /**
- * Whether the webhook is the one this action recorded for this repository's pull request under this name
- * (no name matches only a record without one): how a pull request's webhook is found whatever its URL.
+ * Whether the webhook is one this action recorded exactly so: for this repository, this pull request (none
+ * matches only a record without one) and this name (likewise). How a pull request's webhook is found
+ * whatever its URL, and how a step tells its own webhooks at a URL from anyone else's.
  */
-export function isRecordedFor(headers: Record<string, string> | undefined, owner: PullRequestOwner): boolean {
+export function isRecordedFor(headers: Record<string, string> | undefined, owner: OwnershipRecord): boolean {
   const record = readRecord(headers)
   return record !== undefined && sameRecord(record, owner)
 }

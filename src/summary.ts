@@ -31,7 +31,8 @@ export async function writeSummary(outcome: Outcome, inputs: ActionInputs): Prom
     ]
   ])
   if (result !== 'deleted' && outcome.deletedIds.length > 0) {
-    summary.addRaw(`<p>${inputs.dryRun ? 'Would also delete' : 'Also deleted'}, as older webhooks of the same pull request: ${cell(listIds(outcome.deletedIds))}.</p>`)
+    const whose = owner ? 'of the same pull request' : 'of this step at the same url'
+    summary.addRaw(`<p>${inputs.dryRun ? 'Would also delete' : 'Also deleted'}, as older webhooks ${whose}: ${cell(listIds(outcome.deletedIds))}.</p>`)
   }
   if (changes.length > 0) {
     summary.addRaw(inputs.dryRun ? '<p>Planned changes:</p>' : '<p>Changes:</p>')

@@ -2,10 +2,12 @@ import { AnswerError } from '../boundary/parse.js'
 import { parseWebhook, parseWebhookPage, type Webhook, type WebhookFields, type WebhookKind } from '../boundary/kapso.js'
 import { ActionError, StatusError } from '../errors.js'
 import * as log from '../log.js'
-import { holdSecret } from '../secrets.js'
 import { StepTimeout, type Deadline } from '../deadline.js'
+import { recordEntry } from '../ownership.js'
+import { holdSecret } from '../secrets.js'
 import type { Progress } from '../progress.js'
 import { containsFilter, sameUrl } from '../urls.js'
+import { lookAgain, type LookAgainPolicy } from './look-again.js'
 import { refusal } from './refusal.js'
 import { collectionUrl, describeScope, inScope, listQuery, type Scope } from './scope.js'
 import type { Reply, RequestSpec, Transport } from './transport.js'
@@ -19,6 +21,8 @@ export interface ClientOptions {
   kind: WebhookKind
   /** The step's deadline, checked after each page as well as before each request. */
   deadline?: Deadline
+  /** How long, and how often, to look again for what a create made when a list does not show it yet. */
+  lookAgain: LookAgainPolicy
 }
 
 type ClientRequest = Omit<RequestSpec, 'url'> & { path: string }
@@ -110,21 +114,27 @@ export class KapsoClient {
 
   /**
    * Creates a webhook. When an attempt's outcome is unknown (reset, timeout, 5xx, an unreadable answer),
-   * the scope is searched for a webhook with this URL that is not among `existingIds`: found, the lost
-   * attempt made it, and it is adopted instead of sending the create again.
+   * the scope is searched for a webhook with this URL and the same ownership record that is not among
+   * `existingIds`: found, the lost attempt made it, and it is adopted instead of sending the create again.
+   * Kapso's lists may lag behind a create: when the first search finds nothing, it searches again for a
+   * while (look-again.ts) before the create is sent again.
    */
   async create(fields: WebhookFields, existingIds: readonly string[]): Promise<Webhook> {
     const url = fields.url ?? ''
     const doing = `creating a webhook for ${url}`
     let adopted: Webhook | undefined
-    const lookForIt = async (): Promise<Webhook | undefined> => (await this.findByUrl(url)).find((webhook) => !existingIds.includes(webhook.id))
+    // Only one recorded as this create records it: another's made at the same moment is never adopted.
+    const record = recordEntry(fields.headers)?.[1]
+    const made = (webhook: Webhook): boolean => !existingIds.includes(webhook.id) && recordEntry(webhook.headers)?.[1] === record
+    const lookForIt = async (): Promise<Webhook | undefined> => (await this.findByUrl(url)).find(made)
     const reply = await this.send({
       method: 'POST',
       path: '',
       payload: { whatsapp_webhook: fields },
       doing,
       reconcile: async (): Promise<Reply | undefined> => {
-        adopted = await lookForIt()
+        const missing = `No webhook that the earlier attempt at ${doing} could have made is listed yet.`
+        adopted = await lookAgain(lookForIt, this.options.lookAgain, missing, 'sending it again')
         return adopted && { status: 201, body: undefined }
       }
     })
@@ -139,13 +149,17 @@ export class KapsoClient {
     return created
   }
 
-  /** The created webhook from Kapso's answer; when the answer cannot be read, the one the create made, found by listing. */
+  /**
+   * The created webhook from Kapso's answer; when the answer cannot be read, the one the create made,
+   * found by listing (looking again for a while: the list may not show it yet).
+   */
   private async readCreated(reply: Reply, doing: string, lookForIt: () => Promise<Webhook | undefined>): Promise<Webhook> {
     try {
       return parseWebhook(reply.body, doing)
     } catch (error) {
       if (!(error instanceof AnswerError)) throw error
-      const found = await lookForIt()
+      const missing = `${error.message} No webhook the create made is listed yet.`
+      const found = await lookAgain(lookForIt, this.options.lookAgain, missing, 'failing the step')
       if (!found) throw error
       log.warning(`${error.message} The webhook it made was found by listing the scope: using ${found.id}.`)
       return found

@@ -49,6 +49,15 @@ export function describeOwner(owner: PullRequestOwner): string {
   return `pull request #${owner.pullRequest}${owner.name ? ` (name ${owner.name})` : ''}`
 }
 
+/**
+ * Whose a webhook with this record is, in messages: "pull request #42 of octo-org/app", "pull request #42
+ * (name worker) of octo-org/app", "octo-org/app without a pull request (name worker)".
+ */
+export function describeRecord(record: OwnershipRecord): string {
+  const name = record.name ? ` (name ${record.name})` : ''
+  return record.pullRequest === undefined ? `${record.repository} without a pull request${name}` : `pull request #${record.pullRequest}${name} of ${record.repository}`
+}
+
 /** On a deployment or deployment_status event, the pull request of the deployed commit, as GitHub says. */
 async function deploymentPullRequest(inputs: ActionInputs, { github }: Effects): Promise<{ number?: number; skip?: string } | undefined> {
   const sha = deploymentSha(inputs.context)

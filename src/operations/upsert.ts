@@ -2,10 +2,10 @@ import type { Webhook } from '../boundary/kapso.js'
 import type { ActionInputs } from '../inputs/index.js'
 import { describeScope } from '../kapso/scope.js'
 import * as log from '../log.js'
-import { isRecordedFor, type PullRequestOwner } from '../ownership.js'
+import { isRecordedFor, readRecord, type PullRequestOwner } from '../ownership.js'
 import { listIds } from '../text.js'
 import { sameUrl } from '../urls.js'
-import { describeOwner, identify, type Identity } from './identity.js'
+import { describeRecord, identify, type Identity } from './identity.js'
 import { create, findById, updateExisting } from './provision.js'
 import { removeEach } from './remove.js'
 import { nothing, type Effects, type Outcome } from './types.js'
@@ -22,24 +22,48 @@ export async function upsert(inputs: ActionInputs, effects: Effects): Promise<Ou
     return { ...nothing, result: 'skipped', webhookId: '', url: '' }
   }
   if (identity.owner) return upsertOwned(inputs, effects, identity, identity.owner)
-  const { desired, scope } = inputs
-  const url = desired.url as string
-  let matches = await effects.api.findByUrl(url)
-  if (identity.urlOwner) {
-    // The job's webhook: only one recorded as the job's is taken, never another at the same URL.
-    const owner = identity.urlOwner
-    warnAboutOthersAt(url, matches.filter((webhook) => !isRecordedFor(webhook.headers, owner)), owner, inputs)
-    const existing = matches.map((webhook) => webhook.id)
-    matches = matches.filter((webhook) => isRecordedFor(webhook.headers, owner))
-    if (!matches[0]) return create(inputs, effects, existing, identity)
-  }
-  if (matches.length > 1) {
+  return upsertAtUrl(inputs, effects, identity)
+}
+
+/**
+ * The webhook found by its URL (push, schedule, dispatch; cleanup's job webhook). Those at the URL recorded
+ * exactly as the step records its own are its own: the newest is kept, the others deleted. Those recorded
+ * for another repository, pull request or name are never taken. One without any record (made by hand, or
+ * by an older version) is taken as before when the step has none of its own, except with cleanup on.
+ * Outside a workflow the step has no record, and cannot tell whose a webhook is: the newest is taken.
+ */
+async function upsertAtUrl(inputs: ActionInputs, effects: Effects, identity: Identity): Promise<Outcome> {
+  const url = inputs.desired.url as string
+  const matches = await effects.api.findByUrl(url)
+  const existing = matches.map((webhook) => webhook.id)
+  const record = identity.record
+  if (!record) return matches.length > 0 ? updateNewest(matches, inputs, effects, '') : create(inputs, effects, existing, identity)
+  const whose = describeRecord(record)
+  const [kept, ...older] = matches.filter((webhook) => isRecordedFor(webhook.headers, record))
+  const unrecorded = identity.urlOwner ? [] : matches.filter((webhook) => readRecord(webhook.headers) === undefined)
+  const taken = kept ? [kept, ...older] : unrecorded
+  warnAboutOthersAt(url, matches.filter((webhook) => !taken.includes(webhook)), whose, inputs)
+  if (taken.length === 0) return create(inputs, effects, existing, identity)
+  if (!kept) return updateNewest(unrecorded, inputs, effects, ' without a record of this action')
+  const why =
+    `${older.length + 1} webhooks of ${describeScope(inputs.scope)} have url ${url} and are recorded for ${whose} ` +
+    `(${DUPLICATES}: a concurrency group per ${record.pullRequest === undefined ? 'workflow' : 'pull request'} prevents the second)`
+  return keepNewest(kept, older, inputs, effects, why)
+}
+
+/** How one step can leave two webhooks, for the warning that deletes all but one. */
+const DUPLICATES = "a create whose answer was lost while Kapso's list lagged behind it, or two runs at once, can each leave one"
+
+/** The most recent of these (at least one) is updated; the others are named and left as they are. */
+function updateNewest(matches: Webhook[], inputs: ActionInputs, effects: Effects, which: string): Promise<Outcome> {
+  const [newest, ...rest] = matches as [Webhook, ...Webhook[]]
+  if (rest.length > 0) {
     log.warning(
-      `${matches.length} webhooks of ${describeScope(scope)} have url ${desired.url}. Updating the most recent, ${matches[0]?.id}; ` +
-        `left as they are: ${listIds(matches.slice(1).map((w) => w.id))}. Remove those with operation delete and webhook-id.`
+      `${matches.length} webhooks of ${describeScope(inputs.scope)}${which} have url ${inputs.desired.url}. Updating the most recent, ${newest.id}; ` +
+        `left as they are: ${listIds(rest.map((w) => w.id))}. Remove those with operation delete and webhook-id.`
     )
   }
-  return matches[0] ? updateExisting(matches[0], inputs, effects) : create(inputs, effects, [], identity)
+  return updateExisting(newest, inputs, effects)
 }
 
 /**
@@ -53,27 +77,34 @@ async function upsertOwned(inputs: ActionInputs, effects: Effects, identity: Ide
   const all = await effects.api.listAll(mine)
   const [kept, ...older] = all.filter(mine)
   const atUrl = all.filter((webhook) => sameUrl(webhook.url, url))
-  warnAboutOthersAt(url, atUrl.filter((webhook) => !mine(webhook)), owner, inputs)
+  warnAboutOthersAt(url, atUrl.filter((webhook) => !mine(webhook)), describeRecord(owner), inputs)
   if (!kept) return { ...(await create(inputs, effects, atUrl.map((webhook) => webhook.id), identity)), owner }
-  const outcome = { ...(await updateExisting(kept, inputs, effects)), owner }
+  const why =
+    `${older.length + 1} webhooks were recorded for ${describeRecord(owner)} ` +
+    `(earlier versions of this action made one per URL; ${DUPLICATES}: a concurrency group per pull request prevents the second)`
+  return { ...(await keepNewest(kept, older, inputs, effects, why)), owner }
+}
+
+/**
+ * The step's own webhook, when it has several: the newest is kept and made what the inputs describe, the
+ * others are deleted (a dry run only says it would), and the warning says why there were several.
+ */
+async function keepNewest(kept: Webhook, older: Webhook[], inputs: ActionInputs, effects: Effects, why: string): Promise<Outcome> {
+  const outcome = await updateExisting(kept, inputs, effects)
   if (older.length === 0) return outcome
   const removed = await removeEach(older, effects.api, inputs.dryRun)
-  const verb = inputs.dryRun ? 'would delete' : 'deleted'
-  log.warning(
-    `${older.length + 1} webhooks were recorded for ${describeOwner(owner)} of ${owner.repository} ` +
-      '(earlier versions of this action made one per URL; two runs at once can each make one: a concurrency group per pull request prevents that): ' +
-      `kept the newest, ${kept.id}; ${verb} ${older.map((webhook) => webhook.id).join(', ')}.`
-  )
+  log.warning(`${why}: kept the newest, ${kept.id}; ${inputs.dryRun ? 'would delete' : 'deleted'} ${listIds(older.map((webhook) => webhook.id))}.`)
   return { ...outcome, deletedIds: removed.map((webhook) => webhook.id) }
 }
 
-/** Webhooks with the URL that are not this pull request's are left alone, but Kapso will deliver to the URL once for each. */
-function warnAboutOthersAt(url: string, others: Webhook[], owner: PullRequestOwner, inputs: ActionInputs): void {
+/** Webhooks with the URL that are not the step's are left alone, but Kapso will deliver to the URL once for each. */
+function warnAboutOthersAt(url: string, others: Webhook[], whose: string, inputs: ActionInputs): void {
   if (others.length === 0) return
+  const one = others.length === 1
+  const scope = describeScope(inputs.scope)
   log.warning(
-    `${others.length === 1 ? `Webhook ${others[0]?.id} of ${describeScope(inputs.scope)} also has` : `${others.length} webhooks of ${describeScope(inputs.scope)} (${others.map((w) => w.id).join(', ')}) also have`} ` +
-      `url ${url}, but ${others.length === 1 ? 'it is' : 'they are'} not recorded for ${describeOwner(owner)} of ${owner.repository} (made by hand, by another workflow, ` +
-      `or for another pull request): left as they are. Kapso delivers each event to that URL once for each webhook.`
+    `${one ? `Webhook ${others[0]?.id} of ${scope} also has` : `${others.length} webhooks of ${scope} (${listIds(others.map((w) => w.id))}) also have`} ` +
+      `url ${url}, but ${one ? 'it is' : 'they are'} not recorded for ${whose} (made by hand, by another workflow, ` +
+      `or for another pull request): left as ${one ? 'it is' : 'they are'}. Kapso delivers each event to that URL once for each webhook.`
   )
 }
-
