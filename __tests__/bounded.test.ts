@@ -201,3 +201,19 @@ describe('a deliveries list (verify)', () => {
     )
   })
 })
+
+describe('operation delete by url, off a pull request', () => {
+  it('deletes the step\'s own and unrecorded webhooks at the url, never one recorded for someone else', async () => {
+    const scope = defaultScopeId('legacy')
+    const own = emulator.seed('legacy', scope, { url: URL_A, headers: record(REPO) })
+    const byHand = emulator.seed('legacy', scope, { url: URL_A })
+    const theirs = emulator.seed('legacy', scope, { url: URL_A, headers: record('octo-org/other') })
+    const run = await step({ operation: 'delete', events: '' }, { event: pushEvent({ repository: REPO }) })
+    expect(run.outputs['deleted-ids']?.split(',').sort()).toEqual([own.id, byHand.id].sort())
+    expect(warnings(run)).toEqual([
+      `Webhook ${theirs.id} also has url ${URL_A}, but it is recorded for someone else than ${REPO} without a pull request (another repository, pull request or name): ` +
+        'left as it is. Delete it with webhook-id if it is stale.'
+    ])
+    expect(emulator.webhooks().map((w) => w.id)).toEqual([theirs.id])
+  })
+})

@@ -221,11 +221,11 @@ describe('delete by record, when a pull request closes', () => {
     expect(outcome).toMatchObject({ result: 'deleted', deletedIds: [mine.id, mineInOtherCase.id] })
   })
 
-  it('off a pull request, deletes by url every webhook the client found with that url, and by webhook-id that one alone', async () => {
+  it('off a pull request, deletes by url no webhook recorded for someone else, and by webhook-id that one alone', async () => {
     const api = fakeApi(all)
     const byUrl = await remove(inputsFor({ operation: 'delete', url: otherRepository.url }, PUSH), { api })
-    expect(api.deleted).toEqual([otherRepository.id])
-    expect(byUrl).toMatchObject({ result: 'deleted', webhookId: otherRepository.id, url: otherRepository.url })
+    expect(api.deleted).toEqual([])
+    expect(byUrl).toMatchObject({ result: 'absent', webhookId: '' })
     const byId = fakeApi(all)
     expect(await remove(inputsFor({ operation: 'delete', 'webhook-id': noRecord.id }, closedPullRequest(42)), { api: byId })).toMatchObject({ result: 'deleted', webhookId: noRecord.id, url: '', deletedIds: [noRecord.id] })
     expect(byId.deleted).toEqual([noRecord.id])

@@ -2320,7 +2320,7 @@ var __webpack_modules__ = {
       if (owner) {
         if (desired.url) log.pq(`On ${describeOwner(owner)} the webhooks recorded for it are deleted, whatever their url.`);
         targets = (await api.listAll()).filter(webhook => (0, ownership.Ml)(webhook.headers, owner));
-      } else if (desired.url) targets = await api.findByUrl(desired.url); else if (inputs.pullRequest !== void 0 && !inputs.context.repository) throw new errors.l("operation delete on a pull request needs GITHUB_REPOSITORY, which the runner sets, to know what is recorded for it: run it in a GitHub workflow."); else throw new errors.l("operation delete needs url or webhook-id to know what to delete.");
+      } else if (desired.url) targets = deletableAtUrl(await api.findByUrl(desired.url), identity.record, desired.url); else if (inputs.pullRequest !== void 0 && !inputs.context.repository) throw new errors.l("operation delete on a pull request needs GITHUB_REPOSITORY, which the runner sets, to know what is recorded for it: run it in a GitHub workflow."); else throw new errors.l("operation delete needs url or webhook-id to know what to delete.");
       const deleted = await removeEach(targets, api, inputs.dryRun);
       const last = deleted[deleted.length - 1];
       if (!last) return {
@@ -2340,6 +2340,19 @@ var __webpack_modules__ = {
         deletedIds: ids,
         owner: owner
       };
+    }
+    function deletableAtUrl(matches, record, url) {
+      if (!record) return matches;
+      const others = matches.filter(webhook => {
+        const theirs = (0, ownership.aE)(webhook.headers);
+        return theirs !== void 0 && !(0, ownership.qf)(theirs, record);
+      });
+      if (others.length > 0) {
+        const one = others.length === 1;
+        log.$e(`${one ? `Webhook ${others[0]?.id} also has` : `${others.length} webhooks (${(0, 
+        src_text.Z6)(others.map(w => w.id))}) also have`} url ${url}, ` + `but ${one ? "it is" : "they are"} recorded for someone else than ${describeRecord(record)} (another repository, pull request or name): ` + `left as ${one ? "it is" : "they are"}. Delete ${one ? "it" : "them"} with webhook-id if ${one ? "it is" : "they are"} stale.`);
+      }
+      return matches.filter(webhook => !others.includes(webhook));
     }
     async function removeById(inputs, api, id) {
       const gone = {

@@ -3,10 +3,10 @@ import { ActionError } from '../errors.js'
 import type { ActionInputs } from '../inputs/index.js'
 import { describeScope, inScope } from '../kapso/scope.js'
 import * as log from '../log.js'
-import { isRecordedFor, recordedPullRequest } from '../ownership.js'
+import { isRecordedFor, readRecord, recordedPullRequest, sameRecord, type OwnershipRecord } from '../ownership.js'
 import { publicView } from '../plan.js'
-import { count } from '../text.js'
-import { describeOwner, identify } from './identity.js'
+import { count, listIds } from '../text.js'
+import { describeOwner, describeRecord, identify } from './identity.js'
 import { nothing, type Effects, type Outcome, type SweepEntry, type WebhookApi } from './types.js'
 
 /**
@@ -25,7 +25,7 @@ export async function remove(inputs: ActionInputs, effects: Effects): Promise<Ou
     if (desired.url) log.info(`On ${describeOwner(owner)} the webhooks recorded for it are deleted, whatever their url.`)
     targets = (await api.listAll()).filter((webhook) => isRecordedFor(webhook.headers, owner))
   } else if (desired.url) {
-    targets = await api.findByUrl(desired.url)
+    targets = deletableAtUrl(await api.findByUrl(desired.url), identity.record, desired.url)
   } else if (inputs.pullRequest !== undefined && !inputs.context.repository) {
     throw new ActionError('operation delete on a pull request needs GITHUB_REPOSITORY, which the runner sets, to know what is recorded for it: run it in a GitHub workflow.')
   } else {
@@ -36,6 +36,28 @@ export async function remove(inputs: ActionInputs, effects: Effects): Promise<Ou
   if (!last) return { ...nothing, result: 'absent', webhookId: '', url: owner ? '' : (desired.url ?? ''), owner }
   const ids = deleted.map((w) => w.id)
   return { ...nothing, result: 'deleted', webhookId: ids.join(','), url: last.url, webhook: publicView(last), deletedIds: ids, owner }
+}
+
+/**
+ * Off a pull request, the webhooks at the URL the step may delete: its own (recorded as it records them) and
+ * those without any record (made by hand). One recorded for another repository, pull request or name is
+ * someone else's: left, with a warning. Outside a workflow the step cannot tell whose any is: all of them.
+ */
+function deletableAtUrl(matches: Webhook[], record: OwnershipRecord | undefined, url: string): Webhook[] {
+  if (!record) return matches
+  const others = matches.filter((webhook) => {
+    const theirs = readRecord(webhook.headers)
+    return theirs !== undefined && !sameRecord(theirs, record)
+  })
+  if (others.length > 0) {
+    const one = others.length === 1
+    log.warning(
+      `${one ? `Webhook ${others[0]?.id} also has` : `${others.length} webhooks (${listIds(others.map((w) => w.id))}) also have`} url ${url}, ` +
+        `but ${one ? 'it is' : 'they are'} recorded for someone else than ${describeRecord(record)} (another repository, pull request or name): ` +
+        `left as ${one ? 'it is' : 'they are'}. Delete ${one ? 'it' : 'them'} with webhook-id if ${one ? 'it is' : 'they are'} stale.`
+    )
+  }
+  return matches.filter((webhook) => !others.includes(webhook))
 }
 
 /**
