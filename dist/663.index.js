@@ -13,7 +13,7 @@ export const modules = {
     var log = __webpack_require__(5625);
     var retry = __webpack_require__(9809);
     var transport = __webpack_require__(8263);
-    var secrets = __webpack_require__(7194);
+    var secrets = __webpack_require__(8935);
     function cappedFetch(inner, maxBytes) {
       return async (input, init) => {
         const response = await inner(input, init);

@@ -261,6 +261,7 @@ var __webpack_modules__ = {
   },
   932: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
+      GH: () => MAX_SECRET,
       _U: () => MAX_HEADERS,
       ds: () => parseWebhook,
       kc: () => errorText,
@@ -268,13 +269,14 @@ var __webpack_modules__ = {
       wk: () => parseWebhookPage
     });
     var valibot__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7934);
-    var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7194);
+    var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8935);
     var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
     var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6525);
     const MAX_URL = 2048;
     const MAX_HEADERS = 100;
     const MAX_HEADER_VALUE = 8192;
     const MAX_NAMES = 100;
+    const MAX_SECRET = 4096;
     const webhookUrl = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP("a URL"), valibot__WEBPACK_IMPORTED_MODULE_3__.z6Y(s => s.length <= MAX_URL && !(0, 
     _text_js__WEBPACK_IMPORTED_MODULE_1__.aQ)(s) && URL.canParse(s), "a URL"));
     const name = (0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.Qq)(200, "a name without control characters");
@@ -353,6 +355,7 @@ var __webpack_modules__ = {
       const secret = typeof value === "string" ? value : typeof value === "number" && Number.isFinite(value) ? (0, 
       _parse_js__WEBPACK_IMPORTED_MODULE_2__.s$)(value) : void 0;
       if (secret === void 0 || (0, _text_js__WEBPACK_IMPORTED_MODULE_1__.aQ)(secret)) throw new _parse_js__WEBPACK_IMPORTED_MODULE_2__.dV(`Kapso's answer while ${doing} has a secret_key that is not text without control characters.`);
+      if (secret.length > MAX_SECRET) throw new _parse_js__WEBPACK_IMPORTED_MODULE_2__.dV(`Kapso's answer while ${doing} has a secret_key longer than ${MAX_SECRET} characters.`);
       return secret;
     }
     function headerTexts(headers, doing) {
@@ -386,7 +389,7 @@ var __webpack_modules__ = {
       uR: () => uuid
     });
     var valibot__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7934);
-    var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7194);
+    var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8935);
     var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
     class AnswerError extends Error {
       constructor(message) {
@@ -508,7 +511,7 @@ var __webpack_modules__ = {
     var _boundary_kapso_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(932);
     var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5625);
     var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9809);
-    var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7194);
+    var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8935);
     var _shims_http_client_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4106);
     const MAX_BODY_BYTES = 16 * 1024 * 1024;
     class Transport {
@@ -669,7 +672,7 @@ var __webpack_modules__ = {
     });
     var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
     var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-    var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7194);
+    var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8935);
     var _text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8992);
     function line(text) {
       return neutralise((0, _text_js__WEBPACK_IMPORTED_MODULE_3__.hN)((0, _secrets_js__WEBPACK_IMPORTED_MODULE_2__.E$)(text)));
@@ -788,7 +791,7 @@ var __webpack_modules__ = {
     var errors = __nccwpck_require__(3916);
     var log = __nccwpck_require__(5625);
     var src_deadline = __nccwpck_require__(6683);
-    var secrets = __nccwpck_require__(7194);
+    var secrets = __nccwpck_require__(8935);
     function urlKey(raw) {
       const url = parseUrl(raw);
       if (!url) return;
@@ -1507,7 +1510,7 @@ var __webpack_modules__ = {
     const NOT_FOR_META = [ "events", "buffer-window-seconds", "max-buffer-size", "buffer-events", "inactivity-minutes", "payload-version" ];
     function readDesiredWebhook(fail, scope, kind, urlUnused = false) {
       const secretKey = readInput("secret-key");
-      if (secretKey && (0, src_text.aQ)(secretKey)) fail("secret-key contains a line break or control character."); else if (secretKey && secretKey.length < MIN_SECRET_KEY_LENGTH) fail(`secret-key must be at least ${MIN_SECRET_KEY_LENGTH} characters; got ${secretKey.length}. Leave it empty to have a 256-bit one generated.`);
+      if (secretKey && (0, src_text.aQ)(secretKey)) fail("secret-key contains a line break or control character."); else if (secretKey.length > kapso.GH) fail(`secret-key must be at most ${kapso.GH} characters; got ${secretKey.length}.`); else if (secretKey && secretKey.length < MIN_SECRET_KEY_LENGTH) fail(`secret-key must be at least ${MIN_SECRET_KEY_LENGTH} characters; got ${secretKey.length}. Leave it empty to have a 256-bit one generated.`);
       if (kind === "meta") for (const name of NOT_FOR_META) if (readInput(name)) fail(`${name} is not for kind meta: Meta sends its raw payloads, with no Kapso events, batching or payload version. Remove ${name}.`);
       const bufferEventsRaw = readInput("buffer-events");
       const bufferEnabled = readBoolean("buffer-enabled", fail) ?? false;
@@ -2047,6 +2050,7 @@ var __webpack_modules__ = {
     function describeOwner(owner) {
       return `pull request #${owner.pullRequest}${owner.name ? ` (name ${owner.name})` : ""}`;
     }
+    const OUTSIDE = "this step, which runs outside a GitHub workflow (no GITHUB_REPOSITORY) and so records none";
     function describeRecord(record) {
       const name = record.name ? ` (name ${record.name})` : "";
       return record.pullRequest === void 0 ? `${record.repository} without a pull request${name}` : `pull request #${record.pullRequest}${name} of ${record.repository}`;
@@ -2342,15 +2346,12 @@ var __webpack_modules__ = {
       };
     }
     function deletableAtUrl(matches, record, url) {
-      if (!record) return matches;
-      const others = matches.filter(webhook => {
-        const theirs = (0, ownership.aE)(webhook.headers);
-        return theirs !== void 0 && !(0, ownership.qf)(theirs, record);
-      });
+      const others = matches.filter(webhook => (0, ownership.hh)(webhook.headers) && !(record && (0, 
+      ownership.Ml)(webhook.headers, record)));
       if (others.length > 0) {
         const one = others.length === 1;
         log.$e(`${one ? `Webhook ${others[0]?.id} also has` : `${others.length} webhooks (${(0, 
-        src_text.Z6)(others.map(w => w.id))}) also have`} url ${url}, ` + `but ${one ? "it is" : "they are"} recorded for someone else than ${describeRecord(record)} (another repository, pull request or name): ` + `left as ${one ? "it is" : "they are"}. Delete ${one ? "it" : "them"} with webhook-id if ${one ? "it is" : "they are"} stale.`);
+        src_text.Z6)(others.map(w => w.id))}) also have`} url ${url}, ` + `but ${one ? "it is" : "they are"} recorded for someone else than ${record ? describeRecord(record) : OUTSIDE} (another repository, pull request or name): ` + `left as ${one ? "it is" : "they are"}. Delete ${one ? "it" : "them"} with webhook-id if ${one ? "it is" : "they are"} stale.`);
       }
       return matches.filter(webhook => !others.includes(webhook));
     }
@@ -2449,10 +2450,13 @@ var __webpack_modules__ = {
       const matches = await effects.api.findByUrl(url);
       const existing = matches.map(webhook => webhook.id);
       const record = identity.record;
-      if (!record) return matches.length > 0 ? updateNewest(matches, inputs, effects, "") : create(inputs, effects, existing, identity);
+      const unrecorded = identity.urlOwner ? [] : matches.filter(webhook => !(0, ownership.hh)(webhook.headers));
+      if (!record) {
+        warnAboutOthersAt(url, matches.filter(webhook => (0, ownership.hh)(webhook.headers)), OUTSIDE, inputs);
+        return unrecorded.length > 0 ? updateNewest(unrecorded, inputs, effects, "") : create(inputs, effects, existing, identity);
+      }
       const whose = describeRecord(record);
       const [kept, ...older] = matches.filter(webhook => (0, ownership.Ml)(webhook.headers, record));
-      const unrecorded = identity.urlOwner ? [] : matches.filter(webhook => (0, ownership.aE)(webhook.headers) === void 0);
       const taken = kept ? [ kept, ...older ] : unrecorded;
       warnAboutOthersAt(url, matches.filter(webhook => !taken.includes(webhook)), whose, inputs);
       if (taken.length === 0) return create(inputs, effects, existing, identity);
@@ -2647,6 +2651,7 @@ var __webpack_modules__ = {
       aE: () => readRecord,
       bM: () => formatRecord,
       en: () => isRepositoryName,
+      hh: () => hasRecordHeader,
       kN: () => RECORD_HEADER,
       lx: () => isRecordName,
       qf: () => sameRecord
@@ -2689,6 +2694,9 @@ var __webpack_modules__ = {
           name: name
         }
       };
+    }
+    function hasRecordHeader(headers) {
+      return Object.keys(headers ?? {}).some(name => name.toLowerCase() === RECORD_HEADER.toLowerCase());
     }
     function recordEntry(headers) {
       const entries = Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() === RECORD_HEADER.toLowerCase());
@@ -2783,24 +2791,43 @@ var __webpack_modules__ = {
     function retryAfterMs(header, now = Date.now()) {
       const value = Array.isArray(header) ? header[0] : header;
       if (value === void 0 || value.trim() === "") return;
-      if (/^\s*\d{1,9}\s*$/.test(value)) return Number(value) * 1e3;
+      if (/^\s*\d+\s*$/.test(value)) return Number(value.trim().slice(0, 20)) * 1e3;
       if (value.length > 64 || !/[a-z]{3}/i.test(value) || !/\d{1,2}:\d{2}:\d{2}/.test(value)) return;
       const date = Date.parse(value);
       return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
     }
   },
-  7194: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+  8935: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
-      $l: () => maskSecret,
-      E$: () => redact,
-      F3: () => outsideText,
-      Q7: () => holdSecret,
+      qv: () => MIN_MASKED_SECRET,
       iD: () => hideInServerText,
+      Q7: () => holdSecret,
+      $l: () => maskSecret,
       oK: () => maskWebhookSecret,
-      qv: () => MIN_MASKED_SECRET
+      F3: () => outsideText,
+      E$: () => redact
     });
-    var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-    var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
+    var core = __nccwpck_require__(1178);
+    const HEX = /[0-9a-fA-F]{20,}/g;
+    const BASE64 = /[A-Za-z0-9+/_-]{14,}={0,2}/g;
+    const PERCENT_CHAR = "(?:%[0-9A-Fa-f]{2}|[A-Za-z0-9._~!*'()+-])";
+    const PERCENT = new RegExp(`${PERCENT_CHAR}*%[0-9A-Fa-f]{2}${PERCENT_CHAR}*`, "g");
+    function decodedRuns(text) {
+      const runs = [];
+      const add = (match, bytes) => {
+        const start = match.index ?? 0;
+        runs.push({
+          start: start,
+          end: start + match[0].length,
+          decoded: bytes.toString("utf8")
+        });
+      };
+      for (const match of text.matchAll(HEX)) add(match, Buffer.from(match[0].slice(0, match[0].length - match[0].length % 2), "hex"));
+      for (const match of text.matchAll(BASE64)) for (let skip = 0; skip < 4; skip++) add(match, Buffer.from(match[0].slice(skip), "base64"));
+      for (const match of text.matchAll(PERCENT)) add(match, Buffer.from(match[0].replace(/%([0-9A-Fa-f]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16))), "latin1"));
+      return runs;
+    }
+    var src_text = __nccwpck_require__(8992);
     const masked = [];
     const serverOnly = [];
     const serverOnlySet = new Set;
@@ -2808,9 +2835,8 @@ var __webpack_modules__ = {
     const MIN_MASKED_SECRET = 16;
     function maskSecret(value) {
       if (value === "" || masked.includes(value)) return;
-      _actions_core__WEBPACK_IMPORTED_MODULE_0__.Pq(value);
+      core.Pq(value);
       masked.push(value);
-      for (const form of encodedForms(value)) hideInServerText(form);
     }
     function maskWebhookSecret(value) {
       if (value.length < MIN_MASKED_SECRET) return false;
@@ -2825,43 +2851,53 @@ var __webpack_modules__ = {
       serverOnlySet.add(value);
       serverOnly.push(value);
     }
-    function encodedForms(secret) {
-      if (secret.length < MIN_MASKED_SECRET) return [];
-      const bytes = Buffer.from(secret, "utf8");
-      const hex = bytes.toString("hex");
-      const forms = [ hex, hex.toUpperCase(), bytes.toString("base64"), encodeURIComponent(secret), encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, e => e.toLowerCase()) ];
-      for (let pad = 0; pad < 3; pad++) {
-        const encoded = Buffer.concat([ Buffer.alloc(pad), bytes ]).toString("base64").replace(/=+$/, "");
-        const whole = encoded.slice(Math.ceil(pad * 8 / 6));
-        for (const form of [ whole, whole.slice(0, -1) ]) forms.push(form, form.replace(/\+/g, "-").replace(/\//g, "_"));
-      }
-      return [ ...new Set(forms) ].filter(form => form !== secret);
-    }
     function redact(text, serverText = false) {
       if (text === "" || masked.length === 0 && (!serverText || serverOnly.length === 0)) return text;
       const hidden = new Uint8Array(text.length);
       let any = false;
-      const mark = (at, length) => {
+      const values = serverText ? [ ...masked, ...serverOnly ] : masked;
+      for (const [at, length] of hits(text, values)) {
         hidden.fill(1, at, at + length);
         any = true;
-      };
-      let windows;
-      const scan = values => {
-        for (const secret of values) {
-          if (secret.length < FRAGMENT_LENGTH) {
-            for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) mark(at, secret.length);
-            continue;
-          }
-          windows ??= windowsOf(text);
-          for (let i = 0; i + FRAGMENT_LENGTH <= secret.length; i++) for (const at of windows.get(secret.slice(i, i + FRAGMENT_LENGTH)) ?? []) mark(at, FRAGMENT_LENGTH);
+      }
+      const runs = serverText ? decodedRuns(text) : [];
+      if (runs.length > 0) {
+        const starts = [];
+        let decoded = "";
+        for (const run of runs) {
+          starts.push(decoded.length);
+          decoded += `${run.decoded}\0`;
         }
-      };
-      scan(masked);
-      if (serverText) scan(serverOnly);
+        for (const [at] of hits(decoded, values)) {
+          const run = runs[lastAtOrBefore(starts, at)];
+          hidden.fill(1, run.start, run.end);
+          any = true;
+        }
+      }
       if (!any) return text;
       let out = "";
       for (let i = 0; i < text.length; i++) if (!hidden[i]) out += text[i]; else if (i === 0 || !hidden[i - 1]) out += "***";
       return out;
+    }
+    function* hits(text, values) {
+      let windows;
+      for (const secret of values) {
+        if (secret.length < FRAGMENT_LENGTH) {
+          for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) yield [ at, secret.length ];
+          continue;
+        }
+        windows ??= windowsOf(text);
+        for (let i = 0; i + FRAGMENT_LENGTH <= secret.length; i++) for (const at of windows.get(secret.slice(i, i + FRAGMENT_LENGTH)) ?? []) yield [ at, FRAGMENT_LENGTH ];
+      }
+    }
+    function lastAtOrBefore(ascending, n) {
+      let low = 0;
+      let high = ascending.length - 1;
+      while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if ((ascending[middle] ?? 0) <= n) low = middle; else high = middle - 1;
+      }
+      return low;
     }
     function windowsOf(text) {
       const windows = new Map;
@@ -2873,7 +2909,7 @@ var __webpack_modules__ = {
       return windows;
     }
     function outsideText(text, max) {
-      return (0, _text_js__WEBPACK_IMPORTED_MODULE_1__.Jj)((0, _text_js__WEBPACK_IMPORTED_MODULE_1__.hN)(redact(text.length > 16 * max + 1024 ? text.slice(0, 16 * max + 1024) : text, true)), max);
+      return (0, src_text.Jj)((0, src_text.hN)(redact(text.length > 16 * max + 1024 ? text.slice(0, 16 * max + 1024) : text, true)), max);
     }
   },
   4106: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {

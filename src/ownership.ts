@@ -71,6 +71,15 @@ export function parseRecord(value: string | undefined): OwnershipRecord | undefi
 }
 
 /**
+ * Whether the webhook carries a record header at all, in any spelling or form. One this version cannot read
+ * exactly (written twice, or by a later version with more keys) is still no webhook made by hand: it is
+ * someone's, and never taken or deleted as one without a record would be.
+ */
+export function hasRecordHeader(headers: Record<string, string> | undefined): boolean {
+  return Object.keys(headers ?? {}).some((name) => name.toLowerCase() === RECORD_HEADER.toLowerCase())
+}
+
+/**
  * The record header as the webhook holds it (any spelling of the name), to carry over on an update.
  * Undefined when there is none, or more than one (then none of them can be trusted).
  */

@@ -154,7 +154,8 @@ function sleep(ms: number): Promise<void> {
 export function retryAfterMs(header: string | string[] | undefined, now = Date.now()): number | undefined {
   const value = Array.isArray(header) ? header[0] : header
   if (value === undefined || value.trim() === '') return undefined
-  if (/^\s*\d{1,9}\s*$/.test(value)) return Number(value) * 1000
+  // Any number of digits: a wait of 10^12 s is still a wait asked for (and refused as too long), not no header.
+  if (/^\s*\d+\s*$/.test(value)) return Number(value.trim().slice(0, 20)) * 1000
   // An HTTP date ("Sat, 28 Nov 2026 10:00:30 GMT"): V8's Date.parse alone would take "-5" for a year.
   if (value.length > 64 || !/[a-z]{3}/i.test(value) || !/\d{1,2}:\d{2}:\d{2}/.test(value)) return undefined
   const date = Date.parse(value)

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { decodedRuns, type DecodedRun } from './encodings.js'
 import { cut, escapeControl } from './text.js'
 
 /**
@@ -7,10 +8,10 @@ import { cut, escapeControl } from './text.js'
  *   of the webhook the step provisions (given, generated or read back). Each is masked once, when it becomes
  *   known, before anything could print it.
  * - hidden only in text that came from outside (a server's message): header values, which may be
- *   credentials but are too common to mask; the encoded forms of the masked secrets (hex, base64, base64url,
- *   percent-encoded), which a server may echo and the runner does not mask; and the secrets of the other
- *   webhooks the step read at its URL, which are not masked at all (10,000 webhooks must not put 10,000
- *   masks into the log), yet never shown.
+ *   credentials but are too common to mask, and the secrets of the other webhooks the step read at its
+ *   URL, which are not masked at all (10,000 webhooks must not put 10,000 masks into the log), yet never
+ *   shown. In such text every secret is also looked for hex-, base64- and percent-encoded (encodings.ts),
+ *   forms a server may echo and the runner does not mask.
  * Text from outside is passed through redact() before it is cut, quoted or logged, because the runner masks
  * only whole values and a cut can leave half a secret readable.
  */
@@ -33,7 +34,6 @@ export function maskSecret(value: string): void {
   if (value === '' || masked.includes(value)) return
   core.setSecret(value)
   masked.push(value)
-  for (const form of encodedForms(value)) hideInServerText(form)
 }
 
 /**
@@ -63,52 +63,35 @@ export function hideInServerText(value: string): void {
 }
 
 /**
- * How a server may echo a secret in its message: hex, base64 and base64url (at each of the three byte
- * alignments it can take inside a longer encoded text, its ragged ends dropped) and percent-encoded.
- */
-function encodedForms(secret: string): string[] {
-  if (secret.length < MIN_MASKED_SECRET) return []
-  const bytes = Buffer.from(secret, 'utf8')
-  const hex = bytes.toString('hex')
-  const forms = [hex, hex.toUpperCase(), bytes.toString('base64'), encodeURIComponent(secret), encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase())]
-  for (let pad = 0; pad < 3; pad++) {
-    const encoded = Buffer.concat([Buffer.alloc(pad), bytes]).toString('base64').replace(/=+$/, '')
-    // The first characters carry bits of what precedes the secret, and the last one may carry bits of what
-    // follows: the form ending there hides a secret that ends the text, the one without it any other.
-    const whole = encoded.slice(Math.ceil((pad * 8) / 6))
-    for (const form of [whole, whole.slice(0, -1)]) forms.push(form, form.replace(/\+/g, '-').replace(/\//g, '_'))
-  }
-  return [...new Set(forms)].filter((form) => form !== secret)
-}
-
-/**
  * The text with every known secret, and every run of it that holds FRAGMENT_LENGTH or more characters of
  * one, replaced by ***. For text from outside (a server's message, an input's value) before it is shown.
- * Linear in the text and in the secrets' lengths: the text's windows are indexed once.
+ * Linear in the text and in the secrets' lengths: the text's windows are indexed once, and the decoded
+ * forms of its encoded runs (in server text) are searched together, once.
  */
 export function redact(text: string, serverText = false): string {
   if (text === '' || (masked.length === 0 && (!serverText || serverOnly.length === 0))) return text
   const hidden = new Uint8Array(text.length)
   let any = false
-  const mark = (at: number, length: number): void => {
+  const values = serverText ? [...masked, ...serverOnly] : masked
+  for (const [at, length] of hits(text, values)) {
     hidden.fill(1, at, at + length)
     any = true
   }
-  let windows: Map<string, number[]> | undefined
-  const scan = (values: readonly string[]): void => {
-    for (const secret of values) {
-      if (secret.length < FRAGMENT_LENGTH) {
-        for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) mark(at, secret.length)
-        continue
-      }
-      windows ??= windowsOf(text)
-      for (let i = 0; i + FRAGMENT_LENGTH <= secret.length; i++) {
-        for (const at of windows.get(secret.slice(i, i + FRAGMENT_LENGTH)) ?? []) mark(at, FRAGMENT_LENGTH)
-      }
+  // In a server's text, a secret echoed hex-, base64- or percent-encoded: the whole encoded run is hidden.
+  const runs = serverText ? decodedRuns(text) : []
+  if (runs.length > 0) {
+    const starts: number[] = []
+    let decoded = ''
+    for (const run of runs) {
+      starts.push(decoded.length)
+      decoded += `${run.decoded}\u0000`
+    }
+    for (const [at] of hits(decoded, values)) {
+      const run = runs[lastAtOrBefore(starts, at)] as DecodedRun
+      hidden.fill(1, run.start, run.end)
+      any = true
     }
   }
-  scan(masked)
-  if (serverText) scan(serverOnly)
   if (!any) return text
   let out = ''
   for (let i = 0; i < text.length; i++) {
@@ -116,6 +99,33 @@ export function redact(text: string, serverText = false): string {
     else if (i === 0 || !hidden[i - 1]) out += '***'
   }
   return out
+}
+
+/** Where the values, whole or in runs of FRAGMENT_LENGTH or more of their characters, stand in the text. */
+function* hits(text: string, values: readonly string[]): Generator<[number, number]> {
+  let windows: Map<string, number[]> | undefined
+  for (const secret of values) {
+    if (secret.length < FRAGMENT_LENGTH) {
+      for (let at = text.indexOf(secret); at !== -1; at = text.indexOf(secret, at + 1)) yield [at, secret.length]
+      continue
+    }
+    windows ??= windowsOf(text)
+    for (let i = 0; i + FRAGMENT_LENGTH <= secret.length; i++) {
+      for (const at of windows.get(secret.slice(i, i + FRAGMENT_LENGTH)) ?? []) yield [at, FRAGMENT_LENGTH]
+    }
+  }
+}
+
+/** The index of the last of these ascending numbers that is at most `n`. */
+function lastAtOrBefore(ascending: readonly number[], n: number): number {
+  let low = 0
+  let high = ascending.length - 1
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2)
+    if ((ascending[middle] ?? 0) <= n) low = middle
+    else high = middle - 1
+  }
+  return low
 }
 
 /** Where each run of FRAGMENT_LENGTH characters of the text starts. */

@@ -59,6 +59,7 @@ const MAX_URL = 2048
 export const MAX_HEADERS = 100
 export const MAX_HEADER_VALUE = 8192
 export const MAX_NAMES = 100
+export const MAX_SECRET = 4096
 
 /** A URL as a log line may show it: parseable, no control characters. */
 const webhookUrl = v.pipe(
@@ -171,6 +172,8 @@ function toWebhook(raw: RawWebhook, keepSecret: boolean, doing: string): Webhook
 function secretText(value: unknown, doing: string): string {
   const secret = typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? jsonText(value) : undefined
   if (secret === undefined || hasControl(secret)) throw new AnswerError(`Kapso's answer while ${doing} has a secret_key that is not text without control characters.`)
+  // Every line the step writes is searched for it: a secret of megabytes would make each line cost as much.
+  if (secret.length > MAX_SECRET) throw new AnswerError(`Kapso's answer while ${doing} has a secret_key longer than ${MAX_SECRET} characters.`)
   return secret
 }
 

@@ -1,4 +1,4 @@
-import { MAX_HEADERS, MAX_NAMES, type WebhookKind } from '../boundary/kapso.js'
+import { MAX_HEADERS, MAX_NAMES, MAX_SECRET, type WebhookKind } from '../boundary/kapso.js'
 import { BUFFERABLE_EVENTS, classifyEvent, PHONE_NUMBER_EVENTS, PROJECT_EVENTS, splitList, typoOf } from '../events.js'
 import type { Scope } from '../kapso/scope.js'
 import * as log from '../log.js'
@@ -54,6 +54,7 @@ const NOT_FOR_META = ['events', 'buffer-window-seconds', 'max-buffer-size', 'buf
 export function readDesiredWebhook(fail: Fail, scope: Scope | undefined, kind: WebhookKind | undefined, urlUnused = false): DesiredWebhook {
   const secretKey = readInput('secret-key')
   if (secretKey && hasControl(secretKey)) fail('secret-key contains a line break or control character.')
+  else if (secretKey.length > MAX_SECRET) fail(`secret-key must be at most ${MAX_SECRET} characters; got ${secretKey.length}.`)
   else if (secretKey && secretKey.length < MIN_SECRET_KEY_LENGTH) {
     fail(`secret-key must be at least ${MIN_SECRET_KEY_LENGTH} characters; got ${secretKey.length}. Leave it empty to have a 256-bit one generated.`)
   }

@@ -49,6 +49,9 @@ export function describeOwner(owner: PullRequestOwner): string {
   return `pull request #${owner.pullRequest}${owner.name ? ` (name ${owner.name})` : ''}`
 }
 
+/** Whose the step's webhook is outside a workflow, for the warnings about others at its URL. */
+export const OUTSIDE = 'this step, which runs outside a GitHub workflow (no GITHUB_REPOSITORY) and so records none'
+
 /**
  * Whose a webhook with this record is, in messages: "pull request #42 of octo-org/app", "pull request #42
  * (name worker) of octo-org/app", "octo-org/app without a pull request (name worker)".

@@ -3,10 +3,10 @@ import { ActionError } from '../errors.js'
 import type { ActionInputs } from '../inputs/index.js'
 import { describeScope, inScope } from '../kapso/scope.js'
 import * as log from '../log.js'
-import { isRecordedFor, readRecord, recordedPullRequest, sameRecord, type OwnershipRecord } from '../ownership.js'
+import { hasRecordHeader, isRecordedFor, recordedPullRequest, type OwnershipRecord } from '../ownership.js'
 import { publicView } from '../plan.js'
 import { count, listIds } from '../text.js'
-import { describeOwner, describeRecord, identify } from './identity.js'
+import { describeOwner, describeRecord, identify, OUTSIDE } from './identity.js'
 import { nothing, type Effects, type Outcome, type SweepEntry, type WebhookApi } from './types.js'
 
 /**
@@ -40,20 +40,17 @@ export async function remove(inputs: ActionInputs, effects: Effects): Promise<Ou
 
 /**
  * Off a pull request, the webhooks at the URL the step may delete: its own (recorded as it records them) and
- * those without any record (made by hand). One recorded for another repository, pull request or name is
- * someone else's: left, with a warning. Outside a workflow the step cannot tell whose any is: all of them.
+ * those without any record (made by hand). One recorded for another repository, pull request or name (or
+ * with a record this version cannot read) is someone else's: left, with a warning. Outside a workflow the
+ * step has no record: it deletes only webhooks without one.
  */
 function deletableAtUrl(matches: Webhook[], record: OwnershipRecord | undefined, url: string): Webhook[] {
-  if (!record) return matches
-  const others = matches.filter((webhook) => {
-    const theirs = readRecord(webhook.headers)
-    return theirs !== undefined && !sameRecord(theirs, record)
-  })
+  const others = matches.filter((webhook) => hasRecordHeader(webhook.headers) && !(record && isRecordedFor(webhook.headers, record)))
   if (others.length > 0) {
     const one = others.length === 1
     log.warning(
       `${one ? `Webhook ${others[0]?.id} also has` : `${others.length} webhooks (${listIds(others.map((w) => w.id))}) also have`} url ${url}, ` +
-        `but ${one ? 'it is' : 'they are'} recorded for someone else than ${describeRecord(record)} (another repository, pull request or name): ` +
+        `but ${one ? 'it is' : 'they are'} recorded for someone else than ${record ? describeRecord(record) : OUTSIDE} (another repository, pull request or name): ` +
         `left as ${one ? 'it is' : 'they are'}. Delete ${one ? 'it' : 'them'} with webhook-id if ${one ? 'it is' : 'they are'} stale.`
     )
   }

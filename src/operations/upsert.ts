@@ -2,10 +2,10 @@ import type { Webhook } from '../boundary/kapso.js'
 import type { ActionInputs } from '../inputs/index.js'
 import { describeScope } from '../kapso/scope.js'
 import * as log from '../log.js'
-import { isRecordedFor, readRecord, type PullRequestOwner } from '../ownership.js'
+import { hasRecordHeader, isRecordedFor, type PullRequestOwner } from '../ownership.js'
 import { listIds } from '../text.js'
 import { sameUrl } from '../urls.js'
-import { describeRecord, identify, type Identity } from './identity.js'
+import { describeRecord, identify, OUTSIDE, type Identity } from './identity.js'
 import { create, findById, updateExisting } from './provision.js'
 import { removeEach } from './remove.js'
 import { nothing, type Effects, type Outcome } from './types.js'
@@ -30,17 +30,21 @@ export async function upsert(inputs: ActionInputs, effects: Effects): Promise<Ou
  * exactly as the step records its own are its own: the newest is kept, the others deleted. Those recorded
  * for another repository, pull request or name are never taken. One without any record (made by hand, or
  * by an older version) is taken as before when the step has none of its own, except with cleanup on.
- * Outside a workflow the step has no record, and cannot tell whose a webhook is: the newest is taken.
+ * Outside a workflow the step has no record, and cannot tell whose a recorded webhook is: it takes only one
+ * without any record.
  */
 async function upsertAtUrl(inputs: ActionInputs, effects: Effects, identity: Identity): Promise<Outcome> {
   const url = inputs.desired.url as string
   const matches = await effects.api.findByUrl(url)
   const existing = matches.map((webhook) => webhook.id)
   const record = identity.record
-  if (!record) return matches.length > 0 ? updateNewest(matches, inputs, effects, '') : create(inputs, effects, existing, identity)
+  const unrecorded = identity.urlOwner ? [] : matches.filter((webhook) => !hasRecordHeader(webhook.headers))
+  if (!record) {
+    warnAboutOthersAt(url, matches.filter((webhook) => hasRecordHeader(webhook.headers)), OUTSIDE, inputs)
+    return unrecorded.length > 0 ? updateNewest(unrecorded, inputs, effects, '') : create(inputs, effects, existing, identity)
+  }
   const whose = describeRecord(record)
   const [kept, ...older] = matches.filter((webhook) => isRecordedFor(webhook.headers, record))
-  const unrecorded = identity.urlOwner ? [] : matches.filter((webhook) => readRecord(webhook.headers) === undefined)
   const taken = kept ? [kept, ...older] : unrecorded
   warnAboutOthersAt(url, matches.filter((webhook) => !taken.includes(webhook)), whose, inputs)
   if (taken.length === 0) return create(inputs, effects, existing, identity)
