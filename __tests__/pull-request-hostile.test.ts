@@ -4,20 +4,16 @@
  * URL. In every case no webhook but the step's own is touched, and none is left that nothing removes.
  * Through the built bundle, every run scanned for leaks.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { defaultScopeId } from '../emulator/server.js'
 import { commitSha, deploymentStatusEvent, pullRequestEvent } from '../scripts/github-events.js'
 import type { ActionRun, GitHubEvent } from '../scripts/run-action.js'
-import { Liar } from './support/liar.js'
+import { useLiars } from './support/liar.js'
 import { auto, RECORD, record, usePreviews } from './support/previews.js'
 
 const { kapso, github, step } = usePreviews()
 const scopeId = defaultScopeId('platform')
-let liar: Liar | undefined
-afterEach(async () => {
-  await liar?.close()
-  liar = undefined
-})
+const startLiar = useLiars()
 
 const vercel = (sha: string, host: string): GitHubEvent => deploymentStatusEvent('vercel', { environment: 'preview', sha, url: `https://${host}` })
 
@@ -85,7 +81,7 @@ describe('the deployment\'s pull request, as GitHub names it', () => {
     const [first, second] = [commitSha('g1'), commitSha('g2')]
     github.setPullRequests([{ number: 21, state: 'open', shas: [first] }])
     expect((await step(auto('https://shop-g1-octo-org.vercel.app/api/whatsapp'), vercel(first, 'shop-g1-octo-org.vercel.app'))).outputs.result).toBe('created')
-    liar = await Liar.start(() => ({ status: 503, body: '{"message":"Service Unavailable"}' }))
+    const liar = await startLiar(() => ({ status: 503, body: '{"message":"Service Unavailable"}' }))
     const hiccup = await step(auto('https://shop-g2-octo-org.vercel.app/api/whatsapp'), vercel(second, 'shop-g2-octo-org.vercel.app'), { githubUrl: liar.origin })
     expect(hiccup.exitCode).toBe(1)
     expect(hiccup.stdout).toMatch(/::error::Gave up finding the pull request of commit [0-9a-f]{7} after 5 attempts/)
@@ -104,7 +100,7 @@ describe('the deployment\'s pull request, as GitHub names it', () => {
 
   it('a head branch with a line break in GitHub\'s answer is refused before anything is written', async () => {
     const c = commitSha('odd-ref')
-    liar = await Liar.start(() => ({ body: JSON.stringify([{ number: 3, state: 'open', head: { ref: 'feature\n::error::forged', sha: c } }]) }))
+    const liar = await startLiar(() => ({ body: JSON.stringify([{ number: 3, state: 'open', head: { ref: 'feature\n::error::forged', sha: c } }]) }))
     const run = await step(auto('https://shop-odd-octo-org.vercel.app/api/whatsapp'), vercel(c, 'shop-odd-octo-org.vercel.app'), { githubUrl: liar.origin })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toMatch(/::error::GitHub's answer while finding the pull request of commit [0-9a-f]{7} .*a branch name/)
@@ -114,7 +110,7 @@ describe('the deployment\'s pull request, as GitHub names it', () => {
 
   it('a number GitHub could not have given (2^31) is refused before anything is written', async () => {
     const c = commitSha('big')
-    liar = await Liar.start(() => ({ body: JSON.stringify([{ number: 2147483648, state: 'open', head: { ref: 'x', sha: c } }]) }))
+    const liar = await startLiar(() => ({ body: JSON.stringify([{ number: 2147483648, state: 'open', head: { ref: 'x', sha: c } }]) }))
     const run = await step(auto('https://shop-big-octo-org.vercel.app/api/whatsapp'), vercel(c, 'shop-big-octo-org.vercel.app'), { githubUrl: liar.origin })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toMatch(/::error::GitHub's answer while finding the pull request of commit [0-9a-f]{7} .*a pull request number/)
@@ -127,7 +123,7 @@ describe('a Kapso that repeats itself', () => {
     const at = (m: number): string => new Date(Date.now() - m * 60_000).toISOString()
     const newest = kapso.seed('platform', scopeId, { url: 'https://a.example.com/h', events: ['whatsapp.message.received'], headers: { [RECORD]: record('pull-request=33') }, created_at: at(1) })
     kapso.seed('platform', scopeId, { url: 'https://b.example.com/h', events: ['whatsapp.message.received'], headers: { [RECORD]: record('pull-request=33') }, created_at: at(5) })
-    liar = await Liar.start(async (req) => {
+    const liar = await startLiar(async (req) => {
       if (req.method !== 'GET' || !req.path.endsWith('/webhooks')) return undefined
       const page = Number(req.query.get('page') ?? '1')
       const upstream = await fetch(`${kapso.origin}${req.path}?page=1&per_page=100`, { headers: { 'X-API-Key': 'kapso-emulator-key' } })
@@ -147,7 +143,7 @@ describe('two runs for one pull request at once, both listing before either crea
     let release: () => void = () => {}
     const both = new Promise<void>((resolve) => (release = resolve))
     let lists = 0
-    liar = await Liar.start(async (req) => {
+    const liar = await startLiar(async (req) => {
       if (req.method === 'GET' && req.path.endsWith('/webhooks') && ++lists <= 2) {
         if (lists === 2) release()
         await both
@@ -172,7 +168,7 @@ describe('GitHub answers too long or too large to read', () => {
 
   it('a commit in more pull requests than were asked for is refused, and nothing is written', async () => {
     const c = commitSha('many')
-    liar = await Liar.start(() => ({ body: JSON.stringify(Array.from({ length: 101 }, (_, i) => ({ number: i + 1, state: 'open', head: { ref: `b${i}`, sha: c } }))) }))
+    const liar = await startLiar(() => ({ body: JSON.stringify(Array.from({ length: 101 }, (_, i) => ({ number: i + 1, state: 'open', head: { ref: `b${i}`, sha: c } }))) }))
     const run = await step(auto('https://shop-many-octo-org.vercel.app/api/whatsapp'), vercel(c, 'shop-many-octo-org.vercel.app'), { githubUrl: liar.origin })
     expect(failed(run)).toBe(`GitHub's answer while finding the pull request of commit ${c.slice(0, 7)} is not a list of at most the 100 asked for.`)
     expect(kapso.writes()).toEqual([])
@@ -180,7 +176,7 @@ describe('GitHub answers too long or too large to read', () => {
 
   it('an answer larger than 16 MiB is cut off as it is read, and nothing is written', async () => {
     const c = commitSha('huge')
-    liar = await Liar.start(() => ({ body: `[${' '.repeat(17 * 1024 * 1024)}]` }))
+    const liar = await startLiar(() => ({ body: `[${' '.repeat(17 * 1024 * 1024)}]` }))
     const run = await step(auto('https://shop-huge-octo-org.vercel.app/api/whatsapp', { 'max-attempts': '2' }), vercel(c, 'shop-huge-octo-org.vercel.app'), { githubUrl: liar.origin })
     expect(failed(run)).toMatch(new RegExp(`^Gave up finding the pull request of commit ${c.slice(0, 7)} after 2 attempts; the last one ended with the connection failed \\(.*an answer larger than 16 MiB.*\\)\\.$`))
     expect(kapso.writes()).toEqual([])

@@ -6,21 +6,17 @@
  * who asked to wait how long; an error GitHub's GraphQL gives for one pull request that is not NOT_FOUND
  * is not "no such pull request". Every run is scanned for leaks.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { defaultScopeId } from '../emulator/server.js'
 import { rateLimitWaitMs, readGraphqlErrors } from '../src/boundary/github.js'
 import { commitSha, deploymentStatusEvent, pullRequestEvent, REPOSITORY } from '../scripts/github-events.js'
 import type { ActionRun, GitHubEvent } from '../scripts/run-action.js'
-import { Liar, type RawAnswer } from './support/liar.js'
+import { useLiars, type Liar, type RawAnswer } from './support/liar.js'
 import { auto, RECORD, record, usePreviews } from './support/previews.js'
 
 const { kapso, github, step } = usePreviews()
 const scopeId = defaultScopeId('platform')
-let liar: Liar | undefined
-afterEach(async () => {
-  await liar?.close()
-  liar = undefined
-})
+const startLiar = useLiars()
 
 const PERMISSIONS = 'Check github-token: it needs pull-requests: read'
 const epochIn = (seconds: number): string => String(Math.floor(Date.now() / 1000) + seconds)
@@ -44,9 +40,8 @@ function deployment(seed: string): { sha: string; short: string; event: GitHubEv
 }
 
 /** The liar answers `first` to the first request, and passes the rest on to the GitHub stand-in. */
-async function githubAnswering(...first: RawAnswer[]): Promise<Liar> {
-  liar = await Liar.start((_req, index) => first[index], github.apiUrl)
-  return liar
+function githubAnswering(...first: RawAnswer[]): Promise<Liar> {
+  return startLiar((_req, index) => first[index], github.apiUrl)
 }
 
 const errors = (run: ActionRun): string[] => run.stdout.split('\n').filter((line) => line.startsWith('::error::'))
@@ -128,7 +123,7 @@ describe('GitHub\'s REST API rate-limiting the step (a deployment\'s pull reques
 
 describe('Kapso rate-limiting the step', () => {
   it('asking to wait 59 s with 30 s of timeout-seconds: says Kapso asked that, and what was left, not that the step ran out of time', async () => {
-    liar = await Liar.start(() => ({ status: 429, headers: { 'Retry-After': '59' }, body: '{"error":"Rate limit exceeded"}' }))
+    const liar = await startLiar(() => ({ status: 429, headers: { 'Retry-After': '59' }, body: '{"error":"Rate limit exceeded"}' }))
     const started = Date.now()
     const run = await step(auto('https://pr-31.preview.example.com/api/whatsapp', { 'timeout-seconds': '30' }), pullRequestEvent('opened', 31), { apiUrl: `${liar.origin}/platform/v1` })
     expect(run.exitCode).toBe(1)
@@ -186,7 +181,7 @@ describe('GitHub\'s GraphQL answers for sweep', () => {
 
   it('an error for one pull request that persists fails the sweep, naming the pull request and GitHub\'s message, deleting nothing', async () => {
     seedTwo()
-    liar = await Liar.start(() => failedFor8('INTERNAL'))
+    const liar = await startLiar(() => failedFor8('INTERNAL'))
     const run = await sweep({ githubUrl: liar.origin })
     expect(run.exitCode).toBe(1)
     expect(errors(run)).toEqual([

@@ -5,6 +5,7 @@
  */
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { afterEach } from 'vitest'
 
 export interface Seen { method: string; path: string; query: URLSearchParams; body: string; headers: IncomingMessage['headers'] }
 export interface RawAnswer { status?: number; headers?: Record<string, string>; body?: string; hang?: boolean; trickle?: { everyMs: number; chunk: string }; destroy?: boolean }
@@ -63,5 +64,21 @@ export class Liar {
     })
     out.on('error', () => res.destroy())
     out.end(body)
+  }
+}
+
+/**
+ * Liars for the tests of one file, each closed after its test: `const startLiar = useLiars()`, then
+ * `const liar = await startLiar(answer)` inside a test.
+ */
+export function useLiars(): (answer: Answerer, upstream?: string) => Promise<Liar> {
+  const open: Liar[] = []
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((liar) => liar.close()))
+  })
+  return async (answer, upstream) => {
+    const liar = await Liar.start(answer, upstream)
+    open.push(liar)
+    return liar
   }
 }
