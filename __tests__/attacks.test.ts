@@ -52,10 +52,16 @@ describe('redirects are never followed, and the key goes nowhere else', () => {
   })
 
   it('GitHub 302 on the GraphQL query of a sweep', async () => {
-    kapso.seed('legacy', CONFIG, { url: URL_A, headers: { 'X-Provisioned-By': `kapso-webhook-action; repository=${REPO}; pull-request=5` } })
+    kapso.seed('legacy', CONFIG, {
+      url: URL_A,
+      headers: { 'X-Provisioned-By': `kapso-webhook-action; repository=${REPO}; pull-request=5` }
+    })
     const github = await Liar.start(() => ({ status: 302, headers: { Location: `${elsewhere.origin}/graphql` } }))
     try {
-      const r = await run({ ...emulatorInputs(kapso, 'legacy'), operation: 'sweep' }, { event: { eventName: 'schedule', repository: REPO, apiUrl: github.origin, payload: {} } })
+      const r = await run(
+        { ...emulatorInputs(kapso, 'legacy'), operation: 'sweep' },
+        { event: { eventName: 'schedule', repository: REPO, apiUrl: github.origin, payload: {} } }
+      )
       expect(errorLine(r)).toContain('GitHub answered with a redirect')
       expect(elsewhere.seen).toEqual([])
     } finally {
@@ -76,16 +82,31 @@ describe('wrong shapes fail with a message naming the request and the field', ()
     ['unknown kind', one({ ...good, kind: 'KAPSO' }), /has data\.kind that is not kapso or meta/],
     ['events of numbers', one({ ...good, events: [1] }), /has data\.events\[0\] that is not a name/],
     ['event name with U+2028', one({ ...good, events: ['a\u2028b'] }), /has data\.events\[0\] that is not a name/],
-    ['header name with a line break', one({ ...good, headers: { 'a\nb': 'v' } }), /has data\.headers\["a\\\\nb"\] that is not a header name/],
-    ['a header value nested 100,000 deep', `{"data":{"id":"${ID}","url":"${URL_A}","secret_key":"abcdefghijkl","headers":{"A":${deep}}}}`, /has a header value that is not JSON/],
-    ['a secret_key nested 100,000 deep', `{"data":{"id":"${ID}","url":"${URL_A}","secret_key":${deep}}}`, /has a secret_key that is not text/],
+    [
+      'header name with a line break',
+      one({ ...good, headers: { 'a\nb': 'v' } }),
+      /has data\.headers\["a\\\\nb"\] that is not a header name/
+    ],
+    [
+      'a header value nested 100,000 deep',
+      `{"data":{"id":"${ID}","url":"${URL_A}","secret_key":"abcdefghijkl","headers":{"A":${deep}}}}`,
+      /has a header value that is not JSON/
+    ],
+    [
+      'a secret_key nested 100,000 deep',
+      `{"data":{"id":"${ID}","url":"${URL_A}","secret_key":${deep}}}`,
+      /has a secret_key that is not text/
+    ],
     ['the whole body nested 100,000 deep', deep, /has no data\.$/],
     ['a list instead of {data}', '[]', /has no data\.$/],
     ['null', 'null', /is not a JSON object with data/]
   ]
   it.each(cases)('create answered 201 with %s', async (_name, body, message) => {
     let used = false
-    const front = await Liar.start((req) => (req.method === 'POST' && !used ? ((used = true), { status: 201, body }) : undefined), kapso.origin)
+    const front = await Liar.start(
+      (req) => (req.method === 'POST' && !used ? ((used = true), { status: 201, body }) : undefined),
+      kapso.origin
+    )
     try {
       const r = await run(legacyVia(front.origin, { 'max-attempts': '2' }))
       expect(r.exitCode).toBe(1)
@@ -101,10 +122,14 @@ describe('wrong shapes fail with a message naming the request and the field', ()
 
 describe('pages, slow servers and the step deadline', () => {
   it('total_pages 1e9 is refused at the first page, saying so', async () => {
-    const front = await Liar.start((req) => (req.method === 'GET' ? { body: JSON.stringify({ data: [], meta: { total_pages: 1e9 } }) } : undefined))
+    const front = await Liar.start((req) =>
+      req.method === 'GET' ? { body: JSON.stringify({ data: [], meta: { total_pages: 1e9 } }) } : undefined
+    )
     try {
       const r = await runAction(legacyVia(front.origin))
-      expect(errorLine(r)).toContain("hold 1,000,000,000 pages of 100: more than this action reads from one scope (20,000 webhooks, 64 MiB), so it stopped reading and changed nothing.")
+      expect(errorLine(r)).toContain(
+        'hold 1,000,000,000 pages of 100: more than this action reads from one scope (20,000 webhooks, 64 MiB), so it stopped reading and changed nothing.'
+      )
       expect(front.seen).toHaveLength(1)
     } finally {
       await front.close()
@@ -116,12 +141,18 @@ describe('pages, slow servers and the step deadline', () => {
     ['hangs', { hang: true }, outOfTime],
     ['trickles a body forever', { trickle: { everyMs: 200, chunk: ' ' } }, outOfTime],
     // Once the wait asked for is more than the step has left, it stops, saying so (issue 15).
-    ['answers 429 Retry-After 2 forever', { status: 429, headers: { 'Retry-After': '2' }, body: '{}' }, /Kapso is rate-limiting these requests \(HTTP 429\) while .* and asks to wait 2 s, more than the [\d.]+ s left of timeout-seconds \(3\)/]
+    [
+      'answers 429 Retry-After 2 forever',
+      { status: 429, headers: { 'Retry-After': '2' }, body: '{}' },
+      /Kapso is rate-limiting these requests \(HTTP 429\) while .* and asks to wait 2 s, more than the [\d.]+ s left of timeout-seconds \(3\)/
+    ]
   ])('a server that %s: the step ends within timeout-seconds (plus process start-up)', async (_name, answer, says) => {
     const front = await Liar.start(() => answer)
     try {
       const started = Date.now()
-      const r = await runAction(legacyVia(front.origin, { 'timeout-seconds': '3', 'request-timeout-seconds': '2', 'max-attempts': '10' }))
+      const r = await runAction(
+        legacyVia(front.origin, { 'timeout-seconds': '3', 'request-timeout-seconds': '2', 'max-attempts': '10' })
+      )
       expect(Date.now() - started).toBeLessThan(3000 + 2500)
       expect(errorLine(r)).toMatch(says)
     } finally {
@@ -138,31 +169,50 @@ describe('pages, slow servers and the step deadline', () => {
 })
 
 describe('kind and scope filters', () => {
-  it.each(['upsert', 'delete'])('%s by webhook-id: a webhook of another phone number, answered for this one, is never touched', async (operation) => {
-    const other = kapso.seed('platform', OTHER_NUMBER, { url: URL_A })
-    // Answers the read of the webhook in this number's path with the other number's webhook, as Kapso holds it.
-    const front = await Liar.start(async (req) => {
-      if (req.method !== 'GET' || !req.path.endsWith(`/webhooks/${other.id}`)) return undefined
-      const real = await fetch(`${kapso.apiUrl('platform')}/whatsapp/phone_numbers/${OTHER_NUMBER}/webhooks/${other.id}`, { headers: { 'X-API-Key': EMULATOR_DEFAULTS.apiKey } })
-      return { body: await real.text() }
-    }, kapso.origin)
-    try {
-      const r = await run({ ...emulatorInputs(kapso, 'platform'), 'api-url': `${front.origin}/platform/v1`, 'webhook-id': other.id, events: 'whatsapp.message.received', operation })
-      expect(r.exitCode).toBe(1)
-      expect(errorLine(r)).toContain(`webhook-id ${other.id} is`)
-      expect(errorLine(r)).toMatch(new RegExp(`${operation === 'upsert' ? `webhook of phone number ${OTHER_NUMBER}, not of phone-number-id ${EMULATOR_DEFAULTS.phoneNumberId}` : `not a webhook of phone-number-id ${EMULATOR_DEFAULTS.phoneNumberId}`}`))
-      expect(kapso.requests.filter((q) => q.method !== 'GET')).toEqual([])
-    } finally {
-      await front.close()
+  it.each(['upsert', 'delete'])(
+    '%s by webhook-id: a webhook of another phone number, answered for this one, is never touched',
+    async (operation) => {
+      const other = kapso.seed('platform', OTHER_NUMBER, { url: URL_A })
+      // Answers the read of the webhook in this number's path with the other number's webhook, as Kapso holds it.
+      const front = await Liar.start(async (req) => {
+        if (req.method !== 'GET' || !req.path.endsWith(`/webhooks/${other.id}`)) return undefined
+        const real = await fetch(
+          `${kapso.apiUrl('platform')}/whatsapp/phone_numbers/${OTHER_NUMBER}/webhooks/${other.id}`,
+          { headers: { 'X-API-Key': EMULATOR_DEFAULTS.apiKey } }
+        )
+        return { body: await real.text() }
+      }, kapso.origin)
+      try {
+        const r = await run({
+          ...emulatorInputs(kapso, 'platform'),
+          'api-url': `${front.origin}/platform/v1`,
+          'webhook-id': other.id,
+          events: 'whatsapp.message.received',
+          operation
+        })
+        expect(r.exitCode).toBe(1)
+        expect(errorLine(r)).toContain(`webhook-id ${other.id} is`)
+        expect(errorLine(r)).toMatch(
+          new RegExp(
+            `${operation === 'upsert' ? `webhook of phone number ${OTHER_NUMBER}, not of phone-number-id ${EMULATOR_DEFAULTS.phoneNumberId}` : `not a webhook of phone-number-id ${EMULATOR_DEFAULTS.phoneNumberId}`}`
+          )
+        )
+        expect(kapso.requests.filter((q) => q.method !== 'GET')).toEqual([])
+      } finally {
+        await front.close()
+      }
     }
-  })
+  )
 
-  it.each(['delete', 'upsert'])('%s: a meta webhook with the URL, listed although kind=kapso was asked, is never touched', async (operation) => {
-    kapso.configure({ lies: { ignoreKindFilter: true } })
-    const meta = kapso.seed('platform', EMULATOR_DEFAULTS.phoneNumberId, { url: URL_A, kind: 'meta', events: [] })
-    await run({ ...emulatorInputs(kapso, 'platform'), url: URL_A, events: 'whatsapp.message.received', operation })
-    expect(kapso.requests.filter((q) => q.method !== 'GET' && q.path.includes(meta.id))).toEqual([])
-  })
+  it.each(['delete', 'upsert'])(
+    '%s: a meta webhook with the URL, listed although kind=kapso was asked, is never touched',
+    async (operation) => {
+      kapso.configure({ lies: { ignoreKindFilter: true } })
+      const meta = kapso.seed('platform', EMULATOR_DEFAULTS.phoneNumberId, { url: URL_A, kind: 'meta', events: [] })
+      await run({ ...emulatorInputs(kapso, 'platform'), url: URL_A, events: 'whatsapp.message.received', operation })
+      expect(kapso.requests.filter((q) => q.method !== 'GET' && q.path.includes(meta.id))).toEqual([])
+    }
+  )
 })
 
 describe('ownership records are read strictly', () => {

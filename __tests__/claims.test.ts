@@ -30,7 +30,11 @@ function legacy(more: Record<string, string> = {}): Record<string, string> {
 function platform(more: Record<string, string> = {}): Record<string, string> {
   return { ...emulatorInputs(kapso, 'platform'), url: URL_A, events: 'whatsapp.message.received', ...more }
 }
-function run(inputs: Record<string, string>, options: RunOptions = {}, env: Record<string, string> = {}): Promise<ActionRun> {
+function run(
+  inputs: Record<string, string>,
+  options: RunOptions = {},
+  env: Record<string, string> = {}
+): Promise<ActionRun> {
   return runChecked(inputs, { options, env })
 }
 const errors = (r: ActionRun): string[] => r.stdout.split('\n').filter((l) => /^::(error|warning)::/.test(l))
@@ -39,7 +43,10 @@ const withUrl = (url: string): number => kapso.webhooks().filter((w) => w.url ==
 describe('F1: server text reaches plain log lines, where the runner obeys legacy ##[command] syntax anywhere in a line', () => {
   it('a 503 message cannot switch off the runner command processing and so print a signing secret in clear', async () => {
     const seeded = kapso.seed('legacy', CONFIG, { url: URL_A, events: ['whatsapp.message.sent'] })
-    kapso.inject({ method: 'GET', fault: { kind: 'status', status: 503, body: { error: 'Service Unavailable ##[stop-commands]kapso' } } })
+    kapso.inject({
+      method: 'GET',
+      fault: { kind: 'status', status: 503, body: { error: 'Service Unavailable ##[stop-commands]kapso' } }
+    })
     const r = await run(legacy())
     expect(r.exitCode).toBe(0)
     const view = runnerProcess(r.stdout)
@@ -50,7 +57,14 @@ describe('F1: server text reaches plain log lines, where the runner obeys legacy
 
   it('a 503 message cannot set a step output on a step that failed (##[set-output])', async () => {
     for (let i = 0; i < 5; i++) {
-      kapso.inject({ method: 'GET', fault: { kind: 'status', status: 503, body: { error: 'busy ##[set-output name=webhook-id;]00000000-0000-4000-8000-000000000000' } } })
+      kapso.inject({
+        method: 'GET',
+        fault: {
+          kind: 'status',
+          status: 503,
+          body: { error: 'busy ##[set-output name=webhook-id;]00000000-0000-4000-8000-000000000000' }
+        }
+      })
     }
     const r = await run(legacy())
     expect(r.exitCode).toBe(1)
@@ -59,16 +73,32 @@ describe('F1: server text reaches plain log lines, where the runner obeys legacy
   })
 
   it('a created webhook URL from Kapso cannot start a command in the headline', async () => {
-    kapso.inject({ method: 'POST', fault: { kind: 'rewrite', body: (b) => ({ data: { ...(b as { data: object }).data, url: `${URL_A}#x##[stop-commands]t` } }) } })
+    kapso.inject({
+      method: 'POST',
+      fault: {
+        kind: 'rewrite',
+        body: (b) => ({ data: { ...(b as { data: object }).data, url: `${URL_A}#x##[stop-commands]t` } })
+      }
+    })
     const r = await run(legacy())
     expect(runnerProcess(r.stdout).obeyed).not.toContain('stop-commands')
   })
 
   it('GitHub GraphQL error text cannot start a command either (sweep)', async () => {
-    kapso.seed('legacy', CONFIG, { url: URL_A, headers: { 'X-Provisioned-By': `kapso-webhook-action; repository=${REPO}; pull-request=5` } })
-    const github = await Liar.start(() => ({ body: JSON.stringify({ data: null, errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible ##[stop-commands]gh' }] }) }))
+    kapso.seed('legacy', CONFIG, {
+      url: URL_A,
+      headers: { 'X-Provisioned-By': `kapso-webhook-action; repository=${REPO}; pull-request=5` }
+    })
+    const github = await Liar.start(() => ({
+      body: JSON.stringify({
+        data: null,
+        errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible ##[stop-commands]gh' }]
+      })
+    }))
     try {
-      const r = await run(legacy({ operation: 'sweep', url: '', events: '', 'max-attempts': '2' }), { event: { eventName: 'schedule', repository: REPO, apiUrl: github.origin, payload: {} } })
+      const r = await run(legacy({ operation: 'sweep', url: '', events: '', 'max-attempts': '2' }), {
+        event: { eventName: 'schedule', repository: REPO, apiUrl: github.origin, payload: {} }
+      })
       expect(runnerProcess(r.stdout).obeyed).not.toContain('stop-commands')
     } finally {
       await github.close()
@@ -77,7 +107,12 @@ describe('F1: server text reaches plain log lines, where the runner obeys legacy
 })
 
 describe('F2: the URL filter is the WHATWG-normalised path, the stored URL is the raw spelling: never found again', () => {
-  const urls = ['https://preview.example.com/café/hook', 'https://preview.example.com/a/./hook', 'https://preview.example.com/{pr}/hook', 'https://preview.example.com/a\\hook']
+  const urls = [
+    'https://preview.example.com/café/hook',
+    'https://preview.example.com/a/./hook',
+    'https://preview.example.com/{pr}/hook',
+    'https://preview.example.com/a\\hook'
+  ]
 
   it.each(urls)('upsert twice with %s makes one webhook, and the re-run is unchanged', async (url) => {
     const first = await run(legacy({ url }))
@@ -131,7 +166,9 @@ describe('F2: the URL filter is the WHATWG-normalised path, the stored URL is th
 describe('F3: only kapso-kind webhooks are ever deleted', () => {
   it.each(['false', 'true'])('delete by webhook-id leaves a meta-kind webhook alone (dry-run %s)', async (dryRun) => {
     const meta = kapso.seed('platform', NUMBER, { url: 'https://meta.example.com/raw', kind: 'meta', events: [] })
-    const r = await run(platform({ operation: 'delete', 'webhook-id': meta.id, url: '', events: '', 'dry-run': dryRun }))
+    const r = await run(
+      platform({ operation: 'delete', 'webhook-id': meta.id, url: '', events: '', 'dry-run': dryRun })
+    )
     expect(r.outputs.result).not.toBe('deleted')
     expect(kapso.webhooks().some((w) => w.id === meta.id)).toBe(true)
   })
@@ -140,7 +177,10 @@ describe('F3: only kapso-kind webhooks are ever deleted', () => {
 describe('F4: cleanup deletes only what the step made', () => {
   it('a create answer naming another, older webhook does not make the post step delete that one', async () => {
     const other = kapso.seed('legacy', CONFIG, { url: 'https://production.example.com/hook' })
-    kapso.inject({ method: 'POST', fault: { kind: 'rewrite', body: (b) => ({ data: { ...(b as { data: object }).data, id: other.id } }) } })
+    kapso.inject({
+      method: 'POST',
+      fault: { kind: 'rewrite', body: (b) => ({ data: { ...(b as { data: object }).data, id: other.id } }) }
+    })
     const inputs = legacy({ cleanup: 'true' })
     const main = await run(inputs)
     await run(inputs, { postState: main.state })
@@ -152,7 +192,14 @@ describe('F5: secrets and header values that the action holds never reach the lo
   it('the secret of every webhook a URL search returns is masked (SECURITY.md), so an echo of it is hidden', async () => {
     kapso.seed('legacy', CONFIG, { url: URL_A })
     const second = kapso.seed('legacy', CONFIG, { url: URL_A })
-    kapso.inject({ method: 'DELETE', fault: { kind: 'status', status: 409, body: { error: `Webhook ${second.id} (secret_key ${second.secret_key}) has deliveries in flight` } } })
+    kapso.inject({
+      method: 'DELETE',
+      fault: {
+        kind: 'status',
+        status: 409,
+        body: { error: `Webhook ${second.id} (secret_key ${second.secret_key}) has deliveries in flight` }
+      }
+    })
     const r = await run(legacy({ operation: 'delete' }))
     expect(findLeaks(`${r.stdout}\n${r.stderr}`, [second.secret_key])).toEqual([])
     expect(r.summary).not.toContain(second.secret_key)
@@ -160,7 +207,14 @@ describe('F5: secrets and header values that the action holds never reach the lo
 
   it('header values never appear in the log or the summary, even when Kapso quotes one back', async () => {
     const credential = 'Bearer receiver-credential-5f3a9c1e7b2d'
-    kapso.inject({ method: 'POST', fault: { kind: 'status', status: 422, body: { error: `Headers Authorization is invalid: "${credential}" is not allowed` } } })
+    kapso.inject({
+      method: 'POST',
+      fault: {
+        kind: 'status',
+        status: 422,
+        body: { error: `Headers Authorization is invalid: "${credential}" is not allowed` }
+      }
+    })
     const r = await run(legacy({ headers: `Authorization: ${credential}` }))
     expect(r.stdout).not.toContain('receiver-credential-5f3a9c1e7b2d')
     expect(r.summary).not.toContain('receiver-credential-5f3a9c1e7b2d')
@@ -168,20 +222,41 @@ describe('F5: secrets and header values that the action holds never reach the lo
 })
 
 describe('F6: only webhooks of the scope are matched', () => {
-  it.each(['delete', 'upsert'])('%s on a phone number never touches a project-scoped webhook (phone_number_id null) its list holds', async (operation) => {
-    const project = kapso.seed('platform', EMULATOR_PROJECT_ID, { url: URL_A, events: ['whatsapp.phone_number.created'] })
-    for (let i = 0; i < 2; i++) {
-      kapso.inject({ method: 'GET', fault: { kind: 'rewrite', body: (b) => ({ ...(b as object), data: [...(b as { data: unknown[] }).data, presentPlatform(project)] }) } })
+  it.each(['delete', 'upsert'])(
+    '%s on a phone number never touches a project-scoped webhook (phone_number_id null) its list holds',
+    async (operation) => {
+      const project = kapso.seed('platform', EMULATOR_PROJECT_ID, {
+        url: URL_A,
+        events: ['whatsapp.phone_number.created']
+      })
+      for (let i = 0; i < 2; i++) {
+        kapso.inject({
+          method: 'GET',
+          fault: {
+            kind: 'rewrite',
+            body: (b) => ({ ...(b as object), data: [...(b as { data: unknown[] }).data, presentPlatform(project)] })
+          }
+        })
+      }
+      const r = await run(platform({ operation }))
+      expect(
+        kapso.requests.filter((q) => q.method !== 'GET' && q.path.includes(project.id)).map((q) => q.method)
+      ).toEqual([])
+      expect(r.exitCode).toBe(0)
     }
-    const r = await run(platform({ operation }))
-    expect(kapso.requests.filter((q) => q.method !== 'GET' && q.path.includes(project.id)).map((q) => q.method)).toEqual([])
-    expect(r.exitCode).toBe(0)
-  })
+  )
 })
 
 describe('F7: URLs match in a normalised form', () => {
   it('a webhook Kapso stores in another form of the same URL is unchanged on a re-run, not PATCHed every time', async () => {
-    kapso.configure({ lies: { storeUrl: (url) => { const u = new URL(url); return `${u.protocol}//${u.host.toLowerCase()}${u.pathname}/` } } })
+    kapso.configure({
+      lies: {
+        storeUrl: (url) => {
+          const u = new URL(url)
+          return `${u.protocol}//${u.host.toLowerCase()}${u.pathname}/`
+        }
+      }
+    })
     const inputs = legacy({ url: 'https://Preview.Example.com/hook' })
     await run(inputs)
     const again = await run(inputs)
@@ -198,7 +273,9 @@ describe('F8: it never creates duplicates (paging)', () => {
       if (!(req.method === 'GET' && req.path.endsWith('/whatsapp_webhooks'))) return undefined
       const query = new URLSearchParams(req.query)
       query.set('per_page', '20')
-      const upstream = await fetch(`${kapso.origin}${req.path}?${query}`, { headers: { 'X-API-Key': EMULATOR_DEFAULTS.apiKey } })
+      const upstream = await fetch(`${kapso.origin}${req.path}?${query}`, {
+        headers: { 'X-API-Key': EMULATOR_DEFAULTS.apiKey }
+      })
       return { body: JSON.stringify({ data: ((await upstream.json()) as { data: unknown[] }).data }) }
     }, kapso.origin)
     try {
@@ -210,8 +287,20 @@ describe('F8: it never creates duplicates (paging)', () => {
   })
 
   it('F12: the same webhook on every page is one webhook: no "3 webhooks" warning, deleted once', async () => {
-    const page = JSON.stringify({ data: [{ id: '11111111-2222-4333-8444-555555555555', url: URL_A, events: ['whatsapp.message.received'], secret_key: 'same-secret-on-every-page' }], meta: { total_pages: 3 } })
-    const front = await Liar.start((req) => (req.method === 'GET' ? { body: page } : req.method === 'DELETE' ? { status: 204 } : undefined))
+    const page = JSON.stringify({
+      data: [
+        {
+          id: '11111111-2222-4333-8444-555555555555',
+          url: URL_A,
+          events: ['whatsapp.message.received'],
+          secret_key: 'same-secret-on-every-page'
+        }
+      ],
+      meta: { total_pages: 3 }
+    })
+    const front = await Liar.start((req) =>
+      req.method === 'GET' ? { body: page } : req.method === 'DELETE' ? { status: 204 } : undefined
+    )
     try {
       const upsert = await run(legacy({ 'api-url': `${front.origin}/api/v1` }))
       expect(errors(upsert)).toEqual([])
@@ -224,13 +313,22 @@ describe('F8: it never creates duplicates (paging)', () => {
 })
 
 describe('F9: GitHub answers for sweep', () => {
-  const record = (n: number | string): Record<string, string> => ({ 'X-Provisioned-By': `kapso-webhook-action; repository=${REPO}; pull-request=${n}` })
+  const record = (n: number | string): Record<string, string> => ({
+    'X-Provisioned-By': `kapso-webhook-action; repository=${REPO}; pull-request=${n}`
+  })
 
   it('a GraphQL answer without the repository (token cannot see it) fails, naming github-token, instead of "no pull request #N"', async () => {
     kapso.seed('legacy', CONFIG, { url: URL_A, headers: record(5) })
-    const github = await Liar.start(() => ({ body: JSON.stringify({ data: { repository: null }, errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a Repository with the name '${REPO}'.` }] }) }))
+    const github = await Liar.start(() => ({
+      body: JSON.stringify({
+        data: { repository: null },
+        errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a Repository with the name '${REPO}'.` }]
+      })
+    }))
     try {
-      const r = await run(legacy({ operation: 'sweep', url: '', events: '' }), { event: { eventName: 'schedule', repository: REPO, apiUrl: github.origin, payload: {} } })
+      const r = await run(legacy({ operation: 'sweep', url: '', events: '' }), {
+        event: { eventName: 'schedule', repository: REPO, apiUrl: github.origin, payload: {} }
+      })
       expect(r.stdout).not.toContain('GitHub has no pull request #5')
       expect(r.exitCode).toBe(1)
       expect(errors(r).join('\n')).toContain('Check github-token')
@@ -247,11 +345,24 @@ describe('F9: GitHub answers for sweep', () => {
       const query = (JSON.parse(req.body) as { query: string }).query
       const numbers = [...query.matchAll(/pullRequest\(number: (\d+)\)/g)].map((m) => Number(m[1]))
       const bad = numbers.find((n) => n > 2 ** 31 - 1)
-      if (bad !== undefined) return { body: JSON.stringify({ errors: [{ message: `Argument 'number' on Field 'pr${bad}' has an invalid value (${bad}). Expected type 'Int!'.` }] }) }
-      return { body: JSON.stringify({ data: { repository: Object.fromEntries(numbers.map((n) => [`pr${n}`, { number: n, state: 'CLOSED' }])) } }) }
+      if (bad !== undefined)
+        return {
+          body: JSON.stringify({
+            errors: [
+              { message: `Argument 'number' on Field 'pr${bad}' has an invalid value (${bad}). Expected type 'Int!'.` }
+            ]
+          })
+        }
+      return {
+        body: JSON.stringify({
+          data: { repository: Object.fromEntries(numbers.map((n) => [`pr${n}`, { number: n, state: 'CLOSED' }])) }
+        })
+      }
     })
     try {
-      const r = await run(legacy({ operation: 'sweep', url: '', events: '', 'max-attempts': '2' }), { event: { eventName: 'schedule', repository: REPO, apiUrl: github.origin, payload: {} } })
+      const r = await run(legacy({ operation: 'sweep', url: '', events: '', 'max-attempts': '2' }), {
+        event: { eventName: 'schedule', repository: REPO, apiUrl: github.origin, payload: {} }
+      })
       expect(r.exitCode).toBe(0)
       expect(kapso.webhooks().some((w) => w.id === closed.id)).toBe(false)
     } finally {
@@ -281,7 +392,9 @@ describe('F10, F11: messages say what happened', () => {
   it('a body that never ends is "no answer within 1 s", not a reset connection', async () => {
     const front = await Liar.start(() => ({ trickle: { everyMs: 100, chunk: ' ' } }))
     try {
-      const r = await run(legacy({ 'api-url': `${front.origin}/api/v1`, 'request-timeout-seconds': '1', 'max-attempts': '2' }))
+      const r = await run(
+        legacy({ 'api-url': `${front.origin}/api/v1`, 'request-timeout-seconds': '1', 'max-attempts': '2' })
+      )
       expect(errors(r).join('\n')).toContain('no answer within 1 s')
     } finally {
       await front.close()
@@ -300,31 +413,44 @@ describe('F13–F16: outputs, shapes, line handling', () => {
 
   it('F14: a listed webhook without secret_key is read as one (not "secret_key that is not a webhook"), and the step goes on to update it', async () => {
     const id = '11111111-2222-4333-8444-555555555555'
-    kapso.inject({ method: 'GET', fault: { kind: 'rewrite', body: (b) => ({ ...(b as object), data: [{ id, url: URL_A }] }) } })
+    kapso.inject({
+      method: 'GET',
+      fault: { kind: 'rewrite', body: (b) => ({ ...(b as object), data: [{ id, url: URL_A }] }) }
+    })
     const r = await run(legacy())
     expect(errors(r).join('\n')).not.toContain('secret_key that is not a webhook')
     // The rewritten list names a webhook the emulator does not hold: the update it leads to finds it gone.
     expect(r.exitCode).toBe(1)
-    expect(errors(r)).toEqual([`::error::Webhook ${id} was not found while updating webhook ${id}: it was deleted meanwhile. Re-run to create it again.`])
+    expect(errors(r)).toEqual([
+      `::error::Webhook ${id} was not found while updating webhook ${id}: it was deleted meanwhile. Re-run to create it again.`
+    ])
   })
 
   it('F15: a line break in text the action logs cannot start a workflow command (log.info splits before it escapes)', async () => {
-    const r = await run(legacy({ operation: 'auto' }), { event: { eventName: 'push\n::warning::injected', repository: 'o/r', payload: {} } })
+    const r = await run(legacy({ operation: 'auto' }), {
+      event: { eventName: 'push\n::warning::injected', repository: 'o/r', payload: {} }
+    })
     expect(r.stdout.split('\n').filter((l) => l.startsWith('::warning::injected'))).toEqual([])
   })
 
   it('F15: odd post-step state gives no raw JavaScript error and no injected line', async () => {
-    const nullState = await run(legacy({ cleanup: 'true' }), { postState: { isPost: 'true', 'cleanup-pending-create': 'null' } })
+    const nullState = await run(legacy({ cleanup: 'true' }), {
+      postState: { isPost: 'true', 'cleanup-pending-create': 'null' }
+    })
     expect(nullState.stdout).not.toContain('unexpected error')
-    const idState = await run(legacy({ cleanup: 'true' }), { postState: { isPost: 'true', 'cleanup-webhook': JSON.stringify({ id: 'x\n::warning::from state', url: URL_A }) } })
+    const idState = await run(legacy({ cleanup: 'true' }), {
+      postState: { isPost: 'true', 'cleanup-webhook': JSON.stringify({ id: 'x\n::warning::from state', url: URL_A }) }
+    })
     expect(idState.stdout).not.toContain('unexpected error')
     expect(idState.stdout.split('\n').filter((l) => l.startsWith('::warning::from state'))).toEqual([])
   })
 
   it('F16: a secret_key of true is not registered as the mask "true" (which hides every "true" in the job log)', async () => {
-    kapso.inject({ method: 'POST', fault: { kind: 'rewrite', body: (b) => ({ data: { ...(b as { data: object }).data, secret_key: true } }) } })
+    kapso.inject({
+      method: 'POST',
+      fault: { kind: 'rewrite', body: (b) => ({ data: { ...(b as { data: object }).data, secret_key: true } }) }
+    })
     const r = await run(legacy())
     expect(r.stdout.split('\n')).not.toContain('::add-mask::true')
   })
 })
-

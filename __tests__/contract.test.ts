@@ -51,12 +51,25 @@ async function step(inputs: Record<string, string>, expected: string): Promise<R
 
 /** The scenario's steps as the runner of a pull request's workflow would run them. */
 async function asPullRequest(action: string, number: number, steps: () => Promise<void>): Promise<void> {
-  writeFileSync(event, JSON.stringify({ action, number, pull_request: { number, head: { repo: { full_name: REPO } }, base: { repo: { full_name: REPO } } } }))
-  Object.assign(process.env, { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: REPO, GITHUB_API_URL: github.apiUrl })
+  writeFileSync(
+    event,
+    JSON.stringify({
+      action,
+      number,
+      pull_request: { number, head: { repo: { full_name: REPO } }, base: { repo: { full_name: REPO } } }
+    })
+  )
+  Object.assign(process.env, {
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: event,
+    GITHUB_REPOSITORY: REPO,
+    GITHUB_API_URL: github.apiUrl
+  })
   try {
     await steps()
   } finally {
-    for (const name of ['GITHUB_EVENT_NAME', 'GITHUB_EVENT_PATH', 'GITHUB_REPOSITORY', 'GITHUB_API_URL']) delete process.env[name]
+    for (const name of ['GITHUB_EVENT_NAME', 'GITHUB_EVENT_PATH', 'GITHUB_REPOSITORY', 'GITHUB_API_URL'])
+      delete process.env[name]
   }
 }
 
@@ -102,28 +115,51 @@ const everyField = {
 
 /** upsert (every field, back to the defaults, moved by webhook-id), create, delete (dry run, by url, by id). */
 async function everyOperation(api: Api, extra: Record<string, string> = {}): Promise<void> {
-  const base = { ...emulatorInputs(emulator, api), url: URL_A, events: 'whatsapp.message.received, whatsapp.message.sent' }
+  const base = {
+    ...emulatorInputs(emulator, api),
+    url: URL_A,
+    events: 'whatsapp.message.received, whatsapp.message.sent'
+  }
   // Enough look-alike webhooks that finding by url reads a second page.
-  for (let i = 0; i < 120; i++) emulator.seed(api, api === 'legacy' ? EMULATOR_DEFAULTS.configId : EMULATOR_DEFAULTS.phoneNumberId, { url: `${URL_A}/v${i}` })
+  for (let i = 0; i < 120; i++)
+    emulator.seed(api, api === 'legacy' ? EMULATOR_DEFAULTS.configId : EMULATOR_DEFAULTS.phoneNumberId, {
+      url: `${URL_A}/v${i}`
+    })
   const created = await step({ ...base, ...everyField, ...extra }, 'created')
   await step(base, 'updated')
-  await step({ ...base, ...everyField, 'secret-key': 'another-secret-0987654321', 'webhook-id': created['webhook-id'] ?? '', url: `${URL_A}/moved` }, 'updated')
+  await step(
+    {
+      ...base,
+      ...everyField,
+      'secret-key': 'another-secret-0987654321',
+      'webhook-id': created['webhook-id'] ?? '',
+      url: `${URL_A}/moved`
+    },
+    'updated'
+  )
   await step({ ...base, operation: 'create' }, 'created')
   await step({ ...base, operation: 'delete', 'dry-run': 'true' }, 'deleted')
   await step({ ...base, operation: 'delete' }, 'deleted')
   await step({ ...base, url: '', operation: 'delete', 'webhook-id': created['webhook-id'] ?? '' }, 'deleted')
   await step({ ...base, url: '', operation: 'delete', 'webhook-id': created['webhook-id'] ?? '' }, 'absent')
   // As a pull request's workflow: create with the ownership record, delete on close by the record, then sweep.
-  await asPullRequest('opened', 5, () => step({ ...base, operation: 'auto', url: `${URL_A}/pr-5` }, 'created').then(() => undefined))
+  await asPullRequest('opened', 5, () =>
+    step({ ...base, operation: 'auto', url: `${URL_A}/pr-5` }, 'created').then(() => undefined)
+  )
   await asPullRequest('closed', 5, () => step({ ...base, operation: 'auto', url: '' }, 'deleted').then(() => undefined))
   github.setPullRequests([{ number: 6, state: 'closed' }])
   const scope = api === 'legacy' ? EMULATOR_DEFAULTS.configId : EMULATOR_DEFAULTS.phoneNumberId
-  emulator.seed(api, scope, { url: `${URL_A}/pr-6`, headers: { 'X-Provisioned-By': `kapso-webhook-action; repository=${REPO}; pull-request=6` } })
-  await asPullRequest('closed', 6, () => step({ ...base, url: '', operation: 'sweep', 'github-token': TOKEN }, 'deleted').then(() => undefined))
+  emulator.seed(api, scope, {
+    url: `${URL_A}/pr-6`,
+    headers: { 'X-Provisioned-By': `kapso-webhook-action; repository=${REPO}; pull-request=6` }
+  })
+  await asPullRequest('closed', 6, () =>
+    step({ ...base, url: '', operation: 'sweep', 'github-token': TOKEN }, 'deleted').then(() => undefined)
+  )
 }
 
 describe.skipIf(!haveLegacy)('requests to the legacy API', () => {
-  it('match Kapso\'s OpenAPI, for every operation and every field', async () => {
+  it("match Kapso's OpenAPI, for every operation and every field", async () => {
     await everyOperation('legacy')
     expect([...checkRequests('legacy', 'legacy')].sort()).toEqual([
       'createPlatformWhatsappWebhook',
@@ -136,7 +172,7 @@ describe.skipIf(!haveLegacy)('requests to the legacy API', () => {
 })
 
 describe.skipIf(!havePlatform)('requests to the Platform API', () => {
-  it('match Kapso\'s OpenAPI, in every scope and kind, verify included', async () => {
+  it("match Kapso's OpenAPI, in every scope and kind, verify included", async () => {
     await everyOperation('platform', { 'payload-version': 'v1' })
     const number = emulatorInputs(emulator, 'platform')
     const project = { 'api-key': EMULATOR_DEFAULTS.apiKey, 'api-url': emulator.apiUrl('platform'), scope: 'project' }
@@ -146,17 +182,46 @@ describe.skipIf(!havePlatform)('requests to the Platform API', () => {
     await step({ ...meta, operation: 'delete', url: '', 'webhook-id': metaCreated['webhook-id'] ?? '' }, 'deleted')
 
     const projectUrl = 'https://ops.example.com/kapso'
-    const projectCreated = await step({ ...project, url: projectUrl, events: 'whatsapp.phone_number.created', 'payload-version': 'v1', headers: 'X-Env: ops' }, 'created')
+    const projectCreated = await step(
+      {
+        ...project,
+        url: projectUrl,
+        events: 'whatsapp.phone_number.created',
+        'payload-version': 'v1',
+        headers: 'X-Env: ops'
+      },
+      'created'
+    )
     await step({ ...project, url: projectUrl, events: 'project.event, workflow.execution.failed' }, 'updated')
-    await step({ ...project, url: '', events: 'project.event', 'webhook-id': projectCreated['webhook-id'] ?? '', 'inactivity-minutes': '15' }, 'updated')
+    await step(
+      {
+        ...project,
+        url: '',
+        events: 'project.event',
+        'webhook-id': projectCreated['webhook-id'] ?? '',
+        'inactivity-minutes': '15'
+      },
+      'updated'
+    )
     await step({ ...project, url: projectUrl, operation: 'delete' }, 'deleted')
-    await asPullRequest('opened', 7, () => step({ ...project, url: `${projectUrl}/pr-7`, events: 'workflow.execution.handoff', operation: 'auto' }, 'created').then(() => undefined))
+    await asPullRequest('opened', 7, () =>
+      step(
+        { ...project, url: `${projectUrl}/pr-7`, events: 'workflow.execution.handoff', operation: 'auto' },
+        'created'
+      ).then(() => undefined)
+    )
     await asPullRequest('closed', 7, () => step({ ...project, operation: 'auto' }, 'deleted').then(() => undefined))
 
     // verify: the test endpoint and the deliveries list, in both scopes. Nothing listens at port 1, so the
     // delivery fails fast and the step with it; the requests are what is checked here.
-    await step({ ...number, url: 'https://127.0.0.1:1/hook', events: 'whatsapp.message.sent', verify: 'true' }, 'failed')
-    await step({ ...project, url: 'https://127.0.0.1:1/project', events: 'workflow.execution.failed', verify: 'true' }, 'failed')
+    await step(
+      { ...number, url: 'https://127.0.0.1:1/hook', events: 'whatsapp.message.sent', verify: 'true' },
+      'failed'
+    )
+    await step(
+      { ...project, url: 'https://127.0.0.1:1/project', events: 'workflow.execution.failed', verify: 'true' },
+      'failed'
+    )
     await step({ ...number, url: 'https://127.0.0.1:1/meta', kind: 'meta', verify: 'true' }, 'failed')
 
     expect([...checkRequests('platform', 'platform')].sort()).toEqual([

@@ -22,7 +22,11 @@ interface Started {
  * Runs the CLI until `until` shows in its output, then runs `use` on that output while the CLI still
  * serves, then stops it; or until it exits by itself.
  */
-function runCli(args: string[], until?: RegExp, use: (stdout: string) => Promise<void> = async () => {}): Promise<Started & { used?: Promise<void> }> {
+function runCli(
+  args: string[],
+  until?: RegExp,
+  use: (stdout: string) => Promise<void> = async () => {}
+): Promise<Started & { used?: Promise<void> }> {
   return new Promise((resolve) => {
     const child = spawn(TSX, ['emulator/cli.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
     const out: Started & { used?: Promise<void> } = { stdout: '', stderr: '', exitCode: null }
@@ -55,12 +59,16 @@ afterEach(async () => {
 })
 
 describe('npm run emulator', () => {
-
   it('prints the API key it accepts, each api-url with its scope ids, and the project', async () => {
-    const run = await runCli([...FREE, '--api-key', 'local-key-123', '--phone-number-id', '111', '--phone-number-id', '222'], /state:/)
+    const run = await runCli(
+      [...FREE, '--api-key', 'local-key-123', '--phone-number-id', '111', '--phone-number-id', '222'],
+      /state:/
+    )
     expect(run.stdout).toMatch(/api-key: +local-key-123/)
     expect(run.stdout).toMatch(/legacy api-url: +http:\/\/127\.0\.0\.1:\d+\/api\/v1 +whatsapp-config-id: 3f1c2b8e-/)
-    expect(run.stdout).toMatch(/platform api-url: +http:\/\/127\.0\.0\.1:\d+\/platform\/v1 +phone-number-id: 111, 222 +project: /)
+    expect(run.stdout).toMatch(
+      /platform api-url: +http:\/\/127\.0\.0\.1:\d+\/platform\/v1 +phone-number-id: 111, 222 +project: /
+    )
     expect(run.stdout).toContain(EMULATOR_PROJECT_ID)
     expect(run.stdout).toContain('project.event answers 402')
   })
@@ -71,16 +79,28 @@ describe('npm run emulator', () => {
     expect(run.stdout).toContain('project events on the plan: yes')
   })
 
-  it('prints Kapso\'s retry schedule, scaled by --time-scale, and refuses a scale that is not a number', async () => {
-    expect((await runCli(FREE, /state:/)).stdout).toContain('retried after 10 s, 40 s, 90 s (time scale 1), then failed')
-    expect((await runCli([...FREE, '--time-scale', '0.001'], /state:/)).stdout).toContain('retried after 10 ms, 40 ms, 90 ms (time scale 0.001), then failed')
+  it("prints Kapso's retry schedule, scaled by --time-scale, and refuses a scale that is not a number", async () => {
+    expect((await runCli(FREE, /state:/)).stdout).toContain(
+      'retried after 10 s, 40 s, 90 s (time scale 1), then failed'
+    )
+    expect((await runCli([...FREE, '--time-scale', '0.001'], /state:/)).stdout).toContain(
+      'retried after 10 ms, 40 ms, 90 ms (time scale 0.001), then failed'
+    )
     const bad = await runCli([...FREE, '--time-scale', 'fast'])
-    expect(bad).toMatchObject({ exitCode: 1, stderr: '--time-scale must be a number ≥ 0, such as 1 or 0.001, not "fast"\n', stdout: '' })
+    expect(bad).toMatchObject({
+      exitCode: 1,
+      stderr: '--time-scale must be a number ≥ 0, such as 1 or 0.001, not "fast"\n',
+      stdout: ''
+    })
   })
 
   it('prints how long a new webhook stays out of lists, set by --list-lag-ms, and refuses one that is not a whole number', async () => {
-    expect((await runCli(FREE, /state:/)).stdout).toContain("lists:            a new webhook is listed at once (--list-lag-ms N delays it, as Kapso's lists may lag)")
-    expect((await runCli([...FREE, '--list-lag-ms', '2500'], /state:/)).stdout).toContain('lists:            a new webhook is listed 2.5 s after its create (a read by id sees it at once)')
+    expect((await runCli(FREE, /state:/)).stdout).toContain(
+      "lists:            a new webhook is listed at once (--list-lag-ms N delays it, as Kapso's lists may lag)"
+    )
+    expect((await runCli([...FREE, '--list-lag-ms', '2500'], /state:/)).stdout).toContain(
+      'lists:            a new webhook is listed 2.5 s after its create (a read by id sees it at once)'
+    )
     const bad = await runCli([...FREE, '--list-lag-ms', '2s'])
     expect(bad).toMatchObject({ exitCode: 1, stderr: '--list-lag-ms must be a whole number, not "2s"\n', stdout: '' })
   })
@@ -102,19 +122,42 @@ describe('npm run emulator', () => {
 })
 
 describe('npm run emulator: the GitHub stand-in', () => {
-
   it('serves the pull requests given, takes new ones by PUT /_github/pulls, and removes its event file on stop', async () => {
     let eventFile = ''
-    const args = [...FREE, '--repository', 'acme/web', '--github-token', 'tok-123', '--pull-request', `7:open:${SHA}:feature-y`, '--pull-request', '8:merged']
+    const args = [
+      ...FREE,
+      '--repository',
+      'acme/web',
+      '--github-token',
+      'tok-123',
+      '--pull-request',
+      `7:open:${SHA}:feature-y`,
+      '--pull-request',
+      '8:merged'
+    ]
     const run = await runCli(args, READY, async (stdout) => {
-      const api = /GitHub stand-in listening on (http:\/\/127\.0\.0\.1:\d+) +repository: acme\/web/.exec(stdout)?.[1] ?? ''
-      const pulls = async (): Promise<unknown> => (await fetch(`${api}/repos/acme/web/commits/${SHA}/pulls`, { headers: { Authorization: 'token tok-123' } })).json()
-      expect(await pulls()).toMatchObject([{ number: 7, state: 'open', head: { ref: 'feature-y', sha: SHA }, base: { ref: 'main' } }])
-      const put = await fetch(`${api}/_github/pulls`, { method: 'PUT', body: JSON.stringify([{ number: 42, state: 'open', shas: [SHA], ref: 'feature-x' }]) })
+      const api =
+        /GitHub stand-in listening on (http:\/\/127\.0\.0\.1:\d+) +repository: acme\/web/.exec(stdout)?.[1] ?? ''
+      const pulls = async (): Promise<unknown> =>
+        (
+          await fetch(`${api}/repos/acme/web/commits/${SHA}/pulls`, { headers: { Authorization: 'token tok-123' } })
+        ).json()
+      expect(await pulls()).toMatchObject([
+        { number: 7, state: 'open', head: { ref: 'feature-y', sha: SHA }, base: { ref: 'main' } }
+      ])
+      const put = await fetch(`${api}/_github/pulls`, {
+        method: 'PUT',
+        body: JSON.stringify([{ number: 42, state: 'open', shas: [SHA], ref: 'feature-x' }])
+      })
       expect(put.status).toBe(200)
       expect(await pulls()).toMatchObject([{ number: 42, head: { ref: 'feature-x', sha: SHA } }])
       eventFile = /event file: +(\S+)/.exec(stdout)?.[1] ?? ''
-      expect(JSON.parse(readFileSync(eventFile, 'utf8'))).toMatchObject({ action: 'opened', number: 7, pull_request: { number: 7, head: { ref: 'feature-y', sha: SHA } }, repository: { full_name: 'acme/web' } })
+      expect(JSON.parse(readFileSync(eventFile, 'utf8'))).toMatchObject({
+        action: 'opened',
+        number: 7,
+        pull_request: { number: 7, head: { ref: 'feature-y', sha: SHA } },
+        repository: { full_name: 'acme/web' }
+      })
     })
     await run.used
     expect(run.stdout).toContain('github-token:     tok-123')
@@ -128,7 +171,10 @@ describe('npm run emulator: the GitHub stand-in', () => {
     const github = /GitHub stand-in listening on (\S+)/.exec(run.stdout)?.[1]
     const eventFile = /event file: +(\S+) +\(pull_request opened, #42\)/.exec(run.stdout)?.[1]
     expect([kapso, github, eventFile]).not.toContain(undefined)
-    const command = run.stdout.slice(run.stdout.indexOf('  env ')).replace(/ \\\n\s*/g, ' ').trim()
+    const command = run.stdout
+      .slice(run.stdout.indexOf('  env '))
+      .replace(/ \\\n\s*/g, ' ')
+      .trim()
     expect(command.startsWith('env ')).toBe(true)
     expect(command.endsWith(' node dist/index.js')).toBe(true)
     for (const word of [
@@ -148,20 +194,29 @@ describe('npm run emulator: the GitHub stand-in', () => {
     expect(command).not.toContain('INPUT_DRY-RUN')
     expect(run.stdout).toContain('github-token:     github-emulator-token')
     expect(run.stdout).toContain(`pull requests:    #42 open feature-x @ ${SHA}`)
-    expect(run.stdout).toContain(`curl -X PUT ${github}/_github/pulls -d '[{"number":42,"state":"open","shas":["${SHA}"],"ref":"feature-x"}]'`)
+    expect(run.stdout).toContain(
+      `curl -X PUT ${github}/_github/pulls -d '[{"number":42,"state":"open","shas":["${SHA}"],"ref":"feature-x"}]'`
+    )
   })
 
   it('ends with one clear line, and exit code 1, when the github port is in use', async () => {
     let port: number
     ;[blocker, port] = await busyPort()
     const run = await runCli(['--port', '0', '--github-port', String(port)])
-    expect(run).toMatchObject({ exitCode: 1, stdout: '', stderr: `github port ${port} is in use: stop the other process or pass --github-port N\n` })
+    expect(run).toMatchObject({
+      exitCode: 1,
+      stdout: '',
+      stderr: `github port ${port} is in use: stop the other process or pass --github-port N\n`
+    })
   })
 
   it.each([
     [['--repository', 'shop'], '--repository must be owner/name, not "shop"\n'],
     [['--github-port', 'x'], '--github-port must be a whole number, not "x"\n'],
-    [['--pull-request', '42:draft'], '--pull-request must be NUMBER:STATE[:SHA,…[:REF]], not "42:draft": state must be one of open, closed, merged\n']
+    [
+      ['--pull-request', '42:draft'],
+      '--pull-request must be NUMBER:STATE[:SHA,…[:REF]], not "42:draft": state must be one of open, closed, merged\n'
+    ]
   ])('refuses %j with one line', async (args, message) => {
     const run = await runCli([...FREE, ...args])
     expect(run).toMatchObject({ exitCode: 1, stdout: '', stderr: message })

@@ -43,32 +43,77 @@ interface Exchange {
   json: any // eslint-disable-line @typescript-eslint/no-explicit-any -- answers are read loosely, then validated
 }
 
-describe.skipIf(!spec)('the emulator\'s Platform API matches Kapso\'s OpenAPI', () => {
+describe.skipIf(!spec)("the emulator's Platform API matches Kapso's OpenAPI", () => {
   // Deliveries to HOOK fail; Kapso's retries after 10, 40 and 90 s take 10, 40 and 90 ms here.
   const emulator = useEmulator({ receiverTimeoutMs: 2000, deliveryTimeScale: 0.001 })
   const exchanges: Exchange[] = []
 
-  async function call(method: string, target: string, body?: unknown, key: string = EMULATOR_DEFAULTS.apiKey): Promise<Exchange> {
+  async function call(
+    method: string,
+    target: string,
+    body?: unknown,
+    key: string = EMULATOR_DEFAULTS.apiKey
+  ): Promise<Exchange> {
     const url = new URL(`${emulator.apiUrl('platform')}${target}`)
     const { status, json } = await callApi(url.href, method, body, { key })
-    const exchange = { method, path: url.pathname.replace(/^\/platform\/v1/, ''), query: [...url.searchParams], body, status, json }
+    const exchange = {
+      method,
+      path: url.pathname.replace(/^\/platform\/v1/, ''),
+      query: [...url.searchParams],
+      body,
+      status,
+      json
+    }
     exchanges.push(exchange)
     return exchange
   }
   const webhook = (fields: Record<string, unknown>): unknown => ({ whatsapp_webhook: fields })
-  const kapso = { url: HOOK, secret_key: 'contract-secret', events: ['whatsapp.message.received', 'whatsapp.message.sent'] }
+  const kapso = {
+    url: HOOK,
+    secret_key: 'contract-secret',
+    events: ['whatsapp.message.received', 'whatsapp.message.sent']
+  }
 
   async function phoneNumberRoutes(): Promise<void> {
-    const full = { ...kapso, active: false, headers: { 'X-Env': 'preview' }, buffer_enabled: true, buffer_window_seconds: 10, max_buffer_size: 25, buffer_events: ['whatsapp.message.received'], inactivity_minutes: 30, payload_version: 'v1' }
+    const full = {
+      ...kapso,
+      active: false,
+      headers: { 'X-Env': 'preview' },
+      buffer_enabled: true,
+      buffer_window_seconds: 10,
+      max_buffer_size: 25,
+      buffer_events: ['whatsapp.message.received'],
+      inactivity_minutes: 30,
+      payload_version: 'v1'
+    }
     const created = (await call('POST', NUMBER, webhook(full))).json.data
-    const meta = (await call('POST', NUMBER, webhook({ kind: 'meta', url: `${HOOK}/meta`, secret_key: 'meta-secret', events: ['ignored'] }))).json.data
+    const meta = (
+      await call(
+        'POST',
+        NUMBER,
+        webhook({ kind: 'meta', url: `${HOOK}/meta`, secret_key: 'meta-secret', events: ['ignored'] })
+      )
+    ).json.data
     await call('POST', NUMBER, webhook({ ...kapso, url: 'http://plain.example.com/hook' })) // 422: https only
     await call('POST', '/whatsapp/phone_numbers/42/webhooks', webhook(kapso)) // 404: no such number
-    await call('GET', `${NUMBER}?url_contains=hooks&kind=kapso&active=false&created_after=2020-01-01T00:00:00Z&created_before=2999-01-01T00:00:00Z&per_page=1&page=1`)
+    await call(
+      'GET',
+      `${NUMBER}?url_contains=hooks&kind=kapso&active=false&created_after=2020-01-01T00:00:00Z&created_before=2999-01-01T00:00:00Z&per_page=1&page=1`
+    )
     await call('GET', '/whatsapp/phone_numbers/42/webhooks')
     await call('GET', `${NUMBER}/${created.id}`)
     await call('GET', `${NUMBER}/${UNKNOWN_ID}`)
-    await call('PATCH', `${NUMBER}/${created.id}`, webhook({ secret_key: null, buffer_window_seconds: null, headers: null, buffer_enabled: false, payload_version: 'v2' }))
+    await call(
+      'PATCH',
+      `${NUMBER}/${created.id}`,
+      webhook({
+        secret_key: null,
+        buffer_window_seconds: null,
+        headers: null,
+        buffer_enabled: false,
+        payload_version: 'v2'
+      })
+    )
     await call('PATCH', `${NUMBER}/${created.id}`, webhook({ kind: 'meta' })) // 422: kind is immutable
     await call('PATCH', `${NUMBER}/${UNKNOWN_ID}`, webhook({ active: true }))
     await call('DELETE', `${NUMBER}/${meta.id}`)
@@ -76,16 +121,41 @@ describe.skipIf(!spec)('the emulator\'s Platform API matches Kapso\'s OpenAPI', 
   }
 
   async function projectRoutes(): Promise<string> {
-    const project = (await call('POST', '/whatsapp/webhooks', webhook({ url: `${HOOK}/project`, secret_key: 'project-secret', events: ['whatsapp.phone_number.created', 'workflow.execution.failed'] }))).json.data
+    const project = (
+      await call(
+        'POST',
+        '/whatsapp/webhooks',
+        webhook({
+          url: `${HOOK}/project`,
+          secret_key: 'project-secret',
+          events: ['whatsapp.phone_number.created', 'workflow.execution.failed']
+        })
+      )
+    ).json.data
     await call('POST', '/whatsapp/webhooks', webhook({ url: `${HOOK}/bare` })) // 422: a kapso webhook needs events
-    await call('POST', '/whatsapp/webhooks', webhook({ url: `${HOOK}/no-secret`, secret_key: null, events: ['whatsapp.phone_number.deleted'], payload_version: null }))
-    const number = (await call('POST', '/whatsapp/webhooks', webhook({ ...kapso, url: `${HOOK}/number`, phone_number_id: PHONE }))).json.data
+    await call(
+      'POST',
+      '/whatsapp/webhooks',
+      webhook({
+        url: `${HOOK}/no-secret`,
+        secret_key: null,
+        events: ['whatsapp.phone_number.deleted'],
+        payload_version: null
+      })
+    )
+    const number = (
+      await call('POST', '/whatsapp/webhooks', webhook({ ...kapso, url: `${HOOK}/number`, phone_number_id: PHONE }))
+    ).json.data
     await call('POST', '/whatsapp/webhooks', webhook({ ...kapso, phone_number_id: '42' }))
     await call('POST', '/whatsapp/webhooks', webhook({ url: HOOK, events: ['project.event'] })) // 402: not on this plan
     await call('GET', '/whatsapp/webhooks?kind=kapso&per_page=2&page=2')
     await call('GET', `/whatsapp/webhooks/${number.id}`)
     await call('GET', `/whatsapp/webhooks/${UNKNOWN_ID}`)
-    await call('PATCH', `/whatsapp/webhooks/${project.id}`, webhook({ events: ['workflow.execution.handoff'], active: false }))
+    await call(
+      'PATCH',
+      `/whatsapp/webhooks/${project.id}`,
+      webhook({ events: ['workflow.execution.handoff'], active: false })
+    )
     await call('PATCH', `/whatsapp/webhooks/${project.id}`, webhook({ events: ['project.event'] }))
     await call('PATCH', `/whatsapp/webhooks/${project.id}`, webhook({ events: ['whatsapp.message.received'] }))
     await call('PATCH', `/whatsapp/webhooks/${UNKNOWN_ID}`, webhook({ active: true }))
@@ -105,8 +175,14 @@ describe.skipIf(!spec)('the emulator\'s Platform API matches Kapso\'s OpenAPI', 
     await call('GET', `/webhook_deliveries?limit=1&after=${encodeURIComponent(first.json.paging.cursors.after)}`)
     const last = await call('GET', '/webhook_deliveries?limit=1&period=7d&errors_only=true')
     expect(last.json.data).toHaveLength(1)
-    await call('GET', `/webhook_deliveries?webhook_id=${webhookId}&status=failed&event=whatsapp.phone_number.created&period=30d&limit=100`)
-    await call('GET', `/webhook_deliveries?before=${encodeURIComponent(exchanges.at(-3)?.json.paging.cursors.before ?? '')}`)
+    await call(
+      'GET',
+      `/webhook_deliveries?webhook_id=${webhookId}&status=failed&event=whatsapp.phone_number.created&period=30d&limit=100`
+    )
+    await call(
+      'GET',
+      `/webhook_deliveries?before=${encodeURIComponent(exchanges.at(-3)?.json.paging.cursors.before ?? '')}`
+    )
   }
 
   async function unauthorised(): Promise<void> {

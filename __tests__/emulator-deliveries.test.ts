@@ -11,7 +11,10 @@ import { Receiver, type Received } from '../scripts/receiver.js'
 import { haveOpenssl } from '../scripts/tls.js'
 
 const canRun = haveOpenssl()
-if (!canRun) console.warn('Delivery test skipped: it needs the openssl command to make a certificate for the local HTTPS receiver.')
+if (!canRun)
+  console.warn(
+    'Delivery test skipped: it needs the openssl command to make a certificate for the local HTTPS receiver.'
+  )
 
 const NUMBER = `/whatsapp/phone_numbers/${EMULATOR_DEFAULTS.phoneNumberId}/webhooks`
 const TIMEOUT_MS = 400
@@ -25,7 +28,11 @@ describe.skipIf(!canRun)('test deliveries to a real HTTPS receiver', () => {
     receiver = await Receiver.start()
     received = receiver.received
     // Kapso's retries after 10, 40 and 90 s take 10, 40 and 90 ms here.
-    emulator = await KapsoEmulator.start({ deliveryCa: receiver.cert, receiverTimeoutMs: TIMEOUT_MS, deliveryTimeScale: 0.001 })
+    emulator = await KapsoEmulator.start({
+      deliveryCa: receiver.cert,
+      receiverTimeoutMs: TIMEOUT_MS,
+      deliveryTimeScale: 0.001
+    })
   })
   afterAll(async () => {
     await emulator.close()
@@ -42,7 +49,14 @@ describe.skipIf(!canRun)('test deliveries to a real HTTPS receiver', () => {
     return { status, json }
   }
   async function createWebhook(path: string, fields: Record<string, unknown> = {}): Promise<string> {
-    const body = { whatsapp_webhook: { url: endpoint(path), secret_key: 'whsec-test', events: ['whatsapp.message.received', 'whatsapp.message.sent'], ...fields } }
+    const body = {
+      whatsapp_webhook: {
+        url: endpoint(path),
+        secret_key: 'whsec-test',
+        events: ['whatsapp.message.received', 'whatsapp.message.sent'],
+        ...fields
+      }
+    }
     const created = await call('POST', NUMBER, body)
     expect(created.status).toBe(201)
     return created.json.data.id as string
@@ -53,33 +67,59 @@ describe.skipIf(!canRun)('test deliveries to a real HTTPS receiver', () => {
     return list.json.data[0] as Record<string, unknown>
   }
 
-  it('delivers a signed sample with Kapso\'s headers and the webhook\'s own, and records it as delivered', async () => {
+  it("delivers a signed sample with Kapso's headers and the webhook's own, and records it as delivered", async () => {
     const id = await createWebhook('/ok', { headers: { 'X-Env': 'preview' } })
-    expect(await call('POST', `/whatsapp/webhooks/${id}/test`, { event_type: 'whatsapp.message.sent' })).toEqual({ status: 200, json: { data: { success: true } } })
+    expect(await call('POST', `/whatsapp/webhooks/${id}/test`, { event_type: 'whatsapp.message.sent' })).toEqual({
+      status: 200,
+      json: { data: { success: true } }
+    })
     await emulator.settleDeliveries()
 
     expect(received).toHaveLength(1)
     const [{ headers, raw }] = received as [Received]
-    expect(headers).toMatchObject({ 'content-type': 'application/json', 'x-webhook-event': 'whatsapp.message.sent', 'x-webhook-payload-version': 'v2', 'x-env': 'preview' })
+    expect(headers).toMatchObject({
+      'content-type': 'application/json',
+      'x-webhook-event': 'whatsapp.message.sent',
+      'x-webhook-payload-version': 'v2',
+      'x-env': 'preview'
+    })
     expect(headers['x-idempotency-key']).toMatch(/^[0-9a-f-]{36}$/)
     const expected = createHmac('sha256', 'whsec-test').update(raw).digest()
     const signature = String(headers['x-webhook-signature'])
     expect(signature).toMatch(/^[0-9a-f]{64}$/)
     expect(timingSafeEqual(Buffer.from(signature, 'hex'), expected)).toBe(true)
-    expect(JSON.parse(raw)).toMatchObject({ phone_number_id: EMULATOR_DEFAULTS.phoneNumberId, message: { kapso: { direction: 'outbound' } } })
+    expect(JSON.parse(raw)).toMatchObject({
+      phone_number_id: EMULATOR_DEFAULTS.phoneNumberId,
+      message: { kapso: { direction: 'outbound' } }
+    })
 
     const delivery = await deliveryOf(id)
-    expect(delivery).toMatchObject({ status: 'delivered', response_status: 200, attempt_count: 1, failed_at: null, event: 'whatsapp.message.sent', webhook_url: endpoint('/ok'), phone_number_id: EMULATOR_DEFAULTS.phoneNumberId })
-    expect(Date.parse(String(delivery.delivered_at))).toBeGreaterThanOrEqual(Date.parse(String(delivery.last_attempt_at)))
+    expect(delivery).toMatchObject({
+      status: 'delivered',
+      response_status: 200,
+      attempt_count: 1,
+      failed_at: null,
+      event: 'whatsapp.message.sent',
+      webhook_url: endpoint('/ok'),
+      phone_number_id: EMULATOR_DEFAULTS.phoneNumberId
+    })
+    expect(Date.parse(String(delivery.delivered_at))).toBeGreaterThanOrEqual(
+      Date.parse(String(delivery.last_attempt_at))
+    )
     expect(emulator.deliveries()[0]?.request.body).toBe(raw)
   })
 
-  it('records a 401 from the endpoint as failed, with that status, once Kapso\'s three retries got it too', async () => {
+  it("records a 401 from the endpoint as failed, with that status, once Kapso's three retries got it too", async () => {
     const id = await createWebhook('/denied')
     await call('POST', `/whatsapp/webhooks/${id}/test`)
     await emulator.settleDeliveries()
     expect(received).toHaveLength(4)
-    expect(await deliveryOf(id)).toMatchObject({ status: 'failed', response_status: 401, attempt_count: 4, delivered_at: null })
+    expect(await deliveryOf(id)).toMatchObject({
+      status: 'failed',
+      response_status: 401,
+      attempt_count: 4,
+      delivered_at: null
+    })
     expect((await call('GET', '/webhook_deliveries?errors_only=true')).json.data).toHaveLength(1)
   })
 
@@ -105,7 +145,12 @@ describe.skipIf(!canRun)('test deliveries to a real HTTPS receiver', () => {
     await call('POST', `/whatsapp/webhooks/${id}/test`, { event_type: 'whatsapp.message.received' })
     await expect.poll(() => received.length).toBe(1)
     await expect.poll(async () => (await deliveryOf(id)).attempt_count).toBe(1)
-    expect(await deliveryOf(id)).toMatchObject({ status: 'pending', response_status: 401, failed_at: null, delivered_at: null })
+    expect(await deliveryOf(id)).toMatchObject({
+      status: 'pending',
+      response_status: 401,
+      failed_at: null,
+      delivered_at: null
+    })
     await emulator.settleDeliveries()
     expect(await deliveryOf(id)).toMatchObject({ status: 'delivered', response_status: 200, attempt_count: 2 })
     // A retry is the same delivery: same body, same idempotency key.
@@ -116,14 +161,31 @@ describe.skipIf(!canRun)('test deliveries to a real HTTPS receiver', () => {
   it('sends v1 bodies to a v1 webhook and a project event to a project webhook, and refuses an event not subscribed to', async () => {
     const v1 = await createWebhook('/ok', { payload_version: 'v1' })
     await call('POST', `/whatsapp/webhooks/${v1}/test`)
-    const project = await call('POST', '/whatsapp/webhooks', { whatsapp_webhook: { url: endpoint('/ok'), secret_key: 'p', events: ['workflow.execution.handoff'] } })
+    const project = await call('POST', '/whatsapp/webhooks', {
+      whatsapp_webhook: { url: endpoint('/ok'), secret_key: 'p', events: ['workflow.execution.handoff'] }
+    })
     await call('POST', `/whatsapp/webhooks/${project.json.data.id}/test`, {})
-    expect(await call('POST', `/whatsapp/webhooks/${project.json.data.id}/test`, { event_type: 'whatsapp.message.received' })).toMatchObject({ status: 422 })
+    expect(
+      await call('POST', `/whatsapp/webhooks/${project.json.data.id}/test`, { event_type: 'whatsapp.message.received' })
+    ).toMatchObject({ status: 422 })
     await emulator.settleDeliveries()
-    expect(received.map((r) => [r.headers['x-webhook-payload-version'], r.headers['x-webhook-event']])).toEqual([['v1', 'whatsapp.message.received'], ['v2', 'workflow.execution.handoff']])
-    expect(JSON.parse(received[0]?.raw ?? '')).toHaveProperty('whatsapp_config.phone_number_id', EMULATOR_DEFAULTS.phoneNumberId)
-    expect(JSON.parse(received[1]?.raw ?? '')).toMatchObject({ event: 'workflow.execution.handoff', project_id: EMULATOR_PROJECT_ID })
-    expect(await deliveryOf(project.json.data.id)).toMatchObject({ phone_number_id: null, whatsapp_config_id: null, conversation_phone_number: null })
+    expect(received.map((r) => [r.headers['x-webhook-payload-version'], r.headers['x-webhook-event']])).toEqual([
+      ['v1', 'whatsapp.message.received'],
+      ['v2', 'workflow.execution.handoff']
+    ])
+    expect(JSON.parse(received[0]?.raw ?? '')).toHaveProperty(
+      'whatsapp_config.phone_number_id',
+      EMULATOR_DEFAULTS.phoneNumberId
+    )
+    expect(JSON.parse(received[1]?.raw ?? '')).toMatchObject({
+      event: 'workflow.execution.handoff',
+      project_id: EMULATOR_PROJECT_ID
+    })
+    expect(await deliveryOf(project.json.data.id)).toMatchObject({
+      phone_number_id: null,
+      whatsapp_config_id: null,
+      conversation_phone_number: null
+    })
   })
 
   it('keeps TLS verification on: a receiver it was not told to trust gets nothing', async () => {
@@ -139,14 +201,23 @@ describe.skipIf(!canRun)('test deliveries to a real HTTPS receiver', () => {
     const id = await createWebhook('/ok')
     for (let i = 0; i < 5; i++) await call('POST', `/whatsapp/webhooks/${id}/test`)
     await emulator.settleDeliveries()
-    const all = emulator.deliveries().map((d) => d.id).reverse()
+    const all = emulator
+      .deliveries()
+      .map((d) => d.id)
+      .reverse()
     const first = await call('GET', '/webhook_deliveries?limit=2')
     expect(first.json.data.map((d: { id: string }) => d.id)).toEqual(all.slice(0, 2))
     expect(first.json.paging.previous).toBeNull()
-    const second = await call('GET', `/webhook_deliveries?limit=2&after=${encodeURIComponent(first.json.paging.cursors.after)}`)
+    const second = await call(
+      'GET',
+      `/webhook_deliveries?limit=2&after=${encodeURIComponent(first.json.paging.cursors.after)}`
+    )
     expect(second.json.data.map((d: { id: string }) => d.id)).toEqual(all.slice(2, 4))
     const follow = async (link: string): Promise<{ data: { id: string }[]; paging: { next: string | null } }> =>
-      (await fetch(link, { headers: { 'X-API-Key': EMULATOR_DEFAULTS.apiKey } })).json() as Promise<{ data: { id: string }[]; paging: { next: string | null } }>
+      (await fetch(link, { headers: { 'X-API-Key': EMULATOR_DEFAULTS.apiKey } })).json() as Promise<{
+        data: { id: string }[]
+        paging: { next: string | null }
+      }>
     const third = await follow(second.json.paging.next)
     expect(third.data.map((d) => d.id)).toEqual(all.slice(4))
     expect(third.paging.next).toBeNull()
@@ -156,11 +227,17 @@ describe.skipIf(!canRun)('test deliveries to a real HTTPS receiver', () => {
     expect((await call('GET', '/webhook_deliveries?limit=101')).status).toBe(422)
   })
 
-  it('delivers a fixed host\'s URL to the address deliveryHosts names, with TLS checked against that host', async () => {
+  it("delivers a fixed host's URL to the address deliveryHosts names, with TLS checked against that host", async () => {
     const named = await Receiver.start(['staging.example.com'])
     try {
       emulator.configure({ deliveryCa: named.cert, deliveryHosts: { 'staging.example.com': named.address } })
-      const body = { whatsapp_webhook: { url: 'https://staging.example.com/api/whatsapp', secret_key: 'whsec-test', events: ['whatsapp.message.received'] } }
+      const body = {
+        whatsapp_webhook: {
+          url: 'https://staging.example.com/api/whatsapp',
+          secret_key: 'whsec-test',
+          events: ['whatsapp.message.received']
+        }
+      }
       const id = (await call('POST', NUMBER, body)).json.data.id as string
       await call('POST', `/whatsapp/webhooks/${id}/test`)
       await emulator.settleDeliveries()

@@ -22,7 +22,11 @@ afterAll(() => github.close())
 beforeEach(() => github.setPullRequests([]))
 
 async function request(method: string, path: string, body?: string, token: string | null = TOKEN): Promise<Reply> {
-  const response = await fetch(`${github.apiUrl}${path}`, { method, body, headers: token === null ? {} : { Authorization: `token ${token}` } })
+  const response = await fetch(`${github.apiUrl}${path}`, {
+    method,
+    body,
+    headers: token === null ? {} : { Authorization: `token ${token}` }
+  })
   return { status: response.status, json: await response.json() }
 }
 const pullsOf = (sha: string): Promise<Reply> => request('GET', `/repos/${REPO}/commits/${sha}/pulls`)
@@ -38,7 +42,13 @@ describe('GET /repos/{owner}/{repo}/commits/{sha}/pulls', () => {
     expect(status).toBe(200)
     expect(json).toMatchObject([
       // GitHub's REST API has no "merged" state: closed, with merged_at. The last commit is the head.
-      { number: 7, state: 'closed', merged_at: expect.any(String), head: { ref: 'feature-x', sha: HEAD, repo: { full_name: REPO } }, base: { ref: 'main', repo: { full_name: REPO } } },
+      {
+        number: 7,
+        state: 'closed',
+        merged_at: expect.any(String),
+        head: { ref: 'feature-x', sha: HEAD, repo: { full_name: REPO } },
+        base: { ref: 'main', repo: { full_name: REPO } }
+      },
       { number: 8, state: 'closed', merged_at: null, head: { ref: 'pr-8', sha: SHA } }
     ])
     expect(json).toHaveLength(2)
@@ -47,46 +57,108 @@ describe('GET /repos/{owner}/{repo}/commits/{sha}/pulls', () => {
 
   it('starts with the pull requests given, on the port and host given, and takes a Bearer token too', async () => {
     // The shared stand-in's port is in use: a second server there fails as any listen does.
-    await expect(GitHubEmulator.start({ repository: REPO, token: TOKEN, port: github.port })).rejects.toMatchObject({ code: 'EADDRINUSE' })
-    const started = await GitHubEmulator.start({ repository: REPO, token: TOKEN, host: '127.0.0.1', pulls: [{ number: 1, state: 'open', shas: [SHA] }] })
+    await expect(GitHubEmulator.start({ repository: REPO, token: TOKEN, port: github.port })).rejects.toMatchObject({
+      code: 'EADDRINUSE'
+    })
+    const started = await GitHubEmulator.start({
+      repository: REPO,
+      token: TOKEN,
+      host: '127.0.0.1',
+      pulls: [{ number: 1, state: 'open', shas: [SHA] }]
+    })
     try {
       expect(started.apiUrl).toBe(`http://127.0.0.1:${started.port}`)
-      const answer = await fetch(`${started.apiUrl}/repos/${REPO}/commits/${SHA}/pulls`, { headers: { Authorization: `Bearer ${TOKEN}` } })
-      expect(await answer.json()).toMatchObject([{ number: 1, state: 'open', merged_at: null, head: { ref: 'pr-1', sha: SHA }, base: { ref: 'main' } }])
+      const answer = await fetch(`${started.apiUrl}/repos/${REPO}/commits/${SHA}/pulls`, {
+        headers: { Authorization: `Bearer ${TOKEN}` }
+      })
+      expect(await answer.json()).toMatchObject([
+        { number: 1, state: 'open', merged_at: null, head: { ref: 'pr-1', sha: SHA }, base: { ref: 'main' } }
+      ])
     } finally {
       await started.close()
     }
   })
 
   it('refuses a request without the token, and knows no other repository', async () => {
-    expect(await request('GET', `/repos/${REPO}/commits/${SHA}/pulls`, undefined, null)).toEqual({ status: 401, json: { message: 'Bad credentials' } })
+    expect(await request('GET', `/repos/${REPO}/commits/${SHA}/pulls`, undefined, null)).toEqual({
+      status: 401,
+      json: { message: 'Bad credentials' }
+    })
     expect((await request('GET', `/repos/octo-org/other/commits/${SHA}/pulls`)).status).toBe(404)
   })
 })
 
 describe('the control routes', () => {
-  const put = (body: unknown): Promise<Reply> => request('PUT', '/_github/pulls', typeof body === 'string' ? body : JSON.stringify(body), null)
+  const put = (body: unknown): Promise<Reply> =>
+    request('PUT', '/_github/pulls', typeof body === 'string' ? body : JSON.stringify(body), null)
 
   it('PUT /_github/pulls replaces the pull requests, without a token, and GET shows them', async () => {
-    const pulls = [{ number: 42, state: 'open', shas: [SHA], ref: 'feature-x' }, { number: 43, state: 'merged' }]
+    const pulls = [
+      { number: 42, state: 'open', shas: [SHA], ref: 'feature-x' },
+      { number: 43, state: 'merged' }
+    ]
     expect(await put(pulls)).toEqual({ status: 200, json: { data: pulls } })
     expect(await request('GET', '/_github/pulls', undefined, null)).toEqual({ status: 200, json: { data: pulls } })
     expect((await pullsOf(SHA)).json).toMatchObject([{ number: 42, head: { ref: 'feature-x', sha: SHA } }])
-    const graphql = await request('POST', '/graphql', JSON.stringify({ query: 'query($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { pr43: pullRequest(number: 43) { number state } } }', variables: { owner: 'octo-org', repo: 'shop' } }))
+    const graphql = await request(
+      'POST',
+      '/graphql',
+      JSON.stringify({
+        query:
+          'query($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { pr43: pullRequest(number: 43) { number state } } }',
+        variables: { owner: 'octo-org', repo: 'shop' }
+      })
+    )
     expect(graphql.json).toEqual({ data: { repository: { pr43: { number: 43, state: 'MERGED' } } } })
-    expect(await request('GET', '/_github/requests', undefined, null)).toEqual({ status: 200, json: { data: [`GET /repos/${REPO}/commits/${SHA}/pulls`, 'POST /graphql (pull requests 43)'] } })
+    expect(await request('GET', '/_github/requests', undefined, null)).toEqual({
+      status: 200,
+      json: { data: [`GET /repos/${REPO}/commits/${SHA}/pulls`, 'POST /graphql (pull requests 43)'] }
+    })
     await put([])
     expect((await request('GET', '/_github/requests', undefined, null)).json).toEqual({ data: [] })
   })
 
   it.each([
     ['not JSON', '[{', 400, 'Problems parsing JSON'],
-    ['not an array', { number: 1, state: 'open' }, 422, 'Invalid pull requests: the body must be a JSON array of pull requests'],
-    ['a number of 0', [{ number: 0, state: 'open' }], 422, 'Invalid pull requests: pull request 0: number must be a whole number ≥ 1'],
-    ['an unknown state', [{ number: 1, state: 'draft' }], 422, 'Invalid pull requests: pull request 0: state must be one of open, closed, merged'],
-    ['a bad sha', [{ number: 1, state: 'open', shas: ['xyz'] }], 422, 'Invalid pull requests: pull request 0: shas must be an array of commit SHAs (7 to 40 lower-case hex digits)'],
-    ['a bad ref', [{ number: 1, state: 'open', ref: 'a b' }], 422, 'Invalid pull requests: pull request 0: ref must be a branch name'],
-    ['a number twice', [{ number: 1, state: 'open' }, { number: 1, state: 'closed' }], 422, 'Invalid pull requests: pull request 1: number 1 is given twice']
+    [
+      'not an array',
+      { number: 1, state: 'open' },
+      422,
+      'Invalid pull requests: the body must be a JSON array of pull requests'
+    ],
+    [
+      'a number of 0',
+      [{ number: 0, state: 'open' }],
+      422,
+      'Invalid pull requests: pull request 0: number must be a whole number ≥ 1'
+    ],
+    [
+      'an unknown state',
+      [{ number: 1, state: 'draft' }],
+      422,
+      'Invalid pull requests: pull request 0: state must be one of open, closed, merged'
+    ],
+    [
+      'a bad sha',
+      [{ number: 1, state: 'open', shas: ['xyz'] }],
+      422,
+      'Invalid pull requests: pull request 0: shas must be an array of commit SHAs (7 to 40 lower-case hex digits)'
+    ],
+    [
+      'a bad ref',
+      [{ number: 1, state: 'open', ref: 'a b' }],
+      422,
+      'Invalid pull requests: pull request 0: ref must be a branch name'
+    ],
+    [
+      'a number twice',
+      [
+        { number: 1, state: 'open' },
+        { number: 1, state: 'closed' }
+      ],
+      422,
+      'Invalid pull requests: pull request 1: number 1 is given twice'
+    ]
   ])('refuses %s and changes nothing', async (_name, body, status, message) => {
     github.setPullRequests([{ number: 5, state: 'open' }])
     expect(await put(body)).toEqual({ status, json: { message } })
@@ -103,10 +175,20 @@ describe('--pull-request NUMBER:STATE[:SHA,…[:REF]]', () => {
   it('reads a number, a state, commits and a branch', () => {
     expect(parsePullRequestFlag('42:open')).toEqual({ number: 42, state: 'open' })
     expect(parsePullRequestFlag(`42:merged:${SHA},${HEAD}`)).toEqual({ number: 42, state: 'merged', shas: [SHA, HEAD] })
-    expect(parsePullRequestFlag(`42:open:${SHA}:feature/x-1`)).toEqual({ number: 42, state: 'open', shas: [SHA], ref: 'feature/x-1' })
+    expect(parsePullRequestFlag(`42:open:${SHA}:feature/x-1`)).toEqual({
+      number: 42,
+      state: 'open',
+      shas: [SHA],
+      ref: 'feature/x-1'
+    })
   })
 
-  it.each([['x:open'], ['42'], ['42:opened'], ['42:open:nothex'], ['-1:open']])('refuses "%s", saying what it takes', (text) => {
-    expect(() => parsePullRequestFlag(text)).toThrow(`--pull-request must be NUMBER:STATE[:SHA,…[:REF]], not "${text}": `)
-  })
+  it.each([['x:open'], ['42'], ['42:opened'], ['42:open:nothex'], ['-1:open']])(
+    'refuses "%s", saying what it takes',
+    (text) => {
+      expect(() => parsePullRequestFlag(text)).toThrow(
+        `--pull-request must be NUMBER:STATE[:SHA,…[:REF]], not "${text}": `
+      )
+    }
+  )
 })

@@ -16,7 +16,8 @@ const collection = (api: Api): string => `${emulator.apiUrl(api)}${api === 'lega
 const kapso = { url: 'https://preview.example.com/hook', secret_key: 's3cret', events: ['whatsapp.message.received'] }
 
 const call = (method: string, url: string, body?: unknown): Promise<Answer> => callApi(url, method, body)
-const listedIds = async (url: string): Promise<string[]> => (await call('GET', url)).json.data.map((w: { id: string }) => w.id)
+const listedIds = async (url: string): Promise<string[]> =>
+  (await call('GET', url)).json.data.map((w: { id: string }) => w.id)
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe.each(['legacy', 'platform'] as Api[])('listLagMs on the %s API', (api) => {
@@ -27,7 +28,9 @@ describe.each(['legacy', 'platform'] as Api[])('listLagMs on the %s API', (api) 
     expect(created.status).toBe(201)
     const id = created.json.data.id as string
     expect(await listedIds(collection(api))).toEqual([seeded.id])
-    expect(await listedIds(`${collection(api)}?${api === 'legacy' ? 'q[url_cont]' : 'url_contains'}=preview`)).toEqual([])
+    expect(await listedIds(`${collection(api)}?${api === 'legacy' ? 'q[url_cont]' : 'url_contains'}=preview`)).toEqual(
+      []
+    )
     expect((await call('GET', `${collection(api)}/${id}`)).json.data.id).toBe(id)
     expect(emulator.webhooks().map((w) => w.id)).toEqual([seeded.id, id])
     await sleep(450)
@@ -38,7 +41,11 @@ describe.each(['legacy', 'platform'] as Api[])('listLagMs on the %s API', (api) 
 describe('listLagMs', () => {
   it('applies to the project list too', async () => {
     emulator.configure({ listLagMs: 300 })
-    const id = (await call('POST', `${emulator.apiUrl('platform')}/whatsapp/webhooks`, { whatsapp_webhook: { ...kapso, events: ['whatsapp.phone_number.created'] } })).json.data.id as string
+    const id = (
+      await call('POST', `${emulator.apiUrl('platform')}/whatsapp/webhooks`, {
+        whatsapp_webhook: { ...kapso, events: ['whatsapp.phone_number.created'] }
+      })
+    ).json.data.id as string
     expect(await listedIds(`${emulator.apiUrl('platform')}/whatsapp/webhooks`)).toEqual([])
     await sleep(350)
     expect(await listedIds(`${emulator.apiUrl('platform')}/whatsapp/webhooks`)).toEqual([id])
@@ -60,7 +67,9 @@ describe('listLagMs', () => {
     const id = (await call('POST', collection('platform'), { whatsapp_webhook: kapso })).json.data.id as string
     expect(await listedIds(collection('platform'))).toEqual([id])
     expect(() => emulator.configure({ listLagMs: -1 })).toThrow('listLagMs must be a finite number ≥ 0, not -1')
-    expect(() => emulator.configure({ listLagMs: Number.NaN })).toThrow('listLagMs must be a finite number ≥ 0, not NaN')
+    expect(() => emulator.configure({ listLagMs: Number.NaN })).toThrow(
+      'listLagMs must be a finite number ≥ 0, not NaN'
+    )
   })
 })
 
@@ -71,8 +80,14 @@ describe('the status-after fault', () => {
     expect(lost).toMatchObject({ status: 502, json: { error: 'Bad Gateway' } })
     expect(emulator.webhooks().map((w) => w.url)).toEqual([kapso.url])
     expect(emulator.requests.map((r) => r.status)).toEqual([502])
-    emulator.inject({ method: 'POST', fault: { kind: 'status-after', status: 504, body: { error: 'Gateway Timeout' } } })
-    expect(await call('POST', collection('platform'), { whatsapp_webhook: kapso })).toMatchObject({ status: 504, json: { error: 'Gateway Timeout' } })
+    emulator.inject({
+      method: 'POST',
+      fault: { kind: 'status-after', status: 504, body: { error: 'Gateway Timeout' } }
+    })
+    expect(await call('POST', collection('platform'), { whatsapp_webhook: kapso })).toMatchObject({
+      status: 504,
+      json: { error: 'Gateway Timeout' }
+    })
     expect(emulator.webhooks()).toHaveLength(2)
     expect(emulator.faultsInjected).toBe(2)
   })

@@ -14,16 +14,30 @@ const emulator = useEmulator()
 const NUMBER = `/whatsapp/phone_numbers/${EMULATOR_DEFAULTS.phoneNumberId}/webhooks`
 const kapso = { url: 'https://Preview.Example.com/hook', secret_key: 's3cret', events: ['whatsapp.message.received'] }
 
-const call = (method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<Answer> => callApi(`${emulator.apiUrl('platform')}${path}`, method, body, { signal })
+const call = (method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<Answer> =>
+  callApi(`${emulator.apiUrl('platform')}${path}`, method, body, { signal })
 
 describe('lies', () => {
   it('rewrite: handles the request for real, then answers with the body passed through the function', async () => {
     emulator.inject({
       method: 'POST',
-      fault: { kind: 'rewrite', body: (body) => ({ data: { ...(body as { data: object }).data, url: 'https://elsewhere.example.com/', secret_key: 12345, id: 'abc\ndef' } }) }
+      fault: {
+        kind: 'rewrite',
+        body: (body) => ({
+          data: {
+            ...(body as { data: object }).data,
+            url: 'https://elsewhere.example.com/',
+            secret_key: 12345,
+            id: 'abc\ndef'
+          }
+        })
+      }
     })
     const created = await call('POST', NUMBER, { whatsapp_webhook: kapso })
-    expect(created).toMatchObject({ status: 201, json: { data: { url: 'https://elsewhere.example.com/', secret_key: 12345, id: 'abc\ndef', kind: 'kapso' } } })
+    expect(created).toMatchObject({
+      status: 201,
+      json: { data: { url: 'https://elsewhere.example.com/', secret_key: 12345, id: 'abc\ndef', kind: 'kapso' } }
+    })
     expect(emulator.webhooks()).toMatchObject([{ url: kapso.url, secret_key: 's3cret' }])
     expect(emulator.faultsInjected).toBe(1)
     expect(emulator.requests[0]?.responseBody).toEqual(created.json)
@@ -32,19 +46,39 @@ describe('lies', () => {
   })
 
   it('storeUrl: keeps and returns a URL in another form than the one sent', async () => {
-    emulator.configure({ lies: { storeUrl: (url) => { const u = new URL(url); return `${u.protocol}//${u.host.toLowerCase()}${u.pathname}/` } } })
+    emulator.configure({
+      lies: {
+        storeUrl: (url) => {
+          const u = new URL(url)
+          return `${u.protocol}//${u.host.toLowerCase()}${u.pathname}/`
+        }
+      }
+    })
     const created = await call('POST', NUMBER, { whatsapp_webhook: kapso })
     expect(created.json.data.url).toBe('https://preview.example.com/hook/')
-    expect((await call('PATCH', `${NUMBER}/${created.json.data.id}`, { whatsapp_webhook: { url: 'https://A.example.com/x' } })).json.data.url).toBe('https://a.example.com/x/')
+    expect(
+      (
+        await call('PATCH', `${NUMBER}/${created.json.data.id}`, {
+          whatsapp_webhook: { url: 'https://A.example.com/x' }
+        })
+      ).json.data.url
+    ).toBe('https://a.example.com/x/')
     expect(emulator.webhooks()[0]?.url).toBe('https://a.example.com/x/')
   })
 
   it('ignoreKindFilter: lists meta webhooks although kapso was asked for', async () => {
     emulator.seed('platform', EMULATOR_DEFAULTS.phoneNumberId, { url: 'https://example.com/kapso' })
-    emulator.seed('platform', EMULATOR_DEFAULTS.phoneNumberId, { url: 'https://example.com/meta', kind: 'meta', events: [] })
+    emulator.seed('platform', EMULATOR_DEFAULTS.phoneNumberId, {
+      url: 'https://example.com/meta',
+      kind: 'meta',
+      events: []
+    })
     expect((await call('GET', `${NUMBER}?kind=kapso`)).json.data).toHaveLength(1)
     emulator.configure({ lies: { ignoreKindFilter: true } })
-    expect((await call('GET', `${NUMBER}?kind=kapso`)).json.data.map((w: { kind: string }) => w.kind)).toEqual(['meta', 'kapso'])
+    expect((await call('GET', `${NUMBER}?kind=kapso`)).json.data.map((w: { kind: string }) => w.kind)).toEqual([
+      'meta',
+      'kapso'
+    ])
     expect((await call('GET', '/whatsapp/webhooks?kind=kapso')).json.data).toHaveLength(2)
   })
 
@@ -66,8 +100,14 @@ describe('lies', () => {
     try {
       liar.configure({ lies: {}, projectEventsPlan: false })
       liar.reset()
-      liar.seed('platform', EMULATOR_DEFAULTS.phoneNumberId, { url: 'https://example.com/meta', kind: 'meta', events: [] })
-      const listed = await fetch(`${liar.apiUrl('platform')}${NUMBER}?kind=kapso`, { headers: { 'X-API-Key': EMULATOR_DEFAULTS.apiKey } })
+      liar.seed('platform', EMULATOR_DEFAULTS.phoneNumberId, {
+        url: 'https://example.com/meta',
+        kind: 'meta',
+        events: []
+      })
+      const listed = await fetch(`${liar.apiUrl('platform')}${NUMBER}?kind=kapso`, {
+        headers: { 'X-API-Key': EMULATOR_DEFAULTS.apiKey }
+      })
       expect(((await listed.json()) as { data: unknown[] }).data).toHaveLength(1)
     } finally {
       await liar.close()
@@ -78,10 +118,14 @@ describe('lies', () => {
 describe('connections', () => {
   function get(agent: Agent | false): Promise<number> {
     return new Promise((resolve, reject) => {
-      const req = request(`${emulator.apiUrl('platform')}${NUMBER}`, { agent, headers: { 'X-API-Key': EMULATOR_DEFAULTS.apiKey } }, (res) => {
-        res.resume()
-        res.on('end', () => resolve(res.statusCode ?? 0))
-      })
+      const req = request(
+        `${emulator.apiUrl('platform')}${NUMBER}`,
+        { agent, headers: { 'X-API-Key': EMULATOR_DEFAULTS.apiKey } },
+        (res) => {
+          res.resume()
+          res.on('end', () => resolve(res.statusCode ?? 0))
+        }
+      )
       req.on('error', reject)
       req.end()
     })

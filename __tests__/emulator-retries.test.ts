@@ -14,7 +14,8 @@ import { callApi } from './support/api.js'
 interface Hit {
   at: number
   /** The emulator's record of the delivery while this attempt was being received. */
-  record: Pick<StoredDelivery, 'status' | 'attempt_count' | 'response_status' | 'failed_at' | 'delivered_at'> | undefined
+  record:
+    Pick<StoredDelivery, 'status' | 'attempt_count' | 'response_status' | 'failed_at' | 'delivered_at'> | undefined
 }
 
 let server: Server
@@ -43,10 +44,19 @@ afterEach(async () => {
   hits.length = 0
 })
 
-const pick = ({ status, attempt_count, response_status, failed_at, delivered_at }: StoredDelivery): Hit['record'] => ({ status, attempt_count, response_status, failed_at, delivered_at })
+const pick = ({ status, attempt_count, response_status, failed_at, delivered_at }: StoredDelivery): Hit['record'] => ({
+  status,
+  attempt_count,
+  response_status,
+  failed_at,
+  delivered_at
+})
 
 /** Starts an emulator, seeds a webhook pointing at the receiver, and asks for one test delivery. */
-async function deliverOnce(options: Parameters<typeof KapsoEmulator.start>[0], answers: (attempt: number) => number | 'drop'): Promise<KapsoEmulator> {
+async function deliverOnce(
+  options: Parameters<typeof KapsoEmulator.start>[0],
+  answers: (attempt: number) => number | 'drop'
+): Promise<KapsoEmulator> {
   respond = answers
   const started = await KapsoEmulator.start(options)
   emulator = started
@@ -58,7 +68,7 @@ async function deliverOnce(options: Parameters<typeof KapsoEmulator.start>[0], a
 }
 
 describe('delivery retries', () => {
-  it('retries after Kapso\'s 10 s, 40 s and 90 s by default, in real time unless scaled', () => {
+  it("retries after Kapso's 10 s, 40 s and 90 s by default, in real time unless scaled", () => {
     expect(DEFAULT_SETTINGS.deliveryRetryDelaysMs).toEqual([10_000, 40_000, 90_000])
     expect(DEFAULT_SETTINGS.deliveryTimeScale).toBe(1)
   })
@@ -81,17 +91,19 @@ describe('delivery retries', () => {
     ])
     const gaps = hits.slice(1).map((h, i) => h.at - (hits[i] as Hit).at)
     // Date.now() and the timers' clock may disagree by a millisecond.
-    gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual([10, 40, 90][i] as number - 1))
+    gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(([10, 40, 90][i] as number) - 1))
     const [delivery] = started.deliveries()
     expect(delivery).toMatchObject({ status: 'failed', attempt_count: 4, response_status: 503, delivered_at: null })
-    expect(Date.parse(String(delivery?.failed_at))).toBeGreaterThanOrEqual(Date.parse(String(delivery?.last_attempt_at)))
+    expect(Date.parse(String(delivery?.failed_at))).toBeGreaterThanOrEqual(
+      Date.parse(String(delivery?.last_attempt_at))
+    )
   })
 
   it('scales the delays by the time scale, not to a fixed short wait', async () => {
     const started = await deliverOnce({ deliveryTimeScale: 0.003 }, () => 500)
     await started.settleDeliveries()
     const gaps = hits.slice(1).map((h, i) => h.at - (hits[i] as Hit).at)
-    gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual([30, 120, 270][i] as number - 1))
+    gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(([30, 120, 270][i] as number) - 1))
     expect(started.deliveries()[0]?.status).toBe('failed')
   })
 
@@ -106,7 +118,12 @@ describe('delivery retries', () => {
     const started = await deliverOnce({ deliveryTimeScale: 0.001 }, (attempt) => (attempt < 3 ? 500 : 204))
     await started.settleDeliveries()
     expect(hits).toHaveLength(3)
-    expect(started.deliveries()[0]).toMatchObject({ status: 'delivered', attempt_count: 3, response_status: 204, failed_at: null })
+    expect(started.deliveries()[0]).toMatchObject({
+      status: 'delivered',
+      attempt_count: 3,
+      response_status: 204,
+      failed_at: null
+    })
   })
 
   it('still takes other retry delays, scaled too, and none: [] fails after one attempt', async () => {
@@ -118,17 +135,23 @@ describe('delivery retries', () => {
     started.reset()
     hits.length = 0
     started.configure({ deliveryRetryDelaysMs: [] })
-    const webhook = started.seed('platform', EMULATOR_DEFAULTS.phoneNumberId, { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook` })
+    const webhook = started.seed('platform', EMULATOR_DEFAULTS.phoneNumberId, {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`
+    })
     await callApi(`${started.apiUrl('platform')}/whatsapp/webhooks/${webhook.id}/test`, 'POST')
     await started.settleDeliveries()
     expect(started.deliveries()[0]).toMatchObject({ status: 'failed', attempt_count: 1 })
   })
 
   it('refuses a time scale or delay it could not wait', async () => {
-    await expect(KapsoEmulator.start({ deliveryTimeScale: -1 })).rejects.toThrow('deliveryTimeScale must be a finite number ≥ 0, not -1')
+    await expect(KapsoEmulator.start({ deliveryTimeScale: -1 })).rejects.toThrow(
+      'deliveryTimeScale must be a finite number ≥ 0, not -1'
+    )
     const started = await KapsoEmulator.start({ deliveryTimeScale: 0 })
     emulator = started
     expect(() => started.configure({ deliveryTimeScale: Number.NaN })).toThrow(RangeError)
-    expect(() => started.configure({ deliveryRetryDelaysMs: [10, Infinity] })).toThrow('deliveryRetryDelaysMs must hold finite numbers ≥ 0')
+    expect(() => started.configure({ deliveryRetryDelaysMs: [10, Infinity] })).toThrow(
+      'deliveryRetryDelaysMs must hold finite numbers ≥ 0'
+    )
   })
 })

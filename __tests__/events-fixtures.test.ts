@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parseEvent } from '../src/boundary/github.js'
-import { deploymentSha, eventPullRequest, isDependabotRun, isForkPullRequest, isPullRequestClosed, readGitHubContext, type GitHubContext } from '../src/github/context.js'
+import {
+  deploymentSha,
+  eventPullRequest,
+  isDependabotRun,
+  isForkPullRequest,
+  isPullRequestClosed,
+  readGitHubContext,
+  type GitHubContext
+} from '../src/github/context.js'
 import type { GitHubEvent } from '../scripts/run-action.js'
 import {
   CONTRIBUTOR,
@@ -36,25 +44,50 @@ let files = 0
 function contextOf(event: GitHubEvent): GitHubContext {
   const path = join(dir, `event-${++files}.json`)
   writeFileSync(path, JSON.stringify(event.payload))
-  return readGitHubContext({ GITHUB_EVENT_PATH: path, GITHUB_EVENT_NAME: event.eventName, GITHUB_REPOSITORY: event.repository, ...(event.actor && { GITHUB_ACTOR: event.actor }) })
+  return readGitHubContext({
+    GITHUB_EVENT_PATH: path,
+    GITHUB_EVENT_NAME: event.eventName,
+    GITHUB_REPOSITORY: event.repository,
+    ...(event.actor && { GITHUB_ACTOR: event.actor })
+  })
 }
 
-type Pull = { number: number; state: string; merged: boolean; user: { login: string; type: string }; head: { ref: string; sha: string; repo: { full_name: string; fork: boolean } | null }; base: { ref: string } }
+type Pull = {
+  number: number
+  state: string
+  merged: boolean
+  user: { login: string; type: string }
+  head: { ref: string; sha: string; repo: { full_name: string; fork: boolean } | null }
+  base: { ref: string }
+}
 const pullOf = (event: GitHubEvent): Pull => event.payload.pull_request as Pull
 const senderOf = (event: GitHubEvent): string => (event.payload.sender as { login: string }).login
 
 describe('pull request events', () => {
-  it.each(['opened', 'synchronize', 'reopened'] as const)('%s from a branch of the repository: the number, the action, one repository', (action) => {
-    const event = pullRequestEvent(action, 42, { repository: REPOSITORY })
-    expect(parseEvent(event.payload)).toMatchObject({ action, pullRequest: 42, headRepository: REPOSITORY, baseRepository: REPOSITORY })
-    const context = contextOf(event)
-    expect(eventPullRequest(context)).toBe(42)
-    expect(isForkPullRequest(context)).toBe(false)
-    expect(isPullRequestClosed(context)).toBe(false)
-    expect(context.actor).toBe(DEVELOPER)
-    expect(event.actor).toBe(senderOf(event))
-    expect(pullOf(event)).toMatchObject({ number: 42, state: 'open', merged: false, user: { login: DEVELOPER, type: 'User' } })
-  })
+  it.each(['opened', 'synchronize', 'reopened'] as const)(
+    '%s from a branch of the repository: the number, the action, one repository',
+    (action) => {
+      const event = pullRequestEvent(action, 42, { repository: REPOSITORY })
+      expect(parseEvent(event.payload)).toMatchObject({
+        action,
+        pullRequest: 42,
+        headRepository: REPOSITORY,
+        baseRepository: REPOSITORY
+      })
+      const context = contextOf(event)
+      expect(eventPullRequest(context)).toBe(42)
+      expect(isForkPullRequest(context)).toBe(false)
+      expect(isPullRequestClosed(context)).toBe(false)
+      expect(context.actor).toBe(DEVELOPER)
+      expect(event.actor).toBe(senderOf(event))
+      expect(pullOf(event)).toMatchObject({
+        number: 42,
+        state: 'open',
+        merged: false,
+        user: { login: DEVELOPER, type: 'User' }
+      })
+    }
+  )
 
   it('synchronize carries the new head commit as after', () => {
     const event = pullRequestEvent('synchronize', 7, { headSha: 'a'.repeat(40) })
@@ -62,7 +95,7 @@ describe('pull request events', () => {
     expect(event.payload.before).toMatch(/^[0-9a-f]{40}$/)
   })
 
-  it('closed, merged or not: the action reads both as closed; the merge is the maintainer\'s event', () => {
+  it("closed, merged or not: the action reads both as closed; the merge is the maintainer's event", () => {
     const merged = pullRequestEvent('closed', 9, { merged: true })
     const unmerged = pullRequestEvent('closed', 9)
     for (const event of [merged, unmerged]) {
@@ -76,9 +109,14 @@ describe('pull request events', () => {
     expect(unmerged.actor).toBe(DEVELOPER)
   })
 
-  it('from a fork: the head repository is the contributor\'s, and the action sees a fork', () => {
+  it("from a fork: the head repository is the contributor's, and the action sees a fork", () => {
     const event = pullRequestEvent('opened', 14, { fork: true })
-    expect(parseEvent(event.payload)).toMatchObject({ action: 'opened', pullRequest: 14, headRepository: `${CONTRIBUTOR}/shop`, baseRepository: REPOSITORY })
+    expect(parseEvent(event.payload)).toMatchObject({
+      action: 'opened',
+      pullRequest: 14,
+      headRepository: `${CONTRIBUTOR}/shop`,
+      baseRepository: REPOSITORY
+    })
     expect(pullOf(event).head.repo).toMatchObject({ full_name: `${CONTRIBUTOR}/shop`, fork: true })
     expect(isForkPullRequest(contextOf(event))).toBe(true)
     expect(event.actor).toBe(CONTRIBUTOR)
@@ -87,7 +125,12 @@ describe('pull request events', () => {
   it('from a fork deleted since: head.repo is null, and that still counts as a fork', () => {
     const event = pullRequestEvent('closed', 15, { fork: true, headRepoDeleted: true })
     expect(pullOf(event).head.repo).toBeNull()
-    expect(parseEvent(event.payload)).toMatchObject({ action: 'closed', pullRequest: 15, headRepository: undefined, baseRepository: REPOSITORY })
+    expect(parseEvent(event.payload)).toMatchObject({
+      action: 'closed',
+      pullRequest: 15,
+      headRepository: undefined,
+      baseRepository: REPOSITORY
+    })
     expect(isForkPullRequest(contextOf(event))).toBe(true)
   })
 
@@ -99,19 +142,30 @@ describe('pull request events', () => {
     expect(isForkPullRequest(context)).toBe(true)
   })
 
-  it('names its branches as the runner\'s GITHUB_HEAD_REF and GITHUB_BASE_REF come from them', () => {
+  it("names its branches as the runner's GITHUB_HEAD_REF and GITHUB_BASE_REF come from them", () => {
     const event = pullRequestEvent('opened', 3, { headRef: 'feat/whatsapp-bot', baseRef: 'develop', fork: true })
     expect(pullOf(event).head.ref).toBe('feat/whatsapp-bot')
     expect(pullOf(event).base.ref).toBe('develop')
-    expect((event.payload.pull_request as { head: { label: string } }).head.label).toBe(`${CONTRIBUTOR}:feat/whatsapp-bot`)
+    expect((event.payload.pull_request as { head: { label: string } }).head.label).toBe(
+      `${CONTRIBUTOR}:feat/whatsapp-bot`
+    )
   })
 })
 
 describe('Dependabot pull request events', () => {
   it('come from a branch of the repository, so no fork, and yet a Dependabot run', () => {
     const event = dependabotPullRequestEvent('opened', 21)
-    expect(parseEvent(event.payload)).toMatchObject({ action: 'opened', pullRequest: 21, headRepository: REPOSITORY, baseRepository: REPOSITORY, pullRequestAuthor: DEPENDABOT })
-    expect(pullOf(event)).toMatchObject({ user: { login: DEPENDABOT, type: 'Bot' }, head: { ref: 'dependabot/npm_and_yarn/lodash-4.17.21' } })
+    expect(parseEvent(event.payload)).toMatchObject({
+      action: 'opened',
+      pullRequest: 21,
+      headRepository: REPOSITORY,
+      baseRepository: REPOSITORY,
+      pullRequestAuthor: DEPENDABOT
+    })
+    expect(pullOf(event)).toMatchObject({
+      user: { login: DEPENDABOT, type: 'Bot' },
+      head: { ref: 'dependabot/npm_and_yarn/lodash-4.17.21' }
+    })
     const context = contextOf(event)
     expect(isForkPullRequest(context)).toBe(false)
     expect(context.actor).toBe(DEPENDABOT)
@@ -119,7 +173,9 @@ describe('Dependabot pull request events', () => {
   })
 
   it('on pull_request_target too; but a merge by a maintainer is no Dependabot run', () => {
-    expect(isDependabotRun(contextOf(dependabotPullRequestEvent('synchronize', 21, { eventName: 'pull_request_target' })))).toBe(true)
+    expect(
+      isDependabotRun(contextOf(dependabotPullRequestEvent('synchronize', 21, { eventName: 'pull_request_target' })))
+    ).toBe(true)
     const merged = dependabotPullRequestEvent('closed', 21, { merged: true })
     expect(pullOf(merged).user.login).toBe(DEPENDABOT)
     expect(isDependabotRun(contextOf(merged))).toBe(false)
@@ -143,10 +199,18 @@ describe('events that are about no pull request', () => {
 
   it('a push names its commit and pusher; a schedule its cron line; a dispatch its inputs', () => {
     const push = pushEvent({ after: 'b'.repeat(40), pusher: 'someone' })
-    expect(push.payload).toMatchObject({ ref: 'refs/heads/main', after: 'b'.repeat(40), pusher: { name: 'someone' }, head_commit: { id: 'b'.repeat(40) } })
+    expect(push.payload).toMatchObject({
+      ref: 'refs/heads/main',
+      after: 'b'.repeat(40),
+      pusher: { name: 'someone' },
+      head_commit: { id: 'b'.repeat(40) }
+    })
     expect(push.actor).toBe('someone')
     expect(scheduleEvent({ cron: '0 4 * * 1' }).payload).toEqual({ schedule: '0 4 * * 1' })
-    expect(workflowDispatchEvent({ operation: 'sweep' }).payload).toMatchObject({ inputs: { operation: 'sweep' }, ref: 'refs/heads/main' })
+    expect(workflowDispatchEvent({ operation: 'sweep' }).payload).toMatchObject({
+      inputs: { operation: 'sweep' },
+      ref: 'refs/heads/main'
+    })
   })
 })
 
@@ -165,11 +229,14 @@ describe('deployment_status events', () => {
     }
   })
 
-  it('Vercel: vercel[bot] sends it; ref is the commit itself; the URL is the deployment\'s own', () => {
+  it("Vercel: vercel[bot] sends it; ref is the commit itself; the URL is the deployment's own", () => {
     const event = deploymentStatusEvent('vercel', { environment: 'preview', sha, repository: 'octo-org/shop' })
     expect(event.actor).toBe(VERCEL_BOT)
     expect(contextOf(event).actor).toBe(VERCEL_BOT)
-    expect(event.payload).toMatchObject({ deployment: { ref: sha, environment: 'Preview', payload: {}, creator: { login: VERCEL_BOT, type: 'Bot' } }, deployment_status: { state: 'success' } })
+    expect(event.payload).toMatchObject({
+      deployment: { ref: sha, environment: 'Preview', payload: {}, creator: { login: VERCEL_BOT, type: 'Bot' } },
+      deployment_status: { state: 'success' }
+    })
     const status = event.payload.deployment_status as { environment_url: string; target_url: string }
     expect(status.environment_url).toMatch(/^https:\/\/shop-[0-9a-z]{9}-octo-org\.vercel\.app$/)
     expect(status.target_url).toBe(status.environment_url)
@@ -177,20 +244,30 @@ describe('deployment_status events', () => {
     expect(parseEvent(event.payload).deploymentRef).toBe(sha)
   })
 
-  it('Vercel names a monorepo\'s environments after the project, and gives no environment_url until success', () => {
-    expect(deploymentStatusEvent('vercel', { environment: 'production', sha, monorepo: true, project: 'web' }).payload).toMatchObject({ deployment: { environment: 'Production \u2013 web' } })
+  it("Vercel names a monorepo's environments after the project, and gives no environment_url until success", () => {
+    expect(
+      deploymentStatusEvent('vercel', { environment: 'production', sha, monorepo: true, project: 'web' }).payload
+    ).toMatchObject({ deployment: { environment: 'Production \u2013 web' } })
     const building = deploymentStatusEvent('vercel', { environment: 'preview', sha, state: 'pending' })
     expect(building.payload).toMatchObject({ deployment_status: { state: 'pending', environment_url: '' } })
     expect(deploymentSha(contextOf(building))).toBe(sha)
   })
 
-  it('Netlify (through actions-netlify): the deploy\'s permalink, ref = sha, sent by the token\'s owner', () => {
+  it("Netlify (through actions-netlify): the deploy's permalink, ref = sha, sent by the token's owner", () => {
     const event = deploymentStatusEvent('netlify', { environment: 'preview', sha })
     expect(event.actor).toBe(DEVELOPER)
     expect(event.payload).toMatchObject({ deployment: { ref: sha, environment: 'pull request' } })
-    expect((event.payload.deployment_status as { environment_url: string }).environment_url).toMatch(/^https:\/\/[0-9a-f]{24}--shop\.netlify\.app$/)
-    const alias = deploymentStatusEvent('netlify', { environment: 'preview', sha, url: 'https://deploy-preview-42--shop.netlify.app' })
-    expect((alias.payload.deployment_status as { environment_url: string }).environment_url).toBe('https://deploy-preview-42--shop.netlify.app')
+    expect((event.payload.deployment_status as { environment_url: string }).environment_url).toMatch(
+      /^https:\/\/[0-9a-f]{24}--shop\.netlify\.app$/
+    )
+    const alias = deploymentStatusEvent('netlify', {
+      environment: 'preview',
+      sha,
+      url: 'https://deploy-preview-42--shop.netlify.app'
+    })
+    expect((alias.payload.deployment_status as { environment_url: string }).environment_url).toBe(
+      'https://deploy-preview-42--shop.netlify.app'
+    )
   })
 
   it('Cloudflare Pages (through pages-action): the branch as ref, <hash>.<project>.pages.dev, the dashboard as log', () => {
@@ -202,7 +279,7 @@ describe('deployment_status events', () => {
     expect(parseEvent(event.payload).deploymentRef).toBe('feat/bot')
   })
 
-  it('a Dependabot commit deployed by Vercel is vercel[bot]\'s run, not Dependabot\'s', () => {
+  it("a Dependabot commit deployed by Vercel is vercel[bot]'s run, not Dependabot's", () => {
     const pull = dependabotPullRequestEvent('opened', 21)
     const event = deploymentStatusEvent('vercel', { environment: 'preview', sha: pullOf(pull).head.sha })
     expect(isDependabotRun(contextOf(event))).toBe(false)
@@ -224,12 +301,17 @@ describe('the GitHubEvent the builders return', () => {
   it('takes the repository and GITHUB_API_URL it is given', () => {
     const event = pullRequestEvent('opened', 1, { repository: 'octo-org/other', apiUrl: 'http://127.0.0.1:1' })
     expect(event).toMatchObject({ repository: 'octo-org/other', apiUrl: 'http://127.0.0.1:1' })
-    expect(event.payload).toMatchObject({ repository: { full_name: 'octo-org/other' }, pull_request: { base: { repo: { full_name: 'octo-org/other' } } } })
+    expect(event.payload).toMatchObject({
+      repository: { full_name: 'octo-org/other' },
+      pull_request: { base: { repo: { full_name: 'octo-org/other' } } }
+    })
     expect(pushEvent()).not.toHaveProperty('apiUrl')
   })
 
   it('is the same for the same arguments', () => {
     expect(pullRequestEvent('opened', 1)).toEqual(pullRequestEvent('opened', 1))
-    expect(deploymentStatusEvent('vercel', { environment: 'preview', sha: 'c'.repeat(40) })).toEqual(deploymentStatusEvent('vercel', { environment: 'preview', sha: 'c'.repeat(40) }))
+    expect(deploymentStatusEvent('vercel', { environment: 'preview', sha: 'c'.repeat(40) })).toEqual(
+      deploymentStatusEvent('vercel', { environment: 'preview', sha: 'c'.repeat(40) })
+    )
   })
 })

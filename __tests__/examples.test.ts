@@ -11,7 +11,15 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { GitHubEmulator, type PullRequestFixture } from '../emulator/github.js'
 import { EMULATOR_DEFAULTS, KapsoEmulator } from '../emulator/server.js'
-import { commitSha, deploymentStatusEvent, pullRequestEvent, pushEvent, REPOSITORY, scheduleEvent, workflowDispatchEvent } from '../scripts/github-events.js'
+import {
+  commitSha,
+  deploymentStatusEvent,
+  pullRequestEvent,
+  pushEvent,
+  REPOSITORY,
+  scheduleEvent,
+  workflowDispatchEvent
+} from '../scripts/github-events.js'
 import { Receiver } from '../scripts/receiver.js'
 import { FAKE_GITHUB_TOKEN, ROOT, type ActionRun, type GitHubEvent } from '../scripts/run-action.js'
 import { haveOpenssl } from '../scripts/tls.js'
@@ -43,8 +51,15 @@ let receiver: Receiver | undefined
 beforeAll(async () => {
   // The examples' fixed URLs (staging's is verified) reach the local receiver, as a hosts file would send them.
   receiver = tls ? await Receiver.start(FIXED_HOSTS) : undefined
-  const deliveryHosts = receiver ? Object.fromEntries(FIXED_HOSTS.map((host) => [host, receiver?.address ?? ''])) : undefined
-  kapso = await KapsoEmulator.start({ deliveryCa: receiver?.cert, deliveryHosts, deliveryTimeScale: 0.001, receiverTimeoutMs: 2000 })
+  const deliveryHosts = receiver
+    ? Object.fromEntries(FIXED_HOSTS.map((host) => [host, receiver?.address ?? '']))
+    : undefined
+  kapso = await KapsoEmulator.start({
+    deliveryCa: receiver?.cert,
+    deliveryHosts,
+    deliveryTimeScale: 0.001,
+    receiverTimeoutMs: 2000
+  })
   github = await GitHubEmulator.start({ repository: REPOSITORY, token: FAKE_GITHUB_TOKEN })
 })
 afterAll(async () => {
@@ -59,7 +74,8 @@ beforeEach(() => {
 })
 
 /** A preview's address: the local HTTPS receiver's when there is one (verify then reaches it), else a made-up one. */
-const previewUrl = (name: string): string => (receiver ? receiver.url(`/${name}`) : `https://${name}.preview.example.com`)
+const previewUrl = (name: string): string =>
+  receiver ? receiver.url(`/${name}`) : `https://${name}.preview.example.com`
 
 /** One event of a workflow's life, with what the other steps produce and what GitHub's API knows then. */
 interface Stage {
@@ -71,11 +87,20 @@ interface Stage {
 /** Runs the workflow for one event, this action's steps (and post steps) through the bundle. */
 async function play(file: string, text: string, { event, steps = {}, pulls }: Stage): Promise<Simulation<ActionRun>> {
   if (pulls) github.setPullRequests(pulls)
-  const api = (inputs: Record<string, string>): string => kapso.apiUrl(inputs['whatsapp-config-id'] ? 'legacy' : 'platform')
-  const run = (inputs: Record<string, string>, env: Record<string, string>, postState?: Record<string, string>): Promise<ActionRun> =>
+  const api = (inputs: Record<string, string>): string =>
+    kapso.apiUrl(inputs['whatsapp-config-id'] ? 'legacy' : 'platform')
+  const run = (
+    inputs: Record<string, string>,
+    env: Record<string, string>,
+    postState?: Record<string, string>
+  ): Promise<ActionRun> =>
     runChecked(
       { ...inputs, 'api-url': api(inputs) },
-      { secrets: [...Object.values(SECRETS), ...kapso.webhooks().map((w) => w.secret_key)], env, options: { event: { ...event, apiUrl: github.apiUrl }, postState } }
+      {
+        secrets: [...Object.values(SECRETS), ...kapso.webhooks().map((w) => w.secret_key)],
+        env,
+        options: { event: { ...event, apiUrl: github.apiUrl }, postState }
+      }
     )
   return simulateWorkflow<ActionRun>(text, {
     file,
@@ -98,14 +123,17 @@ function hook(simulation: Simulation<ActionRun>): { ran: boolean; result?: strin
 }
 
 const read = (file: string): string => readFileSync(join(ROOT, file), 'utf8')
-const prEvent = (action: 'opened' | 'synchronize' | 'reopened' | 'closed', number: number, sha?: string): GitHubEvent => pullRequestEvent(action, number, sha ? { headSha: sha } : {})
+const prEvent = (action: 'opened' | 'synchronize' | 'reopened' | 'closed', number: number, sha?: string): GitHubEvent =>
+  pullRequestEvent(action, number, sha ? { headSha: sha } : {})
 
 /**
  * A pull request's life in a workflow whose deploy step (`deployStep`, output `output`) gives each deploy
  * its own URL: opened, a push with a new URL, a re-run of it, closed, reopened, closed again.
  */
 async function previewLife(file: string, text: string, deployStep: string, output: string): Promise<void> {
-  const deploy = (name: string): Record<string, StepResult> => ({ [deployStep]: { outputs: { [output]: previewUrl(name) } } })
+  const deploy = (name: string): Record<string, StepResult> => ({
+    [deployStep]: { outputs: { [output]: previewUrl(name) } }
+  })
   const opened = hook(await play(file, text, { event: prEvent('opened', 7), steps: deploy('deploy-1') }))
   expect(opened.result).toBe('created')
   expect(kapso.webhooks()).toHaveLength(1)
@@ -114,7 +142,9 @@ async function previewLife(file: string, text: string, deployStep: string, outpu
   const pushed = hook(await play(file, text, { event: prEvent('synchronize', 7), steps: deploy('deploy-2') }))
   expect(pushed.result).toBe('updated')
   expect(pushed.run?.outputs).toMatchObject({ 'webhook-id': id, url: `${previewUrl('deploy-2')}/api/whatsapp` })
-  expect(hook(await play(file, text, { event: prEvent('synchronize', 7), steps: deploy('deploy-2') })).result).toBe('unchanged')
+  expect(hook(await play(file, text, { event: prEvent('synchronize', 7), steps: deploy('deploy-2') })).result).toBe(
+    'unchanged'
+  )
   expect(kapso.webhooks()).toHaveLength(1)
 
   // Closed: the deploy step does not run, so the url expression has nothing to build from.
@@ -124,7 +154,9 @@ async function previewLife(file: string, text: string, deployStep: string, outpu
   expect(kapso.webhooks()).toEqual([])
 
   // Reopened, it comes back; closed again, it goes again.
-  expect(hook(await play(file, text, { event: prEvent('reopened', 7), steps: deploy('deploy-3') })).result).toBe('created')
+  expect(hook(await play(file, text, { event: prEvent('reopened', 7), steps: deploy('deploy-3') })).result).toBe(
+    'created'
+  )
   expect(hook(await play(file, text, { event: prEvent('closed', 7) })).result).toBe('deleted')
   expect(kapso.webhooks()).toEqual([])
 }
@@ -150,7 +182,7 @@ describe.each([
   ['examples/netlify-preview.yml', 'netlify', 'deploy-url'],
   ['examples/cloudflare-pages-preview.yml', 'pages', 'deployment-url']
 ])('%s', (file, deployStep, output) => {
-  it('keeps one webhook through a pull request\'s life, each deploy with its own URL', async () => {
+  it("keeps one webhook through a pull request's life, each deploy with its own URL", async () => {
     await previewLife(file, read(file), deployStep, output)
   })
 })
@@ -161,15 +193,25 @@ describe('examples/vercel-preview.yml', () => {
   const deployed = (sha: string, name: string, environment: 'preview' | 'production' = 'preview'): GitHubEvent =>
     deploymentStatusEvent('vercel', { environment, sha, url: previewUrl(name) })
 
-  it('follows each deployment with the pull request\'s one webhook, verified, and deletes it on close', async () => {
+  it("follows each deployment with the pull request's one webhook, verified, and deletes it on close", async () => {
     const text = read(file)
-    const first = hook(await play(file, text, { event: deployed(one, 'shop-one'), pulls: [{ number: 9, state: 'open', shas: [one] }] }))
+    const first = hook(
+      await play(file, text, { event: deployed(one, 'shop-one'), pulls: [{ number: 9, state: 'open', shas: [one] }] })
+    )
     expect(first.result).toBe('created')
     if (receiver) expect(first.run?.outputs['delivery-status']).toBe('delivered')
-    const second = hook(await play(file, text, { event: deployed(two, 'shop-two'), pulls: [{ number: 9, state: 'open', shas: [one, two] }] }))
+    const second = hook(
+      await play(file, text, {
+        event: deployed(two, 'shop-two'),
+        pulls: [{ number: 9, state: 'open', shas: [one, two] }]
+      })
+    )
     expect(second.result).toBe('updated')
     expect(second.run?.outputs['webhook-id']).toBe(first.run?.outputs['webhook-id'])
-    if (receiver) expect(receiver.received.at(-1)?.headers['x-vercel-protection-bypass']).toBe(SECRETS.VERCEL_AUTOMATION_BYPASS_SECRET)
+    if (receiver)
+      expect(receiver.received.at(-1)?.headers['x-vercel-protection-bypass']).toBe(
+        SECRETS.VERCEL_AUTOMATION_BYPASS_SECRET
+      )
     expect(hook(await play(file, text, { event: deployed(two, 'shop-prod', 'production') })).ran).toBe(false)
     expect(hook(await play(file, text, { event: prEvent('closed', 9) })).result).toBe('deleted')
     expect(kapso.webhooks()).toEqual([])
@@ -181,14 +223,20 @@ describe('examples/e2e-ephemeral-webhook.yml', () => {
   it.each<[string, GitHubEvent]>([
     ['a push', pushEvent()],
     ['a pull request', prEvent('synchronize', 11)]
-  ])('on %s, makes the job\'s webhook and its post step deletes it, leaving the pull request\'s own alone', async (_on, event) => {
-    const preview = kapso.seed('legacy', EMULATOR_DEFAULTS.configId, { url: 'https://pr-11.preview.example.com/api/whatsapp', headers: { 'X-Provisioned-By': `kapso-webhook-action; repository=${REPOSITORY}; pull-request=11` } })
-    const simulation = await play(file, read(file), { event })
-    expect(hook(simulation).result).toBe('created')
-    const post = simulation.steps.find((s) => s.ours && s.post)
-    expect(post?.result?.stdout).toMatch(/Cleanup: deleted webhook/)
-    expect(kapso.webhooks().map((w) => w.id)).toEqual([preview.id])
-  })
+  ])(
+    "on %s, makes the job's webhook and its post step deletes it, leaving the pull request's own alone",
+    async (_on, event) => {
+      const preview = kapso.seed('legacy', EMULATOR_DEFAULTS.configId, {
+        url: 'https://pr-11.preview.example.com/api/whatsapp',
+        headers: { 'X-Provisioned-By': `kapso-webhook-action; repository=${REPOSITORY}; pull-request=11` }
+      })
+      const simulation = await play(file, read(file), { event })
+      expect(hook(simulation).result).toBe('created')
+      const post = simulation.steps.find((s) => s.ours && s.post)
+      expect(post?.result?.stdout).toMatch(/Cleanup: deleted webhook/)
+      expect(kapso.webhooks().map((w) => w.id)).toEqual([preview.id])
+    }
+  )
 })
 
 describe('examples/staging-on-push.yml and examples/project-webhook.yml', () => {
@@ -198,19 +246,34 @@ describe('examples/staging-on-push.yml and examples/project-webhook.yml', () => 
       const text = read(file)
       const first = hook(await play(file, text, { event: pushEvent() }))
       expect(first.result, file).toBe('created')
-      if (receiver && file === 'examples/staging-on-push.yml') expect(first.run?.outputs['delivery-status']).toBe('delivered')
+      if (receiver && file === 'examples/staging-on-push.yml')
+        expect(first.run?.outputs['delivery-status']).toBe('delivered')
       expect(hook(await play(file, text, { event: pushEvent() })).result, file).toBe('unchanged')
     }
-    expect(hook(await play('examples/project-webhook.yml', read('examples/project-webhook.yml'), { event: workflowDispatchEvent() })).result).toBe('unchanged')
+    expect(
+      hook(
+        await play('examples/project-webhook.yml', read('examples/project-webhook.yml'), {
+          event: workflowDispatchEvent()
+        })
+      ).result
+    ).toBe('unchanged')
   })
 })
 
 describe('examples/nightly-sweep.yml', () => {
   const file = 'examples/nightly-sweep.yml'
   it('sweeps on schedule, and only plans when dispatched by hand (dry-run defaults to true)', async () => {
-    const record = (pr: number): Record<string, string> => ({ 'X-Provisioned-By': `kapso-webhook-action; repository=${REPOSITORY}; pull-request=${pr}` })
-    kapso.seed('legacy', EMULATOR_DEFAULTS.configId, { url: 'https://pr-1.preview.example.com/api/whatsapp', headers: record(1) })
-    kapso.seed('legacy', EMULATOR_DEFAULTS.configId, { url: 'https://pr-2.preview.example.com/api/whatsapp', headers: record(2) })
+    const record = (pr: number): Record<string, string> => ({
+      'X-Provisioned-By': `kapso-webhook-action; repository=${REPOSITORY}; pull-request=${pr}`
+    })
+    kapso.seed('legacy', EMULATOR_DEFAULTS.configId, {
+      url: 'https://pr-1.preview.example.com/api/whatsapp',
+      headers: record(1)
+    })
+    kapso.seed('legacy', EMULATOR_DEFAULTS.configId, {
+      url: 'https://pr-2.preview.example.com/api/whatsapp',
+      headers: record(2)
+    })
     const pulls: PullRequestFixture[] = [
       { number: 1, state: 'merged' },
       { number: 2, state: 'open' }

@@ -16,7 +16,13 @@ const OTHER_URL = 'https://someone-else.example.com/hook'
 
 async function runClean(api: Api, inputs: Record<string, string>): Promise<ActionRun> {
   return runChecked(
-    { ...emulatorInputs(emulator, api), url: URL_A, events: 'whatsapp.message.received', 'request-timeout-seconds': '1', ...inputs },
+    {
+      ...emulatorInputs(emulator, api),
+      url: URL_A,
+      events: 'whatsapp.message.received',
+      'request-timeout-seconds': '1',
+      ...inputs
+    },
     { secrets: emulator.webhooks().map((w) => w.secret_key) }
   )
 }
@@ -29,8 +35,14 @@ function duplicates(): string[] {
 const faults: [string, Fault][] = [
   ['500', { kind: 'status', status: 500, body: { error: 'Internal server error' } }],
   ['502 HTML page', { kind: 'html' }],
-  ['429, Retry-After in seconds', { kind: 'status', status: 429, headers: { 'Retry-After': '1' }, body: { error: 'Rate limit exceeded' } }],
-  ['429, Retry-After as a date', { kind: 'status', status: 429, headers: { 'Retry-After': new Date(Date.now() + 1000).toUTCString() } }],
+  [
+    '429, Retry-After in seconds',
+    { kind: 'status', status: 429, headers: { 'Retry-After': '1' }, body: { error: 'Rate limit exceeded' } }
+  ],
+  [
+    '429, Retry-After as a date',
+    { kind: 'status', status: 429, headers: { 'Retry-After': new Date(Date.now() + 1000).toUTCString() } }
+  ],
   ['malformed body after the change', { kind: 'malformed' }],
   ['reset before handling', { kind: 'reset-before' }],
   ['reset after the change was committed', { kind: 'reset-after' }],
@@ -62,7 +74,8 @@ const operations: Operation[] = [
     setUp: (api, scopeId) => void emulator.seed(api, scopeId, { url: URL_A, events: ['whatsapp.message.sent'] }),
     inputs: {},
     result: 'updated',
-    check: (api) => expect(emulator.webhooks(api).map((w) => [w.url, w.events])).toEqual([[URL_A, ['whatsapp.message.received']]])
+    check: (api) =>
+      expect(emulator.webhooks(api).map((w) => [w.url, w.events])).toEqual([[URL_A, ['whatsapp.message.received']]])
   },
   {
     name: 'delete',
@@ -104,14 +117,18 @@ describe('the retry policy, on the legacy API', () => {
   it('logs a notice and waits as Retry-After says', async () => {
     emulator.inject({ method: 'POST', fault: { kind: 'status', status: 429, headers: { 'Retry-After': '1' } } })
     const run = await runClean(api, {})
-    expect(run.stdout).toMatch(/::notice::Kapso is rate-limiting these requests \(HTTP 429\) while creating a webhook for \S+: waiting 1 s as it asks, then trying again \(attempt 2 of 5\)\./)
+    expect(run.stdout).toMatch(
+      /::notice::Kapso is rate-limiting these requests \(HTTP 429\) while creating a webhook for \S+: waiting 1 s as it asks, then trying again \(attempt 2 of 5\)\./
+    )
     expect(run.outputs.result).toBe('created')
   })
 
   it('backs off on a 429 without Retry-After, and says it is rate-limited', async () => {
     emulator.inject({ method: 'GET', fault: { kind: 'status', status: 429, body: { error: 'Rate limit exceeded' } } })
     const run = await runClean(api, {})
-    expect(run.stdout).toMatch(/::notice::Kapso is rate-limiting these requests \(HTTP 429\) while listing webhooks with url \S+: waiting \d+ s, then trying again \(attempt 2 of 5\)\./)
+    expect(run.stdout).toMatch(
+      /::notice::Kapso is rate-limiting these requests \(HTTP 429\) while listing webhooks with url \S+: waiting \d+ s, then trying again \(attempt 2 of 5\)\./
+    )
     expect(run.outputs.result).toBe('created')
   })
 
@@ -119,16 +136,21 @@ describe('the retry policy, on the legacy API', () => {
     emulator.inject({ method: 'GET', fault: { kind: 'status', status: 429, headers: { 'Retry-After': '3600' } } })
     const run = await runClean(api, {})
     expect(run.exitCode).toBe(1)
-    expect(run.stdout).toContain('::error::Kapso is rate-limiting these requests (HTTP 429) while listing webhooks with url')
+    expect(run.stdout).toContain(
+      '::error::Kapso is rate-limiting these requests (HTTP 429) while listing webhooks with url'
+    )
     expect(run.stdout).toContain('asks to wait 3600 s, more than the 60 s this step will sleep')
     expect(emulator.requests).toHaveLength(1)
   })
 
   it('says what it was doing, how many attempts it made and the last status when every attempt fails', async () => {
-    for (let i = 0; i < 3; i++) emulator.inject({ method: 'GET', fault: { kind: 'status', status: 503, body: { error: 'Service Unavailable' } } })
+    for (let i = 0; i < 3; i++)
+      emulator.inject({ method: 'GET', fault: { kind: 'status', status: 503, body: { error: 'Service Unavailable' } } })
     const run = await runClean(api, { 'max-attempts': '3' })
     expect(run.exitCode).toBe(1)
-    expect(run.stdout).toContain(`::error::Gave up listing webhooks with url ${URL_A} after 3 attempts; the last one ended with HTTP 503 (Kapso said: Service Unavailable).`)
+    expect(run.stdout).toContain(
+      `::error::Gave up listing webhooks with url ${URL_A} after 3 attempts; the last one ended with HTTP 503 (Kapso said: Service Unavailable).`
+    )
     expect(emulator.requests).toHaveLength(3)
   })
 
@@ -144,7 +166,9 @@ describe('the retry policy, on the legacy API', () => {
     emulator.inject({ method: 'GET', fault: { kind: 'delay', ms: 20_000 } })
     const run = await runClean(api, {})
     expect(run.exitCode).toBe(0)
-    expect(run.stdout).toMatch(/::debug::GET \S+ -> no answer within 1 s \(request-timeout-seconds\) \(\d+ ms, attempt 1\)/)
+    expect(run.stdout).toMatch(
+      /::debug::GET \S+ -> no answer within 1 s \(request-timeout-seconds\) \(\d+ ms, attempt 1\)/
+    )
     expect(run.stdout).toMatch(/::debug::GET \S+ -> 200 \(\d+ ms, attempt 2\)/)
     expect(run.outputs.result).toBe('created')
   })

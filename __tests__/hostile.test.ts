@@ -20,8 +20,22 @@ const URL_A = 'https://pr-41.preview.example.com/api/whatsapp'
 const REPO = 'octo-org/shop'
 
 /** Runs the bundle with debug logging on, and checks that nothing leaked and no line was forged. */
-async function step(api: Api, inputs: Record<string, string>, options: RunOptions = {}, more: string[] = []): Promise<ActionRun> {
-  const run = await runChecked({ ...emulatorInputs(emulator, api), url: URL_A, events: 'whatsapp.message.received', 'secret-key': SECRET, ...inputs }, { secrets: [SECRET, ...more], options })
+async function step(
+  api: Api,
+  inputs: Record<string, string>,
+  options: RunOptions = {},
+  more: string[] = []
+): Promise<ActionRun> {
+  const run = await runChecked(
+    {
+      ...emulatorInputs(emulator, api),
+      url: URL_A,
+      events: 'whatsapp.message.received',
+      'secret-key': SECRET,
+      ...inputs
+    },
+    { secrets: [SECRET, ...more], options }
+  )
   expect(run.stdout).not.toMatch(/^::(warning|error|notice)::forged/m)
   return run
 }
@@ -30,7 +44,10 @@ const failed = (run: ActionRun): string => /^::error::(.*)$/m.exec(run.stdout)?.
 
 describe('a server whose error text ends with a secret', () => {
   it('shows the message with the secret hidden, before it is cut at 500 characters', async () => {
-    emulator.inject({ method: 'POST', fault: { kind: 'status', status: 422, body: { error: `${'x'.repeat(480)} echo: ${SECRET}` } } })
+    emulator.inject({
+      method: 'POST',
+      fault: { kind: 'status', status: 422, body: { error: `${'x'.repeat(480)} echo: ${SECRET}` } }
+    })
     const run = await step('legacy', {})
     expect(run.exitCode).toBe(1)
     expect(failed(run)).toMatch(/^Kapso refused creating a webhook for \S+ \(HTTP 422\): x{480} echo: \*\*\*$/)
@@ -56,27 +73,60 @@ describe('input errors', () => {
 describe('strings from the server with line breaks', () => {
   type Lie = (webhook: Record<string, unknown>) => Record<string, unknown>
   it.each<[string, Lie, string]>([
-    ['a line break and a workflow command in a url', (w: Record<string, unknown>) => ({ ...w, url: `${URL_A}\n::warning::forged` }), 'data[0].url that is not a URL'],
-    ['a Unicode line separator in a url', (w: Record<string, unknown>) => ({ ...w, url: `${URL_A}\u2028::warning::forged` }), 'data[0].url that is not a URL'],
-    ['an id that is not a UUID', (w: Record<string, unknown>) => ({ ...w, id: 'abc\n::warning::forged' }), 'data[0].id that is not a UUID'],
-    ['an event with a line break', (w: Record<string, unknown>) => ({ ...w, events: ['whatsapp.message.received\n::warning::forged'] }), 'data[0].events[0] that is not a name without control characters']
-  ])('refuses a list with %s, writes no output, and the re-run without the lie converges', async (_name, lie, field) => {
-    emulator.seed('legacy', defaultScopeId('legacy'), { url: URL_A, events: ['whatsapp.message.sent'] })
-    emulator.inject({ method: 'GET', fault: { kind: 'rewrite', body: (body) => ({ ...(body as object), data: (body as { data: Record<string, unknown>[] }).data.map(lie) }) } })
-    const run = await step('legacy', {})
-    expect(run.exitCode).toBe(1)
-    expect(failed(run)).toBe(`Kapso's answer while listing webhooks with url ${URL_A} has ${field}.`)
-    expect(run.outputs).toEqual({})
-    expect(emulator.writes()).toHaveLength(0)
-    expect((await step('legacy', {})).outputs.result).toBe('updated')
-  })
+    [
+      'a line break and a workflow command in a url',
+      (w: Record<string, unknown>) => ({ ...w, url: `${URL_A}\n::warning::forged` }),
+      'data[0].url that is not a URL'
+    ],
+    [
+      'a Unicode line separator in a url',
+      (w: Record<string, unknown>) => ({ ...w, url: `${URL_A}\u2028::warning::forged` }),
+      'data[0].url that is not a URL'
+    ],
+    [
+      'an id that is not a UUID',
+      (w: Record<string, unknown>) => ({ ...w, id: 'abc\n::warning::forged' }),
+      'data[0].id that is not a UUID'
+    ],
+    [
+      'an event with a line break',
+      (w: Record<string, unknown>) => ({ ...w, events: ['whatsapp.message.received\n::warning::forged'] }),
+      'data[0].events[0] that is not a name without control characters'
+    ]
+  ])(
+    'refuses a list with %s, writes no output, and the re-run without the lie converges',
+    async (_name, lie, field) => {
+      emulator.seed('legacy', defaultScopeId('legacy'), { url: URL_A, events: ['whatsapp.message.sent'] })
+      emulator.inject({
+        method: 'GET',
+        fault: {
+          kind: 'rewrite',
+          body: (body) => ({ ...(body as object), data: (body as { data: Record<string, unknown>[] }).data.map(lie) })
+        }
+      })
+      const run = await step('legacy', {})
+      expect(run.exitCode).toBe(1)
+      expect(failed(run)).toBe(`Kapso's answer while listing webhooks with url ${URL_A} has ${field}.`)
+      expect(run.outputs).toEqual({})
+      expect(emulator.writes()).toHaveLength(0)
+      expect((await step('legacy', {})).outputs.result).toBe('updated')
+    }
+  )
 
   it('refuses a created webhook whose id holds a line break, and finds the webhook it made by listing', async () => {
-    emulator.inject({ method: 'POST', fault: { kind: 'rewrite', body: (body) => ({ data: { ...(body as { data: object }).data, id: 'x\n::warning::forged' } }) } })
+    emulator.inject({
+      method: 'POST',
+      fault: {
+        kind: 'rewrite',
+        body: (body) => ({ data: { ...(body as { data: object }).data, id: 'x\n::warning::forged' } })
+      }
+    })
     const run = await step('legacy', {})
     const [made] = emulator.webhooks()
     expect(run.exitCode).toBe(0)
-    expect(run.stdout).toContain(`::warning::Kapso's answer while creating a webhook for ${URL_A} has data.id that is not a UUID. The webhook it made was found by listing the scope: using ${made?.id}.`)
+    expect(run.stdout).toContain(
+      `::warning::Kapso's answer while creating a webhook for ${URL_A} has data.id that is not a UUID. The webhook it made was found by listing the scope: using ${made?.id}.`
+    )
     expect(run.outputs).toMatchObject({ result: 'created', 'webhook-id': made?.id })
     expect((await step('legacy', {})).outputs.result).toBe('unchanged')
     expect(emulator.webhooks()).toHaveLength(1)
@@ -85,11 +135,15 @@ describe('strings from the server with line breaks', () => {
 
 describe('a server that keeps URLs in another form', () => {
   it('finds its own webhook again: host in lower case, a trailing slash, the default port', async () => {
-    emulator.configure({ lies: { storeUrl: (url) => `${url.replace('PR-41.Preview', 'pr-41.preview').replace('.com/', '.com:443/')}/` } })
+    emulator.configure({
+      lies: { storeUrl: (url) => `${url.replace('PR-41.Preview', 'pr-41.preview').replace('.com/', '.com:443/')}/` }
+    })
     const sent = 'https://PR-41.Preview.example.com/api/whatsapp'
     const created = await step('platform', { url: sent })
     expect(created.outputs.result).toBe('created')
-    expect(created.stdout).toContain(`::warning::Kapso holds the new webhook ${created.outputs['webhook-id']} with url https://pr-41.preview.example.com:443/api/whatsapp/, not ${sent} as sent. Both are the same URL in normal form, so re-runs find it.`)
+    expect(created.stdout).toContain(
+      `::warning::Kapso holds the new webhook ${created.outputs['webhook-id']} with url https://pr-41.preview.example.com:443/api/whatsapp/, not ${sent} as sent. Both are the same URL in normal form, so re-runs find it.`
+    )
     for (let i = 0; i < 2; i++) expect((await step('platform', { url: sent })).outputs.result).toBe('unchanged')
     expect(emulator.webhooks()).toHaveLength(1)
   })
@@ -110,7 +164,16 @@ describe('a list filter that lets meta-kind webhooks through', () => {
 describe('answers of the wrong shape', () => {
   it('masks a secret_key that comes back as a number, and outputs it', async () => {
     emulator.seed('legacy', defaultScopeId('legacy'), { url: URL_A })
-    emulator.inject({ method: 'GET', fault: { kind: 'rewrite', body: (body) => ({ ...(body as object), data: (body as { data: object[] }).data.map((w) => ({ ...w, secret_key: 4815162342108015 })) }) } })
+    emulator.inject({
+      method: 'GET',
+      fault: {
+        kind: 'rewrite',
+        body: (body) => ({
+          ...(body as object),
+          data: (body as { data: object[] }).data.map((w) => ({ ...w, secret_key: 4815162342108015 }))
+        })
+      }
+    })
     const run = await step('legacy', { 'secret-key': '' }, {}, ['4815162342108015'])
     expect(run.outputs).toMatchObject({ result: 'unchanged', 'secret-key': '4815162342108015' })
     expect(isMasked(run.stdout, '4815162342108015')).toBe(true)
@@ -120,10 +183,22 @@ describe('answers of the wrong shape', () => {
     ['data that is not a list', { data: 'nope' }, /has data that is not a list\.$/],
     ['no data at all', { webhooks: [] }, /has no data\.$/],
     ['a JSON array', [1, 2], /has no data\.$/],
-    ['a page count that is not a number', { data: [], meta: { total_pages: '2' } }, /has meta\.total_pages that is not a whole number\.$/],
-    ['a page count below zero', { data: [], meta: { total_pages: -1 } }, /has meta\.total_pages that is not a whole number of pages\.$/],
+    [
+      'a page count that is not a number',
+      { data: [], meta: { total_pages: '2' } },
+      /has meta\.total_pages that is not a whole number\.$/
+    ],
+    [
+      'a page count below zero',
+      { data: [], meta: { total_pages: -1 } },
+      /has meta\.total_pages that is not a whole number of pages\.$/
+    ],
     ['meta that is not an object', { data: [], meta: 'x' }, /has meta that is not an object\.$/],
-    ['data that is one webhook, not a list', { data: { id: '9e8d7c6b-5a4f-4e2d-8c0b-9a8f7e6d5c4b' } }, /has data that is not a list\.$/],
+    [
+      'data that is one webhook, not a list',
+      { data: { id: '9e8d7c6b-5a4f-4e2d-8c0b-9a8f7e6d5c4b' } },
+      /has data that is not a list\.$/
+    ],
     ['a webhook that is a string', { data: ['x'] }, /has data\[0\] that is not a webhook\.$/]
   ])('fails on %s, naming the request and the field, with no output', async (_name, body, message) => {
     emulator.inject({ method: 'GET', fault: { kind: 'status', status: 200, body } })
@@ -135,12 +210,18 @@ describe('answers of the wrong shape', () => {
   })
 
   it('fails cleanly on an answer nested 100,000 levels deep', async () => {
-    const body = '{"data":[{"id":"9e8d7c6b-5a4f-4e2d-8c0b-9a8f7e6d5c4b","url":"https://x.example.com/a","headers":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}]}'
+    const body =
+      '{"data":[{"id":"9e8d7c6b-5a4f-4e2d-8c0b-9a8f7e6d5c4b","url":"https://x.example.com/a","headers":' +
+      '['.repeat(100_000) +
+      ']'.repeat(100_000) +
+      '}]}'
     const server = await Liar.start(() => ({ body }))
     try {
       const run = await step('legacy', { 'api-url': `${server.origin}/api/v1`, 'max-attempts': '1' })
       expect(run.exitCode).toBe(1)
-      expect(failed(run)).toMatch(/^Kapso's answer while listing webhooks with url \S+ has data\[0\]\.headers that is not an object of headers\.$/)
+      expect(failed(run)).toMatch(
+        /^Kapso's answer while listing webhooks with url \S+ has data\[0\]\.headers that is not an object of headers\.$/
+      )
     } finally {
       await server.close()
     }
@@ -153,12 +234,33 @@ describe('ownership records read loosely before', () => {
     try {
       github.setPullRequests([{ number: 1, state: 'closed' }])
       const scope = defaultScopeId('legacy')
-      const loose = [`repository=${REPO}=x; pull-request=1`, `repository=${REPO};x; pull-request=1`, `repository=other/repo; repository=${REPO}; pull-request=1`]
-      const kept = loose.map((record, i) => emulator.seed('legacy', scope, { url: `https://loose-${i}.example.com/hook`, headers: { 'X-Provisioned-By': `kapso-webhook-action; ${record}` } }))
-      const ours = emulator.seed('legacy', scope, { url: 'https://ours.example.com/hook', headers: { 'X-Provisioned-By': `kapso-webhook-action; repository=${REPO}; pull-request=1` } })
-      const run = await step('legacy', { operation: 'sweep', url: '' }, { event: { eventName: 'schedule', repository: REPO, apiUrl: github.apiUrl, payload: {} } })
+      const loose = [
+        `repository=${REPO}=x; pull-request=1`,
+        `repository=${REPO};x; pull-request=1`,
+        `repository=other/repo; repository=${REPO}; pull-request=1`
+      ]
+      const kept = loose.map((record, i) =>
+        emulator.seed('legacy', scope, {
+          url: `https://loose-${i}.example.com/hook`,
+          headers: { 'X-Provisioned-By': `kapso-webhook-action; ${record}` }
+        })
+      )
+      const ours = emulator.seed('legacy', scope, {
+        url: 'https://ours.example.com/hook',
+        headers: { 'X-Provisioned-By': `kapso-webhook-action; repository=${REPO}; pull-request=1` }
+      })
+      const run = await step(
+        'legacy',
+        { operation: 'sweep', url: '' },
+        { event: { eventName: 'schedule', repository: REPO, apiUrl: github.apiUrl, payload: {} } }
+      )
       expect(run.outputs).toMatchObject({ result: 'deleted', 'deleted-ids': ours.id })
-      expect(emulator.webhooks().map((w) => w.id).sort()).toEqual(kept.map((w) => w.id).sort())
+      expect(
+        emulator
+          .webhooks()
+          .map((w) => w.id)
+          .sort()
+      ).toEqual(kept.map((w) => w.id).sort())
     } finally {
       await github.close()
     }
@@ -192,12 +294,20 @@ describe('cleanup after a main step that failed once its create was sent', () =>
     emulator.inject({ method: 'POST', fault: { kind: 'rewrite', body: () => ({ data: { id: 'not-a-uuid' } }) } })
     for (let i = 0; i < 2; i++) emulator.inject({ method: 'GET', fault: { kind: 'status', status: 503 } })
     const event = pushEvent({ repository: REPO })
-    const main = await step('platform', { operation: 'create', cleanup: 'true', 'max-attempts': '2', 'secret-key': '' }, { event })
+    const main = await step(
+      'platform',
+      { operation: 'create', cleanup: 'true', 'max-attempts': '2', 'secret-key': '' },
+      { event }
+    )
     expect(main.exitCode).toBe(1)
     expect(main.outputs).toEqual({})
     expect(emulator.webhooks()).toHaveLength(2)
     expect(main.state['cleanup-pending-create']).toBeDefined()
-    const post = await step('platform', { operation: 'create', cleanup: 'true', 'secret-key': '' }, { postState: main.state, event })
+    const post = await step(
+      'platform',
+      { operation: 'create', cleanup: 'true', 'secret-key': '' },
+      { postState: main.state, event }
+    )
     expect(post.exitCode).toBe(0)
     expect(post.stdout).toMatch(/Cleanup: deleted webhook [0-9a-f-]{36}\./)
     expect(emulator.webhooks().map((w) => w.id)).toEqual([before.id])
@@ -206,7 +316,10 @@ describe('cleanup after a main step that failed once its create was sent', () =>
 
 describe('promises no earlier test could break', () => {
   it('masks a generated secret before the create is sent, whatever Kapso answers', async () => {
-    emulator.inject({ method: 'POST', fault: { kind: 'rewrite', body: (body) => ({ data: { ...(body as { data: object }).data, secret_key: null } }) } })
+    emulator.inject({
+      method: 'POST',
+      fault: { kind: 'rewrite', body: (body) => ({ data: { ...(body as { data: object }).data, secret_key: null } }) }
+    })
     const run = await step('platform', { 'secret-key': '' })
     const secret = run.outputs['secret-key'] ?? ''
     expect(secret).toMatch(/^[0-9a-f]{64}$/)
@@ -219,7 +332,11 @@ describe('promises no earlier test could break', () => {
   })
 
   it('compares header values, so that a rotated Authorization value is sent', async () => {
-    emulator.seed('legacy', defaultScopeId('legacy'), { url: URL_A, secret_key: SECRET, headers: { Authorization: 'Bearer old-token-1111111111' } })
+    emulator.seed('legacy', defaultScopeId('legacy'), {
+      url: URL_A,
+      secret_key: SECRET,
+      headers: { Authorization: 'Bearer old-token-1111111111' }
+    })
     const run = await step('legacy', { headers: 'Authorization: Bearer new-token-2222222222' })
     expect(run.outputs.result).toBe('updated')
     expect(run.stdout).not.toContain('token-')
@@ -230,10 +347,15 @@ describe('promises no earlier test could break', () => {
   it('follows no redirect: the key never reaches the other host', async () => {
     const elsewhere = await Liar.start(() => ({ body: '{"data":[]}' }))
     try {
-      emulator.inject({ method: 'GET', fault: { kind: 'status', status: 307, headers: { Location: `${elsewhere.origin}/api/v1/steal` } } })
+      emulator.inject({
+        method: 'GET',
+        fault: { kind: 'status', status: 307, headers: { Location: `${elsewhere.origin}/api/v1/steal` } }
+      })
       const run = await step('legacy', {})
       expect(run.exitCode).toBe(1)
-      expect(failed(run)).toMatch(/^Kapso answered with a redirect \(HTTP 307\) while listing webhooks .* redirects are not followed/)
+      expect(failed(run)).toMatch(
+        /^Kapso answered with a redirect \(HTTP 307\) while listing webhooks .* redirects are not followed/
+      )
       expect(elsewhere.seen).toEqual([])
     } finally {
       await elsewhere.close()
@@ -242,9 +364,16 @@ describe('promises no earlier test could break', () => {
 
   it('reads the next page of a full list that has no meta', async () => {
     const scope = defaultScopeId('legacy')
-    const target = emulator.seed('legacy', scope, { url: URL_A, events: ['whatsapp.message.received'], secret_key: SECRET })
+    const target = emulator.seed('legacy', scope, {
+      url: URL_A,
+      events: ['whatsapp.message.received'],
+      secret_key: SECRET
+    })
     for (let i = 0; i < 100; i++) emulator.seed('legacy', scope, { url: `${URL_A}/v${i}` })
-    emulator.inject({ method: 'GET', fault: { kind: 'rewrite', body: (body) => ({ data: (body as { data: unknown[] }).data }) } })
+    emulator.inject({
+      method: 'GET',
+      fault: { kind: 'rewrite', body: (body) => ({ data: (body as { data: unknown[] }).data }) }
+    })
     const run = await step('legacy', {})
     expect(run.outputs).toMatchObject({ result: 'unchanged', 'webhook-id': target.id })
     expect(emulator.requests.map((r) => new URLSearchParams(r.query).get('page'))).toEqual(['1', '2'])

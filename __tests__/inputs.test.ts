@@ -36,7 +36,13 @@ describe('readInputs', () => {
       scope: { kind: 'legacy', id: CONFIG_ID, input: 'whatsapp-config-id' },
       operation: 'upsert',
       dryRun: false,
-      desired: { url: valid.url, events: ['whatsapp.message.received', 'whatsapp.message.sent'], active: true, bufferEnabled: false, headers: {} }
+      desired: {
+        url: valid.url,
+        events: ['whatsapp.message.received', 'whatsapp.message.sent'],
+        active: true,
+        bufferEnabled: false,
+        headers: {}
+      }
     })
     expect(inputs.desired.secretKey).toBeUndefined()
     expect(inputs.desired.inactivityMinutes).toBeUndefined()
@@ -44,14 +50,19 @@ describe('readInputs', () => {
 
   it('picks the Platform API for phone-number-id', () => {
     setInputs({ ...valid, 'whatsapp-config-id': '', 'phone-number-id': '106540352242922' })
-    expect(readInputs()).toMatchObject({ apiUrl: 'https://api.kapso.ai/platform/v1', scope: { kind: 'platform', id: '106540352242922' } })
+    expect(readInputs()).toMatchObject({
+      apiUrl: 'https://api.kapso.ai/platform/v1',
+      scope: { kind: 'platform', id: '106540352242922' }
+    })
   })
 
   it('masks the API key and the secret before anything else', () => {
     setInputs({ ...valid, 'secret-key': 'my-signing-secret' })
     readInputs()
     expect(recorded.masks()).toEqual(['test-api-key', 'my-signing-secret', FAKE_GITHUB_TOKEN])
-    expect(vi.mocked(core.setSecret).mock.invocationCallOrder[1]).toBeLessThan(vi.mocked(core.debug).mock.invocationCallOrder[0] ?? Infinity)
+    expect(vi.mocked(core.setSecret).mock.invocationCallOrder[1]).toBeLessThan(
+      vi.mocked(core.debug).mock.invocationCallOrder[0] ?? Infinity
+    )
   })
 
   it('masks the API key even when other inputs are invalid', () => {
@@ -87,7 +98,14 @@ describe('readInputs', () => {
     expect(readInputs()).toMatchObject({
       apiUrl: 'http://127.0.0.1:8787/api/v1',
       dryRun: true,
-      desired: { active: false, bufferEnabled: true, bufferWindowSeconds: 60, maxBufferSize: 1, bufferEvents: ['whatsapp.message.received'], inactivityMinutes: 1440 }
+      desired: {
+        active: false,
+        bufferEnabled: true,
+        bufferWindowSeconds: 60,
+        maxBufferSize: 1,
+        bufferEvents: ['whatsapp.message.received'],
+        inactivityMinutes: 1440
+      }
     })
   })
 
@@ -98,14 +116,18 @@ describe('readInputs', () => {
   })
 
   it('suggests the event a near-miss meant', () => {
-    expect(problem({ ...valid, events: 'whatsapp.message.recieved' })).toContain('did you mean "whatsapp.message.received"?')
+    expect(problem({ ...valid, events: 'whatsapp.message.recieved' })).toContain(
+      'did you mean "whatsapp.message.received"?'
+    )
     expect(problem({ ...valid, events: 'WhatsApp.Message.Sent' })).toContain('did you mean "whatsapp.message.sent"?')
   })
 
   it('lists every problem at once', () => {
     const message = problem({ ...valid, events: 'bogus event', 'inactivity-minutes': '0', active: 'yes' })
     expect(message).toMatch(/^Invalid inputs:/)
-    expect(message).toContain('events has "bogus event", which is no event name (lower-case words joined by dots, like whatsapp.message.received). Accepted: whatsapp.message.received,')
+    expect(message).toContain(
+      'events has "bogus event", which is no event name (lower-case words joined by dots, like whatsapp.message.received). Accepted: whatsapp.message.received,'
+    )
     expect(message).toContain('inactivity-minutes must be a whole number from 1 to 1440; got "0"')
     expect(message).toContain('active must be true or false; got "yes"')
   })

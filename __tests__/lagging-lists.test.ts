@@ -28,8 +28,19 @@ const lostAnswer = { method: 'POST', fault: { kind: 'status-after', status: 502 
  */
 function push(inputs: Record<string, string> = {}, backoffMs = '1000'): Promise<ActionRun> {
   return runChecked(
-    { ...emulatorInputs(emulator, 'platform'), url: URL_A, events: 'whatsapp.message.received', 'max-attempts': '2', 'request-timeout-seconds': '5', ...inputs },
-    { secrets: emulator.webhooks().map((w) => w.secret_key), env: { KAPSO_ACTION_BACKOFF_MS: backoffMs }, options: { event: pushEvent() } }
+    {
+      ...emulatorInputs(emulator, 'platform'),
+      url: URL_A,
+      events: 'whatsapp.message.received',
+      'max-attempts': '2',
+      'request-timeout-seconds': '5',
+      ...inputs
+    },
+    {
+      secrets: emulator.webhooks().map((w) => w.secret_key),
+      env: { KAPSO_ACTION_BACKOFF_MS: backoffMs },
+      options: { event: pushEvent() }
+    }
   )
 }
 
@@ -38,7 +49,14 @@ const ids = (webhooks: StoredWebhook[]): string[] => webhooks.map((w) => w.id)
 /** Seeded webhooks at URL_A, one a second apart, the last the newest. */
 function seedAtUrl(headers: Record<string, string>[], events = ['whatsapp.message.received']): StoredWebhook[] {
   const start = Date.now() - 3_600_000
-  return headers.map((h, i) => emulator.seed('platform', scopeId, { url: URL_A, events, headers: h, created_at: new Date(start + i * 1000).toISOString() }))
+  return headers.map((h, i) =>
+    emulator.seed('platform', scopeId, {
+      url: URL_A,
+      events,
+      headers: h,
+      created_at: new Date(start + i * 1000).toISOString()
+    })
+  )
 }
 
 describe('a create whose answer is lost, on a list that lags', () => {
@@ -54,12 +72,17 @@ describe('a create whose answer is lost, on a list that lags', () => {
       `No webhook that the earlier attempt at creating a webhook for ${URL_A} could have made is listed yet. ` +
         "Kapso's lists may show a new webhook only seconds after its create: looking again for up to 10 s before sending it again."
     )
-    expect(run.stdout).toContain(`The earlier attempt at creating a webhook for ${URL_A} did reach Kapso: using what it made instead of sending it again.`)
+    expect(run.stdout).toContain(
+      `The earlier attempt at creating a webhook for ${URL_A} did reach Kapso: using what it made instead of sending it again.`
+    )
   })
 
   it('looks again for the webhook an unreadable answer stands for, and uses it', { timeout: 60_000 }, async () => {
     emulator.configure({ listLagMs: LAG_MS })
-    emulator.inject({ method: 'POST', fault: { kind: 'rewrite', body: (body) => ({ data: { ...(body as { data: object }).data, id: 'not-a-uuid' } }) } })
+    emulator.inject({
+      method: 'POST',
+      fault: { kind: 'rewrite', body: (body) => ({ data: { ...(body as { data: object }).data, id: 'not-a-uuid' } }) }
+    })
     const run = await push()
     const [made] = emulator.webhooks()
     expect(run.exitCode, run.stdout).toBe(0)
@@ -70,7 +93,9 @@ describe('a create whose answer is lost, on a list that lags', () => {
       `${unreadable} No webhook the create made is listed yet. ` +
         "Kapso's lists may show a new webhook only seconds after its create: looking again for up to 10 s before failing the step."
     )
-    expect(run.stdout).toContain(`::warning::${unreadable} The webhook it made was found by listing the scope: using ${made?.id}.`)
+    expect(run.stdout).toContain(
+      `::warning::${unreadable} The webhook it made was found by listing the scope: using ${made?.id}.`
+    )
   })
 
   it('never adopts a webhook recorded for someone else that appears at the url meanwhile', async () => {
@@ -78,14 +103,26 @@ describe('a create whose answer is lost, on a list that lags', () => {
     // Once the step has listed the url, another repository's workflow makes its webhook there.
     emulator.inject({
       method: 'GET',
-      fault: { kind: 'rewrite', body: (body) => (emulator.seed('platform', defaultScopeId('platform'), { url: URL_A, headers: { 'X-Provisioned-By': foreign } }), body) }
+      fault: {
+        kind: 'rewrite',
+        body: (body) => (
+          emulator.seed('platform', defaultScopeId('platform'), {
+            url: URL_A,
+            headers: { 'X-Provisioned-By': foreign }
+          }),
+          body
+        )
+      }
     })
     emulator.inject({ method: 'POST', fault: { kind: 'status', status: 503 } })
     const run = await push({}, '20')
     expect(run.exitCode, run.stdout).toBe(0)
     const mine = emulator.webhooks().find((w) => w.id === run.outputs['webhook-id'])
     expect(mine?.headers['X-Provisioned-By']).toBe(`kapso-webhook-action; repository=${REPOSITORY}`)
-    expect(emulator.webhooks().map((w) => w.headers['X-Provisioned-By'])).toEqual([foreign, mine?.headers['X-Provisioned-By']])
+    expect(emulator.webhooks().map((w) => w.headers['X-Provisioned-By'])).toEqual([
+      foreign,
+      mine?.headers['X-Provisioned-By']
+    ])
     expect(posts()).toBe(2)
   })
 
@@ -101,40 +138,46 @@ describe('a create whose answer is lost, on a list that lags', () => {
     expect(posts()).toBe(2)
   })
 
-  it('never looks past the step\'s deadline', { timeout: 60_000 }, async () => {
+  it("never looks past the step's deadline", { timeout: 60_000 }, async () => {
     emulator.configure({ listLagMs: 60_000 })
     emulator.inject(lostAnswer)
     const started = Date.now()
     const run = await push({ 'timeout-seconds': '4', 'request-timeout-seconds': '2' })
     expect(Date.now() - started).toBeLessThan(6_000)
-    expect(run.stdout).toMatch(/^Stopped looking after \d+(\.\d)? s, as the step's time \(timeout-seconds: 4\) is nearly up, and sending it again\.$/m)
+    expect(run.stdout).toMatch(
+      /^Stopped looking after \d+(\.\d)? s, as the step's time \(timeout-seconds: 4\) is nearly up, and sending it again\.$/m
+    )
     expect(run.stdout).not.toContain('Still none listed')
   })
 
-  it('after parallel runs, each with a lost answer, the next run keeps the newest and deletes the others, saying why', { timeout: 90_000 }, async () => {
-    emulator.configure({ listLagMs: LAG_MS })
-    for (let i = 0; i < 5; i++) emulator.inject(lostAnswer)
-    const runs = await Promise.all(Array.from({ length: 5 }, () => push()))
-    expect(runs.map((r) => r.exitCode)).toEqual([0, 0, 0, 0, 0])
-    // One create each, none sent again: the five runs at once made five webhooks, not ten.
-    expect(posts()).toBe(5)
-    const made = emulator.webhooks()
-    expect(made).toHaveLength(5)
+  it(
+    'after parallel runs, each with a lost answer, the next run keeps the newest and deletes the others, saying why',
+    { timeout: 90_000 },
+    async () => {
+      emulator.configure({ listLagMs: LAG_MS })
+      for (let i = 0; i < 5; i++) emulator.inject(lostAnswer)
+      const runs = await Promise.all(Array.from({ length: 5 }, () => push()))
+      expect(runs.map((r) => r.exitCode)).toEqual([0, 0, 0, 0, 0])
+      // One create each, none sent again: the five runs at once made five webhooks, not ten.
+      expect(posts()).toBe(5)
+      const made = emulator.webhooks()
+      expect(made).toHaveLength(5)
 
-    const later = await push()
-    const [newest, ...older] = [...made].reverse()
-    expect(later.outputs).toMatchObject({ result: 'unchanged', 'webhook-id': newest?.id, 'deleted-count': '4' })
-    expect(ids(emulator.webhooks())).toEqual([newest?.id])
-    expect(later.stdout).toContain(
-      `::warning::5 webhooks of ${SCOPE} have url ${URL_A} and are recorded for ${REPOSITORY} without a pull request ` +
-        "(a create whose answer was lost while Kapso's list lagged behind it, or two runs at once, can each leave one: a concurrency group per workflow prevents the second): " +
-        `kept the newest, ${newest?.id}; deleted ${ids(older).join(', ')}.`
-    )
-    // Converged: the run after that has nothing to say.
-    const again = await push()
-    expect(again.outputs).toMatchObject({ result: 'unchanged', 'webhook-id': newest?.id, 'deleted-count': '0' })
-    expect(again.stdout).not.toContain('::warning::')
-  })
+      const later = await push()
+      const [newest, ...older] = [...made].reverse()
+      expect(later.outputs).toMatchObject({ result: 'unchanged', 'webhook-id': newest?.id, 'deleted-count': '4' })
+      expect(ids(emulator.webhooks())).toEqual([newest?.id])
+      expect(later.stdout).toContain(
+        `::warning::5 webhooks of ${SCOPE} have url ${URL_A} and are recorded for ${REPOSITORY} without a pull request ` +
+          "(a create whose answer was lost while Kapso's list lagged behind it, or two runs at once, can each leave one: a concurrency group per workflow prevents the second): " +
+          `kept the newest, ${newest?.id}; deleted ${ids(older).join(', ')}.`
+      )
+      // Converged: the run after that has nothing to say.
+      const again = await push()
+      expect(again.outputs).toMatchObject({ result: 'unchanged', 'webhook-id': newest?.id, 'deleted-count': '0' })
+      expect(again.stdout).not.toContain('::warning::')
+    }
+  )
 })
 
 describe('the webhooks at the url a push step owns', () => {
@@ -145,8 +188,12 @@ describe('the webhooks at the url a push step owns', () => {
     expect(run.outputs).toMatchObject({ result: 'unchanged', 'webhook-id': newest?.id, 'deleted-count': '14' })
     expect(run.outputs['deleted-ids']?.split(',')).toEqual(ids(older))
     expect(ids(emulator.webhooks())).toEqual([newest?.id])
-    expect(run.stdout).toContain(`: kept the newest, ${newest?.id}; deleted ${ids(older.slice(0, 10)).join(', ')} and 4 more.`)
-    expect(run.summary).toContain(`<p>Also deleted, as older webhooks of this step at the same url: ${ids(older.slice(0, 10)).join(', ')} and 4 more.</p>`)
+    expect(run.stdout).toContain(
+      `: kept the newest, ${newest?.id}; deleted ${ids(older.slice(0, 10)).join(', ')} and 4 more.`
+    )
+    expect(run.summary).toContain(
+      `<p>Also deleted, as older webhooks of this step at the same url: ${ids(older.slice(0, 10)).join(', ')} and 4 more.</p>`
+    )
   })
 
   it('in a dry run, deletes nothing and says which it would delete', async () => {
@@ -179,24 +226,27 @@ describe('a webhook at the url recorded for someone else', () => {
     ['another repository', 'kapso-webhook-action; repository=octo-org/other'],
     ['a pull request', `${OURS}; pull-request=7`],
     ['another name', `${OURS}; name=worker`]
-  ])('recorded for %s is neither updated nor deleted by a push upsert: the step creates its own', async (_whose, header) => {
-    const [theirs] = seedAtUrl([{ [RECORD]: header }], ['whatsapp.message.sent'])
-    const untouched = structuredClone(theirs)
-    const run = await push()
-    expect(run.exitCode, run.stdout).toBe(0)
-    expect(run.outputs.result).toBe('created')
-    const mine = emulator.webhooks().find((w) => w.id === run.outputs['webhook-id'])
-    expect(mine?.headers[RECORD]).toBe(OURS)
-    expect(emulator.webhooks().find((w) => w.id === theirs?.id)).toEqual(untouched)
-    const warning =
-      `::warning::Webhook ${theirs?.id} of ${SCOPE} also has url ${URL_A}, but it is not recorded for ${REPOSITORY} without a pull request ` +
-      '(made by hand, by another workflow, or for another pull request): left as it is. Kapso delivers each event to that URL once for each webhook.'
-    expect(run.stdout).toContain(warning)
+  ])(
+    'recorded for %s is neither updated nor deleted by a push upsert: the step creates its own',
+    async (_whose, header) => {
+      const [theirs] = seedAtUrl([{ [RECORD]: header }], ['whatsapp.message.sent'])
+      const untouched = structuredClone(theirs)
+      const run = await push()
+      expect(run.exitCode, run.stdout).toBe(0)
+      expect(run.outputs.result).toBe('created')
+      const mine = emulator.webhooks().find((w) => w.id === run.outputs['webhook-id'])
+      expect(mine?.headers[RECORD]).toBe(OURS)
+      expect(emulator.webhooks().find((w) => w.id === theirs?.id)).toEqual(untouched)
+      const warning =
+        `::warning::Webhook ${theirs?.id} of ${SCOPE} also has url ${URL_A}, but it is not recorded for ${REPOSITORY} without a pull request ` +
+        '(made by hand, by another workflow, or for another pull request): left as it is. Kapso delivers each event to that URL once for each webhook.'
+      expect(run.stdout).toContain(warning)
 
-    // The next run takes the step's own, and still leaves the other alone.
-    const again = await push()
-    expect(again.outputs).toMatchObject({ result: 'unchanged', 'webhook-id': mine?.id, 'deleted-count': '0' })
-    expect(again.stdout).toContain(warning)
-    expect(emulator.webhooks()).toHaveLength(2)
-  })
+      // The next run takes the step's own, and still leaves the other alone.
+      const again = await push()
+      expect(again.outputs).toMatchObject({ result: 'unchanged', 'webhook-id': mine?.id, 'deleted-count': '0' })
+      expect(again.stdout).toContain(warning)
+      expect(emulator.webhooks()).toHaveLength(2)
+    }
+  )
 })

@@ -54,7 +54,12 @@ describe.each(['legacy', 'platform'] as Api[])('run() on the %s API', (api) => {
       buffer_events: ['whatsapp.message.received'],
       inactivity_minutes: 90
     })
-    expect(out).toMatchObject({ result: 'created', 'webhook-id': stored?.id, url: URL_A, 'secret-key': 'given-secret-0123456789' })
+    expect(out).toMatchObject({
+      result: 'created',
+      'webhook-id': stored?.id,
+      url: URL_A,
+      'secret-key': 'given-secret-0123456789'
+    })
     const webhook = JSON.parse(out.webhook ?? '')
     expect(webhook).toMatchObject({ id: stored?.id, inactivity_minutes: 90 })
     expect(webhook).not.toHaveProperty('secret_key')
@@ -83,7 +88,11 @@ describe.each(['legacy', 'platform'] as Api[])('run() on the %s API', (api) => {
     expect(writes).toHaveLength(1)
     expect(writes[0]).toMatchObject({ method: 'PATCH', body: { whatsapp_webhook: { inactivity_minutes: 15 } } })
     expect(writes[0]?.path).toContain(first['webhook-id'])
-    expect(out).toMatchObject({ result: 'updated', 'webhook-id': first['webhook-id'], 'secret-key': first['secret-key'] })
+    expect(out).toMatchObject({
+      result: 'updated',
+      'webhook-id': first['webhook-id'],
+      'secret-key': first['secret-key']
+    })
     expect(recorded.info().join('\n')).toContain('inactivity-minutes: 60 -> 15')
     expect(emulator.webhooks(api)).toHaveLength(1)
   })
@@ -106,9 +115,17 @@ describe.each(['legacy', 'platform'] as Api[])('run() on the %s API', (api) => {
 
     const created = await runWith(base())
     const writesBefore = emulator.writes().length
-    expect(await runWith({ ...base(), events: 'whatsapp.message.read', 'dry-run': 'true' })).toMatchObject({ result: 'updated', 'webhook-id': created['webhook-id'] })
-    expect(recorded.info()).toContain('  events: whatsapp.message.received, whatsapp.message.sent -> whatsapp.message.read')
-    expect(await runWith({ ...base(), operation: 'delete', 'dry-run': 'true' })).toMatchObject({ result: 'deleted', 'webhook-id': created['webhook-id'] })
+    expect(await runWith({ ...base(), events: 'whatsapp.message.read', 'dry-run': 'true' })).toMatchObject({
+      result: 'updated',
+      'webhook-id': created['webhook-id']
+    })
+    expect(recorded.info()).toContain(
+      '  events: whatsapp.message.received, whatsapp.message.sent -> whatsapp.message.read'
+    )
+    expect(await runWith({ ...base(), operation: 'delete', 'dry-run': 'true' })).toMatchObject({
+      result: 'deleted',
+      'webhook-id': created['webhook-id']
+    })
     expect(emulator.writes().length).toBe(writesBefore)
     expect(emulator.webhooks(api)[0]?.events).toEqual(['whatsapp.message.received', 'whatsapp.message.sent'])
   })
@@ -130,7 +147,6 @@ describe.each(['legacy', 'platform'] as Api[])('run() on the %s API', (api) => {
   })
 
   it('matches the url exactly, never a webhook whose url only contains it, across every page', async () => {
-
     for (let i = 0; i < 230; i++) emulator.seed(api, scopeId, { url: `${URL_A}/other-${i}` })
     const out = await runWith(base())
     expect(out.result).toBe('created')
@@ -143,7 +159,6 @@ describe.each(['legacy', 'platform'] as Api[])('run() on the %s API', (api) => {
   })
 
   it('acts on webhook-id instead of matching by url', async () => {
-
     const mine = emulator.seed(api, scopeId, { url: 'https://old.example.com/hook' })
     const updated = await runWith({ ...base(), 'webhook-id': mine.id })
     expect(updated).toMatchObject({ result: 'updated', 'webhook-id': mine.id, url: URL_A })
@@ -164,7 +179,9 @@ describe.each(['legacy', 'platform'] as Api[])('run() on the %s API', (api) => {
 
   it('says the API key was rejected on 401', async () => {
     await runWith({ ...base(), 'api-key': 'wrong-key' })
-    expect(recorded.failure()).toMatch(/^Kapso rejected the API key \(HTTP 401\) while listing webhooks.* Check the api-key input/)
+    expect(recorded.failure()).toMatch(
+      /^Kapso rejected the API key \(HTTP 401\) while listing webhooks.* Check the api-key input/
+    )
   })
 
   it('names the scope input on 404, for lists and for a webhook-id alike', async () => {
@@ -172,21 +189,34 @@ describe.each(['legacy', 'platform'] as Api[])('run() on the %s API', (api) => {
     const input = scopeInput
     await runWith({ ...base(), ...unknown })
     expect(recorded.failure()).toContain(`Check ${input}`)
-    await runWith({ ...base(), ...unknown, url: '', operation: 'delete', 'webhook-id': '9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b' })
+    await runWith({
+      ...base(),
+      ...unknown,
+      url: '',
+      operation: 'delete',
+      'webhook-id': '9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b'
+    })
     expect(recorded.failure()).toContain(`Check ${input}`)
     expect(recorded.outputs().result).toBeUndefined()
   })
 
-  it('shows Kapso\'s own message on 422', async () => {
-    emulator.inject({ method: 'POST', fault: { kind: 'status', status: 422, body: { error: 'Url is already taken by another project' } } })
+  it("shows Kapso's own message on 422", async () => {
+    emulator.inject({
+      method: 'POST',
+      fault: { kind: 'status', status: 422, body: { error: 'Url is already taken by another project' } }
+    })
     await runWith(base())
-    expect(recorded.failure()).toBe(`Kapso refused creating a webhook for ${URL_A} (HTTP 422): Url is already taken by another project`)
+    expect(recorded.failure()).toBe(
+      `Kapso refused creating a webhook for ${URL_A} (HTTP 422): Url is already taken by another project`
+    )
   })
 
   it('gives the status and what it was doing for any other answer', async () => {
     emulator.inject({ method: 'GET', fault: { kind: 'status', status: 400, body: { message: 'Bad request' } } })
     await runWith(base())
-    expect(recorded.failure()).toBe(`Kapso answered HTTP 400 while listing webhooks with url ${URL_A}. Kapso said: Bad request`)
+    expect(recorded.failure()).toBe(
+      `Kapso answered HTTP 400 while listing webhooks with url ${URL_A}. Kapso said: Bad request`
+    )
   })
 
   it('makes no request at all when an input is invalid', async () => {
@@ -207,7 +237,9 @@ describe('run() failures outside Kapso', () => {
       events: 'whatsapp.message.sent'
     })
     await run()
-    expect(recorded.failure()).toMatch(/^Gave up listing webhooks with url \S+ after 2 attempts; the last one ended with could not connect to 127\.0\.0\.1:9 \(ECONNREFUSED\)\.$/)
+    expect(recorded.failure()).toMatch(
+      /^Gave up listing webhooks with url \S+ after 2 attempts; the last one ended with could not connect to 127\.0\.0\.1:9 \(ECONNREFUSED\)\.$/
+    )
   })
 
   it('refuses a meta-kind webhook given by webhook-id', async () => {

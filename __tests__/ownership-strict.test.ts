@@ -83,7 +83,9 @@ describe('the record, character by character', () => {
   })
 
   it('writes the record with the pull request only when there is one', () => {
-    expect(formatRecord({ repository: REPO, pullRequest: 42 })).toBe('kapso-webhook-action; repository=octo-org/shop; pull-request=42')
+    expect(formatRecord({ repository: REPO, pullRequest: 42 })).toBe(
+      'kapso-webhook-action; repository=octo-org/shop; pull-request=42'
+    )
     expect(formatRecord({ repository: REPO })).toBe('kapso-webhook-action; repository=octo-org/shop')
     expect(readRecord(record(formatRecord({ repository: REPO })))).toEqual({ repository: REPO, pullRequest: undefined })
   })
@@ -114,7 +116,14 @@ describe('the record, character by character', () => {
 let n = 0
 function webhook(headers: Record<string, string>, over: Partial<Webhook> = {}): Webhook {
   n++
-  return { id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, url: `https://pr.example.com/hook-${n}`, kind: 'kapso', events: ['whatsapp.message.received'], headers, ...over }
+  return {
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    url: `https://pr.example.com/hook-${n}`,
+    kind: 'kapso',
+    events: ['whatsapp.message.received'],
+    headers,
+    ...over
+  }
 }
 
 /** A WebhookApi over a fixed list that records what is deleted; `gone` ids answer as already deleted. */
@@ -152,7 +161,14 @@ function fakeGitHub(states: Record<number, 'open' | 'closed'>): PullRequestApi &
 const BASE = { 'api-key': 'test-api-key', 'whatsapp-config-id': '550e8400-e29b-41d4-a716-446655440000' }
 
 function closedPullRequest(number: number, repository = REPO): GitHubContext {
-  return { eventName: 'pull_request', repository, action: 'closed', pullRequest: number, headRepository: repository, baseRepository: repository }
+  return {
+    eventName: 'pull_request',
+    repository,
+    action: 'closed',
+    pullRequest: number,
+    headRepository: repository,
+    baseRepository: repository
+  }
 }
 
 function inputsFor(inputs: Record<string, string>, context: GitHubContext): ActionInputs {
@@ -175,12 +191,19 @@ describe('delete by record, when a pull request closes', () => {
     const api = fakeApi(all)
     const outcome = await remove(inputsFor({ operation: 'auto' }, closedPullRequest(42)), { api })
     expect(api.deleted).toEqual([mine.id, mineInOtherCase.id])
-    expect(outcome).toMatchObject({ result: 'deleted', webhookId: `${mine.id},${mineInOtherCase.id}`, deletedIds: [mine.id, mineInOtherCase.id], url: mineInOtherCase.url })
+    expect(outcome).toMatchObject({
+      result: 'deleted',
+      webhookId: `${mine.id},${mineInOtherCase.id}`,
+      deletedIds: [mine.id, mineInOtherCase.id],
+      url: mineInOtherCase.url
+    })
   })
 
   it('deletes nothing, and says why, when the run knows no repository', async () => {
     const api = fakeApi(all)
-    await expect(remove(inputsFor({ operation: 'auto' }, closedPullRequest(42, '')), { api })).rejects.toThrow('needs GITHUB_REPOSITORY')
+    await expect(remove(inputsFor({ operation: 'auto' }, closedPullRequest(42, '')), { api })).rejects.toThrow(
+      'needs GITHUB_REPOSITORY'
+    )
     expect(api.deleted).toEqual([])
   })
 
@@ -188,23 +211,39 @@ describe('delete by record, when a pull request closes', () => {
     // readInputs already refuses such inputs; this is the operation's own guard behind it.
     const api = fakeApi(all)
     const inputs = { ...inputsFor({ operation: 'auto' }, closedPullRequest(42)), pullRequest: undefined }
-    await expect(remove(inputs, { api })).rejects.toThrow('operation delete needs url or webhook-id to know what to delete.')
+    await expect(remove(inputs, { api })).rejects.toThrow(
+      'operation delete needs url or webhook-id to know what to delete.'
+    )
     expect(api.deleted).toEqual([])
   })
 
   it('says absent, with the url asked for, when no webhook has it (off a pull request, where the url is what identifies)', async () => {
     const api = fakeApi(all)
-    const outcome = await remove(inputsFor({ operation: 'delete', url: 'https://nowhere.example.com/hook' }, PUSH), { api })
-    expect(outcome).toMatchObject({ result: 'absent', webhookId: '', url: 'https://nowhere.example.com/hook', deletedIds: [] })
+    const outcome = await remove(inputsFor({ operation: 'delete', url: 'https://nowhere.example.com/hook' }, PUSH), {
+      api
+    })
+    expect(outcome).toMatchObject({
+      result: 'absent',
+      webhookId: '',
+      url: 'https://nowhere.example.com/hook',
+      deletedIds: []
+    })
     expect(api.deleted).toEqual([])
   })
 
   it('counts only what this step removed: one gone meanwhile is not reported as deleted', async () => {
     const api = fakeApi(all, [mine.id])
     const outcome = await remove(inputsFor({ operation: 'auto' }, closedPullRequest(42)), { api })
-    expect(outcome).toMatchObject({ result: 'deleted', webhookId: mineInOtherCase.id, deletedIds: [mineInOtherCase.id] })
+    expect(outcome).toMatchObject({
+      result: 'deleted',
+      webhookId: mineInOtherCase.id,
+      deletedIds: [mineInOtherCase.id]
+    })
     const allGone = fakeApi(all, [mine.id, mineInOtherCase.id])
-    expect(await remove(inputsFor({ operation: 'auto' }, closedPullRequest(42)), { api: allGone })).toMatchObject({ result: 'absent', webhookId: '' })
+    expect(await remove(inputsFor({ operation: 'auto' }, closedPullRequest(42)), { api: allGone })).toMatchObject({
+      result: 'absent',
+      webhookId: ''
+    })
   })
 
   it('deletes nothing in a dry run, and lists what it would delete', async () => {
@@ -214,9 +253,11 @@ describe('delete by record, when a pull request closes', () => {
     expect(outcome).toMatchObject({ result: 'deleted', deletedIds: [mine.id, mineInOtherCase.id] })
   })
 
-  it('on a pull request, deletes by the record whatever url is given: another\'s webhook at that url stays', async () => {
+  it("on a pull request, deletes by the record whatever url is given: another's webhook at that url stays", async () => {
     const api = fakeApi(all)
-    const outcome = await remove(inputsFor({ operation: 'delete', url: otherRepository.url }, closedPullRequest(42)), { api })
+    const outcome = await remove(inputsFor({ operation: 'delete', url: otherRepository.url }, closedPullRequest(42)), {
+      api
+    })
     expect(api.deleted).toEqual([mine.id, mineInOtherCase.id])
     expect(outcome).toMatchObject({ result: 'deleted', deletedIds: [mine.id, mineInOtherCase.id] })
   })
@@ -227,14 +268,29 @@ describe('delete by record, when a pull request closes', () => {
     expect(api.deleted).toEqual([])
     expect(byUrl).toMatchObject({ result: 'absent', webhookId: '' })
     const byId = fakeApi(all)
-    expect(await remove(inputsFor({ operation: 'delete', 'webhook-id': noRecord.id }, closedPullRequest(42)), { api: byId })).toMatchObject({ result: 'deleted', webhookId: noRecord.id, url: '', deletedIds: [noRecord.id] })
+    expect(
+      await remove(inputsFor({ operation: 'delete', 'webhook-id': noRecord.id }, closedPullRequest(42)), { api: byId })
+    ).toMatchObject({ result: 'deleted', webhookId: noRecord.id, url: '', deletedIds: [noRecord.id] })
     expect(byId.deleted).toEqual([noRecord.id])
   })
 
   it('tells in a dry run by webhook-id whether the webhook is there, deleting nothing', async () => {
     const api = fakeApi(all)
-    expect(await remove(inputsFor({ operation: 'delete', 'webhook-id': mine.id, 'dry-run': 'true' }, closedPullRequest(42)), { api })).toMatchObject({ result: 'deleted', webhookId: mine.id, url: mine.url, deletedIds: [mine.id] })
-    expect(await remove(inputsFor({ operation: 'delete', 'webhook-id': '9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b', 'dry-run': 'true' }, closedPullRequest(42)), { api })).toMatchObject({ result: 'absent', webhookId: '', url: '', deletedIds: [] })
+    expect(
+      await remove(
+        inputsFor({ operation: 'delete', 'webhook-id': mine.id, 'dry-run': 'true' }, closedPullRequest(42)),
+        { api }
+      )
+    ).toMatchObject({ result: 'deleted', webhookId: mine.id, url: mine.url, deletedIds: [mine.id] })
+    expect(
+      await remove(
+        inputsFor(
+          { operation: 'delete', 'webhook-id': '9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b', 'dry-run': 'true' },
+          closedPullRequest(42)
+        ),
+        { api }
+      )
+    ).toMatchObject({ result: 'absent', webhookId: '', url: '', deletedIds: [] })
     expect(api.deleted).toEqual([])
   })
 })
@@ -263,18 +319,28 @@ describe('sweep', () => {
     const outcome = await sweep(sweepInputs(), { api, github })
     expect(github.asked).toEqual([[1, 2]])
     expect(api.deleted).toEqual([closed.id, closedToo.id])
-    expect(outcome).toMatchObject({ result: 'deleted', webhookId: `${closed.id},${closedToo.id}`, deletedIds: [closed.id, closedToo.id], url: '' })
+    expect(outcome).toMatchObject({
+      result: 'deleted',
+      webhookId: `${closed.id},${closedToo.id}`,
+      deletedIds: [closed.id, closedToo.id],
+      url: ''
+    })
     expect(outcome.swept).toEqual([
       { id: closed.id, url: closed.url, pullRequest: 1, reason: 'pull request #1 is closed' },
       { id: closedToo.id, url: closedToo.url, pullRequest: 1, reason: 'pull request #1 is closed' }
     ])
     expect(recorded.warnings()).toEqual([])
-    expect(recorded.info()).toContain(`6 webhooks in whatsapp-config-id 550e8400-e29b-41d4-a716-446655440000; 3 recorded for pull requests of ${REPO}; the 3 others are left alone.`)
+    expect(recorded.info()).toContain(
+      `6 webhooks in whatsapp-config-id 550e8400-e29b-41d4-a716-446655440000; 3 recorded for pull requests of ${REPO}; the 3 others are left alone.`
+    )
   })
 
   it('asks GitHub nothing when no webhook is recorded for a pull request of this repository', async () => {
     const github = fakeGitHub({})
-    const outcome = await sweep(sweepInputs(), { api: fakeApi([webhook(mark('repository=octo-org/other; pull-request=1'))]), github })
+    const outcome = await sweep(sweepInputs(), {
+      api: fakeApi([webhook(mark('repository=octo-org/other; pull-request=1'))]),
+      github
+    })
     expect(github.asked).toEqual([])
     expect(outcome).toMatchObject({ result: 'absent', webhookId: '', deletedIds: [] })
   })
@@ -301,7 +367,9 @@ describe('sweep', () => {
     const outcome = await sweep(sweepInputs({ 'max-age': '72h' }), { api, github: fakeGitHub({}) })
     expect(api.deleted).toEqual([unknownOld.id])
     expect(outcome.result).toBe('deleted')
-    expect(recorded.warnings()).toEqual([`GitHub has no pull request #77 in ${REPO}: its webhooks are kept unless older than max-age.`])
+    expect(recorded.warnings()).toEqual([
+      `GitHub has no pull request #77 in ${REPO}: its webhooks are kept unless older than max-age.`
+    ])
   })
 
   it('with max-age, also deletes webhooks of open pull requests older than that, and only those', async () => {
@@ -313,7 +381,9 @@ describe('sweep', () => {
     const api = fakeApi([old, exactly, young, undated, future])
     const outcome = await sweep(sweepInputs({ 'max-age': '72h' }), { api, github: fakeGitHub({ 2: 'open' }) })
     expect(api.deleted).toEqual([old.id])
-    expect(outcome.swept).toEqual([{ id: old.id, url: old.url, pullRequest: 2, reason: `older than max-age (created ${old.created_at})` }])
+    expect(outcome.swept).toEqual([
+      { id: old.id, url: old.url, pullRequest: 2, reason: `older than max-age (created ${old.created_at})` }
+    ])
     const withoutMaxAge = fakeApi([old])
     await sweep(sweepInputs(), { api: withoutMaxAge, github: fakeGitHub({ 2: 'open' }) })
     expect(withoutMaxAge.deleted).toEqual([])
@@ -339,7 +409,9 @@ describe('sweep', () => {
   it('refuses to run without a repository or without GitHub, before it lists anything', async () => {
     const api = fakeApi([webhook(mark(`repository=${REPO}; pull-request=1`))])
     const listAll = vi.spyOn(api, 'listAll')
-    await expect(sweep(sweepInputs({}, ''), { api, github: fakeGitHub({ 1: 'closed' }) })).rejects.toThrow('operation sweep needs GITHUB_REPOSITORY')
+    await expect(sweep(sweepInputs({}, ''), { api, github: fakeGitHub({ 1: 'closed' }) })).rejects.toThrow(
+      'operation sweep needs GITHUB_REPOSITORY'
+    )
     await expect(sweep(sweepInputs(), { api })).rejects.toThrow('operation sweep needs GITHUB_REPOSITORY')
     expect(listAll).not.toHaveBeenCalled()
     expect(api.deleted).toEqual([])

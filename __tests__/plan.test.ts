@@ -32,7 +32,20 @@ const legacy = (over: Partial<Webhook> = {}): Webhook => ({
 
 /** The same webhook as the Platform API returns it (nulls for the unused buffer fields), as the boundary reads it. */
 const platform = (over: Partial<Webhook> = {}): Webhook =>
-  parseWebhook({ data: { ...legacy(over), headers: null, buffer_window_seconds: null, max_buffer_size: null, buffer_events: [], inactivity_minutes: null, ...over } }, 'reading a test webhook')
+  parseWebhook(
+    {
+      data: {
+        ...legacy(over),
+        headers: null,
+        buffer_window_seconds: null,
+        max_buffer_size: null,
+        buffer_events: [],
+        inactivity_minutes: null,
+        ...over
+      }
+    },
+    'reading a test webhook'
+  )
 
 describe('planUpdate', () => {
   it('finds nothing to change when Kapso holds its defaults, on either API generation', () => {
@@ -51,7 +64,7 @@ describe('planUpdate', () => {
     expect(plan.changes.map((c) => c.input)).toEqual(['events', 'inactivity-minutes'])
   })
 
-  it('brings a field back to Kapso\'s default when its input is emptied', () => {
+  it("brings a field back to Kapso's default when its input is emptied", () => {
     const plan = planUpdate(desired(), legacy({ inactivity_minutes: 240 }))
     expect(plan.patch).toEqual({ inactivity_minutes: KAPSO_DEFAULTS.inactivity_minutes })
   })
@@ -67,13 +80,21 @@ describe('planUpdate', () => {
   it('ignores buffer settings while buffering is off, and compares them with defaults once it is on', () => {
     expect(planUpdate(desired({ bufferWindowSeconds: 30 }), platform()).patch).toEqual({})
     expect(planUpdate(desired({ bufferEnabled: true }), platform()).patch).toEqual({ buffer_enabled: true })
-    expect(planUpdate(desired({ bufferEnabled: true, bufferWindowSeconds: 30 }), platform({ buffer_enabled: true, buffer_window_seconds: 5 })).patch).toEqual({
+    expect(
+      planUpdate(
+        desired({ bufferEnabled: true, bufferWindowSeconds: 30 }),
+        platform({ buffer_enabled: true, buffer_window_seconds: 5 })
+      ).patch
+    ).toEqual({
       buffer_window_seconds: 30
     })
   })
 
   it('shows header names but never header values', () => {
-    const plan = planUpdate(desired({ headers: { Authorization: 'Bearer hunter2' } }), legacy({ headers: { 'X-Env': 'old-value' } }))
+    const plan = planUpdate(
+      desired({ headers: { Authorization: 'Bearer hunter2' } }),
+      legacy({ headers: { 'X-Env': 'old-value' } })
+    )
     expect(plan.patch).toEqual({ headers: { Authorization: 'Bearer hunter2' } })
     const printed = JSON.stringify(plan.changes)
     expect(printed).toContain('Authorization')
@@ -91,13 +112,15 @@ describe('planUpdate', () => {
   })
 
   it('moves the webhook when webhook-id is given with another url', () => {
-    expect(planUpdate(desired({ url: 'https://new.example.com/hook' }), legacy()).patch).toEqual({ url: 'https://new.example.com/hook' })
+    expect(planUpdate(desired({ url: 'https://new.example.com/hook' }), legacy()).patch).toEqual({
+      url: 'https://new.example.com/hook'
+    })
     expect(planUpdate(desired({ url: undefined }), legacy()).patch).toEqual({})
   })
 })
 
 describe('planCreate', () => {
-  it('sends what the inputs set and leaves the rest to Kapso\'s defaults', () => {
+  it("sends what the inputs set and leaves the rest to Kapso's defaults", () => {
     expect(planCreate(desired(), 's3cret')).toEqual({
       url: 'https://preview.example.com/hook',
       secret_key: 's3cret',
@@ -109,11 +132,13 @@ describe('planCreate', () => {
 
   it('sends buffer settings only when buffering is on', () => {
     expect(planCreate(desired({ bufferWindowSeconds: 10 }), 's')).not.toHaveProperty('buffer_window_seconds')
-    expect(planCreate(desired({ bufferEnabled: true, bufferWindowSeconds: 10, maxBufferSize: 20 }), 's')).toMatchObject({
-      buffer_enabled: true,
-      buffer_window_seconds: 10,
-      max_buffer_size: 20
-    })
+    expect(planCreate(desired({ bufferEnabled: true, bufferWindowSeconds: 10, maxBufferSize: 20 }), 's')).toMatchObject(
+      {
+        buffer_enabled: true,
+        buffer_window_seconds: 10,
+        max_buffer_size: 20
+      }
+    )
   })
 })
 

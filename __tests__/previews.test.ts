@@ -19,7 +19,11 @@ const github = useGitHub(REPO)
 const previewUrl = (pr: number): string => `https://pr-${pr}.preview.example.com/api/whatsapp`
 const scopeId = defaultScopeId('legacy')
 
-function pullRequestEvent(action: string, number: number, options: { fork?: boolean; eventName?: string } = {}): GitHubEvent {
+function pullRequestEvent(
+  action: string,
+  number: number,
+  options: { fork?: boolean; eventName?: string } = {}
+): GitHubEvent {
   return {
     eventName: options.eventName ?? 'pull_request',
     repository: REPO,
@@ -39,10 +43,17 @@ function pullRequestEvent(action: string, number: number, options: { fork?: bool
 
 /** Runs the bundle with debug logging on; nothing secret may show in the log or the job summary. */
 async function step(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
-  return runChecked({ ...emulatorInputs(kapso, 'legacy'), ...inputs }, { secrets: kapso.webhooks().map((w) => w.secret_key), options })
+  return runChecked(
+    { ...emulatorInputs(kapso, 'legacy'), ...inputs },
+    { secrets: kapso.webhooks().map((w) => w.secret_key), options }
+  )
 }
 
-const preview = (pr: number): Record<string, string> => ({ operation: 'auto', url: previewUrl(pr), events: 'whatsapp.message.received' })
+const preview = (pr: number): Record<string, string> => ({
+  operation: 'auto',
+  url: previewUrl(pr),
+  events: 'whatsapp.message.received'
+})
 const recordOf = (webhook: StoredWebhook | undefined): string | undefined => webhook?.headers[RECORD]
 
 describe('operation auto', () => {
@@ -55,15 +66,24 @@ describe('operation auto', () => {
 
     expect((await step(preview(42), { event: pullRequestEvent('synchronize', 42) })).outputs.result).toBe('unchanged')
     const closed = await step(preview(42), { event: pullRequestEvent('closed', 42) })
-    expect(closed.outputs).toMatchObject({ result: 'deleted', 'webhook-id': opened.outputs['webhook-id'], 'deleted-count': '1' })
+    expect(closed.outputs).toMatchObject({
+      result: 'deleted',
+      'webhook-id': opened.outputs['webhook-id'],
+      'deleted-count': '1'
+    })
     expect(kapso.webhooks()).toHaveLength(0)
     expect((await step(preview(42), { event: pullRequestEvent('closed', 42) })).outputs.result).toBe('absent')
   })
 
-  it('upserts on pull_request_target and on events that are not about pull requests, never taking the pull request\'s webhook for a push\'s', async () => {
-    const target = await step(preview(5), { event: pullRequestEvent('reopened', 5, { eventName: 'pull_request_target' }) })
+  it("upserts on pull_request_target and on events that are not about pull requests, never taking the pull request's webhook for a push's", async () => {
+    const target = await step(preview(5), {
+      event: pullRequestEvent('reopened', 5, { eventName: 'pull_request_target' })
+    })
     expect(target.outputs.result).toBe('created')
-    const push = await step({ ...preview(5), events: 'whatsapp.message.sent' }, { event: { eventName: 'push', repository: REPO, payload: {} } })
+    const push = await step(
+      { ...preview(5), events: 'whatsapp.message.sent' },
+      { event: { eventName: 'push', repository: REPO, payload: {} } }
+    )
     expect(push.outputs.result).toBe('created')
     expect(push.stdout).toContain(
       `::warning::Webhook ${target.outputs['webhook-id']} of whatsapp-config-id ${scopeId} also has url ${previewUrl(5)}, but it is not recorded for ${REPO} without a pull request ` +
@@ -76,31 +96,49 @@ describe('operation auto', () => {
   })
 
   it('on close without url, deletes exactly the webhooks recorded for that pull request', async () => {
-    const record = (repository: string, pr: number): Record<string, string> => ({ [RECORD]: `kapso-webhook-action; repository=${repository}; pull-request=${pr}` })
+    const record = (repository: string, pr: number): Record<string, string> => ({
+      [RECORD]: `kapso-webhook-action; repository=${repository}; pull-request=${pr}`
+    })
     const mine = kapso.seed('legacy', scopeId, { url: previewUrl(7), headers: record(REPO, 7) })
-    const mineToo = kapso.seed('legacy', scopeId, { url: `${previewUrl(7)}/second`, headers: record('Octo-Org/Shop', 7) })
+    const mineToo = kapso.seed('legacy', scopeId, {
+      url: `${previewUrl(7)}/second`,
+      headers: record('Octo-Org/Shop', 7)
+    })
     const otherPr = kapso.seed('legacy', scopeId, { url: previewUrl(8), headers: record(REPO, 8) })
-    const otherRepo = kapso.seed('legacy', scopeId, { url: 'https://elsewhere.example.com/7', headers: record('octo-org/other', 7) })
+    const otherRepo = kapso.seed('legacy', scopeId, {
+      url: 'https://elsewhere.example.com/7',
+      headers: record('octo-org/other', 7)
+    })
     const unrecorded = kapso.seed('legacy', scopeId, { url: 'https://by-hand.example.com/hook' })
     const run = await step({ operation: 'auto' }, { event: pullRequestEvent('closed', 7) })
     expect(run.outputs.result).toBe('deleted')
     expect(run.outputs['deleted-ids']?.split(',').sort()).toEqual([mine.id, mineToo.id].sort())
     expect(run.stdout).toMatch(/^Deleted 2 webhooks \(\S+, \S+\) in whatsapp-config-id/m)
-    expect(kapso.webhooks().map((w) => w.id).sort()).toEqual([otherPr.id, otherRepo.id, unrecorded.id].sort())
+    expect(
+      kapso
+        .webhooks()
+        .map((w) => w.id)
+        .sort()
+    ).toEqual([otherPr.id, otherRepo.id, unrecorded.id].sort())
   })
 })
 
 describe('the ownership record', () => {
-  it('keeps the user\'s headers beside the record, and updates keep the record intact', async () => {
+  it("keeps the user's headers beside the record, and updates keep the record intact", async () => {
     await step({ ...preview(3), headers: 'X-Env: preview' }, { event: pullRequestEvent('opened', 3) })
     const record = recordOf(kapso.webhooks()[0])
     expect(kapso.webhooks()[0]?.headers).toEqual({ 'X-Env': 'preview', [RECORD]: record })
 
-    const updated = await step({ ...preview(3), headers: 'X-Env: staging\nX-Team: growth' }, { event: pullRequestEvent('synchronize', 3) })
+    const updated = await step(
+      { ...preview(3), headers: 'X-Env: staging\nX-Team: growth' },
+      { event: pullRequestEvent('synchronize', 3) }
+    )
     expect(updated.outputs.result).toBe('updated')
     expect(kapso.webhooks()[0]?.headers).toEqual({ 'X-Env': 'staging', 'X-Team': 'growth', [RECORD]: record })
     // The log names the headers, never their values.
-    expect(updated.stdout).toContain('headers: X-Env, X-Provisioned-By (values hidden) -> X-Env, X-Team, X-Provisioned-By (values hidden)')
+    expect(updated.stdout).toContain(
+      'headers: X-Env, X-Provisioned-By (values hidden) -> X-Env, X-Team, X-Provisioned-By (values hidden)'
+    )
     expect(updated.stdout).not.toContain('staging')
   })
 
@@ -111,12 +149,17 @@ describe('the ownership record', () => {
     expect(kapso.webhooks()[0]?.headers).toEqual({})
   })
 
-  it('on a pull request, leaves a webhook with the same url that is not the pull request\'s alone, and says so', async () => {
+  it("on a pull request, leaves a webhook with the same url that is not the pull request's alone, and says so", async () => {
     const byHand = kapso.seed('legacy', scopeId, { url: previewUrl(4), events: ['whatsapp.message.sent'] })
     const run = await step(preview(4), { event: pullRequestEvent('synchronize', 4) })
     expect(run.outputs.result).toBe('created')
-    expect(run.stdout).toContain(`::warning::Webhook ${byHand.id} of whatsapp-config-id ${scopeId} also has url ${previewUrl(4)}, but it is not recorded for pull request #4 of ${REPO}`)
-    expect(kapso.webhooks().find((w) => w.id === byHand.id)).toMatchObject({ events: ['whatsapp.message.sent'], headers: {} })
+    expect(run.stdout).toContain(
+      `::warning::Webhook ${byHand.id} of whatsapp-config-id ${scopeId} also has url ${previewUrl(4)}, but it is not recorded for pull request #4 of ${REPO}`
+    )
+    expect(kapso.webhooks().find((w) => w.id === byHand.id)).toMatchObject({
+      events: ['whatsapp.message.sent'],
+      headers: {}
+    })
   })
 
   it('records the pull request that holds the commit of a deployment_status event', async () => {
@@ -125,14 +168,26 @@ describe('the ownership record', () => {
       eventName: 'deployment_status',
       repository: REPO,
       apiUrl: github.apiUrl,
-      payload: { deployment_status: { state: 'success', environment_url: 'https://shop-git-feature.vercel.app' }, deployment: { sha: 'a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0' } }
+      payload: {
+        deployment_status: { state: 'success', environment_url: 'https://shop-git-feature.vercel.app' },
+        deployment: { sha: 'a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0' }
+      }
     }
-    const run = await step({ operation: 'auto', url: 'https://shop-git-feature.vercel.app/api/whatsapp', events: 'whatsapp.message.received' }, { event })
+    const run = await step(
+      {
+        operation: 'auto',
+        url: 'https://shop-git-feature.vercel.app/api/whatsapp',
+        events: 'whatsapp.message.received'
+      },
+      { event }
+    )
     expect(run.outputs.result).toBe('created')
     expect(recordOf(kapso.webhooks()[0])).toBe(`kapso-webhook-action; repository=${REPO}; pull-request=11`)
     expect(github.requests).toEqual([`GET /repos/${REPO}/commits/a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0/pulls`])
     // ...so that closing the pull request removes it, though its URL is not known then.
-    expect((await step({ operation: 'auto' }, { event: pullRequestEvent('closed', 11) })).outputs.result).toBe('deleted')
+    expect((await step({ operation: 'auto' }, { event: pullRequestEvent('closed', 11) })).outputs.result).toBe(
+      'deleted'
+    )
   })
 })
 
@@ -147,7 +202,10 @@ describe('cleanup', () => {
       record: `kapso-webhook-action; repository=${REPO}; pull-request=9; name=job`,
       secret: expect.stringMatching(/^[0-9a-f]{64}$/)
     })
-    const post = await step({ ...preview(9), cleanup: 'true' }, { event: pullRequestEvent('opened', 9), postState: main.state })
+    const post = await step(
+      { ...preview(9), cleanup: 'true' },
+      { event: pullRequestEvent('opened', 9), postState: main.state }
+    )
     expect(post.exitCode).toBe(0)
     expect(post.stdout).toContain(`Cleanup: deleted webhook ${main.outputs['webhook-id']}.`)
     expect(kapso.webhooks()).toHaveLength(0)
@@ -157,7 +215,11 @@ describe('cleanup', () => {
   })
 
   it('leaves nothing to clean when off, in a dry run, or when the main step failed', async () => {
-    for (const inputs of [preview(9), { ...preview(9), cleanup: 'true', 'dry-run': 'true' }, { ...preview(9), cleanup: 'true', events: 'nope' }]) {
+    for (const inputs of [
+      preview(9),
+      { ...preview(9), cleanup: 'true', 'dry-run': 'true' },
+      { ...preview(9), cleanup: 'true', events: 'nope' }
+    ]) {
       const main = await step(inputs, { event: pullRequestEvent('opened', 9) })
       expect(main.state['cleanup-webhook']).toBeUndefined()
       const post = await step(inputs, { postState: main.state })
@@ -179,10 +241,21 @@ describe('operation sweep', () => {
       closed: kapso.seed('legacy', scopeId, { url: previewUrl(1), headers: record(REPO, 1) }),
       open: kapso.seed('legacy', scopeId, { url: previewUrl(2), headers: record(REPO, 2) }),
       openButOld: kapso.seed('legacy', scopeId, { url: previewUrl(3), headers: record(REPO, 3), created_at: old }),
-      otherRepo: kapso.seed('legacy', scopeId, { url: 'https://other.example.com/1', headers: record('octo-org/other', 1), created_at: old }),
+      otherRepo: kapso.seed('legacy', scopeId, {
+        url: 'https://other.example.com/1',
+        headers: record('octo-org/other', 1),
+        created_at: old
+      }),
       unrecorded: kapso.seed('legacy', scopeId, { url: 'https://by-hand.example.com/hook', created_at: old }),
-      noPullRequest: kapso.seed('legacy', scopeId, { url: 'https://staging.example.com/hook', headers: record(REPO), created_at: old }),
-      forged: kapso.seed('legacy', scopeId, { url: 'https://forged.example.com/1', headers: { [RECORD]: `someone-else; repository=${REPO}; pull-request=1` } })
+      noPullRequest: kapso.seed('legacy', scopeId, {
+        url: 'https://staging.example.com/hook',
+        headers: record(REPO),
+        created_at: old
+      }),
+      forged: kapso.seed('legacy', scopeId, {
+        url: 'https://forged.example.com/1',
+        headers: { [RECORD]: `someone-else; repository=${REPO}; pull-request=1` }
+      })
     }
     github.setPullRequests([
       { number: 1, state: 'closed' },
@@ -191,10 +264,16 @@ describe('operation sweep', () => {
     ])
   })
   const sweep = (inputs: Record<string, string> = {}): Promise<ActionRun> =>
-    step({ operation: 'sweep', ...inputs }, { event: { eventName: 'schedule', repository: REPO, apiUrl: github.apiUrl, payload: {} } })
-  const left = (): string[] => Object.entries(seeded).filter(([, w]) => kapso.webhooks().some((k) => k.id === w.id)).map(([name]) => name)
+    step(
+      { operation: 'sweep', ...inputs },
+      { event: { eventName: 'schedule', repository: REPO, apiUrl: github.apiUrl, payload: {} } }
+    )
+  const left = (): string[] =>
+    Object.entries(seeded)
+      .filter(([, w]) => kapso.webhooks().some((k) => k.id === w.id))
+      .map(([name]) => name)
 
-  it('deletes exactly the webhooks of this repository\'s closed pull requests, asking GITHUB_API_URL', async () => {
+  it("deletes exactly the webhooks of this repository's closed pull requests, asking GITHUB_API_URL", async () => {
     const run = await sweep()
     expect(run.exitCode, run.stdout).toBe(0)
     expect(run.outputs).toMatchObject({ result: 'deleted', 'deleted-count': '1', 'deleted-ids': seeded.closed?.id })
@@ -204,7 +283,7 @@ describe('operation sweep', () => {
     expect(run.summary).toContain('pull request #1 is closed')
   })
 
-  it('with max-age, also deletes this repository\'s older pull-request webhooks', async () => {
+  it("with max-age, also deletes this repository's older pull-request webhooks", async () => {
     const run = await sweep({ 'max-age': '48h' })
     expect(run.outputs['deleted-count']).toBe('2')
     expect(left()).toEqual(['open', 'otherRepo', 'unrecorded', 'noPullRequest', 'forged'])
@@ -222,7 +301,9 @@ describe('operation sweep', () => {
 
   it('asks GitHub about 250 recorded pull requests in 3 requests', async () => {
     for (let pr = 10; pr < 260; pr++) kapso.seed('legacy', scopeId, { url: previewUrl(pr), headers: record(REPO, pr) })
-    github.setPullRequests(Array.from({ length: 250 }, (_, i) => ({ number: i + 10, state: i % 2 ? 'closed' : 'open' })))
+    github.setPullRequests(
+      Array.from({ length: 250 }, (_, i) => ({ number: i + 10, state: i % 2 ? 'closed' : 'open' }))
+    )
     const run = await sweep()
     expect(run.outputs['deleted-count']).toBe('125')
     expect(github.requests).toHaveLength(3)
@@ -233,11 +314,22 @@ describe('operation sweep', () => {
     ['in seconds', (): string => '1'],
     ['as an HTTP date', (): string => new Date(Date.now() + 2000).toUTCString()]
   ])('waits as GitHub asks when it answers 429 with Retry-After %s, then sweeps', async (_form, retryAfter) => {
-    const front = await Liar.start((_req, index) => (index === 0 ? { status: 429, headers: { 'Retry-After': retryAfter() }, body: '{"message":"rate limited"}' } : undefined), github.apiUrl)
+    const front = await Liar.start(
+      (_req, index) =>
+        index === 0
+          ? { status: 429, headers: { 'Retry-After': retryAfter() }, body: '{"message":"rate limited"}' }
+          : undefined,
+      github.apiUrl
+    )
     try {
-      const run = await step({ operation: 'sweep' }, { event: { eventName: 'schedule', repository: REPO, apiUrl: front.origin, payload: {} } })
+      const run = await step(
+        { operation: 'sweep' },
+        { event: { eventName: 'schedule', repository: REPO, apiUrl: front.origin, payload: {} } }
+      )
       expect(run.exitCode, run.stdout).toBe(0)
-      expect(run.stdout).toMatch(/GitHub is rate-limiting these requests \(HTTP 429\) while reading the state of 3 pull requests of octo-org\/shop: waiting \d s as it asks/)
+      expect(run.stdout).toMatch(
+        /GitHub is rate-limiting these requests \(HTTP 429\) while reading the state of 3 pull requests of octo-org\/shop: waiting \d s as it asks/
+      )
       expect(run.outputs['deleted-count']).toBe('1')
     } finally {
       await front.close()
@@ -247,31 +339,45 @@ describe('operation sweep', () => {
   it('says what to fix when the token may not read pull requests', async () => {
     const run = await sweep({ 'github-token': 'ghs_AnotherTokenThatGitHubRefuses0000' })
     expect(run.exitCode).toBe(1)
-    expect(run.stdout).toMatch(/::error::GitHub refused reading the state of 3 pull requests of octo-org\/shop \(HTTP 401\)\. Check github-token: it needs pull-requests: read on octo-org\/shop/)
+    expect(run.stdout).toMatch(
+      /::error::GitHub refused reading the state of 3 pull requests of octo-org\/shop \(HTTP 401\)\. Check github-token: it needs pull-requests: read on octo-org\/shop/
+    )
     expect(kapso.writes()).toHaveLength(0)
   })
 })
 
 describe('the job summary', () => {
   it('says what failed and what to do when the step fails', async () => {
-    const run = await step({ ...preview(6), 'api-key': 'a-revoked-api-key-0000' }, { event: pullRequestEvent('opened', 6) })
+    const run = await step(
+      { ...preview(6), 'api-key': 'a-revoked-api-key-0000' },
+      { event: pullRequestEvent('opened', 6) }
+    )
     expect(run.exitCode).toBe(1)
     expect(run.summary).toContain('Kapso webhook: failed')
     expect(run.summary).toContain('Kapso rejected the API key (HTTP 401)')
     expect(run.summary).toContain('Check the api-key input')
-    const invalid = await step({ ...preview(6), events: 'whatsapp.message.sennt' }, { event: pullRequestEvent('opened', 6) })
+    const invalid = await step(
+      { ...preview(6), events: 'whatsapp.message.sennt' },
+      { event: pullRequestEvent('opened', 6) }
+    )
     expect(invalid.summary).toContain('did you mean &#34;whatsapp.message.sent&#34;?')
   })
 
   it('shows scope, webhook, URL, events and result, and the planned changes of a dry run, without a secret', async () => {
-    const created = await step({ ...preview(6), 'secret-key': 'summary-secret-123456789' }, { event: pullRequestEvent('opened', 6) })
+    const created = await step(
+      { ...preview(6), 'secret-key': 'summary-secret-123456789' },
+      { event: pullRequestEvent('opened', 6) }
+    )
     expect(created.summary).toContain(`whatsapp-config-id ${scopeId}`)
     expect(created.summary).toContain(created.outputs['webhook-id'])
     expect(created.summary).toContain(previewUrl(6))
     expect(created.summary).toContain('whatsapp.message.received')
     expect(created.summary).toMatch(/<td>created<\/td>/)
 
-    const planned = await step({ ...preview(6), 'inactivity-minutes': '30', 'secret-key': 'another-secret-987654321', 'dry-run': 'true' }, { event: pullRequestEvent('synchronize', 6) })
+    const planned = await step(
+      { ...preview(6), 'inactivity-minutes': '30', 'secret-key': 'another-secret-987654321', 'dry-run': 'true' },
+      { event: pullRequestEvent('synchronize', 6) }
+    )
     expect(planned.summary).toContain('would be updated')
     expect(planned.summary).toContain('Planned changes')
     expect(planned.summary).toMatch(/inactivity-minutes<\/td><td>60<\/td><td>30/)
@@ -300,7 +406,9 @@ describe('pull requests from forks', () => {
   })
 
   it('still mask the key when a fork run does have one (pull_request_target)', async () => {
-    const run = await step(preview(14), { event: pullRequestEvent('opened', 14, { fork: true, eventName: 'pull_request_target' }) })
+    const run = await step(preview(14), {
+      event: pullRequestEvent('opened', 14, { fork: true, eventName: 'pull_request_target' })
+    })
     expect(run.outputs.result).toBe('created')
     expect(isMasked(run.stdout, EMULATOR_DEFAULTS.apiKey)).toBe(true)
   })

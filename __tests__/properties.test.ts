@@ -42,7 +42,11 @@ beforeAll(async () => {
     return { status: answer.status, headers, body: answer.status === 204 ? undefined : answer.text }
   })
   origin = server.origin
-  Object.assign(process.env, { GITHUB_API_URL: origin, GITHUB_REPOSITORY: 'octo-org/shop', GITHUB_EVENT_NAME: 'schedule' })
+  Object.assign(process.env, {
+    GITHUB_API_URL: origin,
+    GITHUB_REPOSITORY: 'octo-org/shop',
+    GITHUB_EVENT_NAME: 'schedule'
+  })
 })
 afterAll(async () => {
   for (const name of ['GITHUB_API_URL', 'GITHUB_REPOSITORY', 'GITHUB_EVENT_NAME']) delete process.env[name]
@@ -54,19 +58,31 @@ const tricky = fc.oneof(
   fc.string(),
   fc.string({ unit: 'binary' }),
   fc.constantFrom(API_KEY, SECRET, TOKEN, '\n::warning::forged', '\u2028::error::forged', '%0A::add-mask::x'),
-  fc.tuple(fc.constantFrom(API_KEY, SECRET, TOKEN), fc.nat(20), fc.integer({ min: 10, max: 30 }), fc.string()).map(([s, at, length, rest]) => `${rest}${s.slice(at, at + length)}${rest}`)
+  fc
+    .tuple(fc.constantFrom(API_KEY, SECRET, TOKEN), fc.nat(20), fc.integer({ min: 10, max: 30 }), fc.string())
+    .map(([s, at, length, rest]) => `${rest}${s.slice(at, at + length)}${rest}`)
 )
 const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | unknown> => fc.oneof(arb, fc.jsonValue(), tricky)
 
 const webhook = fc.record(
   {
     id: maybe(fc.oneof(fc.constantFrom(...IDS), fc.uuid())),
-    url: maybe(fc.constantFrom(URL_A, URL_A.toUpperCase().replace('/API/WHATSAPP', '/api/whatsapp/'), `${URL_A}\n::warning::forged`)),
+    url: maybe(
+      fc.constantFrom(
+        URL_A,
+        URL_A.toUpperCase().replace('/API/WHATSAPP', '/api/whatsapp/'),
+        `${URL_A}\n::warning::forged`
+      )
+    ),
     secret_key: fc.oneof(fc.jsonValue(), tricky, fc.constantFrom(SECRET, API_KEY)),
     kind: maybe(fc.constantFrom('kapso', 'meta')),
     events: maybe(fc.subarray(EVENTS)),
     active: maybe(fc.boolean()),
-    headers: fc.oneof(fc.constant(null), fc.dictionary(tricky, fc.oneof(tricky, fc.jsonValue())), fc.constant({ 'X-Provisioned-By': 'kapso-webhook-action; repository=octo-org/shop; pull-request=3' })),
+    headers: fc.oneof(
+      fc.constant(null),
+      fc.dictionary(tricky, fc.oneof(tricky, fc.jsonValue())),
+      fc.constant({ 'X-Provisioned-By': 'kapso-webhook-action; repository=octo-org/shop; pull-request=3' })
+    ),
     inactivity_minutes: maybe(fc.integer({ min: 1, max: 1440 })),
     created_at: maybe(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()))
   },
@@ -74,15 +90,36 @@ const webhook = fc.record(
 )
 const body = fc.oneof(
   fc.jsonValue(),
-  fc.record({ data: fc.array(webhook, { maxLength: 4 }), meta: fc.oneof(fc.constant(undefined), fc.record({ total_pages: maybe(fc.integer({ min: 0, max: 3 })) })) }),
+  fc.record({
+    data: fc.array(webhook, { maxLength: 4 }),
+    meta: fc.oneof(fc.constant(undefined), fc.record({ total_pages: maybe(fc.integer({ min: 0, max: 3 })) }))
+  }),
   fc.record({ data: webhook }),
   fc.record({ error: tricky, message: tricky }),
-  fc.record({ data: fc.record({ repository: fc.oneof(fc.constant(null), fc.dictionary(fc.constantFrom('pr3', 'pr4'), fc.oneof(fc.constant(null), fc.record({ number: maybe(fc.constant(3)), state: maybe(fc.constantFrom('OPEN', 'CLOSED', 'MERGED')) })))) }) })
+  fc.record({
+    data: fc.record({
+      repository: fc.oneof(
+        fc.constant(null),
+        fc.dictionary(
+          fc.constantFrom('pr3', 'pr4'),
+          fc.oneof(
+            fc.constant(null),
+            fc.record({ number: maybe(fc.constant(3)), state: maybe(fc.constantFrom('OPEN', 'CLOSED', 'MERGED')) })
+          )
+        )
+      )
+    })
+  })
 )
 const answer: fc.Arbitrary<Answer> = fc.record(
   {
     status: fc.constantFrom(200, 200, 200, 201, 204, 307, 400, 401, 402, 403, 404, 422, 429, 500, 503),
-    text: fc.oneof(body.map((b) => JSON.stringify(b) ?? ''), body.map((b) => JSON.stringify(b) ?? ''), fc.string(), fc.constant('')),
+    text: fc.oneof(
+      body.map((b) => JSON.stringify(b) ?? ''),
+      body.map((b) => JSON.stringify(b) ?? ''),
+      fc.string(),
+      fc.constant('')
+    ),
     retryAfter: fc.constantFrom('0', '1', 'soon', '3600')
   },
   { requiredKeys: ['status', 'text'] }
@@ -103,22 +140,30 @@ const calls = (fn: unknown): string[] => (fn as Mock).mock.calls.map(([text]) =>
 const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
 // eslint-disable-next-line no-control-regex
 const CONTROL_BUT_LINE_BREAK = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/
-const RAW_ERROR = /TypeError|RangeError|SyntaxError|ReferenceError|is not a function|Cannot read|undefined|Maximum call stack|unexpected error|\[object Object\]/i
+const RAW_ERROR =
+  /TypeError|RangeError|SyntaxError|ReferenceError|is not a function|Cannot read|undefined|Maximum call stack|unexpected error|\[object Object\]/i
 
 /** What the runner would have seen of the step, checked against every promise. */
 function checkRun(): void {
   const masked = calls(core.setSecret).filter((s) => s.length >= 10)
   const lines = [...calls(core.info), ...calls(core.debug)]
   const annotations = [...calls(core.warning), ...calls(core.notice), ...calls(core.error), ...calls(core.setFailed)]
-  const outputs = (core.setOutput as unknown as Mock).mock.calls.map(([name, value]) => [String(name), String(value)] as const)
+  const outputs = (core.setOutput as unknown as Mock).mock.calls.map(
+    ([name, value]) => [String(name), String(value)] as const
+  )
   for (const line of lines) expect(line).not.toMatch(ANY_CONTROL)
   for (const text of annotations) expect(text).not.toMatch(CONTROL_BUT_LINE_BREAK)
   for (const [, value] of outputs) expect(value).not.toMatch(ANY_CONTROL)
-  const shown = [...lines, ...annotations, ...outputs.filter(([name]) => name !== 'secret-key').map(([, value]) => value)]
+  const shown = [
+    ...lines,
+    ...annotations,
+    ...outputs.filter(([name]) => name !== 'secret-key').map(([, value]) => value)
+  ]
   // What the action knows to be secret is what it masked: the inputs' key, secret and token among them.
   expect(masked).toContain(API_KEY)
   for (const secret of new Set(masked)) {
-    for (const text of shown) expect(longestFragment(text, secret), `a fragment of a secret in: ${text.slice(0, 200)}`).toBeLessThan(10)
+    for (const text of shown)
+      expect(longestFragment(text, secret), `a fragment of a secret in: ${text.slice(0, 200)}`).toBeLessThan(10)
   }
   const failure = calls(core.setFailed)[0]
   if (failure !== undefined) {
@@ -157,7 +202,21 @@ describe('whatever the servers answer', () => {
 })
 
 describe('whatever the inputs say', () => {
-  const names = ['url', 'events', 'headers', 'webhook-id', 'whatsapp-config-id', 'phone-number-id', 'api-url', 'operation', 'secret-key', 'buffer-window-seconds', 'max-age', 'active', 'timeout-seconds']
+  const names = [
+    'url',
+    'events',
+    'headers',
+    'webhook-id',
+    'whatsapp-config-id',
+    'phone-number-id',
+    'api-url',
+    'operation',
+    'secret-key',
+    'buffer-window-seconds',
+    'max-age',
+    'active',
+    'timeout-seconds'
+  ]
   it('the step keeps every promise', async () => {
     await fc.assert(
       fc.asyncProperty(fc.dictionary(fc.constantFrom(...names), tricky, { maxKeys: 4 }), async (given) => {
@@ -168,7 +227,10 @@ describe('whatever the inputs say', () => {
         checkRun()
         // An input error names the input it is about, and quotes no secret.
         const failure = calls(core.setFailed)[0]
-        if (failure?.startsWith('Invalid input')) expect(failure).toMatch(/api-key|url|events|headers|webhook-id|whatsapp-config-id|phone-number-id|api-url|operation|secret-key|buffer-window-seconds|max-age|active|timeout-seconds/)
+        if (failure?.startsWith('Invalid input'))
+          expect(failure).toMatch(
+            /api-key|url|events|headers|webhook-id|whatsapp-config-id|phone-number-id|api-url|operation|secret-key|buffer-window-seconds|max-age|active|timeout-seconds/
+          )
       }),
       { numRuns: 300 }
     )

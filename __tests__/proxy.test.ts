@@ -18,7 +18,8 @@ import { FAKE_GITHUB_TOKEN, runAction } from '../scripts/run-action.js'
 import { haveOpenssl, throwawayCertificate } from '../scripts/tls.js'
 
 const canRun = haveOpenssl()
-if (!canRun) console.warn('Proxy test skipped: it needs the openssl command to make a certificate for kapso.test and github.test.')
+if (!canRun)
+  console.warn('Proxy test skipped: it needs the openssl command to make a certificate for kapso.test and github.test.')
 const KNOWN_HOSTS = ['kapso.test', 'github.test']
 const REPO = 'octo-org/shop'
 
@@ -93,14 +94,23 @@ describe.skipIf(!canRun)('through a proxy', () => {
     expect(tunnels.length).toBeGreaterThanOrEqual(2)
     expect(new Set(tunnels)).toEqual(new Set([`kapso.test:${emulator.port}`]))
     expect(emulator.webhooks()).toHaveLength(1)
-    expect(findLeaks(created.stdout + again.stdout, [EMULATOR_DEFAULTS.apiKey, created.outputs['secret-key'] ?? ''])).toEqual([])
+    expect(
+      findLeaks(created.stdout + again.stdout, [EMULATOR_DEFAULTS.apiKey, created.outputs['secret-key'] ?? ''])
+    ).toEqual([])
   })
 
   it('asks GitHub through the proxy too (sweep, with Octokit and GHES URLs)', async () => {
     github.setPullRequests([{ number: 4, state: 'closed' }])
-    emulator.seed('legacy', EMULATOR_DEFAULTS.configId, { url: 'https://pr-4.preview.example.com/hook', headers: { 'X-Provisioned-By': `kapso-webhook-action; repository=${REPO}; pull-request=4` } })
+    emulator.seed('legacy', EMULATOR_DEFAULTS.configId, {
+      url: 'https://pr-4.preview.example.com/hook',
+      headers: { 'X-Provisioned-By': `kapso-webhook-action; repository=${REPO}; pull-request=4` }
+    })
     const event = { eventName: 'schedule', repository: REPO, apiUrl: `https://github.test:${github.port}`, payload: {} }
-    const run = await runAction({ ...inputs(), url: '', operation: 'sweep' }, { ...trust(), HTTPS_PROXY: proxyUrl }, { event })
+    const run = await runAction(
+      { ...inputs(), url: '', operation: 'sweep' },
+      { ...trust(), HTTPS_PROXY: proxyUrl },
+      { event }
+    )
     expect(run.exitCode, run.stdout + run.stderr).toBe(0)
     expect(run.outputs).toMatchObject({ result: 'deleted', 'deleted-count': '1' })
     expect(github.requests).toEqual(['POST /graphql (pull requests 4)'])
@@ -113,6 +123,8 @@ describe.skipIf(!canRun)('through a proxy', () => {
     expect(tunnels).toEqual([])
     // kapso.test resolves only through the proxy: going direct, the name is unknown.
     expect(run.exitCode).toBe(1)
-    expect(run.stdout).toMatch(/::error::Gave up listing webhooks .* after 1 attempt; the last one ended with could not connect to kapso\.test:\d+ \((ENOTFOUND|EAI_AGAIN)\)\./)
+    expect(run.stdout).toMatch(
+      /::error::Gave up listing webhooks .* after 1 attempt; the last one ended with could not connect to kapso\.test:\d+ \((ENOTFOUND|EAI_AGAIN)\)\./
+    )
   })
 })

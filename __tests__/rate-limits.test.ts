@@ -36,7 +36,12 @@ function deployment(seed: string): { sha: string; short: string; event: GitHubEv
   const sha = commitSha(seed)
   github.setPullRequests([{ number: 21, state: 'open', shas: [sha] }])
   const host = `shop-${seed}-octo-org.vercel.app`
-  return { sha, short: sha.slice(0, 7), event: deploymentStatusEvent('vercel', { environment: 'preview', sha, url: `https://${host}` }), url: `https://${host}/api/whatsapp` }
+  return {
+    sha,
+    short: sha.slice(0, 7),
+    event: deploymentStatusEvent('vercel', { environment: 'preview', sha, url: `https://${host}` }),
+    url: `https://${host}/api/whatsapp`
+  }
 }
 
 /** The liar answers `first` to the first request, and passes the rest on to the GitHub stand-in. */
@@ -46,21 +51,24 @@ function githubAnswering(...first: RawAnswer[]): Promise<Liar> {
 
 const errors = (run: ActionRun): string[] => run.stdout.split('\n').filter((line) => line.startsWith('::error::'))
 
-describe('GitHub\'s REST API rate-limiting the step (a deployment\'s pull request)', () => {
-  it.each([403, 429])('a secondary limit (HTTP %i, Retry-After: 1) is waited out, with a notice, and the step goes on', async (status) => {
-    const d = deployment(`sec${status}`)
-    const front = await githubAnswering(secondary(status, '1'))
-    const started = Date.now()
-    const run = await step(auto(d.url), d.event, { githubUrl: front.origin })
-    expect(run.exitCode, run.stdout).toBe(0)
-    expect(run.outputs.result).toBe('created')
-    expect(run.stdout).toContain(
-      `::notice::GitHub is rate-limiting these requests (HTTP ${status}) while finding the pull request of commit ${d.short}: waiting 1 s as it asks, then trying again (attempt 2 of 5).`
-    )
-    expect(run.stdout).not.toContain(PERMISSIONS)
-    expect(front.seen).toHaveLength(2)
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000)
-  })
+describe("GitHub's REST API rate-limiting the step (a deployment's pull request)", () => {
+  it.each([403, 429])(
+    'a secondary limit (HTTP %i, Retry-After: 1) is waited out, with a notice, and the step goes on',
+    async (status) => {
+      const d = deployment(`sec${status}`)
+      const front = await githubAnswering(secondary(status, '1'))
+      const started = Date.now()
+      const run = await step(auto(d.url), d.event, { githubUrl: front.origin })
+      expect(run.exitCode, run.stdout).toBe(0)
+      expect(run.outputs.result).toBe('created')
+      expect(run.stdout).toContain(
+        `::notice::GitHub is rate-limiting these requests (HTTP ${status}) while finding the pull request of commit ${d.short}: waiting 1 s as it asks, then trying again (attempt 2 of 5).`
+      )
+      expect(run.stdout).not.toContain(PERMISSIONS)
+      expect(front.seen).toHaveLength(2)
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_000)
+    }
+  )
 
   it('a primary limit (HTTP 403, x-ratelimit-remaining 0) is waited out until x-ratelimit-reset, and the step goes on', async () => {
     const d = deployment('primary')
@@ -69,7 +77,9 @@ describe('GitHub\'s REST API rate-limiting the step (a deployment\'s pull reques
     expect(run.exitCode, run.stdout).toBe(0)
     expect(run.outputs.result).toBe('created')
     expect(run.stdout).toMatch(
-      new RegExp(`::notice::GitHub is rate-limiting these requests \\(HTTP 403\\) while finding the pull request of commit ${d.short}: waiting [1-3] s as it asks, then trying again \\(attempt 2 of 5\\)\\.`)
+      new RegExp(
+        `::notice::GitHub is rate-limiting these requests \\(HTTP 403\\) while finding the pull request of commit ${d.short}: waiting [1-3] s as it asks, then trying again \\(attempt 2 of 5\\)\\.`
+      )
     )
     expect(front.seen).toHaveLength(2)
   })
@@ -110,7 +120,11 @@ describe('GitHub\'s REST API rate-limiting the step (a deployment\'s pull reques
     ['x-ratelimit-remaining not 0', { 'x-ratelimit-remaining': '4999', 'x-ratelimit-reset': epochIn(2) }]
   ])('a 403 with %s is a permissions problem, said as before, and not sent again', async (_what, headers) => {
     const d = deployment('perm')
-    const front = await githubAnswering({ status: 403, headers, body: '{"message":"Resource not accessible by integration"}' })
+    const front = await githubAnswering({
+      status: 403,
+      headers,
+      body: '{"message":"Resource not accessible by integration"}'
+    })
     const run = await step(auto(d.url), d.event, { githubUrl: front.origin })
     expect(run.exitCode).toBe(1)
     expect(errors(run)).toEqual([
@@ -123,9 +137,17 @@ describe('GitHub\'s REST API rate-limiting the step (a deployment\'s pull reques
 
 describe('Kapso rate-limiting the step', () => {
   it('asking to wait 59 s with 30 s of timeout-seconds: says Kapso asked that, and what was left, not that the step ran out of time', async () => {
-    const liar = await startLiar(() => ({ status: 429, headers: { 'Retry-After': '59' }, body: '{"error":"Rate limit exceeded"}' }))
+    const liar = await startLiar(() => ({
+      status: 429,
+      headers: { 'Retry-After': '59' },
+      body: '{"error":"Rate limit exceeded"}'
+    }))
     const started = Date.now()
-    const run = await step(auto('https://pr-31.preview.example.com/api/whatsapp', { 'timeout-seconds': '30' }), pullRequestEvent('opened', 31), { apiUrl: `${liar.origin}/platform/v1` })
+    const run = await step(
+      auto('https://pr-31.preview.example.com/api/whatsapp', { 'timeout-seconds': '30' }),
+      pullRequestEvent('opened', 31),
+      { apiUrl: `${liar.origin}/platform/v1` }
+    )
     expect(run.exitCode).toBe(1)
     const [error = ''] = errors(run)
     expect(error).toMatch(
@@ -140,12 +162,25 @@ describe('Kapso rate-limiting the step', () => {
   })
 })
 
-describe('GitHub\'s GraphQL answers for sweep', () => {
-  const sweep = (more: { githubUrl?: string } = {}): Promise<ActionRun> => step({ operation: 'sweep', url: '', events: '' }, { eventName: 'schedule', repository: REPOSITORY, payload: {} }, more)
+describe("GitHub's GraphQL answers for sweep", () => {
+  const sweep = (more: { githubUrl?: string } = {}): Promise<ActionRun> =>
+    step(
+      { operation: 'sweep', url: '', events: '' },
+      { eventName: 'schedule', repository: REPOSITORY, payload: {} },
+      more
+    )
   /** Webhooks recorded for pull requests #7 (open) and #8 (closed). */
   function seedTwo(): { closed: string } {
-    kapso.seed('platform', scopeId, { url: 'https://pr-7.preview.example.com/h', events: ['whatsapp.message.received'], headers: { [RECORD]: record('pull-request=7') } })
-    const closed = kapso.seed('platform', scopeId, { url: 'https://pr-8.preview.example.com/h', events: ['whatsapp.message.received'], headers: { [RECORD]: record('pull-request=8') } })
+    kapso.seed('platform', scopeId, {
+      url: 'https://pr-7.preview.example.com/h',
+      events: ['whatsapp.message.received'],
+      headers: { [RECORD]: record('pull-request=7') }
+    })
+    const closed = kapso.seed('platform', scopeId, {
+      url: 'https://pr-8.preview.example.com/h',
+      events: ['whatsapp.message.received'],
+      headers: { [RECORD]: record('pull-request=8') }
+    })
     github.setPullRequests([
       { number: 7, state: 'open' },
       { number: 8, state: 'closed' }
@@ -156,7 +191,14 @@ describe('GitHub\'s GraphQL answers for sweep', () => {
   const failedFor8 = (type?: string): RawAnswer => ({
     body: JSON.stringify({
       data: { repository: { pr7: { number: 7, state: 'OPEN' }, pr8: null } },
-      errors: [{ ...(type && { type }), path: ['repository', 'pr8'], locations: [{ line: 1, column: 80 }], message: 'Something went wrong while executing your query.' }]
+      errors: [
+        {
+          ...(type && { type }),
+          path: ['repository', 'pr8'],
+          locations: [{ line: 1, column: 80 }],
+          message: 'Something went wrong while executing your query.'
+        }
+      ]
     })
   })
 
@@ -169,17 +211,20 @@ describe('GitHub\'s GraphQL answers for sweep', () => {
     expect(kapso.webhooks()).toHaveLength(2)
   })
 
-  it.each([undefined, 'INTERNAL', 'SERVICE_UNAVAILABLE'])('another error for one pull request (type %s) is sent again, and the sweep goes on once GitHub answers', async (type) => {
-    const { closed } = seedTwo()
-    const front = await githubAnswering(failedFor8(type))
-    const run = await sweep({ githubUrl: front.origin })
-    expect(run.exitCode, run.stdout).toBe(0)
-    expect(run.stdout).not.toContain('GitHub has no pull request #8')
-    expect(front.seen).toHaveLength(2)
-    expect(run.outputs).toMatchObject({ result: 'deleted', 'deleted-ids': closed })
-  })
+  it.each([undefined, 'INTERNAL', 'SERVICE_UNAVAILABLE'])(
+    'another error for one pull request (type %s) is sent again, and the sweep goes on once GitHub answers',
+    async (type) => {
+      const { closed } = seedTwo()
+      const front = await githubAnswering(failedFor8(type))
+      const run = await sweep({ githubUrl: front.origin })
+      expect(run.exitCode, run.stdout).toBe(0)
+      expect(run.stdout).not.toContain('GitHub has no pull request #8')
+      expect(front.seen).toHaveLength(2)
+      expect(run.outputs).toMatchObject({ result: 'deleted', 'deleted-ids': closed })
+    }
+  )
 
-  it('an error for one pull request that persists fails the sweep, naming the pull request and GitHub\'s message, deleting nothing', async () => {
+  it("an error for one pull request that persists fails the sweep, naming the pull request and GitHub's message, deleting nothing", async () => {
     seedTwo()
     const liar = await startLiar(() => failedFor8('INTERNAL'))
     const run = await sweep({ githubUrl: liar.origin })
@@ -197,7 +242,10 @@ describe('GitHub\'s GraphQL answers for sweep', () => {
     const { closed } = seedTwo()
     const front = await githubAnswering({
       headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': epochIn(1) },
-      body: JSON.stringify({ data: null, errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for installation ID 1.' }] })
+      body: JSON.stringify({
+        data: null,
+        errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for installation ID 1.' }]
+      })
     })
     const run = await sweep({ githubUrl: front.origin })
     expect(run.exitCode, run.stdout).toBe(0)
@@ -222,7 +270,7 @@ describe('GitHub\'s GraphQL answers for sweep', () => {
   })
 })
 
-describe('reading GitHub\'s rate-limit headers', () => {
+describe("reading GitHub's rate-limit headers", () => {
   const now = Date.parse('2026-11-28T10:00:00Z')
   const epoch = (seconds: number): string => String(now / 1000 + seconds)
 
@@ -231,8 +279,12 @@ describe('reading GitHub\'s rate-limit headers', () => {
     expect(rateLimitWaitMs({ 'retry-after': 'Sat, 28 Nov 2026 10:00:30 GMT' }, now)).toBe(30_000)
     expect(rateLimitWaitMs({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': epoch(90) }, now)).toBe(90_000)
     expect(rateLimitWaitMs({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': epoch(-5) }, now)).toBe(0)
-    expect(rateLimitWaitMs({ 'retry-after': '3', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': epoch(90) }, now)).toBe(90_000)
-    expect(rateLimitWaitMs({ 'retry-after': '120', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': epoch(90) }, now)).toBe(120_000)
+    expect(
+      rateLimitWaitMs({ 'retry-after': '3', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': epoch(90) }, now)
+    ).toBe(90_000)
+    expect(
+      rateLimitWaitMs({ 'retry-after': '120', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': epoch(90) }, now)
+    ).toBe(120_000)
   })
 
   it('names no wait without those signals: a 403 is then a refusal', () => {
@@ -246,29 +298,59 @@ describe('reading GitHub\'s rate-limit headers', () => {
   })
 })
 
-describe('reading the errors of GitHub\'s GraphQL answer for pull request states', () => {
-  const notFound = (alias: string): unknown => ({ type: 'NOT_FOUND', path: ['repository', alias], message: 'Could not resolve to a PullRequest.' })
+describe("reading the errors of GitHub's GraphQL answer for pull request states", () => {
+  const notFound = (alias: string): unknown => ({
+    type: 'NOT_FOUND',
+    path: ['repository', alias],
+    message: 'Could not resolve to a PullRequest.'
+  })
 
-  it('takes NOT_FOUND at a pull request\'s alias, and errors that name no pull request, as nothing to act on', () => {
-    expect(readGraphqlErrors([notFound('pr8'), { type: 'NOT_FOUND', message: 'Could not resolve to a Repository.' }], [7, 8])).toEqual({})
+  it("takes NOT_FOUND at a pull request's alias, and errors that name no pull request, as nothing to act on", () => {
+    expect(
+      readGraphqlErrors([notFound('pr8'), { type: 'NOT_FOUND', message: 'Could not resolve to a Repository.' }], [7, 8])
+    ).toEqual({})
     expect(readGraphqlErrors([{ type: 'INTERNAL', path: ['repository', 'pr9'], message: 'x' }], [7, 8])).toEqual({})
     expect(readGraphqlErrors('not a list', [7, 8])).toEqual({})
   })
 
-  it('takes any other error for a pull request as its state unknown: the first one, with GitHub\'s message', () => {
-    expect(readGraphqlErrors([notFound('pr7'), { path: ['repository', 'pr8'], message: 'Something went wrong' }], [7, 8])).toEqual({ failed: { number: 8, message: 'Something went wrong' } })
-    expect(readGraphqlErrors([{ type: 'FORBIDDEN', path: ['repository', 'pr7'] }, { type: 'INTERNAL', path: ['repository', 'pr8'], message: 'y' }], [7, 8])).toEqual({ failed: { number: 7, message: '' } })
+  it("takes any other error for a pull request as its state unknown: the first one, with GitHub's message", () => {
+    expect(
+      readGraphqlErrors([notFound('pr7'), { path: ['repository', 'pr8'], message: 'Something went wrong' }], [7, 8])
+    ).toEqual({ failed: { number: 8, message: 'Something went wrong' } })
+    expect(
+      readGraphqlErrors(
+        [
+          { type: 'FORBIDDEN', path: ['repository', 'pr7'] },
+          { type: 'INTERNAL', path: ['repository', 'pr8'], message: 'y' }
+        ],
+        [7, 8]
+      )
+    ).toEqual({ failed: { number: 7, message: '' } })
     // NOT_FOUND below the alias (a field of the pull request) does not say the pull request is not there.
-    expect(readGraphqlErrors([{ type: 'NOT_FOUND', path: ['repository', 'pr8', 'state'], message: 'z' }], [8])).toEqual({ failed: { number: 8, message: 'z' } })
+    expect(readGraphqlErrors([{ type: 'NOT_FOUND', path: ['repository', 'pr8', 'state'], message: 'z' }], [8])).toEqual(
+      { failed: { number: 8, message: 'z' } }
+    )
   })
 
   it('takes RATE_LIMITED (or RATE_LIMIT) anywhere as a rate limit, before anything else', () => {
-    expect(readGraphqlErrors([{ path: ['repository', 'pr8'], message: 'x' }, { type: 'RATE_LIMITED', message: 'API rate limit exceeded' }], [8])).toEqual({ rateLimit: 'RATE_LIMITED' })
-    expect(readGraphqlErrors([{ type: 'RATE_LIMIT', message: 'API rate limit already exceeded' }], [8])).toEqual({ rateLimit: 'RATE_LIMIT' })
+    expect(
+      readGraphqlErrors(
+        [
+          { path: ['repository', 'pr8'], message: 'x' },
+          { type: 'RATE_LIMITED', message: 'API rate limit exceeded' }
+        ],
+        [8]
+      )
+    ).toEqual({ rateLimit: 'RATE_LIMITED' })
+    expect(readGraphqlErrors([{ type: 'RATE_LIMIT', message: 'API rate limit already exceeded' }], [8])).toEqual({
+      rateLimit: 'RATE_LIMIT'
+    })
   })
 
   it('reads an error of another shape as one without type, message or path', () => {
     expect(readGraphqlErrors([42, null, { type: 7, path: 'repository.pr8', message: ['x'] }], [8])).toEqual({})
-    expect(readGraphqlErrors([{ type: 7, path: ['repository', 'pr8'] }], [8])).toEqual({ failed: { number: 8, message: '' } })
+    expect(readGraphqlErrors([{ type: 7, path: ['repository', 'pr8'] }], [8])).toEqual({
+      failed: { number: 8, message: '' }
+    })
   })
 })

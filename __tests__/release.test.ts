@@ -91,7 +91,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-describe('move-major, through a project\'s history (in order)', () => {
+describe("move-major, through a project's history (in order)", () => {
   const commits: Record<string, string> = {}
 
   it('creates v1 at the first release, as a lightweight tag on its commit', () => {
@@ -175,8 +175,22 @@ describe('what move-major and check refuse', () => {
   })
 
   it.each([
-    'v1', 'v1.2', '1.2.3', 'v01.2.3', 'v1.02.3', 'v1.2.3.4', 'v1.2.3+build.5', 'v1.2.3-', 'v1.2.3-rc..1',
-    'v1.2.3-01', 'v1.2.3-rc_1', 'V1.2.3', 'v1.2.3 ', 'refs/tags/v1.2.3', '--force', ''
+    'v1',
+    'v1.2',
+    '1.2.3',
+    'v01.2.3',
+    'v1.02.3',
+    'v1.2.3.4',
+    'v1.2.3+build.5',
+    'v1.2.3-',
+    'v1.2.3-rc..1',
+    'v1.2.3-01',
+    'v1.2.3-rc_1',
+    'V1.2.3',
+    'v1.2.3 ',
+    'refs/tags/v1.2.3',
+    '--force',
+    ''
   ])('the malformed tag %j, changing nothing', (tag) => {
     expectOneLineFailure(release('move-major', tag, 'origin'))
     expectOneLineFailure(release('check', tag, 'origin'))
@@ -253,8 +267,14 @@ describe('notes', () => {
   })
 
   it.each([
-    ['v1.1.0', '### Added\n\n- A feature, with a [link](https://example.com) and `## [1.0.0]` in code.\n\n### Fixed\n\n- A fix.\n'],
-    ['1.1.0', '### Added\n\n- A feature, with a [link](https://example.com) and `## [1.0.0]` in code.\n\n### Fixed\n\n- A fix.\n'],
+    [
+      'v1.1.0',
+      '### Added\n\n- A feature, with a [link](https://example.com) and `## [1.0.0]` in code.\n\n### Fixed\n\n- A fix.\n'
+    ],
+    [
+      '1.1.0',
+      '### Added\n\n- A feature, with a [link](https://example.com) and `## [1.0.0]` in code.\n\n### Fixed\n\n- A fix.\n'
+    ],
     ['v1.1.0-rc.1', '- The feature, to try out.\n'],
     ['v1.0.10', '- Not 1.0.1.\n'],
     ['v1.0.0', '- First release.\n']
@@ -265,9 +285,12 @@ describe('notes', () => {
     expect(result.stdout).toBe(notes)
   })
 
-  it.each(['v1.2.0', 'v1.0', 'v1.0.1', 'Unreleased'])('fails for %s: no such section, an empty one, or no version', (tag) => {
-    expectOneLineFailure(release('notes', tag, file))
-  })
+  it.each(['v1.2.0', 'v1.0', 'v1.0.1', 'Unreleased'])(
+    'fails for %s: no such section, an empty one, or no version',
+    (tag) => {
+      expectOneLineFailure(release('notes', tag, file))
+    }
+  )
 
   it('fails when the changelog cannot be read', () => {
     expectOneLineFailure(release('notes', 'v1.0.0', join(dir, 'missing.md')))

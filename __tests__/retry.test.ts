@@ -6,7 +6,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { Deadline, StepTimeout } from '../src/deadline.js'
 import { ActionError, StatusError } from '../src/errors.js'
-import { isFailure, MAX_RETRY_AFTER_SECONDS, retryAfterMs, withRetries, type Attempted, type Failure, type RetryOptions } from '../src/retry.js'
+import {
+  isFailure,
+  MAX_RETRY_AFTER_SECONDS,
+  retryAfterMs,
+  withRetries,
+  type Attempted,
+  type Failure,
+  type RetryOptions
+} from '../src/retry.js'
 import { clearCore, failure, recorded } from './support/core.js'
 
 vi.mock('@actions/core', async (orig) => (await import('./support/core-mock.js')).mockCore(orig))
@@ -26,14 +34,37 @@ const options = (over: Partial<RetryOptions> = {}): RetryOptions => ({
   ...over
 })
 
-const serverError = (over: Partial<Failure> = {}): Failure => ({ failed: true, status: 503, summary: 'HTTP 503', mayHaveApplied: true, ...over })
+const serverError = (over: Partial<Failure> = {}): Failure => ({
+  failed: true,
+  status: 503,
+  summary: 'HTTP 503',
+  mayHaveApplied: true,
+  ...over
+})
 const lostAnswer: Failure = { failed: true, summary: 'the connection failed (ECONNRESET)', mayHaveApplied: true }
 const refused: Failure = { failed: true, summary: 'could not connect to kapso (ECONNREFUSED)', mayHaveApplied: false }
-const rateLimited = (retryAfter?: number): Failure => ({ failed: true, status: 429, summary: 'HTTP 429', mayHaveApplied: false, rateLimited: true, retryAfterMs: retryAfter })
-const clientError = (status: number, body?: unknown): Failure => ({ failed: true, status, body, summary: `HTTP ${status}`, mayHaveApplied: false })
+const rateLimited = (retryAfter?: number): Failure => ({
+  failed: true,
+  status: 429,
+  summary: 'HTTP 429',
+  mayHaveApplied: false,
+  rateLimited: true,
+  retryAfterMs: retryAfter
+})
+const clientError = (status: number, body?: unknown): Failure => ({
+  failed: true,
+  status,
+  body,
+  summary: `HTTP ${status}`,
+  mayHaveApplied: false
+})
 
 /** A spec whose attempts answer from `script` in turn (the last answer repeats), counting them. */
-function scripted<T>(method: Attempted<T>['method'], script: (T | Failure)[], extra: Partial<Attempted<T>> = {}): Attempted<T> & { sent: number[] } {
+function scripted<T>(
+  method: Attempted<T>['method'],
+  script: (T | Failure)[],
+  extra: Partial<Attempted<T>> = {}
+): Attempted<T> & { sent: number[] } {
   const sent: number[] = []
   return {
     method,
@@ -77,19 +108,28 @@ describe('what is sent again', () => {
   })
 
   it('stops after max attempts and says how the last one ended', async () => {
-    const spec = scripted('GET', [serverError(), serverError({ summary: 'HTTP 502 (an HTML error page)', status: 502 })])
+    const spec = scripted('GET', [
+      serverError(),
+      serverError({ summary: 'HTTP 502 (an HTML error page)', status: 502 })
+    ])
     const error = await failure(withRetries(options(), spec))
     expect(spec.sent).toHaveLength(3)
     expect(error).toBeInstanceOf(ActionError)
-    expect(error.message).toBe('Gave up creating a webhook for https://a.example.com/hook after 3 attempts; the last one ended with HTTP 502 (an HTML error page).')
+    expect(error.message).toBe(
+      'Gave up creating a webhook for https://a.example.com/hook after 3 attempts; the last one ended with HTTP 502 (an HTML error page).'
+    )
     expect((error as ActionError).status).toBe(502)
   })
 
   it('says "attempt" for one, and that a change may have been applied when a write may have reached Kapso', async () => {
     const one = await failure(withRetries(options({ maxAttempts: 1 }), scripted('GET', [refused])))
-    expect(one.message).toBe('Gave up creating a webhook for https://a.example.com/hook after 1 attempt; the last one ended with could not connect to kapso (ECONNREFUSED).')
+    expect(one.message).toBe(
+      'Gave up creating a webhook for https://a.example.com/hook after 1 attempt; the last one ended with could not connect to kapso (ECONNREFUSED).'
+    )
     const patch = await failure(withRetries(options({ maxAttempts: 2 }), scripted('PATCH', [lostAnswer, refused])))
-    expect(patch.message).toMatch(/ended with could not connect to kapso \(ECONNREFUSED\)\. Kapso may have applied it: a re-run finds out and converges\.$/)
+    expect(patch.message).toMatch(
+      /ended with could not connect to kapso \(ECONNREFUSED\)\. Kapso may have applied it: a re-run finds out and converges\.$/
+    )
     const notSent = await failure(withRetries(options({ maxAttempts: 2 }), scripted('PATCH', [refused])))
     expect(notSent.message).not.toContain('may have applied')
     const read = await failure(withRetries(options({ maxAttempts: 2 }), scripted('GET', [lostAnswer])))
@@ -104,7 +144,9 @@ describe('a POST whose outcome is unknown', () => {
       const error = await failure(withRetries(options(), spec))
       expect(spec.sent).toHaveLength(1)
       expect(error).toBeInstanceOf(ActionError)
-      expect(error.message).toBe(`The outcome of creating a webhook for https://a.example.com/hook is unknown (${outcome.summary}); it was not sent again. Re-run to pick up Kapso's state.`)
+      expect(error.message).toBe(
+        `The outcome of creating a webhook for https://a.example.com/hook is unknown (${outcome.summary}); it was not sent again. Re-run to pick up Kapso's state.`
+      )
       expect((error as ActionError).status).toBe(outcome.status)
     }
   })
@@ -121,7 +163,9 @@ describe('a POST whose outcome is unknown', () => {
     expect(await withRetries(options(), spec)).toBe('found it')
     expect(spec.sent).toHaveLength(1)
     expect(reconcile).toHaveBeenCalledTimes(1)
-    expect(recorded.info()).toContain('The earlier attempt at creating a webhook for https://a.example.com/hook did reach Kapso: using what it made instead of sending it again.')
+    expect(recorded.info()).toContain(
+      'The earlier attempt at creating a webhook for https://a.example.com/hook did reach Kapso: using what it made instead of sending it again.'
+    )
   })
 
   it('is sent again when the lost attempt made nothing, and looks again after each unknown outcome', async () => {
@@ -160,12 +204,16 @@ describe('a DELETE', () => {
   })
 
   it('passes a 404 after a refused connection on: that attempt reached nothing', async () => {
-    const error = await failure(withRetries(options(), scripted('DELETE', [refused, clientError(404)], { gone: () => 'gone' })))
+    const error = await failure(
+      withRetries(options(), scripted('DELETE', [refused, clientError(404)], { gone: () => 'gone' }))
+    )
     expect(error).toBeInstanceOf(StatusError)
   })
 
   it('treats a 404 on other methods as final even after a lost answer', async () => {
-    const error = await failure(withRetries(options(), scripted('PATCH', [lostAnswer, clientError(404)], { gone: () => 'gone' })))
+    const error = await failure(
+      withRetries(options(), scripted('PATCH', [lostAnswer, clientError(404)], { gone: () => 'gone' }))
+    )
     expect(error).toBeInstanceOf(StatusError)
   })
 })
@@ -268,7 +316,7 @@ describe('rate limits', () => {
     )
   })
 
-  it('retries any status the attempt marks as a rate limit (GitHub\'s 403 naming a wait), saying which', async () => {
+  it("retries any status the attempt marks as a rate limit (GitHub's 403 naming a wait), saying which", async () => {
     vi.useFakeTimers()
     const spec = scripted('GET', [{ ...rateLimited(1_000), status: 403, summary: 'HTTP 403' }, 'ok'])
     const done = withRetries(options({ service: 'GitHub' }), spec)
@@ -281,7 +329,10 @@ describe('rate limits', () => {
 
   it('names the rate limit by its summary when it came with no status of its own', async () => {
     vi.useFakeTimers()
-    const spec = scripted('GET', [{ ...rateLimited(), status: undefined, summary: 'a RATE_LIMITED error in its GraphQL answer' }, 'ok'])
+    const spec = scripted('GET', [
+      { ...rateLimited(), status: undefined, summary: 'a RATE_LIMITED error in its GraphQL answer' },
+      'ok'
+    ])
     const done = withRetries(options({ service: 'GitHub', backoffMs: 1_000 }), spec)
     await vi.runAllTimersAsync()
     expect(await done).toBe('ok')
@@ -305,10 +356,14 @@ describe('backoff', () => {
   async function announcedWaits(random: number, backoffMs: number, attempts: number): Promise<string[]> {
     vi.spyOn(Math, 'random').mockReturnValue(random)
     const spec = scripted('GET', [serverError()])
-    const done = withRetries(options({ maxAttempts: attempts, backoffMs, deadline: new Deadline(3_600) }), spec).catch((error: unknown) => error)
+    const done = withRetries(options({ maxAttempts: attempts, backoffMs, deadline: new Deadline(3_600) }), spec).catch(
+      (error: unknown) => error
+    )
     await vi.runAllTimersAsync()
     await done
-    return recorded.info().map((line) => /^Retrying .* in ([\d.]+) s \(attempt (\d+) of (\d+)\): HTTP 503\.$/.exec(line)?.[1] ?? line)
+    return recorded
+      .info()
+      .map((line) => /^Retrying .* in ([\d.]+) s \(attempt (\d+) of (\d+)\): HTTP 503\.$/.exec(line)?.[1] ?? line)
   }
 
   it('doubles from the first delay, each wait between half and all of its step', async () => {
@@ -327,11 +382,13 @@ describe('backoff', () => {
     const done = withRetries(options({ backoffMs: 2_000 }), spec)
     await vi.runAllTimersAsync()
     expect(await done).toBe('ok')
-    expect(recorded.info()).toEqual(['Retrying creating a webhook for https://a.example.com/hook in 1.0 s (attempt 2 of 3): HTTP 503.'])
+    expect(recorded.info()).toEqual([
+      'Retrying creating a webhook for https://a.example.com/hook in 1.0 s (attempt 2 of 3): HTTP 503.'
+    ])
   })
 })
 
-describe('the step\'s deadline', () => {
+describe("the step's deadline", () => {
   it('bounds each attempt by the time the step has left', async () => {
     const spec = scripted('GET', ['ok'])
     await withRetries(options({ timeoutMs: 30_000, deadline: new Deadline(2) }), spec)
@@ -347,7 +404,11 @@ describe('the step\'s deadline', () => {
     const error = await failure(withRetries(options({ deadline: new Deadline(0) }), spec))
     expect(spec.sent).toHaveLength(0)
     expect(error).toBeInstanceOf(StepTimeout)
-    expect(error).toMatchObject({ doing: 'creating a webhook for https://a.example.com/hook', mayHaveApplied: false, seconds: 0 })
+    expect(error).toMatchObject({
+      doing: 'creating a webhook for https://a.example.com/hook',
+      mayHaveApplied: false,
+      seconds: 0
+    })
   })
 
   it('does not wait past the deadline, and says whether the last write may have reached Kapso', async () => {
@@ -385,7 +446,7 @@ describe('the step\'s deadline', () => {
   })
 })
 
-describe('the step\'s deadline, after an attempt', () => {
+describe("the step's deadline, after an attempt", () => {
   /** A spec whose first attempt ends as `outcome` and leaves the step no time. */
   function lastAttempt(method: Attempted<string>['method'], outcome: Failure, deadline: Deadline): Attempted<string> {
     return {
@@ -427,7 +488,8 @@ describe('the step\'s deadline, after an attempt', () => {
 describe('isFailure', () => {
   it('tells a failure from any value an attempt may return', () => {
     expect(isFailure(lostAnswer)).toBe(true)
-    for (const value of [undefined, null, 'failed', { failed: 'true' }, { status: 500 }, 0]) expect(isFailure(value)).toBe(false)
+    for (const value of [undefined, null, 'failed', { failed: 'true' }, { status: 500 }, 0])
+      expect(isFailure(value)).toBe(false)
   })
 })
 
@@ -444,7 +506,7 @@ describe('Retry-After', () => {
   })
 })
 
-describe('Retry-After, read as a user\'s proxy might send it', () => {
+describe("Retry-After, read as a user's proxy might send it", () => {
   const now = Date.parse('2026-11-28T10:00:00Z')
   it('takes the first of repeated headers', () => {
     expect(retryAfterMs(['5', '60'], now)).toBe(5_000)

@@ -16,13 +16,24 @@ const SECRET = 'Kq7Zr2Wm9Tx4Lp8Vn3Hs6Jd1/+ é'
 const ID = '1a2b3c4d-0000-4000-8000-0123456789ab'
 
 describe('a webhook secret Kapso holds', () => {
-  it.each(['a', 'https', 'whatsapp', '123456789012345'])('of fewer than 16 characters (%j) is not masked, and rewrites nothing', (short) => {
-    expect(maskWebhookSecret(short)).toBe(false)
-    expect(recorded.masks()).toEqual([])
-    log.setOutputs({ result: 'unchanged', 'webhook-id': ID, url: `https://pr-7.example.com/${short}` }, ['result', 'webhook-id', 'url'])
-    expect(recorded.outputs()).toEqual({ result: 'unchanged', 'webhook-id': ID, url: `https://pr-7.example.com/${short}` })
-    expect(outsideText(`Kapso says ${short} is fine`, 100)).toBe(`Kapso says ${short} is fine`)
-  })
+  it.each(['a', 'https', 'whatsapp', '123456789012345'])(
+    'of fewer than 16 characters (%j) is not masked, and rewrites nothing',
+    (short) => {
+      expect(maskWebhookSecret(short)).toBe(false)
+      expect(recorded.masks()).toEqual([])
+      log.setOutputs({ result: 'unchanged', 'webhook-id': ID, url: `https://pr-7.example.com/${short}` }, [
+        'result',
+        'webhook-id',
+        'url'
+      ])
+      expect(recorded.outputs()).toEqual({
+        result: 'unchanged',
+        'webhook-id': ID,
+        url: `https://pr-7.example.com/${short}`
+      })
+      expect(outsideText(`Kapso says ${short} is fine`, 100)).toBe(`Kapso says ${short} is fine`)
+    }
+  )
 
   it('of 16 characters or more is masked and hidden, as a given one is', () => {
     expect(maskWebhookSecret(SECRET)).toBe(true)
@@ -34,8 +45,13 @@ describe('a webhook secret Kapso holds', () => {
 describe('outputs', () => {
   it('named verbatim are written as parsed, even when they hold a masked secret; the others are guarded', () => {
     maskSecret(SECRET)
-    log.setOutputs({ url: `https://a.example.com/${SECRET}`, webhook: `{"url":"https://a.example.com/${SECRET}"}` }, ['url'])
-    expect(recorded.outputs()).toEqual({ url: `https://a.example.com/${SECRET}`, webhook: '{"url":"https://a.example.com/***"}' })
+    log.setOutputs({ url: `https://a.example.com/${SECRET}`, webhook: `{"url":"https://a.example.com/${SECRET}"}` }, [
+      'url'
+    ])
+    expect(recorded.outputs()).toEqual({
+      url: `https://a.example.com/${SECRET}`,
+      webhook: '{"url":"https://a.example.com/***"}'
+    })
   })
 
   it('that cannot be written say which runner file failed', () => {
@@ -50,7 +66,7 @@ describe('outputs', () => {
 })
 
 describe('the secret of another webhook the step read', () => {
-  it('is hidden in what a server says, never masked, and left alone in the step\'s own lines', () => {
+  it("is hidden in what a server says, never masked, and left alone in the step's own lines", () => {
     const other = 'seeded-c62e1158-540e-405a-b34e-e858b75fbce5'
     holdSecret(other)
     holdSecret('short-secret')
@@ -85,9 +101,11 @@ describe('encoded forms of a masked secret', () => {
     expect(outsideText(`blob ${encoded} end`, 500)).toBe('blob *** end')
   })
 
-  it('of another webhook\'s secret, held and not masked, is hidden too', () => {
+  it("of another webhook's secret, held and not masked, is hidden too", () => {
     const other = 'seeded-c62e1158-540e-405a-b34e-e858b75fbce5'
     holdSecret(other)
-    expect(outsideText(`hex ${Buffer.from(other).toString('hex')} b64 ${Buffer.from(other).toString('base64url')} end`, 500)).toBe('hex *** b64 *** end')
+    expect(
+      outsideText(`hex ${Buffer.from(other).toString('hex')} b64 ${Buffer.from(other).toString('base64url')} end`, 500)
+    ).toBe('hex *** b64 *** end')
   })
 })

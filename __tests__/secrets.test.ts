@@ -172,7 +172,7 @@ describe('log.ts, the last guard', () => {
     expect(calls(core.debug)).toEqual([['debug ***\\n::warning::more']])
   })
 
-  it('breaks the runner\'s old ##[command] form wherever it stands, and changes nothing else of the line', () => {
+  it("breaks the runner's old ##[command] form wherever it stands, and changes nothing else of the line", () => {
     log.info('Kapso said: busy ##[stop-commands]t and ##[set-output name=x;]y')
     log.warning('##[error]forged')
     expect(calls(core.info)).toEqual([['Kapso said: busy ##\\[stop-commands]t and ##\\[set-output name=x;]y']])
@@ -189,8 +189,14 @@ describe('log.ts, the last guard', () => {
   })
 
   it('writes a secret output whole (the runner masks it), and hides secrets in every other output', () => {
-    log.setOutputs({ 'secret-key': SECRET, webhook: `{"note":"${SECRET}"}`, url: 'https://a.example.com/\nx' }, ['secret-key'])
-    expect(recorded.outputs()).toEqual({ 'secret-key': SECRET, webhook: '{"note":"***"}', url: 'https://a.example.com/\\nx' })
+    log.setOutputs({ 'secret-key': SECRET, webhook: `{"note":"${SECRET}"}`, url: 'https://a.example.com/\nx' }, [
+      'secret-key'
+    ])
+    expect(recorded.outputs()).toEqual({
+      'secret-key': SECRET,
+      webhook: '{"note":"***"}',
+      url: 'https://a.example.com/\\nx'
+    })
   })
 
   it('names no output secret unless told', () => {
@@ -199,7 +205,7 @@ describe('log.ts, the last guard', () => {
   })
 })
 
-describe('secrets in Kapso\'s answers', () => {
+describe("secrets in Kapso's answers", () => {
   const webhook = (id: string, secret: unknown): Record<string, unknown> => ({
     id,
     url: `https://${id.slice(0, 4)}.example.com/hook`,
@@ -210,7 +216,12 @@ describe('secrets in Kapso\'s answers', () => {
   const OTHER = '22222222-2222-4222-8222-222222222222'
 
   it('keeps the secret of the webhook asked for and drops every other one as the list is read', () => {
-    const page = parseWebhookPage({ data: [webhook(MINE, 'mine-secret-0123456789'), webhook(OTHER, 'other-secret-0123456789')] }, 'listing', 100, (w) => w.id === MINE)
+    const page = parseWebhookPage(
+      { data: [webhook(MINE, 'mine-secret-0123456789'), webhook(OTHER, 'other-secret-0123456789')] },
+      'listing',
+      100,
+      (w) => w.id === MINE
+    )
     expect(page.webhooks.map((w) => [w.id, w.secret_key])).toEqual([
       [MINE, 'mine-secret-0123456789'],
       [OTHER, undefined]
@@ -233,7 +244,9 @@ describe('secrets in Kapso\'s answers', () => {
       error = caught
     }
     expect(error).toBeInstanceOf(AnswerError)
-    expect((error as Error).message).toBe("Kapso's answer while reading webhook x has a secret_key that is not text without control characters.")
+    expect((error as Error).message).toBe(
+      "Kapso's answer while reading webhook x has a secret_key that is not text without control characters."
+    )
     // The same secret on a webhook whose secret is dropped is no reason to fail.
     expect(parseWebhookPage({ data: [webhook(OTHER, bad)] }, 'listing', 100, () => false).webhooks).toHaveLength(1)
   })
@@ -250,11 +263,13 @@ describe('secrets in Kapso\'s answers', () => {
   })
 })
 
-describe('Kapso\'s error text', () => {
+describe("Kapso's error text", () => {
   it('is found wherever the body keeps it', () => {
     expect(errorText({ error: 'Url is invalid' })).toBe('Url is invalid')
     expect(errorText({ error: { message: 'Invalid or missing API key' } })).toBe('Invalid or missing API key')
-    expect(errorText({ error: 'Rate limit exceeded', message: 'Please retry after 60 seconds' })).toBe('Rate limit exceeded: Please retry after 60 seconds')
+    expect(errorText({ error: 'Rate limit exceeded', message: 'Please retry after 60 seconds' })).toBe(
+      'Rate limit exceeded: Please retry after 60 seconds'
+    )
     expect(errorText({ detail: 'Bad page' })).toBe('Bad page')
     expect(errorText(null)).toBe('')
     expect(errorText(['error'])).toBe('')

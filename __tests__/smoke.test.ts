@@ -46,12 +46,23 @@ describe.each(['legacy', 'platform'] as Api[])('dist/index.js on the %s API', (a
 
     const writes = emulator.writes().length
     const again = await runClean(inputs(), secretsHeld)
-    expect(again.outputs).toMatchObject({ result: 'unchanged', 'webhook-id': created.outputs['webhook-id'], 'secret-key': secret })
+    expect(again.outputs).toMatchObject({
+      result: 'unchanged',
+      'webhook-id': created.outputs['webhook-id'],
+      'secret-key': secret
+    })
     expect(isMasked(again.stdout, secret)).toBe(true)
     expect(emulator.writes().length).toBe(writes)
 
-    const updated = await runClean(inputs({ 'secret-key': GIVEN_SECRET, headers: '{"X-Preview": "31"}' }), () => [...secretsHeld(), secret])
-    expect(updated.outputs).toMatchObject({ result: 'updated', 'webhook-id': created.outputs['webhook-id'], 'secret-key': GIVEN_SECRET })
+    const updated = await runClean(inputs({ 'secret-key': GIVEN_SECRET, headers: '{"X-Preview": "31"}' }), () => [
+      ...secretsHeld(),
+      secret
+    ])
+    expect(updated.outputs).toMatchObject({
+      result: 'updated',
+      'webhook-id': created.outputs['webhook-id'],
+      'secret-key': GIVEN_SECRET
+    })
     expect(emulator.webhooks(api)[0]).toMatchObject({ secret_key: GIVEN_SECRET, headers: { 'X-Preview': '31' } })
 
     const dry = await runClean(inputs({ operation: 'delete', 'dry-run': 'true' }), secretsHeld)
@@ -79,9 +90,13 @@ describe.each(['legacy', 'platform'] as Api[])('dist/index.js on the %s API', (a
 
   it('fails with exit code 1, a clear message and no request on invalid input', async () => {
     const before = emulator.requests.length
-    const run = await runClean(inputs({ 'buffer-window-seconds': '90', 'secret-key': GIVEN_SECRET }), () => [GIVEN_SECRET])
+    const run = await runClean(inputs({ 'buffer-window-seconds': '90', 'secret-key': GIVEN_SECRET }), () => [
+      GIVEN_SECRET
+    ])
     expect(run.exitCode).toBe(1)
-    expect(run.stdout).toContain('::error::Invalid input: buffer-window-seconds must be a whole number from 1 to 60; got "90".')
+    expect(run.stdout).toContain(
+      '::error::Invalid input: buffer-window-seconds must be a whole number from 1 to 60; got "90".'
+    )
     expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /) // no stack trace
     expect(emulator.requests.length).toBe(before)
   })

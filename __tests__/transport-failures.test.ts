@@ -107,16 +107,26 @@ function transport(over: { maxAttempts?: number; timeoutMs?: number; deadlineSec
   return made
 }
 
-const creating = (): RequestSpec => ({ method: 'POST', url: server.url, payload: { whatsapp_webhook: { url: 'https://a.example.com/hook', secret_key: SECRET } }, doing: 'creating a webhook for https://a.example.com/hook' })
+const creating = (): RequestSpec => ({
+  method: 'POST',
+  url: server.url,
+  payload: { whatsapp_webhook: { url: 'https://a.example.com/hook', secret_key: SECRET } },
+  doing: 'creating a webhook for https://a.example.com/hook'
+})
 const listing = (): RequestSpec => ({ method: 'GET', url: `${server.url}?page=1`, doing: 'listing webhooks' })
-
 
 describe('success', () => {
   it('is a 2xx with a JSON body, or a DELETE with none', async () => {
     server.answer(json(201, { data: { id: 'x' } }))
-    expect(await transport().request(creating())).toEqual({ status: 201, body: { data: { id: 'x' } }, size: '{"data":{"id":"x"}}'.length })
+    expect(await transport().request(creating())).toEqual({
+      status: 201,
+      body: { data: { id: 'x' } },
+      size: '{"data":{"id":"x"}}'.length
+    })
     server.answer(raw(204, ''))
-    expect(await transport().request({ method: 'DELETE', url: `${server.url}/x`, doing: 'deleting webhook x' })).toEqual({ status: 204, body: undefined, size: 0 })
+    expect(
+      await transport().request({ method: 'DELETE', url: `${server.url}/x`, doing: 'deleting webhook x' })
+    ).toEqual({ status: 204, body: undefined, size: 0 })
   })
 
   it('is not a 300, whatever its body says', async () => {
@@ -127,7 +137,7 @@ describe('success', () => {
     expect(server.seen).toHaveLength(1)
   })
 
-  it('keeps one connection open for all of a step\'s requests', async () => {
+  it("keeps one connection open for all of a step's requests", async () => {
     server.answer(json(200, { data: [] }))
     const client = transport()
     await client.request(listing())
@@ -141,7 +151,11 @@ describe('success', () => {
     await transport().request(listing())
     await transport().request(creating())
     const [get, post] = server.seen
-    expect(get?.headers).toMatchObject({ 'x-api-key': API_KEY, accept: 'application/json', 'user-agent': 'kapso-webhook-action/test' })
+    expect(get?.headers).toMatchObject({
+      'x-api-key': API_KEY,
+      accept: 'application/json',
+      'user-agent': 'kapso-webhook-action/test'
+    })
     expect(get?.headers['content-type']).toBeUndefined()
     expect(get?.body).toBe('')
     expect(post?.headers['content-type']).toBe('application/json')
@@ -152,7 +166,12 @@ describe('success', () => {
 describe('an answer that may have been applied: a POST is not sent again', () => {
   it.each([
     ['HTTP 500', json(500, { error: 'boom' }), 'HTTP 500 (Kapso said: boom)', 500],
-    ['HTTP 503 with an HTML page', raw(503, '\n  <html><body>Service Unavailable</body></html>'), 'HTTP 503 (an HTML error page)', 503],
+    [
+      'HTTP 503 with an HTML page',
+      raw(503, '\n  <html><body>Service Unavailable</body></html>'),
+      'HTTP 503 (an HTML error page)',
+      503
+    ],
     ['HTTP 502 with plain text', raw(502, 'Bad gateway <upstream>'), 'HTTP 502', 502],
     ['HTTP 504 with JSON that says nothing', json(504, {}), 'HTTP 504', 504],
     ['a 201 whose body is not JSON', raw(201, '{"data": {"id": '), 'HTTP 201 with a body that is not JSON', undefined],
@@ -162,7 +181,9 @@ describe('an answer that may have been applied: a POST is not sent again', () =>
     server.answer(handler, json(201, { data: {} }))
     const error = await failure(transport().request(creating()))
     expect(error).toBeInstanceOf(ActionError)
-    expect(error.message).toBe(`The outcome of creating a webhook for https://a.example.com/hook is unknown (${summary}); it was not sent again. Re-run to pick up Kapso's state.`)
+    expect(error.message).toBe(
+      `The outcome of creating a webhook for https://a.example.com/hook is unknown (${summary}); it was not sent again. Re-run to pick up Kapso's state.`
+    )
     expect((error as ActionError).status).toBe(status)
     expect(server.seen).toHaveLength(1)
   })
@@ -170,7 +191,9 @@ describe('an answer that may have been applied: a POST is not sent again', () =>
   it('no answer in time', async () => {
     server.answer(silent)
     const error = await failure(transport({ timeoutMs: 300 }).request(creating()))
-    expect(error.message).toBe("The outcome of creating a webhook for https://a.example.com/hook is unknown (no answer within 0.3 s (request-timeout-seconds)); it was not sent again. Re-run to pick up Kapso's state.")
+    expect(error.message).toBe(
+      "The outcome of creating a webhook for https://a.example.com/hook is unknown (no answer within 0.3 s (request-timeout-seconds)); it was not sent again. Re-run to pick up Kapso's state."
+    )
     expect(server.seen).toHaveLength(1)
   })
 
@@ -180,7 +203,9 @@ describe('an answer that may have been applied: a POST is not sent again', () =>
       res.end(Buffer.alloc(16 * 1024 * 1024 + 1, 0x20))
     })
     const error = await failure(transport().request(creating()))
-    expect(error.message).toMatch(/^The outcome of creating a webhook for https:\/\/a\.example\.com\/hook is unknown \(an answer larger than 16 MiB\); it was not sent again\./)
+    expect(error.message).toMatch(
+      /^The outcome of creating a webhook for https:\/\/a\.example\.com\/hook is unknown \(an answer larger than 16 MiB\); it was not sent again\./
+    )
     // Refused, not read to its end and found unreadable.
     expect(error.message).not.toContain('HTTP 200')
     expect(server.seen).toHaveLength(1)
@@ -189,7 +214,11 @@ describe('an answer that may have been applied: a POST is not sent again', () =>
   it('and a reconcile is asked before the POST goes out again', async () => {
     server.answer(json(502, {}), json(201, { data: { id: 'second' } }))
     const reconcile = vi.fn(async () => undefined)
-    expect(await transport().request({ ...creating(), reconcile })).toEqual({ status: 201, body: { data: { id: 'second' } }, size: '{"data":{"id":"second"}}'.length })
+    expect(await transport().request({ ...creating(), reconcile })).toEqual({
+      status: 201,
+      body: { data: { id: 'second' } },
+      size: '{"data":{"id":"second"}}'.length
+    })
     expect(reconcile).toHaveBeenCalledTimes(1)
     expect(server.seen).toHaveLength(2)
   })
@@ -198,7 +227,11 @@ describe('an answer that may have been applied: a POST is not sent again', () =>
 describe('an answer that was not applied: sent again, a POST too', () => {
   it('HTTP 429, with a notice, waiting as Retry-After says', async () => {
     server.answer(json(429, { error: 'Rate limit exceeded' }, { 'Retry-After': '0' }), json(201, { data: { id: 'x' } }))
-    expect(await transport().request(creating())).toEqual({ status: 201, body: { data: { id: 'x' } }, size: '{"data":{"id":"x"}}'.length })
+    expect(await transport().request(creating())).toEqual({
+      status: 201,
+      body: { data: { id: 'x' } },
+      size: '{"data":{"id":"x"}}'.length
+    })
     expect(server.seen).toHaveLength(2)
     expect(recorded.notices()[0]).toBe(
       'Kapso is rate-limiting these requests (HTTP 429) while creating a webhook for https://a.example.com/hook: waiting 0 s as it asks, then trying again (attempt 2 of 2).'
@@ -210,7 +243,9 @@ describe('an answer that was not applied: sent again, a POST too', () => {
     const url = closed.url
     await closed.close()
     const error = await failure(transport().request({ ...creating(), url }))
-    expect(error.message).toBe(`Gave up creating a webhook for https://a.example.com/hook after 2 attempts; the last one ended with could not connect to ${new URL(url).host} (ECONNREFUSED).`)
+    expect(error.message).toBe(
+      `Gave up creating a webhook for https://a.example.com/hook after 2 attempts; the last one ended with could not connect to ${new URL(url).host} (ECONNREFUSED).`
+    )
   })
 
   it('but not a 4xx: that is final', async () => {
@@ -225,7 +260,9 @@ describe('an answer that was not applied: sent again, a POST too', () => {
 describe('a DELETE', () => {
   it('counts a 404 after a lost answer as done: the lost attempt deleted it', async () => {
     server.answer(reset, json(404, { error: 'Not found' }))
-    expect(await transport().request({ method: 'DELETE', url: `${server.url}/x`, doing: 'deleting webhook x' })).toEqual({ status: 204, body: undefined })
+    expect(
+      await transport().request({ method: 'DELETE', url: `${server.url}/x`, doing: 'deleting webhook x' })
+    ).toEqual({ status: 204, body: undefined })
     expect(server.seen.map((r) => r.method)).toEqual(['DELETE', 'DELETE'])
   })
 })
@@ -235,26 +272,36 @@ describe('a GET', () => {
     server.answer(json(503, { message: 'down for maintenance' }), raw(200, 'not json'))
     const error = await failure(transport().request(listing()))
     expect(server.seen).toHaveLength(2)
-    expect(error.message).toBe('Gave up listing webhooks after 2 attempts; the last one ended with HTTP 200 with a body that is not JSON.')
+    expect(error.message).toBe(
+      'Gave up listing webhooks after 2 attempts; the last one ended with HTTP 200 with a body that is not JSON.'
+    )
   })
 
   it('honours Retry-After on a 429 only: a 503 asking for two minutes is retried as any 503', async () => {
     server.answer(json(503, {}, { 'Retry-After': '120' }), json(200, { data: [] }))
-    expect(await transport().request(listing())).toEqual({ status: 200, body: { data: [] }, size: '{"data":[]}'.length })
+    expect(await transport().request(listing())).toEqual({
+      status: 200,
+      body: { data: [] },
+      size: '{"data":[]}'.length
+    })
     expect(core.notice).not.toHaveBeenCalled()
   })
 
-  it('names timeout-seconds when the step\'s bound, not the request\'s, cut the attempt short', async () => {
+  it("names timeout-seconds when the step's bound, not the request's, cut the attempt short", async () => {
     server.answer(silent)
     const error = await failure(transport({ timeoutMs: 30_000, deadlineSeconds: 1 }).request(listing()))
     expect(error).toBeInstanceOf(StepTimeout)
-    expect(recorded.debug()[0]).toMatch(/^GET \/api\/v1\/whatsapp_webhooks -> no answer within 1(\.0)? s \(timeout-seconds\) \(\d+ ms, attempt 1\)$/)
+    expect(recorded.debug()[0]).toMatch(
+      /^GET \/api\/v1\/whatsapp_webhooks -> no answer within 1(\.0)? s \(timeout-seconds\) \(\d+ ms, attempt 1\)$/
+    )
   })
 
   it('says a whole number of seconds without a decimal', async () => {
     server.answer(silent)
     const error = await failure(transport({ timeoutMs: 1_000, maxAttempts: 1 }).request(listing()))
-    expect(error.message).toBe('Gave up listing webhooks after 1 attempt; the last one ended with no answer within 1 s (request-timeout-seconds).')
+    expect(error.message).toBe(
+      'Gave up listing webhooks after 1 attempt; the last one ended with no answer within 1 s (request-timeout-seconds).'
+    )
   })
 })
 

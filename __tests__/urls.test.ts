@@ -27,11 +27,16 @@ describe('sameUrl', () => {
     expect(sameUrl(a, b)).toBe(false)
   })
 
-  it('filters Kapso\'s list by the path, which every stored form keeps', () => {
+  it("filters Kapso's list by the path, which every stored form keeps", () => {
     expect(containsFilter('https://PR-1.example.com:443/api/whatsapp/')).toBe('/api/whatsapp')
     expect(containsFilter('https://pr-1.example.com')).toBeUndefined()
     // A path that parsing changes may be stored as typed or as parsed: no filter, the whole scope is read.
-    for (const url of ['https://pr-1.example.com/café/hook', 'https://pr-1.example.com/a/./hook', 'https://pr-1.example.com/{pr}/hook', 'https://pr-1.example.com/a\\hook']) {
+    for (const url of [
+      'https://pr-1.example.com/café/hook',
+      'https://pr-1.example.com/a/./hook',
+      'https://pr-1.example.com/{pr}/hook',
+      'https://pr-1.example.com/a\\hook'
+    ]) {
       expect(containsFilter(url), url).toBeUndefined()
     }
     expect(hasEmptySegment('https://pr-1.example.com//api/whatsapp')).toBe(true)

@@ -39,12 +39,15 @@ describe('action.yml', () => {
     expect(errors(validateAction(text.replace(/^(\s*using:\s*)node24\s*$/m, '$1node20')))).toEqual([])
   })
 
-  it('is where the inputs\' defaults live: src/inputs/defaults.ts is what npm run build makes of it', () => {
+  it("is where the inputs' defaults live: src/inputs/defaults.ts is what npm run build makes of it", () => {
     expect(readFileSync(DEFAULTS_FILE, 'utf8')).toBe(defaultsModule(readFileSync(join(ROOT, 'action.yml'), 'utf8')))
   })
 
   it('describes every input and output', () => {
-    const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { description?: string }>; outputs: Record<string, { description?: string }> }
+    const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, { description?: string }>
+      outputs: Record<string, { description?: string }>
+    }
     for (const [name, spec] of [...Object.entries(action.inputs), ...Object.entries(action.outputs)]) {
       expect(spec.description?.length, name).toBeGreaterThan(10)
     }
@@ -82,16 +85,24 @@ function stepProblems(text: string): { uses: number; problems: string[] } {
     const given = step.with ?? {}
     const operation = given.operation
     return [
-      ...Object.keys(given).filter((name) => !(name in inputs)).map((name) => `unknown input ${name}`),
+      ...Object.keys(given)
+        .filter((name) => !(name in inputs))
+        .map((name) => `unknown input ${name}`),
       ...(given['api-key'] ? [] : ['no api-key']),
-      ...(typeof operation === 'string' && !operation.includes('${{') && !(OPERATIONS as readonly string[]).includes(operation) ? [`unknown operation ${operation}`] : [])
+      ...(typeof operation === 'string' &&
+      !operation.includes('${{') &&
+      !(OPERATIONS as readonly string[]).includes(operation)
+        ? [`unknown operation ${operation}`]
+        : [])
     ]
   })
   return { uses: ours.length, problems }
 }
 
 it('the input check catches a misspelt input and operation', () => {
-  const text = readFileSync(join(ROOT, 'examples', 'nightly-sweep.yml'), 'utf8').replace('max-age:', 'max_age:').replace('operation: sweep', 'operation: swep')
+  const text = readFileSync(join(ROOT, 'examples', 'nightly-sweep.yml'), 'utf8')
+    .replace('max-age:', 'max_age:')
+    .replace('operation: sweep', 'operation: swep')
   expect(stepProblems(text).problems).toEqual(['unknown input max_age', 'unknown operation swep'])
 })
 

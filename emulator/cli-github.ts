@@ -10,14 +10,15 @@ import type { GitHubEmulator } from './github.js'
 import type { KapsoEmulator } from './server.js'
 import { EMULATOR_DEFAULTS } from './store.js'
 
-export const GITHUB_DEFAULTS: { port: number; repository: string; token: string; pull: Readonly<PullRequestFixture> } = {
-  port: 8788,
-  repository: 'octo-org/shop',
-  /** Plainly fake, so that no scanner takes it for a real token. */
-  token: 'github-emulator-token',
-  /** The pull request served when no --pull-request is given. */
-  pull: { number: 42, state: 'open', shas: ['a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0'], ref: 'feature-x' }
-}
+export const GITHUB_DEFAULTS: { port: number; repository: string; token: string; pull: Readonly<PullRequestFixture> } =
+  {
+    port: 8788,
+    repository: 'octo-org/shop',
+    /** Plainly fake, so that no scanner takes it for a real token. */
+    token: 'github-emulator-token',
+    /** The pull request served when no --pull-request is given. */
+    pull: { number: 42, state: 'open', shas: ['a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0'], ref: 'feature-x' }
+  }
 
 /** The pull request a sample event is about: the first open one, else the first one, else the default. */
 export function eventPullRequest(pulls: PullRequestFixture[]): PullRequestFixture {
@@ -57,8 +58,16 @@ const shell = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : 
 export function githubLines(kapso: KapsoEmulator, github: GitHubEmulator, eventFile: string): string[] {
   const pulls = github.pullRequests()
   const pull = eventPullRequest(pulls)
-  const described = pulls.map((p) => `#${p.number} ${p.state}${p.ref ? ` ${p.ref}` : ''}${p.shas?.length ? ` @ ${p.shas.join(',')}` : ''}`).join('; ') || 'none'
-  const example = { number: pull.number, state: pull.state, shas: pull.shas ?? [], ref: pull.ref ?? `pr-${pull.number}` }
+  const described =
+    pulls
+      .map((p) => `#${p.number} ${p.state}${p.ref ? ` ${p.ref}` : ''}${p.shas?.length ? ` @ ${p.shas.join(',')}` : ''}`)
+      .join('; ') || 'none'
+  const example = {
+    number: pull.number,
+    state: pull.state,
+    shas: pull.shas ?? [],
+    ref: pull.ref ?? `pr-${pull.number}`
+  }
   const env: [string, string][] = [
     ['GITHUB_API_URL', github.apiUrl],
     ['GITHUB_REPOSITORY', github.repository],
@@ -82,7 +91,7 @@ export function githubLines(kapso: KapsoEmulator, github: GitHubEmulator, eventF
     `  pull requests:    ${described}`,
     `  set them:         curl -X PUT ${github.apiUrl}/_github/pulls -d ${shell(JSON.stringify([example]))}   (GET lists them)`,
     `  event file:       ${eventFile}   (pull_request opened, #${pull.number})`,
-    'Run the action against both, with the environment a runner sets (inputs left out take action.yml\'s defaults; outputs, state and summary go to files beside the event file):',
+    "Run the action against both, with the environment a runner sets (inputs left out take action.yml's defaults; outputs, state and summary go to files beside the event file):",
     ...env.map(([name, value], index) => `${index === 0 ? '  env ' : '    '}${shell(`${name}=${value}`)} \\`),
     '    node dist/index.js'
   ]

@@ -19,7 +19,13 @@ import { readFileSync, rmSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { eventPullRequest, GITHUB_DEFAULTS, githubLines, writePullRequestEvent } from './cli-github.js'
 import { GitHubEmulator, parsePullRequestFlag, type GitHubEmulatorOptions } from './github.js'
-import { DEFAULT_SETTINGS, EMULATOR_DEFAULTS, EMULATOR_PROJECT_ID, KapsoEmulator, type EmulatorOptions } from './server.js'
+import {
+  DEFAULT_SETTINGS,
+  EMULATOR_DEFAULTS,
+  EMULATOR_PROJECT_ID,
+  KapsoEmulator,
+  type EmulatorOptions
+} from './server.js'
 
 interface CliOptions {
   kapso: EmulatorOptions
@@ -53,9 +59,12 @@ function readOptions(): CliOptions {
   const ca = values['delivery-ca']
   const timeout = values['receiver-timeout-ms']
   const scale = values['time-scale']
-  if (!/^([0-9]+\.?[0-9]*|\.[0-9]+)$/.test(scale)) throw new Error(`--time-scale must be a number ≥ 0, such as 1 or 0.001, not "${scale}"`)
-  if (!/^[\w.-]+\/[\w.-]+$/.test(values.repository)) throw new Error(`--repository must be owner/name, not "${values.repository}"`)
-  if (!/^[\x21-\x7e]+$/.test(values['github-token'])) throw new Error('--github-token must be printable characters without spaces')
+  if (!/^([0-9]+\.?[0-9]*|\.[0-9]+)$/.test(scale))
+    throw new Error(`--time-scale must be a number ≥ 0, such as 1 or 0.001, not "${scale}"`)
+  if (!/^[\w.-]+\/[\w.-]+$/.test(values.repository))
+    throw new Error(`--repository must be owner/name, not "${values.repository}"`)
+  if (!/^[\x21-\x7e]+$/.test(values['github-token']))
+    throw new Error('--github-token must be printable characters without spaces')
   const kapso: EmulatorOptions = {
     port: wholeNumber('port', values.port),
     host: values.host,
@@ -69,7 +78,13 @@ function readOptions(): CliOptions {
     ...(ca !== undefined && { deliveryCa: readFileSync(ca, 'utf8') })
   }
   const pulls = values['pull-request']?.map(parsePullRequestFlag) ?? [GITHUB_DEFAULTS.pull]
-  const github = { port: wholeNumber('github-port', values['github-port']), host: values.host, repository: values.repository, token: values['github-token'], pulls }
+  const github = {
+    port: wholeNumber('github-port', values['github-port']),
+    host: values.host,
+    repository: values.repository,
+    token: values['github-token'],
+    pulls
+  }
   return { kapso, github }
 }
 
@@ -80,14 +95,16 @@ async function listen<T>(start: () => Promise<T>, host: string | undefined, busy
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE') throw new Error(busy)
-    if (code === 'EADDRNOTAVAIL') throw new Error(`host ${host} is not an address of this machine: pass --host with one that is`)
+    if (code === 'EADDRNOTAVAIL')
+      throw new Error(`host ${host} is not an address of this machine: pass --host with one that is`)
     throw error
   }
 }
 
 function kapsoLines(emulator: KapsoEmulator, options: EmulatorOptions): string[] {
   const scale = options.deliveryTimeScale ?? 1
-  const duration = (ms: number): string => (ms >= 1000 ? `${Number((ms / 1000).toPrecision(6))} s` : `${Number(ms.toPrecision(6))} ms`)
+  const duration = (ms: number): string =>
+    ms >= 1000 ? `${Number((ms / 1000).toPrecision(6))} s` : `${Number(ms.toPrecision(6))} ms`
   const delays = DEFAULT_SETTINGS.deliveryRetryDelaysMs.map((ms) => duration(ms * scale)).join(', ')
   const timeout = duration(options.receiverTimeoutMs ?? DEFAULT_SETTINGS.receiverTimeoutMs)
   return [
@@ -97,7 +114,7 @@ function kapsoLines(emulator: KapsoEmulator, options: EmulatorOptions): string[]
     `  platform api-url: ${emulator.apiUrl('platform')}   phone-number-id: ${(options.phoneNumberIds ?? []).join(', ')}   project: ${EMULATOR_PROJECT_ID}`,
     `  project events on the plan: ${options.projectEventsPlan ? 'yes' : 'no (project.event answers 402)'}`,
     `  deliveries:       a receiver has ${timeout} to answer; one that does not answer 2xx is retried after ${delays} (time scale ${scale}), then failed`,
-    `  lists:            ${options.listLagMs ? `a new webhook is listed ${duration(options.listLagMs)} after its create (a read by id sees it at once)` : 'a new webhook is listed at once (--list-lag-ms N delays it, as Kapso\'s lists may lag)'}`,
+    `  lists:            ${options.listLagMs ? `a new webhook is listed ${duration(options.listLagMs)} after its create (a read by id sees it at once)` : "a new webhook is listed at once (--list-lag-ms N delays it, as Kapso's lists may lag)"}`,
     `  state: ${emulator.origin}/_emulator/webhooks, /_emulator/deliveries, /_emulator/requests`
   ]
 }
@@ -105,10 +122,18 @@ function kapsoLines(emulator: KapsoEmulator, options: EmulatorOptions): string[]
 async function main(): Promise<void> {
   const options = readOptions()
   const { kapso: kapsoOptions, github: githubOptions } = options
-  const kapso = await listen(() => KapsoEmulator.start(kapsoOptions), kapsoOptions.host, `port ${kapsoOptions.port} is in use: stop the other process or pass --port N`)
+  const kapso = await listen(
+    () => KapsoEmulator.start(kapsoOptions),
+    kapsoOptions.host,
+    `port ${kapsoOptions.port} is in use: stop the other process or pass --port N`
+  )
   let github: GitHubEmulator
   try {
-    github = await listen(() => GitHubEmulator.start(githubOptions), githubOptions.host, `github port ${githubOptions.port} is in use: stop the other process or pass --github-port N`)
+    github = await listen(
+      () => GitHubEmulator.start(githubOptions),
+      githubOptions.host,
+      `github port ${githubOptions.port} is in use: stop the other process or pass --github-port N`
+    )
   } catch (error) {
     await kapso.close()
     throw error

@@ -37,7 +37,22 @@ export interface StoredDelivery {
   request: { body: string; headers: Record<string, string> }
 }
 
-const PUBLIC_FIELDS = ['id', 'event', 'status', 'response_status', 'delivered_at', 'failed_at', 'last_attempt_at', 'attempt_count', 'created_at', 'webhook_id', 'webhook_url', 'whatsapp_config_id', 'phone_number_id', 'conversation_phone_number'] as const
+const PUBLIC_FIELDS = [
+  'id',
+  'event',
+  'status',
+  'response_status',
+  'delivered_at',
+  'failed_at',
+  'last_attempt_at',
+  'attempt_count',
+  'created_at',
+  'webhook_id',
+  'webhook_url',
+  'whatsapp_config_id',
+  'phone_number_id',
+  'conversation_phone_number'
+] as const
 const PERIODS: Record<string, number> = { '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 }
 
 export class DeliveryService {
@@ -83,7 +98,9 @@ export class DeliveryService {
     const id = randomUUID()
     const configId = isProjectScoped(webhook) ? null : configIdOf(webhook.scopeId)
     const now = store.timestamp()
-    const body = JSON.stringify(samplePayload(event, webhook, { projectId: EMULATOR_PROJECT_ID, configId, uniqueId: id, now: new Date(now) }))
+    const body = JSON.stringify(
+      samplePayload(event, webhook, { projectId: EMULATOR_PROJECT_ID, configId, uniqueId: id, now: new Date(now) })
+    )
     const delivery: StoredDelivery = {
       id,
       webhook_id: webhook.id,
@@ -127,7 +144,10 @@ export class DeliveryService {
   }
 
   /** One POST of the delivery; resolves with the endpoint's status, or null when there was no answer in time. */
-  private post(delivery: StoredDelivery, { receiverTimeoutMs: timeoutMs, deliveryCa: ca, deliveryHosts }: EmulatorSettings): Promise<number | null> {
+  private post(
+    delivery: StoredDelivery,
+    { receiverTimeoutMs: timeoutMs, deliveryCa: ca, deliveryHosts }: EmulatorSettings
+  ): Promise<number | null> {
     const url = new URL(delivery.webhook_url)
     const send = url.protocol === 'http:' ? httpRequest : httpsRequest
     const route = deliveryHosts?.[url.host]
@@ -204,7 +224,10 @@ export class DeliveryService {
       .filter((d) => params.webhook_id === undefined || d.webhook_id === params.webhook_id)
       .filter((d) => !params.errors_only || d.status === 'failed')
       .filter((d) => Date.parse(d.created_at) >= since)
-    return { status: 200, body: cursorPage(found, params, `${this.context().apiUrl('platform')}/webhook_deliveries`, query) }
+    return {
+      status: 200,
+      body: cursorPage(found, params, `${this.context().apiUrl('platform')}/webhook_deliveries`, query)
+    }
   }
 }
 
@@ -217,23 +240,40 @@ function askedEventType(body: unknown, query: URLSearchParams): string | undefin
   const input = body ?? {}
   if (!isObject(input)) throw new ApiError(422, 'Request body must be a JSON object')
   const inBody = input.event_type
-  if (inBody !== undefined && inBody !== null && typeof inBody !== 'string') throw new ApiError(422, 'Event type must be a string')
-  const given = [...(typeof inBody === 'string' ? [['body', inBody]] : []), ...query.getAll('event_type').map((value) => ['query', value])]
+  if (inBody !== undefined && inBody !== null && typeof inBody !== 'string')
+    throw new ApiError(422, 'Event type must be a string')
+  const given = [
+    ...(typeof inBody === 'string' ? [['body', inBody]] : []),
+    ...query.getAll('event_type').map((value) => ['query', value])
+  ]
   const values = [...new Set(given.map(([, value]) => value))]
   if (values.length > 1) {
-    throw new ApiError(422, `Event type is given more than once, with different values: ${given.map(([where, value]) => `${JSON.stringify(value)} (${where})`).join(', ')}`)
+    throw new ApiError(
+      422,
+      `Event type is given more than once, with different values: ${given.map(([where, value]) => `${JSON.stringify(value)} (${where})`).join(', ')}`
+    )
   }
   return values[0]
 }
 
-function cursorPage(found: StoredDelivery[], params: Record<string, unknown>, base: string, query: URLSearchParams): unknown {
+function cursorPage(
+  found: StoredDelivery[],
+  params: Record<string, unknown>,
+  base: string,
+  query: URLSearchParams
+): unknown {
   const limit = params.limit as number
   const at = (cursor: unknown): number => {
     const index = found.findIndex((d) => d.id === Buffer.from(String(cursor), 'base64').toString('utf8'))
     if (index === -1) throw new ApiError(422, 'Invalid cursor')
     return index
   }
-  const start = params.after !== undefined ? at(params.after) + 1 : params.before !== undefined ? Math.max(0, at(params.before) - limit) : 0
+  const start =
+    params.after !== undefined
+      ? at(params.after) + 1
+      : params.before !== undefined
+        ? Math.max(0, at(params.before) - limit)
+        : 0
   const end = params.after === undefined && params.before !== undefined ? at(params.before) : start + limit
   const page = found.slice(start, end)
   const cursor = (d: StoredDelivery | undefined): string | undefined => d && Buffer.from(d.id).toString('base64')
@@ -258,9 +298,15 @@ function cursorPage(found: StoredDelivery[], params: Record<string, unknown>, ba
 }
 
 /** Kapso's delivery headers (NOTES §5), after the webhook's own custom headers so that those cannot replace them. */
-function deliveryHeaders(webhook: StoredWebhook, event: string, deliveryId: string, body: string): Record<string, string> {
+function deliveryHeaders(
+  webhook: StoredWebhook,
+  event: string,
+  deliveryId: string,
+  body: string
+): Record<string, string> {
   const headers: Record<string, string> = {}
-  for (const [name, value] of Object.entries(webhook.headers)) headers[name] = typeof value === 'string' ? value : JSON.stringify(value)
+  for (const [name, value] of Object.entries(webhook.headers))
+    headers[name] = typeof value === 'string' ? value : JSON.stringify(value)
   headers['Content-Type'] = 'application/json'
   headers['X-Webhook-Event'] = event
   if (webhook.kind === 'meta') {
@@ -270,7 +316,8 @@ function deliveryHeaders(webhook: StoredWebhook, event: string, deliveryId: stri
     headers['X-Idempotency-Key'] = deliveryId
     headers['X-Webhook-Payload-Version'] = webhook.payload_version
   }
-  if (webhook.secret_key !== '') headers['X-Webhook-Signature'] = createHmac('sha256', webhook.secret_key).update(body).digest('hex')
+  if (webhook.secret_key !== '')
+    headers['X-Webhook-Signature'] = createHmac('sha256', webhook.secret_key).update(body).digest('hex')
   return headers
 }
 

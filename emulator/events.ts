@@ -23,13 +23,27 @@ export const EVENT_CATALOG: readonly EventGroup[] = [
   {
     group: 'Message events (config-level)',
     scope: 'phone_number',
-    events: ['whatsapp.message.received', 'whatsapp.message.sent', 'whatsapp.message.delivered', 'whatsapp.message.read', 'whatsapp.message.failed']
+    events: [
+      'whatsapp.message.received',
+      'whatsapp.message.sent',
+      'whatsapp.message.delivered',
+      'whatsapp.message.read',
+      'whatsapp.message.failed'
+    ]
   },
-  { group: 'Conversation events', scope: 'phone_number', events: ['whatsapp.conversation.created', 'whatsapp.conversation.ended', 'whatsapp.conversation.inactive'] },
+  {
+    group: 'Conversation events',
+    scope: 'phone_number',
+    events: ['whatsapp.conversation.created', 'whatsapp.conversation.ended', 'whatsapp.conversation.inactive']
+  },
   {
     group: 'Contact events',
     scope: 'phone_number',
-    events: ['whatsapp.contact.identity_changed', 'whatsapp.contact.marketing_preference_changed', 'whatsapp.meta_business_agent.handover']
+    events: [
+      'whatsapp.contact.identity_changed',
+      'whatsapp.contact.marketing_preference_changed',
+      'whatsapp.meta_business_agent.handover'
+    ]
   },
   {
     group: 'Lifecycle events (project-level only)',
@@ -46,18 +60,29 @@ export const EVENT_CATALOG: readonly EventGroup[] = [
   {
     group: 'Account enforcement events (project-level only)',
     scope: 'project',
-    events: ['whatsapp.account.disabled', 'whatsapp.account.restricted', 'whatsapp.account.reinstated', 'whatsapp.account.violation']
+    events: [
+      'whatsapp.account.disabled',
+      'whatsapp.account.restricted',
+      'whatsapp.account.reinstated',
+      'whatsapp.account.violation'
+    ]
   },
   { group: 'Workflow events', scope: 'project', events: ['workflow.execution.handoff', 'workflow.execution.failed'] },
   { group: 'Custom project events', scope: 'project', events: ['project.event'] },
   {
     group: 'Agent run events',
     scope: 'project',
-    events: ['kapso_agent.run.approval_required', 'kapso_agent.run.completed', 'kapso_agent.run.failed', 'kapso_agent.run.cancelled']
+    events: [
+      'kapso_agent.run.approval_required',
+      'kapso_agent.run.completed',
+      'kapso_agent.run.failed',
+      'kapso_agent.run.cancelled'
+    ]
   }
 ]
 
-const eventsOf = (scope: EventScope): readonly string[] => EVENT_CATALOG.filter((g) => g.scope === scope).flatMap((g) => g.events)
+const eventsOf = (scope: EventScope): readonly string[] =>
+  EVENT_CATALOG.filter((g) => g.scope === scope).flatMap((g) => g.events)
 
 /** What a phone-number webhook (and a legacy config's) takes: the message, conversation and contact events. */
 export const PHONE_NUMBER_EVENTS: readonly string[] = eventsOf('phone_number')

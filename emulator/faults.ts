@@ -65,7 +65,9 @@ export class FaultPlan {
 
   /** The fault for this request, if any: the first matching rule (used up), else maybe a chaos fault. */
   take(method: string, path: string): Fault | undefined {
-    const index = this.rules.findIndex((rule) => (!rule.method || rule.method === method) && (!rule.path || rule.path.test(path)))
+    const index = this.rules.findIndex(
+      (rule) => (!rule.method || rule.method === method) && (!rule.path || rule.path.test(path))
+    )
     if (index !== -1) return this.rules.splice(index, 1)[0]?.fault
     const chaos = this.chaosState
     if (!chaos || chaos.random() >= chaos.options.rate) return undefined

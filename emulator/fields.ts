@@ -55,16 +55,22 @@ const SCHEMAS: Record<BodySchema, { fields: Record<string, FieldSpec>; required:
   'legacy-create': { fields: LEGACY, required: ['url', 'secret_key', 'events'] },
   'legacy-update': { fields: LEGACY, required: [] },
   // WhatsappWebhookRequest; its oneOf (events for kapso, an explicit kind for meta) is rules.ts's kapso-needs-events.
-  'number-create': { fields: { ...PLATFORM, secret_key: { type: 'string', minLength: 1 } }, required: ['url', 'secret_key'] },
+  'number-create': {
+    fields: { ...PLATFORM, secret_key: { type: 'string', minLength: 1 } },
+    required: ['url', 'secret_key']
+  },
   'project-create': { fields: { ...PLATFORM, phone_number_id: { type: 'string' } }, required: ['url'] },
   'platform-update': { fields: PLATFORM, required: [] }
 }
 
 /** The fields a create or update sends, schema-checked; a null sent for a nullable field means "not given". */
-export type WebhookInput = Partial<Omit<StoredWebhook, 'id' | 'api' | 'scopeId' | 'created_at' | 'updated_at'>> & { phone_number_id?: string }
+export type WebhookInput = Partial<Omit<StoredWebhook, 'id' | 'api' | 'scopeId' | 'created_at' | 'updated_at'>> & {
+  phone_number_id?: string
+}
 
 export function readWebhookInput(schema: BodySchema, body: unknown): WebhookInput {
-  if (!isObject(body) || !isObject(body.whatsapp_webhook)) throw new ApiError(422, 'param is missing or the value is empty: whatsapp_webhook')
+  if (!isObject(body) || !isObject(body.whatsapp_webhook))
+    throw new ApiError(422, 'param is missing or the value is empty: whatsapp_webhook')
   const { fields, required } = SCHEMAS[schema]
   const input = body.whatsapp_webhook
   for (const key of required) {
@@ -98,14 +104,17 @@ function checkField(name: string, spec: FieldSpec, value: unknown): unknown {
       return value
     case 'integer':
       if (typeof value !== 'number' || !Number.isInteger(value)) throw new ApiError(422, `${name} must be an integer`)
-      if (value < (spec.min ?? -Infinity) || value > (spec.max ?? Infinity)) throw new ApiError(422, `${name} must be between ${spec.min} and ${spec.max}`)
+      if (value < (spec.min ?? -Infinity) || value > (spec.max ?? Infinity))
+        throw new ApiError(422, `${name} must be between ${spec.min} and ${spec.max}`)
       return value
     case 'strings':
-      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new ApiError(422, `${name} must be a list of event names`)
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+        throw new ApiError(422, `${name} must be a list of event names`)
       return [...(value as string[])]
     case 'object':
       if (!isObject(value)) throw new ApiError(422, `${name} must be an object`)
-      if (spec.stringValues && Object.values(value).some((v) => typeof v !== 'string')) throw new ApiError(422, `${name} must be an object of strings`)
+      if (spec.stringValues && Object.values(value).some((v) => typeof v !== 'string'))
+        throw new ApiError(422, `${name} must be an object of strings`)
       return { ...value }
   }
 }
@@ -141,7 +150,12 @@ function readParam(key: string, spec: QuerySpec, raw: string): unknown {
       const value = /^[0-9]+$/.test(raw) ? Number(raw) : NaN
       const max = spec.max ?? Infinity
       if (!(value >= spec.min && value <= max)) {
-        throw new ApiError(422, max === Infinity ? `${key} must be an integer of at least ${spec.min}` : `${key} must be an integer between ${spec.min} and ${max}`)
+        throw new ApiError(
+          422,
+          max === Infinity
+            ? `${key} must be an integer of at least ${spec.min}`
+            : `${key} must be an integer between ${spec.min} and ${max}`
+        )
       }
       return value
     }

@@ -53,14 +53,23 @@ export function copyFixture({ number, state, shas, ref }: PullRequestFixture): P
 export function parsePullRequestFlag(text: string): PullRequestFixture {
   const [number = '', state = '', shas = '', ...rest] = text.split(':')
   const ref = rest.join(':')
-  const fixture = { number: /^[0-9]+$/.test(number) ? Number(number) : NaN, state, ...(shas && { shas: shas.split(',') }), ...(ref && { ref }) }
+  const fixture = {
+    number: /^[0-9]+$/.test(number) ? Number(number) : NaN,
+    state,
+    ...(shas && { shas: shas.split(',') }),
+    ...(ref && { ref })
+  }
   const problem = fixtureProblem(fixture)
   if (problem) throw new Error(`--pull-request must be NUMBER:STATE[:SHA,…[:REF]], not "${text}": ${problem}`)
   return fixture as PullRequestFixture
 }
 
 /** A pull request as GET /repos/{owner}/{repo}/commits/{sha}/pulls lists it: the fields a client reads. */
-export function presentPullRequest(pull: PullRequestFixture, repository: string, apiUrl: string): Record<string, unknown> {
+export function presentPullRequest(
+  pull: PullRequestFixture,
+  repository: string,
+  apiUrl: string
+): Record<string, unknown> {
   const repo = { full_name: repository, name: repository.split('/')[1] }
   return {
     url: `${apiUrl}/repos/${repository}/pulls/${pull.number}`,

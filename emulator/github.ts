@@ -135,18 +135,28 @@ export class GitHubEmulator {
       return [400, { message: 'Problems parsing JSON' }]
     }
     const query = typeof request.query === 'string' ? request.query : ''
-    const asked = [...query.matchAll(/(\w+)\s*:\s*pullRequest\(number:\s*(\d+)\)/g)].map((m) => [m[1] as string, Number(m[2])] as const)
+    const asked = [...query.matchAll(/(\w+)\s*:\s*pullRequest\(number:\s*(\d+)\)/g)].map(
+      (m) => [m[1] as string, Number(m[2])] as const
+    )
     this.requests.push(`POST /graphql (pull requests ${asked.map(([, n]) => n).join(', ')})`)
     const variables = request.variables ?? {}
     if (`${String(variables.owner)}/${String(variables.repo)}` !== this.repository) {
-      return [200, { data: { repository: null }, errors: [{ type: 'NOT_FOUND', message: 'Could not resolve to a Repository.' }] }]
+      return [
+        200,
+        { data: { repository: null }, errors: [{ type: 'NOT_FOUND', message: 'Could not resolve to a Repository.' }] }
+      ]
     }
     const repository: Record<string, unknown> = {}
     const errors: unknown[] = []
     for (const [alias, number] of asked) {
       const pull = this.pulls.find((p) => p.number === number)
       repository[alias] = pull ? { number, state: pull.state.toUpperCase() } : null
-      if (!pull) errors.push({ type: 'NOT_FOUND', path: ['repository', alias], message: `Could not resolve to a PullRequest with the number of ${number}.` })
+      if (!pull)
+        errors.push({
+          type: 'NOT_FOUND',
+          path: ['repository', alias],
+          message: `Could not resolve to a PullRequest with the number of ${number}.`
+        })
     }
     return [200, errors.length ? { data: { repository }, errors } : { data: { repository } }]
   }

@@ -18,15 +18,24 @@ export function guard(route: () => Answer): Answer {
 }
 
 /** Faults that answer (or drop the connection) without handling the request; true when one did. */
-export function answerUnhandled(fault: Fault, req: IncomingMessage, res: ServerResponse, record: RecordedRequest): boolean {
+export function answerUnhandled(
+  fault: Fault,
+  req: IncomingMessage,
+  res: ServerResponse,
+  record: RecordedRequest
+): boolean {
   switch (fault.kind) {
     case 'status':
       record.status = fault.status
-      res.writeHead(fault.status, { 'Content-Type': 'application/json; charset=utf-8', ...fault.headers }).end(JSON.stringify(fault.body ?? {}))
+      res
+        .writeHead(fault.status, { 'Content-Type': 'application/json; charset=utf-8', ...fault.headers })
+        .end(JSON.stringify(fault.body ?? {}))
       return true
     case 'html':
       record.status = fault.status ?? 502
-      res.writeHead(record.status, { 'Content-Type': 'text/html' }).end('<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>')
+      res
+        .writeHead(record.status, { 'Content-Type': 'text/html' })
+        .end('<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>')
       return true
     case 'reset-before':
       req.socket.destroy()
@@ -41,7 +50,9 @@ export function send(res: ServerResponse, answer: Answer, truncate = false): voi
     return
   }
   const text = answer.body === undefined ? '' : JSON.stringify(answer.body)
-  res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', ...answer.headers }).end(truncate ? text.slice(0, Math.floor(text.length / 2)) : text)
+  res
+    .writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', ...answer.headers })
+    .end(truncate ? text.slice(0, Math.floor(text.length / 2)) : text)
 }
 
 export function readBody(req: IncomingMessage): Promise<string> {

@@ -18,16 +18,27 @@ export function routeLegacy(context: RouteContext, { method, path, query, body }
     if (method === 'GET') return { status: 200, body: listLegacy(context, configId, query) }
     if (method !== 'POST') throw new ApiError(405, 'Method not allowed')
     const input = readWebhookInput('legacy-create', body)
-    return { status: 201, body: { data: presentLegacy(saveWebhook(context, { api: 'legacy', scope: 'config', scopeId: configId, input })) } }
+    return {
+      status: 201,
+      body: { data: presentLegacy(saveWebhook(context, { api: 'legacy', scope: 'config', scopeId: configId, input })) }
+    }
   }
   const webhook = context.store.get(decodeURIComponent(match[2]))
-  if (!webhook || webhook.api !== 'legacy' || webhook.scopeId !== configId) throw new ApiError(404, 'WhatsApp webhook not found')
+  if (!webhook || webhook.api !== 'legacy' || webhook.scopeId !== configId)
+    throw new ApiError(404, 'WhatsApp webhook not found')
   switch (method) {
     case 'GET':
       return { status: 200, body: { data: presentLegacy(webhook) } }
     case 'PATCH': {
       const input = readWebhookInput('legacy-update', body)
-      return { status: 200, body: { data: presentLegacy(saveWebhook(context, { api: 'legacy', scope: 'config', scopeId: configId, input, before: webhook })) } }
+      return {
+        status: 200,
+        body: {
+          data: presentLegacy(
+            saveWebhook(context, { api: 'legacy', scope: 'config', scopeId: configId, input, before: webhook })
+          )
+        }
+      }
     }
     case 'DELETE':
       context.store.delete(webhook.id)

@@ -46,7 +46,12 @@ export function routePlatform(context: RouteContext, request: ApiRequest): Answe
   throw new ApiError(404, 'Not found')
 }
 
-function routeNumber(context: RouteContext, { method, path, query, body }: ApiRequest, phoneNumberId: string, rawId: string | undefined): Answer {
+function routeNumber(
+  context: RouteContext,
+  { method, path, query, body }: ApiRequest,
+  phoneNumberId: string,
+  rawId: string | undefined
+): Answer {
   if (!context.scopes.platform.has(phoneNumberId)) throw new ApiError(404, 'Phone number not found')
   if (rawId === undefined) {
     if (method === 'GET') return listPlatform(context, path, query, NUMBER_FILTERS, (w) => w.scopeId === phoneNumberId)
@@ -59,14 +64,20 @@ function routeNumber(context: RouteContext, { method, path, query, body }: ApiRe
   return routeItem(context, method, body, webhook)
 }
 
-function routeProject(context: RouteContext, { method, path, query, body }: ApiRequest, rawId: string | undefined): Answer {
+function routeProject(
+  context: RouteContext,
+  { method, path, query, body }: ApiRequest,
+  rawId: string | undefined
+): Answer {
   if (rawId === undefined) {
     if (method === 'GET') return listPlatform(context, path, query, PAGING, () => true)
     if (method !== 'POST') throw new ApiError(405, 'Method not allowed')
     const input = readWebhookInput('project-create', body)
     const phoneNumberId = input.phone_number_id
-    if (phoneNumberId !== undefined && !context.scopes.platform.has(phoneNumberId)) throw new ApiError(404, 'Phone number not found')
-    const [scope, scopeId]: [Scope, string] = phoneNumberId === undefined ? ['project', EMULATOR_PROJECT_ID] : ['phone_number', phoneNumberId]
+    if (phoneNumberId !== undefined && !context.scopes.platform.has(phoneNumberId))
+      throw new ApiError(404, 'Phone number not found')
+    const [scope, scopeId]: [Scope, string] =
+      phoneNumberId === undefined ? ['project', EMULATOR_PROJECT_ID] : ['phone_number', phoneNumberId]
     return created(saveWebhook(context, { api: 'platform', scope, scopeId, input }))
   }
   return routeItem(context, method, body, findWebhook(context, rawId))
@@ -98,7 +109,13 @@ function findWebhook(context: RouteContext, rawId: string | undefined): StoredWe
 
 const created = (webhook: StoredWebhook): Answer => ({ status: 201, body: { data: presentPlatform(webhook) } })
 
-function listPlatform(context: RouteContext, path: string, query: URLSearchParams, specs: Record<string, QuerySpec>, inScope: (w: StoredWebhook) => boolean): Answer {
+function listPlatform(
+  context: RouteContext,
+  path: string,
+  query: URLSearchParams,
+  specs: Record<string, QuerySpec>,
+  inScope: (w: StoredWebhook) => boolean
+): Answer {
   const params = readQuery(query, specs)
   const kind = context.settings.lies.ignoreKindFilter ? undefined : params.kind
   const found = newestFirst(context.store.listed('platform'))
@@ -125,7 +142,13 @@ function pagingHeaders(url: string, query: URLSearchParams, meta: Record<string,
   if (page > 1) links.push(link(Math.min(page - 1, last), 'prev'))
   if (page < last) links.push(link(page + 1, 'next'))
   links.push(link(last, 'last'))
-  return { 'X-Total': String(total), 'X-Total-Pages': String(last), 'X-Per-Page': String(perPage), 'X-Page': String(page), Link: links.join(', ') }
+  return {
+    'X-Total': String(total),
+    'X-Total-Pages': String(last),
+    'X-Per-Page': String(perPage),
+    'X-Page': String(page),
+    Link: links.join(', ')
+  }
 }
 
 /** The Platform API's WhatsappWebhook: nulls for what does not apply (buffering off, no number, meta). */

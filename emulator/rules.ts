@@ -47,35 +47,41 @@ export interface StricterRule<Context = SaveContext> {
   violation: (context: Context) => string | undefined
 }
 
-const outside = (value: number | undefined, min: number, max: number): boolean => value !== undefined && (value < min || value > max)
+const outside = (value: number | undefined, min: number, max: number): boolean =>
+  value !== undefined && (value < min || value > max)
 /** A legacy config's webhook takes what a phone number's does. */
 const eventsOf = (scope: Scope): readonly string[] => (scope === 'project' ? PROJECT_EVENTS : PHONE_NUMBER_EVENTS)
 
 const SAVE_RULES: readonly StricterRule[] = [
   {
     id: 'kind-immutable',
-    rule: 'A webhook\'s kind cannot be changed after creation',
+    rule: "A webhook's kind cannot be changed after creation",
     reason: 'V1SPEC WhatsappWebhookUpdateRequest.kind: "cannot be changed after creation" (NOTES §2.4, §9.2)',
     status: 422,
-    violation: ({ sent, before }) => (before && sent.kind !== undefined && sent.kind !== before.kind ? 'Kind cannot be changed after creation' : undefined)
+    violation: ({ sent, before }) =>
+      before && sent.kind !== undefined && sent.kind !== before.kind
+        ? 'Kind cannot be changed after creation'
+        : undefined
   },
   {
     id: 'meta-needs-phone-number',
     rule: 'A meta webhook belongs to a phone number: a project-scoped one must be kapso',
     reason: 'V1SPEC WhatsappProjectWebhookRequest.kind: meta "Requires phone_number_id" (NOTES §2.5)',
     status: 422,
-    violation: ({ scope, result }) => (scope === 'project' && result.kind === 'meta' ? 'Phone number is required for meta webhooks' : undefined)
+    violation: ({ scope, result }) =>
+      scope === 'project' && result.kind === 'meta' ? 'Phone number is required for meta webhooks' : undefined
   },
   {
     id: 'https-url',
     rule: 'The webhook URL must use https',
     reason: 'DOCS-OVR: "All webhooks use HTTPS"; DOCS-GUIDE: enter the HTTPS endpoint URL (NOTES §1.2, Sources)',
     status: 422,
-    violation: ({ sent }) => (sent.url !== undefined && new URL(sent.url).protocol !== 'https:' ? 'Url must use https' : undefined)
+    violation: ({ sent }) =>
+      sent.url !== undefined && new URL(sent.url).protocol !== 'https:' ? 'Url must use https' : undefined
   },
   {
     id: 'events-known',
-    rule: 'Only the event names of Kapso\'s catalog are accepted; any other name is refused, every one of them listed, and nothing is saved',
+    rule: "Only the event names of Kapso's catalog are accepted; any other name is refused, every one of them listed, and nothing is saved",
     reason:
       'SKILLS webhooks-reference.md @90dadcba: "Only the names below are accepted. Creating or updating a Kapso webhook with any other event name returns 422 and saves nothing — on update the existing subscriptions are kept", with the body {"error": "Events contains unsupported events: \\"whatsapp.message.status_updated\\""} (NOTES §4 lists the same names)',
     status: 422,
@@ -98,16 +104,19 @@ const SAVE_RULES: readonly StricterRule[] = [
   {
     id: 'kapso-needs-events',
     rule: 'A kapso webhook needs at least one event (on create and after an update)',
-    reason: 'V1SPEC: events "Required and non-empty when kind is \'kapso\'" (the schema says so only for POST …/phone_numbers/{id}/webhooks) (NOTES §2.3)',
+    reason:
+      'V1SPEC: events "Required and non-empty when kind is \'kapso\'" (the schema says so only for POST …/phone_numbers/{id}/webhooks) (NOTES §2.3)',
     status: 422,
-    violation: ({ result }) => (result.kind === 'kapso' && result.events.length === 0 ? 'Events can\'t be blank' : undefined)
+    violation: ({ result }) =>
+      result.kind === 'kapso' && result.events.length === 0 ? "Events can't be blank" : undefined
   },
   {
     id: 'secret-not-blank',
-    rule: 'A legacy webhook\'s secret_key may not be empty',
-    reason: 'V1SPEC gives the same field minLength 1, "never generated for you"; the legacy schema only marks it required (NOTES §1.2, §2.3)',
+    rule: "A legacy webhook's secret_key may not be empty",
+    reason:
+      'V1SPEC gives the same field minLength 1, "never generated for you"; the legacy schema only marks it required (NOTES §1.2, §2.3)',
     status: 422,
-    violation: ({ api, sent }) => (api === 'legacy' && sent.secret_key === '' ? 'Secret key can\'t be blank' : undefined)
+    violation: ({ api, sent }) => (api === 'legacy' && sent.secret_key === '' ? "Secret key can't be blank" : undefined)
   },
   {
     id: 'buffer-events',
@@ -124,43 +133,56 @@ const SAVE_RULES: readonly StricterRule[] = [
     rule: 'buffer_window_seconds is 1 to 60',
     reason: 'V1SPEC description "1-60, default 5" and DOCS-ADV (the legacy schema has it as min/max) (NOTES §2.3)',
     status: 422,
-    violation: ({ sent }) => (outside(sent.buffer_window_seconds, 1, 60) ? 'Buffer window seconds must be between 1 and 60' : undefined)
+    violation: ({ sent }) =>
+      outside(sent.buffer_window_seconds, 1, 60) ? 'Buffer window seconds must be between 1 and 60' : undefined
   },
   {
     id: 'max-buffer-size-range',
     rule: 'max_buffer_size is 1 to 100',
     reason: 'V1SPEC description "1-100" (the legacy schema has it as min/max) (NOTES §2.3)',
     status: 422,
-    violation: ({ sent }) => (outside(sent.max_buffer_size, 1, 100) ? 'Max buffer size must be between 1 and 100' : undefined)
+    violation: ({ sent }) =>
+      outside(sent.max_buffer_size, 1, 100) ? 'Max buffer size must be between 1 and 100' : undefined
   },
   {
     id: 'inactivity-range',
     rule: 'inactivity_minutes is 1 to 1440',
     reason: 'DOCS-EVT "1-1440, default 60" (the legacy schema has it as min/max; V1SPEC gives no range) (NOTES §2.3)',
     status: 422,
-    violation: ({ sent }) => (outside(sent.inactivity_minutes, 1, 1440) ? 'Inactivity minutes must be between 1 and 1440' : undefined)
+    violation: ({ sent }) =>
+      outside(sent.inactivity_minutes, 1, 1440) ? 'Inactivity minutes must be between 1 and 1440' : undefined
   },
   {
     id: 'payload-version-values',
     rule: 'payload_version is v1 or v2',
-    reason: 'V1SPEC description "defaults to \'v2\'"; DOCS-LEG1: v1 is legacy, v2 current, the only two (NOTES §2.3, §5)',
+    reason:
+      'V1SPEC description "defaults to \'v2\'"; DOCS-LEG1: v1 is legacy, v2 current, the only two (NOTES §2.3, §5)',
     status: 422,
-    violation: ({ sent }) => (sent.payload_version !== undefined && !PAYLOAD_VERSIONS.includes(sent.payload_version) ? 'Payload version must be v1 or v2' : undefined)
+    violation: ({ sent }) =>
+      sent.payload_version !== undefined && !PAYLOAD_VERSIONS.includes(sent.payload_version)
+        ? 'Payload version must be v1 or v2'
+        : undefined
   },
   {
     id: 'meta-no-buffering',
     rule: 'A meta webhook cannot buffer',
-    reason: 'V1SPEC buffer_enabled/buffer_events: "not supported for \'meta\' webhooks"; DOCS-OVR: "no buffering" (NOTES §2.3)',
+    reason:
+      'V1SPEC buffer_enabled/buffer_events: "not supported for \'meta\' webhooks"; DOCS-OVR: "no buffering" (NOTES §2.3)',
     status: 422,
     violation: ({ sent, result }) =>
-      result.kind === 'meta' && (sent.buffer_enabled === true || (sent.buffer_events?.length ?? 0) > 0) ? 'Buffering is not supported for meta webhooks' : undefined
+      result.kind === 'meta' && (sent.buffer_enabled === true || (sent.buffer_events?.length ?? 0) > 0)
+        ? 'Buffering is not supported for meta webhooks'
+        : undefined
   },
   {
     id: 'meta-no-payload-version',
     rule: 'A meta webhook takes no payload_version',
     reason: 'V1SPEC WhatsappWebhookRequest.payload_version: "not applicable for \'meta\' webhooks" (NOTES §2.3)',
     status: 422,
-    violation: ({ sent, result }) => (result.kind === 'meta' && sent.payload_version !== undefined ? 'Payload version is not applicable to meta webhooks' : undefined)
+    violation: ({ sent, result }) =>
+      result.kind === 'meta' && sent.payload_version !== undefined
+        ? 'Payload version is not applicable to meta webhooks'
+        : undefined
   },
   {
     id: 'one-meta-per-number',
@@ -168,26 +190,35 @@ const SAVE_RULES: readonly StricterRule[] = [
     reason: 'DOCS-OVR: "Only one meta webhook is allowed per phone number"; SKILLS (NOTES §2.3, §9.3)',
     status: 422,
     violation: ({ result, siblings }) =>
-      result.kind === 'meta' && siblings.some((w) => w.kind === 'meta') ? 'Phone number already has a meta webhook' : undefined
+      result.kind === 'meta' && siblings.some((w) => w.kind === 'meta')
+        ? 'Phone number already has a meta webhook'
+        : undefined
   },
   {
     id: 'project-event-plan',
     rule: 'Subscribing to project.event needs a plan with project events (402 otherwise)',
-    reason: 'V1SPEC create/update project webhook: "requires project events to be available on your plan", 402; DOCS-PRJ (NOTES §2.5, §4)',
+    reason:
+      'V1SPEC create/update project webhook: "requires project events to be available on your plan", 402; DOCS-PRJ (NOTES §2.5, §4)',
     status: 402,
     violation: ({ sent, projectEventsPlan }) =>
-      !projectEventsPlan && sent.events?.includes('project.event') ? 'Project events are not available on your plan' : undefined
+      !projectEventsPlan && sent.events?.includes('project.event')
+        ? 'Project events are not available on your plan'
+        : undefined
   }
 ]
 
 const TEST_RULES: readonly StricterRule<TestContext>[] = [
   {
     id: 'test-event-subscribed',
-    rule: 'A test delivery\'s event_type must be one the webhook subscribes to',
+    rule: "A test delivery's event_type must be one the webhook subscribes to",
     // Every subscription is a name of Kapso's catalog (events-known), so an event_type Kapso does not know is refused here too.
-    reason: 'V1SPEC testWhatsappProjectWebhook: "The event type must be one of the events the webhook is configured to receive" (NOTES §2.6)',
+    reason:
+      'V1SPEC testWhatsappProjectWebhook: "The event type must be one of the events the webhook is configured to receive" (NOTES §2.6)',
     status: 422,
-    violation: ({ webhook, eventType }) => (eventType !== undefined && !webhook.events.includes(eventType) ? `Event type ${eventType} is not configured on this webhook` : undefined)
+    violation: ({ webhook, eventType }) =>
+      eventType !== undefined && !webhook.events.includes(eventType)
+        ? `Event type ${eventType} is not configured on this webhook`
+        : undefined
   }
 ]
 

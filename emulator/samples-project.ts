@@ -10,7 +10,8 @@ import type { SampleIds } from './samples.js'
 const SAMPLE_PHONE_NUMBER_ID = '123456789012345'
 
 export function projectPayload(event: string, version: string, ids: SampleIds): unknown {
-  if (event === 'whatsapp.config.created' || event.startsWith('whatsapp.phone_number.')) return lifecycle(event, version, ids)
+  if (event === 'whatsapp.config.created' || event.startsWith('whatsapp.phone_number.'))
+    return lifecycle(event, version, ids)
   const common = { event, occurred_at: ids.now.toISOString(), project_id: ids.projectId }
   if (event.startsWith('workflow.execution.')) return { ...common, ...workflow(event, ids) }
   if (event.startsWith('whatsapp.account.')) return { ...common, ...account(event) }
@@ -22,9 +23,13 @@ export function projectPayload(event: string, version: string, ids: SampleIds): 
 function lifecycle(event: string, version: string, ids: SampleIds): unknown {
   const base = { project: { id: ids.projectId }, customer: { id: ids.uniqueId } }
   const change = event.replace(/^whatsapp\.(phone_number|config)\./, '')
-  const extra = ['offboarded', 'disconnected', 'reconnected'].includes(change) ? { status: change, occurred_at: ids.now.toISOString() } : {}
+  const extra = ['offboarded', 'disconnected', 'reconnected'].includes(change)
+    ? { status: change, occurred_at: ids.now.toISOString() }
+    : {}
   const v1 = version === 'v1' || event === 'whatsapp.config.created'
-  const where = v1 ? { whatsapp_config: { id: ids.uniqueId, phone_number_id: SAMPLE_PHONE_NUMBER_ID } } : { phone_number_id: SAMPLE_PHONE_NUMBER_ID }
+  const where = v1
+    ? { whatsapp_config: { id: ids.uniqueId, phone_number_id: SAMPLE_PHONE_NUMBER_ID } }
+    : { phone_number_id: SAMPLE_PHONE_NUMBER_ID }
   return { ...where, ...base, ...extra }
 }
 
@@ -35,7 +40,9 @@ function workflow(event: string, ids: SampleIds): Record<string, unknown> {
     workflow_execution_id: ids.uniqueId,
     status: handoff ? 'handoff' : 'failed',
     channel: 'whatsapp',
-    ...(handoff ? { handoff: { reason: 'Test handoff', source: 'agent_tool' } } : { error: { message: 'Test failure' } })
+    ...(handoff
+      ? { handoff: { reason: 'Test handoff', source: 'agent_tool' } }
+      : { error: { message: 'Test failure' } })
   }
 }
 
@@ -45,7 +52,9 @@ function account(event: string): Record<string, unknown> {
     phone_number_id: SAMPLE_PHONE_NUMBER_ID,
     business_account_id: 'WHATSAPP_BUSINESS_ACCOUNT_ID',
     account: { status: change === 'violation' ? 'active' : change },
-    ...(change === 'violation' || change === 'restricted' ? { violation: { type: 'TEST_VIOLATION', description: 'Test enforcement' } } : {})
+    ...(change === 'violation' || change === 'restricted'
+      ? { violation: { type: 'TEST_VIOLATION', description: 'Test enforcement' } }
+      : {})
   }
 }
 

@@ -23,18 +23,24 @@ export interface SampleIds {
 
 /** The events about one conversation: their deliveries name its phone number. */
 const aboutConversation = (event: string): boolean =>
-  event.startsWith('whatsapp.message.') || event.startsWith('whatsapp.conversation.') || event === 'whatsapp.meta_business_agent.handover'
+  event.startsWith('whatsapp.message.') ||
+  event.startsWith('whatsapp.conversation.') ||
+  event === 'whatsapp.meta_business_agent.handover'
 
 /** The phone number of the conversation an event is about, or null for events with none. */
 export function conversationNumberOf(event: string, webhook: StoredWebhook): string | null {
-  return webhook.kind === 'meta' || (!isProjectScoped(webhook) && aboutConversation(event)) ? `+${CUSTOMER_NUMBER}` : null
+  return webhook.kind === 'meta' || (!isProjectScoped(webhook) && aboutConversation(event))
+    ? `+${CUSTOMER_NUMBER}`
+    : null
 }
 
 export function samplePayload(event: string, webhook: StoredWebhook, ids: SampleIds): unknown {
   if (webhook.kind === 'meta') return metaPayload(webhook.scopeId, ids)
   if (isProjectScoped(webhook)) return projectPayload(event, webhook.payload_version, ids)
   const v1 = webhook.payload_version === 'v1'
-  const routing = v1 ? { whatsapp_config: { id: ids.configId, phone_number_id: webhook.scopeId } } : { phone_number_id: webhook.scopeId }
+  const routing = v1
+    ? { whatsapp_config: { id: ids.configId, phone_number_id: webhook.scopeId } }
+    : { phone_number_id: webhook.scopeId }
   const conversation = {
     id: `conv-${ids.uniqueId}`,
     phone_number: `+${CUSTOMER_NUMBER}`,
@@ -45,7 +51,12 @@ export function samplePayload(event: string, webhook: StoredWebhook, ids: Sample
 }
 
 /** What an event of a phone number's is about, without the routing part. */
-function eventBody(event: string, webhook: StoredWebhook, conversation: Record<string, unknown>, ids: SampleIds): Record<string, unknown> {
+function eventBody(
+  event: string,
+  webhook: StoredWebhook,
+  conversation: Record<string, unknown>,
+  ids: SampleIds
+): Record<string, unknown> {
   const at = ids.now.toISOString()
   if (event.startsWith('whatsapp.message.')) {
     const message = webhook.payload_version === 'v1' ? v1Message(event, ids) : v2Message(event, ids)
@@ -56,10 +67,22 @@ function eventBody(event: string, webhook: StoredWebhook, conversation: Record<s
     return { conversation, since_message: since, inactivity: { minutes: webhook.inactivity_minutes } }
   }
   if (event === 'whatsapp.contact.identity_changed') {
-    return { contact: contact(ids), previous: { business_scoped_user_id: 'US.TEST.PREVIOUS', parent_business_scoped_user_id: null } }
+    return {
+      contact: contact(ids),
+      previous: { business_scoped_user_id: 'US.TEST.PREVIOUS', parent_business_scoped_user_id: null }
+    }
   }
   if (event === 'whatsapp.contact.marketing_preference_changed') {
-    return { contact: contact(ids), marketing_preference: { status: 'stopped', previous_status: 'resumed', detail: null, occurred_at: at, sequence: 1 } }
+    return {
+      contact: contact(ids),
+      marketing_preference: {
+        status: 'stopped',
+        previous_status: 'resumed',
+        detail: null,
+        occurred_at: at,
+        sequence: 1
+      }
+    }
   }
   if (event === 'whatsapp.meta_business_agent.handover') {
     return { conversation, handover: { reason: 'Test handover', source: 'meta_business_agent', occurred_at: at } }
@@ -74,11 +97,25 @@ const unixTime = (ids: SampleIds): string => String(Math.floor(ids.now.getTime()
 
 function contact(ids: SampleIds): Record<string, unknown> {
   const at = ids.now.toISOString()
-  return { id: `contact-${ids.uniqueId}`, wa_id: CUSTOMER_NUMBER, profile_name: 'Test', display_name: 'Test', created_at: at, updated_at: at }
+  return {
+    id: `contact-${ids.uniqueId}`,
+    wa_id: CUSTOMER_NUMBER,
+    profile_name: 'Test',
+    display_name: 'Test',
+    created_at: at,
+    updated_at: at
+  }
 }
 
 function v1Message(event: string, ids: SampleIds): unknown {
-  return { id: `msg-${ids.uniqueId}`, message_type: 'text', content: TEXT, direction: direction(event), status: status(event), origin: 'cloud_api' }
+  return {
+    id: `msg-${ids.uniqueId}`,
+    message_type: 'text',
+    content: TEXT,
+    direction: direction(event),
+    status: status(event),
+    origin: 'cloud_api'
+  }
 }
 
 function v2Message(event: string, ids: SampleIds): unknown {
@@ -89,18 +126,34 @@ function v2Message(event: string, ids: SampleIds): unknown {
     type: 'text',
     text: { body: TEXT },
     ...(inbound ? { from: CUSTOMER_NUMBER } : { to: CUSTOMER_NUMBER }),
-    kapso: { direction: direction(event), status: status(event), processing_status: 'completed', origin: 'cloud_api', has_media: false, content: TEXT }
+    kapso: {
+      direction: direction(event),
+      status: status(event),
+      processing_status: 'completed',
+      origin: 'cloud_api',
+      has_media: false,
+      content: TEXT
+    }
   }
 }
 
 /** Meta's own webhook envelope, forwarded as is to a meta-kind webhook. */
 function metaPayload(phoneNumberId: string, ids: SampleIds): unknown {
-  const message = { from: CUSTOMER_NUMBER, id: wamid(ids), timestamp: unixTime(ids), type: 'text', text: { body: TEXT } }
+  const message = {
+    from: CUSTOMER_NUMBER,
+    id: wamid(ids),
+    timestamp: unixTime(ids),
+    type: 'text',
+    text: { body: TEXT }
+  }
   const value = {
     messaging_product: 'whatsapp',
     metadata: { display_phone_number: '15550000000', phone_number_id: phoneNumberId },
     contacts: [{ profile: { name: 'Test' }, wa_id: CUSTOMER_NUMBER }],
     messages: [message]
   }
-  return { object: 'whatsapp_business_account', entry: [{ id: 'WHATSAPP_BUSINESS_ACCOUNT_ID', changes: [{ field: 'messages', value }] }] }
+  return {
+    object: 'whatsapp_business_account',
+    entry: [{ id: 'WHATSAPP_BUSINESS_ACCOUNT_ID', changes: [{ field: 'messages', value }] }]
+  }
 }

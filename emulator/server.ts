@@ -21,7 +21,15 @@ import { FaultPlan, type ChaosOptions, type FaultRule } from './faults.js'
 import { routeLegacy } from './legacy.js'
 import { routePlatform } from './platform.js'
 import { answerUnhandled, guard, readBody, send } from './http.js'
-import { ApiError, EMULATOR_DEFAULTS, EMULATOR_PROJECT_ID, WebhookStore, type Answer, type Api, type StoredWebhook } from './store.js'
+import {
+  ApiError,
+  EMULATOR_DEFAULTS,
+  EMULATOR_PROJECT_ID,
+  WebhookStore,
+  type Answer,
+  type Api,
+  type StoredWebhook
+} from './store.js'
 
 export { DEFAULT_SETTINGS, type EmulatorSettings, type Lies } from './context.js'
 export type { StoredDelivery } from './deliveries.js'
@@ -145,9 +153,18 @@ export class KapsoEmulator {
   }
 
   /** Puts a webhook in place as if someone had created it earlier; fields not given take Kapso's defaults. No rule is checked. */
-  seed(api: Api, scopeId: string, fields: Partial<Omit<StoredWebhook, 'id' | 'api' | 'scopeId'>> & { url: string }): StoredWebhook {
+  seed(
+    api: Api,
+    scopeId: string,
+    fields: Partial<Omit<StoredWebhook, 'id' | 'api' | 'scopeId'>> & { url: string }
+  ): StoredWebhook {
     const events = scopeId === EMULATOR_PROJECT_ID ? ['whatsapp.phone_number.created'] : ['whatsapp.message.received']
-    return this.store.put({ ...this.store.blank(api, scopeId), secret_key: `seeded-${randomUUID()}`, events, ...fields })
+    return this.store.put({
+      ...this.store.blank(api, scopeId),
+      secret_key: `seeded-${randomUUID()}`,
+      events,
+      ...fields
+    })
   }
 
   /** Applies the fault to the next API request that matches the rule. Rules are used in order, once each. */
@@ -184,7 +201,13 @@ export class KapsoEmulator {
   }
 
   private get context(): RouteContext {
-    return { store: this.store, settings: this.settings, scopes: this.scopes, deliveries: this.delivery, apiUrl: (api) => this.apiUrl(api) }
+    return {
+      store: this.store,
+      settings: this.settings,
+      scopes: this.scopes,
+      deliveries: this.delivery,
+      apiUrl: (api) => this.apiUrl(api)
+    }
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -192,10 +215,20 @@ export class KapsoEmulator {
     const raw = await readBody(req)
     let clientGone = false
     res.on('close', () => (clientGone = !res.writableFinished))
-    const record: RecordedRequest = { api: 'other', method: req.method ?? 'GET', path: url.pathname, query: [...url.searchParams], body: undefined, status: 0 }
+    const record: RecordedRequest = {
+      api: 'other',
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: [...url.searchParams],
+      body: undefined,
+      status: 0
+    }
     const base = (Object.entries(BASES) as [Api, string][]).find(([, prefix]) => url.pathname.startsWith(`${prefix}/`))
     if (url.pathname.startsWith('/_emulator/') || !base) {
-      send(res, guard(() => this.control(record.method, url.pathname)))
+      send(
+        res,
+        guard(() => this.control(record.method, url.pathname))
+      )
       return
     }
     record.api = base[0]
@@ -216,13 +249,20 @@ export class KapsoEmulator {
       return
     }
     if (fault?.kind === 'rewrite' && answer.status !== 204) answer.body = fault.body(answer.body)
-    if (fault?.kind === 'status-after') Object.assign(answer, { status: fault.status, body: fault.body ?? { error: 'Bad Gateway' }, headers: undefined })
+    if (fault?.kind === 'status-after')
+      Object.assign(answer, { status: fault.status, body: fault.body ?? { error: 'Bad Gateway' }, headers: undefined })
     record.status = answer.status
     record.responseBody = answer.body
     send(res, answer, fault?.kind === 'malformed')
   }
 
-  private route(api: Api, record: RecordedRequest, query: URLSearchParams, raw: string, apiKey: string | string[] | undefined): Answer {
+  private route(
+    api: Api,
+    record: RecordedRequest,
+    query: URLSearchParams,
+    raw: string,
+    apiKey: string | string[] | undefined
+  ): Answer {
     if (raw !== '') {
       try {
         record.body = JSON.parse(raw)
@@ -252,10 +292,13 @@ export class KapsoEmulator {
 /** Refuses settings under which deliveries could not be scheduled, rather than retrying at odd times. */
 function checkSettings(settings: Partial<EmulatorSettings>): void {
   const { deliveryTimeScale: scale, deliveryRetryDelaysMs: delays } = settings
-  if (scale !== undefined && !(Number.isFinite(scale) && scale >= 0)) throw new RangeError(`deliveryTimeScale must be a finite number ≥ 0, not ${scale}`)
-  if (delays?.some((ms) => !(Number.isFinite(ms) && ms >= 0))) throw new RangeError(`deliveryRetryDelaysMs must hold finite numbers ≥ 0, not ${delays.join(', ')}`)
+  if (scale !== undefined && !(Number.isFinite(scale) && scale >= 0))
+    throw new RangeError(`deliveryTimeScale must be a finite number ≥ 0, not ${scale}`)
+  if (delays?.some((ms) => !(Number.isFinite(ms) && ms >= 0)))
+    throw new RangeError(`deliveryRetryDelaysMs must hold finite numbers ≥ 0, not ${delays.join(', ')}`)
   const lag = settings.listLagMs
-  if (lag !== undefined && !(Number.isFinite(lag) && lag >= 0)) throw new RangeError(`listLagMs must be a finite number ≥ 0, not ${lag}`)
+  if (lag !== undefined && !(Number.isFinite(lag) && lag >= 0))
+    throw new RangeError(`listLagMs must be a finite number ≥ 0, not ${lag}`)
 }
 
 function cloneSettings(settings: EmulatorSettings): EmulatorSettings {

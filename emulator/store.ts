@@ -140,10 +140,20 @@ export class WebhookStore {
 }
 
 /** `{data, meta}` offset paging over a list that is already in answer order. */
-export function offsetPage<T, U>(items: T[], page: number, perPage: number, present: (item: T) => U): { data: U[]; meta: Record<string, number> } {
+export function offsetPage<T, U>(
+  items: T[],
+  page: number,
+  perPage: number,
+  present: (item: T) => U
+): { data: U[]; meta: Record<string, number> } {
   return {
     data: items.slice((page - 1) * perPage, page * perPage).map(present),
-    meta: { page, per_page: perPage, total_pages: Math.max(1, Math.ceil(items.length / perPage)), total_count: items.length }
+    meta: {
+      page,
+      per_page: perPage,
+      total_pages: Math.max(1, Math.ceil(items.length / perPage)),
+      total_count: items.length
+    }
   }
 }
 

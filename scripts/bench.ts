@@ -80,7 +80,11 @@ const memory = memoryProbe()
 
 const emulator = await KapsoEmulator.start()
 const dir = mkdtempSync(join(tmpdir(), 'kapso-bench-'))
-const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STEP_SUMMARY: join(dir, 'summary'), GITHUB_STATE: join(dir, 'state') }
+const files = {
+  GITHUB_OUTPUT: join(dir, 'output'),
+  GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+  GITHUB_STATE: join(dir, 'state')
+}
 const rssFile = join(dir, 'rss')
 
 try {
@@ -88,17 +92,23 @@ try {
   let seededId = ''
   const failed = (program: Program, run: Run): string | undefined =>
     program === 'node'
-      ? run.exitCode === 0 ? undefined : `exit ${run.exitCode}`
-      : run.exitCode === 1 && run.stdout.includes('::error::') ? undefined : `exit ${run.exitCode}, expected 1 with ::error::`
-  const succeeded = (result: string, id?: () => string) => (program: Program, run: Run): string | undefined => {
-    if (program === 'node') return run.exitCode === 0 ? undefined : `exit ${run.exitCode}`
-    if (run.exitCode !== 0 || run.outputs.result !== result) {
-      const said = firstLine(run)
-      return `exit ${run.exitCode}, result "${run.outputs.result ?? ''}", expected ${result}${said ? `: ${said}` : ''}`
+      ? run.exitCode === 0
+        ? undefined
+        : `exit ${run.exitCode}`
+      : run.exitCode === 1 && run.stdout.includes('::error::')
+        ? undefined
+        : `exit ${run.exitCode}, expected 1 with ::error::`
+  const succeeded =
+    (result: string, id?: () => string) =>
+    (program: Program, run: Run): string | undefined => {
+      if (program === 'node') return run.exitCode === 0 ? undefined : `exit ${run.exitCode}`
+      if (run.exitCode !== 0 || run.outputs.result !== result) {
+        const said = firstLine(run)
+        return `exit ${run.exitCode}, result "${run.outputs.result ?? ''}", expected ${result}${said ? `: ${said}` : ''}`
+      }
+      if (id && run.outputs['webhook-id'] !== id()) return `webhook-id ${run.outputs['webhook-id']}, expected ${id()}`
+      return undefined
     }
-    if (id && run.outputs['webhook-id'] !== id()) return `webhook-id ${run.outputs['webhook-id']}, expected ${id()}`
-    return undefined
-  }
   const cases: Case[] = [
     { name: 'start-up', inputs: { 'api-key': '' }, prepare: () => emulator.reset(), unexpected: failed },
     {
@@ -174,12 +184,26 @@ try {
           range(s.requests),
           range(s.connections)
         ])
-        if (s.unexpected.length) notes.push(`${benchCase.name} / ${program}: ${s.unexpected.length} of ${2 * s.ms.length} runs (timed and memory) did not end as expected (first: ${s.unexpected[0]})`)
+        if (s.unexpected.length)
+          notes.push(
+            `${benchCase.name} / ${program}: ${s.unexpected.length} of ${2 * s.ms.length} runs (timed and memory) did not end as expected (first: ${s.unexpected[0]})`
+          )
       }
     }
     console.log(
       markdownTable(
-        ['case', 'program', 'median ms', 'p90 ms', '× node', '× floor', 'over floor ms', 'peak RSS MiB', 'requests', 'connections'],
+        [
+          'case',
+          'program',
+          'median ms',
+          'p90 ms',
+          '× node',
+          '× floor',
+          'over floor ms',
+          'peak RSS MiB',
+          'requests',
+          'connections'
+        ],
         rows,
         [false, false, true, true, true, true, true, true, true, true]
       )
@@ -193,11 +217,25 @@ try {
       PROGRAMS.map((p) => {
         const x = seriesOf(series, key(c.name, a, p))
         const y = seriesOf(series, key(c.name, b, p))
-        return [c.name, p, median(x.ms).toFixed(1), median(y.ms).toFixed(1), median(pairedRatios(y.ms, x.ms)).toFixed(2), (median(x.rssKib) / 1024).toFixed(1), (median(y.rssKib) / 1024).toFixed(1)]
+        return [
+          c.name,
+          p,
+          median(x.ms).toFixed(1),
+          median(y.ms).toFixed(1),
+          median(pairedRatios(y.ms, x.ms)).toFixed(2),
+          (median(x.rssKib) / 1024).toFixed(1),
+          (median(y.rssKib) / 1024).toFixed(1)
+        ]
       })
     )
     const [va, vb] = [a.version.split('.')[0], b.version.split('.')[0]]
-    console.log(markdownTable(['case', 'program', `${va} median ms`, `${vb} median ms`, `${vb} ÷ ${va}`, `${va} RSS MiB`, `${vb} RSS MiB`], rows, [false, false, true, true, true, true, true]))
+    console.log(
+      markdownTable(
+        ['case', 'program', `${va} median ms`, `${vb} median ms`, `${vb} ÷ ${va}`, `${va} RSS MiB`, `${vb} RSS MiB`],
+        rows,
+        [false, false, true, true, true, true, true]
+      )
+    )
   }
 } finally {
   await emulator.close()
@@ -205,7 +243,11 @@ try {
 }
 
 function chooseRuntimes(): Runtime[] {
-  const current: Runtime = { label: `Node ${process.version} (the node running npm)`, bin: process.execPath, version: process.version }
+  const current: Runtime = {
+    label: `Node ${process.version} (the node running npm)`,
+    bin: process.execPath,
+    version: process.version
+  }
   if (BENCH_NODE === '20') return [current]
   try {
     const bin = node24()
@@ -238,7 +280,13 @@ async function execute(argv: string[], env: Record<string, string>): Promise<Run
   let end = 0n
   child.on('exit', () => (end = process.hrtime.bigint()))
   const { exitCode, stdout, stderr } = await finished(child)
-  return { ms: Number(end - begin) / 1e6, exitCode, stdout, stderr, outputs: parseOutputFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')) }
+  return {
+    ms: Number(end - begin) / 1e6,
+    exitCode,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(readFileSync(files.GITHUB_OUTPUT, 'utf8'))
+  }
 }
 
 function seriesOf(all: Map<string, Series>, key: string): Series {
@@ -248,7 +296,10 @@ function seriesOf(all: Map<string, Series>, key: string): Series {
 }
 
 function firstLine(run: Run): string {
-  return (run.stdout.split('\n').find((line) => line.startsWith('::error::')) ?? run.stderr.split('\n')[0] ?? '').slice(0, 200)
+  return (run.stdout.split('\n').find((line) => line.startsWith('::error::')) ?? run.stderr.split('\n')[0] ?? '').slice(
+    0,
+    200
+  )
 }
 
 /** Where and how the figures were made, to paste above the tables. */

@@ -24,7 +24,17 @@ writeFileSync(DEFAULTS_FILE, defaultsModule(readFileSync(join(ROOT, 'action.yml'
 rmSync(DIST, { recursive: true, force: true })
 execFileSync(
   process.execPath,
-  [join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', 'src/index.ts', '-o', 'dist', '--source-map', '--no-source-map-register', '--stats-out', stats],
+  [
+    join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+    'build',
+    'src/index.ts',
+    '-o',
+    'dist',
+    '--source-map',
+    '--no-source-map-register',
+    '--stats-out',
+    stats
+  ],
   { cwd: ROOT, stdio: 'inherit' }
 )
 deferImports()
@@ -46,7 +56,11 @@ for (const name of names) {
 
 const entries = [...folders].map((folder) => {
   const dir = join(ROOT, folder)
-  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; version: string; license?: string }
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+    name: string
+    version: string
+    license?: string
+  }
   const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)/i.test(f))
   const text = file ? readFileSync(join(dir, file), 'utf8').trim() : '(no license file in the package)'
   return { id: `${pkg.name}@${pkg.version}`, license: pkg.license ?? 'UNKNOWN', text }
@@ -68,7 +82,9 @@ console.log(`dist/licenses.txt: ${entries.length} packages (${entries.map((e) =>
  */
 function deferImports(): void {
   const marker = 'CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js'
-  const files = readdirSync(DIST).filter((f) => f.endsWith('.js') && readFileSync(join(DIST, f), 'utf8').includes(marker))
+  const files = readdirSync(DIST).filter(
+    (f) => f.endsWith('.js') && readFileSync(join(DIST, f), 'utf8').includes(marker)
+  )
   if (files.length !== 1) throw new Error(`deferImports: @actions/http-client is in ${files.length} chunks, expected 1`)
   const path = join(DIST, files[0] as string)
   let code = readFileSync(path, 'utf8')
@@ -78,13 +94,15 @@ function deferImports(): void {
     [
       'node:https',
       /^var external_https_ = (__\w+_require__)\((\d+)\);\nvar external_https_namespaceObject = \/\*#__PURE__\*\/\1\.t\(external_https_, 2\);$/m,
-      (require, id) => `var external_https_ = ${lazy(require, id)};\nvar external_https_namespaceObject = external_https_;`
+      (require, id) =>
+        `var external_https_ = ${lazy(require, id)};\nvar external_https_namespaceObject = external_https_;`
     ],
     ['tunnel', /^var tunnel = (__\w+_require__)\((\d+)\);$/m, (require, id) => `var tunnel = ${lazy(require, id)};`]
   ]
   for (const [name, pattern, deferred] of imports) {
     const matches = code.match(new RegExp(pattern.source, 'gm')) ?? []
-    if (matches.length !== 1) throw new Error(`deferImports: found the import of ${name} ${matches.length} times in ${files[0]}, expected once`)
+    if (matches.length !== 1)
+      throw new Error(`deferImports: found the import of ${name} ${matches.length} times in ${files[0]}, expected once`)
     // Line for line, so that the source map still holds.
     code = code.replace(pattern, (_, require: string, id: string) => deferred(require, id))
   }
@@ -110,8 +128,11 @@ async function treeShake(file: string): Promise<void> {
     format: { beautify: true, indent_level: 2, comments: 'some', ascii_only: true },
     sourceMap: { content: readFileSync(`${path}.map`, 'utf8'), url: `${file}.map`, includeSources: true }
   })
-  if (typeof shaken.code !== 'string' || typeof shaken.map !== 'string') throw new Error(`terser returned nothing for ${file}`)
+  if (typeof shaken.code !== 'string' || typeof shaken.map !== 'string')
+    throw new Error(`terser returned nothing for ${file}`)
   writeFileSync(path, shaken.code)
   writeFileSync(`${path}.map`, shaken.map)
-  console.log(`${file}: ${(before.length / 1024).toFixed(0)} KB -> ${(shaken.code.length / 1024).toFixed(0)} KB without unused code`)
+  console.log(
+    `${file}: ${(before.length / 1024).toFixed(0)} KB -> ${(shaken.code.length / 1024).toFixed(0)} KB without unused code`
+  )
 }

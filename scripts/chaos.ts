@@ -6,7 +6,14 @@
  * `npm run chaos` prints one line; CHAOS_RUNS and CHAOS_SEED replay a run. The test suite runs the same.
  */
 import { pathToFileURL } from 'node:url'
-import { defaultScopeId, EMULATOR_DEFAULTS, KapsoEmulator, seededRandom, type Api, type Fault } from '../emulator/server.js'
+import {
+  defaultScopeId,
+  EMULATOR_DEFAULTS,
+  KapsoEmulator,
+  seededRandom,
+  type Api,
+  type Fault
+} from '../emulator/server.js'
 import { findLeaks } from './leaks.js'
 import { emulatorInputs, FAKE_GITHUB_TOKEN, runAction, type ActionRun } from './run-action.js'
 
@@ -71,7 +78,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   return report
 }
 
-async function chaosRun(emulator: KapsoEmulator, index: number, options: ChaosOptions, report: ChaosReport): Promise<void> {
+async function chaosRun(
+  emulator: KapsoEmulator,
+  index: number,
+  options: ChaosOptions,
+  report: ChaosReport
+): Promise<void> {
   const random = seededRandom(options.seed + index * 7919)
   const api: Api = random() < 0.5 ? 'legacy' : 'platform'
   const operation = OPERATIONS[Math.floor(random() * OPERATIONS.length)] ?? 'create'
@@ -100,7 +112,12 @@ async function chaosRun(emulator: KapsoEmulator, index: number, options: ChaosOp
   report.faultsInjected += emulator.faultsInjected
 
   const check = (attempt: ActionRun, when: string): boolean => {
-    const all = [EMULATOR_DEFAULTS.apiKey, FAKE_GITHUB_TOKEN, ...secrets, ...emulator.webhooks().map((w) => w.secret_key)]
+    const all = [
+      EMULATOR_DEFAULTS.apiKey,
+      FAKE_GITHUB_TOKEN,
+      ...secrets,
+      ...emulator.webhooks().map((w) => w.secret_key)
+    ]
     const leaks = findLeaks(`${attempt.stdout}\n${attempt.stderr}`, [...new Set(all)])
     if (leaks.length) {
       report.leaks += leaks.length
@@ -117,7 +134,9 @@ async function chaosRun(emulator: KapsoEmulator, index: number, options: ChaosOp
       return false
     }
     const mine = emulator.webhooks().filter((w) => w.url === url)
-    return operation === 'delete' ? mine.length === 0 : mine.length === 1 && mine[0]?.events.join() === 'whatsapp.message.received'
+    return operation === 'delete'
+      ? mine.length === 0
+      : mine.length === 1 && mine[0]?.events.join() === 'whatsapp.message.received'
   }
 
   const expected = { create: 'created', update: 'updated', delete: 'deleted' }[operation]

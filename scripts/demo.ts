@@ -21,13 +21,19 @@ import { haveOpenssl } from './tls.js'
 
 const receiver = haveOpenssl() ? await Receiver.start() : undefined
 // deliveryTimeScale: Kapso's 10/40/90 s delivery retries take 10/40/90 ms, so that none holds the demo up.
-const kapso = await KapsoEmulator.start({ deliveryCa: receiver?.cert, projectEventsPlan: true, deliveryTimeScale: 0.001 })
+const kapso = await KapsoEmulator.start({
+  deliveryCa: receiver?.cert,
+  projectEventsPlan: true,
+  deliveryTimeScale: 0.001
+})
 const github = await GitHubEmulator.start({ repository: REPOSITORY, token: FAKE_GITHUB_TOKEN })
 const demo = new Demo(kapso)
 const stage: Stage = { demo, kapso, github, receiver }
 
-console.log(`Kapso emulator at ${kapso.origin}, GitHub API stand-in at ${github.apiUrl} (repository ${REPOSITORY}), ` +
-  `${receiver ? `preview receiver at ${receiver.url('/')}` : 'no preview receiver (openssl is missing)'}.`)
+console.log(
+  `Kapso emulator at ${kapso.origin}, GitHub API stand-in at ${github.apiUrl} (repository ${REPOSITORY}), ` +
+    `${receiver ? `preview receiver at ${receiver.url('/')}` : 'no preview receiver (openssl is missing)'}.`
+)
 try {
   await pullRequestLife(stage)
   await sweep(stage)

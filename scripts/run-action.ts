@@ -40,7 +40,8 @@ export interface GitHubEvent {
  */
 function pullRequestRefs(event: GitHubEvent): Record<string, string> {
   if (event.eventName !== 'pull_request' && event.eventName !== 'pull_request_target') return {}
-  const pull = event.payload.pull_request as { head?: { ref?: unknown } | null; base?: { ref?: unknown } | null } | null | undefined
+  const pull = event.payload.pull_request as
+    { head?: { ref?: unknown } | null; base?: { ref?: unknown } | null } | null | undefined
   const head = pull?.head?.ref
   const base = pull?.base?.ref
   return typeof head === 'string' && typeof base === 'string' ? { GITHUB_HEAD_REF: head, GITHUB_BASE_REF: base } : {}
@@ -64,13 +65,18 @@ export const FAKE_GITHUB_TOKEN = 'ghs_FakeTokenForTheEmulatedRunner000000'
  * defaults (the one expression among them, `${{ github.token }}`, evaluated to FAKE_GITHUB_TOKEN). With
  * `fillDefaults` false, only the inputs given, as a local runner that leaves the rest out does.
  */
-export function actionEnv(inputs: Record<string, string>, extra: Record<string, string> = {}, fillDefaults = true): Record<string, string> {
+export function actionEnv(
+  inputs: Record<string, string>,
+  extra: Record<string, string> = {},
+  fillDefaults = true
+): Record<string, string> {
   const declared = readActionYml().inputs
   const unknown = Object.keys(inputs).filter((name) => !(name in declared))
   if (unknown.length) throw new Error(`not inputs of action.yml: ${unknown.join(', ')}`)
   const env: Record<string, string> = {}
   for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && !key.startsWith('INPUT_') && !key.startsWith('GITHUB_') && key !== 'RUNNER_DEBUG') env[key] = value
+    if (value !== undefined && !key.startsWith('INPUT_') && !key.startsWith('GITHUB_') && key !== 'RUNNER_DEBUG')
+      env[key] = value
   }
   for (const [name, spec] of Object.entries(declared)) {
     if (!fillDefaults && inputs[name] === undefined) continue
@@ -85,7 +91,9 @@ export function emulatorInputs(emulator: KapsoEmulator, api: Api): Record<string
   return {
     'api-key': EMULATOR_DEFAULTS.apiKey,
     'api-url': emulator.apiUrl(api),
-    ...(api === 'legacy' ? { 'whatsapp-config-id': EMULATOR_DEFAULTS.configId } : { 'phone-number-id': EMULATOR_DEFAULTS.phoneNumberId })
+    ...(api === 'legacy'
+      ? { 'whatsapp-config-id': EMULATOR_DEFAULTS.configId }
+      : { 'phone-number-id': EMULATOR_DEFAULTS.phoneNumberId })
   }
 }
 
@@ -100,7 +108,11 @@ export interface RunOptions {
 }
 
 /** Runs dist/index.js with these inputs and returns what the runner would see. */
-export async function runAction(inputs: Record<string, string>, extraEnv: Record<string, string> = {}, options: RunOptions = {}): Promise<ActionRun> {
+export async function runAction(
+  inputs: Record<string, string>,
+  extraEnv: Record<string, string> = {},
+  options: RunOptions = {}
+): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'kapso-action-'))
   const outputFile = join(dir, 'output')
   const summaryFile = join(dir, 'summary')
@@ -114,16 +126,33 @@ export async function runAction(inputs: Record<string, string>, extraEnv: Record
       GITHUB_EVENT_PATH: join(dir, 'event.json'),
       GITHUB_REPOSITORY: options.event.repository,
       ...(options.event.apiUrl ? { GITHUB_API_URL: options.event.apiUrl } : {}),
-      ...(options.event.actor ? { GITHUB_ACTOR: options.event.actor, GITHUB_TRIGGERING_ACTOR: options.event.actor } : {}),
+      ...(options.event.actor
+        ? { GITHUB_ACTOR: options.event.actor, GITHUB_TRIGGERING_ACTOR: options.event.actor }
+        : {}),
       ...pullRequestRefs(options.event)
     })
   }
   const state = Object.fromEntries(Object.entries(options.postState ?? {}).map(([k, v]) => [`STATE_${k}`, v]))
-  const env = actionEnv(inputs, { GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_STATE: stateFile, ...event, ...state, ...extraEnv }, options.fillDefaults ?? true)
+  const env = actionEnv(
+    inputs,
+    {
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_STATE: stateFile,
+      ...event,
+      ...state,
+      ...extraEnv
+    },
+    options.fillDefaults ?? true
+  )
   try {
     const main = join(ROOT, readActionYml().runs.main)
     // KAPSO_ACTION_NODE: the path of another node binary to run the bundle with (CI: Node 24, as action.yml says).
-    const child = spawn(process.env.KAPSO_ACTION_NODE || process.execPath, [main], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.env.KAPSO_ACTION_NODE || process.execPath, [main], {
+      env,
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     const { exitCode, stdout, stderr } = await finished(child)
     return {
       exitCode,
@@ -139,7 +168,9 @@ export async function runAction(inputs: Record<string, string>, extraEnv: Record
 }
 
 /** What a child process printed, and its exit code, once it has ended. */
-export async function finished(child: ChildProcessByStdio<null, Readable, Readable>): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+export async function finished(
+  child: ChildProcessByStdio<null, Readable, Readable>
+): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))

@@ -9,9 +9,29 @@
  * - `set-output` (deprecated, still registered) sets a step output.
  * It does not model the file commands (GITHUB_OUTPUT, GITHUB_STATE), which are not parsed from stdout.
  */
-const REGISTERED = new Set(['stop-commands', 'set-output', 'save-state', 'add-mask', 'warning', 'error', 'notice', 'debug', 'group', 'endgroup', 'echo', 'add-matcher', 'remove-matcher', 'set-env', 'add-path'])
+const REGISTERED = new Set([
+  'stop-commands',
+  'set-output',
+  'save-state',
+  'add-mask',
+  'warning',
+  'error',
+  'notice',
+  'debug',
+  'group',
+  'endgroup',
+  'echo',
+  'add-matcher',
+  'remove-matcher',
+  'set-env',
+  'add-path'
+])
 
-interface Command { name: string; properties: Record<string, string>; data: string }
+interface Command {
+  name: string
+  properties: Record<string, string>
+  data: string
+}
 
 function unescapeData(s: string): string {
   return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
@@ -27,7 +47,15 @@ function parseV2(line: string, registered: Set<string>): Command | undefined {
   const name = space < 0 ? info : info.slice(0, space)
   if (!registered.has(name.toLowerCase())) return undefined
   const properties: Record<string, string> = {}
-  if (space > 0) for (const p of info.slice(space + 1).trim().split(',').filter(Boolean)) { const [k, v] = p.split(/=(.*)/s); if (k && v !== undefined) properties[k] = v }
+  if (space > 0)
+    for (const p of info
+      .slice(space + 1)
+      .trim()
+      .split(',')
+      .filter(Boolean)) {
+      const [k, v] = p.split(/=(.*)/s)
+      if (k && v !== undefined) properties[k] = v
+    }
   return { name: name.toLowerCase(), properties, data: unescapeData(message.slice(end + 2)) }
 }
 
@@ -41,7 +69,14 @@ function parseV1(line: string, registered: Set<string>): Command | undefined {
   const name = space < 0 ? info : info.slice(0, space)
   if (!registered.has(name.toLowerCase())) return undefined
   const properties: Record<string, string> = {}
-  if (space > 0) for (const p of info.slice(space + 1).split(';').filter(Boolean)) { const [k, v] = p.split(/=(.*)/s); if (k && v !== undefined) properties[k] = v }
+  if (space > 0)
+    for (const p of info
+      .slice(space + 1)
+      .split(';')
+      .filter(Boolean)) {
+      const [k, v] = p.split(/=(.*)/s)
+      if (k && v !== undefined) properties[k] = v
+    }
   return { name: name.toLowerCase(), properties, data: line.slice(rb + 1) }
 }
 
@@ -67,9 +102,15 @@ export function runnerProcess(stdout: string): RunnerView {
   const mask = (text: string): string => masks.reduce((t, m) => (m ? t.split(m).join('***') : t), text)
   for (const [index, line] of lines.entries()) {
     const command = parseV2(line, registered) ?? parseV1(line, registered)
-    if (!command) { if (line !== '') view.shown.push(mask(line)); continue }
+    if (!command) {
+      if (line !== '') view.shown.push(mask(line))
+      continue
+    }
     if (stopToken !== undefined) {
-      if (command.name === stopToken.toLowerCase()) { stopToken = undefined; view.obeyed.push('resume') }
+      if (command.name === stopToken.toLowerCase()) {
+        stopToken = undefined
+        view.obeyed.push('resume')
+      }
       view.shown.push(mask(line))
       continue
     }
@@ -88,7 +129,9 @@ export function runnerProcess(stdout: string): RunnerView {
       case 'set-output':
         if (command.properties.name) view.commandOutputs[command.properties.name] = command.data
         break
-      case 'error': case 'warning': case 'notice':
+      case 'error':
+      case 'warning':
+      case 'notice':
         view.shown.push(mask(`${command.name}: ${command.data}`))
         break
       default:

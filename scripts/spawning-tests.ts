@@ -39,7 +39,7 @@ export function spawningTests(root = ROOT): string[] {
 function spawningSupport(root: string, read: (path: string) => string): string[] {
   const files = readdirSync(join(root, '__tests__', 'support')).filter((f) => f.endsWith('.ts'))
   const spawning = new Set(files.filter((f) => read(`__tests__/support/${f}`).includes('runAction(')))
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false
     for (const file of files.filter((f) => !spawning.has(f))) {
       const text = read(`__tests__/support/${file}`)

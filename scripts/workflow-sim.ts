@@ -8,9 +8,29 @@
  */
 import { parse } from 'yaml'
 import { readActionYml } from './run-action.js'
-import { ALLOWED, dispatchInputs, githubContext, isTriggered, runnerContext, runnerEnv, triggers, type RunSettings, type WorkflowEvent } from './workflow-sim/contexts.js'
+import {
+  ALLOWED,
+  dispatchInputs,
+  githubContext,
+  isTriggered,
+  runnerContext,
+  runnerEnv,
+  triggers,
+  type RunSettings,
+  type WorkflowEvent
+} from './workflow-sim/contexts.js'
 import { checkWorkflow, concurrencyGroup, type Job, type Step, type Workflow } from './workflow-sim/check.js'
-import { conditionExpression, evaluateCondition, evaluateString, evaluateValue, toData, truthy, type Data, type Scope, type Status } from './workflow-sim/expressions.js'
+import {
+  conditionExpression,
+  evaluateCondition,
+  evaluateString,
+  evaluateValue,
+  toData,
+  truthy,
+  type Data,
+  type Scope,
+  type Status
+} from './workflow-sim/expressions.js'
 
 export { examplePayload, type PayloadOptions } from './workflow-sim/payloads.js'
 export { formatNumber, runnerString, WorkflowExpressionError } from './workflow-sim/expressions.js'
@@ -57,7 +77,10 @@ export interface SimulateOptions<R extends OurStepResult = OurStepResult> {
   /** Runs a step of this action with the inputs the step gives (action.yml defaults NOT filled) and the step's env. */
   runOurStep?: (inputs: Record<string, string>, env: Record<string, string>, call: OurStepCall) => Promise<R>
   /** Runs the post step of a step of this action that ran, if action.yml's post-if (always()) holds at the end of the job. */
-  runOurPost?: (main: { inputs: Record<string, string>; env: Record<string, string>; result?: R }, call: OurStepCall) => Promise<R>
+  runOurPost?: (
+    main: { inputs: Record<string, string>; env: Record<string, string>; result?: R },
+    call: OurStepCall
+  ) => Promise<R>
   settings?: RunSettings
 }
 
@@ -115,9 +138,15 @@ export function workflowEvents(yamlText: string): string[] {
 }
 
 /** Every step of the workflow that uses this action, by job. */
-export function ourSteps(yamlText: string): { job: string; index: number; id?: string; with: Record<string, unknown> }[] {
+export function ourSteps(
+  yamlText: string
+): { job: string; index: number; id?: string; with: Record<string, unknown> }[] {
   const jobs = Object.entries((parse(yamlText) as Workflow).jobs ?? {})
-  return jobs.flatMap(([job, spec]) => (spec.steps ?? []).flatMap((step, index) => (isOurStep(step) ? [{ job, index, id: step.id, with: step.with ?? {} }] : [])))
+  return jobs.flatMap(([job, spec]) =>
+    (spec.steps ?? []).flatMap((step, index) =>
+      isOurStep(step) ? [{ job, index, id: step.id, with: step.with ?? {} }] : []
+    )
+  )
 }
 
 /** The state of one run, shared by its jobs. */
@@ -152,7 +181,10 @@ interface JobRun {
  * checks a workflow file (syntax, contexts and functions allowed where it is); any error throws a
  * WorkflowExpressionError naming the file, the place and the expression.
  */
-export async function simulateWorkflow<R extends OurStepResult = OurStepResult>(yamlText: string, options: SimulateOptions<R>): Promise<Simulation<R>> {
+export async function simulateWorkflow<R extends OurStepResult = OurStepResult>(
+  yamlText: string,
+  options: SimulateOptions<R>
+): Promise<Simulation<R>> {
   const file = options.file ?? '.github/workflows/workflow.yml'
   const workflow = parse(yamlText) as Workflow
   checkWorkflow(workflow, file)
@@ -162,23 +194,53 @@ export async function simulateWorkflow<R extends OurStepResult = OurStepResult>(
   const settings = { ...options.settings, token: options.settings?.token ?? options.secrets?.GITHUB_TOKEN }
   const github = githubContext(options.event, payload, settings, { name, path: file }, '')
   const run: Run<R> = {
-    options: { ...options, settings }, file, workflow, event: options.event, payload, inputs: toData(inputs), vars: toData(options.vars ?? {}),
-    secrets: toData({ ...options.secrets, GITHUB_TOKEN: github.token }), repository: String(github.repository), env: {}, jobs: new Map(), trace: []
+    options: { ...options, settings },
+    file,
+    workflow,
+    event: options.event,
+    payload,
+    inputs: toData(inputs),
+    vars: toData(options.vars ?? {}),
+    secrets: toData({ ...options.secrets, GITHUB_TOKEN: github.token }),
+    repository: String(github.repository),
+    env: {},
+    jobs: new Map(),
+    trace: []
   }
   const top = { github: toData(github), inputs: run.inputs, vars: run.vars }
-  const runName = workflow['run-name'] === undefined ? name : evaluateString(workflow['run-name'], scope(run, 'run-name', top))
-  const concurrency = workflow.concurrency === undefined ? undefined : evaluateString(concurrencyGroup(workflow.concurrency), scope(run, 'concurrency', top))
+  const runName =
+    workflow['run-name'] === undefined ? name : evaluateString(workflow['run-name'], scope(run, 'run-name', top))
+  const concurrency =
+    workflow.concurrency === undefined
+      ? undefined
+      : evaluateString(concurrencyGroup(workflow.concurrency), scope(run, 'concurrency', top))
   run.env = stringMap(workflow.env, scope(run, 'env', { ...top, secrets: run.secrets }))
   for (const id of jobOrder(workflow, file)) run.jobs.set(id, await runJob(run, id))
-  return { triggered: true, runName, ...(concurrency === undefined ? {} : { concurrency }), jobs: [...run.jobs.values()], steps: run.trace }
+  return {
+    triggered: true,
+    runName,
+    ...(concurrency === undefined ? {} : { concurrency }),
+    jobs: [...run.jobs.values()],
+    steps: run.trace
+  }
 }
 
-function scope<R extends OurStepResult>(run: Run<R>, where: string, contexts: Record<string, Data>, extra: Partial<Scope> = {}): Scope {
+function scope<R extends OurStepResult>(
+  run: Run<R>,
+  where: string,
+  contexts: Record<string, Data>,
+  extra: Partial<Scope> = {}
+): Scope {
   return { file: run.file, where, contexts, ...extra }
 }
 
 function stringMap(map: Record<string, unknown> | undefined, at: Scope): Record<string, string> {
-  return Object.fromEntries(Object.entries(map ?? {}).map(([key, value]) => [key, evaluateString(value, { ...at, where: `${at.where}.${key}` })]))
+  return Object.fromEntries(
+    Object.entries(map ?? {}).map(([key, value]) => [
+      key,
+      evaluateString(value, { ...at, where: `${at.where}.${key}` })
+    ])
+  )
 }
 
 /** The jobs in an order where each comes after those it needs. */
@@ -209,13 +271,43 @@ async function runJob<R extends OurStepResult>(run: Run<R>, id: string): Promise
   const job = run.workflow.jobs?.[id] as Job
   const where = `jobs.${id}`
   const results = ancestors(run, id).map((need) => run.jobs.get(need)?.result)
-  const status: Status = { success: results.every((r) => r === 'success'), failure: results.includes('failure'), cancelled: false }
-  const needs = Object.fromEntries(needsOf(job, run.file, id).map((need) => [need, { result: run.jobs.get(need)?.result, outputs: run.jobs.get(need)?.outputs ?? {} }]))
-  const github = githubContext(run.event, run.payload, run.options.settings ?? {}, { name: run.workflow.name ?? run.file, path: run.file }, id)
+  const status: Status = {
+    success: results.every((r) => r === 'success'),
+    failure: results.includes('failure'),
+    cancelled: false
+  }
+  const needs = Object.fromEntries(
+    needsOf(job, run.file, id).map((need) => [
+      need,
+      { result: run.jobs.get(need)?.result, outputs: run.jobs.get(need)?.outputs ?? {} }
+    ])
+  )
+  const github = githubContext(
+    run.event,
+    run.payload,
+    run.options.settings ?? {},
+    { name: run.workflow.name ?? run.file, path: run.file },
+    id
+  )
   const base = { github: toData(github), needs: toData(needs), vars: run.vars, inputs: run.inputs }
-  if (!evaluateCondition(job.if, scope(run, `${where}.if`, base, { status }))) return { id, result: 'skipped', outputs: {} }
-  const contexts = { ...base, strategy: toData({ 'fail-fast': true, 'job-index': 0, 'job-total': 1, 'max-parallel': 1 }), matrix: toData(null), runner: toData(runnerContext(run.repository)), secrets: run.secrets }
-  const state: JobRun = { id, github, contexts, env: { ...run.env, ...stringMap(job.env, scope(run, `${where}.env`, pick(contexts, ALLOWED.jobEnv))) }, steps: {}, failed: false, ran: [] }
+  if (!evaluateCondition(job.if, scope(run, `${where}.if`, base, { status })))
+    return { id, result: 'skipped', outputs: {} }
+  const contexts = {
+    ...base,
+    strategy: toData({ 'fail-fast': true, 'job-index': 0, 'job-total': 1, 'max-parallel': 1 }),
+    matrix: toData(null),
+    runner: toData(runnerContext(run.repository)),
+    secrets: run.secrets
+  }
+  const state: JobRun = {
+    id,
+    github,
+    contexts,
+    env: { ...run.env, ...stringMap(job.env, scope(run, `${where}.env`, pick(contexts, ALLOWED.jobEnv))) },
+    steps: {},
+    failed: false,
+    ran: []
+  }
   for (const [index, step] of (job.steps ?? []).entries()) await runStep(run, state, step, index)
   for (const main of [...state.ran].reverse()) await runPost(run, state, main)
   const outputs = stringMap(job.outputs, scope(run, `${where}.outputs`, stepContexts(state, ALLOWED.step)))
@@ -242,9 +334,21 @@ async function runStep<R extends OurStepResult>(run: Run<R>, state: JobRun, step
   const env = { ...state.env, ...stringMap(step.env, at('env', ALLOWED.step, state.env)) }
   const ifScope = at('if', ALLOWED.stepIf, env, { status: jobStatus(state) })
   const condition = conditionExpression(step.if, ifScope)
-  const name = step.name === undefined ? `Run ${step.uses ?? String(step.run ?? '').split('\n')[0]}` : evaluateString(step.name, at('name', ALLOWED.step, env))
+  const name =
+    step.name === undefined
+      ? `Run ${step.uses ?? String(step.run ?? '').split('\n')[0]}`
+      : evaluateString(step.name, at('name', ALLOWED.step, env))
   const ours = isOurStep(step)
-  const base = { job: state.id, index, ...(step.id ? { id: step.id } : {}), name, ...(step.uses ? { uses: step.uses } : {}), ours, condition, env }
+  const base = {
+    job: state.id,
+    index,
+    ...(step.id ? { id: step.id } : {}),
+    name,
+    ...(step.uses ? { uses: step.uses } : {}),
+    ours,
+    condition,
+    env
+  }
   if (!evaluateCondition(step.if, ifScope)) {
     if (step.id) state.steps[step.id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' }
     run.trace.push({ ...base, ran: false, outcome: 'skipped', conclusion: 'skipped', outputs: {} })
@@ -265,31 +369,68 @@ async function runStep<R extends OurStepResult>(run: Run<R>, state: JobRun, step
     Object.assign(state.env, given?.env ?? {})
   }
   if (ours) state.ran.push({ step, name, inputs: inputs ?? {}, env, result })
-  const continueOnError = step['continue-on-error'] !== undefined && truthy(evaluateValue(step['continue-on-error'], at('continue-on-error', ALLOWED.step, env)))
+  const continueOnError =
+    step['continue-on-error'] !== undefined &&
+    truthy(evaluateValue(step['continue-on-error'], at('continue-on-error', ALLOWED.step, env)))
   const conclusion = outcome === 'failure' && continueOnError ? 'success' : outcome
   state.failed ||= conclusion === 'failure'
   if (step.id) state.steps[step.id] = { outputs, outcome, conclusion }
-  run.trace.push({ ...base, ran: true, outcome, conclusion, ...(inputs ? { inputs } : {}), ...(script === undefined ? {} : { run: script }), outputs, ...(result ? { result } : {}) })
+  run.trace.push({
+    ...base,
+    ran: true,
+    outcome,
+    conclusion,
+    ...(inputs ? { inputs } : {}),
+    ...(script === undefined ? {} : { run: script }),
+    outputs,
+    ...(result ? { result } : {})
+  })
 }
 
 function ourCall<R extends OurStepResult>(run: Run<R>, state: JobRun, step: Step, name: string): OurStepCall {
   return {
-    job: state.id, ...(step.id ? { id: step.id } : {}), name,
+    job: state.id,
+    ...(step.id ? { id: step.id } : {}),
+    name,
     event: { eventName: run.event.eventName, payload: run.payload, repository: run.repository },
-    github: state.github, runnerEnv: runnerEnv(state.github)
+    github: state.github,
+    runnerEnv: runnerEnv(state.github)
   }
 }
 
 /** This action's post step (action.yml: post-if always()), run at the end of the job in reverse order of the main steps. */
-async function runPost<R extends OurStepResult>(run: Run<R>, state: JobRun, main: JobRun['ran'][number]): Promise<void> {
+async function runPost<R extends OurStepResult>(
+  run: Run<R>,
+  state: JobRun,
+  main: JobRun['ran'][number]
+): Promise<void> {
   if (!run.options.runOurPost) return
-  const at = scope(run, 'action.yml runs.post-if', stepContexts(state, ALLOWED.stepIf, main.env), { status: jobStatus(state) })
+  const at = scope(run, 'action.yml runs.post-if', stepContexts(state, ALLOWED.stepIf, main.env), {
+    status: jobStatus(state)
+  })
   const postIf = (readActionYml().runs as { 'post-if'?: string })['post-if']
   const condition = conditionExpression(postIf, at)
   if (!evaluateCondition(postIf, at)) return
-  const result = await run.options.runOurPost({ inputs: main.inputs, env: main.env, result: main.result as R | undefined }, ourCall(run, state, main.step, main.name))
+  const result = await run.options.runOurPost(
+    { inputs: main.inputs, env: main.env, result: main.result as R | undefined },
+    ourCall(run, state, main.step, main.name)
+  )
   const outcome = result.exitCode === 0 ? 'success' : 'failure'
   state.failed ||= outcome === 'failure'
   const index = (run.workflow.jobs?.[state.id]?.steps ?? []).indexOf(main.step)
-  run.trace.push({ job: state.id, index, ...(main.step.id ? { id: main.step.id } : {}), name: `Post ${main.name}`, ours: true, post: true, condition, ran: true, outcome, conclusion: outcome, env: main.env, outputs: {}, result })
+  run.trace.push({
+    job: state.id,
+    index,
+    ...(main.step.id ? { id: main.step.id } : {}),
+    name: `Post ${main.name}`,
+    ours: true,
+    post: true,
+    condition,
+    ran: true,
+    outcome,
+    conclusion: outcome,
+    env: main.env,
+    outputs: {},
+    result
+  })
 }

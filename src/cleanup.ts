@@ -28,7 +28,12 @@ export function saveProvisioned(id: string, url: string, record: OwnershipRecord
 }
 
 /** Saved before a create is sent: the URL, the ids already there, the record it carries and the secret sent. */
-export function savePendingCreate(url: string, existing: readonly string[], secretKey: string, record: OwnershipRecord | undefined): void {
+export function savePendingCreate(
+  url: string,
+  existing: readonly string[],
+  secretKey: string,
+  record: OwnershipRecord | undefined
+): void {
   log.saveState(PENDING, JSON.stringify({ url, existing, ...savedParts(record, secretKey) }))
 }
 
@@ -47,7 +52,9 @@ export async function cleanup(failureMessage: (error: unknown, progress: Progres
   const provisioned = provisionedText ? parseSavedWebhook(provisionedText) : undefined
   const pending = !provisionedText && pendingText ? parseSavedCreate(pendingText) : undefined
   if (!provisioned && !pending) {
-    log.warning(`Cleanup: the saved state (${provisionedText ? PROVISIONED : PENDING}) is not what this action writes; nothing was deleted.`)
+    log.warning(
+      `Cleanup: the saved state (${provisionedText ? PROVISIONED : PENDING}) is not what this action writes; nothing was deleted.`
+    )
     return
   }
   const progress = new Progress()
@@ -55,9 +62,13 @@ export async function cleanup(failureMessage: (error: unknown, progress: Progres
   try {
     const inputs = readInputs()
     const { api } = connect(inputs, new Deadline(inputs.timeoutSeconds), progress, closers)
-    const ids = provisioned ? await stillProvisioned(api, provisioned, inputs) : await madeByCreate(api, pending as SavedCreate, inputs)
+    const ids = provisioned
+      ? await stillProvisioned(api, provisioned, inputs)
+      : await madeByCreate(api, pending as SavedCreate, inputs)
     for (const id of ids) {
-      const line = (await api.remove(id)) ? `Cleanup: deleted webhook ${id}.` : `Cleanup: webhook ${id} was already gone.`
+      const line = (await api.remove(id))
+        ? `Cleanup: deleted webhook ${id}.`
+        : `Cleanup: webhook ${id} was already gone.`
       log.info(line)
       await writeSummaryLine(line)
     }
@@ -75,7 +86,9 @@ async function stillProvisioned(api: WebhookApi, saved: SavedWebhook, inputs: Ac
     log.info(`Cleanup: webhook ${saved.id} was already gone.`)
     return []
   }
-  const why = sameUrl(webhook.url, saved.url) ? notTheStepsBecause(webhook, saved, inputs) : `it now has url ${webhook.url}, not ${saved.url} as provisioned`
+  const why = sameUrl(webhook.url, saved.url)
+    ? notTheStepsBecause(webhook, saved, inputs)
+    : `it now has url ${webhook.url}, not ${saved.url} as provisioned`
   if (why) log.warning(`Cleanup: webhook ${webhook.id} was left in place: ${why}.`)
   return why ? [] : [webhook.id]
 }
@@ -87,7 +100,10 @@ async function madeByCreate(api: WebhookApi, saved: SavedCreate, inputs: ActionI
   const ids: string[] = []
   for (const webhook of made) {
     const why = notTheStepsBecause(webhook, saved, inputs)
-    if (why) log.warning(`Cleanup: webhook ${webhook.id} at ${saved.url}, new since the main step's create, was left in place: ${why}.`)
+    if (why)
+      log.warning(
+        `Cleanup: webhook ${webhook.id} at ${saved.url}, new since the main step's create, was left in place: ${why}.`
+      )
     else ids.push(webhook.id)
   }
   return ids
@@ -98,16 +114,24 @@ async function madeByCreate(api: WebhookApi, saved: SavedCreate, inputs: ActionI
  * repository (GITHUB_REPOSITORY, which the runner sets, not the saved state), with the record saved, for
  * the pull request this run is for, and carry the secret the step set when both are known.
  */
-function notTheStepsBecause(webhook: Webhook, saved: SavedWebhook | SavedCreate, inputs: ActionInputs): string | undefined {
+function notTheStepsBecause(
+  webhook: Webhook,
+  saved: SavedWebhook | SavedCreate,
+  inputs: ActionInputs
+): string | undefined {
   const repository = inputs.context.repository
   if (!repository) return 'without GITHUB_REPOSITORY this step cannot tell whose it is'
   const record = readRecord(webhook.headers)
   if (!record) return 'it carries no ownership record of this action (made by hand, or by a version before records)'
-  if (record.repository.toLowerCase() !== repository.toLowerCase()) return `it is recorded for ${record.repository}, not ${repository}`
-  if (!saved.record || !sameRecord(record, saved.record)) return `its ownership record is not the one the main step ${saved.record ? `saved (${formatRecord(saved.record)})` : 'saved: none'}`
+  if (record.repository.toLowerCase() !== repository.toLowerCase())
+    return `it is recorded for ${record.repository}, not ${repository}`
+  if (!saved.record || !sameRecord(record, saved.record))
+    return `its ownership record is not the one the main step ${saved.record ? `saved (${formatRecord(saved.record)})` : 'saved: none'}`
   const pullRequest = inputs.pullRequest
-  if (pullRequest !== undefined && record.pullRequest !== pullRequest) return `it is recorded for ${record.pullRequest === undefined ? 'no pull request' : `pull request #${record.pullRequest}`}, not #${pullRequest} this run is for`
-  if (saved.secret && webhook.secret_key !== undefined && fingerprint(webhook.secret_key) !== saved.secret) return 'its signing secret is not the one this step set (changed since, or another webhook)'
+  if (pullRequest !== undefined && record.pullRequest !== pullRequest)
+    return `it is recorded for ${record.pullRequest === undefined ? 'no pull request' : `pull request #${record.pullRequest}`}, not #${pullRequest} this run is for`
+  if (saved.secret && webhook.secret_key !== undefined && fingerprint(webhook.secret_key) !== saved.secret)
+    return 'its signing secret is not the one this step set (changed since, or another webhook)'
   return undefined
 }
 

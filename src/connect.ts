@@ -18,13 +18,41 @@ export const BACKOFF_MS = Number(process.env.KAPSO_ACTION_BACKOFF_MS) || 1000
  * Kapso (one kept-alive connection for the step) and, loaded only when called, GitHub. `closers` collects
  * what must be closed when the step ends, so that no socket holds the process.
  */
-export function connect(inputs: ActionInputs, deadline: Deadline, progress: Progress, closers: (() => void)[]): Effects {
-  const retry = { maxAttempts: inputs.maxAttempts, timeoutMs: inputs.requestTimeoutSeconds * 1000, backoffMs: BACKOFF_MS, deadline }
-  const transport = new Transport({ ...retry, service: 'Kapso', headers: { 'X-API-Key': inputs.apiKey }, userAgent: USER_AGENT })
+export function connect(
+  inputs: ActionInputs,
+  deadline: Deadline,
+  progress: Progress,
+  closers: (() => void)[]
+): Effects {
+  const retry = {
+    maxAttempts: inputs.maxAttempts,
+    timeoutMs: inputs.requestTimeoutSeconds * 1000,
+    backoffMs: BACKOFF_MS,
+    deadline
+  }
+  const transport = new Transport({
+    ...retry,
+    service: 'Kapso',
+    headers: { 'X-API-Key': inputs.apiKey },
+    userAgent: USER_AGENT
+  })
   closers.push(() => transport.close())
   const lookAgain = { paceMs: BACKOFF_MS, deadline }
-  const client = new KapsoClient({ apiUrl: inputs.apiUrl, defaultApiUrl: inputs.defaultApiUrl, scope: inputs.scope, kind: inputs.desired.kind, deadline, lookAgain }, transport, progress)
-  const github = inputs.githubToken ? lazyPullRequestApi({ ...retry, token: inputs.githubToken, userAgent: USER_AGENT }) : undefined
+  const client = new KapsoClient(
+    {
+      apiUrl: inputs.apiUrl,
+      defaultApiUrl: inputs.defaultApiUrl,
+      scope: inputs.scope,
+      kind: inputs.desired.kind,
+      deadline,
+      lookAgain
+    },
+    transport,
+    progress
+  )
+  const github = inputs.githubToken
+    ? lazyPullRequestApi({ ...retry, token: inputs.githubToken, userAgent: USER_AGENT })
+    : undefined
   const deliveries = inputs.scope.kind === 'legacy' ? undefined : new DeliveriesClient(inputs.apiUrl, transport)
   return { api: client, github, deliveries, pollMs: BACKOFF_MS, deadline }
 }

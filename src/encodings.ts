@@ -22,11 +22,19 @@ export function decodedRuns(text: string): DecodedRun[] {
     const start = match.index ?? 0
     runs.push({ start, end: start + match[0].length, decoded: bytes.toString('utf8') })
   }
-  for (const match of text.matchAll(HEX)) add(match, Buffer.from(match[0].slice(0, match[0].length - (match[0].length % 2)), 'hex'))
+  for (const match of text.matchAll(HEX))
+    add(match, Buffer.from(match[0].slice(0, match[0].length - (match[0].length % 2)), 'hex'))
   // Node's base64 decoder takes the url-safe alphabet too.
-  for (const match of text.matchAll(BASE64)) for (let skip = 0; skip < 4; skip++) add(match, Buffer.from(match[0].slice(skip), 'base64'))
+  for (const match of text.matchAll(BASE64))
+    for (let skip = 0; skip < 4; skip++) add(match, Buffer.from(match[0].slice(skip), 'base64'))
   for (const match of text.matchAll(PERCENT)) {
-    add(match, Buffer.from(match[0].replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1'))
+    add(
+      match,
+      Buffer.from(
+        match[0].replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+        'latin1'
+      )
+    )
   }
   return runs
 }

@@ -55,7 +55,9 @@ export function fail(text: string): void {
  */
 export function setOutputs(outputs: Record<string, string>, verbatim: readonly string[] = []): void {
   for (const [name, value] of Object.entries(outputs)) {
-    toRunnerFile('GITHUB_OUTPUT', "the step's outputs", () => core.setOutput(name, verbatim.includes(name) ? escapeControl(value) : line(value)))
+    toRunnerFile('GITHUB_OUTPUT', "the step's outputs", () =>
+      core.setOutput(name, verbatim.includes(name) ? escapeControl(value) : line(value))
+    )
   }
 }
 

@@ -26,9 +26,11 @@ export async function run(): Promise<void> {
       return
     }
     const effects = connect(inputs, new Deadline(inputs.timeoutSeconds), progress, closers)
-    const cleanupOn = inputs.cleanup && !inputs.dryRun && (inputs.operation === 'upsert' || inputs.operation === 'create')
+    const cleanupOn =
+      inputs.cleanup && !inputs.dryRun && (inputs.operation === 'upsert' || inputs.operation === 'create')
     if (cleanupOn) effects.beforeCreate = savePendingCreate
-    if (inputs.requested === 'auto') log.info(`operation auto: ${inputs.operation}, for a ${inputs.context.eventName || 'workflow'} event.`)
+    if (inputs.requested === 'auto')
+      log.info(`operation auto: ${inputs.operation}, for a ${inputs.context.eventName || 'workflow'} event.`)
     const done = await applyOperation(inputs, effects)
     logOutcome(done, inputs)
     const outcome = await verifyIfAsked(inputs, effects, done)
@@ -74,6 +76,8 @@ function failureMessage(error: unknown, progress: Progress): string {
   }
   const tail = progress.changedAnything ? ` ${progress.describe()} A re-run picks up from Kapso's state.` : ''
   if (error instanceof ActionError || error instanceof AnswerError) return `${error.message}${tail}`
-  log.debug(`Unexpected error: ${outsideText(error instanceof Error ? `${error.name}: ${error.message}` : String(error), 500)}`)
+  log.debug(
+    `Unexpected error: ${outsideText(error instanceof Error ? `${error.name}: ${error.message}` : String(error), 500)}`
+  )
   return `The step stopped on an unexpected error (${error instanceof Error ? outsideText(error.name, 40) : typeof error}), a fault of this action: please report it.${tail || ' Nothing was changed in Kapso before it.'}`
 }

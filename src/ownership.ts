@@ -20,7 +20,9 @@ const NAME = '[A-Za-z0-9._-]{1,100}'
 const REPOSITORY = new RegExp(`^${OWNER}/(${NAME})$`)
 /** The name input: lower-case letters, digits and dashes, 1 to 40, a letter or digit at each end. */
 const RECORD_NAME = '[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?'
-const RECORD = new RegExp(`^${MARK}; repository=(${OWNER}/${NAME})(?:; pull-request=([1-9][0-9]{0,9}))?(?:; name=(${RECORD_NAME}))?$`)
+const RECORD = new RegExp(
+  `^${MARK}; repository=(${OWNER}/${NAME})(?:; pull-request=([1-9][0-9]{0,9}))?(?:; name=(${RECORD_NAME}))?$`
+)
 const RECORD_NAME_ONLY = new RegExp(`^${RECORD_NAME}$`)
 
 export interface OwnershipRecord {
@@ -67,7 +69,11 @@ export function parseRecord(value: string | undefined): OwnershipRecord | undefi
   if (!isRepositoryName(repository)) return undefined
   // GitHub numbers pull requests with 32-bit integers: a larger number is no pull request of GitHub's.
   if (pullRequest !== undefined && Number(pullRequest) > MAX_PULL_REQUEST) return undefined
-  return { repository, pullRequest: pullRequest === undefined ? undefined : Number(pullRequest), ...(name !== undefined && { name }) }
+  return {
+    repository,
+    pullRequest: pullRequest === undefined ? undefined : Number(pullRequest),
+    ...(name !== undefined && { name })
+  }
 }
 
 /**
@@ -90,7 +96,9 @@ export function recordEntry(headers: Record<string, string> | undefined): [strin
 
 /** Whether two records name the same repository (names compare without regard to case), pull request and name. */
 export function sameRecord(a: OwnershipRecord, b: OwnershipRecord): boolean {
-  return a.repository.toLowerCase() === b.repository.toLowerCase() && a.pullRequest === b.pullRequest && a.name === b.name
+  return (
+    a.repository.toLowerCase() === b.repository.toLowerCase() && a.pullRequest === b.pullRequest && a.name === b.name
+  )
 }
 
 /**
@@ -98,9 +106,14 @@ export function sameRecord(a: OwnershipRecord, b: OwnershipRecord): boolean {
  * delete-by-record rely on to touch only their own. Undefined for a webhook without the record, recorded
  * for another repository (names compare without regard to case, as GitHub's do), or without a pull request.
  */
-export function recordedPullRequest(headers: Record<string, string> | undefined, repository: string): number | undefined {
+export function recordedPullRequest(
+  headers: Record<string, string> | undefined,
+  repository: string
+): number | undefined {
   const record = readRecord(headers)
-  return record && repository && record.repository.toLowerCase() === repository.toLowerCase() ? record.pullRequest : undefined
+  return record && repository && record.repository.toLowerCase() === repository.toLowerCase()
+    ? record.pullRequest
+    : undefined
 }
 
 /**

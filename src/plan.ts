@@ -55,7 +55,13 @@ export function planCreate(desired: DesiredWebhook, secretKey: string): WebhookF
   return body
 }
 
-type Change = <K extends keyof WebhookFields>(input: string, field: K, value: WebhookFields[K], from: string, to: string) => void
+type Change = <K extends keyof WebhookFields>(
+  input: string,
+  field: K,
+  value: WebhookFields[K],
+  from: string,
+  to: string
+) => void
 
 /**
  * Compares the desired webhook with the one Kapso has, field by field. Kapso's defaults and the nulls
@@ -72,7 +78,8 @@ export function planUpdate(desired: DesiredWebhook, actual: Webhook): UpdatePlan
   }
 
   // The same URL in another form (host case, a trailing slash) is the same webhook: nothing to change.
-  if (desired.url !== undefined && !sameUrl(desired.url, actual.url)) change('url', 'url', desired.url, actual.url, desired.url)
+  if (desired.url !== undefined && !sameUrl(desired.url, actual.url))
+    change('url', 'url', desired.url, actual.url, desired.url)
   if (desired.kind === 'kapso' && !sameSet(desired.events, actual.events)) {
     change('events', 'events', desired.events, list(actual.events), list(desired.events))
   }
@@ -80,7 +87,8 @@ export function planUpdate(desired: DesiredWebhook, actual: Webhook): UpdatePlan
     change('secret-key', 'secret_key', desired.secretKey, '(hidden)', '(hidden, changed)')
   }
   const actualActive = actual.active ?? KAPSO_DEFAULTS.active
-  if (desired.active !== actualActive) change('active', 'active', desired.active, String(actualActive), String(desired.active))
+  if (desired.active !== actualActive)
+    change('active', 'active', desired.active, String(actualActive), String(desired.active))
   if (!sameHeaders(desired.headers, actual.headers)) {
     // Header values may be credentials for the receiving endpoint: show names only.
     change('headers', 'headers', desired.headers, headerNames(actual.headers), headerNames(desired.headers))
@@ -93,12 +101,19 @@ export function planUpdate(desired: DesiredWebhook, actual: Webhook): UpdatePlan
 function planKapsoFormat(desired: DesiredWebhook, actual: Webhook, change: Change): void {
   const actualBuffering = actual.buffer_enabled ?? KAPSO_DEFAULTS.buffer_enabled
   if (desired.bufferEnabled !== actualBuffering) {
-    change('buffer-enabled', 'buffer_enabled', desired.bufferEnabled, String(actualBuffering), String(desired.bufferEnabled))
+    change(
+      'buffer-enabled',
+      'buffer_enabled',
+      desired.bufferEnabled,
+      String(actualBuffering),
+      String(desired.bufferEnabled)
+    )
   }
   if (desired.bufferEnabled) {
     const window = desired.bufferWindowSeconds ?? KAPSO_DEFAULTS.buffer_window_seconds
     const actualWindow = actual.buffer_window_seconds ?? KAPSO_DEFAULTS.buffer_window_seconds
-    if (window !== actualWindow) change('buffer-window-seconds', 'buffer_window_seconds', window, String(actualWindow), String(window))
+    if (window !== actualWindow)
+      change('buffer-window-seconds', 'buffer_window_seconds', window, String(actualWindow), String(window))
 
     const size = desired.maxBufferSize ?? KAPSO_DEFAULTS.max_buffer_size
     const actualSize = actual.max_buffer_size ?? KAPSO_DEFAULTS.max_buffer_size
@@ -137,10 +152,12 @@ export function describeCreate(body: WebhookFields, secretGenerated: boolean): F
   // The ownership record is no secret, and says whose the webhook is: shown as it is written.
   if (record !== undefined) add('(ownership record)', 'headers', `${RECORD_HEADER}: ${record}`)
   if (body.buffer_enabled !== undefined) add('buffer-enabled', 'buffer_enabled', String(body.buffer_enabled))
-  if (body.buffer_window_seconds !== undefined) add('buffer-window-seconds', 'buffer_window_seconds', String(body.buffer_window_seconds))
+  if (body.buffer_window_seconds !== undefined)
+    add('buffer-window-seconds', 'buffer_window_seconds', String(body.buffer_window_seconds))
   if (body.max_buffer_size !== undefined) add('max-buffer-size', 'max_buffer_size', String(body.max_buffer_size))
   if (body.buffer_events !== undefined) add('buffer-events', 'buffer_events', list(body.buffer_events))
-  if (body.inactivity_minutes !== undefined) add('inactivity-minutes', 'inactivity_minutes', String(body.inactivity_minutes))
+  if (body.inactivity_minutes !== undefined)
+    add('inactivity-minutes', 'inactivity_minutes', String(body.inactivity_minutes))
   if (body.payload_version !== undefined) add('payload-version', 'payload_version', body.payload_version)
   return lines
 }
@@ -154,7 +171,12 @@ export function publicView(webhook: Webhook | WebhookFields): Record<string, unk
   const view: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(webhook)) if (key !== 'secret_key' && value !== undefined) view[key] = value
   if (webhook.headers) {
-    view.headers = Object.fromEntries(Object.entries(webhook.headers).map(([name, value]) => [name, name.toLowerCase() === RECORD_HEADER.toLowerCase() ? value : HIDDEN]))
+    view.headers = Object.fromEntries(
+      Object.entries(webhook.headers).map(([name, value]) => [
+        name,
+        name.toLowerCase() === RECORD_HEADER.toLowerCase() ? value : HIDDEN
+      ])
+    )
   }
   return view
 }
@@ -169,10 +191,16 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 
 /** Header names compare without regard to case, as HTTP's do; values exactly. */
 function sameHeaders(a: Record<string, string>, b: Record<string, string>): boolean {
-  const lower = (headers: Record<string, string>): Map<string, string> => new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
+  const lower = (headers: Record<string, string>): Map<string, string> =>
+    new Map(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
   const left = lower(a)
   const right = lower(b)
-  return left.size === Object.keys(a).length && right.size === Object.keys(b).length && left.size === right.size && [...left].every(([k, v]) => right.get(k) === v)
+  return (
+    left.size === Object.keys(a).length &&
+    right.size === Object.keys(b).length &&
+    left.size === right.size &&
+    [...left].every(([k, v]) => right.get(k) === v)
+  )
 }
 
 function list(items: readonly string[]): string {

@@ -17,6 +17,8 @@ export class Progress {
 
   /** "Done before that: created webhook 6f…." or "Nothing was changed before that." */
   describe(): string {
-    return this.done.length === 0 ? 'Nothing was changed in Kapso before that.' : `Done before that: ${this.done.join('; ')}.`
+    return this.done.length === 0
+      ? 'Nothing was changed in Kapso before that.'
+      : `Done before that: ${this.done.join('; ')}.`
   }
 }

@@ -13,7 +13,9 @@ export function logOutcome(outcome: Outcome, inputs: ActionInputs): void {
   // The step said why it did nothing when it decided so.
   if (result === 'skipped') return
   if (outcome.swept) {
-    log.info(`${dryRun ? 'Dry run, nothing written: would delete' : 'Deleted'} ${count(outcome.swept.length, 'webhook')} in ${where}.`)
+    log.info(
+      `${dryRun ? 'Dry run, nothing written: would delete' : 'Deleted'} ${count(outcome.swept.length, 'webhook')} in ${where}.`
+    )
     for (const entry of outcome.swept) log.info(`  ${entry.id} ${entry.url}: ${entry.reason}`)
   } else {
     const several = result === 'deleted' && outcome.deletedIds.length > 1
@@ -28,7 +30,9 @@ export function logOutcome(outcome: Outcome, inputs: ActionInputs): void {
     log.info(headline)
   }
   for (const change of changes) {
-    log.info(change.from === '(new)' ? `  ${change.input}: ${change.to}` : `  ${change.input}: ${change.from} -> ${change.to}`)
+    log.info(
+      change.from === '(new)' ? `  ${change.input}: ${change.to}` : `  ${change.input}: ${change.from} -> ${change.to}`
+    )
   }
 }
 
@@ -36,7 +40,17 @@ export function logOutcome(outcome: Outcome, inputs: ActionInputs): void {
  * The outputs written as they are: values the boundary parsed (ids, results, URLs, counts) and the secret
  * (masked on purpose). Only `webhook`, JSON text, is guarded like a log line (see log.setOutputs).
  */
-export const VERBATIM_OUTPUTS = ['webhook-id', 'result', 'secret-key', 'url', 'deleted-count', 'deleted-ids', 'dry-run', 'delivery-status', 'delivery-response-status']
+export const VERBATIM_OUTPUTS = [
+  'webhook-id',
+  'result',
+  'secret-key',
+  'url',
+  'deleted-count',
+  'deleted-ids',
+  'dry-run',
+  'delivery-status',
+  'delivery-response-status'
+]
 
 /** The step's outputs, as the runner will hold them. Written only once the operation has succeeded. */
 export function outputsOf(outcome: Outcome, dryRun: boolean): Record<string, string> {
@@ -50,13 +64,17 @@ export function outputsOf(outcome: Outcome, dryRun: boolean): Record<string, str
     'deleted-ids': outcome.deletedIds.join(','),
     'dry-run': String(dryRun),
     'delivery-status': outcome.verification?.status ?? '',
-    'delivery-response-status': outcome.verification?.responseStatus === undefined ? '' : String(outcome.verification.responseStatus)
+    'delivery-response-status':
+      outcome.verification?.responseStatus === undefined ? '' : String(outcome.verification.responseStatus)
   }
 }
 
 /** JSON with every control character a \u escape: still valid JSON, and nothing the log sink would rewrite. */
 function jsonOutput(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
 }
 
 const verbs: Record<Exclude<Outcome['result'], 'absent'>, string> = {

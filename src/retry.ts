@@ -70,12 +70,17 @@ export async function withRetries<T>(options: RetryOptions, spec: Attempted<T>):
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     if (last) {
       const waitMs = last.retryAfterMs ?? backoff(options.backoffMs, attempt - 1)
-      if (waitMs >= deadline.remainingMs()) throw new StepTimeout(doing, uncertain && method !== 'GET', deadline.seconds)
+      if (waitMs >= deadline.remainingMs())
+        throw new StepTimeout(doing, uncertain && method !== 'GET', deadline.seconds)
       if (last.rateLimited) {
         const how = last.retryAfterMs === undefined ? '' : ' as it asks'
-        log.notice(`${rateLimiting(service, last, doing)}: waiting ${Math.ceil(waitMs / 1000)} s${how}, then trying again (attempt ${attempt} of ${maxAttempts}).`)
+        log.notice(
+          `${rateLimiting(service, last, doing)}: waiting ${Math.ceil(waitMs / 1000)} s${how}, then trying again (attempt ${attempt} of ${maxAttempts}).`
+        )
       } else {
-        log.info(`Retrying ${doing} in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt} of ${maxAttempts}): ${last.summary}.`)
+        log.info(
+          `Retrying ${doing} in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt} of ${maxAttempts}): ${last.summary}.`
+        )
       }
       await sleep(waitMs)
       if (uncertain && spec.reconcile) {
@@ -87,7 +92,9 @@ export async function withRetries<T>(options: RetryOptions, spec: Attempted<T>):
           )
         })
         if (found !== undefined) {
-          log.info(`The earlier attempt at ${doing} did reach ${service}: using what it made instead of sending it again.`)
+          log.info(
+            `The earlier attempt at ${doing} did reach ${service}: using what it made instead of sending it again.`
+          )
           return found
         }
       }
@@ -97,12 +104,16 @@ export async function withRetries<T>(options: RetryOptions, spec: Attempted<T>):
     const outcome = await spec.attempt(attempt, Math.min(options.timeoutMs, remaining))
     if (!isFailure(outcome)) return outcome
     if (outcome.status === 404 && uncertain && method === 'DELETE' && spec.gone) return spec.gone()
-    if (outcome.status !== undefined && outcome.status < 500 && outcome.status !== 429 && !outcome.rateLimited) throw new StatusError(outcome.status, outcome.body)
+    if (outcome.status !== undefined && outcome.status < 500 && outcome.status !== 429 && !outcome.rateLimited)
+      throw new StatusError(outcome.status, outcome.body)
     const tooLong = tooLongAWait(options, doing, outcome, uncertain && method !== 'GET')
     if (tooLong) throw tooLong
     if (outcome.mayHaveApplied) uncertain = true
     if (uncertain && method === 'POST' && !spec.reconcile) {
-      throw new ActionError(`The outcome of ${doing} is unknown (${outcome.summary}); it was not sent again. Re-run to pick up ${service}'s state.`, outcome.status)
+      throw new ActionError(
+        `The outcome of ${doing} is unknown (${outcome.summary}); it was not sent again. Re-run to pick up ${service}'s state.`,
+        outcome.status
+      )
     }
     if (deadline.remainingMs() <= 0) throw new StepTimeout(doing, uncertain && method !== 'GET', deadline.seconds)
     last = outcome
@@ -123,7 +134,12 @@ function rateLimiting(service: string, failure: Failure, doing: string): string 
  * The error when the service asks for a wait the step will not make: longer than MAX_RETRY_AFTER_SECONDS, or
  * than the step has left (it does not run out of time waiting for a retry that could not be sent).
  */
-function tooLongAWait(options: RetryOptions, doing: string, outcome: Failure, earlierMayHaveApplied: boolean): ActionError | undefined {
+function tooLongAWait(
+  options: RetryOptions,
+  doing: string,
+  outcome: Failure,
+  earlierMayHaveApplied: boolean
+): ActionError | undefined {
   const waitMs = outcome.retryAfterMs
   if (waitMs === undefined) return undefined
   const { deadline, service } = options
@@ -131,11 +147,15 @@ function tooLongAWait(options: RetryOptions, doing: string, outcome: Failure, ea
   const overCap = waitMs > MAX_RETRY_AFTER_SECONDS * 1000
   // With no time left at all, the step ran out of time, whatever the wait.
   if (!overCap && (waitMs < left || left <= 0)) return undefined
-  const limit = overCap ? `the ${MAX_RETRY_AFTER_SECONDS} s this step will sleep` : `the ${Math.floor(left / 100) / 10} s left of timeout-seconds (${deadline.seconds})`
+  const limit = overCap
+    ? `the ${MAX_RETRY_AFTER_SECONDS} s this step will sleep`
+    : `the ${Math.floor(left / 100) / 10} s left of timeout-seconds (${deadline.seconds})`
   const later = `re-run the job later${overCap ? '' : ' or raise timeout-seconds'}`
   return new ActionError(
     `${rateLimiting(service, outcome, doing)} and asks to wait ${Math.ceil(waitMs / 1000)} s, more than ${limit}. ` +
-      (earlierMayHaveApplied ? `${service} may have applied an earlier attempt: ${later}; the re-run finds out and converges.` : `Nothing was changed by this request; ${later}.`),
+      (earlierMayHaveApplied
+        ? `${service} may have applied an earlier attempt: ${later}; the re-run finds out and converges.`
+        : `Nothing was changed by this request; ${later}.`),
     outcome.status ?? 429
   )
 }

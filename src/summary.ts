@@ -17,7 +17,10 @@ export async function writeSummary(outcome: Outcome, inputs: ActionInputs): Prom
   if (!process.env.GITHUB_STEP_SUMMARY) return
   const { result, webhookId, url, changes, swept } = outcome
   const operation = inputs.requested === 'auto' ? `auto → ${inputs.operation}` : inputs.operation
-  const summary = core.summary.addHeading(cell(`Kapso webhook: ${operation}${inputs.dryRun ? ' (dry run, nothing written)' : ''}`), 3)
+  const summary = core.summary.addHeading(
+    cell(`Kapso webhook: ${operation}${inputs.dryRun ? ' (dry run, nothing written)' : ''}`),
+    3
+  )
   const owner = outcome.owner
   summary.addTable([
     [th('Scope'), ...(owner ? [th('Pull request')] : []), th('Webhook'), th('URL'), th('Events'), th('Result')],
@@ -32,21 +35,34 @@ export async function writeSummary(outcome: Outcome, inputs: ActionInputs): Prom
   ])
   if (result !== 'deleted' && outcome.deletedIds.length > 0) {
     const whose = owner ? 'of the same pull request' : 'of this step at the same url'
-    summary.addRaw(`<p>${inputs.dryRun ? 'Would also delete' : 'Also deleted'}, as older webhooks ${whose}: ${cell(listIds(outcome.deletedIds))}.</p>`)
+    summary.addRaw(
+      `<p>${inputs.dryRun ? 'Would also delete' : 'Also deleted'}, as older webhooks ${whose}: ${cell(listIds(outcome.deletedIds))}.</p>`
+    )
   }
   if (changes.length > 0) {
     summary.addRaw(inputs.dryRun ? '<p>Planned changes:</p>' : '<p>Changes:</p>')
-    summary.addTable([[th('Input'), th('Before'), th('After')], ...changes.map((c) => [c.input, c.from, c.to].map(cell))])
+    summary.addTable([
+      [th('Input'), th('Before'), th('After')],
+      ...changes.map((c) => [c.input, c.from, c.to].map(cell))
+    ])
   }
   if (outcome.verification) {
     const v = outcome.verification
-    summary.addRaw(`<p>Delivery check${v.event ? ` (${cell(v.event)})` : ''}: <strong>${cell(v.status)}</strong>, the endpoint answered ${cell(endpointAnswer(v))}.</p>`)
+    summary.addRaw(
+      `<p>Delivery check${v.event ? ` (${cell(v.event)})` : ''}: <strong>${cell(v.status)}</strong>, the endpoint answered ${cell(endpointAnswer(v))}.</p>`
+    )
   }
   if (swept) {
-    if (swept.length === 0) summary.addRaw('<p>No webhook of a closed (or, with max-age, old) pull request of this repository.</p>')
+    if (swept.length === 0)
+      summary.addRaw('<p>No webhook of a closed (or, with max-age, old) pull request of this repository.</p>')
     else {
-      summary.addRaw(`<p>${inputs.dryRun ? 'Would delete' : 'Deleted'} ${swept.length} webhook${swept.length === 1 ? '' : 's'}:</p>`)
-      summary.addTable([[th('Webhook'), th('URL'), th('Pull request'), th('Why')], ...swept.map((s) => [s.id, s.url, `#${s.pullRequest}`, s.reason].map(cell))])
+      summary.addRaw(
+        `<p>${inputs.dryRun ? 'Would delete' : 'Deleted'} ${swept.length} webhook${swept.length === 1 ? '' : 's'}:</p>`
+      )
+      summary.addTable([
+        [th('Webhook'), th('URL'), th('Pull request'), th('Why')],
+        ...swept.map((s) => [s.id, s.url, `#${s.pullRequest}`, s.reason].map(cell))
+      ])
     }
   }
   await flush()
@@ -83,7 +99,9 @@ function link(url: string): string {
 /** "#42", or "#42 (name api)", linked to the pull request on the server the run is on. */
 function pullRequestLink(owner: PullRequestOwner, { serverUrl, repository }: GitHubContext): string {
   const text = cell(`#${owner.pullRequest}${owner.name ? ` (name ${owner.name})` : ''}`)
-  return serverUrl && repository ? `<a href="${cell(`${serverUrl}/${repository}/pull/${owner.pullRequest}`)}">${text}</a>` : text
+  return serverUrl && repository
+    ? `<a href="${cell(`${serverUrl}/${repository}/pull/${owner.pullRequest}`)}">${text}</a>`
+    : text
 }
 
 function th(text: string): { data: string; header: true } {

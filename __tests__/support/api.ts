@@ -14,10 +14,20 @@ export interface CallOptions {
 }
 
 /** One request to the emulator's API, as a client of Kapso makes it: JSON in, JSON out. */
-export async function callApi(url: string, method: string, body?: unknown, { key = EMULATOR_DEFAULTS.apiKey, signal }: CallOptions = {}): Promise<Answer> {
+export async function callApi(
+  url: string,
+  method: string,
+  body?: unknown,
+  { key = EMULATOR_DEFAULTS.apiKey, signal }: CallOptions = {}
+): Promise<Answer> {
   const headers: Record<string, string> = body === undefined ? {} : { 'Content-Type': 'application/json' }
   if (key !== null) headers['X-API-Key'] = key
-  const response = await fetch(url, { method, headers, signal, body: body === undefined ? undefined : JSON.stringify(body) })
+  const response = await fetch(url, {
+    method,
+    headers,
+    signal,
+    body: body === undefined ? undefined : JSON.stringify(body)
+  })
   const text = await response.text()
   return { status: response.status, json: text ? JSON.parse(text) : undefined, headers: response.headers }
 }

@@ -15,4 +15,3 @@ export async function mockCore(importOriginal: () => Promise<unknown>): Promise<
     debug: vi.fn()
   }
 }
-

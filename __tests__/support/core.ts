@@ -19,7 +19,8 @@ const mocked = (fn: unknown): Mock => fn as Mock
 
 /** What the mocked core recorded since the last clearCore(). */
 export const recorded = {
-  outputs: (): Record<string, string> => Object.fromEntries(mocked(core.setOutput).mock.calls.map(([k, v]) => [k, String(v)])),
+  outputs: (): Record<string, string> =>
+    Object.fromEntries(mocked(core.setOutput).mock.calls.map(([k, v]) => [k, String(v)])),
   failure: (): string | undefined => mocked(core.setFailed).mock.calls[0]?.[0] as string | undefined,
   warnings: (): string[] => mocked(core.warning).mock.calls.map(([m]) => String(m)),
   info: (): string[] => mocked(core.info).mock.calls.map(([m]) => String(m)),

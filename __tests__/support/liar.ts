@@ -7,13 +7,30 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { AddressInfo } from 'node:net'
 import { afterEach } from 'vitest'
 
-export interface Seen { method: string; path: string; query: URLSearchParams; body: string; headers: IncomingMessage['headers'] }
-export interface RawAnswer { status?: number; headers?: Record<string, string>; body?: string; hang?: boolean; trickle?: { everyMs: number; chunk: string }; destroy?: boolean }
+export interface Seen {
+  method: string
+  path: string
+  query: URLSearchParams
+  body: string
+  headers: IncomingMessage['headers']
+}
+export interface RawAnswer {
+  status?: number
+  headers?: Record<string, string>
+  body?: string
+  hang?: boolean
+  trickle?: { everyMs: number; chunk: string }
+  destroy?: boolean
+}
 export type Answerer = (req: Seen, index: number) => RawAnswer | undefined | Promise<RawAnswer | undefined>
 
 export class Liar {
   readonly seen: Seen[] = []
-  private constructor(private readonly server: Server, public answer: Answerer, private readonly upstream?: string) {}
+  private constructor(
+    private readonly server: Server,
+    public answer: Answerer,
+    private readonly upstream?: string
+  ) {}
 
   static async start(answer: Answerer, upstream?: string): Promise<Liar> {
     const server = createServer()
@@ -37,7 +54,13 @@ export class Liar {
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const body = Buffer.concat(chunks).toString('utf8')
     const url = new URL(req.url ?? '/', 'http://liar')
-    const seen: Seen = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, body, headers: req.headers }
+    const seen: Seen = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      body,
+      headers: req.headers
+    }
     this.seen.push(seen)
     const answer = await this.answer(seen, this.seen.length - 1)
     if (!answer) return this.forward(req, res, body)

@@ -45,7 +45,9 @@ export function specMissing(name: SpecName): string {
 
 /** The checker for one of Kapso's specs, or undefined when its file is absent. */
 export function openApiSpec(name: SpecName, options: { closed?: boolean } = {}): OpenApiSpec | undefined {
-  return existsSync(OPENAPI_PATHS[name]) ? new OpenApiSpec(readFileSync(OPENAPI_PATHS[name], 'utf8'), options) : undefined
+  return existsSync(OPENAPI_PATHS[name])
+    ? new OpenApiSpec(readFileSync(OPENAPI_PATHS[name], 'utf8'), options)
+    : undefined
 }
 
 export interface CheckedRequest {
@@ -81,7 +83,9 @@ export class OpenApiSpec {
     const parsed = parse(text) as Node
     this.doc = closed ? (closeObjects(parsed) as Node) : parsed
     const modern = String(parsed.openapi).startsWith('3.1')
-    this.ajv = modern ? new Ajv2020({ strict: false, allErrors: true, validateSchema: false }) : new Ajv({ strict: false, allErrors: true, validateSchema: false })
+    this.ajv = modern
+      ? new Ajv2020({ strict: false, allErrors: true, validateSchema: false })
+      : new Ajv({ strict: false, allErrors: true, validateSchema: false })
     // ajv-formats is CommonJS: under NodeNext its function is the default export's default.
     formats.default(this.ajv)
     this.ajv.addSchema(this.doc, 'openapi')
@@ -103,7 +107,8 @@ export class OpenApiSpec {
   statuses(operationId: string): string[] {
     for (const item of Object.values(this.paths())) {
       for (const operation of Object.values(item)) {
-        if (isNode(operation) && operation.operationId === operationId) return Object.keys((operation.responses as Node | undefined) ?? {})
+        if (isNode(operation) && operation.operationId === operationId)
+          return Object.keys((operation.responses as Node | undefined) ?? {})
       }
     }
     return []
@@ -119,16 +124,22 @@ export class OpenApiSpec {
     const values = found.route.pattern.exec(request.path)?.slice(1) ?? []
     found.route.names.forEach((name, i) => {
       const parameter = parameters.find((p) => p.in === 'path' && p.name === name)
-      problems.push(...this.validate(`${where}: path parameter ${name}`, parameter?.pointer, decodeURIComponent(values[i] ?? '')))
+      problems.push(
+        ...this.validate(`${where}: path parameter ${name}`, parameter?.pointer, decodeURIComponent(values[i] ?? ''))
+      )
     })
     const query = [...(request.query ?? [])]
     for (const [name, value] of query) {
       const parameter = parameters.find((p) => p.in === 'query' && p.name === name)
       if (!parameter) problems.push(`${where}: query parameter ${name} is not in the spec`)
-      else problems.push(...this.validate(`${where}: query parameter ${name}`, parameter.pointer, coerce(value, parameter.schema)))
+      else
+        problems.push(
+          ...this.validate(`${where}: query parameter ${name}`, parameter.pointer, coerce(value, parameter.schema))
+        )
     }
     for (const parameter of parameters.filter((p) => p.in === 'query' && p.required)) {
-      if (!query.some(([name]) => name === parameter.name)) problems.push(`${where}: required query parameter ${parameter.name} is missing`)
+      if (!query.some(([name]) => name === parameter.name))
+        problems.push(`${where}: required query parameter ${parameter.name} is missing`)
     }
     problems.push(...this.checkBody(where, found.pointer, request.body))
     return problems
@@ -144,14 +155,16 @@ export class OpenApiSpec {
     if (key === undefined) return [`${where}: the spec declares no such status (${Object.keys(responses).join(', ')})`]
     const [response, pointer] = this.resolve(responses[key], `${found.pointer}/responses/${escape(key)}`)
     const content = (response.content as Node | undefined)?.['application/json']
-    if (!isNode(content) || !content.schema) return body === undefined ? [] : [`${where}: answers a body where the spec declares none`]
+    if (!isNode(content) || !content.schema)
+      return body === undefined ? [] : [`${where}: answers a body where the spec declares none`]
     if (body === undefined) return [`${where}: answers no body where the spec declares one`]
     return this.validate(`${where}: body`, `${pointer}/content/${escape('application/json')}/schema`, body)
   }
 
   private checkBody(where: string, operationPointer: string, body: unknown): string[] {
     const operation = this.at(operationPointer)
-    if (operation.requestBody === undefined) return body === undefined ? [] : [`${where}: sends a body the operation does not take`]
+    if (operation.requestBody === undefined)
+      return body === undefined ? [] : [`${where}: sends a body the operation does not take`]
     const [requestBody, pointer] = this.resolve(operation.requestBody, `${operationPointer}/requestBody`)
     if (body === undefined) return requestBody.required ? [`${where}: the operation requires a body`] : []
     const content = (requestBody.content as Node | undefined)?.['application/json']
@@ -174,7 +187,8 @@ export class OpenApiSpec {
     for (const route of this.routes) {
       if (!route.pattern.test(bare)) continue
       const operation = this.paths()[route.template]?.[method.toLowerCase()]
-      if (isNode(operation)) return { route, operation, pointer: `/paths/${escape(route.template)}/${method.toLowerCase()}` }
+      if (isNode(operation))
+        return { route, operation, pointer: `/paths/${escape(route.template)}/${method.toLowerCase()}` }
     }
     return undefined
   }
@@ -189,7 +203,13 @@ export class OpenApiSpec {
       list.forEach((raw, i) => {
         const [parameter, pointer] = this.resolve(raw, `${owner}/parameters/${i}`)
         const [schema, schemaPointer] = this.resolve(parameter.schema ?? {}, `${pointer}/schema`)
-        byKey.set(`${String(parameter.in)}:${String(parameter.name)}`, { name: String(parameter.name), in: String(parameter.in), required: parameter.required === true, pointer: schemaPointer, schema })
+        byKey.set(`${String(parameter.in)}:${String(parameter.name)}`, {
+          name: String(parameter.name),
+          in: String(parameter.in),
+          required: parameter.required === true,
+          pointer: schemaPointer,
+          schema
+        })
       })
     }
     return [...byKey.values()]
@@ -208,7 +228,8 @@ export class OpenApiSpec {
 
   private at(pointer: string): Node {
     let node: unknown = this.doc
-    for (const part of pointer.split('/').slice(1)) node = isNode(node) ? node[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined
+    for (const part of pointer.split('/').slice(1))
+      node = isNode(node) ? node[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined
     return isNode(node) ? node : {}
   }
 
@@ -232,13 +253,16 @@ function closeObjects(schema: unknown, isBranch = false): unknown {
   const out: Node = {}
   for (const [key, value] of Object.entries(schema)) {
     if (key === 'example' || key === 'examples') out[key] = value
-    else if ((key === 'oneOf' || key === 'anyOf' || key === 'allOf') && Array.isArray(value)) out[key] = value.map((branch) => closeObjects(branch, true))
+    else if ((key === 'oneOf' || key === 'anyOf' || key === 'allOf') && Array.isArray(value))
+      out[key] = value.map((branch) => closeObjects(branch, true))
     else out[key] = closeObjects(value)
   }
   if (isBranch || !isNode(out.properties) || out.additionalProperties !== undefined) return out
   const own = Object.keys(out.properties)
   const branches = [out.oneOf, out.anyOf, out.allOf].flatMap((list) => (Array.isArray(list) ? list : []))
-  const branchFields = branches.flatMap((branch) => (isNode(branch) && isNode(branch.properties) ? Object.keys(branch.properties) : []))
+  const branchFields = branches.flatMap((branch) =>
+    isNode(branch) && isNode(branch.properties) ? Object.keys(branch.properties) : []
+  )
   if (branchFields.every((field) => own.includes(field))) out.additionalProperties = false
   return out
 }

@@ -29,10 +29,22 @@ export function usePreviews(): {
 } {
   const kapso = useEmulator()
   const github = useGitHub(REPOSITORY)
-  const step = async (inputs: Record<string, string>, event: GitHubEvent, more: PreviewRun = {}): Promise<ActionRun> => {
+  const step = async (
+    inputs: Record<string, string>,
+    event: GitHubEvent,
+    more: PreviewRun = {}
+  ): Promise<ActionRun> => {
     const run = await runChecked(
-      { ...emulatorInputs(kapso, 'platform'), events: 'whatsapp.message.received, whatsapp.message.sent', ...(more.apiUrl && { 'api-url': more.apiUrl }), ...inputs },
-      { secrets: kapso.webhooks().map((w) => w.secret_key), options: { event: { ...event, apiUrl: more.githubUrl ?? github.apiUrl }, postState: more.postState } }
+      {
+        ...emulatorInputs(kapso, 'platform'),
+        events: 'whatsapp.message.received, whatsapp.message.sent',
+        ...(more.apiUrl && { 'api-url': more.apiUrl }),
+        ...inputs
+      },
+      {
+        secrets: kapso.webhooks().map((w) => w.secret_key),
+        options: { event: { ...event, apiUrl: more.githubUrl ?? github.apiUrl }, postState: more.postState }
+      }
     )
     expect(run.stderr).toBe('')
     return run
@@ -41,4 +53,8 @@ export function usePreviews(): {
 }
 
 /** operation auto with this url, and more inputs. */
-export const auto = (url: string, more: Record<string, string> = {}): Record<string, string> => ({ operation: 'auto', url, ...more })
+export const auto = (url: string, more: Record<string, string> = {}): Record<string, string> => ({
+  operation: 'auto',
+  url,
+  ...more
+})

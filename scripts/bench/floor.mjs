@@ -38,13 +38,16 @@ if (!apiKey) problems.push('api-key is required.')
 if (!configId === !phoneNumberId) problems.push('give exactly one of whatsapp-config-id and phone-number-id.')
 if (!url) problems.push('url is required.')
 if (events.length === 0) problems.push('events is required.')
-if (operation !== 'upsert' && operation !== 'create') problems.push(`the floor does only upsert and create; got ${operation}.`)
+if (operation !== 'upsert' && operation !== 'create')
+  problems.push(`the floor does only upsert and create; got ${operation}.`)
 if (problems.length > 0) fail(`Invalid inputs: ${problems.join(' ')}`)
 
 const { URL } = builtin('node:url')
 const { Buffer } = builtin('node:buffer')
 const legacy = Boolean(configId)
-const apiUrl = (input('api-url') || (legacy ? 'https://app.kapso.ai/api/v1' : 'https://api.kapso.ai/platform/v1')).replace(/\/+$/, '')
+const apiUrl = (
+  input('api-url') || (legacy ? 'https://app.kapso.ai/api/v1' : 'https://api.kapso.ai/platform/v1')
+).replace(/\/+$/, '')
 const base = new URL(
   legacy
     ? `${apiUrl}/whatsapp_configs/${encodeURIComponent(configId)}/whatsapp_webhooks`
@@ -105,7 +108,8 @@ async function findByUrl() {
 function send(method, target, payload) {
   const body = payload === undefined ? undefined : JSON.stringify(payload)
   const headers = { Accept: 'application/json', 'User-Agent': 'kapso-webhook-floor/1', 'X-API-Key': apiKey }
-  if (body !== undefined) Object.assign(headers, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) })
+  if (body !== undefined)
+    Object.assign(headers, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) })
   return new Promise((resolve, reject) => {
     const request = http.request(target, { method, agent, headers }, (response) => {
       const chunks = []
@@ -122,7 +126,9 @@ function send(method, target, payload) {
         }
       })
     })
-    request.setTimeout(timeoutMs, () => request.destroy(new Error(`${method} ${target.pathname}: no answer in ${timeoutMs / 1000} s`)))
+    request.setTimeout(timeoutMs, () =>
+      request.destroy(new Error(`${method} ${target.pathname}: no answer in ${timeoutMs / 1000} s`))
+    )
     request.on('error', reject)
     request.end(body)
   }).catch((error) => fail(error.message))

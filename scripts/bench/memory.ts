@@ -34,7 +34,10 @@ export function memoryProbe(choice = process.env.BENCH_MEMORY): MemoryProbe {
   if (choice === 'time') throw new Error(`BENCH_MEMORY=time, but ${GNU_TIME} is not a working GNU time here.`)
   return {
     how: 'max RSS from process.resourceUsage().maxRSS, reported on exit by a preload (node --import scripts/bench/maxrss.mjs)',
-    wrap: ([node = 'node', ...rest], file) => ({ argv: [node, '--import', pathToFileURL(PRELOAD).href, ...rest], env: { BENCH_MAXRSS_FILE: file } }),
+    wrap: ([node = 'node', ...rest], file) => ({
+      argv: [node, '--import', pathToFileURL(PRELOAD).href, ...rest],
+      env: { BENCH_MAXRSS_FILE: file }
+    }),
     read: readKib
   }
 }
@@ -44,7 +47,9 @@ function gnuTimeWorks(): boolean {
   const dir = mkdtempSync(join(tmpdir(), 'kapso-bench-'))
   try {
     const file = join(dir, 'rss')
-    const { status } = spawnSync(GNU_TIME, ['-q', '-f', '%M', '-o', file, process.execPath, '-e', '0'], { stdio: 'ignore' })
+    const { status } = spawnSync(GNU_TIME, ['-q', '-f', '%M', '-o', file, process.execPath, '-e', '0'], {
+      stdio: 'ignore'
+    })
     return status === 0 && (readKib(file) ?? 0) > 0
   } finally {
     rmSync(dir, { recursive: true, force: true })

@@ -9,14 +9,26 @@ import type { Stage } from './pull-request.js'
 import type { Step } from './show.js'
 
 const APIS: Api[] = ['legacy', 'platform']
-const LABELS: Record<Api, string> = { legacy: 'legacy API (whatsapp-config-id)', platform: 'Platform API (phone-number-id)' }
+const LABELS: Record<Api, string> = {
+  legacy: 'legacy API (whatsapp-config-id)',
+  platform: 'Platform API (phone-number-id)'
+}
 
 export async function bothGenerations(stage: Stage): Promise<void> {
   const { demo, kapso } = stage
-  demo.part(3, 'Both API generations, on a push', 'Shows the same five steps on the legacy API and the Platform API: with no pull request, the URL is what identifies the webhook.')
+  demo.part(
+    3,
+    'Both API generations, on a push',
+    'Shows the same five steps on the legacy API and the Platform API: with no pull request, the URL is what identifies the webhook.'
+  )
   const urlOf = (api: Api): string => `https://staging.example.com/api/whatsapp/${api}`
   // The two generations side by side: they share nothing.
-  await demo.sequences(APIS.map((api) => ({ note: `On the ${LABELS[api]}, at ${kapso.apiUrl(api)}:`, steps: fiveSteps(stage, api, urlOf(api)) })))
+  await demo.sequences(
+    APIS.map((api) => ({
+      note: `On the ${LABELS[api]}, at ${kapso.apiUrl(api)}:`,
+      steps: fiveSteps(stage, api, urlOf(api))
+    }))
+  )
   for (const api of APIS) {
     const left = kapso.webhooks(api).filter((w) => w.url === urlOf(api)).length
     if (left !== 0) demo.fail(`${left} webhook(s) for ${urlOf(api)} left on the ${LABELS[api]}`)
@@ -34,5 +46,10 @@ function fiveSteps(stage: Stage, api: Api, url: string): Step[] {
     ['delete again', { ...base, operation: 'delete' }, 'absent']
   ]
   const push = pushEvent()
-  return steps.map(([title, inputs, result]) => ({ title: `${api}: ${title}`, inputs, event: push, expect: { result } }))
+  return steps.map(([title, inputs, result]) => ({
+    title: `${api}: ${title}`,
+    inputs,
+    event: push,
+    expect: { result }
+  }))
 }

@@ -84,7 +84,10 @@ export class Demo {
   private report(step: Step, run: ActionRun): void {
     const verdicts = Object.entries(step.expect).map(([name, expected]) => {
       const actual = run.outputs[name]
-      return { ok: actual === expected, text: `${name} ${actual || '(none)'} ${actual === expected ? '(as expected)' : `(EXPECTED ${expected})`}` }
+      return {
+        ok: actual === expected,
+        text: `${name} ${actual || '(none)'} ${actual === expected ? '(as expected)' : `(EXPECTED ${expected})`}`
+      }
     })
     const extra = (step.checks ?? []).map((check) => check(run))
     const ok = run.exitCode === 0 && verdicts.every((v) => v.ok) && extra.every((e) => e.ok)
@@ -93,7 +96,10 @@ export class Demo {
       '',
       `--- ${step.title} [${step.event.eventName}]: exit ${run.exitCode}${run.exitCode === 0 ? '' : ' (EXPECTED 0)'}, ${verdicts.map((v) => v.text).join(', ')}`,
       ...runnerView(run.stdout).map((line) => `  | ${line}`),
-      ...run.stderr.split('\n').filter(Boolean).map((line) => `  | (stderr) ${line}`),
+      ...run.stderr
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => `  | (stderr) ${line}`),
       ...outputLines(run.outputs),
       ...extra.map((e) => `  => ${e.note}${e.ok ? '' : ' (NOT AS EXPECTED)'}`)
     ])
@@ -101,7 +107,11 @@ export class Demo {
 
   /** The one-line verdict; returns the exit code the demo should end with. */
   verdict(): number {
-    console.log(this.failures === 0 ? '\nDemo finished: every step gave the expected result.' : `\nDemo finished with ${this.failures} unexpected result(s).`)
+    console.log(
+      this.failures === 0
+        ? '\nDemo finished: every step gave the expected result.'
+        : `\nDemo finished with ${this.failures} unexpected result(s).`
+    )
     return this.failures === 0 ? 0 : 1
   }
 
@@ -127,7 +137,12 @@ function outputLines(outputs: Record<string, string>): string[] {
   const lines = entries
     .filter(([, value]) => value !== '')
     .map(([name, value]) => {
-      const shown = name === 'secret-key' ? '*** (masked)' : value.length > LONGEST_VALUE ? `${value.slice(0, LONGEST_VALUE - 3)}...` : value
+      const shown =
+        name === 'secret-key'
+          ? '*** (masked)'
+          : value.length > LONGEST_VALUE
+            ? `${value.slice(0, LONGEST_VALUE - 3)}...`
+            : value
       return `  ${name} = ${shown}`
     })
   if (empty.length) lines.push(`  (empty: ${empty.join(', ')})`)

@@ -16,7 +16,11 @@ export const DEPENDABOT = 'dependabot[bot]'
 export const VERCEL_BOT = 'vercel[bot]'
 
 /** The ids GitHub gives these apps' bot accounts (dependabot[bot] 49699333, vercel[bot] 35613825, as in public API answers). */
-export const BOT_IDS: Record<string, number> = { [DEPENDABOT]: 49699333, [VERCEL_BOT]: 35613825, 'github-actions[bot]': 41898282 }
+export const BOT_IDS: Record<string, number> = {
+  [DEPENDABOT]: 49699333,
+  [VERCEL_BOT]: 35613825,
+  'github-actions[bot]': 41898282
+}
 
 /** When things happened: fixed, so that payloads are the same on every run. */
 export const CREATED = '2026-01-15T09:12:44Z'

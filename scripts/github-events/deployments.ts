@@ -1,6 +1,20 @@
 /** deployment and deployment_status events, as Vercel, Netlify and Cloudflare Pages make them. */
 import type { GitHubEvent } from '../run-action.js'
-import { type Json, REPOSITORY, DEVELOPER, VERCEL_BOT, CREATED, UPDATED, type EventTarget, commitSha, numberOf, split, account, repositoryObject, withApiUrl } from './common.js'
+import {
+  type Json,
+  REPOSITORY,
+  DEVELOPER,
+  VERCEL_BOT,
+  CREATED,
+  UPDATED,
+  type EventTarget,
+  commitSha,
+  numberOf,
+  split,
+  account,
+  repositoryObject,
+  withApiUrl
+} from './common.js'
 
 export type DeploymentPlatform = 'vercel' | 'netlify' | 'cloudflare-pages'
 export type DeploymentState = 'success' | 'failure' | 'error' | 'pending' | 'in_progress' | 'queued' | 'inactive'
@@ -55,14 +69,24 @@ function environmentOf(platform: DeploymentPlatform, options: DeploymentOptions,
 }
 
 /** A per-deployment URL of each platform's form, stable for a sha. */
-function deploymentUrl(platform: DeploymentPlatform, options: DeploymentOptions, project: string, owner: string): string {
+function deploymentUrl(
+  platform: DeploymentPlatform,
+  options: DeploymentOptions,
+  project: string,
+  owner: string
+): string {
   switch (platform) {
     case 'vercel':
       // <project>-<9 characters>-<team>.vercel.app: unique to the deployment (the branch alias is <project>-git-<branch>-<team>).
-      return `https://${project}-${BigInt(`0x${commitSha(`vercel:${options.sha}`).slice(0, 12)}`).toString(36).padStart(9, '0').slice(-9)}-${owner}.vercel.app`
+      return `https://${project}-${BigInt(`0x${commitSha(`vercel:${options.sha}`).slice(0, 12)}`)
+        .toString(36)
+        .padStart(9, '0')
+        .slice(-9)}-${owner}.vercel.app`
     case 'netlify':
       // The deploy's permalink, <deploy id>--<site>.netlify.app (deploy ids are 24 hex); production is the site itself.
-      return options.environment === 'production' ? `https://${project}.netlify.app` : `https://${commitSha(`netlify:${options.sha}`).slice(0, 24)}--${project}.netlify.app`
+      return options.environment === 'production'
+        ? `https://${project}.netlify.app`
+        : `https://${commitSha(`netlify:${options.sha}`).slice(0, 24)}--${project}.netlify.app`
     case 'cloudflare-pages':
       // <first 8 hex of the deployment id>.<project>.pages.dev, for production deployments too; the branch
       // alias is <branch>.<project>.pages.dev (cloudflare-docs pages/configuration/preview-deployments.mdx).
@@ -76,7 +100,10 @@ function cloudflareDeploymentId(sha: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }
 
-function platformDeployment(platform: DeploymentPlatform, options: DeploymentOptions): PlatformDeployment & { repository: string } {
+function platformDeployment(
+  platform: DeploymentPlatform,
+  options: DeploymentOptions
+): PlatformDeployment & { repository: string } {
   const repository = options.repository ?? REPOSITORY
   const [owner, name] = split(repository)
   const project = options.project ?? name
@@ -108,7 +135,10 @@ function platformDeployment(platform: DeploymentPlatform, options: DeploymentOpt
     production_environment: platform === 'vercel' ? false : production,
     performed_via_github_app: null
   }
-  const logUrl = platform === 'cloudflare-pages' ? `https://dash.cloudflare.com/${commitSha(`account:${owner}`).slice(0, 32)}/pages/view/${project}/${cloudflareDeploymentId(options.sha)}` : ''
+  const logUrl =
+    platform === 'cloudflare-pages'
+      ? `https://dash.cloudflare.com/${commitSha(`account:${owner}`).slice(0, 32)}/pages/view/${project}/${cloudflareDeploymentId(options.sha)}`
+      : ''
   const status = (state: DeploymentState): Json => {
     // Vercel sets environment_url only on success (Vercel's arunoda, mootoday/www-mootoday-com#161); its
     // target_url is what workflows read as the preview's URL. The other two post success only, with the URL.
@@ -119,7 +149,15 @@ function platformDeployment(platform: DeploymentPlatform, options: DeploymentOpt
       id: numberOf(`status:${id}:${state}`, 2_000_000_000),
       state,
       creator,
-      description: vercel ? (state === 'success' ? 'Deployment has completed' : state === 'failure' || state === 'error' ? 'Deployment has failed' : '') : platform === 'cloudflare-pages' ? 'Cloudflare Pages' : '',
+      description: vercel
+        ? state === 'success'
+          ? 'Deployment has completed'
+          : state === 'failure' || state === 'error'
+            ? 'Deployment has failed'
+            : ''
+        : platform === 'cloudflare-pages'
+          ? 'Cloudflare Pages'
+          : '',
       environment,
       target_url: vercel ? url : logUrl,
       log_url: vercel ? url : logUrl,
@@ -173,6 +211,11 @@ export function deploymentStatusEvent(platform: DeploymentPlatform, options: Dep
  */
 export function deploymentEvent(platform: DeploymentPlatform, options: DeploymentOptions): GitHubEvent {
   const { repository, deployment, sender } = platformDeployment(platform, options)
-  const payload: Json = { action: 'created', deployment, repository: repositoryObject(repository), sender: account(sender) }
+  const payload: Json = {
+    action: 'created',
+    deployment,
+    repository: repositoryObject(repository),
+    sender: account(sender)
+  }
   return withApiUrl({ eventName: 'deployment', repository, payload, actor: sender }, options.apiUrl)
 }

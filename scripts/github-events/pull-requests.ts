@@ -1,8 +1,25 @@
 /** Pull request, push, schedule and manual-run events. */
 import type { GitHubEvent } from '../run-action.js'
-import { type Json, REPOSITORY, DEVELOPER, CONTRIBUTOR, MAINTAINER, DEPENDABOT, CREATED, UPDATED, type EventTarget, commitSha, numberOf, split, account, repositoryObject, withApiUrl } from './common.js'
+import {
+  type Json,
+  REPOSITORY,
+  DEVELOPER,
+  CONTRIBUTOR,
+  MAINTAINER,
+  DEPENDABOT,
+  CREATED,
+  UPDATED,
+  type EventTarget,
+  commitSha,
+  numberOf,
+  split,
+  account,
+  repositoryObject,
+  withApiUrl
+} from './common.js'
 
-export type PullRequestAction = 'opened' | 'synchronize' | 'reopened' | 'closed' | 'edited' | 'labeled' | 'ready_for_review'
+export type PullRequestAction =
+  'opened' | 'synchronize' | 'reopened' | 'closed' | 'edited' | 'labeled' | 'ready_for_review'
 
 export interface PullRequestOptions extends EventTarget {
   /** The head branch is in the author's fork (<author>/<name>), not in the repository. */
@@ -30,7 +47,11 @@ export interface PullRequestOptions extends EventTarget {
  * GITHUB_BASE_REF from head.ref and base.ref (github/docs variables.md); on closed, `merged` tells a merge
  * from a close (events-that-trigger-workflows.md, "when a pull request merges").
  */
-export function pullRequestEvent(action: PullRequestAction, number: number, options: PullRequestOptions = {}): GitHubEvent {
+export function pullRequestEvent(
+  action: PullRequestAction,
+  number: number,
+  options: PullRequestOptions = {}
+): GitHubEvent {
   const repository = options.repository ?? REPOSITORY
   const [owner, name] = split(repository)
   const author = options.author ?? (options.fork ? CONTRIBUTOR : DEVELOPER)
@@ -91,7 +112,10 @@ export function pullRequestEvent(action: PullRequestAction, number: number, opti
     repository: repositoryObject(repository),
     sender: account(sender)
   }
-  return withApiUrl({ eventName: options.eventName ?? 'pull_request', repository, payload, actor: sender }, options.apiUrl)
+  return withApiUrl(
+    { eventName: options.eventName ?? 'pull_request', repository, payload, actor: sender },
+    options.apiUrl
+  )
 }
 
 export interface DependabotOptions extends Omit<PullRequestOptions, 'fork' | 'author' | 'headRepoDeleted'> {
@@ -110,7 +134,11 @@ export interface DependabotOptions extends Omit<PullRequestOptions, 'fork' | 'au
  * at all (github/docs troubleshooting-dependabot-on-github-actions.md). The actor is Dependabot for the
  * events it causes (opened, synchronize on a rebase); a human who merges (or pushes) is that event's actor.
  */
-export function dependabotPullRequestEvent(action: PullRequestAction, number: number, options: DependabotOptions = {}): GitHubEvent {
+export function dependabotPullRequestEvent(
+  action: PullRequestAction,
+  number: number,
+  options: DependabotOptions = {}
+): GitHubEvent {
   const { dependency = 'lodash', from = '4.17.20', to = '4.17.21', ...rest } = options
   return pullRequestEvent(action, number, {
     headRef: `dependabot/npm_and_yarn/${dependency}-${to}`,
@@ -185,7 +213,15 @@ export interface ScheduleOptions extends EventTarget {
  */
 export function scheduleEvent(options: ScheduleOptions = {}): GitHubEvent {
   const repository = options.repository ?? REPOSITORY
-  return withApiUrl({ eventName: 'schedule', repository, payload: { schedule: options.cron ?? '17 3 * * *' }, actor: options.actor ?? MAINTAINER }, options.apiUrl)
+  return withApiUrl(
+    {
+      eventName: 'schedule',
+      repository,
+      payload: { schedule: options.cron ?? '17 3 * * *' },
+      actor: options.actor ?? MAINTAINER
+    },
+    options.apiUrl
+  )
 }
 
 export interface WorkflowDispatchOptions extends EventTarget {
@@ -196,7 +232,10 @@ export interface WorkflowDispatchOptions extends EventTarget {
 }
 
 /** A manual run (shape: octokit/webhooks payload-examples/api.github.com/workflow_dispatch/payload.json). */
-export function workflowDispatchEvent(inputs: Record<string, string> = {}, options: WorkflowDispatchOptions = {}): GitHubEvent {
+export function workflowDispatchEvent(
+  inputs: Record<string, string> = {},
+  options: WorkflowDispatchOptions = {}
+): GitHubEvent {
   const repository = options.repository ?? REPOSITORY
   const actor = options.actor ?? MAINTAINER
   const payload: Json = {

@@ -49,7 +49,8 @@ export function checkWorkflow(workflow: Workflow, file: string): void {
     }
   }
   const each = (map: unknown, where: string, names: readonly string[], extra?: Partial<Scope>) => {
-    for (const [key, value] of Object.entries(map && typeof map === 'object' ? map : {})) check(value, `${where}.${key}`, names, extra)
+    for (const [key, value] of Object.entries(map && typeof map === 'object' ? map : {}))
+      check(value, `${where}.${key}`, names, extra)
   }
   const status = { success: true, failure: false, cancelled: false }
   check(workflow['run-name'], 'run-name', ALLOWED.runName)
@@ -64,9 +65,11 @@ export function checkWorkflow(workflow: Workflow, file: string): void {
     each(job.outputs, `jobs.${id}.outputs`, ALLOWED.step)
     for (const [index, step] of (job.steps ?? []).entries()) {
       const where = `jobs.${id}.steps[${index}]${step.id ? ` (${step.id})` : ''}`
-      if (typeof step.id === 'string' && step.id.includes('${{')) throw new Error(`${file}: ${where}.id: an id cannot hold an expression`)
+      if (typeof step.id === 'string' && step.id.includes('${{'))
+        throw new Error(`${file}: ${where}.id: an id cannot hold an expression`)
       check(step.if, `${where}.if`, ALLOWED.stepIf, { status, hashFiles: true })
-      for (const key of ['name', 'run', 'continue-on-error'] as const) check(step[key], `${where}.${key}`, ALLOWED.step, { hashFiles: true })
+      for (const key of ['name', 'run', 'continue-on-error'] as const)
+        check(step[key], `${where}.${key}`, ALLOWED.step, { hashFiles: true })
       each(step.with, `${where}.with`, ALLOWED.step, { hashFiles: true })
       each(step.env, `${where}.env`, ALLOWED.step, { hashFiles: true })
     }

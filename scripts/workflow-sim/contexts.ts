@@ -40,8 +40,10 @@ export const ALLOWED = {
 } as const
 
 type Json = Record<string, unknown>
-const record = (value: unknown): Json => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {})
-const text = (value: unknown): string | undefined => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined)
+const record = (value: unknown): Json =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {}
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : undefined
 
 /** The events a workflow's `on:` names, each with its filters ({} when none). */
 export function triggers(on: unknown): Record<string, Json> {
@@ -68,12 +70,17 @@ export function isTriggered(on: unknown, event: WorkflowEvent): boolean {
   const payload = event.payload ?? {}
   const types = Array.isArray(filters.types) ? filters.types.map(String) : DEFAULT_TYPES[event.eventName]
   if (types) {
-    if (typeof payload.action !== 'string') throw new Error(`a ${event.eventName} event needs payload.action: the workflow runs only on ${types.join(', ')}`)
+    if (typeof payload.action !== 'string')
+      throw new Error(`a ${event.eventName} event needs payload.action: the workflow runs only on ${types.join(', ')}`)
     if (!types.includes(payload.action)) return false
   }
   if (event.eventName === 'push') return pushMatches(filters, text(payload.ref) ?? '')
   if (event.eventName.startsWith('pull_request')) {
-    return refMatches(filters.branches, filters['branches-ignore'], text(record(record(payload.pull_request).base).ref) ?? '')
+    return refMatches(
+      filters.branches,
+      filters['branches-ignore'],
+      text(record(record(payload.pull_request).base).ref) ?? ''
+    )
   }
   return true
 }
@@ -119,9 +126,11 @@ export function dispatchInputs(on: unknown, event: WorkflowEvent): { payload: Js
   const strings: Json = {}
   for (const [name, spec] of Object.entries(declared).map(([n, s]) => [n, record(s)] as const)) {
     const value = given[name] ?? spec.default ?? (spec.type === 'boolean' ? false : undefined)
-    if (value === undefined && spec.required === true) throw new Error(`workflow_dispatch: required input ${name} not given`)
+    if (value === undefined && spec.required === true)
+      throw new Error(`workflow_dispatch: required input ${name} not given`)
     const raw = value === undefined || value === null ? '' : String(value)
-    if (spec.type === 'choice' && !(Array.isArray(spec.options) && spec.options.map(String).includes(raw))) throw new Error(`workflow_dispatch: ${name} is not one of its options`)
+    if (spec.type === 'choice' && !(Array.isArray(spec.options) && spec.options.map(String).includes(raw)))
+      throw new Error(`workflow_dispatch: ${name} is not one of its options`)
     inputs[name] = spec.type === 'boolean' ? raw === 'true' : spec.type === 'number' ? Number(raw) : raw
     strings[name] = raw
   }
@@ -134,8 +143,16 @@ function refAndSha(eventName: string, payload: Json, defaultBranch: string, sha:
   const deployment = record(payload.deployment)
   const branch = `refs/heads/${defaultBranch}`
   if (eventName === 'push') return { ref: text(payload.ref) ?? branch, sha: text(payload.after) ?? sha }
-  if (eventName === 'pull_request_target') return { ref: `refs/heads/${text(record(pull.base).ref) ?? defaultBranch}`, sha: text(record(pull.base).sha) ?? sha }
-  if (eventName.startsWith('pull_request')) return { ref: `refs/pull/${text(pull.number) ?? text(payload.number)}/merge`, sha: text(pull.merge_commit_sha) ?? sha }
+  if (eventName === 'pull_request_target')
+    return {
+      ref: `refs/heads/${text(record(pull.base).ref) ?? defaultBranch}`,
+      sha: text(record(pull.base).sha) ?? sha
+    }
+  if (eventName.startsWith('pull_request'))
+    return {
+      ref: `refs/pull/${text(pull.number) ?? text(payload.number)}/merge`,
+      sha: text(pull.merge_commit_sha) ?? sha
+    }
   if (eventName === 'workflow_dispatch') return { ref: text(payload.ref) ?? branch, sha }
   if (eventName === 'release') return { ref: `refs/tags/${text(record(payload.release).tag_name)}`, sha }
   if (eventName === 'deployment' || eventName === 'deployment_status') {
@@ -146,35 +163,112 @@ function refAndSha(eventName: string, payload: Json, defaultBranch: string, sha:
 }
 
 /** The github context of a job, as GitHub fills it for this event. */
-export function githubContext(event: WorkflowEvent, payload: Json, settings: RunSettings, workflow: { name: string; path: string }, job: string): Json {
+export function githubContext(
+  event: WorkflowEvent,
+  payload: Json,
+  settings: RunSettings,
+  workflow: { name: string; path: string },
+  job: string
+): Json {
   const repo = record(payload.repository)
   const repository = settings.repository ?? text(repo.full_name) ?? 'octo-org/shop'
-  const { ref, sha } = refAndSha(event.eventName, payload, text(repo.default_branch) ?? 'main', settings.sha ?? '0123456789abcdef0123456789abcdef01234567')
+  const { ref, sha } = refAndSha(
+    event.eventName,
+    payload,
+    text(repo.default_branch) ?? 'main',
+    settings.sha ?? '0123456789abcdef0123456789abcdef01234567'
+  )
   const pull = record(payload.pull_request)
   const pullRequest = event.eventName === 'pull_request' || event.eventName === 'pull_request_target'
   const actor = event.actor ?? text(record(payload.sender).login) ?? 'octocat'
   const name = repository.split('/')[1] ?? repository
   return {
-    event_name: event.eventName, event: payload, actor, triggering_actor: actor,
-    repository, repository_owner: repository.split('/')[0] ?? '', repositoryUrl: `git://github.com/${repository}.git`,
-    ref, ref_name: ref.replace(/^refs\/(heads|tags|pull)\//, ''), ref_type: ref.startsWith('refs/tags/') ? 'tag' : ref ? 'branch' : '', ref_protected: false, sha,
-    head_ref: pullRequest ? (text(record(pull.head).ref) ?? '') : '', base_ref: pullRequest ? (text(record(pull.base).ref) ?? '') : '',
-    run_id: settings.runId ?? '1658821493', run_number: settings.runNumber ?? '1', run_attempt: settings.runAttempt ?? '1', retention_days: '90',
-    token: settings.token ?? FAKE_GITHUB_TOKEN, secret_source: 'Actions',
-    server_url: settings.serverUrl ?? 'https://github.com', api_url: settings.apiUrl ?? 'https://api.github.com', graphql_url: `${settings.apiUrl ?? 'https://api.github.com'}/graphql`,
-    workflow: workflow.name, workflow_ref: `${repository}/${workflow.path}@${ref}`, workflow_sha: sha, job,
-    workspace: `/home/runner/work/${name}/${name}`, event_path: '/home/runner/work/_temp/_github_workflow/event.json', path: '', env: '', action: '', action_path: '', action_ref: '', action_repository: ''
+    event_name: event.eventName,
+    event: payload,
+    actor,
+    triggering_actor: actor,
+    repository,
+    repository_owner: repository.split('/')[0] ?? '',
+    repositoryUrl: `git://github.com/${repository}.git`,
+    ref,
+    ref_name: ref.replace(/^refs\/(heads|tags|pull)\//, ''),
+    ref_type: ref.startsWith('refs/tags/') ? 'tag' : ref ? 'branch' : '',
+    ref_protected: false,
+    sha,
+    head_ref: pullRequest ? (text(record(pull.head).ref) ?? '') : '',
+    base_ref: pullRequest ? (text(record(pull.base).ref) ?? '') : '',
+    run_id: settings.runId ?? '1658821493',
+    run_number: settings.runNumber ?? '1',
+    run_attempt: settings.runAttempt ?? '1',
+    retention_days: '90',
+    token: settings.token ?? FAKE_GITHUB_TOKEN,
+    secret_source: 'Actions',
+    server_url: settings.serverUrl ?? 'https://github.com',
+    api_url: settings.apiUrl ?? 'https://api.github.com',
+    graphql_url: `${settings.apiUrl ?? 'https://api.github.com'}/graphql`,
+    workflow: workflow.name,
+    workflow_ref: `${repository}/${workflow.path}@${ref}`,
+    workflow_sha: sha,
+    job,
+    workspace: `/home/runner/work/${name}/${name}`,
+    event_path: '/home/runner/work/_temp/_github_workflow/event.json',
+    path: '',
+    env: '',
+    action: '',
+    action_path: '',
+    action_ref: '',
+    action_repository: ''
   }
 }
 
 /** The runner context of a GitHub-hosted ubuntu-latest runner. */
 export function runnerContext(repository: string): Json {
   const name = repository.split('/')[1] ?? repository
-  return { name: 'GitHub Actions 1', os: 'Linux', arch: 'X64', environment: 'github-hosted', temp: '/home/runner/work/_temp', tool_cache: '/opt/hostedtoolcache', workspace: `/home/runner/work/${name}` }
+  return {
+    name: 'GitHub Actions 1',
+    os: 'Linux',
+    arch: 'X64',
+    environment: 'github-hosted',
+    temp: '/home/runner/work/_temp',
+    tool_cache: '/opt/hostedtoolcache',
+    workspace: `/home/runner/work/${name}`
+  }
 }
 
 /** The GITHUB_* variables the runner gives every step, from the github context. */
 export function runnerEnv(github: Json): Record<string, string> {
-  const names = ['action', 'actor', 'api_url', 'base_ref', 'event_name', 'event_path', 'graphql_url', 'head_ref', 'job', 'ref', 'ref_name', 'ref_protected', 'ref_type', 'repository', 'repository_owner', 'retention_days', 'run_attempt', 'run_id', 'run_number', 'server_url', 'sha', 'triggering_actor', 'workflow', 'workflow_ref', 'workflow_sha', 'workspace']
-  return { CI: 'true', GITHUB_ACTIONS: 'true', RUNNER_OS: 'Linux', ...Object.fromEntries(names.map((n) => [`GITHUB_${n.toUpperCase()}`, String(github[n] ?? '')])) }
+  const names = [
+    'action',
+    'actor',
+    'api_url',
+    'base_ref',
+    'event_name',
+    'event_path',
+    'graphql_url',
+    'head_ref',
+    'job',
+    'ref',
+    'ref_name',
+    'ref_protected',
+    'ref_type',
+    'repository',
+    'repository_owner',
+    'retention_days',
+    'run_attempt',
+    'run_id',
+    'run_number',
+    'server_url',
+    'sha',
+    'triggering_actor',
+    'workflow',
+    'workflow_ref',
+    'workflow_sha',
+    'workspace'
+  ]
+  return {
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    RUNNER_OS: 'Linux',
+    ...Object.fromEntries(names.map((n) => [`GITHUB_${n.toUpperCase()}`, String(github[n] ?? '')]))
+  }
 }

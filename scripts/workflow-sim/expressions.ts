@@ -38,7 +38,10 @@ export class WorkflowExpressionError extends Error {
     readonly expression: string,
     cause: unknown
   ) {
-    super(`${file}: ${where}: ${cause instanceof Error ? cause.message : String(cause)}, in the expression: ${expression}`, { cause })
+    super(
+      `${file}: ${where}: ${cause instanceof Error ? cause.message : String(cause)}, in the expression: ${expression}`,
+      { cause }
+    )
     this.name = 'WorkflowExpressionError'
   }
 }
@@ -135,7 +138,13 @@ export function templateExpression(text: string, file: string, where: string): s
   let rest = text
   for (let start = rest.indexOf('${{'); start >= 0; start = rest.indexOf('${{')) {
     const end = closingBraces(rest, start + 3)
-    if (end < 0) throw new WorkflowExpressionError(file, where, rest.slice(start), 'The expression is not closed: an unescaped ${{ sequence was found, but the closing }} sequence was not found')
+    if (end < 0)
+      throw new WorkflowExpressionError(
+        file,
+        where,
+        rest.slice(start),
+        'The expression is not closed: an unescaped ${{ sequence was found, but the closing }} sequence was not found'
+      )
     const expression = rest.slice(start + 3, end).trim()
     if (!expression) throw new WorkflowExpressionError(file, where, text, 'An expression was expected')
     literals.push(rest.slice(0, start))
@@ -161,7 +170,13 @@ function closingBraces(text: string, from: number): number {
 /** A YAML scalar of a workflow as the runner reads it: text with `${{ }}` evaluated, other scalars as they are. */
 export function evaluateValue(value: unknown, scope: Scope): Data {
   if (value === null || value === undefined) return new data.Null()
-  if (typeof value === 'object') throw new WorkflowExpressionError(scope.file, scope.where, JSON.stringify(value), 'A mapping or sequence was not expected')
+  if (typeof value === 'object')
+    throw new WorkflowExpressionError(
+      scope.file,
+      scope.where,
+      JSON.stringify(value),
+      'A mapping or sequence was not expected'
+    )
   if (typeof value !== 'string') return toData(value)
   const expression = templateExpression(value, scope.file, scope.where)
   return expression === undefined ? new data.StringData(value) : evaluate(expression, scope)
@@ -171,7 +186,12 @@ export function evaluateValue(value: unknown, scope: Scope): Data {
 export function evaluateString(value: unknown, scope: Scope): string {
   const result = evaluateValue(value, scope)
   if (result.kind === data.Kind.Dictionary || result.kind === data.Kind.Array) {
-    throw new WorkflowExpressionError(scope.file, scope.where, String(value), `A ${result.kind === data.Kind.Array ? 'sequence' : 'mapping'} was not expected`)
+    throw new WorkflowExpressionError(
+      scope.file,
+      scope.where,
+      String(value),
+      `A ${result.kind === data.Kind.Array ? 'sequence' : 'mapping'} was not expected`
+    )
   }
   return runnerString(result)
 }
@@ -181,7 +201,12 @@ export function evaluateString(value: unknown, scope: Scope): string {
  * and `success() && (…)` around it unless it calls success(), failure(), cancelled() or always().
  */
 export function conditionExpression(value: unknown, scope: Scope): string {
-  const text = typeof value === 'string' ? (templateExpression(value, scope.file, scope.where) ?? value.trim()) : value === null || value === undefined ? '' : String(value)
+  const text =
+    typeof value === 'string'
+      ? (templateExpression(value, scope.file, scope.where) ?? value.trim())
+      : value === null || value === undefined
+        ? ''
+        : String(value)
   if (!text) return 'success()'
   return callsStatus(compile(text, scope)) ? text : `success() && (${text})`
 }
@@ -192,7 +217,10 @@ export function evaluateCondition(value: unknown, scope: Scope): boolean {
 
 function callsStatus(tree: Expr): boolean {
   if (tree instanceof FunctionCall) {
-    return ['success', 'failure', 'cancelled', 'always'].includes(tree.functionName.lexeme.toLowerCase()) || tree.args.some(callsStatus)
+    return (
+      ['success', 'failure', 'cancelled', 'always'].includes(tree.functionName.lexeme.toLowerCase()) ||
+      tree.args.some(callsStatus)
+    )
   }
   if (tree instanceof Binary) return callsStatus(tree.left) || callsStatus(tree.right)
   if (tree instanceof Unary) return callsStatus(tree.expr)

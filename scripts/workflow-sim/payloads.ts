@@ -20,7 +20,12 @@ const HEAD_SHA = 'fedcba9876543210fedcba9876543210fedcba98'
 
 export function examplePayload(eventName: string, options: PayloadOptions = {}): Record<string, unknown> {
   const fullName = options.repository ?? 'octo-org/shop'
-  const repository = { full_name: fullName, name: fullName.split('/')[1], owner: { login: fullName.split('/')[0] }, default_branch: 'main' }
+  const repository = {
+    full_name: fullName,
+    name: fullName.split('/')[1],
+    owner: { login: fullName.split('/')[0] },
+    default_branch: 'main'
+  }
   const common = { repository, sender: { login: 'octocat', type: 'User' } }
   const number = options.number ?? 7
   switch (eventName) {
@@ -31,7 +36,10 @@ export function examplePayload(eventName: string, options: PayloadOptions = {}):
       const action = options.action ?? 'opened'
       const closed = action === 'closed'
       const pullRequest = {
-        number, state: closed ? 'closed' : 'open', merged: false, merge_commit_sha: SHA,
+        number,
+        state: closed ? 'closed' : 'open',
+        merged: false,
+        merge_commit_sha: SHA,
         head: { ref: `feature-${number}`, sha: HEAD_SHA, repo: { full_name: fullName } },
         base: { ref: 'main', sha: SHA, repo: { full_name: fullName } }
       }
@@ -42,12 +50,22 @@ export function examplePayload(eventName: string, options: PayloadOptions = {}):
       return {
         ...common,
         action: 'created',
-        deployment_status: { state: options.state ?? 'success', environment: 'Preview', environment_url: url, target_url: url },
+        deployment_status: {
+          state: options.state ?? 'success',
+          environment: 'Preview',
+          environment_url: url,
+          target_url: url
+        },
         deployment: { ref: `feature-${number}`, sha: HEAD_SHA, environment: 'Preview', task: 'deploy' }
       }
     }
     case 'workflow_dispatch':
-      return { ...common, ref: 'refs/heads/main', inputs: options.inputs ?? {}, workflow: '.github/workflows/example.yml' }
+      return {
+        ...common,
+        ref: 'refs/heads/main',
+        inputs: options.inputs ?? {},
+        workflow: '.github/workflows/example.yml'
+      }
     case 'schedule':
       return { schedule: '17 3 * * *' }
     default:

@@ -6,7 +6,10 @@ import { dateTime, parseAnswer, text, uuid, wholeNumber } from './parse.js'
  * GET /webhook_deliveries. The endpoint's HTTP status comes from here, so it is a whole number or nothing.
  */
 
-const testSchema = v.object({ data: v.object({ success: v.boolean('true or false') }, 'an object with success') }, 'a JSON object with data')
+const testSchema = v.object(
+  { data: v.object({ success: v.boolean('true or false') }, 'an object with success') },
+  'a JSON object with data'
+)
 
 /** Whether Kapso says it queued the test delivery. */
 export function parseTestQueued(body: unknown, doing: string): boolean {
@@ -31,7 +34,9 @@ const deliverySchema = v.object(
     id: uuid,
     event: text(200, 'an event name without control characters'),
     status: v.picklist(['pending', 'delivered', 'failed'], 'pending, delivered or failed'),
-    response_status: v.nullish(v.pipe(wholeNumber('an HTTP status'), v.minValue(100, 'an HTTP status'), v.maxValue(599, 'an HTTP status'))),
+    response_status: v.nullish(
+      v.pipe(wholeNumber('an HTTP status'), v.minValue(100, 'an HTTP status'), v.maxValue(599, 'an HTTP status'))
+    ),
     attempt_count: v.pipe(wholeNumber('a number of attempts'), v.minValue(0, 'a number of attempts')),
     webhook_id: v.nullish(uuid),
     created_at: dateTime
@@ -40,7 +45,16 @@ const deliverySchema = v.object(
 )
 /** The deliveries list is asked for 100 (limit=100): a page with more is not read. */
 const MAX_DELIVERIES = 100
-const pageSchema = v.object({ data: v.pipe(v.array(v.unknown(), 'a list'), v.maxLength(MAX_DELIVERIES, `a list of at most the ${MAX_DELIVERIES} asked for`), v.array(deliverySchema, 'a list')) }, 'a JSON object with data')
+const pageSchema = v.object(
+  {
+    data: v.pipe(
+      v.array(v.unknown(), 'a list'),
+      v.maxLength(MAX_DELIVERIES, `a list of at most the ${MAX_DELIVERIES} asked for`),
+      v.array(deliverySchema, 'a list')
+    )
+  },
+  'a JSON object with data'
+)
 
 /** The deliveries of one page, newest first as Kapso lists them. */
 export function parseDeliveries(body: unknown, doing: string): Delivery[] {

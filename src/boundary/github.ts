@@ -11,7 +11,11 @@ import { AnswerError, parseAnswer, wholeNumber } from './parse.js'
  */
 
 /** GitHub numbers pull requests with 32-bit integers, from 1: as the ownership record reads them back. */
-const positive = v.pipe(wholeNumber('a pull request number'), v.minValue(1, 'a pull request number'), v.maxValue(2 ** 31 - 1, 'a pull request number'))
+const positive = v.pipe(
+  wholeNumber('a pull request number'),
+  v.minValue(1, 'a pull request number'),
+  v.maxValue(2 ** 31 - 1, 'a pull request number')
+)
 const fullName = v.pipe(
   v.string('owner/name'),
   v.check((name) => isRepositoryName(name), 'owner/name')
@@ -24,11 +28,22 @@ const login = v.pipe(v.string(), v.regex(GITHUB_LOGIN))
 /** A branch name as git allows it, short enough to print: no control characters, spaces or "..". */
 const gitRef = v.pipe(
   v.string(),
-  v.check((ref) => ref.length > 0 && ref.length <= 255 && !hasControl(ref) && !/[\s~^:?*[\\]/.test(ref) && !ref.includes('..'), 'a branch name')
+  v.check(
+    (ref) =>
+      ref.length > 0 && ref.length <= 255 && !hasControl(ref) && !/[\s~^:?*[\\]/.test(ref) && !ref.includes('..'),
+    'a branch name'
+  )
 )
 
 /** Any field of the event that is absent or of another shape counts as absent: the event is only read. */
-const repositoryOf = v.fallback(v.optional(v.object({ repo: v.fallback(v.nullish(v.object({ full_name: v.fallback(v.optional(fullName), undefined) })), undefined) })), undefined)
+const repositoryOf = v.fallback(
+  v.optional(
+    v.object({
+      repo: v.fallback(v.nullish(v.object({ full_name: v.fallback(v.optional(fullName), undefined) })), undefined)
+    })
+  ),
+  undefined
+)
 const eventSchema = v.object({
   action: v.fallback(v.optional(v.string()), undefined),
   number: v.fallback(v.optional(positive), undefined),
@@ -43,7 +58,10 @@ const eventSchema = v.object({
     ),
     undefined
   ),
-  deployment_status: v.fallback(v.optional(v.object({ state: v.fallback(v.optional(v.pipe(v.string(), v.regex(/^[a-z_]{1,32}$/))), undefined) })), undefined),
+  deployment_status: v.fallback(
+    v.optional(v.object({ state: v.fallback(v.optional(v.pipe(v.string(), v.regex(/^[a-z_]{1,32}$/))), undefined) })),
+    undefined
+  ),
   deployment: v.fallback(
     v.optional(
       v.object({
@@ -95,7 +113,15 @@ const commitPullSchema = v.object(
   {
     number: positive,
     state: v.string('a state'),
-    head: v.nullish(v.object({ ref: v.nullish(gitRef), sha: v.nullish(v.pipe(v.string('a commit id'), v.regex(/^[0-9a-f]{40,64}$/i, 'a commit id'))) }, 'an object with ref and sha'))
+    head: v.nullish(
+      v.object(
+        {
+          ref: v.nullish(gitRef),
+          sha: v.nullish(v.pipe(v.string('a commit id'), v.regex(/^[0-9a-f]{40,64}$/i, 'a commit id')))
+        },
+        'an object with ref and sha'
+      )
+    )
   },
   'a pull request'
 )
@@ -123,7 +149,12 @@ export function parseCommitPulls(data: unknown, doing: string): CommitPullReques
   }))
 }
 
-const stateSchema = v.nullish(v.object({ number: positive, state: v.picklist(['OPEN', 'CLOSED', 'MERGED'], 'OPEN, CLOSED or MERGED') }, 'a pull request'))
+const stateSchema = v.nullish(
+  v.object(
+    { number: positive, state: v.picklist(['OPEN', 'CLOSED', 'MERGED'], 'OPEN, CLOSED or MERGED') },
+    'a pull request'
+  )
+)
 
 /** The GraphQL alias of pull request N in a query for many. */
 export const pullRequestAlias = (number: number): string => `pr${number}`
@@ -132,14 +163,25 @@ export const pullRequestAlias = (number: number): string => `pr${number}`
  * The states of the pull requests asked for by alias (pull request N as `prN`): open, closed (merged
  * counts as closed), or undefined where GitHub has no such pull request.
  */
-export function parsePullRequestStates(data: unknown, numbers: readonly number[], doing: string): Map<number, 'open' | 'closed' | undefined> {
+export function parsePullRequestStates(
+  data: unknown,
+  numbers: readonly number[],
+  doing: string
+): Map<number, 'open' | 'closed' | undefined> {
   const entries = Object.fromEntries(numbers.map((n) => [pullRequestAlias(n), stateSchema]))
-  const schema = v.object({ repository: v.nullish(v.object(entries, 'an object of pull requests')) }, 'a JSON object with repository')
-  const repository = parseAnswer(schema, data, 'GitHub', doing).repository as Record<string, v.InferOutput<typeof stateSchema>> | null | undefined
+  const schema = v.object(
+    { repository: v.nullish(v.object(entries, 'an object of pull requests')) },
+    'a JSON object with repository'
+  )
+  const repository = parseAnswer(schema, data, 'GitHub', doing).repository as
+    Record<string, v.InferOutput<typeof stateSchema>> | null | undefined
   const states = new Map<number, 'open' | 'closed' | undefined>()
   for (const number of numbers) {
     const pull = repository?.[pullRequestAlias(number)]
-    if (pull && pull.number !== number) throw new AnswerError(`GitHub's answer while ${doing} has ${pullRequestAlias(number)} that is not pull request #${number}.`)
+    if (pull && pull.number !== number)
+      throw new AnswerError(
+        `GitHub's answer while ${doing} has ${pullRequestAlias(number)} that is not pull request #${number}.`
+      )
     states.set(number, pull ? (pull.state === 'OPEN' ? 'open' : 'closed') : undefined)
   }
   return states
@@ -151,14 +193,20 @@ export function parsePullRequestStates(data: unknown, numbers: readonly number[]
  * with x-ratelimit-reset, in UTC epoch seconds, for a primary one. The longer wait when both are given;
  * undefined when neither is (a 403 is then GitHub refusing the token).
  */
-export function rateLimitWaitMs(headers: Readonly<Record<string, unknown>> | undefined, now = Date.now()): number | undefined {
+export function rateLimitWaitMs(
+  headers: Readonly<Record<string, unknown>> | undefined,
+  now = Date.now()
+): number | undefined {
   const header = (name: string): string | undefined => {
     const value = headers?.[name]
     return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined
   }
   const after = retryAfterMs(header('retry-after'), now)
   const reset = header('x-ratelimit-reset')?.trim()
-  const untilReset = header('x-ratelimit-remaining')?.trim() === '0' && reset !== undefined && /^\d{1,12}$/.test(reset) ? Math.max(0, Number(reset) * 1000 - now) : undefined
+  const untilReset =
+    header('x-ratelimit-remaining')?.trim() === '0' && reset !== undefined && /^\d{1,12}$/.test(reset)
+      ? Math.max(0, Number(reset) * 1000 - now)
+      : undefined
   return after === undefined || untilReset === undefined ? (after ?? untilReset) : Math.max(after, untilReset)
 }
 
@@ -188,7 +236,11 @@ export function readGraphqlErrors(errors: unknown, numbers: readonly number[]): 
   let failed: GraphqlErrors['failed']
   for (const item of Array.isArray(errors) ? (errors as unknown[]) : []) {
     const parsed = v.safeParse(graphqlErrorSchema, item)
-    const { type, message, path = [] } = parsed.success ? parsed.output : { type: undefined, message: undefined, path: [] }
+    const {
+      type,
+      message,
+      path = []
+    } = parsed.success ? parsed.output : { type: undefined, message: undefined, path: [] }
     if (type === 'RATE_LIMITED' || type === 'RATE_LIMIT') return { rateLimit: type }
     const number = path.map((step) => aliases.get(String(step))).find((n) => n !== undefined)
     if (number === undefined) continue

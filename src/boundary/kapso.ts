@@ -67,7 +67,9 @@ const webhookUrl = v.pipe(
   v.check((s) => s.length <= MAX_URL && !hasControl(s) && URL.canParse(s), 'a URL')
 )
 const name = text(200, 'a name without control characters')
-const nameList = v.nullish(v.pipe(v.array(name, 'a list of names'), v.maxLength(MAX_NAMES, `a list of at most ${MAX_NAMES} names`)))
+const nameList = v.nullish(
+  v.pipe(v.array(name, 'a list of names'), v.maxLength(MAX_NAMES, `a list of at most ${MAX_NAMES} names`))
+)
 const count = v.nullish(wholeNumber())
 
 const webhookSchema = v.object(
@@ -82,8 +84,14 @@ const webhookSchema = v.object(
       v.pipe(
         v.unknown(),
         // valibot's record takes an array as an object of "0", "1", …: headers are a JSON object or nothing.
-        v.check((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'an object of headers'),
-        v.check((value) => Object.keys(value as object).length <= MAX_HEADERS, `an object of at most ${MAX_HEADERS} headers`),
+        v.check(
+          (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+          'an object of headers'
+        ),
+        v.check(
+          (value) => Object.keys(value as object).length <= MAX_HEADERS,
+          `an object of at most ${MAX_HEADERS} headers`
+        ),
         v.record(text(256, 'a header name without control characters'), v.unknown(), 'an object of headers')
       )
     ),
@@ -104,7 +112,9 @@ type RawWebhook = v.InferOutput<typeof webhookSchema>
 const pageSchema = v.object(
   {
     data: v.array(webhookSchema, 'a list'),
-    meta: v.nullish(v.object({ total_pages: v.nullish(v.pipe(wholeNumber(), v.minValue(0, 'a whole number of pages'))) }, 'an object'))
+    meta: v.nullish(
+      v.object({ total_pages: v.nullish(v.pipe(wholeNumber(), v.minValue(0, 'a whole number of pages'))) }, 'an object')
+    )
   },
   'a JSON object with data'
 )
@@ -120,11 +130,18 @@ export interface WebhookPage {
  * A page of a list. `keepSecret` says whose secret to keep: each other secret is dropped here, so that a
  * scope of 10,000 webhooks does not leave 10,000 secrets to mask.
  */
-export function parseWebhookPage(body: unknown, doing: string, perPage: number, keepSecret: (webhook: Webhook) => boolean): WebhookPage {
+export function parseWebhookPage(
+  body: unknown,
+  doing: string,
+  perPage: number,
+  keepSecret: (webhook: Webhook) => boolean
+): WebhookPage {
   // Counted before anything is parsed: a page of 200,000 webhooks is refused at once, not read.
   const data = typeof body === 'object' && body !== null ? (body as { data?: unknown }).data : undefined
   if (Array.isArray(data) && data.length > perPage) {
-    throw new AnswerError(`Kapso's answer while ${doing} lists ${data.length.toLocaleString('en-US')} webhooks on one page, more than the ${perPage} asked for (per_page): it was not read.`)
+    throw new AnswerError(
+      `Kapso's answer while ${doing} lists ${data.length.toLocaleString('en-US')} webhooks on one page, more than the ${perPage} asked for (per_page): it was not read.`
+    )
   }
   const page = parseAnswer(pageSchema, body, 'Kapso', doing)
   const webhooks = page.data.map((raw) => {
@@ -158,10 +175,12 @@ function toWebhook(raw: RawWebhook, keepSecret: boolean, doing: string): Webhook
     payload_version: raw.payload_version,
     created_at: raw.created_at
   }
-  for (const [key, value] of Object.entries(optional)) if (value !== null && value !== undefined) Object.assign(webhook, { [key]: value })
+  for (const [key, value] of Object.entries(optional))
+    if (value !== null && value !== undefined) Object.assign(webhook, { [key]: value })
   // Null here means "not a phone number's": kept apart from absent, which says nothing.
   if (raw.phone_number_id !== undefined) webhook.phone_number_id = raw.phone_number_id
-  if (keepSecret && raw.secret_key !== null && raw.secret_key !== undefined) webhook.secret_key = secretText(raw.secret_key, doing)
+  if (keepSecret && raw.secret_key !== null && raw.secret_key !== undefined)
+    webhook.secret_key = secretText(raw.secret_key, doing)
   return webhook
 }
 
@@ -170,10 +189,17 @@ function toWebhook(raw: RawWebhook, keepSecret: boolean, doing: string): Webhook
  * and compared). Any other type is refused, never shown: masking "true" would hide every "true" in the log.
  */
 function secretText(value: unknown, doing: string): string {
-  const secret = typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? jsonText(value) : undefined
-  if (secret === undefined || hasControl(secret)) throw new AnswerError(`Kapso's answer while ${doing} has a secret_key that is not text without control characters.`)
+  const secret =
+    typeof value === 'string'
+      ? value
+      : typeof value === 'number' && Number.isFinite(value)
+        ? jsonText(value)
+        : undefined
+  if (secret === undefined || hasControl(secret))
+    throw new AnswerError(`Kapso's answer while ${doing} has a secret_key that is not text without control characters.`)
   // Every line the step writes is searched for it: a secret of megabytes would make each line cost as much.
-  if (secret.length > MAX_SECRET) throw new AnswerError(`Kapso's answer while ${doing} has a secret_key longer than ${MAX_SECRET} characters.`)
+  if (secret.length > MAX_SECRET)
+    throw new AnswerError(`Kapso's answer while ${doing} has a secret_key longer than ${MAX_SECRET} characters.`)
   return secret
 }
 
@@ -181,8 +207,12 @@ function headerTexts(headers: Record<string, unknown> | null | undefined, doing:
   const out: [string, string][] = []
   for (const [key, value] of Object.entries(headers ?? {})) {
     const valueText = jsonText(value)
-    if (valueText === undefined) throw new AnswerError(`Kapso's answer while ${doing} has a header value that is not JSON.`)
-    if (valueText.length > MAX_HEADER_VALUE) throw new AnswerError(`Kapso's answer while ${doing} has a header value longer than ${MAX_HEADER_VALUE} characters.`)
+    if (valueText === undefined)
+      throw new AnswerError(`Kapso's answer while ${doing} has a header value that is not JSON.`)
+    if (valueText.length > MAX_HEADER_VALUE)
+      throw new AnswerError(
+        `Kapso's answer while ${doing} has a header value longer than ${MAX_HEADER_VALUE} characters.`
+      )
     out.push([key, valueText])
   }
   // fromEntries defines own properties: a header named __proto__ stays a header.
@@ -198,6 +228,8 @@ export function errorText(body: unknown): string {
   const record = body as Record<string, unknown>
   const error = record.error
   const nested = typeof error === 'object' && error !== null ? (error as Record<string, unknown>).message : undefined
-  const parts = [error, nested, record.message, record.detail].filter((part): part is string => typeof part === 'string' && part !== '')
+  const parts = [error, nested, record.message, record.detail].filter(
+    (part): part is string => typeof part === 'string' && part !== ''
+  )
   return outsideText([...new Set(parts)].join(': '), 500)
 }

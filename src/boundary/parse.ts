@@ -18,7 +18,12 @@ export class AnswerError extends Error {
 v.setGlobalMessage('of the expected form')
 
 /** Parses `body` with `schema`, or throws AnswerError: "Kapso's answer while listing webhooks has data that is not a list". */
-export function parseAnswer<S extends v.GenericSchema>(schema: S, body: unknown, service: string, doing: string): v.InferOutput<S> {
+export function parseAnswer<S extends v.GenericSchema>(
+  schema: S,
+  body: unknown,
+  service: string,
+  doing: string
+): v.InferOutput<S> {
   const result = v.safeParse(schema, body, { abortEarly: true })
   if (result.success) return result.output
   const issue = result.issues[0]

@@ -39,7 +39,12 @@ const record = v.optional(
   )
 )
 const webhookSchema = v.strictObject({ id: uuid, url, record, secret: fingerprint })
-const createSchema = v.strictObject({ url, existing: v.pipe(v.array(v.pipe(v.string(), v.regex(UUID))), v.maxLength(MAX_EXISTING)), record, secret: fingerprint })
+const createSchema = v.strictObject({
+  url,
+  existing: v.pipe(v.array(v.pipe(v.string(), v.regex(UUID))), v.maxLength(MAX_EXISTING)),
+  record,
+  secret: fingerprint
+})
 
 /** The saved webhook, or undefined when the text is not one this action wrote. */
 export function parseSavedWebhook(text: string): SavedWebhook | undefined {
@@ -50,7 +55,14 @@ export function parseSavedWebhook(text: string): SavedWebhook | undefined {
 /** The saved create, or undefined when the text is not one this action wrote. */
 export function parseSavedCreate(text: string): SavedCreate | undefined {
   const saved = parseJsonState(createSchema, text)
-  return saved && { url: saved.url, existing: saved.existing.map((id) => id.toLowerCase()), record: recordOf(saved.record), secret: saved.secret }
+  return (
+    saved && {
+      url: saved.url,
+      existing: saved.existing.map((id) => id.toLowerCase()),
+      record: recordOf(saved.record),
+      secret: saved.secret
+    }
+  )
 }
 
 function parseJsonState<S extends v.GenericSchema>(schema: S, text: string): v.InferOutput<S> | undefined {

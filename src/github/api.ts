@@ -1,5 +1,12 @@
 import * as github from '@actions/github'
-import { parseCommitPulls, parsePullRequestStates, pullRequestAlias, rateLimitWaitMs, readGraphqlErrors, type CommitPullRequest } from '../boundary/github.js'
+import {
+  parseCommitPulls,
+  parsePullRequestStates,
+  pullRequestAlias,
+  rateLimitWaitMs,
+  readGraphqlErrors,
+  type CommitPullRequest
+} from '../boundary/github.js'
 import type { Deadline } from '../deadline.js'
 import { ActionError, StatusError } from '../errors.js'
 import * as log from '../log.js'
@@ -41,7 +48,8 @@ export class GitHubApi implements PullRequestApi {
       // No `request` here: it would replace, not join, the proxy-aware fetch @actions/github sets there.
     })
     // That proxy-aware fetch, with a bound on the size of an answer; given with each call.
-    const proxyFetch = (this.octokit.request.endpoint.DEFAULTS as { request?: { fetch?: typeof fetch } }).request?.fetch ?? fetch
+    const proxyFetch =
+      (this.octokit.request.endpoint.DEFAULTS as { request?: { fetch?: typeof fetch } }).request?.fetch ?? fetch
     this.fetch = cappedFetch(proxyFetch, MAX_BODY_BYTES)
   }
 
@@ -50,7 +58,15 @@ export class GitHubApi implements PullRequestApi {
     const doing = `finding the pull request of commit ${sha.slice(0, 7)}`
     const { owner, repo } = github.context.repo
     const data = await this.call(doing, (signal) =>
-      this.octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha, per_page: 100, request: { signal, redirect: 'error', fetch: this.fetch } }).then((r) => r.data as unknown)
+      this.octokit.rest.repos
+        .listPullRequestsAssociatedWithCommit({
+          owner,
+          repo,
+          commit_sha: sha,
+          per_page: 100,
+          request: { signal, redirect: 'error', fetch: this.fetch }
+        })
+        .then((r) => r.data as unknown)
     )
     return parseCommitPulls(data, doing)
   }
@@ -64,10 +80,13 @@ export class GitHubApi implements PullRequestApi {
       const doing = `reading the state of ${batch.length} pull request${batch.length === 1 ? '' : 's'} of ${owner}/${repo}`
       const fields = batch.map((n) => `${pullRequestAlias(n)}: pullRequest(number: ${n}) { number state }`).join(' ')
       const query = `query($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${fields} } }`
-      const request = (signal: AbortSignal): Promise<unknown> => this.octokit.graphql<unknown>(query, { owner, repo, request: { signal, redirect: 'error', fetch: this.fetch } })
+      const request = (signal: AbortSignal): Promise<unknown> =>
+        this.octokit.graphql<unknown>(query, { owner, repo, request: { signal, redirect: 'error', fetch: this.fetch } })
       const data = await this.call(doing, request, (error) => graphqlOutcome(error, batch, doing))
       if (typeof data === 'object' && data !== null && (data as { repository?: unknown }).repository === null) {
-        throw new ActionError(`GitHub answered that there is no repository ${owner}/${repo} while ${doing}: github-token cannot see it. Check github-token: it needs pull-requests: read on ${owner}/${repo}.`)
+        throw new ActionError(
+          `GitHub answered that there is no repository ${owner}/${repo} while ${doing}: github-token cannot see it. Check github-token: it needs pull-requests: read on ${owner}/${repo}.`
+        )
       }
       for (const [number, state] of parsePullRequestStates(data, batch, doing)) states.set(number, state)
     }
@@ -78,7 +97,11 @@ export class GitHubApi implements PullRequestApi {
    * One read under the retry policy. Redirects are not followed (each call says so: the token would go
    * along). A GraphQL answer with errors goes to `graphql`, which returns its data or how it failed.
    */
-  private call(doing: string, request: (signal: AbortSignal) => Promise<unknown>, graphql?: (error: GraphqlError) => unknown): Promise<unknown> {
+  private call(
+    doing: string,
+    request: (signal: AbortSignal) => Promise<unknown>,
+    graphql?: (error: GraphqlError) => unknown
+  ): Promise<unknown> {
     return withRetries<unknown>(this.retry, {
       method: 'GET',
       doing,
@@ -88,7 +111,12 @@ export class GitHubApi implements PullRequestApi {
         try {
           const data = await request(signal)
           // An answer cut off by the timeout reads as an empty body: it is no answer, not a wrong one.
-          if (signal.aborted) return { failed: true, summary: `no answer within ${Math.round(timeoutMs / 1000)} s`, mayHaveApplied: false }
+          if (signal.aborted)
+            return {
+              failed: true,
+              summary: `no answer within ${Math.round(timeoutMs / 1000)} s`,
+              mayHaveApplied: false
+            }
           log.debug(`GitHub ${doing} -> ok (${Date.now() - started} ms, attempt ${attempt})`)
           return data
         } catch (error) {
@@ -145,27 +173,46 @@ function isGraphqlError(error: unknown): error is GraphqlError {
 function graphqlOutcome(error: GraphqlError, numbers: readonly number[], doing: string): unknown {
   const { rateLimit, failed } = readGraphqlErrors(error.errors, numbers)
   if (rateLimit) {
-    return { failed: true, summary: `a ${rateLimit} error in its GraphQL answer`, mayHaveApplied: false, rateLimited: true, retryAfterMs: rateLimitWaitMs(error.headers) } satisfies Failure
+    return {
+      failed: true,
+      summary: `a ${rateLimit} error in its GraphQL answer`,
+      mayHaveApplied: false,
+      rateLimited: true,
+      retryAfterMs: rateLimitWaitMs(error.headers)
+    } satisfies Failure
   }
   if (failed) {
     const said = outsideText(failed.message, 200)
-    return { failed: true, summary: `an error for pull request #${failed.number} in GitHub's GraphQL answer${said ? ` (GitHub said: ${said})` : ''}`, mayHaveApplied: false } satisfies Failure
+    return {
+      failed: true,
+      summary: `an error for pull request #${failed.number} in GitHub's GraphQL answer${said ? ` (GitHub said: ${said})` : ''}`,
+      mayHaveApplied: false
+    } satisfies Failure
   }
   if (error.data !== undefined && error.data !== null) return error.data
-  throw new ActionError(`GitHub's GraphQL answer while ${doing} has errors and no data: ${outsideText(error.message ?? '', 300)}`)
+  throw new ActionError(
+    `GitHub's GraphQL answer while ${doing} has errors and no data: ${outsideText(error.message ?? '', 300)}`
+  )
 }
 
 function toFailure(error: unknown, timeoutMs: number): Failure {
   const e = (error ?? {}) as OctokitError
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return { failed: true, summary: `no answer within ${Math.round(timeoutMs / 1000)} s`, mayHaveApplied: true }
+  if (e.name === 'TimeoutError' || e.name === 'AbortError')
+    return { failed: true, summary: `no answer within ${Math.round(timeoutMs / 1000)} s`, mayHaveApplied: true }
   const cause = (e.cause as { message?: string } | undefined)?.message ?? ''
   if (/redirect/i.test(`${e.message ?? ''} ${cause}`)) {
-    throw new ActionError('GitHub answered with a redirect, which is not followed (the token would go along). Check GITHUB_API_URL.')
+    throw new ActionError(
+      'GitHub answered with a redirect, which is not followed (the token would go along). Check GITHUB_API_URL.'
+    )
   }
   const status = typeof e.status === 'number' && e.status >= 400 ? e.status : undefined
   // Octokit reports a network failure as a 500 with the cause's message.
   if (status === undefined || (status === 500 && e.response === undefined)) {
-    return { failed: true, summary: `the connection failed (${outsideText(e.message ?? String(error), 120)})`, mayHaveApplied: false }
+    return {
+      failed: true,
+      summary: `the connection failed (${outsideText(e.message ?? String(error), 120)})`,
+      mayHaveApplied: false
+    }
   }
   // A 403 that names a wait is GitHub rate-limiting; one that does not is GitHub refusing the token.
   const waitMs = status === 403 || status === 429 ? rateLimitWaitMs(e.response?.headers) : undefined

@@ -20,6 +20,10 @@ export function cappedFetch(inner: typeof fetch, maxBytes: number): typeof fetch
       if (size > maxBytes) throw tooLarge()
       chunks.push(chunk)
     }
-    return new Response(Buffer.concat(chunks), { status: response.status, statusText: response.statusText, headers: response.headers })
+    return new Response(Buffer.concat(chunks), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers
+    })
   }
 }

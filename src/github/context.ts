@@ -77,10 +77,15 @@ export function deploymentSha(context: GitHubContext): string | undefined {
  */
 export function isDependabotRun(context: GitHubContext): boolean {
   // On pull_request_target, GitHub goes by the pull request's author instead (Dependabot's docs).
-  return context.actor === DEPENDABOT || (context.eventName === 'pull_request_target' && context.pullRequestAuthor === DEPENDABOT)
+  return (
+    context.actor === DEPENDABOT ||
+    (context.eventName === 'pull_request_target' && context.pullRequestAuthor === DEPENDABOT)
+  )
 }
 
 /** The state of a deployment_status event that is not a success (pending, in_progress, failure…), else undefined. */
 export function unfinishedDeployment(context: GitHubContext): string | undefined {
-  return context.eventName === 'deployment_status' && context.deploymentState !== 'success' ? (context.deploymentState ?? 'unknown') : undefined
+  return context.eventName === 'deployment_status' && context.deploymentState !== 'success'
+    ? (context.deploymentState ?? 'unknown')
+    : undefined
 }

@@ -19,7 +19,9 @@ export function lazyPullRequestApi(options: GitHubApiOptions): PullRequestApi {
 
 async function load(options: GitHubApiOptions): Promise<PullRequestApi> {
   // The real undici and http-client first: @actions/github builds its proxy dispatcher while it loads.
-  const undici = (await import('undici/index.js')) as unknown as { default?: Parameters<typeof useUndici>[0] } & Parameters<typeof useUndici>[0]
+  const undici = (await import('undici/index.js')) as unknown as {
+    default?: Parameters<typeof useUndici>[0]
+  } & Parameters<typeof useUndici>[0]
   useUndici(undici.default ?? undici)
   await loadHttpClient()
   const { GitHubApi } = await import('./api.js')

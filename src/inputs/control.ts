@@ -28,7 +28,9 @@ export function readRunControl(fail: Fail): RunControl {
   const webhookId =
     webhookIdRaw === '' || UUID.test(webhookIdRaw)
       ? webhookIdRaw || undefined
-      : fail(`webhook-id must be a webhook's UUID (like 9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b); got ${quote(webhookIdRaw)}.`)
+      : fail(
+          `webhook-id must be a webhook's UUID (like 9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b); got ${quote(webhookIdRaw)}.`
+        )
   return {
     requested: readOperation(fail),
     webhookId,
@@ -49,11 +51,15 @@ function readOperation(fail: Fail): ActionInputs['requested'] | undefined {
   const raw = readInput('operation')
   if ((OPERATIONS as readonly string[]).includes(raw)) return raw as ActionInputs['requested']
   const near = suggest(raw, OPERATIONS)
-  return fail(`operation must be one of ${OPERATIONS.join(', ')}; got ${quote(raw)}${near ? `: did you mean "${near}"?` : '.'}`)
+  return fail(
+    `operation must be one of ${OPERATIONS.join(', ')}; got ${quote(raw)}${near ? `: did you mean "${near}"?` : '.'}`
+  )
 }
 
 function readName(fail: Fail): string | undefined {
   const raw = readInput('name')
   if (raw === '' || isRecordName(raw)) return raw || undefined
-  return fail(`name must be 1 to 40 lower-case letters, digits and dashes, starting and ending with a letter or digit (like api or worker-2); got ${quote(raw)}.`)
+  return fail(
+    `name must be 1 to 40 lower-case letters, digits and dashes, starting and ending with a letter or digit (like api or worker-2); got ${quote(raw)}.`
+  )
 }

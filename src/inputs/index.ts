@@ -1,5 +1,13 @@
 import { CATALOG_READ } from '../events.js'
-import { eventPullRequest, isDependabotRun, isForkPullRequest, isPullRequestClosed, readGitHubContext, unfinishedDeployment, type GitHubContext } from '../github/context.js'
+import {
+  eventPullRequest,
+  isDependabotRun,
+  isForkPullRequest,
+  isPullRequestClosed,
+  readGitHubContext,
+  unfinishedDeployment,
+  type GitHubContext
+} from '../github/context.js'
 import { describeScope, type Scope } from '../kapso/scope.js'
 import * as log from '../log.js'
 import { hideInServerText, maskSecret } from '../secrets.js'
@@ -22,7 +30,8 @@ export function readInputs(context: GitHubContext = readGitHubContext()): Action
   const problems = new Problems()
   const { fail } = problems
   const noSecrets = apiKey ? undefined : skipReason(context)
-  if (!apiKey && !noSecrets) fail('api-key is required: pass your Kapso project API key, e.g. ${{ secrets.KAPSO_API_KEY }}.')
+  if (!apiKey && !noSecrets)
+    fail('api-key is required: pass your Kapso project API key, e.g. ${{ secrets.KAPSO_API_KEY }}.')
   else if (/\s/.test(apiKey)) fail('api-key contains white space or a line break: paste the key alone.')
 
   const control = readRunControl(fail)
@@ -36,26 +45,55 @@ export function readInputs(context: GitHubContext = readGitHubContext()): Action
   const apiUrl = readApiUrl(scope, fail)
   // A delete on a pull request goes by the ownership record, and an unfinished deployment is skipped: url is
   // neither needed nor read (the expression that builds it often has nothing to build from then).
-  const urlUnused = (operation === 'delete' && pullRequest !== undefined && !control.webhookIdGiven) || unfinished !== undefined
+  const urlUnused =
+    (operation === 'delete' && pullRequest !== undefined && !control.webhookIdGiven) || unfinished !== undefined
   const desired = readDesiredWebhook(fail, scope, kind, urlUnused)
   // Header values may be tokens for the endpoint: no server text may show them.
   for (const value of Object.values(desired.headers)) hideInServerText(value)
   // A deployment that is not (yet) a success gives auto nothing to do: its URL may well be empty.
-  if (!unfinished) checkOperationNeeds({ control, operation, kind, scope, events: desired.events, urlGiven: readInput('url') !== '', pullRequest, githubToken, fail })
+  if (!unfinished)
+    checkOperationNeeds({
+      control,
+      operation,
+      kind,
+      scope,
+      events: desired.events,
+      urlGiven: readInput('url') !== '',
+      pullRequest,
+      githubToken,
+      fail
+    })
   checkVerify(control, requested, operation, scope?.kind, fail)
 
   const { maxAttempts, requestTimeoutSeconds, timeoutSeconds } = control
-  if (problems.list.length > 0 || !scope || !operation || !requested || !apiUrl || !maxAttempts || !requestTimeoutSeconds || !timeoutSeconds) {
+  if (
+    problems.list.length > 0 ||
+    !scope ||
+    !operation ||
+    !requested ||
+    !apiUrl ||
+    !maxAttempts ||
+    !requestTimeoutSeconds ||
+    !timeoutSeconds
+  ) {
     throw new InputError(problems.list)
   }
   warnAboutIgnored(operation, control.cleanup, desired.bufferEnabled, desired.url)
   warnAboutEvent(operation, requested, closing, scope, desired.events)
-  if (control.verify && control.dryRun) log.info('verify is skipped in a dry run: nothing is written, not even a test delivery.')
-  if (control.verify && operation === 'delete') log.info('verify is skipped: operation auto deletes the webhook on this event.')
+  if (control.verify && control.dryRun)
+    log.info('verify is skipped in a dry run: nothing is written, not even a test delivery.')
+  if (control.verify && operation === 'delete')
+    log.info('verify is skipped: operation auto deletes the webhook on this event.')
 
-  log.debug(`scope: ${describeScope(scope)}; api-url: ${apiUrl.url}; operation: ${requested}${requested === 'auto' ? ` -> ${operation}` : ''}; dry-run: ${control.dryRun}`)
-  log.debug(`event: ${context.eventName || '(none)'}; repository: ${context.repository || '(none)'}; pull request: ${pullRequest ?? '(none)'}; name: ${control.name ?? '(none)'}`)
-  log.debug(`url: ${desired.url ?? '(none)'}; webhook-id: ${control.webhookId ?? '(none)'}; events: ${desired.events.join(', ')}; timeout-seconds: ${timeoutSeconds}`)
+  log.debug(
+    `scope: ${describeScope(scope)}; api-url: ${apiUrl.url}; operation: ${requested}${requested === 'auto' ? ` -> ${operation}` : ''}; dry-run: ${control.dryRun}`
+  )
+  log.debug(
+    `event: ${context.eventName || '(none)'}; repository: ${context.repository || '(none)'}; pull request: ${pullRequest ?? '(none)'}; name: ${control.name ?? '(none)'}`
+  )
+  log.debug(
+    `url: ${desired.url ?? '(none)'}; webhook-id: ${control.webhookId ?? '(none)'}; events: ${desired.events.join(', ')}; timeout-seconds: ${timeoutSeconds}`
+  )
   return {
     apiKey,
     apiUrl: apiUrl.url,
@@ -69,14 +107,21 @@ export function readInputs(context: GitHubContext = readGitHubContext()): Action
     maxAttempts,
     requestTimeoutSeconds,
     timeoutSeconds,
-    verifyTimeoutSeconds: control.verify && (operation === 'upsert' || operation === 'create') && !control.dryRun ? control.verifyTimeoutSeconds : undefined,
+    verifyTimeoutSeconds:
+      control.verify && (operation === 'upsert' || operation === 'create') && !control.dryRun
+        ? control.verifyTimeoutSeconds
+        : undefined,
     desired,
     cleanup: control.cleanup,
     githubToken,
     maxAgeMs: control.maxAgeMs,
     context,
     pullRequest,
-    skip: noSecrets ? { reason: noSecrets, warn: true } : unfinished ? { reason: unfinishedReason(unfinished), warn: false } : undefined
+    skip: noSecrets
+      ? { reason: noSecrets, warn: true }
+      : unfinished
+        ? { reason: unfinishedReason(unfinished), warn: false }
+        : undefined
   }
 }
 
@@ -128,7 +173,17 @@ interface OperationNeeds {
 }
 
 /** What each operation needs besides valid inputs: a url or webhook-id, events, a token. */
-function checkOperationNeeds({ control, operation, kind, scope, events, urlGiven, pullRequest, githubToken, fail }: OperationNeeds): void {
+function checkOperationNeeds({
+  control,
+  operation,
+  kind,
+  scope,
+  events,
+  urlGiven,
+  pullRequest,
+  githubToken,
+  fail
+}: OperationNeeds): void {
   const { requested, webhookIdGiven } = control
   if (operation === 'upsert' || operation === 'create') {
     if (!urlGiven && !(operation === 'upsert' && webhookIdGiven)) {
@@ -138,21 +193,35 @@ function checkOperationNeeds({ control, operation, kind, scope, events, urlGiven
     if (kind === 'kapso' && events.length === 0) {
       fail(`events is required for operation ${operation}: one or more of ${eventsFor(scope, 'kapso').join(', ')}.`)
     }
-    if (operation === 'create' && webhookIdGiven) fail('webhook-id cannot be used with operation create, which always makes a new webhook.')
+    if (operation === 'create' && webhookIdGiven)
+      fail('webhook-id cannot be used with operation create, which always makes a new webhook.')
   }
   if (operation === 'delete' && !urlGiven && !webhookIdGiven && pullRequest === undefined) {
-    fail('operation delete needs url or webhook-id to know what to delete (on a pull request, it deletes what is recorded for it).')
+    fail(
+      'operation delete needs url or webhook-id to know what to delete (on a pull request, it deletes what is recorded for it).'
+    )
   }
   if (operation === 'sweep' && !githubToken) {
-    fail('github-token is required for operation sweep, to ask GitHub which pull requests are closed: leave it at its default, ${{ github.token }}.')
+    fail(
+      'github-token is required for operation sweep, to ask GitHub which pull requests are closed: leave it at its default, ${{ github.token }}.'
+    )
   }
-  if (control.maxAgeMs !== undefined && operation !== undefined && operation !== 'sweep') fail(`max-age is only for operation sweep; operation is ${operation}.`)
+  if (control.maxAgeMs !== undefined && operation !== undefined && operation !== 'sweep')
+    fail(`max-age is only for operation sweep; operation is ${operation}.`)
 }
 
 /** What the event says about the operation asked for: an unknown event name, or an upsert on a closed pull request. */
-function warnAboutEvent(operation: Operation, requested: string, closing: boolean, scope: Scope, events: readonly string[]): void {
+function warnAboutEvent(
+  operation: Operation,
+  requested: string,
+  closing: boolean,
+  scope: Scope,
+  events: readonly string[]
+): void {
   if (closing && operation === 'upsert' && requested === 'upsert') {
-    log.warning('The pull request is closed, and operation upsert keeps its webhook. Use operation auto to delete it when the pull request closes.')
+    log.warning(
+      'The pull request is closed, and operation upsert keeps its webhook. Use operation auto to delete it when the pull request closes.'
+    )
   }
   if (operation !== 'upsert' && operation !== 'create') return
   for (const event of unknownEvents(events, scope)) {
@@ -164,20 +233,37 @@ function warnAboutEvent(operation: Operation, requested: string, closing: boolea
 }
 
 /** verify asks the Platform API's test endpoint for a delivery to the webhook the step provisions. */
-function checkVerify(control: RunControl, requested: string | undefined, operation: Operation | undefined, scope: string | undefined, fail: Fail): void {
+function checkVerify(
+  control: RunControl,
+  requested: string | undefined,
+  operation: Operation | undefined,
+  scope: string | undefined,
+  fail: Fail
+): void {
   const { verify, verifyTimeoutSeconds, timeoutSeconds } = control
   if (!verify) return
   if (scope === 'legacy') {
-    fail("verify needs the Platform API's test endpoint, which the legacy API (whatsapp-config-id) does not have: use phone-number-id, or set verify to false.")
+    fail(
+      "verify needs the Platform API's test endpoint, which the legacy API (whatsapp-config-id) does not have: use phone-number-id, or set verify to false."
+    )
   }
-  if ((operation === 'delete' || operation === 'sweep') && requested !== 'auto') fail(`verify is for operations upsert, create and auto; operation is ${operation}.`)
+  if ((operation === 'delete' || operation === 'sweep') && requested !== 'auto')
+    fail(`verify is for operations upsert, create and auto; operation is ${operation}.`)
   if (verifyTimeoutSeconds !== undefined && timeoutSeconds !== undefined && verifyTimeoutSeconds >= timeoutSeconds) {
-    fail(`verify-timeout-seconds (${verifyTimeoutSeconds}) must be less than timeout-seconds (${timeoutSeconds}), which bounds the whole step, verification included.`)
+    fail(
+      `verify-timeout-seconds (${verifyTimeoutSeconds}) must be less than timeout-seconds (${timeoutSeconds}), which bounds the whole step, verification included.`
+    )
   }
 }
 
-function warnAboutIgnored(operation: Operation, cleanup: boolean, bufferEnabled: boolean, url: string | undefined): void {
-  if (cleanup && (operation === 'delete' || operation === 'sweep')) log.warning(`cleanup has no effect with operation ${operation}: there is nothing provisioned to remove.`)
+function warnAboutIgnored(
+  operation: Operation,
+  cleanup: boolean,
+  bufferEnabled: boolean,
+  url: string | undefined
+): void {
+  if (cleanup && (operation === 'delete' || operation === 'sweep'))
+    log.warning(`cleanup has no effect with operation ${operation}: there is nothing provisioned to remove.`)
   if (!bufferEnabled) {
     for (const name of ['buffer-window-seconds', 'max-buffer-size', 'buffer-events']) {
       if (readInput(name)) log.warning(`${name} is ignored while buffer-enabled is false.`)

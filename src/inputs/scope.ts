@@ -10,30 +10,40 @@ export const DEFAULT_API_URLS = {
 } as const
 
 const PHONE_NUMBER_ID = /^[0-9]{1,32}$/
-const ONE_SCOPE = 'exactly one of whatsapp-config-id (legacy API), phone-number-id (Platform API) or scope: project (Platform API, project-wide)'
+const ONE_SCOPE =
+  'exactly one of whatsapp-config-id (legacy API), phone-number-id (Platform API) or scope: project (Platform API, project-wide)'
 
 /** scope: project, or else whatsapp-config-id (legacy API) or phone-number-id (Platform API): exactly one. */
 export function readScope(fail: Fail): Scope | undefined {
   const scope = readInput('scope')
   const configId = readInput('whatsapp-config-id')
   const phoneNumberId = readInput('phone-number-id')
-  if (scope !== '' && scope !== 'project') return fail(`scope must be project, or empty to let whatsapp-config-id or phone-number-id decide; got ${quote(scope)}.`)
+  if (scope !== '' && scope !== 'project')
+    return fail(
+      `scope must be project, or empty to let whatsapp-config-id or phone-number-id decide; got ${quote(scope)}.`
+    )
   if (scope === 'project') {
     if (configId || phoneNumberId) {
-      return fail(`scope project takes neither whatsapp-config-id nor phone-number-id: a project webhook belongs to the API key's whole project. Give ${ONE_SCOPE}.`)
+      return fail(
+        `scope project takes neither whatsapp-config-id nor phone-number-id: a project webhook belongs to the API key's whole project. Give ${ONE_SCOPE}.`
+      )
     }
     return { kind: 'project', id: '', input: 'scope' }
   }
   if (configId && phoneNumberId) return fail(`give ${ONE_SCOPE}, not both ids.`)
   if (configId) {
     if (!UUID.test(configId)) {
-      return fail(`whatsapp-config-id must be a Kapso configuration UUID (like 550e8400-e29b-41d4-a716-446655440000); got ${quote(configId)}.`)
+      return fail(
+        `whatsapp-config-id must be a Kapso configuration UUID (like 550e8400-e29b-41d4-a716-446655440000); got ${quote(configId)}.`
+      )
     }
     return { kind: 'legacy', id: configId, input: 'whatsapp-config-id' }
   }
   if (phoneNumberId) {
     if (!PHONE_NUMBER_ID.test(phoneNumberId)) {
-      return fail(`phone-number-id must be Meta's phone number id, digits only (like 106540352242922); got ${quote(phoneNumberId)}.`)
+      return fail(
+        `phone-number-id must be Meta's phone number id, digits only (like 106540352242922); got ${quote(phoneNumberId)}.`
+      )
     }
     return { kind: 'platform', id: phoneNumberId, input: 'phone-number-id' }
   }
@@ -43,9 +53,12 @@ export function readScope(fail: Fail): Scope | undefined {
 /** kind: kapso (the default) or meta, which only a phone number of the Platform API can have. */
 export function readKind(scope: Scope | undefined, fail: Fail): WebhookKind | undefined {
   const raw = readInput('kind')
-  if (raw !== 'kapso' && raw !== 'meta') return fail(`kind must be kapso (Kapso's events) or meta (Meta's raw payloads); got ${quote(raw)}.`)
-  if (raw === 'meta' && scope?.kind === 'legacy') return fail('kind meta is a Platform API webhook: give phone-number-id instead of whatsapp-config-id.')
-  if (raw === 'meta' && scope?.kind === 'project') return fail("kind meta needs phone-number-id: Meta's raw payloads belong to one phone number, not to the project.")
+  if (raw !== 'kapso' && raw !== 'meta')
+    return fail(`kind must be kapso (Kapso's events) or meta (Meta's raw payloads); got ${quote(raw)}.`)
+  if (raw === 'meta' && scope?.kind === 'legacy')
+    return fail('kind meta is a Platform API webhook: give phone-number-id instead of whatsapp-config-id.')
+  if (raw === 'meta' && scope?.kind === 'project')
+    return fail("kind meta needs phone-number-id: Meta's raw payloads belong to one phone number, not to the project.")
   return raw
 }
 
@@ -64,11 +77,15 @@ export function readApiUrl(scope: Scope | undefined, fail: Fail): { url: string;
   if (!raw) return scope ? { url: DEFAULT_API_URLS[wanted], isDefault: true } : undefined
   const parsed = parseUrl(raw)
   const accepts = 'an absolute https:// URL (http:// only for localhost), without credentials, query or fragment'
-  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) return fail(`api-url must be ${accepts}; got ${quote(raw)}.`)
-  if (parsed.username || parsed.password) return fail('api-url must not carry a user name or password: the API key is sent as X-API-Key.')
+  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:'))
+    return fail(`api-url must be ${accepts}; got ${quote(raw)}.`)
+  if (parsed.username || parsed.password)
+    return fail('api-url must not carry a user name or password: the API key is sent as X-API-Key.')
   if (parsed.search || parsed.hash) return fail(`api-url must be ${accepts}.`)
   if (parsed.protocol === 'http:' && !isLoopback(parsed.hostname)) {
-    return fail(`api-url may use http:// only for a loopback host (localhost, 127.0.0.1, [::1]); use https:// for ${parsed.hostname}.`)
+    return fail(
+      `api-url may use http:// only for a loopback host (localhost, 127.0.0.1, [::1]); use https:// for ${parsed.hostname}.`
+    )
   }
   const generation = generationOf(parsed)
   if (scope && generation && generation !== wanted) {

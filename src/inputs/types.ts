@@ -67,7 +67,11 @@ export interface Skip {
 /** Every problem found in the inputs, reported together so one edit fixes them all. */
 export class InputError extends Error {
   constructor(readonly problems: string[]) {
-    super(problems.length === 1 ? `Invalid input: ${problems[0]}` : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    super(
+      problems.length === 1
+        ? `Invalid input: ${problems[0]}`
+        : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`
+    )
     this.name = 'InputError'
   }
 }

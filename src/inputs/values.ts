@@ -61,7 +61,9 @@ export function readDuration(name: string, fail: Fail): number | undefined {
   const match = /^([0-9]{1,6})([mhd])$/.exec(raw)
   const ms = match ? Number(match[1]) * (DURATION_UNITS[match[2] as string] ?? 0) : 0
   if (!match || ms <= 0 || ms > 366 * 86_400_000) {
-    return fail(`${name} must be a whole number of minutes, hours or days, like 90m, 72h or 7d, up to 366d; got ${quote(raw)}.`)
+    return fail(
+      `${name} must be a whole number of minutes, hours or days, like 90m, 72h or 7d, up to 366d; got ${quote(raw)}.`
+    )
   }
   return ms
 }

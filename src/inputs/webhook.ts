@@ -26,7 +26,15 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\uffff]*$/
  * Headers that Kapso sets on every delivery, or that HTTP itself owns: overriding them would break
  * deliveries or their signature. Every X-Webhook-* name is Kapso's, so the whole prefix is refused.
  */
-export const RESERVED_HEADERS = ['content-type', 'content-length', 'host', 'connection', 'transfer-encoding', 'x-idempotency-key', 'x-batch-size']
+export const RESERVED_HEADERS = [
+  'content-type',
+  'content-length',
+  'host',
+  'connection',
+  'transfer-encoding',
+  'x-idempotency-key',
+  'x-batch-size'
+]
 export const RESERVED_PREFIX = 'x-webhook-'
 
 /** The events a webhook of this scope and kind takes; meta takes none (Meta decides what it sends). */
@@ -44,27 +52,50 @@ function otherScopeEvents(scope: Scope | undefined): readonly string[] {
 }
 
 /** Inputs a meta webhook has no use for: Kapso's events, batching and payload format are not Meta's. */
-const NOT_FOR_META = ['events', 'buffer-window-seconds', 'max-buffer-size', 'buffer-events', 'inactivity-minutes', 'payload-version']
+const NOT_FOR_META = [
+  'events',
+  'buffer-window-seconds',
+  'max-buffer-size',
+  'buffer-events',
+  'inactivity-minutes',
+  'payload-version'
+]
 
 /**
  * The webhook the inputs describe (url, events, secret-key, active, headers, buffering, inactivity, payload
  * version). With `urlUnused` (a delete on a pull request, which goes by the ownership record), url is not
  * read at all: on close, the expression that makes it often has nothing to build from.
  */
-export function readDesiredWebhook(fail: Fail, scope: Scope | undefined, kind: WebhookKind | undefined, urlUnused = false): DesiredWebhook {
+export function readDesiredWebhook(
+  fail: Fail,
+  scope: Scope | undefined,
+  kind: WebhookKind | undefined,
+  urlUnused = false
+): DesiredWebhook {
   const secretKey = readInput('secret-key')
   if (secretKey && hasControl(secretKey)) fail('secret-key contains a line break or control character.')
-  else if (secretKey.length > MAX_SECRET) fail(`secret-key must be at most ${MAX_SECRET} characters; got ${secretKey.length}.`)
+  else if (secretKey.length > MAX_SECRET)
+    fail(`secret-key must be at most ${MAX_SECRET} characters; got ${secretKey.length}.`)
   else if (secretKey && secretKey.length < MIN_SECRET_KEY_LENGTH) {
-    fail(`secret-key must be at least ${MIN_SECRET_KEY_LENGTH} characters; got ${secretKey.length}. Leave it empty to have a 256-bit one generated.`)
+    fail(
+      `secret-key must be at least ${MIN_SECRET_KEY_LENGTH} characters; got ${secretKey.length}. Leave it empty to have a 256-bit one generated.`
+    )
   }
   if (kind === 'meta') {
-    for (const name of NOT_FOR_META) if (readInput(name)) fail(`${name} is not for kind meta: Meta sends its raw payloads, with no Kapso events, batching or payload version. Remove ${name}.`)
+    for (const name of NOT_FOR_META)
+      if (readInput(name))
+        fail(
+          `${name} is not for kind meta: Meta sends its raw payloads, with no Kapso events, batching or payload version. Remove ${name}.`
+        )
   }
   const bufferEventsRaw = readInput('buffer-events')
   const bufferEnabled = readBoolean('buffer-enabled', fail) ?? false
-  if (bufferEnabled && kind === 'meta') fail('buffer-enabled must be false for kind meta: Meta payloads are not batched.')
-  if (bufferEnabled && scope?.kind === 'project') fail('buffer-enabled must be false with scope project: buffering batches whatsapp.message.received, which project webhooks do not receive.')
+  if (bufferEnabled && kind === 'meta')
+    fail('buffer-enabled must be false for kind meta: Meta payloads are not batched.')
+  if (bufferEnabled && scope?.kind === 'project')
+    fail(
+      'buffer-enabled must be false with scope project: buffering batches whatsapp.message.received, which project webhooks do not receive.'
+    )
   return {
     kind: kind ?? 'kapso',
     url: urlUnused ? undefined : readWebhookUrl(fail),
@@ -84,8 +115,12 @@ export function readDesiredWebhook(fail: Fail, scope: Scope | undefined, kind: W
 function readPayloadVersion(scope: Scope | undefined, fail: Fail): 'v1' | 'v2' | undefined {
   const raw = readInput('payload-version')
   if (raw === '') return undefined
-  if (raw !== 'v1' && raw !== 'v2') return fail(`payload-version must be v1 or v2, or empty for Kapso's default (v2); got ${quote(raw)}.`)
-  if (scope?.kind === 'legacy') return fail("payload-version is a Platform API setting: the legacy API (whatsapp-config-id) has none. Remove it, or use phone-number-id.")
+  if (raw !== 'v1' && raw !== 'v2')
+    return fail(`payload-version must be v1 or v2, or empty for Kapso's default (v2); got ${quote(raw)}.`)
+  if (scope?.kind === 'legacy')
+    return fail(
+      'payload-version is a Platform API setting: the legacy API (whatsapp-config-id) has none. Remove it, or use phone-number-id.'
+    )
   return raw
 }
 
@@ -103,9 +138,12 @@ function readWebhookUrl(fail: Fail): string | undefined {
     )
   }
   if (!parsed) return fail(`url must be ${accepts}; got ${quote(raw)}.`)
-  if (parsed.username || parsed.password) return fail('url must not carry a user name or password: use the headers input for credentials.')
+  if (parsed.username || parsed.password)
+    return fail('url must not carry a user name or password: use the headers input for credentials.')
   if (parsed.protocol !== 'https:') {
-    return fail(`url must be ${accepts}: Kapso delivers only over HTTPS; got a ${parsed.protocol.replace(':', '')} URL.`)
+    return fail(
+      `url must be ${accepts}: Kapso delivers only over HTTPS; got a ${parsed.protocol.replace(':', '')} URL.`
+    )
   }
   // Kapso keeps the URL as sent: keep the user's spelling, and match by the normal form (urls.ts).
   return raw
@@ -119,7 +157,8 @@ function readWebhookUrl(fail: Fail): string | undefined {
 export function readEvents(fail: Fail, scope: Scope | undefined): string[] {
   const events = splitList(readInput('events'))
   const allowed = eventsFor(scope, 'kapso')
-  if (events.length > MAX_LISTED) return fail(`events lists ${events.length} events; at most ${MAX_LISTED} are taken (Kapso has a few dozen).`) ?? []
+  if (events.length > MAX_LISTED)
+    return fail(`events lists ${events.length} events; at most ${MAX_LISTED} are taken (Kapso has a few dozen).`) ?? []
   for (const event of events) {
     const verdict = classifyEvent(event, allowed, otherScopeEvents(scope))
     if (verdict.verdict === 'other-scope') {
@@ -142,7 +181,9 @@ export function readEvents(fail: Fail, scope: Scope | undefined): string[] {
 
 /** The well-formed event names Kapso's catalog, as this action knows it, lacks: sent as given, with a warning. */
 export function unknownEvents(events: readonly string[], scope: Scope): string[] {
-  return events.filter((event) => classifyEvent(event, eventsFor(scope, 'kapso'), otherScopeEvents(scope)).verdict === 'unknown')
+  return events.filter(
+    (event) => classifyEvent(event, eventsFor(scope, 'kapso'), otherScopeEvents(scope)).verdict === 'unknown'
+  )
 }
 
 /** buffer-events: Kapso batches only whatsapp.message.received. */
@@ -150,7 +191,10 @@ function readBufferEvents(fail: Fail): string[] {
   const events = splitList(readInput('buffer-events'))
   for (const event of events.filter((e) => !(BUFFERABLE_EVENTS as readonly string[]).includes(e))) {
     const near = typoOf(event, BUFFERABLE_EVENTS)
-    fail(`buffer-events has ${quote(event)}, which Kapso cannot batch` + (near ? `: did you mean "${near}"?` : `: only ${BUFFERABLE_EVENTS.join(', ')} can be.`))
+    fail(
+      `buffer-events has ${quote(event)}, which Kapso cannot batch` +
+        (near ? `: did you mean "${near}"?` : `: only ${BUFFERABLE_EVENTS.join(', ')} can be.`)
+    )
   }
   return events
 }
@@ -159,26 +203,36 @@ function readBufferEvents(fail: Fail): string[] {
 function readHeaders(fail: Fail): Record<string, string> | undefined {
   const raw = readInput('headers')
   if (raw === '') return {}
-  const entries = raw.startsWith('{') || raw.startsWith('[') || raw.startsWith('"') ? jsonHeaders(raw, fail) : lineHeaders(raw, fail)
+  const entries =
+    raw.startsWith('{') || raw.startsWith('[') || raw.startsWith('"') ? jsonHeaders(raw, fail) : lineHeaders(raw, fail)
   if (!entries) return undefined
-  if (entries.length >= MAX_HEADERS) return fail(`headers has ${entries.length} headers; at most ${MAX_HEADERS - 1} are taken (the action adds its ownership record, and reads no webhook with more than ${MAX_HEADERS}).`)
+  if (entries.length >= MAX_HEADERS)
+    return fail(
+      `headers has ${entries.length} headers; at most ${MAX_HEADERS - 1} are taken (the action adds its ownership record, and reads no webhook with more than ${MAX_HEADERS}).`
+    )
   const headers: [string, string][] = []
   const seen = new Set<string>()
   for (const [index, [name, value]] of entries.entries()) {
     const where = `(${entries.length > 1 ? `header ${index + 1} of ${entries.length}` : 'the only header'})`
-    if (!HEADER_NAME.test(name)) return fail(`headers has an invalid header name ${where}: use letters, digits and - (an HTTP token).`)
+    if (!HEADER_NAME.test(name))
+      return fail(`headers has an invalid header name ${where}: use letters, digits and - (an HTTP token).`)
     const lower = name.toLowerCase()
-    if (lower === RECORD_HEADER.toLowerCase()) return fail(`headers cannot set ${name}: the action keeps its ownership record there.`)
+    if (lower === RECORD_HEADER.toLowerCase())
+      return fail(`headers cannot set ${name}: the action keeps its ownership record there.`)
     if (lower.startsWith(RESERVED_PREFIX) || RESERVED_HEADERS.includes(lower)) {
-      return fail(`headers cannot set ${name}: Kapso sets it on every delivery. Reserved: any X-Webhook-* header, ${RESERVED_HEADERS.join(', ')} and ${RECORD_HEADER}.`)
+      return fail(
+        `headers cannot set ${name}: Kapso sets it on every delivery. Reserved: any X-Webhook-* header, ${RESERVED_HEADERS.join(', ')} and ${RECORD_HEADER}.`
+      )
     }
     if (seen.has(lower)) return fail(`headers names ${name} twice.`)
     seen.add(lower)
     if (typeof value !== 'string') return fail(`headers value of ${name} must be a string.`)
     if (!HEADER_VALUE.test(value)) return fail(`headers value of ${name} contains a line break or control character.`)
-    if (value.length > MAX_HEADER_VALUE_LENGTH) return fail(`headers value of ${name} is longer than ${MAX_HEADER_VALUE_LENGTH} characters.`)
+    if (value.length > MAX_HEADER_VALUE_LENGTH)
+      return fail(`headers value of ${name} is longer than ${MAX_HEADER_VALUE_LENGTH} characters.`)
     // An empty value is allowed (Kapso takes it), but it is what a secret that is not set gives.
-    if (value === '') log.warning(`headers value of ${name} is empty: if it comes from a secret, is that secret set for this run?`)
+    if (value === '')
+      log.warning(`headers value of ${name} is empty: if it comes from a secret, is that secret set for this run?`)
     headers.push([name, value])
   }
   // fromEntries defines own properties, so even a header named __proto__ stays a header.

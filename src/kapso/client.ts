@@ -1,5 +1,11 @@
 import { AnswerError } from '../boundary/parse.js'
-import { parseWebhook, parseWebhookPage, type Webhook, type WebhookFields, type WebhookKind } from '../boundary/kapso.js'
+import {
+  parseWebhook,
+  parseWebhookPage,
+  type Webhook,
+  type WebhookFields,
+  type WebhookKind
+} from '../boundary/kapso.js'
 import { ActionError, StatusError } from '../errors.js'
 import * as log from '../log.js'
 import { StepTimeout, type Deadline } from '../deadline.js'
@@ -72,18 +78,25 @@ export class KapsoClient {
    * MAX_WEBHOOKS or more than MAX_LIST_CHARACTERS of answers are refused, and the deadline is checked
    * after every page as well as before every request.
    */
-  private async list(doing: string, contains: string | undefined, keepSecret: (webhook: Webhook) => boolean): Promise<Webhook[]> {
+  private async list(
+    doing: string,
+    contains: string | undefined,
+    keepSecret: (webhook: Webhook) => boolean
+  ): Promise<Webhook[]> {
     const found = new Map<string, Webhook>()
     const seen = new Set<string>()
-    const mine = (webhook: Webhook): boolean => webhook.kind === this.options.kind && inScope(this.options.scope, webhook)
+    const mine = (webhook: Webhook): boolean =>
+      webhook.kind === this.options.kind && inScope(this.options.scope, webhook)
     let characters = 0
     for (let page = 1; ; page++) {
       const query = listQuery(this.options.scope, page, PER_PAGE, this.options.kind, contains)
       const reply = await this.send({ method: 'GET', path: `?${query}`, doing })
       characters += reply.size ?? 0
-      if (characters > MAX_LIST_CHARACTERS) throw tooMuch(doing, `more than ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB of answers`)
+      if (characters > MAX_LIST_CHARACTERS)
+        throw tooMuch(doing, `more than ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB of answers`)
       const parsed = parseWebhookPage(reply.body, doing, PER_PAGE, (webhook) => mine(webhook) && keepSecret(webhook))
-      if (parsed.totalPages !== undefined && parsed.totalPages > MAX_PAGES) throw tooMuch(doing, `${parsed.totalPages.toLocaleString('en-US')} pages of ${PER_PAGE}`)
+      if (parsed.totalPages !== undefined && parsed.totalPages > MAX_PAGES)
+        throw tooMuch(doing, `${parsed.totalPages.toLocaleString('en-US')} pages of ${PER_PAGE}`)
       const before = seen.size
       for (const webhook of parsed.webhooks) {
         const id = webhook.id.toLowerCase()
@@ -125,7 +138,8 @@ export class KapsoClient {
     let adopted: Webhook | undefined
     // Only one recorded as this create records it: another's made at the same moment is never adopted.
     const record = recordEntry(fields.headers)?.[1]
-    const made = (webhook: Webhook): boolean => !existingIds.includes(webhook.id) && recordEntry(webhook.headers)?.[1] === record
+    const made = (webhook: Webhook): boolean =>
+      !existingIds.includes(webhook.id) && recordEntry(webhook.headers)?.[1] === record
     const lookForIt = async (): Promise<Webhook | undefined> => (await this.findByUrl(url)).find(made)
     const reply = await this.send({
       method: 'POST',
@@ -140,10 +154,14 @@ export class KapsoClient {
     })
     const created = adopted ?? (await this.readCreated(reply, doing, lookForIt))
     if (existingIds.some((id) => id.toLowerCase() === created.id.toLowerCase())) {
-      throw new AnswerError(`Kapso's answer while ${doing} names webhook ${created.id}, which was there before the create: it is not the new one. Re-run to find what the create made.`)
+      throw new AnswerError(
+        `Kapso's answer while ${doing} names webhook ${created.id}, which was there before the create: it is not the new one. Re-run to find what the create made.`
+      )
     }
     if (created.kind !== this.options.kind) {
-      throw new AnswerError(`Kapso's answer while ${doing} has kind ${created.kind}, not ${this.options.kind} as asked. A re-run will not find this webhook (${created.id}); delete it with operation delete and webhook-id.`)
+      throw new AnswerError(
+        `Kapso's answer while ${doing} has kind ${created.kind}, not ${this.options.kind} as asked. A re-run will not find this webhook (${created.id}); delete it with operation delete and webhook-id.`
+      )
     }
     this.progress.record(`created webhook ${created.id}`)
     return created
@@ -153,7 +171,11 @@ export class KapsoClient {
    * The created webhook from Kapso's answer; when the answer cannot be read, the one the create made,
    * found by listing (looking again for a while: the list may not show it yet).
    */
-  private async readCreated(reply: Reply, doing: string, lookForIt: () => Promise<Webhook | undefined>): Promise<Webhook> {
+  private async readCreated(
+    reply: Reply,
+    doing: string,
+    lookForIt: () => Promise<Webhook | undefined>
+  ): Promise<Webhook> {
     try {
       return parseWebhook(reply.body, doing)
     } catch (error) {
@@ -168,8 +190,17 @@ export class KapsoClient {
 
   async update(id: string, fields: WebhookFields): Promise<Webhook> {
     const doing = `updating webhook ${id}`
-    const reply = await this.sendOrAbsent({ method: 'PATCH', path: `/${encodeURIComponent(id)}`, payload: { whatsapp_webhook: fields }, doing })
-    if (!reply) throw new ActionError(`Webhook ${id} was not found while ${doing}: it was deleted meanwhile. Re-run to create it again.`, 404)
+    const reply = await this.sendOrAbsent({
+      method: 'PATCH',
+      path: `/${encodeURIComponent(id)}`,
+      payload: { whatsapp_webhook: fields },
+      doing
+    })
+    if (!reply)
+      throw new ActionError(
+        `Webhook ${id} was not found while ${doing}: it was deleted meanwhile. Re-run to create it again.`,
+        404
+      )
     const updated = this.own(parseWebhook(reply.body, doing), id, doing)
     this.progress.record(`updated webhook ${id}`)
     return updated
@@ -177,14 +208,20 @@ export class KapsoClient {
 
   /** Deletes the webhook; false when it was already gone. One request when it exists. */
   async remove(id: string): Promise<boolean> {
-    const removed = (await this.sendOrAbsent({ method: 'DELETE', path: `/${encodeURIComponent(id)}`, doing: `deleting webhook ${id}` })) !== undefined
+    const removed =
+      (await this.sendOrAbsent({
+        method: 'DELETE',
+        path: `/${encodeURIComponent(id)}`,
+        doing: `deleting webhook ${id}`
+      })) !== undefined
     if (removed) this.progress.record(`deleted webhook ${id}`)
     return removed
   }
 
   /** An answer about one webhook must be about that one. */
   private own(webhook: Webhook, id: string, doing: string): Webhook {
-    if (webhook.id.toLowerCase() !== id.toLowerCase()) throw new AnswerError(`Kapso's answer while ${doing} is about webhook ${webhook.id}, not ${id}.`)
+    if (webhook.id.toLowerCase() !== id.toLowerCase())
+      throw new AnswerError(`Kapso's answer while ${doing} is about webhook ${webhook.id}, not ${id}.`)
     return webhook
   }
 
@@ -198,7 +235,11 @@ export class KapsoClient {
     } catch (error) {
       if (!(error instanceof ActionError) || error.status !== 404) throw error
       if (this.options.scope.kind !== 'project') {
-        await this.send({ method: 'GET', path: '?page=1&per_page=1', doing: `checking ${describeScope(this.options.scope)}` })
+        await this.send({
+          method: 'GET',
+          path: '?page=1&per_page=1',
+          doing: `checking ${describeScope(this.options.scope)}`
+        })
       }
       return undefined
     }
@@ -209,7 +250,8 @@ export class KapsoClient {
     try {
       return await this.transport.request({ ...spec, url: `${this.base}${path}` })
     } catch (error) {
-      if (error instanceof StatusError) throw new ActionError(this.describe(error.status, error.body, request.doing), error.status)
+      if (error instanceof StatusError)
+        throw new ActionError(this.describe(error.status, error.body, request.doing), error.status)
       throw error
     }
   }
@@ -222,7 +264,9 @@ export class KapsoClient {
 
   private notFound(doing: string, where: string): string {
     const { scope } = this.options
-    const apiUrlHint = where ? ` and api-url: it must be Kapso's ${scope.kind === 'legacy' ? 'legacy API (https://app.kapso.ai/api/v1)' : 'Platform API (https://api.kapso.ai/platform/v1)'} for ${scope.input}` : ''
+    const apiUrlHint = where
+      ? ` and api-url: it must be Kapso's ${scope.kind === 'legacy' ? 'legacy API (https://app.kapso.ai/api/v1)' : 'Platform API (https://api.kapso.ai/platform/v1)'} for ${scope.input}`
+      : ''
     switch (scope.kind) {
       case 'legacy':
         return `Kapso has no WhatsApp configuration ${scope.id} for this API key${where} (HTTP 404) while ${doing}. Check whatsapp-config-id: it is the configuration's UUID in Kapso${apiUrlHint}.`

@@ -19,7 +19,9 @@ export class DeliveriesClient {
     if (event !== undefined) query.set('event', event)
     const doing = `reading the deliveries of webhook ${webhookId}`
     const reply = await this.send({ method: 'GET', url: `${this.apiUrl}/webhook_deliveries?${query}`, doing })
-    return parseDeliveries(reply.body, doing).filter((d) => d.webhookId === undefined || d.webhookId.toLowerCase() === webhookId.toLowerCase())
+    return parseDeliveries(reply.body, doing).filter(
+      (d) => d.webhookId === undefined || d.webhookId.toLowerCase() === webhookId.toLowerCase()
+    )
   }
 
   /**
@@ -34,9 +36,13 @@ export class DeliveriesClient {
       url: `${this.apiUrl}/whatsapp/webhooks/${encodeURIComponent(webhookId)}/test${event === undefined ? '' : `?${new URLSearchParams({ event_type: event })}`}`,
       payload: event === undefined ? {} : { event_type: event },
       doing,
-      reconcile: async () => ((await this.list(webhookId, event)).some(isNew) ? { status: 200, body: { data: { success: true } } } : undefined)
+      reconcile: async () =>
+        (await this.list(webhookId, event)).some(isNew) ? { status: 200, body: { data: { success: true } } } : undefined
     })
-    if (!parseTestQueued(reply.body, doing)) throw new ActionError(`Kapso did not queue the test delivery to webhook ${webhookId} (success: false). Re-run, or set verify to false.`)
+    if (!parseTestQueued(reply.body, doing))
+      throw new ActionError(
+        `Kapso did not queue the test delivery to webhook ${webhookId} (success: false). Re-run, or set verify to false.`
+      )
   }
 
   private async send(spec: Parameters<Transport['request']>[0]): Promise<Reply> {
@@ -46,7 +52,7 @@ export class DeliveriesClient {
       if (!(error instanceof StatusError)) throw error
       const context = {
         notFound: `Kapso answered HTTP 404 while ${spec.doing}: the Platform API at api-url ${this.apiUrl} has no such webhook.`,
-        forbidden: "webhook test deliveries or the deliveries list"
+        forbidden: 'webhook test deliveries or the deliveries list'
       }
       throw new ActionError(refusal(error.status, error.body, spec.doing, context), error.status)
     }

@@ -25,16 +25,25 @@ export function lookAgainMs(policy: LookAgainPolicy): number {
  * The first thing `look` finds: at once, or on looking again. `missing` is what to say when the first
  * look finds nothing ("No webhook … is listed yet."); `then` what happens if none turns up ("sending it again").
  */
-export async function lookAgain<T>(look: () => Promise<T | undefined>, policy: LookAgainPolicy, missing: string, then: string): Promise<T | undefined> {
+export async function lookAgain<T>(
+  look: () => Promise<T | undefined>,
+  policy: LookAgainPolicy,
+  missing: string,
+  then: string
+): Promise<T | undefined> {
   const first = await look()
   if (first !== undefined) return first
   const total = seconds(lookAgainMs(policy))
-  log.info(`${missing} Kapso's lists may show a new webhook only seconds after its create: looking again for up to ${total} s before ${then}.`)
+  log.info(
+    `${missing} Kapso's lists may show a new webhook only seconds after its create: looking again for up to ${total} s before ${then}.`
+  )
   const started = Date.now()
   for (const n of PAUSES) {
     const pauseMs = n * policy.paceMs
     if (policy.deadline && pauseMs >= policy.deadline.remainingMs()) {
-      log.info(`Stopped looking after ${seconds(Date.now() - started)} s, as the step's time (timeout-seconds: ${policy.deadline.seconds}) is nearly up, and ${then}.`)
+      log.info(
+        `Stopped looking after ${seconds(Date.now() - started)} s, as the step's time (timeout-seconds: ${policy.deadline.seconds}) is nearly up, and ${then}.`
+      )
       return undefined
     }
     await new Promise((resolve) => setTimeout(resolve, pauseMs))

@@ -30,7 +30,13 @@ export function collectionUrl(apiUrl: string, scope: Scope): string {
 }
 
 /** The query of one page of the scope's list, with Kapso's "URL contains" filter where the API has one. */
-export function listQuery(scope: Scope, page: number, perPage: number, kind: string, contains?: string): URLSearchParams {
+export function listQuery(
+  scope: Scope,
+  page: number,
+  perPage: number,
+  kind: string,
+  contains?: string
+): URLSearchParams {
   const query = new URLSearchParams({ page: String(page), per_page: String(perPage) })
   if (scope.kind === 'legacy') {
     if (contains !== undefined) query.set('q[url_cont]', contains)

@@ -94,7 +94,9 @@ export class Transport {
       )
       response = await withDeadline(sending, timeoutMs)
       const message = response.message
-      text = await withDeadline(readCapped(message), Math.max(1, timeoutMs - (Date.now() - started)), () => message.destroy())
+      text = await withDeadline(readCapped(message), Math.max(1, timeoutMs - (Date.now() - started)), () =>
+        message.destroy()
+      )
     } catch (error) {
       const bound = timeoutMs < this.options.timeoutMs ? 'timeout-seconds' : 'request-timeout-seconds'
       const failure = networkFailure(error, timeoutMs, bound, new URL(url).host)
@@ -128,7 +130,11 @@ export { isFailure }
 
 function networkFailure(error: unknown, timeoutMs: number, bound: string, host: string): Failure {
   if (error instanceof DeadlineError || (error instanceof Error && error.message.startsWith('Request timeout'))) {
-    return { failed: true, summary: `no answer within ${(timeoutMs / 1000).toFixed(timeoutMs % 1000 ? 1 : 0)} s (${bound})`, mayHaveApplied: true }
+    return {
+      failed: true,
+      summary: `no answer within ${(timeoutMs / 1000).toFixed(timeoutMs % 1000 ? 1 : 0)} s (${bound})`,
+      mayHaveApplied: true
+    }
   }
   if (error instanceof TooLargeError) return { failed: true, summary: error.message, mayHaveApplied: true }
   const code = (error as NodeJS.ErrnoException | undefined)?.code

@@ -22,7 +22,11 @@ export type DeployedFor =
  * that hold the commit. Asking GitHub may not fail quietly: without the answer the webhook cannot be told
  * from a second one, so the step fails instead, and a re-run picks up.
  */
-export async function deployedFor(sha: string, context: GitHubContext, github: PullRequestApi | undefined): Promise<DeployedFor> {
+export async function deployedFor(
+  sha: string,
+  context: GitHubContext,
+  github: PullRequestApi | undefined
+): Promise<DeployedFor> {
   if (!github) {
     throw new ActionError(
       `github-token is empty: on a ${context.eventName} event the action asks GitHub which pull request holds commit ${sha.slice(0, 7)}, ` +
@@ -32,13 +36,18 @@ export async function deployedFor(sha: string, context: GitHubContext, github: P
   const ref = context.deploymentRef
   const branch = ref === undefined || /^[0-9a-f]{40,64}$/i.test(ref) ? undefined : ref
   const pulls = (await github.pullRequestsWith(sha)).filter((pull) => branch === undefined || pull.headRef === branch)
-  const isHead = (pull: CommitPullRequest): boolean => pull.headSha === undefined || pull.headSha.startsWith(sha.toLowerCase())
+  const isHead = (pull: CommitPullRequest): boolean =>
+    pull.headSha === undefined || pull.headSha.startsWith(sha.toLowerCase())
   const open = pulls.filter((pull) => pull.state === 'open')
   const heads = open.filter(isHead)
   const [head, ...moreHeads] = byNumber(heads)
   if (head) {
     if (moreHeads.length > 0) {
-      log.warning(`Commit ${sha.slice(0, 7)} is the head of ${heads.length} open pull requests (${byNumber(heads).map((p) => `#${p.number}`).join(', ')}): its webhook is pull request #${head.number}'s, the oldest.`)
+      log.warning(
+        `Commit ${sha.slice(0, 7)} is the head of ${heads.length} open pull requests (${byNumber(heads)
+          .map((p) => `#${p.number}`)
+          .join(', ')}): its webhook is pull request #${head.number}'s, the oldest.`
+      )
     }
     return { state: 'head', number: head.number }
   }

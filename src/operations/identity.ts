@@ -37,7 +37,11 @@ export async function identify(inputs: ActionInputs, effects: Effects): Promise<
   const deployment = inputs.pullRequest === undefined ? await deploymentPullRequest(inputs, effects) : undefined
   const pullRequest = inputs.pullRequest ?? deployment?.number
   const name = inputs.name ?? (inputs.cleanup && pullRequest !== undefined ? JOB_NAME : undefined)
-  const record: OwnershipRecord = { repository, ...(pullRequest !== undefined && { pullRequest }), ...(name !== undefined && { name }) }
+  const record: OwnershipRecord = {
+    repository,
+    ...(pullRequest !== undefined && { pullRequest }),
+    ...(name !== undefined && { name })
+  }
   if (pullRequest === undefined) return { record, ...(deployment?.skip && { skip: deployment.skip }) }
   const owner = { ...record, pullRequest }
   if (deployment?.skip) return { record, owner, skip: deployment.skip }
@@ -58,11 +62,16 @@ export const OUTSIDE = 'this step, which runs outside a GitHub workflow (no GITH
  */
 export function describeRecord(record: OwnershipRecord): string {
   const name = record.name ? ` (name ${record.name})` : ''
-  return record.pullRequest === undefined ? `${record.repository} without a pull request${name}` : `pull request #${record.pullRequest}${name} of ${record.repository}`
+  return record.pullRequest === undefined
+    ? `${record.repository} without a pull request${name}`
+    : `pull request #${record.pullRequest}${name} of ${record.repository}`
 }
 
 /** On a deployment or deployment_status event, the pull request of the deployed commit, as GitHub says. */
-async function deploymentPullRequest(inputs: ActionInputs, { github }: Effects): Promise<{ number?: number; skip?: string } | undefined> {
+async function deploymentPullRequest(
+  inputs: ActionInputs,
+  { github }: Effects
+): Promise<{ number?: number; skip?: string } | undefined> {
   const sha = deploymentSha(inputs.context)
   if (!sha) return undefined
   const deployed = await deployedFor(sha, inputs.context, github)
@@ -87,6 +96,8 @@ function noPullRequest(sha: string, auto: boolean): { skip?: string } | undefine
         "A pull request's webhook comes with its branch's next deployment once it is open; for production, use a push workflow with a stable URL."
     }
   }
-  log.warning(`${commit}: the webhook is found by its url, as on a push, and recorded without a pull request: closing a pull request or a sweep will not remove it.`)
+  log.warning(
+    `${commit}: the webhook is found by its url, as on a push, and recorded without a pull request: closing a pull request or a sweep will not remove it.`
+  )
   return undefined
 }

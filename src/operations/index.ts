@@ -12,11 +12,15 @@ export type { Effects, Outcome, PullRequestApi, Result, SweepEntry, WebhookApi }
 /** With verify on, once the webhook is in place: Kapso's test delivery to it, and how it ended. */
 export async function verifyIfAsked(inputs: ActionInputs, effects: Effects, outcome: Outcome): Promise<Outcome> {
   const { verifyTimeoutSeconds, desired } = inputs
-  if (verifyTimeoutSeconds === undefined || !effects.deliveries || !outcome.webhookId || outcome.result === 'skipped') return outcome
+  if (verifyTimeoutSeconds === undefined || !effects.deliveries || !outcome.webhookId || outcome.result === 'skipped')
+    return outcome
   const event = desired.kind === 'meta' ? undefined : desired.events[0]
   const deadline = effects.deadline ?? new Deadline(inputs.timeoutSeconds)
   const options = { timeoutSeconds: verifyTimeoutSeconds, pollMs: effects.pollMs ?? 1000, deadline }
-  return { ...outcome, verification: await verifyDelivery({ id: outcome.webhookId, url: outcome.url }, event, effects.deliveries, options) }
+  return {
+    ...outcome,
+    verification: await verifyDelivery({ id: outcome.webhookId, url: outcome.url }, event, effects.deliveries, options)
+  }
 }
 
 /** Carries out the operation the inputs ask for. In a dry run, reads only. */
@@ -26,7 +30,12 @@ export async function applyOperation(inputs: ActionInputs, effects: Effects): Pr
       const identity = await identify(inputs, effects)
       // What has this URL already: a create retried after a lost answer must not mistake it for its own.
       const before = await effects.api.findByUrl(inputs.desired.url as string)
-      return create(inputs, effects, before.map((w) => w.id), identity)
+      return create(
+        inputs,
+        effects,
+        before.map((w) => w.id),
+        identity
+      )
     }
     case 'delete':
       return remove(inputs, effects)

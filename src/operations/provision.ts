@@ -22,11 +22,21 @@ export async function updateExisting(existing: Webhook, inputs: ActionInputs, ef
   const { desired } = inputs
   // The ownership record stays as it is: who created the webhook does not change with an update.
   const record = recordEntry(existing.headers)
-  const wanted: DesiredWebhook = record ? { ...desired, headers: { ...desired.headers, [record[0]]: record[1] } } : desired
+  const wanted: DesiredWebhook = record
+    ? { ...desired, headers: { ...desired.headers, [record[0]]: record[1] } }
+    : desired
   const { changes, patch } = planUpdate(wanted, existing)
   const secretKey = desired.secretKey ?? held ?? ''
   if (changes.length === 0) {
-    return { ...nothing, result: 'unchanged', webhookId: existing.id, url: existing.url, secretKey, webhook: publicView(existing), record: readRecord(existing.headers) }
+    return {
+      ...nothing,
+      result: 'unchanged',
+      webhookId: existing.id,
+      url: existing.url,
+      secretKey,
+      webhook: publicView(existing),
+      record: readRecord(existing.headers)
+    }
   }
   if (existing.active === false && desired.active) {
     log.warning(
@@ -36,11 +46,29 @@ export async function updateExisting(existing: Webhook, inputs: ActionInputs, ef
   }
   if (inputs.dryRun) {
     const after = { ...existing, ...patch, headers: patch.headers ?? existing.headers }
-    return { ...nothing, result: 'updated', webhookId: existing.id, url: after.url, secretKey, webhook: publicView(after), changes }
+    return {
+      ...nothing,
+      result: 'updated',
+      webhookId: existing.id,
+      url: after.url,
+      secretKey,
+      webhook: publicView(after),
+      changes
+    }
   }
   const updated = await effects.api.update(existing.id, patch)
-  const inForce = updated.secret_key === undefined || updated.secret_key === secretKey ? secretKey : secretInForce(updated)
-  return { ...nothing, result: 'updated', webhookId: updated.id, url: updated.url, secretKey: inForce ?? '', webhook: publicView(updated), changes, record: readRecord(updated.headers) }
+  const inForce =
+    updated.secret_key === undefined || updated.secret_key === secretKey ? secretKey : secretInForce(updated)
+  return {
+    ...nothing,
+    result: 'updated',
+    webhookId: updated.id,
+    url: updated.url,
+    secretKey: inForce ?? '',
+    webhook: publicView(updated),
+    changes,
+    record: readRecord(updated.headers)
+  }
 }
 
 /** The webhook webhook-id names, when it is one this step may change: of its scope and kind. */
@@ -48,10 +76,14 @@ export async function findById(inputs: ActionInputs, api: Effects['api'], webhoo
   const { desired, scope } = inputs
   const found = await api.get(webhookId)
   if (!found) {
-    throw new ActionError(`webhook-id ${webhookId} matches no webhook of ${describeScope(scope)}. Check webhook-id, or leave it empty to find the webhook by url.`)
+    throw new ActionError(
+      `webhook-id ${webhookId} matches no webhook of ${describeScope(scope)}. Check webhook-id, or leave it empty to find the webhook by url.`
+    )
   }
   if (found.kind !== desired.kind) {
-    throw new ActionError(`webhook-id ${webhookId} is a ${found.kind}-kind webhook; this step manages ${desired.kind}-kind webhooks (the kind input). A webhook's kind cannot change.`)
+    throw new ActionError(
+      `webhook-id ${webhookId} is a ${found.kind}-kind webhook; this step manages ${desired.kind}-kind webhooks (the kind input). A webhook's kind cannot change.`
+    )
   }
   if (!inScope(scope, found)) {
     throw new ActionError(
@@ -67,7 +99,12 @@ export async function findById(inputs: ActionInputs, api: Effects['api'], webhoo
  * Creates the webhook the inputs describe, with the ownership record. `existingIds`: webhooks with the URL
  * before, so that a create whose answer is lost finds its own webhook and no other.
  */
-export async function create(inputs: ActionInputs, effects: Effects, existingIds: string[], identity: Identity): Promise<Outcome> {
+export async function create(
+  inputs: ActionInputs,
+  effects: Effects,
+  existingIds: string[],
+  identity: Identity
+): Promise<Outcome> {
   const { desired } = inputs
   const generated = desired.secretKey === undefined
   let secretKey = desired.secretKey ?? ''
@@ -81,19 +118,32 @@ export async function create(inputs: ActionInputs, effects: Effects, existingIds
   const body = planCreate({ ...desired, headers }, secretKey)
   const changes = describeCreate(body, generated)
   const url = desired.url ?? ''
-  if (inputs.dryRun) return { ...nothing, result: 'created', webhookId: '', url, secretKey, webhook: publicView(body), changes }
+  if (inputs.dryRun)
+    return { ...nothing, result: 'created', webhookId: '', url, secretKey, webhook: publicView(body), changes }
 
   effects.beforeCreate?.(url, existingIds, secretKey, identity.record)
   const created = await effects.api.create(body, existingIds)
   // Kapso's copy is the one in force (an adopted webhook may come from another run at the same moment).
-  const inForce = created.secret_key === undefined || created.secret_key === secretKey ? secretKey : (secretInForce(created) ?? '')
+  const inForce =
+    created.secret_key === undefined || created.secret_key === secretKey ? secretKey : (secretInForce(created) ?? '')
   if (created.url !== url) {
     log.warning(
       `Kapso holds the new webhook ${created.id} with url ${created.url}, not ${url} as sent.` +
-        (sameUrl(created.url, url) ? ' Both are the same URL in normal form, so re-runs find it.' : ' Re-runs with this url will not find it: check what Kapso did with the URL.')
+        (sameUrl(created.url, url)
+          ? ' Both are the same URL in normal form, so re-runs find it.'
+          : ' Re-runs with this url will not find it: check what Kapso did with the URL.')
     )
   }
-  return { ...nothing, result: 'created', webhookId: created.id, url: created.url, secretKey: inForce, webhook: publicView(created), changes, record: readRecord(created.headers) }
+  return {
+    ...nothing,
+    result: 'created',
+    webhookId: created.id,
+    url: created.url,
+    secretKey: inForce,
+    webhook: publicView(created),
+    changes,
+    record: readRecord(created.headers)
+  }
 }
 
 /**
@@ -104,11 +154,12 @@ export async function create(inputs: ActionInputs, effects: Effects, existingIds
 function secretInForce(webhook: Webhook, replaced = false): string | undefined {
   const secret = webhook.secret_key
   if (secret === undefined || maskWebhookSecret(secret)) return secret
-  if (!replaced) log.warning(
-    `Webhook ${webhook.id} has a signing secret of ${count(secret.length, 'character')} in Kapso, fewer than ${MIN_MASKED_SECRET}: ` +
-      'short enough to guess, so a signature made with it proves little, and too short to mask in the log, so this step neither prints it ' +
-      'nor gives it as the secret-key output. Rotate it: give secret-key a new secret of 16 characters or more (openssl rand -hex 32 makes one), ' +
-      'and give the same to your endpoint.'
-  )
+  if (!replaced)
+    log.warning(
+      `Webhook ${webhook.id} has a signing secret of ${count(secret.length, 'character')} in Kapso, fewer than ${MIN_MASKED_SECRET}: ` +
+        'short enough to guess, so a signature made with it proves little, and too short to mask in the log, so this step neither prints it ' +
+        'nor gives it as the secret-key output. Rotate it: give secret-key a new secret of 16 characters or more (openssl rand -hex 32 makes one), ' +
+        'and give the same to your endpoint.'
+    )
   return undefined
 }

@@ -22,12 +22,15 @@ export async function remove(inputs: ActionInputs, effects: Effects): Promise<Ou
   const owner = identity.owner ?? identity.urlOwner
   let targets: Webhook[]
   if (owner) {
-    if (desired.url) log.info(`On ${describeOwner(owner)} the webhooks recorded for it are deleted, whatever their url.`)
+    if (desired.url)
+      log.info(`On ${describeOwner(owner)} the webhooks recorded for it are deleted, whatever their url.`)
     targets = (await api.listAll()).filter((webhook) => isRecordedFor(webhook.headers, owner))
   } else if (desired.url) {
     targets = deletableAtUrl(await api.findByUrl(desired.url), identity.record, desired.url)
   } else if (inputs.pullRequest !== undefined && !inputs.context.repository) {
-    throw new ActionError('operation delete on a pull request needs GITHUB_REPOSITORY, which the runner sets, to know what is recorded for it: run it in a GitHub workflow.')
+    throw new ActionError(
+      'operation delete on a pull request needs GITHUB_REPOSITORY, which the runner sets, to know what is recorded for it: run it in a GitHub workflow.'
+    )
   } else {
     throw new ActionError('operation delete needs url or webhook-id to know what to delete.')
   }
@@ -35,7 +38,15 @@ export async function remove(inputs: ActionInputs, effects: Effects): Promise<Ou
   const last = deleted[deleted.length - 1]
   if (!last) return { ...nothing, result: 'absent', webhookId: '', url: owner ? '' : (desired.url ?? ''), owner }
   const ids = deleted.map((w) => w.id)
-  return { ...nothing, result: 'deleted', webhookId: ids.join(','), url: last.url, webhook: publicView(last), deletedIds: ids, owner }
+  return {
+    ...nothing,
+    result: 'deleted',
+    webhookId: ids.join(','),
+    url: last.url,
+    webhook: publicView(last),
+    deletedIds: ids,
+    owner
+  }
 }
 
 /**
@@ -45,7 +56,9 @@ export async function remove(inputs: ActionInputs, effects: Effects): Promise<Ou
  * step has no record: it deletes only webhooks without one.
  */
 function deletableAtUrl(matches: Webhook[], record: OwnershipRecord | undefined, url: string): Webhook[] {
-  const others = matches.filter((webhook) => hasRecordHeader(webhook.headers) && !(record && isRecordedFor(webhook.headers, record)))
+  const others = matches.filter(
+    (webhook) => hasRecordHeader(webhook.headers) && !(record && isRecordedFor(webhook.headers, record))
+  )
   if (others.length > 0) {
     const one = others.length === 1
     log.warning(
@@ -71,12 +84,21 @@ async function removeById(inputs: ActionInputs, api: WebhookApi, id: string): Pr
   const found = await api.get(id)
   if (!found) return gone
   if (found.kind !== inputs.desired.kind) {
-    throw new ActionError(`webhook-id ${id} is a ${found.kind}-kind webhook; this step deletes ${inputs.desired.kind}-kind webhooks only (the kind input). Nothing was deleted.`)
+    throw new ActionError(
+      `webhook-id ${id} is a ${found.kind}-kind webhook; this step deletes ${inputs.desired.kind}-kind webhooks only (the kind input). Nothing was deleted.`
+    )
   }
   if (!inScope(inputs.scope, found)) {
     throw new ActionError(`webhook-id ${id} is not a webhook of ${describeScope(inputs.scope)}; nothing was deleted.`)
   }
-  const done = { ...nothing, result: 'deleted' as const, webhookId: id, url: found.url, webhook: publicView(found), deletedIds: [id] }
+  const done = {
+    ...nothing,
+    result: 'deleted' as const,
+    webhookId: id,
+    url: found.url,
+    webhook: publicView(found),
+    deletedIds: [id]
+  }
   if (inputs.dryRun) return done
   return (await api.remove(id)) ? done : gone
 }
@@ -88,7 +110,10 @@ async function removeById(inputs: ActionInputs, api: WebhookApi, id: string): Pr
  */
 export async function sweep(inputs: ActionInputs, { api, github }: Effects): Promise<Outcome> {
   const repository = inputs.context.repository
-  if (!repository || !github) throw new ActionError('operation sweep needs GITHUB_REPOSITORY, which the runner sets: run it in a GitHub workflow.')
+  if (!repository || !github)
+    throw new ActionError(
+      'operation sweep needs GITHUB_REPOSITORY, which the runner sets: run it in a GitHub workflow.'
+    )
   const all = await api.listAll()
   const ours = all.flatMap((webhook) => {
     const pullRequest = recordedPullRequest(webhook.headers, repository)
@@ -101,10 +126,12 @@ export async function sweep(inputs: ActionInputs, { api, github }: Effects): Pro
   )
 
   const numbers = [...new Set(ours.map((o) => o.pullRequest))].sort((a, b) => a - b)
-  const states = numbers.length > 0 ? await github.pullRequestStates(numbers) : new Map<number, 'open' | 'closed' | undefined>()
+  const states =
+    numbers.length > 0 ? await github.pullRequestStates(numbers) : new Map<number, 'open' | 'closed' | undefined>()
   for (const number of numbers) {
     if (states.get(number) === undefined) {
-      const kept = inputs.maxAgeMs === undefined ? 'its webhooks are kept' : 'its webhooks are kept unless older than max-age'
+      const kept =
+        inputs.maxAgeMs === undefined ? 'its webhooks are kept' : 'its webhooks are kept unless older than max-age'
       log.warning(`GitHub has no pull request #${number} in ${repository}: ${kept}.`)
     }
   }
@@ -121,14 +148,25 @@ export async function sweep(inputs: ActionInputs, { api, github }: Effects): Pro
     if (reason) swept.push({ id: webhook.id, url: webhook.url, pullRequest, reason })
   }
   const deletedIds = (await removeEach(swept, api, inputs.dryRun)).map((entry) => entry.id)
-  return { ...nothing, result: deletedIds.length ? 'deleted' : 'absent', webhookId: deletedIds.join(','), url: '', deletedIds, swept }
+  return {
+    ...nothing,
+    result: deletedIds.length ? 'deleted' : 'absent',
+    webhookId: deletedIds.join(','),
+    url: '',
+    deletedIds,
+    swept
+  }
 }
 
 /**
  * Deletes each, one request apiece, and returns those this step removed (in a dry run, all). One gone
  * meanwhile (another run, or a person) is the state wanted, but not counted as this step's deletion.
  */
-export async function removeEach<T extends { id: string }>(items: readonly T[], api: WebhookApi, dryRun: boolean): Promise<T[]> {
+export async function removeEach<T extends { id: string }>(
+  items: readonly T[],
+  api: WebhookApi,
+  dryRun: boolean
+): Promise<T[]> {
   const removed: T[] = []
   for (const item of items) if (dryRun || (await api.remove(item.id))) removed.push(item)
   return removed

@@ -36,7 +36,12 @@ export interface Effects {
   pollMs?: number
   deadline?: Deadline
   /** Called before a create is sent, with the URL, the ids already there, the secret and the record: the post step's way to find it. */
-  beforeCreate?: (url: string, existingIds: readonly string[], secretKey: string, record: OwnershipRecord | undefined) => void
+  beforeCreate?: (
+    url: string,
+    existingIds: readonly string[],
+    secretKey: string,
+    record: OwnershipRecord | undefined
+  ) => void
 }
 
 export type Result = 'created' | 'updated' | 'unchanged' | 'deleted' | 'absent' | 'skipped'

@@ -40,13 +40,25 @@ async function upsertAtUrl(inputs: ActionInputs, effects: Effects, identity: Ide
   const record = identity.record
   const unrecorded = identity.urlOwner ? [] : matches.filter((webhook) => !hasRecordHeader(webhook.headers))
   if (!record) {
-    warnAboutOthersAt(url, matches.filter((webhook) => hasRecordHeader(webhook.headers)), OUTSIDE, inputs)
-    return unrecorded.length > 0 ? updateNewest(unrecorded, inputs, effects, '') : create(inputs, effects, existing, identity)
+    warnAboutOthersAt(
+      url,
+      matches.filter((webhook) => hasRecordHeader(webhook.headers)),
+      OUTSIDE,
+      inputs
+    )
+    return unrecorded.length > 0
+      ? updateNewest(unrecorded, inputs, effects, '')
+      : create(inputs, effects, existing, identity)
   }
   const whose = describeRecord(record)
   const [kept, ...older] = matches.filter((webhook) => isRecordedFor(webhook.headers, record))
   const taken = kept ? [kept, ...older] : unrecorded
-  warnAboutOthersAt(url, matches.filter((webhook) => !taken.includes(webhook)), whose, inputs)
+  warnAboutOthersAt(
+    url,
+    matches.filter((webhook) => !taken.includes(webhook)),
+    whose,
+    inputs
+  )
   if (taken.length === 0) return create(inputs, effects, existing, identity)
   if (!kept) return updateNewest(unrecorded, inputs, effects, ' without a record of this action')
   const why =
@@ -56,7 +68,8 @@ async function upsertAtUrl(inputs: ActionInputs, effects: Effects, identity: Ide
 }
 
 /** How one step can leave two webhooks, for the warning that deletes all but one. */
-const DUPLICATES = "a create whose answer was lost while Kapso's list lagged behind it, or two runs at once, can each leave one"
+const DUPLICATES =
+  "a create whose answer was lost while Kapso's list lagged behind it, or two runs at once, can each leave one"
 
 /** The most recent of these (at least one) is updated; the others are named and left as they are. */
 function updateNewest(matches: Webhook[], inputs: ActionInputs, effects: Effects, which: string): Promise<Outcome> {
@@ -75,14 +88,33 @@ function updateNewest(matches: Webhook[], inputs: ActionInputs, effects: Effects
  * inputs describe (a new deployment URL included); any others recorded for the same pull request and name
  * (earlier versions made one per URL) are deleted. Webhooks not recorded for it are never touched.
  */
-async function upsertOwned(inputs: ActionInputs, effects: Effects, identity: Identity, owner: PullRequestOwner): Promise<Outcome> {
+async function upsertOwned(
+  inputs: ActionInputs,
+  effects: Effects,
+  identity: Identity,
+  owner: PullRequestOwner
+): Promise<Outcome> {
   const url = inputs.desired.url as string
   const mine = (webhook: Webhook): boolean => isRecordedFor(webhook.headers, owner)
   const all = await effects.api.listAll(mine)
   const [kept, ...older] = all.filter(mine)
   const atUrl = all.filter((webhook) => sameUrl(webhook.url, url))
-  warnAboutOthersAt(url, atUrl.filter((webhook) => !mine(webhook)), describeRecord(owner), inputs)
-  if (!kept) return { ...(await create(inputs, effects, atUrl.map((webhook) => webhook.id), identity)), owner }
+  warnAboutOthersAt(
+    url,
+    atUrl.filter((webhook) => !mine(webhook)),
+    describeRecord(owner),
+    inputs
+  )
+  if (!kept)
+    return {
+      ...(await create(
+        inputs,
+        effects,
+        atUrl.map((webhook) => webhook.id),
+        identity
+      )),
+      owner
+    }
   const why =
     `${older.length + 1} webhooks were recorded for ${describeRecord(owner)} ` +
     `(earlier versions of this action made one per URL; ${DUPLICATES}: a concurrency group per pull request prevents the second)`
@@ -93,11 +125,19 @@ async function upsertOwned(inputs: ActionInputs, effects: Effects, identity: Ide
  * The step's own webhook, when it has several: the newest is kept and made what the inputs describe, the
  * others are deleted (a dry run only says it would), and the warning says why there were several.
  */
-async function keepNewest(kept: Webhook, older: Webhook[], inputs: ActionInputs, effects: Effects, why: string): Promise<Outcome> {
+async function keepNewest(
+  kept: Webhook,
+  older: Webhook[],
+  inputs: ActionInputs,
+  effects: Effects,
+  why: string
+): Promise<Outcome> {
   const outcome = await updateExisting(kept, inputs, effects)
   if (older.length === 0) return outcome
   const removed = await removeEach(older, effects.api, inputs.dryRun)
-  log.warning(`${why}: kept the newest, ${kept.id}; ${inputs.dryRun ? 'would delete' : 'deleted'} ${listIds(older.map((webhook) => webhook.id))}.`)
+  log.warning(
+    `${why}: kept the newest, ${kept.id}; ${inputs.dryRun ? 'would delete' : 'deleted'} ${listIds(older.map((webhook) => webhook.id))}.`
+  )
   return { ...outcome, deletedIds: removed.map((webhook) => webhook.id) }
 }
 

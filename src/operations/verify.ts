@@ -33,11 +33,18 @@ export interface VerifyOptions {
  * anything but 2xx counts as failed at once: Kapso retries it 10, 40 and 90 s later, but the same
  * endpoint would answer the same.
  */
-export async function verifyDelivery(webhook: { id: string; url: string }, event: string | undefined, api: DeliveryApi, options: VerifyOptions): Promise<Verification> {
+export async function verifyDelivery(
+  webhook: { id: string; url: string },
+  event: string | undefined,
+  api: DeliveryApi,
+  options: VerifyOptions
+): Promise<Verification> {
   const before = new Set((await api.list(webhook.id, event)).map((d) => d.id))
   const isNew = (d: Delivery): boolean => !before.has(d.id) && (event === undefined || d.event === event)
   await api.test(webhook.id, event, isNew)
-  log.info(`Asked Kapso for a test delivery${event ? ` of ${event}` : ''} to ${webhook.url}; waiting up to ${options.timeoutSeconds} s for the endpoint's answer.`)
+  log.info(
+    `Asked Kapso for a test delivery${event ? ` of ${event}` : ''} to ${webhook.url}; waiting up to ${options.timeoutSeconds} s for the endpoint's answer.`
+  )
   // Leave the step's deadline a second to report, whatever verify-timeout-seconds says.
   const ends = Date.now() + Math.min(options.timeoutSeconds * 1000, options.deadline.remainingMs() - 1000)
   let last: Delivery | undefined
@@ -48,9 +55,16 @@ export async function verifyDelivery(webhook: { id: string; url: string }, event
     const answered = last.responseStatus !== undefined
     const seen = { responseStatus: last.responseStatus, attempts: last.attemptCount, event, url: webhook.url }
     if (last.status === 'delivered') return { status: 'delivered', ...seen }
-    if (last.status === 'failed' || (last.attemptCount > 0 && answered && !isSuccess(last.responseStatus))) return { status: 'failed', ...seen }
+    if (last.status === 'failed' || (last.attemptCount > 0 && answered && !isSuccess(last.responseStatus)))
+      return { status: 'failed', ...seen }
   }
-  return { status: 'unconfirmed', responseStatus: last?.responseStatus, attempts: last?.attemptCount, event, url: webhook.url }
+  return {
+    status: 'unconfirmed',
+    responseStatus: last?.responseStatus,
+    attempts: last?.attemptCount,
+    event,
+    url: webhook.url
+  }
 }
 
 function isSuccess(status: number | undefined): boolean {
@@ -59,7 +73,8 @@ function isSuccess(status: number | undefined): boolean {
 
 /** Why an endpoint refuses a delivery, by what it answered. */
 export function likelyCauses(status: number | undefined): string {
-  if (status === undefined) return 'the endpoint gave no answer within the 10 s Kapso waits: is the preview up, reachable from the internet, and quick to answer?'
+  if (status === undefined)
+    return 'the endpoint gave no answer within the 10 s Kapso waits: is the preview up, reachable from the internet, and quick to answer?'
   if (status === 401 || status === 403) {
     return (
       'the preview is protected by its host (a Vercel preview with Deployment Protection answers 401 until its bypass header, ' +
@@ -67,12 +82,15 @@ export function likelyCauses(status: number | undefined): string {
       '(X-Webhook-Signature is the hex HMAC-SHA256 of the raw body, keyed with the secret-key output).'
     )
   }
-  if (status === 404 || status === 405 || status === 410) return "url's path is wrong: nothing there takes a POST. Check the route the preview serves."
-  if (status >= 300 && status < 400) return 'the endpoint redirects, and Kapso does not follow redirects: give the final URL.'
-  if (status === 400 || status === 422) return 'the receiver refused the body: check that it reads the payload version the webhook sends (payload-version) and verifies the signature on the raw body.'
+  if (status === 404 || status === 405 || status === 410)
+    return "url's path is wrong: nothing there takes a POST. Check the route the preview serves."
+  if (status >= 300 && status < 400)
+    return 'the endpoint redirects, and Kapso does not follow redirects: give the final URL.'
+  if (status === 400 || status === 422)
+    return 'the receiver refused the body: check that it reads the payload version the webhook sends (payload-version) and verifies the signature on the raw body.'
   if (status === 429) return 'the receiver is rate-limiting.'
   if (status >= 500) return 'the receiver failed while handling the event: look at its logs.'
-  return 'look at the receiver\'s logs for this request.'
+  return "look at the receiver's logs for this request."
 }
 
 /** What the endpoint answered, in words: "HTTP 401", or "no answer". */
