@@ -14,6 +14,7 @@ export const modules = {
     var retry = __webpack_require__(9809);
     var transport = __webpack_require__(8263);
     var secrets = __webpack_require__(8935);
+    var src_text = __webpack_require__(8992);
     function cappedFetch(inner, maxBytes) {
       return async (input, init) => {
         const response = await inner(input, init);
@@ -80,7 +81,7 @@ export const modules = {
         const {owner: owner, repo: repo} = github._.repo;
         for (let i = 0; i < numbers.length; i += PULL_REQUESTS_PER_QUERY) {
           const batch = numbers.slice(i, i + PULL_REQUESTS_PER_QUERY);
-          const doing = `reading the state of ${batch.length} pull request${batch.length === 1 ? "" : "s"} of ${owner}/${repo}`;
+          const doing = `reading the state of ${(0, src_text.U9)(batch.length, "pull request")} of ${owner}/${repo}`;
           const fields = batch.map(n => `${(0, boundary_github.fJ)(n)}: pullRequest(number: ${n}) { number state }`).join(" ");
           const query = `query($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${fields} } }`;
           const request = signal => this.octokit.graphql(query, {
@@ -93,7 +94,7 @@ export const modules = {
             }
           });
           const data = await this.call(doing, request, error => graphqlOutcome(error, batch, doing));
-          if (typeof data === "object" && data !== null && data.repository === null) throw new errors.l(`GitHub answered that there is no repository ${owner}/${repo} while ${doing}: github-token cannot see it. Check github-token: it needs pull-requests: read on ${owner}/${repo}.`);
+          if (typeof data === "object" && data !== null && data.repository === null) throw new errors.l(`GitHub answered that there is no repository ${owner}/${repo} while ${doing}: github-token cannot see it. ` + `Check github-token: it needs pull-requests: read on ${owner}/${repo}.`);
           for (const [number, state] of (0, boundary_github.e9)(data, batch, doing)) states.set(number, state);
         }
         return states;

@@ -312,7 +312,7 @@ var __webpack_modules__ = {
     }, "a JSON object with data");
     function parseWebhookPage(body, doing, perPage, keepSecret) {
       const data = typeof body === "object" && body !== null ? body.data : void 0;
-      if (Array.isArray(data) && data.length > perPage) throw new _parse_js__WEBPACK_IMPORTED_MODULE_2__.dV(`Kapso's answer while ${doing} lists ${data.length.toLocaleString("en-US")} webhooks on one page, more than the ${perPage} asked for (per_page): it was not read.`);
+      if (Array.isArray(data) && data.length > perPage) throw new _parse_js__WEBPACK_IMPORTED_MODULE_2__.dV(`Kapso's answer while ${doing} lists ${data.length.toLocaleString("en-US")} webhooks on one page, more than ` + `the ${perPage} asked for (per_page): it was not read.`);
       const page = (0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.Wp)(pageSchema, body, "Kapso", doing);
       const webhooks = page.data.map(raw => {
         const webhook = toWebhook(raw, false, doing);
@@ -710,7 +710,7 @@ var __webpack_modules__ = {
         write();
       } catch (error) {
         const code = error?.code;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`Could not write ${what} to the file ${variable} names${typeof code === "string" && /^E[A-Z]{2,12}$/.test(code) ? ` (${code})` : ""}: ` + `the runner sets ${variable} and makes that file; check that it exists and is writable (a step that changed it or its folder, or a full disk).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`Could not write ${what} to the file ${variable} ` + `names${typeof code === "string" && /^E[A-Z]{2,12}$/.test(code) ? ` (${code})` : ""}: ` + `the runner sets ${variable} and makes that file; check that it exists and is writable (a step that changed ` + `it or its folder, or a full disk).`);
       }
     }
   },
@@ -824,12 +824,12 @@ var __webpack_modules__ = {
       const first = await look();
       if (first !== void 0) return first;
       const total = seconds(lookAgainMs(policy));
-      log.pq(`${missing} Kapso's lists may show a new webhook only seconds after its create: looking again for up to ${total} s before ${then}.`);
+      log.pq(`${missing} Kapso's lists may show a new webhook only seconds after its create: looking again for up to ${total} ` + `s before ${then}.`);
       const started = Date.now();
       for (const n of PAUSES) {
         const pauseMs = n * policy.paceMs;
         if (policy.deadline && pauseMs >= policy.deadline.remainingMs()) {
-          log.pq(`Stopped looking after ${seconds(Date.now() - started)} s, as the step's time (timeout-seconds: ${policy.deadline.seconds}) is nearly up, and ${then}.`);
+          log.pq(`Stopped looking after ${seconds(Date.now() - started)} s, as the step's time (timeout-seconds: ` + `${policy.deadline.seconds}) is nearly up, and ${then}.`);
           return;
         }
         await new Promise(resolve => setTimeout(resolve, pauseMs));
@@ -847,23 +847,23 @@ var __webpack_modules__ = {
       const quote = said ? ` Kapso said: ${said}` : "";
       switch (status) {
        case 401:
-        return `Kapso rejected the API key (HTTP 401) while ${doing}. Check the api-key input: it must be a current Kapso project API key.${quote}`;
+        return `Kapso rejected the API key (HTTP 401) while ${doing}. Check the api-key input: it must be a current ` + `Kapso project API key.${quote}`;
 
        case 402:
-        return `Kapso refused ${doing} (HTTP 402, payment required): the project's plan does not include it; project.event needs a plan with project events.${quote}`;
+        return `Kapso refused ${doing} (HTTP 402, payment required): the project's plan does not include it; ` + `project.event needs a plan with project events.${quote}`;
 
        case 403:
-        return `Kapso refused access (HTTP 403) while ${doing}: the API key's project cannot use ${context.forbidden}.${quote}`;
+        return `Kapso refused access (HTTP 403) while ${doing}: the API key's project cannot use ` + `${context.forbidden}.${quote}`;
 
        case 404:
         return context.notFound + quote;
 
        case 422:
-        if (/\bunsupported events?\b/i.test(said)) return `Kapso refused the events input (HTTP 422) while ${doing}: ${said}. Remove those events, or correct them: Kapso accepts only the events it lists.`;
+        if (/\bunsupported events?\b/i.test(said)) return `Kapso refused the events input (HTTP 422) while ${doing}: ${said}. Remove those events, or correct ` + `them: Kapso accepts only the events it lists.`;
         return `Kapso refused ${doing} (HTTP 422): ${said || "no reason given"}`;
 
        default:
-        return status >= 300 && status < 400 ? `Kapso answered with a redirect (HTTP ${status}) while ${doing}; redirects are not followed, so that the API key goes nowhere else. Check api-url.` : `Kapso answered HTTP ${status} while ${doing}.${quote}`;
+        return status >= 300 && status < 400 ? `Kapso answered with a redirect (HTTP ${status}) while ${doing}; redirects are not followed, so that the ` + `API key goes nowhere else. Check api-url.` : `Kapso answered HTTP ${status} while ${doing}.${quote}`;
       }
     }
     function describeScope(scope) {
@@ -988,8 +988,8 @@ var __webpack_modules__ = {
           }
         });
         const created = adopted ?? await this.readCreated(reply, doing, lookForIt);
-        if (existingIds.some(id => id.toLowerCase() === created.id.toLowerCase())) throw new parse.dV(`Kapso's answer while ${doing} names webhook ${created.id}, which was there before the create: it is not the new one. Re-run to find what the create made.`);
-        if (created.kind !== this.options.kind) throw new parse.dV(`Kapso's answer while ${doing} has kind ${created.kind}, not ${this.options.kind} as asked. A re-run will not find this webhook (${created.id}); delete it with operation delete and webhook-id.`);
+        if (existingIds.some(id => id.toLowerCase() === created.id.toLowerCase())) throw new parse.dV(`Kapso's answer while ${doing} names webhook ${created.id}, which was there before the create: it is not the ` + `new one. Re-run to find what the create made.`);
+        if (created.kind !== this.options.kind) throw new parse.dV(`Kapso's answer while ${doing} has kind ${created.kind}, not ${this.options.kind} as asked. A re-run will ` + `not find this webhook (${created.id}); delete it with operation delete and webhook-id.`);
         this.progress.record(`created webhook ${created.id}`);
         return created;
       }
@@ -1071,10 +1071,10 @@ var __webpack_modules__ = {
         const apiUrlHint = where ? ` and api-url: it must be Kapso's ${scope.kind === "legacy" ? "legacy API (https://app.kapso.ai/api/v1)" : "Platform API (https://api.kapso.ai/platform/v1)"} for ${scope.input}` : "";
         switch (scope.kind) {
          case "legacy":
-          return `Kapso has no WhatsApp configuration ${scope.id} for this API key${where} (HTTP 404) while ${doing}. Check whatsapp-config-id: it is the configuration's UUID in Kapso${apiUrlHint}.`;
+          return `Kapso has no WhatsApp configuration ${scope.id} for this API key${where} (HTTP 404) while ${doing}. ` + `Check whatsapp-config-id: it is the configuration's UUID in Kapso${apiUrlHint}.`;
 
          case "platform":
-          return `Kapso has no phone number ${scope.id} for this API key${where} (HTTP 404) while ${doing}. Check phone-number-id: it is Meta's phone number id (digits), not Kapso's configuration UUID${apiUrlHint}.`;
+          return `Kapso has no phone number ${scope.id} for this API key${where} (HTTP 404) while ${doing}. Check ` + `phone-number-id: it is Meta's phone number id (digits), not Kapso's configuration UUID${apiUrlHint}.`;
 
          case "project":
           return `Kapso answered HTTP 404${where} while ${doing}.${where ? " Check api-url: project webhooks are on the Platform API (https://api.kapso.ai/platform/v1)." : ""}`;
@@ -1082,7 +1082,7 @@ var __webpack_modules__ = {
       }
     }
     function tooMuch(doing, what) {
-      return new errors.l(`Kapso's answers while ${doing} hold ${what}: more than this action reads from one scope ` + `(${MAX_WEBHOOKS.toLocaleString("en-US")} webhooks, ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB), so it stopped reading and changed nothing. ` + "Check api-url and the scope id; if the scope really holds that many, delete the webhooks it no longer needs.");
+      return new errors.l(`Kapso's answers while ${doing} hold ${what}: more than this action reads from one scope ` + `(${MAX_WEBHOOKS.toLocaleString("en-US")} webhooks, ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB), so it stopped ` + `reading and changed nothing. ` + "Check api-url and the scope id; if the scope really holds that many, delete the webhooks it no longer needs.");
     }
     function sortNewestFirst(webhooks) {
       const time = w => Date.parse(w.created_at ?? "") || 0;
@@ -1143,11 +1143,12 @@ var __webpack_modules__ = {
       }
       async test(webhookId, event, isNew) {
         const doing = `asking Kapso for a test delivery to webhook ${webhookId}`;
+        const query = event === void 0 ? "" : `?${new URLSearchParams({
+          event_type: event
+        })}`;
         const reply = await this.send({
           method: "POST",
-          url: `${this.apiUrl}/whatsapp/webhooks/${encodeURIComponent(webhookId)}/test${event === void 0 ? "" : `?${new URLSearchParams({
-            event_type: event
-          })}`}`,
+          url: `${this.apiUrl}/whatsapp/webhooks/${encodeURIComponent(webhookId)}/test${query}`,
           payload: event === void 0 ? {} : {
             event_type: event
           },
@@ -1161,7 +1162,7 @@ var __webpack_modules__ = {
             }
           } : void 0
         });
-        if (!parseTestQueued(reply.body, doing)) throw new errors.l(`Kapso did not queue the test delivery to webhook ${webhookId} (success: false). Re-run, or set verify to false.`);
+        if (!parseTestQueued(reply.body, doing)) throw new errors.l(`Kapso did not queue the test delivery to webhook ${webhookId} (success: false). Re-run, or set verify to ` + `false.`);
       }
       async send(spec) {
         try {
@@ -1169,7 +1170,7 @@ var __webpack_modules__ = {
         } catch (error) {
           if (!(error instanceof errors.X)) throw error;
           const context = {
-            notFound: `Kapso answered HTTP 404 while ${spec.doing}: the Platform API at api-url ${this.apiUrl} has no such webhook.`,
+            notFound: `Kapso answered HTTP 404 while ${spec.doing}: the Platform API at api-url ${this.apiUrl} has no ` + `such webhook.`,
             forbidden: "webhook test deliveries or the deliveries list"
           };
           throw new errors.l(refusal(error.status, error.body, spec.doing, context), error.status);
@@ -1410,21 +1411,21 @@ var __webpack_modules__ = {
     function readName(fail) {
       const raw = readInput("name");
       if (raw === "" || (0, ownership.lx)(raw)) return raw || void 0;
-      return fail(`name must be 1 to 40 lower-case letters, digits and dashes, starting and ending with a letter or digit (like api or worker-2); got ${quote(raw)}.`);
+      return fail(`name must be 1 to 40 lower-case letters, digits and dashes, starting and ending with a letter or digit (like ` + `api or worker-2); got ${quote(raw)}.`);
     }
     const DEFAULT_API_URLS = {
       legacy: "https://app.kapso.ai/api/v1",
       platform: "https://api.kapso.ai/platform/v1"
     };
     const PHONE_NUMBER_ID = /^[0-9]{1,32}$/;
-    const ONE_SCOPE = "exactly one of whatsapp-config-id (legacy API), phone-number-id (Platform API) or scope: project (Platform API, project-wide)";
+    const ONE_SCOPE = "exactly one of whatsapp-config-id (legacy API), phone-number-id (Platform API) or scope: project (Platform API, " + "project-wide)";
     function readScope(fail) {
       const scope = readInput("scope");
       const configId = readInput("whatsapp-config-id");
       const phoneNumberId = readInput("phone-number-id");
       if (scope !== "" && scope !== "project") return fail(`scope must be project, or empty to let whatsapp-config-id or phone-number-id decide; got ${quote(scope)}.`);
       if (scope === "project") {
-        if (configId || phoneNumberId) return fail(`scope project takes neither whatsapp-config-id nor phone-number-id: a project webhook belongs to the API key's whole project. Give ${ONE_SCOPE}.`);
+        if (configId || phoneNumberId) return fail(`scope project takes neither whatsapp-config-id nor phone-number-id: a project webhook belongs to the API ` + `key's whole project. Give ${ONE_SCOPE}.`);
         return {
           kind: "project",
           id: "",
@@ -1433,7 +1434,7 @@ var __webpack_modules__ = {
       }
       if (configId && phoneNumberId) return fail(`give ${ONE_SCOPE}, not both ids.`);
       if (configId) {
-        if (!parse.kk.test(configId)) return fail(`whatsapp-config-id must be a Kapso configuration UUID (like 550e8400-e29b-41d4-a716-446655440000); got ${quote(configId)}.`);
+        if (!parse.kk.test(configId)) return fail(`whatsapp-config-id must be a Kapso configuration UUID (like 550e8400-e29b-41d4-a716-446655440000); got ` + `${quote(configId)}.`);
         return {
           kind: "legacy",
           id: configId,
@@ -1441,7 +1442,7 @@ var __webpack_modules__ = {
         };
       }
       if (phoneNumberId) {
-        if (!PHONE_NUMBER_ID.test(phoneNumberId)) return fail(`phone-number-id must be Meta's phone number id, digits only (like 106540352242922); got ${quote(phoneNumberId)}.`);
+        if (!PHONE_NUMBER_ID.test(phoneNumberId)) return fail(`phone-number-id must be Meta's phone number id, digits only (like 106540352242922); got ` + `${quote(phoneNumberId)}.`);
         return {
           kind: "platform",
           id: phoneNumberId,
@@ -1475,7 +1476,7 @@ var __webpack_modules__ = {
       if (!parsed || parsed.protocol !== "https:" && parsed.protocol !== "http:") return fail(`api-url must be ${accepts}; got ${quote(raw)}.`);
       if (parsed.username || parsed.password) return fail("api-url must not carry a user name or password: the API key is sent as X-API-Key.");
       if (parsed.search || parsed.hash) return fail(`api-url must be ${accepts}.`);
-      if (parsed.protocol === "http:" && !isLoopback(parsed.hostname)) return fail(`api-url may use http:// only for a loopback host (localhost, 127.0.0.1, [::1]); use https:// for ${parsed.hostname}.`);
+      if (parsed.protocol === "http:" && !isLoopback(parsed.hostname)) return fail(`api-url may use http:// only for a loopback host (localhost, 127.0.0.1, [::1]); use https:// for ` + `${parsed.hostname}.`);
       const generation = generationOf(parsed);
       if (scope && generation && generation !== wanted) {
         const names = {
@@ -1483,7 +1484,7 @@ var __webpack_modules__ = {
           platform: "Kapso's Platform API"
         };
         const other = wanted === "legacy" ? "phone-number-id" : "whatsapp-config-id";
-        return fail(`api-url ${quote(raw)} is ${names[generation]}, but ${scope.input === "scope" ? "scope project" : scope.input} needs ${names[wanted]} (${DEFAULT_API_URLS[wanted]}): ` + `leave api-url empty${scope.kind === "project" ? "" : `, or give ${other} for the other API`}.`);
+        return fail(`api-url ${quote(raw)} is ${names[generation]}, but ${scope.input === "scope" ? "scope project" : scope.input} ` + `needs ${names[wanted]} (${DEFAULT_API_URLS[wanted]}): ` + `leave api-url empty${scope.kind === "project" ? "" : `, or give ${other} for the other API`}.`);
       }
       return {
         url: parsed.toString().replace(/\/+$/, ""),
@@ -1510,12 +1511,12 @@ var __webpack_modules__ = {
     const NOT_FOR_META = [ "events", "buffer-window-seconds", "max-buffer-size", "buffer-events", "inactivity-minutes", "payload-version" ];
     function readDesiredWebhook(fail, scope, kind, urlUnused = false) {
       const secretKey = readInput("secret-key");
-      if (secretKey && (0, src_text.aQ)(secretKey)) fail("secret-key contains a line break or control character."); else if (secretKey.length > kapso.GH) fail(`secret-key must be at most ${kapso.GH} characters; got ${secretKey.length}.`); else if (secretKey && secretKey.length < MIN_SECRET_KEY_LENGTH) fail(`secret-key must be at least ${MIN_SECRET_KEY_LENGTH} characters; got ${secretKey.length}. Leave it empty to have a 256-bit one generated.`);
-      if (kind === "meta") for (const name of NOT_FOR_META) if (readInput(name)) fail(`${name} is not for kind meta: Meta sends its raw payloads, with no Kapso events, batching or payload version. Remove ${name}.`);
+      if (secretKey && (0, src_text.aQ)(secretKey)) fail("secret-key contains a line break or control character."); else if (secretKey.length > kapso.GH) fail(`secret-key must be at most ${kapso.GH} characters; got ${secretKey.length}.`); else if (secretKey && secretKey.length < MIN_SECRET_KEY_LENGTH) fail(`secret-key must be at least ${MIN_SECRET_KEY_LENGTH} characters; got ${secretKey.length}. Leave it empty to ` + `have a 256-bit one generated.`);
+      if (kind === "meta") for (const name of NOT_FOR_META) if (readInput(name)) fail(`${name} is not for kind meta: Meta sends its raw payloads, with no Kapso events, batching or payload ` + `version. Remove ${name}.`);
       const bufferEventsRaw = readInput("buffer-events");
       const bufferEnabled = readBoolean("buffer-enabled", fail) ?? false;
       if (bufferEnabled && kind === "meta") fail("buffer-enabled must be false for kind meta: Meta payloads are not batched.");
-      if (bufferEnabled && scope?.kind === "project") fail("buffer-enabled must be false with scope project: buffering batches whatsapp.message.received, which project webhooks do not receive.");
+      if (bufferEnabled && scope?.kind === "project") fail("buffer-enabled must be false with scope project: buffering batches whatsapp.message.received, which project " + "webhooks do not receive.");
       return {
         kind: kind ?? "kapso",
         url: urlUnused ? void 0 : readWebhookUrl(fail),
@@ -1535,7 +1536,7 @@ var __webpack_modules__ = {
       const raw = readInput("payload-version");
       if (raw === "") return;
       if (raw !== "v1" && raw !== "v2") return fail(`payload-version must be v1 or v2, or empty for Kapso's default (v2); got ${quote(raw)}.`);
-      if (scope?.kind === "legacy") return fail("payload-version is a Platform API setting: the legacy API (whatsapp-config-id) has none. Remove it, or use phone-number-id.");
+      if (scope?.kind === "legacy") return fail("payload-version is a Platform API setting: the legacy API (whatsapp-config-id) has none. Remove it, or use " + "phone-number-id.");
       return raw;
     }
     function readWebhookUrl(fail) {
@@ -1545,7 +1546,7 @@ var __webpack_modules__ = {
       if (raw.length > MAX_URL_LENGTH) return fail(`url is longer than ${MAX_URL_LENGTH} characters.`);
       if ((0, src_text.aQ)(raw) || /\s/.test(raw)) return fail(`url must be ${accepts} without spaces or control characters.`);
       const parsed = parseUrl(raw);
-      if (!parsed && raw.startsWith("/")) return fail(`url must be ${accepts}; got ${quote(raw)}, a path without scheme or host: the expression before it gave nothing. ` + "Did the step whose output makes the URL run, and set that output?");
+      if (!parsed && raw.startsWith("/")) return fail(`url must be ${accepts}; got ${quote(raw)}, a path without scheme or host: the expression before it gave ` + `nothing. ` + "Did the step whose output makes the URL run, and set that output?");
       if (!parsed) return fail(`url must be ${accepts}; got ${quote(raw)}.`);
       if (parsed.username || parsed.password) return fail("url must not carry a user name or password: use the headers input for credentials.");
       if (parsed.protocol !== "https:") return fail(`url must be ${accepts}: Kapso delivers only over HTTPS; got a ${parsed.protocol.replace(":", "")} URL.`);
@@ -1557,7 +1558,7 @@ var __webpack_modules__ = {
       if (events.length > MAX_LISTED) return fail(`events lists ${events.length} events; at most ${MAX_LISTED} are taken (Kapso has a few dozen).`) ?? [];
       for (const event of events) {
         const verdict = classifyEvent(event, allowed, otherScopeEvents(scope));
-        if (verdict.verdict === "other-scope") fail(scope?.kind === "project" ? `events has ${event}, a phone-number event: project webhooks (scope: project) never receive message, conversation or contact events. Give phone-number-id for a phone number's webhook.` : `events has ${event}, a project event: give scope: project for a project webhook. A phone number's webhook takes message, conversation and contact events only.`); else if (verdict.verdict === "typo") fail(`events has an unknown event ${quote(event)}: did you mean "${verdict.near}"?`); else if (verdict.verdict === "malformed") fail(`events has ${quote(event)}, which is no event name (lower-case words joined by dots, like whatsapp.message.received)` + (verdict.near ? `: did you mean "${verdict.near}"?` : `. Accepted: ${allowed.join(", ")}.`));
+        if (verdict.verdict === "other-scope") fail(scope?.kind === "project" ? `events has ${event}, a phone-number event: project webhooks (scope: project) never receive message, ` + `conversation or contact events. Give phone-number-id for a phone number's webhook.` : `events has ${event}, a project event: give scope: project for a project webhook. A phone number's ` + `webhook takes message, conversation and contact events only.`); else if (verdict.verdict === "typo") fail(`events has an unknown event ${quote(event)}: did you mean "${verdict.near}"?`); else if (verdict.verdict === "malformed") fail(`events has ${quote(event)}, which is no event name (lower-case words joined by dots, like ` + `whatsapp.message.received)` + (verdict.near ? `: did you mean "${verdict.near}"?` : `. Accepted: ${allowed.join(", ")}.`));
       }
       return events;
     }
@@ -1577,7 +1578,7 @@ var __webpack_modules__ = {
       if (raw === "") return {};
       const entries = raw.startsWith("{") || raw.startsWith("[") || raw.startsWith('"') ? jsonHeaders(raw, fail) : lineHeaders(raw, fail);
       if (!entries) return;
-      if (entries.length >= kapso._U) return fail(`headers has ${entries.length} headers; at most ${kapso._U - 1} are taken (the action adds its ownership record, and reads no webhook with more than ${kapso._U}).`);
+      if (entries.length >= kapso._U) return fail(`headers has ${entries.length} headers; at most ${kapso._U - 1} are taken (the action adds its ownership ` + `record, and reads no webhook with more than ${kapso._U}).`);
       const headers = [];
       const seen = new Set;
       for (const [index, [name, value]] of entries.entries()) {
@@ -1585,7 +1586,7 @@ var __webpack_modules__ = {
         if (!HEADER_NAME.test(name)) return fail(`headers has an invalid header name ${where}: use letters, digits and - (an HTTP token).`);
         const lower = name.toLowerCase();
         if (lower === ownership.kN.toLowerCase()) return fail(`headers cannot set ${name}: the action keeps its ownership record there.`);
-        if (lower.startsWith(RESERVED_PREFIX) || RESERVED_HEADERS.includes(lower)) return fail(`headers cannot set ${name}: Kapso sets it on every delivery. Reserved: any X-Webhook-* header, ${RESERVED_HEADERS.join(", ")} and ${ownership.kN}.`);
+        if (lower.startsWith(RESERVED_PREFIX) || RESERVED_HEADERS.includes(lower)) return fail(`headers cannot set ${name}: Kapso sets it on every delivery. Reserved: any X-Webhook-* header, ` + `${RESERVED_HEADERS.join(", ")} and ${ownership.kN}.`);
         if (seen.has(lower)) return fail(`headers names ${name} twice.`);
         seen.add(lower);
         if (typeof value !== "string") return fail(`headers value of ${name} must be a string.`);
@@ -1653,8 +1654,8 @@ var __webpack_modules__ = {
       if (control.verify && control.dryRun) log.pq("verify is skipped in a dry run: nothing is written, not even a test delivery.");
       if (control.verify && operation === "delete") log.pq("verify is skipped: operation auto deletes the webhook on this event.");
       log.Yz(`scope: ${describeScope(scope)}; api-url: ${apiUrl.url}; operation: ${requested}${requested === "auto" ? ` -> ${operation}` : ""}; dry-run: ${control.dryRun}`);
-      log.Yz(`event: ${context.eventName || "(none)"}; repository: ${context.repository || "(none)"}; pull request: ${pullRequest ?? "(none)"}; name: ${control.name ?? "(none)"}`);
-      log.Yz(`url: ${desired.url ?? "(none)"}; webhook-id: ${control.webhookId ?? "(none)"}; events: ${desired.events.join(", ")}; timeout-seconds: ${timeoutSeconds}`);
+      log.Yz(`event: ${context.eventName || "(none)"}; repository: ${context.repository || "(none)"}; pull request: ` + `${pullRequest ?? "(none)"}; name: ${control.name ?? "(none)"}`);
+      log.Yz(`url: ${desired.url ?? "(none)"}; webhook-id: ${control.webhookId ?? "(none)"}; events: ` + `${desired.events.join(", ")}; timeout-seconds: ${timeoutSeconds}`);
       return {
         apiKey: apiKey,
         apiUrl: apiUrl.url,
@@ -1685,7 +1686,7 @@ var __webpack_modules__ = {
       };
     }
     function unfinishedReason(state) {
-      return `operation auto: this deployment_status is ${state}, not success: nothing to do until the deployment succeeds (its URL may not exist yet).`;
+      return `operation auto: this deployment_status is ${state}, not success: nothing to do until the deployment ` + `succeeds (its URL may not exist yet).`;
     }
     function readSecrets() {
       const apiKey = readInput("api-key");
@@ -1700,8 +1701,8 @@ var __webpack_modules__ = {
       };
     }
     function skipReason(context) {
-      if (isForkPullRequest(context)) return "api-key is empty: this run is for a pull request from a fork, and GitHub gives such runs no secrets. Nothing was done.";
-      if (isDependabotRun(context)) return "api-key is empty: Dependabot started this run, and GitHub gives Dependabot's runs only Dependabot secrets. Nothing was done. " + "To give Dependabot's pull requests a webhook too, add KAPSO_API_KEY under Settings \u2192 Secrets and variables \u2192 Dependabot.";
+      if (isForkPullRequest(context)) return "api-key is empty: this run is for a pull request from a fork, and GitHub gives such runs no secrets. " + "Nothing was done.";
+      if (isDependabotRun(context)) return "api-key is empty: Dependabot started this run, and GitHub gives Dependabot's runs only Dependabot secrets. " + "Nothing was done. " + "To give Dependabot's pull requests a webhook too, add KAPSO_API_KEY under " + "Settings \u2192 Secrets and variables \u2192 Dependabot.";
       return;
     }
     function checkOperationNeeds({control: control, operation: operation, kind: kind, scope: scope, events: events, urlGiven: urlGiven, pullRequest: pullRequest, githubToken: githubToken, fail: fail}) {
@@ -1714,26 +1715,26 @@ var __webpack_modules__ = {
         if (kind === "kapso" && events.length === 0) fail(`events is required for operation ${operation}: one or more of ${eventsFor(scope, "kapso").join(", ")}.`);
         if (operation === "create" && webhookIdGiven) fail("webhook-id cannot be used with operation create, which always makes a new webhook.");
       }
-      if (operation === "delete" && !urlGiven && !webhookIdGiven && pullRequest === void 0) fail("operation delete needs url or webhook-id to know what to delete (on a pull request, it deletes what is recorded for it).");
-      if (operation === "sweep" && !githubToken) fail("github-token is required for operation sweep, to ask GitHub which pull requests are closed: leave it at its default, ${{ github.token }}.");
+      if (operation === "delete" && !urlGiven && !webhookIdGiven && pullRequest === void 0) fail("operation delete needs url or webhook-id to know what to delete (on a pull request, it deletes what is " + "recorded for it).");
+      if (operation === "sweep" && !githubToken) fail("github-token is required for operation sweep, to ask GitHub which pull requests are closed: leave it at its " + "default, ${{ github.token }}.");
       if (control.maxAgeMs !== void 0 && operation !== void 0 && operation !== "sweep") fail(`max-age is only for operation sweep; operation is ${operation}.`);
     }
     function warnAboutEvent(operation, requested, closing, scope, events) {
-      if (closing && operation === "upsert" && requested === "upsert") log.$e("The pull request is closed, and operation upsert keeps its webhook. Use operation auto to delete it when the pull request closes.");
+      if (closing && operation === "upsert" && requested === "upsert") log.$e("The pull request is closed, and operation upsert keeps its webhook. Use operation auto to delete it when the " + "pull request closes.");
       if (operation !== "upsert" && operation !== "create") return;
-      for (const event of unknownEvents(events, scope)) log.$e(`events has ${event}, which is not in Kapso's event catalog as this action knows it (read ${CATALOG_READ}): it is sent as given. ` + "If Kapso does not know it either, Kapso refuses it (HTTP 422) and the step fails, naming it.");
+      for (const event of unknownEvents(events, scope)) log.$e(`events has ${event}, which is not in Kapso's event catalog as this action knows it (read ${CATALOG_READ}): it ` + `is sent as given. ` + "If Kapso does not know it either, Kapso refuses it (HTTP 422) and the step fails, naming it.");
     }
     function checkVerify(control, requested, operation, scope, fail) {
       const {verify: verify, verifyTimeoutSeconds: verifyTimeoutSeconds, timeoutSeconds: timeoutSeconds} = control;
       if (!verify) return;
-      if (scope === "legacy") fail("verify needs the Platform API's test endpoint, which the legacy API (whatsapp-config-id) does not have: use phone-number-id, or set verify to false.");
+      if (scope === "legacy") fail("verify needs the Platform API's test endpoint, which the legacy API (whatsapp-config-id) does not have: use " + "phone-number-id, or set verify to false.");
       if ((operation === "delete" || operation === "sweep") && requested !== "auto") fail(`verify is for operations upsert, create and auto; operation is ${operation}.`);
-      if (verifyTimeoutSeconds !== void 0 && timeoutSeconds !== void 0 && verifyTimeoutSeconds >= timeoutSeconds) fail(`verify-timeout-seconds (${verifyTimeoutSeconds}) must be less than timeout-seconds (${timeoutSeconds}), which bounds the whole step, verification included.`);
+      if (verifyTimeoutSeconds !== void 0 && timeoutSeconds !== void 0 && verifyTimeoutSeconds >= timeoutSeconds) fail(`verify-timeout-seconds (${verifyTimeoutSeconds}) must be less than timeout-seconds (${timeoutSeconds}), which ` + `bounds the whole step, verification included.`);
     }
     function warnAboutIgnored(operation, cleanup, bufferEnabled, url) {
       if (cleanup && (operation === "delete" || operation === "sweep")) log.$e(`cleanup has no effect with operation ${operation}: there is nothing provisioned to remove.`);
       if (!bufferEnabled) for (const name of [ "buffer-window-seconds", "max-buffer-size", "buffer-events" ]) if (readInput(name)) log.$e(`${name} is ignored while buffer-enabled is false.`);
-      if (url && hasEmptySegment(url)) log.$e(`url has an empty path segment (//): ${url}. Kapso keeps it as written, and it is another URL than the one with a single slash. ` + 'A URL built as ${{ steps.deploy.outputs.url }}/path gets one when the deploy URL ends with "/".');
+      if (url && hasEmptySegment(url)) log.$e(`url has an empty path segment (//): ${url}. Kapso keeps it as written, and it is another URL than the one ` + `with a single slash. ` + 'A URL built as ${{ steps.deploy.outputs.url }}/path gets one when the deploy URL ends with "/".');
     }
     class Progress {
       done=[];
@@ -1751,7 +1752,7 @@ var __webpack_modules__ = {
       const before = new Set((await api.list(webhook.id, event)).map(d => d.id));
       const isNew = d => !before.has(d.id) && (event === void 0 || d.event === event);
       await api.test(webhook.id, event, isNew);
-      log.pq(`Asked Kapso for a test delivery${event ? ` of ${event}` : ""} to ${webhook.url}; waiting up to ${options.timeoutSeconds} s for the endpoint's answer.`);
+      log.pq(`Asked Kapso for a test delivery${event ? ` of ${event}` : ""} to ${webhook.url}; waiting up to ` + `${options.timeoutSeconds} s for the endpoint's answer.`);
       const ends = Date.now() + Math.min(options.timeoutSeconds * 1e3, options.deadline.remainingMs() - 1e3);
       let last;
       while (Date.now() + options.pollMs < ends) {
@@ -1786,11 +1787,11 @@ var __webpack_modules__ = {
       return status !== void 0 && status >= 200 && status < 300;
     }
     function likelyCauses(status) {
-      if (status === void 0) return "the endpoint gave no answer within the 10 s Kapso waits: is the preview up, reachable from the internet, and quick to answer?";
-      if (status === 401 || status === 403) return "the preview is protected by its host (a Vercel preview with Deployment Protection answers 401 until its bypass header, " + "x-vercel-protection-bypass, is sent: add it through headers), or the receiver rejects the signature " + "(X-Webhook-Signature is the hex HMAC-SHA256 of the raw body, keyed with the secret-key output).";
+      if (status === void 0) return "the endpoint gave no answer within the 10 s Kapso waits: is the preview up, reachable from the internet, " + "and quick to answer?";
+      if (status === 401 || status === 403) return "the preview is protected by its host (a Vercel preview with Deployment Protection answers 401 until its " + "bypass header, " + "x-vercel-protection-bypass, is sent: add it through headers), or the receiver rejects the signature " + "(X-Webhook-Signature is the hex HMAC-SHA256 of the raw body, keyed with the secret-key output).";
       if (status === 404 || status === 405 || status === 410) return "url's path is wrong: nothing there takes a POST. Check the route the preview serves.";
       if (status >= 300 && status < 400) return "the endpoint redirects, and Kapso does not follow redirects: give the final URL.";
-      if (status === 400 || status === 422) return "the receiver refused the body: check that it reads the payload version the webhook sends (payload-version) and verifies the signature on the raw body.";
+      if (status === 400 || status === 422) return "the receiver refused the body: check that it reads the payload version the webhook sends " + "(payload-version) and verifies the signature on the raw body.";
       if (status === 429) return "the receiver is rate-limiting.";
       if (status >= 500) return "the receiver failed while handling the event: look at its logs.";
       return "look at the receiver's logs for this request.";
@@ -1806,12 +1807,12 @@ var __webpack_modules__ = {
         return `${what} was delivered: the endpoint answered ${answer}.`;
 
        case "failed":
-        if (v.responseStatus === void 0) return `${what} failed: the endpoint never answered${v.attempts ? ` Kapso's ${attempts(v.attempts)}` : ""}. Likely cause: ${likelyCauses(void 0)}`;
+        if (v.responseStatus === void 0) return `${what} failed: the endpoint never answered${v.attempts ? ` Kapso's ${attempts(v.attempts)}` : ""}. ` + `Likely cause: ${likelyCauses(void 0)}`;
         return `${what} failed: the endpoint answered ${answer}. Likely cause: ${likelyCauses(v.responseStatus)}`;
 
        case "unconfirmed":
-        if (v.attempts && v.responseStatus === void 0) return `${what} is not confirmed yet: the endpoint has not answered Kapso's ${attempts(v.attempts)} so far. Kapso waits 10 s for an answer, ` + `retries 10, 40 and 90 s after a failed attempt, and only then marks the delivery failed. Likely cause: ${likelyCauses(void 0)}`;
-        return `${what} is not confirmed yet (last seen: ${answer}): Kapso had not recorded its outcome within verify-timeout-seconds. Raise it, or look at the webhook's deliveries in Kapso.`;
+        if (v.attempts && v.responseStatus === void 0) return `${what} is not confirmed yet: the endpoint has not answered Kapso's ${attempts(v.attempts)} so far. Kapso ` + `waits 10 s for an answer, ` + `retries 10, 40 and 90 s after a failed attempt, and only then marks the delivery failed. Likely cause: ` + `${likelyCauses(void 0)}`;
+        return `${what} is not confirmed yet (last seen: ${answer}): Kapso had not recorded its outcome within ` + `verify-timeout-seconds. Raise it, or look at the webhook's deliveries in Kapso.`;
       }
     }
     function attempts(n) {
@@ -1826,7 +1827,7 @@ var __webpack_modules__ = {
       summary.addTable([ [ th("Scope"), ...owner ? [ th("Pull request") ] : [], th("Webhook"), th("URL"), th("Events"), th("Result") ], [ cell(describeScope(inputs.scope)), ...owner ? [ pullRequestLink(owner, inputs.context) ] : [], cell(webhookId || (result === "created" ? "(new)" : "\u2014")), url ? summary_link(url) : "\u2014", cell(inputs.operation === "upsert" || inputs.operation === "create" ? inputs.desired.events.join(", ") : "\u2014"), cell(inputs.dryRun && result !== "unchanged" && result !== "absent" ? `would be ${result}` : result) ] ]);
       if (result !== "deleted" && outcome.deletedIds.length > 0) {
         const whose = owner ? "of the same pull request" : "of this step at the same url";
-        summary.addRaw(`<p>${inputs.dryRun ? "Would also delete" : "Also deleted"}, as older webhooks ${whose}: ${cell((0, 
+        summary.addRaw(`<p>${inputs.dryRun ? "Would also delete" : "Also deleted"}, as older webhooks ${whose}: ` + `${cell((0, 
         src_text.Z6)(outcome.deletedIds))}.</p>`);
       }
       if (changes.length > 0) {
@@ -1835,7 +1836,7 @@ var __webpack_modules__ = {
       }
       if (outcome.verification) {
         const v = outcome.verification;
-        summary.addRaw(`<p>Delivery check${v.event ? ` (${cell(v.event)})` : ""}: <strong>${cell(v.status)}</strong>, the endpoint answered ${cell(endpointAnswer(v))}.</p>`);
+        summary.addRaw(`<p>Delivery check${v.event ? ` (${cell(v.event)})` : ""}: <strong>${cell(v.status)}</strong>, the endpoint ` + `answered ${cell(endpointAnswer(v))}.</p>`);
       }
       if (swept) if (swept.length === 0) summary.addRaw("<p>No webhook of a closed (or, with max-age, old) pull request of this repository.</p>"); else {
         summary.addRaw(`<p>${inputs.dryRun ? "Would delete" : "Deleted"} ${swept.length} webhook${swept.length === 1 ? "" : "s"}:</p>`);
@@ -1913,7 +1914,7 @@ var __webpack_modules__ = {
       const provisioned = provisionedText ? parseSavedWebhook(provisionedText) : void 0;
       const pending = !provisionedText && pendingText ? parseSavedCreate(pendingText) : void 0;
       if (!provisioned && !pending) {
-        log.$e(`Cleanup: the saved state (${provisionedText ? PROVISIONED : PENDING}) is not what this action writes; nothing was deleted.`);
+        log.$e(`Cleanup: the saved state (${provisionedText ? PROVISIONED : PENDING}) is not what this action writes; nothing ` + `was deleted.`);
         return;
       }
       const progress = new Progress;
@@ -1970,7 +1971,7 @@ var __webpack_modules__ = {
       return (0, external_node_crypto_.createHash)("sha256").update(secret).digest("hex");
     }
     async function deployedFor(sha, context, github) {
-      if (!github) throw new errors.l(`github-token is empty: on a ${context.eventName} event the action asks GitHub which pull request holds commit ${sha.slice(0, 7)}, ` + 'so that a new deployment moves its webhook instead of adding one. Leave github-token at its default, ${{ github.token }}, with "permissions: pull-requests: read".');
+      if (!github) throw new errors.l(`github-token is empty: on a ${context.eventName} event the action asks GitHub which pull request holds commit ` + `${sha.slice(0, 7)}, ` + "so that a new deployment moves its webhook instead of adding one. Leave github-token at its default, ${{ " + 'github.token }}, with "permissions: pull-requests: read".');
       const ref = context.deploymentRef;
       const branch = ref === void 0 || /^[0-9a-f]{40,64}$/i.test(ref) ? void 0 : ref;
       const pulls = (await github.pullRequestsWith(sha)).filter(pull => branch === void 0 || pull.headRef === branch);
@@ -2004,8 +2005,8 @@ var __webpack_modules__ = {
     }
     function deploymentSkip(sha, deployed) {
       const commit = `The deployed commit ${sha.slice(0, 7)}`;
-      if (deployed.state === "stale") return `${commit} is no longer the head of pull request #${deployed.number} (now ${deployed.head.slice(0, 7)}): this deployment is out of date, ` + "and the pull request's webhook stays with the newer one. Nothing was changed.";
-      if (deployed.state === "closed") return `${commit} is the head of pull request #${deployed.number}, which is closed: a deployment that ends after the close gets no webhook. Nothing was changed.`;
+      if (deployed.state === "stale") return `${commit} is no longer the head of pull request #${deployed.number} (now ${deployed.head.slice(0, 7)}): this ` + `deployment is out of date, ` + "and the pull request's webhook stays with the newer one. Nothing was changed.";
+      if (deployed.state === "closed") return `${commit} is the head of pull request #${deployed.number}, which is closed: a deployment that ends after ` + `the close gets no webhook. Nothing was changed.`;
       return;
     }
     const JOB_NAME = "job";
@@ -2070,11 +2071,11 @@ var __webpack_modules__ = {
       };
     }
     function noPullRequest(sha, auto) {
-      const commit = `No pull request has the deployed commit ${sha.slice(0, 7)} as its head (a branch without one yet, or production)`;
+      const commit = `No pull request has the deployed commit ${sha.slice(0, 7)} as its head (a branch without one yet, ` + `or production)`;
       if (auto) return {
-        skip: `${commit}: operation auto keeps webhooks for pull requests only, so nothing was done. ` + "A pull request's webhook comes with its branch's next deployment once it is open; for production, use a push workflow with a stable URL."
+        skip: `${commit}: operation auto keeps webhooks for pull requests only, so nothing was done. ` + "A pull request's webhook comes with its branch's next deployment once it is open; for production, use a " + "push workflow with a stable URL."
       };
-      log.$e(`${commit}: the webhook is found by its url, as on a push, and recorded without a pull request: closing a pull request or a sweep will not remove it.`);
+      log.$e(`${commit}: the webhook is found by its url, as on a push, and recorded without a pull request: closing a pull ` + `request or a sweep will not remove it.`);
       return;
     }
     const KAPSO_DEFAULTS = {
@@ -2228,7 +2229,7 @@ var __webpack_modules__ = {
         webhook: publicView(existing),
         record: (0, ownership.aE)(existing.headers)
       };
-      if (existing.active === false && desired.active) log.$e(`Webhook ${existing.id} was inactive: Kapso may have paused it after its deliveries kept failing. It is made active again; ` + "check that the endpoint answers 2xx (verify: true asks Kapso for a test delivery).");
+      if (existing.active === false && desired.active) log.$e(`Webhook ${existing.id} was inactive: Kapso may have paused it after its deliveries kept failing. It is made ` + `active again; ` + "check that the endpoint answers 2xx (verify: true asks Kapso for a test delivery).");
       if (inputs.dryRun) {
         const after = {
           ...existing,
@@ -2261,9 +2262,9 @@ var __webpack_modules__ = {
     async function findById(inputs, api, webhookId) {
       const {desired: desired, scope: scope} = inputs;
       const found = await api.get(webhookId);
-      if (!found) throw new errors.l(`webhook-id ${webhookId} matches no webhook of ${describeScope(scope)}. Check webhook-id, or leave it empty to find the webhook by url.`);
-      if (found.kind !== desired.kind) throw new errors.l(`webhook-id ${webhookId} is a ${found.kind}-kind webhook; this step manages ${desired.kind}-kind webhooks (the kind input). A webhook's kind cannot change.`);
-      if (!inScope(scope, found)) throw new errors.l(scope.kind === "project" ? `webhook-id ${webhookId} is a webhook of phone number ${found.phone_number_id}, not a project webhook: give phone-number-id ${found.phone_number_id} instead of scope: project.` : `webhook-id ${webhookId} is a webhook of ${found.phone_number_id ? `phone number ${found.phone_number_id}` : "the project"}, not of ${describeScope(scope)}. Check webhook-id; nothing was changed.`);
+      if (!found) throw new errors.l(`webhook-id ${webhookId} matches no webhook of ${describeScope(scope)}. Check webhook-id, or leave it empty to ` + `find the webhook by url.`);
+      if (found.kind !== desired.kind) throw new errors.l(`webhook-id ${webhookId} is a ${found.kind}-kind webhook; this step manages ${desired.kind}-kind webhooks (the ` + `kind input). A webhook's kind cannot change.`);
+      if (!inScope(scope, found)) throw new errors.l(scope.kind === "project" ? `webhook-id ${webhookId} is a webhook of phone number ${found.phone_number_id}, not a project webhook: ` + `give phone-number-id ${found.phone_number_id} instead of scope: project.` : `webhook-id ${webhookId} is a webhook of ${found.phone_number_id ? `phone number ${found.phone_number_id}` : "the project"}, not of ${describeScope(scope)}. Check webhook-id; nothing was changed.`);
       return found;
     }
     async function create(inputs, effects, existingIds, identity) {
@@ -2311,7 +2312,7 @@ var __webpack_modules__ = {
     function secretInForce(webhook, replaced = false) {
       const secret = webhook.secret_key;
       if (secret === void 0 || (0, secrets.oK)(secret)) return secret;
-      if (!replaced) log.$e(`Webhook ${webhook.id} has a signing secret of ${(0, src_text.U9)(secret.length, "character")} in Kapso, fewer than ${secrets.qv}: ` + "short enough to guess, so a signature made with it proves little, and too short to mask in the log, so this step neither prints it " + "nor gives it as the secret-key output. Rotate it: give secret-key a new secret of 16 characters or more (openssl rand -hex 32 makes one), " + "and give the same to your endpoint.");
+      if (!replaced) log.$e(`Webhook ${webhook.id} has a signing secret of ${(0, src_text.U9)(secret.length, "character")} in Kapso, fewer than ` + `${secrets.qv}: ` + "short enough to guess, so a signature made with it proves little, and too short to mask in the log, so this " + "step neither prints it " + "nor gives it as the secret-key output. Rotate it: give secret-key a new secret of 16 characters or more " + "(openssl rand -hex 32 makes one), " + "and give the same to your endpoint.");
       return;
     }
     async function remove(inputs, effects) {
@@ -2324,7 +2325,7 @@ var __webpack_modules__ = {
       if (owner) {
         if (desired.url) log.pq(`On ${describeOwner(owner)} the webhooks recorded for it are deleted, whatever their url.`);
         targets = (await api.listAll()).filter(webhook => (0, ownership.Ml)(webhook.headers, owner));
-      } else if (desired.url) targets = deletableAtUrl(await api.findByUrl(desired.url), identity.record, desired.url); else if (inputs.pullRequest !== void 0 && !inputs.context.repository) throw new errors.l("operation delete on a pull request needs GITHUB_REPOSITORY, which the runner sets, to know what is recorded for it: run it in a GitHub workflow."); else throw new errors.l("operation delete needs url or webhook-id to know what to delete.");
+      } else if (desired.url) targets = deletableAtUrl(await api.findByUrl(desired.url), identity.record, desired.url); else if (inputs.pullRequest !== void 0 && !inputs.context.repository) throw new errors.l("operation delete on a pull request needs GITHUB_REPOSITORY, which the runner sets, to know what is recorded " + "for it: run it in a GitHub workflow."); else throw new errors.l("operation delete needs url or webhook-id to know what to delete.");
       const deleted = await removeEach(targets, api, inputs.dryRun);
       const last = deleted[deleted.length - 1];
       if (!last) return {
@@ -2351,7 +2352,7 @@ var __webpack_modules__ = {
       if (others.length > 0) {
         const one = others.length === 1;
         log.$e(`${one ? `Webhook ${others[0]?.id} also has` : `${others.length} webhooks (${(0, 
-        src_text.Z6)(others.map(w => w.id))}) also have`} url ${url}, ` + `but ${one ? "it is" : "they are"} recorded for someone else than ${record ? describeRecord(record) : OUTSIDE} (another repository, pull request or name): ` + `left as ${one ? "it is" : "they are"}. Delete ${one ? "it" : "them"} with webhook-id if ${one ? "it is" : "they are"} stale.`);
+        src_text.Z6)(others.map(w => w.id))}) also have`} url ${url}, ` + `but ${one ? "it is" : "they are"} recorded for someone else than ` + `${record ? describeRecord(record) : OUTSIDE} (another repository, pull request or name): ` + `left as ${one ? "it is" : "they are"}. Delete ${one ? "it" : "them"} with webhook-id if ${one ? "it is" : "they are"} stale.`);
       }
       return matches.filter(webhook => !others.includes(webhook));
     }
@@ -2371,7 +2372,7 @@ var __webpack_modules__ = {
       } : gone;
       const found = await api.get(id);
       if (!found) return gone;
-      if (found.kind !== inputs.desired.kind) throw new errors.l(`webhook-id ${id} is a ${found.kind}-kind webhook; this step deletes ${inputs.desired.kind}-kind webhooks only (the kind input). Nothing was deleted.`);
+      if (found.kind !== inputs.desired.kind) throw new errors.l(`webhook-id ${id} is a ${found.kind}-kind webhook; this step deletes ${inputs.desired.kind}-kind webhooks only ` + `(the kind input). Nothing was deleted.`);
       if (!inScope(inputs.scope, found)) throw new errors.l(`webhook-id ${id} is not a webhook of ${describeScope(inputs.scope)}; nothing was deleted.`);
       const done = {
         ...nothing,
@@ -2396,7 +2397,7 @@ var __webpack_modules__ = {
         } ];
       });
       const others = all.length - ours.length;
-      log.pq(`${(0, src_text.U9)(all.length, "webhook")} in ${describeScope(inputs.scope)}; ${ours.length} recorded for pull requests of ${repository}` + (others === 0 ? "." : `; ${others === 1 ? "the other is" : `the ${others} others are`} left alone.`));
+      log.pq(`${(0, src_text.U9)(all.length, "webhook")} in ${describeScope(inputs.scope)}; ${ours.length} recorded for pull requests of ` + `${repository}` + (others === 0 ? "." : `; ${others === 1 ? "the other is" : `the ${others} others are`} left alone.`));
       const numbers = [ ...new Set(ours.map(o => o.pullRequest)) ].sort((a, b) => a - b);
       const states = numbers.length > 0 ? await github.pullRequestStates(numbers) : new Map;
       for (const number of numbers) if (states.get(number) === void 0) {
@@ -2461,13 +2462,13 @@ var __webpack_modules__ = {
       warnAboutOthersAt(url, matches.filter(webhook => !taken.includes(webhook)), whose, inputs);
       if (taken.length === 0) return create(inputs, effects, existing, identity);
       if (!kept) return updateNewest(unrecorded, inputs, effects, " without a record of this action");
-      const why = `${older.length + 1} webhooks of ${describeScope(inputs.scope)} have url ${url} and are recorded for ${whose} ` + `(${DUPLICATES}: a concurrency group per ${record.pullRequest === void 0 ? "workflow" : "pull request"} prevents the second)`;
+      const why = `${older.length + 1} webhooks of ${describeScope(inputs.scope)} have url ${url} and are recorded for ${whose} ` + `(${DUPLICATES}: a concurrency group per ${record.pullRequest === void 0 ? "workflow" : "pull request"} ` + `prevents the second)`;
       return keepNewest(kept, older, inputs, effects, why);
     }
     const DUPLICATES = "a create whose answer was lost while Kapso's list lagged behind it, or two runs at once, can each leave one";
     function updateNewest(matches, inputs, effects, which) {
       const [newest, ...rest] = matches;
-      if (rest.length > 0) log.$e(`${matches.length} webhooks of ${describeScope(inputs.scope)}${which} have url ${inputs.desired.url}. Updating the most recent, ${newest.id}; ` + `left as they are: ${(0, 
+      if (rest.length > 0) log.$e(`${matches.length} webhooks of ${describeScope(inputs.scope)}${which} have url ${inputs.desired.url}. Updating ` + `the most recent, ${newest.id}; ` + `left as they are: ${(0, 
       src_text.Z6)(rest.map(w => w.id))}. Remove those with operation delete and webhook-id.`);
       return updateExisting(newest, inputs, effects);
     }
@@ -2482,7 +2483,7 @@ var __webpack_modules__ = {
         ...await create(inputs, effects, atUrl.map(webhook => webhook.id), identity),
         owner: owner
       };
-      const why = `${older.length + 1} webhooks were recorded for ${describeRecord(owner)} ` + `(earlier versions of this action made one per URL; ${DUPLICATES}: a concurrency group per pull request prevents the second)`;
+      const why = `${older.length + 1} webhooks were recorded for ${describeRecord(owner)} ` + `(earlier versions of this action made one per URL; ${DUPLICATES}: a concurrency group per pull request prevents ` + `the second)`;
       return {
         ...await keepNewest(kept, older, inputs, effects, why),
         owner: owner
@@ -2492,7 +2493,7 @@ var __webpack_modules__ = {
       const outcome = await updateExisting(kept, inputs, effects);
       if (older.length === 0) return outcome;
       const removed = await removeEach(older, effects.api, inputs.dryRun);
-      log.$e(`${why}: kept the newest, ${kept.id}; ${inputs.dryRun ? "would delete" : "deleted"} ${(0, 
+      log.$e(`${why}: kept the newest, ${kept.id}; ${inputs.dryRun ? "would delete" : "deleted"} ` + `${(0, 
       src_text.Z6)(older.map(webhook => webhook.id))}.`);
       return {
         ...outcome,
@@ -2504,7 +2505,7 @@ var __webpack_modules__ = {
       const one = others.length === 1;
       const scope = describeScope(inputs.scope);
       log.$e(`${one ? `Webhook ${others[0]?.id} of ${scope} also has` : `${others.length} webhooks of ${scope} (${(0, 
-      src_text.Z6)(others.map(w => w.id))}) also have`} ` + `url ${url}, but ${one ? "it is" : "they are"} not recorded for ${whose} (made by hand, by another workflow, ` + `or for another pull request): left as ${one ? "it is" : "they are"}. Kapso delivers each event to that URL once for each webhook.`);
+      src_text.Z6)(others.map(w => w.id))}) also have`} ` + `url ${url}, but ${one ? "it is" : "they are"} not recorded for ${whose} (made by hand, by another workflow, ` + `or for another pull request): left as ${one ? "it is" : "they are"}. Kapso delivers each event to that URL ` + `once for each webhook.`);
     }
     async function verifyIfAsked(inputs, effects, outcome) {
       const {verifyTimeoutSeconds: verifyTimeoutSeconds, desired: desired} = inputs;
@@ -2549,7 +2550,7 @@ var __webpack_modules__ = {
       const where = describeScope(inputs.scope);
       if (result === "skipped") return;
       if (outcome.swept) {
-        log.pq(`${dryRun ? "Dry run, nothing written: would delete" : "Deleted"} ${(0, src_text.U9)(outcome.swept.length, "webhook")} in ${where}.`);
+        log.pq(`${dryRun ? "Dry run, nothing written: would delete" : "Deleted"} ${(0, src_text.U9)(outcome.swept.length, "webhook")} in ` + `${where}.`);
         for (const entry of outcome.swept) log.pq(`  ${entry.id} ${entry.url}: ${entry.reason}`);
       } else {
         const several = result === "deleted" && outcome.deletedIds.length > 1;
@@ -2638,8 +2639,8 @@ var __webpack_modules__ = {
       const tail = progress.changedAnything ? ` ${progress.describe()} A re-run picks up from Kapso's state.` : "";
       if (error instanceof errors.l || error instanceof parse.dV) return `${error.message}${tail}`;
       log.Yz(`Unexpected error: ${(0, secrets.F3)(error instanceof Error ? `${error.name}: ${error.message}` : String(error), 500)}`);
-      return `The step stopped on an unexpected error (${error instanceof Error ? (0, 
-      secrets.F3)(error.name, 40) : typeof error}), a fault of this action: please report it.${tail || " Nothing was changed in Kapso before it."}`;
+      return `The step stopped on an unexpected error ` + `(${error instanceof Error ? (0, 
+      secrets.F3)(error.name, 40) : typeof error}), a fault of this action: please report ` + `it.${tail || " Nothing was changed in Kapso before it."}`;
     }
   },
   2334: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
@@ -2739,12 +2740,12 @@ var __webpack_modules__ = {
           if (waitMs >= deadline.remainingMs()) throw new _deadline_js__WEBPACK_IMPORTED_MODULE_0__.Q(doing, uncertain && method !== "GET", deadline.seconds);
           if (last.rateLimited) {
             const how = last.retryAfterMs === void 0 ? "" : " as it asks";
-            _log_js__WEBPACK_IMPORTED_MODULE_2__.lm(`${rateLimiting(service, last, doing)}: waiting ${Math.ceil(waitMs / 1e3)} s${how}, then trying again (attempt ${attempt} of ${maxAttempts}).`);
-          } else _log_js__WEBPACK_IMPORTED_MODULE_2__.pq(`Retrying ${doing} in ${(waitMs / 1e3).toFixed(1)} s (attempt ${attempt} of ${maxAttempts}): ${last.summary}.`);
+            _log_js__WEBPACK_IMPORTED_MODULE_2__.lm(`${rateLimiting(service, last, doing)}: waiting ${Math.ceil(waitMs / 1e3)} s${how}, then trying again ` + `(attempt ${attempt} of ${maxAttempts}).`);
+          } else _log_js__WEBPACK_IMPORTED_MODULE_2__.pq(`Retrying ${doing} in ${(waitMs / 1e3).toFixed(1)} s (attempt ${attempt} of ${maxAttempts}): ` + `${last.summary}.`);
           await sleep(waitMs);
           if (uncertain && spec.reconcile) {
             const found = await spec.reconcile().catch(error => {
-              throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`The outcome of ${doing} is unknown (${last?.summary ?? "no answer"}), and looking for what it made failed: ` + `${error instanceof Error ? error.message : String(error)} ${service} may hold it: a re-run finds it and converges.`, error?.status);
+              throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`The outcome of ${doing} is unknown (${last?.summary ?? "no answer"}), and looking for what it made ` + `failed: ` + `${error instanceof Error ? error.message : String(error)} ${service} may hold it: a re-run finds it ` + `and converges.`, error?.status);
             });
             if (found !== void 0) {
               _log_js__WEBPACK_IMPORTED_MODULE_2__.pq(`The earlier attempt at ${doing} did reach ${service}: using what it made instead of sending it again.`);
@@ -2761,11 +2762,11 @@ var __webpack_modules__ = {
         const tooLong = tooLongAWait(options, doing, outcome, uncertain && method !== "GET");
         if (tooLong) throw tooLong;
         if (outcome.mayHaveApplied) uncertain = true;
-        if (uncertain && method === "POST" && !spec.reconcile) throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`The outcome of ${doing} is unknown (${outcome.summary}); it was not sent again. Re-run to pick up ${service}'s state.`, outcome.status);
+        if (uncertain && method === "POST" && !spec.reconcile) throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`The outcome of ${doing} is unknown (${outcome.summary}); it was not sent again. Re-run to pick up ` + `${service}'s state.`, outcome.status);
         if (deadline.remainingMs() <= 0) throw new _deadline_js__WEBPACK_IMPORTED_MODULE_0__.Q(doing, uncertain && method !== "GET", deadline.seconds);
         last = outcome;
       }
-      throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`Gave up ${doing} after ${maxAttempts} attempt${maxAttempts === 1 ? "" : "s"}; the last one ended with ${last?.summary ?? "no answer"}.` + (uncertain && method !== "GET" ? ` ${service} may have applied it: a re-run finds out and converges.` : ""), last?.status);
+      throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`Gave up ${doing} after ${maxAttempts} attempt${maxAttempts === 1 ? "" : "s"}; the last one ended with ` + `${last?.summary ?? "no answer"}.` + (uncertain && method !== "GET" ? ` ${service} may have applied it: a re-run finds out and converges.` : ""), last?.status);
     }
     function rateLimiting(service, failure, doing) {
       return `${service} is rate-limiting these requests (${failure.status === void 0 ? failure.summary : `HTTP ${failure.status}`}) while ${doing}`;

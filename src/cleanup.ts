@@ -53,7 +53,8 @@ export async function cleanup(failureMessage: (error: unknown, progress: Progres
   const pending = !provisionedText && pendingText ? parseSavedCreate(pendingText) : undefined
   if (!provisioned && !pending) {
     log.warning(
-      `Cleanup: the saved state (${provisionedText ? PROVISIONED : PENDING}) is not what this action writes; nothing was deleted.`
+      `Cleanup: the saved state (${provisionedText ? PROVISIONED : PENDING}) is not what this action writes; nothing ` +
+        `was deleted.`
     )
     return
   }
@@ -126,10 +127,14 @@ function notTheStepsBecause(
   if (record.repository.toLowerCase() !== repository.toLowerCase())
     return `it is recorded for ${record.repository}, not ${repository}`
   if (!saved.record || !sameRecord(record, saved.record))
-    return `its ownership record is not the one the main step ${saved.record ? `saved (${formatRecord(saved.record)})` : 'saved: none'}`
+    return `its ownership record is not the one the main step ${
+      saved.record ? `saved (${formatRecord(saved.record)})` : 'saved: none'
+    }`
   const pullRequest = inputs.pullRequest
   if (pullRequest !== undefined && record.pullRequest !== pullRequest)
-    return `it is recorded for ${record.pullRequest === undefined ? 'no pull request' : `pull request #${record.pullRequest}`}, not #${pullRequest} this run is for`
+    return `it is recorded for ${
+      record.pullRequest === undefined ? 'no pull request' : `pull request #${record.pullRequest}`
+    }, not #${pullRequest} this run is for`
   if (saved.secret && webhook.secret_key !== undefined && fingerprint(webhook.secret_key) !== saved.secret)
     return 'its signing secret is not the one this step set (changed since, or another webhook)'
   return undefined

@@ -73,8 +73,10 @@ function toRunnerFile(variable: string, what: string, write: () => void): void {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | undefined)?.code
     throw new ActionError(
-      `Could not write ${what} to the file ${variable} names${typeof code === 'string' && /^E[A-Z]{2,12}$/.test(code) ? ` (${code})` : ''}: ` +
-        `the runner sets ${variable} and makes that file; check that it exists and is writable (a step that changed it or its folder, or a full disk).`
+      `Could not write ${what} to the file ${variable} ` +
+        `names${typeof code === 'string' && /^E[A-Z]{2,12}$/.test(code) ? ` (${code})` : ''}: ` +
+        `the runner sets ${variable} and makes that file; check that it exists and is writable (a step that changed ` +
+        `it or its folder, or a full disk).`
     )
   }
 }

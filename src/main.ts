@@ -79,5 +79,9 @@ function failureMessage(error: unknown, progress: Progress): string {
   log.debug(
     `Unexpected error: ${outsideText(error instanceof Error ? `${error.name}: ${error.message}` : String(error), 500)}`
   )
-  return `The step stopped on an unexpected error (${error instanceof Error ? outsideText(error.name, 40) : typeof error}), a fault of this action: please report it.${tail || ' Nothing was changed in Kapso before it.'}`
+  return (
+    `The step stopped on an unexpected error ` +
+    `(${error instanceof Error ? outsideText(error.name, 40) : typeof error}), a fault of this action: please report ` +
+    `it.${tail || ' Nothing was changed in Kapso before it.'}`
+  )
 }

@@ -1,7 +1,26 @@
-import type { Webhook, WebhookFields } from './boundary/kapso.js'
-import type { DesiredWebhook } from './inputs/types.js'
+import type { Webhook, WebhookFields, WebhookKind } from './boundary/kapso.js'
 import { RECORD_HEADER } from './ownership.js'
 import { sameUrl } from './urls.js'
+
+/** The webhook as the inputs describe it. An absent optional field means "Kapso's default". */
+export interface DesiredWebhook {
+  /** kapso (events in Kapso's format) or meta (Meta's raw payloads): the only kind the step touches. */
+  kind: WebhookKind
+  url?: string
+  events: string[]
+  /** Absent: keep the existing secret, or generate one for a new webhook. */
+  secretKey?: string
+  active: boolean
+  /** Empty: no extra headers. */
+  headers: Record<string, string>
+  bufferEnabled: boolean
+  bufferWindowSeconds?: number
+  maxBufferSize?: number
+  bufferEvents?: string[]
+  inactivityMinutes?: number
+  /** Absent: Kapso's default (v2). Platform API only. */
+  payloadVersion?: 'v1' | 'v2'
+}
 
 /**
  * What Kapso uses when a field is not sent (shared/kapso-api/NOTES.md §1.2, §2.3). A fact about the

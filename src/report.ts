@@ -14,7 +14,8 @@ export function logOutcome(outcome: Outcome, inputs: ActionInputs): void {
   if (result === 'skipped') return
   if (outcome.swept) {
     log.info(
-      `${dryRun ? 'Dry run, nothing written: would delete' : 'Deleted'} ${count(outcome.swept.length, 'webhook')} in ${where}.`
+      `${dryRun ? 'Dry run, nothing written: would delete' : 'Deleted'} ${count(outcome.swept.length, 'webhook')} in ` +
+        `${where}.`
     )
     for (const entry of outcome.swept) log.info(`  ${entry.id} ${entry.url}: ${entry.reason}`)
   } else {
@@ -25,7 +26,10 @@ export function logOutcome(outcome: Outcome, inputs: ActionInputs): void {
       : `${webhookId ? `webhook ${webhookId}` : 'a new webhook'}${url ? ` for ${url}` : ''} in ${where}${whose}`
     const headline =
       result === 'absent'
-        ? `No webhook ${inputs.webhookId ?? (outcome.owner ? `recorded for ${describeOwner(outcome.owner)}` : `for ${inputs.desired.url}`)} in ${where}: nothing to delete.`
+        ? `No webhook ${
+            inputs.webhookId ??
+            (outcome.owner ? `recorded for ${describeOwner(outcome.owner)}` : `for ${inputs.desired.url}`)
+          } in ${where}: nothing to delete.`
         : `${dryRun ? `Dry run, nothing written: would ${verbs[result]}` : capitalise(result)} ${subject}.`
     log.info(headline)
   }

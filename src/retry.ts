@@ -75,19 +75,23 @@ export async function withRetries<T>(options: RetryOptions, spec: Attempted<T>):
       if (last.rateLimited) {
         const how = last.retryAfterMs === undefined ? '' : ' as it asks'
         log.notice(
-          `${rateLimiting(service, last, doing)}: waiting ${Math.ceil(waitMs / 1000)} s${how}, then trying again (attempt ${attempt} of ${maxAttempts}).`
+          `${rateLimiting(service, last, doing)}: waiting ${Math.ceil(waitMs / 1000)} s${how}, then trying again ` +
+            `(attempt ${attempt} of ${maxAttempts}).`
         )
       } else {
         log.info(
-          `Retrying ${doing} in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt} of ${maxAttempts}): ${last.summary}.`
+          `Retrying ${doing} in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt} of ${maxAttempts}): ` +
+            `${last.summary}.`
         )
       }
       await sleep(waitMs)
       if (uncertain && spec.reconcile) {
         const found = await spec.reconcile().catch((error: unknown) => {
           throw new ActionError(
-            `The outcome of ${doing} is unknown (${last?.summary ?? 'no answer'}), and looking for what it made failed: ` +
-              `${error instanceof Error ? error.message : String(error)} ${service} may hold it: a re-run finds it and converges.`,
+            `The outcome of ${doing} is unknown (${last?.summary ?? 'no answer'}), and looking for what it made ` +
+              `failed: ` +
+              `${error instanceof Error ? error.message : String(error)} ${service} may hold it: a re-run finds it ` +
+              `and converges.`,
             (error as ActionError | undefined)?.status
           )
         })
@@ -111,7 +115,8 @@ export async function withRetries<T>(options: RetryOptions, spec: Attempted<T>):
     if (outcome.mayHaveApplied) uncertain = true
     if (uncertain && method === 'POST' && !spec.reconcile) {
       throw new ActionError(
-        `The outcome of ${doing} is unknown (${outcome.summary}); it was not sent again. Re-run to pick up ${service}'s state.`,
+        `The outcome of ${doing} is unknown (${outcome.summary}); it was not sent again. Re-run to pick up ` +
+          `${service}'s state.`,
         outcome.status
       )
     }
@@ -119,15 +124,18 @@ export async function withRetries<T>(options: RetryOptions, spec: Attempted<T>):
     last = outcome
   }
   throw new ActionError(
-    `Gave up ${doing} after ${maxAttempts} attempt${maxAttempts === 1 ? '' : 's'}; the last one ended with ${last?.summary ?? 'no answer'}.` +
+    `Gave up ${doing} after ${maxAttempts} attempt${maxAttempts === 1 ? '' : 's'}; the last one ended with ` +
+      `${last?.summary ?? 'no answer'}.` +
       (uncertain && method !== 'GET' ? ` ${service} may have applied it: a re-run finds out and converges.` : ''),
     last?.status
   )
 }
 
-/** "Kapso is rate-limiting these requests (HTTP 429) while …": how the service said so, its status or else the summary. */
+/** "Kapso is rate-limiting these requests (HTTP 429) while …": as the service said so (its status, or the summary). */
 function rateLimiting(service: string, failure: Failure, doing: string): string {
-  return `${service} is rate-limiting these requests (${failure.status === undefined ? failure.summary : `HTTP ${failure.status}`}) while ${doing}`
+  return `${service} is rate-limiting these requests (${
+    failure.status === undefined ? failure.summary : `HTTP ${failure.status}`
+  }) while ${doing}`
 }
 
 /**

@@ -36,7 +36,8 @@ export async function writeSummary(outcome: Outcome, inputs: ActionInputs): Prom
   if (result !== 'deleted' && outcome.deletedIds.length > 0) {
     const whose = owner ? 'of the same pull request' : 'of this step at the same url'
     summary.addRaw(
-      `<p>${inputs.dryRun ? 'Would also delete' : 'Also deleted'}, as older webhooks ${whose}: ${cell(listIds(outcome.deletedIds))}.</p>`
+      `<p>${inputs.dryRun ? 'Would also delete' : 'Also deleted'}, as older webhooks ${whose}: ` +
+        `${cell(listIds(outcome.deletedIds))}.</p>`
     )
   }
   if (changes.length > 0) {
@@ -49,7 +50,8 @@ export async function writeSummary(outcome: Outcome, inputs: ActionInputs): Prom
   if (outcome.verification) {
     const v = outcome.verification
     summary.addRaw(
-      `<p>Delivery check${v.event ? ` (${cell(v.event)})` : ''}: <strong>${cell(v.status)}</strong>, the endpoint answered ${cell(endpointAnswer(v))}.</p>`
+      `<p>Delivery check${v.event ? ` (${cell(v.event)})` : ''}: <strong>${cell(v.status)}</strong>, the endpoint ` +
+        `answered ${cell(endpointAnswer(v))}.</p>`
     )
   }
   if (swept) {

@@ -140,7 +140,8 @@ export function parseWebhookPage(
   const data = typeof body === 'object' && body !== null ? (body as { data?: unknown }).data : undefined
   if (Array.isArray(data) && data.length > perPage) {
     throw new AnswerError(
-      `Kapso's answer while ${doing} lists ${data.length.toLocaleString('en-US')} webhooks on one page, more than the ${perPage} asked for (per_page): it was not read.`
+      `Kapso's answer while ${doing} lists ${data.length.toLocaleString('en-US')} webhooks on one page, more than ` +
+        `the ${perPage} asked for (per_page): it was not read.`
     )
   }
   const page = parseAnswer(pageSchema, body, 'Kapso', doing)

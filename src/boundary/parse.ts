@@ -17,7 +17,10 @@ export class AnswerError extends Error {
 /** Each schema says what it expects in words; this is said where a schema gives none. */
 v.setGlobalMessage('of the expected form')
 
-/** Parses `body` with `schema`, or throws AnswerError: "Kapso's answer while listing webhooks has data that is not a list". */
+/**
+ * Parses `body` with `schema`, or throws AnswerError: "Kapso's answer while listing webhooks has data that is
+ * not a list".
+ */
 export function parseAnswer<S extends v.GenericSchema>(
   schema: S,
   body: unknown,

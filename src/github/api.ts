@@ -10,10 +10,11 @@ import {
 import type { Deadline } from '../deadline.js'
 import { ActionError, StatusError } from '../errors.js'
 import * as log from '../log.js'
-import type { PullRequestApi } from '../operations/types.js'
+import type { PullRequestApi } from './types.js'
 import { isFailure, withRetries, type Failure, type RetryOptions } from '../retry.js'
 import { MAX_BODY_BYTES } from '../kapso/transport.js'
 import { outsideText } from '../secrets.js'
+import { count } from '../text.js'
 import { cappedFetch } from './capped-fetch.js'
 
 /** GraphQL allows many aliases in one query; 100 keeps each query small and well under GitHub's limits. */
@@ -77,7 +78,7 @@ export class GitHubApi implements PullRequestApi {
     const { owner, repo } = github.context.repo
     for (let i = 0; i < numbers.length; i += PULL_REQUESTS_PER_QUERY) {
       const batch = numbers.slice(i, i + PULL_REQUESTS_PER_QUERY)
-      const doing = `reading the state of ${batch.length} pull request${batch.length === 1 ? '' : 's'} of ${owner}/${repo}`
+      const doing = `reading the state of ${count(batch.length, 'pull request')} of ${owner}/${repo}`
       const fields = batch.map((n) => `${pullRequestAlias(n)}: pullRequest(number: ${n}) { number state }`).join(' ')
       const query = `query($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${fields} } }`
       const request = (signal: AbortSignal): Promise<unknown> =>
@@ -85,7 +86,8 @@ export class GitHubApi implements PullRequestApi {
       const data = await this.call(doing, request, (error) => graphqlOutcome(error, batch, doing))
       if (typeof data === 'object' && data !== null && (data as { repository?: unknown }).repository === null) {
         throw new ActionError(
-          `GitHub answered that there is no repository ${owner}/${repo} while ${doing}: github-token cannot see it. Check github-token: it needs pull-requests: read on ${owner}/${repo}.`
+          `GitHub answered that there is no repository ${owner}/${repo} while ${doing}: github-token cannot see it. ` +
+            `Check github-token: it needs pull-requests: read on ${owner}/${repo}.`
         )
       }
       for (const [number, state] of parsePullRequestStates(data, batch, doing)) states.set(number, state)
@@ -185,7 +187,9 @@ function graphqlOutcome(error: GraphqlError, numbers: readonly number[], doing: 
     const said = outsideText(failed.message, 200)
     return {
       failed: true,
-      summary: `an error for pull request #${failed.number} in GitHub's GraphQL answer${said ? ` (GitHub said: ${said})` : ''}`,
+      summary: `an error for pull request #${failed.number} in GitHub's GraphQL answer${
+        said ? ` (GitHub said: ${said})` : ''
+      }`,
       mayHaveApplied: false
     } satisfies Failure
   }

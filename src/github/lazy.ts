@@ -1,4 +1,4 @@
-import type { PullRequestApi } from '../operations/types.js'
+import type { PullRequestApi } from './types.js'
 import { loadHttpClient } from '../shims/http-client.js'
 import { useUndici } from '../shims/undici.js'
 import type { GitHubApiOptions } from './api.js'

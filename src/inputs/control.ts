@@ -60,6 +60,7 @@ function readName(fail: Fail): string | undefined {
   const raw = readInput('name')
   if (raw === '' || isRecordName(raw)) return raw || undefined
   return fail(
-    `name must be 1 to 40 lower-case letters, digits and dashes, starting and ending with a letter or digit (like api or worker-2); got ${quote(raw)}.`
+    `name must be 1 to 40 lower-case letters, digits and dashes, starting and ending with a letter or digit (like ` +
+      `api or worker-2); got ${quote(raw)}.`
   )
 }

@@ -86,13 +86,17 @@ export function readInputs(context: GitHubContext = readGitHubContext()): Action
     log.info('verify is skipped: operation auto deletes the webhook on this event.')
 
   log.debug(
-    `scope: ${describeScope(scope)}; api-url: ${apiUrl.url}; operation: ${requested}${requested === 'auto' ? ` -> ${operation}` : ''}; dry-run: ${control.dryRun}`
+    `scope: ${describeScope(scope)}; api-url: ${apiUrl.url}; operation: ${requested}${
+      requested === 'auto' ? ` -> ${operation}` : ''
+    }; dry-run: ${control.dryRun}`
   )
   log.debug(
-    `event: ${context.eventName || '(none)'}; repository: ${context.repository || '(none)'}; pull request: ${pullRequest ?? '(none)'}; name: ${control.name ?? '(none)'}`
+    `event: ${context.eventName || '(none)'}; repository: ${context.repository || '(none)'}; pull request: ` +
+      `${pullRequest ?? '(none)'}; name: ${control.name ?? '(none)'}`
   )
   log.debug(
-    `url: ${desired.url ?? '(none)'}; webhook-id: ${control.webhookId ?? '(none)'}; events: ${desired.events.join(', ')}; timeout-seconds: ${timeoutSeconds}`
+    `url: ${desired.url ?? '(none)'}; webhook-id: ${control.webhookId ?? '(none)'}; events: ` +
+      `${desired.events.join(', ')}; timeout-seconds: ${timeoutSeconds}`
   )
   return {
     apiKey,
@@ -126,7 +130,10 @@ export function readInputs(context: GitHubContext = readGitHubContext()): Action
 }
 
 function unfinishedReason(state: string): string {
-  return `operation auto: this deployment_status is ${state}, not success: nothing to do until the deployment succeeds (its URL may not exist yet).`
+  return (
+    `operation auto: this deployment_status is ${state}, not success: nothing to do until the deployment ` +
+    `succeeds (its URL may not exist yet).`
+  )
 }
 
 /** The inputs that are secrets, masked before anything else is read. */
@@ -148,12 +155,17 @@ function readSecrets(): { apiKey: string; githubToken: string } {
  */
 function skipReason(context: GitHubContext): string | undefined {
   if (isForkPullRequest(context)) {
-    return 'api-key is empty: this run is for a pull request from a fork, and GitHub gives such runs no secrets. Nothing was done.'
+    return (
+      'api-key is empty: this run is for a pull request from a fork, and GitHub gives such runs no secrets. ' +
+      'Nothing was done.'
+    )
   }
   if (isDependabotRun(context)) {
     return (
-      "api-key is empty: Dependabot started this run, and GitHub gives Dependabot's runs only Dependabot secrets. Nothing was done. " +
-      "To give Dependabot's pull requests a webhook too, add KAPSO_API_KEY under Settings → Secrets and variables → Dependabot."
+      "api-key is empty: Dependabot started this run, and GitHub gives Dependabot's runs only Dependabot secrets. " +
+      'Nothing was done. ' +
+      "To give Dependabot's pull requests a webhook too, add KAPSO_API_KEY under " +
+      'Settings → Secrets and variables → Dependabot.'
     )
   }
   return undefined
@@ -198,12 +210,14 @@ function checkOperationNeeds({
   }
   if (operation === 'delete' && !urlGiven && !webhookIdGiven && pullRequest === undefined) {
     fail(
-      'operation delete needs url or webhook-id to know what to delete (on a pull request, it deletes what is recorded for it).'
+      'operation delete needs url or webhook-id to know what to delete (on a pull request, it deletes what is ' +
+        'recorded for it).'
     )
   }
   if (operation === 'sweep' && !githubToken) {
     fail(
-      'github-token is required for operation sweep, to ask GitHub which pull requests are closed: leave it at its default, ${{ github.token }}.'
+      'github-token is required for operation sweep, to ask GitHub which pull requests are closed: leave it at its ' +
+        'default, ${{ github.token }}.'
     )
   }
   if (control.maxAgeMs !== undefined && operation !== undefined && operation !== 'sweep')
@@ -220,13 +234,15 @@ function warnAboutEvent(
 ): void {
   if (closing && operation === 'upsert' && requested === 'upsert') {
     log.warning(
-      'The pull request is closed, and operation upsert keeps its webhook. Use operation auto to delete it when the pull request closes.'
+      'The pull request is closed, and operation upsert keeps its webhook. Use operation auto to delete it when the ' +
+        'pull request closes.'
     )
   }
   if (operation !== 'upsert' && operation !== 'create') return
   for (const event of unknownEvents(events, scope)) {
     log.warning(
-      `events has ${event}, which is not in Kapso's event catalog as this action knows it (read ${CATALOG_READ}): it is sent as given. ` +
+      `events has ${event}, which is not in Kapso's event catalog as this action knows it (read ${CATALOG_READ}): it ` +
+        `is sent as given. ` +
         'If Kapso does not know it either, Kapso refuses it (HTTP 422) and the step fails, naming it.'
     )
   }
@@ -244,14 +260,16 @@ function checkVerify(
   if (!verify) return
   if (scope === 'legacy') {
     fail(
-      "verify needs the Platform API's test endpoint, which the legacy API (whatsapp-config-id) does not have: use phone-number-id, or set verify to false."
+      "verify needs the Platform API's test endpoint, which the legacy API (whatsapp-config-id) does not have: use " +
+        'phone-number-id, or set verify to false.'
     )
   }
   if ((operation === 'delete' || operation === 'sweep') && requested !== 'auto')
     fail(`verify is for operations upsert, create and auto; operation is ${operation}.`)
   if (verifyTimeoutSeconds !== undefined && timeoutSeconds !== undefined && verifyTimeoutSeconds >= timeoutSeconds) {
     fail(
-      `verify-timeout-seconds (${verifyTimeoutSeconds}) must be less than timeout-seconds (${timeoutSeconds}), which bounds the whole step, verification included.`
+      `verify-timeout-seconds (${verifyTimeoutSeconds}) must be less than timeout-seconds (${timeoutSeconds}), which ` +
+        `bounds the whole step, verification included.`
     )
   }
 }
@@ -271,7 +289,8 @@ function warnAboutIgnored(
   }
   if (url && hasEmptySegment(url)) {
     log.warning(
-      `url has an empty path segment (//): ${url}. Kapso keeps it as written, and it is another URL than the one with a single slash. ` +
+      `url has an empty path segment (//): ${url}. Kapso keeps it as written, and it is another URL than the one ` +
+        `with a single slash. ` +
         'A URL built as ${{ steps.deploy.outputs.url }}/path gets one when the deploy URL ends with "/".'
     )
   }

@@ -11,7 +11,8 @@ export const DEFAULT_API_URLS = {
 
 const PHONE_NUMBER_ID = /^[0-9]{1,32}$/
 const ONE_SCOPE =
-  'exactly one of whatsapp-config-id (legacy API), phone-number-id (Platform API) or scope: project (Platform API, project-wide)'
+  'exactly one of whatsapp-config-id (legacy API), phone-number-id (Platform API) or scope: project (Platform API, ' +
+  'project-wide)'
 
 /** scope: project, or else whatsapp-config-id (legacy API) or phone-number-id (Platform API): exactly one. */
 export function readScope(fail: Fail): Scope | undefined {
@@ -25,7 +26,8 @@ export function readScope(fail: Fail): Scope | undefined {
   if (scope === 'project') {
     if (configId || phoneNumberId) {
       return fail(
-        `scope project takes neither whatsapp-config-id nor phone-number-id: a project webhook belongs to the API key's whole project. Give ${ONE_SCOPE}.`
+        `scope project takes neither whatsapp-config-id nor phone-number-id: a project webhook belongs to the API ` +
+          `key's whole project. Give ${ONE_SCOPE}.`
       )
     }
     return { kind: 'project', id: '', input: 'scope' }
@@ -34,7 +36,8 @@ export function readScope(fail: Fail): Scope | undefined {
   if (configId) {
     if (!UUID.test(configId)) {
       return fail(
-        `whatsapp-config-id must be a Kapso configuration UUID (like 550e8400-e29b-41d4-a716-446655440000); got ${quote(configId)}.`
+        `whatsapp-config-id must be a Kapso configuration UUID (like 550e8400-e29b-41d4-a716-446655440000); got ` +
+          `${quote(configId)}.`
       )
     }
     return { kind: 'legacy', id: configId, input: 'whatsapp-config-id' }
@@ -42,7 +45,8 @@ export function readScope(fail: Fail): Scope | undefined {
   if (phoneNumberId) {
     if (!PHONE_NUMBER_ID.test(phoneNumberId)) {
       return fail(
-        `phone-number-id must be Meta's phone number id, digits only (like 106540352242922); got ${quote(phoneNumberId)}.`
+        `phone-number-id must be Meta's phone number id, digits only (like 106540352242922); got ` +
+          `${quote(phoneNumberId)}.`
       )
     }
     return { kind: 'platform', id: phoneNumberId, input: 'phone-number-id' }
@@ -84,7 +88,8 @@ export function readApiUrl(scope: Scope | undefined, fail: Fail): { url: string;
   if (parsed.search || parsed.hash) return fail(`api-url must be ${accepts}.`)
   if (parsed.protocol === 'http:' && !isLoopback(parsed.hostname)) {
     return fail(
-      `api-url may use http:// only for a loopback host (localhost, 127.0.0.1, [::1]); use https:// for ${parsed.hostname}.`
+      `api-url may use http:// only for a loopback host (localhost, 127.0.0.1, [::1]); use https:// for ` +
+        `${parsed.hostname}.`
     )
   }
   const generation = generationOf(parsed)
@@ -92,7 +97,8 @@ export function readApiUrl(scope: Scope | undefined, fail: Fail): { url: string;
     const names = { legacy: "Kapso's legacy API", platform: "Kapso's Platform API" }
     const other = wanted === 'legacy' ? 'phone-number-id' : 'whatsapp-config-id'
     return fail(
-      `api-url ${quote(raw)} is ${names[generation]}, but ${scope.input === 'scope' ? 'scope project' : scope.input} needs ${names[wanted]} (${DEFAULT_API_URLS[wanted]}): ` +
+      `api-url ${quote(raw)} is ${names[generation]}, but ${scope.input === 'scope' ? 'scope project' : scope.input} ` +
+        `needs ${names[wanted]} (${DEFAULT_API_URLS[wanted]}): ` +
         `leave api-url empty${scope.kind === 'project' ? '' : `, or give ${other} for the other API`}.`
     )
   }

@@ -1,30 +1,12 @@
-import type { WebhookKind } from '../boundary/kapso.js'
 import type { GitHubContext } from '../github/context.js'
 import type { Scope } from '../kapso/scope.js'
+import type { DesiredWebhook } from '../plan.js'
+
+export type { DesiredWebhook }
 
 export const OPERATIONS = ['upsert', 'create', 'delete', 'auto', 'sweep'] as const
 /** What the step does; `auto` resolves to upsert or delete from the event. */
 export type Operation = Exclude<(typeof OPERATIONS)[number], 'auto'>
-
-/** The webhook as the inputs describe it. An absent optional field means "Kapso's default". */
-export interface DesiredWebhook {
-  /** kapso (events in Kapso's format) or meta (Meta's raw payloads): the only kind the step touches. */
-  kind: WebhookKind
-  url?: string
-  events: string[]
-  /** Absent: keep the existing secret, or generate one for a new webhook. */
-  secretKey?: string
-  active: boolean
-  /** Empty: no extra headers. */
-  headers: Record<string, string>
-  bufferEnabled: boolean
-  bufferWindowSeconds?: number
-  maxBufferSize?: number
-  bufferEvents?: string[]
-  inactivityMinutes?: number
-  /** Absent: Kapso's default (v2). Platform API only. */
-  payloadVersion?: 'v1' | 'v2'
-}
 
 export interface ActionInputs {
   apiKey: string

@@ -78,14 +78,16 @@ export function readDesiredWebhook(
     fail(`secret-key must be at most ${MAX_SECRET} characters; got ${secretKey.length}.`)
   else if (secretKey && secretKey.length < MIN_SECRET_KEY_LENGTH) {
     fail(
-      `secret-key must be at least ${MIN_SECRET_KEY_LENGTH} characters; got ${secretKey.length}. Leave it empty to have a 256-bit one generated.`
+      `secret-key must be at least ${MIN_SECRET_KEY_LENGTH} characters; got ${secretKey.length}. Leave it empty to ` +
+        `have a 256-bit one generated.`
     )
   }
   if (kind === 'meta') {
     for (const name of NOT_FOR_META)
       if (readInput(name))
         fail(
-          `${name} is not for kind meta: Meta sends its raw payloads, with no Kapso events, batching or payload version. Remove ${name}.`
+          `${name} is not for kind meta: Meta sends its raw payloads, with no Kapso events, batching or payload ` +
+            `version. Remove ${name}.`
         )
   }
   const bufferEventsRaw = readInput('buffer-events')
@@ -94,7 +96,8 @@ export function readDesiredWebhook(
     fail('buffer-enabled must be false for kind meta: Meta payloads are not batched.')
   if (bufferEnabled && scope?.kind === 'project')
     fail(
-      'buffer-enabled must be false with scope project: buffering batches whatsapp.message.received, which project webhooks do not receive.'
+      'buffer-enabled must be false with scope project: buffering batches whatsapp.message.received, which project ' +
+        'webhooks do not receive.'
     )
   return {
     kind: kind ?? 'kapso',
@@ -119,7 +122,8 @@ function readPayloadVersion(scope: Scope | undefined, fail: Fail): 'v1' | 'v2' |
     return fail(`payload-version must be v1 or v2, or empty for Kapso's default (v2); got ${quote(raw)}.`)
   if (scope?.kind === 'legacy')
     return fail(
-      'payload-version is a Platform API setting: the legacy API (whatsapp-config-id) has none. Remove it, or use phone-number-id.'
+      'payload-version is a Platform API setting: the legacy API (whatsapp-config-id) has none. Remove it, or use ' +
+        'phone-number-id.'
     )
   return raw
 }
@@ -133,7 +137,8 @@ function readWebhookUrl(fail: Fail): string | undefined {
   const parsed = parseUrl(raw)
   if (!parsed && raw.startsWith('/')) {
     return fail(
-      `url must be ${accepts}; got ${quote(raw)}, a path without scheme or host: the expression before it gave nothing. ` +
+      `url must be ${accepts}; got ${quote(raw)}, a path without scheme or host: the expression before it gave ` +
+        `nothing. ` +
         'Did the step whose output makes the URL run, and set that output?'
     )
   }
@@ -164,14 +169,17 @@ export function readEvents(fail: Fail, scope: Scope | undefined): string[] {
     if (verdict.verdict === 'other-scope') {
       fail(
         scope?.kind === 'project'
-          ? `events has ${event}, a phone-number event: project webhooks (scope: project) never receive message, conversation or contact events. Give phone-number-id for a phone number's webhook.`
-          : `events has ${event}, a project event: give scope: project for a project webhook. A phone number's webhook takes message, conversation and contact events only.`
+          ? `events has ${event}, a phone-number event: project webhooks (scope: project) never receive message, ` +
+              `conversation or contact events. Give phone-number-id for a phone number's webhook.`
+          : `events has ${event}, a project event: give scope: project for a project webhook. A phone number's ` +
+              `webhook takes message, conversation and contact events only.`
       )
     } else if (verdict.verdict === 'typo') {
       fail(`events has an unknown event ${quote(event)}: did you mean "${verdict.near}"?`)
     } else if (verdict.verdict === 'malformed') {
       fail(
-        `events has ${quote(event)}, which is no event name (lower-case words joined by dots, like whatsapp.message.received)` +
+        `events has ${quote(event)}, which is no event name (lower-case words joined by dots, like ` +
+          `whatsapp.message.received)` +
           (verdict.near ? `: did you mean "${verdict.near}"?` : `. Accepted: ${allowed.join(', ')}.`)
       )
     }
@@ -208,7 +216,8 @@ function readHeaders(fail: Fail): Record<string, string> | undefined {
   if (!entries) return undefined
   if (entries.length >= MAX_HEADERS)
     return fail(
-      `headers has ${entries.length} headers; at most ${MAX_HEADERS - 1} are taken (the action adds its ownership record, and reads no webhook with more than ${MAX_HEADERS}).`
+      `headers has ${entries.length} headers; at most ${MAX_HEADERS - 1} are taken (the action adds its ownership ` +
+        `record, and reads no webhook with more than ${MAX_HEADERS}).`
     )
   const headers: [string, string][] = []
   const seen = new Set<string>()
@@ -221,7 +230,8 @@ function readHeaders(fail: Fail): Record<string, string> | undefined {
       return fail(`headers cannot set ${name}: the action keeps its ownership record there.`)
     if (lower.startsWith(RESERVED_PREFIX) || RESERVED_HEADERS.includes(lower)) {
       return fail(
-        `headers cannot set ${name}: Kapso sets it on every delivery. Reserved: any X-Webhook-* header, ${RESERVED_HEADERS.join(', ')} and ${RECORD_HEADER}.`
+        `headers cannot set ${name}: Kapso sets it on every delivery. Reserved: any X-Webhook-* header, ` +
+          `${RESERVED_HEADERS.join(', ')} and ${RECORD_HEADER}.`
       )
     }
     if (seen.has(lower)) return fail(`headers names ${name} twice.`)

@@ -155,12 +155,14 @@ export class KapsoClient {
     const created = adopted ?? (await this.readCreated(reply, doing, lookForIt))
     if (existingIds.some((id) => id.toLowerCase() === created.id.toLowerCase())) {
       throw new AnswerError(
-        `Kapso's answer while ${doing} names webhook ${created.id}, which was there before the create: it is not the new one. Re-run to find what the create made.`
+        `Kapso's answer while ${doing} names webhook ${created.id}, which was there before the create: it is not the ` +
+          `new one. Re-run to find what the create made.`
       )
     }
     if (created.kind !== this.options.kind) {
       throw new AnswerError(
-        `Kapso's answer while ${doing} has kind ${created.kind}, not ${this.options.kind} as asked. A re-run will not find this webhook (${created.id}); delete it with operation delete and webhook-id.`
+        `Kapso's answer while ${doing} has kind ${created.kind}, not ${this.options.kind} as asked. A re-run will ` +
+          `not find this webhook (${created.id}); delete it with operation delete and webhook-id.`
       )
     }
     this.progress.record(`created webhook ${created.id}`)
@@ -265,15 +267,27 @@ export class KapsoClient {
   private notFound(doing: string, where: string): string {
     const { scope } = this.options
     const apiUrlHint = where
-      ? ` and api-url: it must be Kapso's ${scope.kind === 'legacy' ? 'legacy API (https://app.kapso.ai/api/v1)' : 'Platform API (https://api.kapso.ai/platform/v1)'} for ${scope.input}`
+      ? ` and api-url: it must be Kapso's ${
+          scope.kind === 'legacy'
+            ? 'legacy API (https://app.kapso.ai/api/v1)'
+            : 'Platform API (https://api.kapso.ai/platform/v1)'
+        } for ${scope.input}`
       : ''
     switch (scope.kind) {
       case 'legacy':
-        return `Kapso has no WhatsApp configuration ${scope.id} for this API key${where} (HTTP 404) while ${doing}. Check whatsapp-config-id: it is the configuration's UUID in Kapso${apiUrlHint}.`
+        return (
+          `Kapso has no WhatsApp configuration ${scope.id} for this API key${where} (HTTP 404) while ${doing}. ` +
+          `Check whatsapp-config-id: it is the configuration's UUID in Kapso${apiUrlHint}.`
+        )
       case 'platform':
-        return `Kapso has no phone number ${scope.id} for this API key${where} (HTTP 404) while ${doing}. Check phone-number-id: it is Meta's phone number id (digits), not Kapso's configuration UUID${apiUrlHint}.`
+        return (
+          `Kapso has no phone number ${scope.id} for this API key${where} (HTTP 404) while ${doing}. Check ` +
+          `phone-number-id: it is Meta's phone number id (digits), not Kapso's configuration UUID${apiUrlHint}.`
+        )
       case 'project':
-        return `Kapso answered HTTP 404${where} while ${doing}.${where ? ' Check api-url: project webhooks are on the Platform API (https://api.kapso.ai/platform/v1).' : ''}`
+        return `Kapso answered HTTP 404${where} while ${doing}.${
+          where ? ' Check api-url: project webhooks are on the Platform API (https://api.kapso.ai/platform/v1).' : ''
+        }`
     }
   }
 }
@@ -281,7 +295,8 @@ export class KapsoClient {
 function tooMuch(doing: string, what: string): ActionError {
   return new ActionError(
     `Kapso's answers while ${doing} hold ${what}: more than this action reads from one scope ` +
-      `(${MAX_WEBHOOKS.toLocaleString('en-US')} webhooks, ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB), so it stopped reading and changed nothing. ` +
+      `(${MAX_WEBHOOKS.toLocaleString('en-US')} webhooks, ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB), so it stopped ` +
+      `reading and changed nothing. ` +
       'Check api-url and the scope id; if the scope really holds that many, delete the webhooks it no longer needs.'
   )
 }

@@ -30,10 +30,11 @@ export class DeliveriesClient {
    */
   async test(webhookId: string, event: string | undefined, isNew: (delivery: Delivery) => boolean): Promise<void> {
     const doing = `asking Kapso for a test delivery to webhook ${webhookId}`
+    // The OpenAPI puts event_type in the body, Kapso's own scripts in the query: both, so that either reading works.
+    const query = event === undefined ? '' : `?${new URLSearchParams({ event_type: event })}`
     const reply = await this.send({
       method: 'POST',
-      // The OpenAPI puts event_type in the body, Kapso's own scripts in the query: both, so that either reading works.
-      url: `${this.apiUrl}/whatsapp/webhooks/${encodeURIComponent(webhookId)}/test${event === undefined ? '' : `?${new URLSearchParams({ event_type: event })}`}`,
+      url: `${this.apiUrl}/whatsapp/webhooks/${encodeURIComponent(webhookId)}/test${query}`,
       payload: event === undefined ? {} : { event_type: event },
       doing,
       reconcile: async () =>
@@ -41,7 +42,8 @@ export class DeliveriesClient {
     })
     if (!parseTestQueued(reply.body, doing))
       throw new ActionError(
-        `Kapso did not queue the test delivery to webhook ${webhookId} (success: false). Re-run, or set verify to false.`
+        `Kapso did not queue the test delivery to webhook ${webhookId} (success: false). Re-run, or set verify to ` +
+          `false.`
       )
   }
 
@@ -51,7 +53,9 @@ export class DeliveriesClient {
     } catch (error) {
       if (!(error instanceof StatusError)) throw error
       const context = {
-        notFound: `Kapso answered HTTP 404 while ${spec.doing}: the Platform API at api-url ${this.apiUrl} has no such webhook.`,
+        notFound:
+          `Kapso answered HTTP 404 while ${spec.doing}: the Platform API at api-url ${this.apiUrl} has no ` +
+          `such webhook.`,
         forbidden: 'webhook test deliveries or the deliveries list'
       }
       throw new ActionError(refusal(error.status, error.body, spec.doing, context), error.status)

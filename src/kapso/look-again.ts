@@ -35,14 +35,16 @@ export async function lookAgain<T>(
   if (first !== undefined) return first
   const total = seconds(lookAgainMs(policy))
   log.info(
-    `${missing} Kapso's lists may show a new webhook only seconds after its create: looking again for up to ${total} s before ${then}.`
+    `${missing} Kapso's lists may show a new webhook only seconds after its create: looking again for up to ${total} ` +
+      `s before ${then}.`
   )
   const started = Date.now()
   for (const n of PAUSES) {
     const pauseMs = n * policy.paceMs
     if (policy.deadline && pauseMs >= policy.deadline.remainingMs()) {
       log.info(
-        `Stopped looking after ${seconds(Date.now() - started)} s, as the step's time (timeout-seconds: ${policy.deadline.seconds}) is nearly up, and ${then}.`
+        `Stopped looking after ${seconds(Date.now() - started)} s, as the step's time (timeout-seconds: ` +
+          `${policy.deadline.seconds}) is nearly up, and ${then}.`
       )
       return undefined
     }

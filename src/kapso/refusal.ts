@@ -14,22 +14,35 @@ export function refusal(status: number, body: unknown, doing: string, context: R
   const quote = said ? ` Kapso said: ${said}` : ''
   switch (status) {
     case 401:
-      return `Kapso rejected the API key (HTTP 401) while ${doing}. Check the api-key input: it must be a current Kapso project API key.${quote}`
+      return (
+        `Kapso rejected the API key (HTTP 401) while ${doing}. Check the api-key input: it must be a current ` +
+        `Kapso project API key.${quote}`
+      )
     case 402:
-      return `Kapso refused ${doing} (HTTP 402, payment required): the project's plan does not include it; project.event needs a plan with project events.${quote}`
+      return (
+        `Kapso refused ${doing} (HTTP 402, payment required): the project's plan does not include it; ` +
+        `project.event needs a plan with project events.${quote}`
+      )
     case 403:
-      return `Kapso refused access (HTTP 403) while ${doing}: the API key's project cannot use ${context.forbidden}.${quote}`
+      return (
+        `Kapso refused access (HTTP 403) while ${doing}: the API key's project cannot use ` +
+        `${context.forbidden}.${quote}`
+      )
     case 404:
       return context.notFound + quote
     case 422:
       // Kapso's words for an event it does not know: "Events contains unsupported events: \"…\"".
       if (/\bunsupported events?\b/i.test(said)) {
-        return `Kapso refused the events input (HTTP 422) while ${doing}: ${said}. Remove those events, or correct them: Kapso accepts only the events it lists.`
+        return (
+          `Kapso refused the events input (HTTP 422) while ${doing}: ${said}. Remove those events, or correct ` +
+          `them: Kapso accepts only the events it lists.`
+        )
       }
       return `Kapso refused ${doing} (HTTP 422): ${said || 'no reason given'}`
     default:
       return status >= 300 && status < 400
-        ? `Kapso answered with a redirect (HTTP ${status}) while ${doing}; redirects are not followed, so that the API key goes nowhere else. Check api-url.`
+        ? `Kapso answered with a redirect (HTTP ${status}) while ${doing}; redirects are not followed, so that the ` +
+            `API key goes nowhere else. Check api-url.`
         : `Kapso answered HTTP ${status} while ${doing}.${quote}`
   }
 }

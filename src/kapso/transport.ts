@@ -117,7 +117,9 @@ export class Transport {
       failed: true,
       status,
       body,
-      summary: `HTTP ${status}${said ? ` (${this.options.service} said: ${said})` : looksLikeHtml ? ' (an HTML error page)' : ''}`,
+      summary: `HTTP ${status}${
+        said ? ` (${this.options.service} said: ${said})` : looksLikeHtml ? ' (an HTML error page)' : ''
+      }`,
       // A 5xx may come after the change was made; 429 and 4xx mean it was not.
       mayHaveApplied: status >= 500,
       rateLimited: status === 429,

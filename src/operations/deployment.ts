@@ -29,8 +29,10 @@ export async function deployedFor(
 ): Promise<DeployedFor> {
   if (!github) {
     throw new ActionError(
-      `github-token is empty: on a ${context.eventName} event the action asks GitHub which pull request holds commit ${sha.slice(0, 7)}, ` +
-        'so that a new deployment moves its webhook instead of adding one. Leave github-token at its default, ${{ github.token }}, with "permissions: pull-requests: read".'
+      `github-token is empty: on a ${context.eventName} event the action asks GitHub which pull request holds commit ` +
+        `${sha.slice(0, 7)}, ` +
+        'so that a new deployment moves its webhook instead of adding one. Leave github-token at its default, ${{ ' +
+        'github.token }}, with "permissions: pull-requests: read".'
     )
   }
   const ref = context.deploymentRef
@@ -67,12 +69,16 @@ export function deploymentSkip(sha: string, deployed: DeployedFor): string | und
   const commit = `The deployed commit ${sha.slice(0, 7)}`
   if (deployed.state === 'stale') {
     return (
-      `${commit} is no longer the head of pull request #${deployed.number} (now ${deployed.head.slice(0, 7)}): this deployment is out of date, ` +
+      `${commit} is no longer the head of pull request #${deployed.number} (now ${deployed.head.slice(0, 7)}): this ` +
+      `deployment is out of date, ` +
       "and the pull request's webhook stays with the newer one. Nothing was changed."
     )
   }
   if (deployed.state === 'closed') {
-    return `${commit} is the head of pull request #${deployed.number}, which is closed: a deployment that ends after the close gets no webhook. Nothing was changed.`
+    return (
+      `${commit} is the head of pull request #${deployed.number}, which is closed: a deployment that ends after ` +
+      `the close gets no webhook. Nothing was changed.`
+    )
   }
   return undefined
 }

@@ -88,16 +88,20 @@ async function deploymentPullRequest(
  * found by its URL, as on a push, with a warning that it stays.
  */
 function noPullRequest(sha: string, auto: boolean): { skip?: string } | undefined {
-  const commit = `No pull request has the deployed commit ${sha.slice(0, 7)} as its head (a branch without one yet, or production)`
+  const commit =
+    `No pull request has the deployed commit ${sha.slice(0, 7)} as its head (a branch without one yet, ` +
+    `or production)`
   if (auto) {
     return {
       skip:
         `${commit}: operation auto keeps webhooks for pull requests only, so nothing was done. ` +
-        "A pull request's webhook comes with its branch's next deployment once it is open; for production, use a push workflow with a stable URL."
+        "A pull request's webhook comes with its branch's next deployment once it is open; for production, use a " +
+        'push workflow with a stable URL.'
     }
   }
   log.warning(
-    `${commit}: the webhook is found by its url, as on a push, and recorded without a pull request: closing a pull request or a sweep will not remove it.`
+    `${commit}: the webhook is found by its url, as on a push, and recorded without a pull request: closing a pull ` +
+      `request or a sweep will not remove it.`
   )
   return undefined
 }

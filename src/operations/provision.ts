@@ -40,7 +40,8 @@ export async function updateExisting(existing: Webhook, inputs: ActionInputs, ef
   }
   if (existing.active === false && desired.active) {
     log.warning(
-      `Webhook ${existing.id} was inactive: Kapso may have paused it after its deliveries kept failing. It is made active again; ` +
+      `Webhook ${existing.id} was inactive: Kapso may have paused it after its deliveries kept failing. It is made ` +
+        `active again; ` +
         'check that the endpoint answers 2xx (verify: true asks Kapso for a test delivery).'
     )
   }
@@ -77,19 +78,24 @@ export async function findById(inputs: ActionInputs, api: Effects['api'], webhoo
   const found = await api.get(webhookId)
   if (!found) {
     throw new ActionError(
-      `webhook-id ${webhookId} matches no webhook of ${describeScope(scope)}. Check webhook-id, or leave it empty to find the webhook by url.`
+      `webhook-id ${webhookId} matches no webhook of ${describeScope(scope)}. Check webhook-id, or leave it empty to ` +
+        `find the webhook by url.`
     )
   }
   if (found.kind !== desired.kind) {
     throw new ActionError(
-      `webhook-id ${webhookId} is a ${found.kind}-kind webhook; this step manages ${desired.kind}-kind webhooks (the kind input). A webhook's kind cannot change.`
+      `webhook-id ${webhookId} is a ${found.kind}-kind webhook; this step manages ${desired.kind}-kind webhooks (the ` +
+        `kind input). A webhook's kind cannot change.`
     )
   }
   if (!inScope(scope, found)) {
     throw new ActionError(
       scope.kind === 'project'
-        ? `webhook-id ${webhookId} is a webhook of phone number ${found.phone_number_id}, not a project webhook: give phone-number-id ${found.phone_number_id} instead of scope: project.`
-        : `webhook-id ${webhookId} is a webhook of ${found.phone_number_id ? `phone number ${found.phone_number_id}` : 'the project'}, not of ${describeScope(scope)}. Check webhook-id; nothing was changed.`
+        ? `webhook-id ${webhookId} is a webhook of phone number ${found.phone_number_id}, not a project webhook: ` +
+            `give phone-number-id ${found.phone_number_id} instead of scope: project.`
+        : `webhook-id ${webhookId} is a webhook of ${
+            found.phone_number_id ? `phone number ${found.phone_number_id}` : 'the project'
+          }, not of ${describeScope(scope)}. Check webhook-id; nothing was changed.`
     )
   }
   return found
@@ -156,9 +162,12 @@ function secretInForce(webhook: Webhook, replaced = false): string | undefined {
   if (secret === undefined || maskWebhookSecret(secret)) return secret
   if (!replaced)
     log.warning(
-      `Webhook ${webhook.id} has a signing secret of ${count(secret.length, 'character')} in Kapso, fewer than ${MIN_MASKED_SECRET}: ` +
-        'short enough to guess, so a signature made with it proves little, and too short to mask in the log, so this step neither prints it ' +
-        'nor gives it as the secret-key output. Rotate it: give secret-key a new secret of 16 characters or more (openssl rand -hex 32 makes one), ' +
+      `Webhook ${webhook.id} has a signing secret of ${count(secret.length, 'character')} in Kapso, fewer than ` +
+        `${MIN_MASKED_SECRET}: ` +
+        'short enough to guess, so a signature made with it proves little, and too short to mask in the log, so this ' +
+        'step neither prints it ' +
+        'nor gives it as the secret-key output. Rotate it: give secret-key a new secret of 16 characters or more ' +
+        '(openssl rand -hex 32 makes one), ' +
         'and give the same to your endpoint.'
     )
   return undefined

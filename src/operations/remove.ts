@@ -29,7 +29,8 @@ export async function remove(inputs: ActionInputs, effects: Effects): Promise<Ou
     targets = deletableAtUrl(await api.findByUrl(desired.url), identity.record, desired.url)
   } else if (inputs.pullRequest !== undefined && !inputs.context.repository) {
     throw new ActionError(
-      'operation delete on a pull request needs GITHUB_REPOSITORY, which the runner sets, to know what is recorded for it: run it in a GitHub workflow.'
+      'operation delete on a pull request needs GITHUB_REPOSITORY, which the runner sets, to know what is recorded ' +
+        'for it: run it in a GitHub workflow.'
     )
   } else {
     throw new ActionError('operation delete needs url or webhook-id to know what to delete.')
@@ -62,9 +63,16 @@ function deletableAtUrl(matches: Webhook[], record: OwnershipRecord | undefined,
   if (others.length > 0) {
     const one = others.length === 1
     log.warning(
-      `${one ? `Webhook ${others[0]?.id} also has` : `${others.length} webhooks (${listIds(others.map((w) => w.id))}) also have`} url ${url}, ` +
-        `but ${one ? 'it is' : 'they are'} recorded for someone else than ${record ? describeRecord(record) : OUTSIDE} (another repository, pull request or name): ` +
-        `left as ${one ? 'it is' : 'they are'}. Delete ${one ? 'it' : 'them'} with webhook-id if ${one ? 'it is' : 'they are'} stale.`
+      `${
+        one
+          ? `Webhook ${others[0]?.id} also has`
+          : `${others.length} webhooks (${listIds(others.map((w) => w.id))}) also have`
+      } url ${url}, ` +
+        `but ${one ? 'it is' : 'they are'} recorded for someone else than ` +
+        `${record ? describeRecord(record) : OUTSIDE} (another repository, pull request or name): ` +
+        `left as ${one ? 'it is' : 'they are'}. Delete ${one ? 'it' : 'them'} with webhook-id if ${
+          one ? 'it is' : 'they are'
+        } stale.`
     )
   }
   return matches.filter((webhook) => !others.includes(webhook))
@@ -85,7 +93,8 @@ async function removeById(inputs: ActionInputs, api: WebhookApi, id: string): Pr
   if (!found) return gone
   if (found.kind !== inputs.desired.kind) {
     throw new ActionError(
-      `webhook-id ${id} is a ${found.kind}-kind webhook; this step deletes ${inputs.desired.kind}-kind webhooks only (the kind input). Nothing was deleted.`
+      `webhook-id ${id} is a ${found.kind}-kind webhook; this step deletes ${inputs.desired.kind}-kind webhooks only ` +
+        `(the kind input). Nothing was deleted.`
     )
   }
   if (!inScope(inputs.scope, found)) {
@@ -121,7 +130,8 @@ export async function sweep(inputs: ActionInputs, { api, github }: Effects): Pro
   })
   const others = all.length - ours.length
   log.info(
-    `${count(all.length, 'webhook')} in ${describeScope(inputs.scope)}; ${ours.length} recorded for pull requests of ${repository}` +
+    `${count(all.length, 'webhook')} in ${describeScope(inputs.scope)}; ${ours.length} recorded for pull requests of ` +
+      `${repository}` +
       (others === 0 ? '.' : `; ${others === 1 ? 'the other is' : `the ${others} others are`} left alone.`)
   )
 

@@ -1,6 +1,6 @@
-import type { CommitPullRequest } from '../boundary/github.js'
 import type { Webhook, WebhookFields } from '../boundary/kapso.js'
 import type { Deadline } from '../deadline.js'
+import type { PullRequestApi } from '../github/types.js'
 import type { OwnershipRecord, PullRequestOwner } from '../ownership.js'
 import type { FieldChange } from '../plan.js'
 import type { DeliveryApi, Verification } from './verify.js'
@@ -9,7 +9,7 @@ import type { DeliveryApi, Verification } from './verify.js'
 export interface WebhookApi {
   /** The step's kind of webhook in the scope with this URL (normal form), most recent first. */
   findByUrl(url: string): Promise<Webhook[]>
-  /** Every webhook of the step's kind in the scope, most recent first; the secrets of those `keepSecret` picks are kept. */
+  /** Every webhook of the step's kind in the scope, most recent first; the secrets of those `keepSecret` picks kept. */
   listAll(keepSecret?: (webhook: Webhook) => boolean): Promise<Webhook[]>
   get(id: string): Promise<Webhook | undefined>
   /** existingIds: webhooks with this URL before the create, so that a retried create can find its own. */
@@ -18,13 +18,7 @@ export interface WebhookApi {
   remove(id: string): Promise<boolean>
 }
 
-/** What the action asks GitHub; github/api.ts is the real one. */
-export interface PullRequestApi {
-  /** 'open' or 'closed' for each pull request; undefined where GitHub has none such. */
-  pullRequestStates(numbers: readonly number[]): Promise<Map<number, 'open' | 'closed' | undefined>>
-  /** The pull requests, open and closed, that hold this commit. */
-  pullRequestsWith(sha: string): Promise<CommitPullRequest[]>
-}
+export type { PullRequestApi }
 
 /** What the operation needs besides the inputs. */
 export interface Effects {
@@ -35,7 +29,10 @@ export interface Effects {
   /** verify's pause between two reads of the deliveries. */
   pollMs?: number
   deadline?: Deadline
-  /** Called before a create is sent, with the URL, the ids already there, the secret and the record: the post step's way to find it. */
+  /**
+   * Called before a create is sent, with the URL, the ids already there, the secret and the record: the post
+   * step's way to find it.
+   */
   beforeCreate?: (
     url: string,
     existingIds: readonly string[],

@@ -63,7 +63,8 @@ async function upsertAtUrl(inputs: ActionInputs, effects: Effects, identity: Ide
   if (!kept) return updateNewest(unrecorded, inputs, effects, ' without a record of this action')
   const why =
     `${older.length + 1} webhooks of ${describeScope(inputs.scope)} have url ${url} and are recorded for ${whose} ` +
-    `(${DUPLICATES}: a concurrency group per ${record.pullRequest === undefined ? 'workflow' : 'pull request'} prevents the second)`
+    `(${DUPLICATES}: a concurrency group per ${record.pullRequest === undefined ? 'workflow' : 'pull request'} ` +
+    `prevents the second)`
   return keepNewest(kept, older, inputs, effects, why)
 }
 
@@ -76,7 +77,8 @@ function updateNewest(matches: Webhook[], inputs: ActionInputs, effects: Effects
   const [newest, ...rest] = matches as [Webhook, ...Webhook[]]
   if (rest.length > 0) {
     log.warning(
-      `${matches.length} webhooks of ${describeScope(inputs.scope)}${which} have url ${inputs.desired.url}. Updating the most recent, ${newest.id}; ` +
+      `${matches.length} webhooks of ${describeScope(inputs.scope)}${which} have url ${inputs.desired.url}. Updating ` +
+        `the most recent, ${newest.id}; ` +
         `left as they are: ${listIds(rest.map((w) => w.id))}. Remove those with operation delete and webhook-id.`
     )
   }
@@ -117,7 +119,8 @@ async function upsertOwned(
     }
   const why =
     `${older.length + 1} webhooks were recorded for ${describeRecord(owner)} ` +
-    `(earlier versions of this action made one per URL; ${DUPLICATES}: a concurrency group per pull request prevents the second)`
+    `(earlier versions of this action made one per URL; ${DUPLICATES}: a concurrency group per pull request prevents ` +
+    `the second)`
   return { ...(await keepNewest(kept, older, inputs, effects, why)), owner }
 }
 
@@ -136,7 +139,8 @@ async function keepNewest(
   if (older.length === 0) return outcome
   const removed = await removeEach(older, effects.api, inputs.dryRun)
   log.warning(
-    `${why}: kept the newest, ${kept.id}; ${inputs.dryRun ? 'would delete' : 'deleted'} ${listIds(older.map((webhook) => webhook.id))}.`
+    `${why}: kept the newest, ${kept.id}; ${inputs.dryRun ? 'would delete' : 'deleted'} ` +
+      `${listIds(older.map((webhook) => webhook.id))}.`
   )
   return { ...outcome, deletedIds: removed.map((webhook) => webhook.id) }
 }
@@ -147,8 +151,13 @@ function warnAboutOthersAt(url: string, others: Webhook[], whose: string, inputs
   const one = others.length === 1
   const scope = describeScope(inputs.scope)
   log.warning(
-    `${one ? `Webhook ${others[0]?.id} of ${scope} also has` : `${others.length} webhooks of ${scope} (${listIds(others.map((w) => w.id))}) also have`} ` +
+    `${
+      one
+        ? `Webhook ${others[0]?.id} of ${scope} also has`
+        : `${others.length} webhooks of ${scope} (${listIds(others.map((w) => w.id))}) also have`
+    } ` +
       `url ${url}, but ${one ? 'it is' : 'they are'} not recorded for ${whose} (made by hand, by another workflow, ` +
-      `or for another pull request): left as ${one ? 'it is' : 'they are'}. Kapso delivers each event to that URL once for each webhook.`
+      `or for another pull request): left as ${one ? 'it is' : 'they are'}. Kapso delivers each event to that URL ` +
+      `once for each webhook.`
   )
 }

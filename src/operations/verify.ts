@@ -43,7 +43,8 @@ export async function verifyDelivery(
   const isNew = (d: Delivery): boolean => !before.has(d.id) && (event === undefined || d.event === event)
   await api.test(webhook.id, event, isNew)
   log.info(
-    `Asked Kapso for a test delivery${event ? ` of ${event}` : ''} to ${webhook.url}; waiting up to ${options.timeoutSeconds} s for the endpoint's answer.`
+    `Asked Kapso for a test delivery${event ? ` of ${event}` : ''} to ${webhook.url}; waiting up to ` +
+      `${options.timeoutSeconds} s for the endpoint's answer.`
   )
   // Leave the step's deadline a second to report, whatever verify-timeout-seconds says.
   const ends = Date.now() + Math.min(options.timeoutSeconds * 1000, options.deadline.remainingMs() - 1000)
@@ -74,10 +75,14 @@ function isSuccess(status: number | undefined): boolean {
 /** Why an endpoint refuses a delivery, by what it answered. */
 export function likelyCauses(status: number | undefined): string {
   if (status === undefined)
-    return 'the endpoint gave no answer within the 10 s Kapso waits: is the preview up, reachable from the internet, and quick to answer?'
+    return (
+      'the endpoint gave no answer within the 10 s Kapso waits: is the preview up, reachable from the internet, ' +
+      'and quick to answer?'
+    )
   if (status === 401 || status === 403) {
     return (
-      'the preview is protected by its host (a Vercel preview with Deployment Protection answers 401 until its bypass header, ' +
+      'the preview is protected by its host (a Vercel preview with Deployment Protection answers 401 until its ' +
+      'bypass header, ' +
       'x-vercel-protection-bypass, is sent: add it through headers), or the receiver rejects the signature ' +
       '(X-Webhook-Signature is the hex HMAC-SHA256 of the raw body, keyed with the secret-key output).'
     )
@@ -87,7 +92,10 @@ export function likelyCauses(status: number | undefined): string {
   if (status >= 300 && status < 400)
     return 'the endpoint redirects, and Kapso does not follow redirects: give the final URL.'
   if (status === 400 || status === 422)
-    return 'the receiver refused the body: check that it reads the payload version the webhook sends (payload-version) and verifies the signature on the raw body.'
+    return (
+      'the receiver refused the body: check that it reads the payload version the webhook sends ' +
+      '(payload-version) and verifies the signature on the raw body.'
+    )
   if (status === 429) return 'the receiver is rate-limiting.'
   if (status >= 500) return 'the receiver failed while handling the event: look at its logs.'
   return "look at the receiver's logs for this request."
@@ -107,17 +115,25 @@ export function describeVerification(v: Verification): string {
       return `${what} was delivered: the endpoint answered ${answer}.`
     case 'failed':
       if (v.responseStatus === undefined) {
-        return `${what} failed: the endpoint never answered${v.attempts ? ` Kapso's ${attempts(v.attempts)}` : ''}. Likely cause: ${likelyCauses(undefined)}`
+        return (
+          `${what} failed: the endpoint never answered${v.attempts ? ` Kapso's ${attempts(v.attempts)}` : ''}. ` +
+          `Likely cause: ${likelyCauses(undefined)}`
+        )
       }
       return `${what} failed: the endpoint answered ${answer}. Likely cause: ${likelyCauses(v.responseStatus)}`
     case 'unconfirmed':
       if (v.attempts && v.responseStatus === undefined) {
         return (
-          `${what} is not confirmed yet: the endpoint has not answered Kapso's ${attempts(v.attempts)} so far. Kapso waits 10 s for an answer, ` +
-          `retries 10, 40 and 90 s after a failed attempt, and only then marks the delivery failed. Likely cause: ${likelyCauses(undefined)}`
+          `${what} is not confirmed yet: the endpoint has not answered Kapso's ${attempts(v.attempts)} so far. Kapso ` +
+          `waits 10 s for an answer, ` +
+          `retries 10, 40 and 90 s after a failed attempt, and only then marks the delivery failed. Likely cause: ` +
+          `${likelyCauses(undefined)}`
         )
       }
-      return `${what} is not confirmed yet (last seen: ${answer}): Kapso had not recorded its outcome within verify-timeout-seconds. Raise it, or look at the webhook's deliveries in Kapso.`
+      return (
+        `${what} is not confirmed yet (last seen: ${answer}): Kapso had not recorded its outcome within ` +
+        `verify-timeout-seconds. Raise it, or look at the webhook's deliveries in Kapso.`
+      )
   }
 }
 
