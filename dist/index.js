@@ -1114,10 +1114,10 @@ var __webpack_modules__ = {
         id: d.id,
         event: d.event,
         status: d.status,
-        responseStatus: d.response_status ?? void 0,
-        attemptCount: d.attempt_count,
-        webhookId: d.webhook_id ?? void 0,
-        createdAt: d.created_at
+        response_status: d.response_status ?? void 0,
+        attempt_count: d.attempt_count,
+        webhook_id: d.webhook_id ?? void 0,
+        created_at: d.created_at
       }));
     }
     class DeliveriesClient {
@@ -1139,7 +1139,7 @@ var __webpack_modules__ = {
           url: `${this.apiUrl}/webhook_deliveries?${query}`,
           doing: doing
         });
-        return parseDeliveries(reply.body, doing).filter(d => d.webhookId === void 0 || d.webhookId.toLowerCase() === webhookId.toLowerCase());
+        return parseDeliveries(reply.body, doing).filter(d => d.webhook_id === void 0 || d.webhook_id.toLowerCase() === webhookId.toLowerCase());
       }
       async test(webhookId, event, isNew) {
         const doing = `asking Kapso for a test delivery to webhook ${webhookId}`;
@@ -1759,10 +1759,10 @@ var __webpack_modules__ = {
         await new Promise(resolve => setTimeout(resolve, options.pollMs));
         last = (await api.list(webhook.id, event)).find(isNew) ?? last;
         if (!last) continue;
-        const answered = last.responseStatus !== void 0;
+        const answered = last.response_status !== void 0;
         const seen = {
-          responseStatus: last.responseStatus,
-          attempts: last.attemptCount,
+          responseStatus: last.response_status,
+          attempts: last.attempt_count,
           event: event,
           url: webhook.url
         };
@@ -1770,15 +1770,15 @@ var __webpack_modules__ = {
           status: "delivered",
           ...seen
         };
-        if (last.status === "failed" || last.attemptCount > 0 && answered && !isSuccess(last.responseStatus)) return {
+        if (last.status === "failed" || last.attempt_count > 0 && answered && !isSuccess(last.response_status)) return {
           status: "failed",
           ...seen
         };
       }
       return {
         status: "unconfirmed",
-        responseStatus: last?.responseStatus,
-        attempts: last?.attemptCount,
+        responseStatus: last?.response_status,
+        attempts: last?.attempt_count,
         event: event,
         url: webhook.url
       };

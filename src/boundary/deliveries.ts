@@ -18,15 +18,16 @@ export function parseTestQueued(body: unknown, doing: string): boolean {
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed'
 
+/** A delivery as Kapso lists it, with Kapso's field names (CONTRIBUTING.md, "Names and types"). */
 export interface Delivery {
   id: string
   event: string
   status: DeliveryStatus
   /** What the endpoint answered; undefined when it did not answer. */
-  responseStatus?: number
-  attemptCount: number
-  webhookId?: string
-  createdAt: string
+  response_status?: number
+  attempt_count: number
+  webhook_id?: string
+  created_at: string
 }
 
 const deliverySchema = v.object(
@@ -62,9 +63,9 @@ export function parseDeliveries(body: unknown, doing: string): Delivery[] {
     id: d.id,
     event: d.event,
     status: d.status,
-    responseStatus: d.response_status ?? undefined,
-    attemptCount: d.attempt_count,
-    webhookId: d.webhook_id ?? undefined,
-    createdAt: d.created_at
+    response_status: d.response_status ?? undefined,
+    attempt_count: d.attempt_count,
+    webhook_id: d.webhook_id ?? undefined,
+    created_at: d.created_at
   }))
 }

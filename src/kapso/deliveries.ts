@@ -20,7 +20,7 @@ export class DeliveriesClient {
     const doing = `reading the deliveries of webhook ${webhookId}`
     const reply = await this.send({ method: 'GET', url: `${this.apiUrl}/webhook_deliveries?${query}`, doing })
     return parseDeliveries(reply.body, doing).filter(
-      (d) => d.webhookId === undefined || d.webhookId.toLowerCase() === webhookId.toLowerCase()
+      (d) => d.webhook_id === undefined || d.webhook_id.toLowerCase() === webhookId.toLowerCase()
     )
   }
 

@@ -53,16 +53,16 @@ export async function verifyDelivery(
     await new Promise((resolve) => setTimeout(resolve, options.pollMs))
     last = (await api.list(webhook.id, event)).find(isNew) ?? last
     if (!last) continue
-    const answered = last.responseStatus !== undefined
-    const seen = { responseStatus: last.responseStatus, attempts: last.attemptCount, event, url: webhook.url }
+    const answered = last.response_status !== undefined
+    const seen = { responseStatus: last.response_status, attempts: last.attempt_count, event, url: webhook.url }
     if (last.status === 'delivered') return { status: 'delivered', ...seen }
-    if (last.status === 'failed' || (last.attemptCount > 0 && answered && !isSuccess(last.responseStatus)))
+    if (last.status === 'failed' || (last.attempt_count > 0 && answered && !isSuccess(last.response_status)))
       return { status: 'failed', ...seen }
   }
   return {
     status: 'unconfirmed',
-    responseStatus: last?.responseStatus,
-    attempts: last?.attemptCount,
+    responseStatus: last?.response_status,
+    attempts: last?.attempt_count,
     event,
     url: webhook.url
   }
