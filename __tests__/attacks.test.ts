@@ -10,6 +10,7 @@ import { useEmulator } from './support/emulator.js'
 import { emulatorInputs, runAction, type ActionRun, type RunOptions } from '../scripts/run-action.js'
 import { runChecked } from './support/bundle.js'
 import { Liar } from './support/liar.js'
+import { scheduleEvent } from '../scripts/github-events.js'
 
 const OTHER_NUMBER = '555000111'
 const kapso = useEmulator({ phoneNumberIds: [EMULATOR_DEFAULTS.phoneNumberId, OTHER_NUMBER] })
@@ -59,7 +60,7 @@ describe('redirects are never followed, and the key goes nowhere else', () => {
     try {
       const r = await run(
         { ...emulatorInputs(kapso, 'legacy'), operation: 'sweep' },
-        { event: { eventName: 'schedule', repository: REPO, apiUrl: github.origin, payload: {} } }
+        { event: scheduleEvent({ repository: REPO, apiUrl: github.origin }) }
       )
       expect(errorLine(r)).toContain('GitHub answered with a redirect')
       expect(elsewhere.seen).toEqual([])
