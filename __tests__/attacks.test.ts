@@ -1,16 +1,16 @@
 /**
  * A hostile review's attacks that held, kept so that they keep holding: redirects to another host, answers
  * of every wrong shape to a create and a list, endless pages, servers that hang, trickle or rate-limit
- * forever, a 204 to a create, meta-kind webhooks let through the filter, and loose ownership records.
- * The attacks that once broke a claim are in claims.test.ts.
+ * forever, a 204 to a create, and meta-kind webhooks let through the filter. Loose ownership records are in
+ * ownership.test.ts, the one table of how a record is read; the attacks that once broke a claim are in claims.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EMULATOR_DEFAULTS } from '../emulator/server.js'
 import { useEmulator } from './support/emulator.js'
 import { emulatorInputs, runAction, type ActionRun, type RunOptions } from '../scripts/run-action.js'
 import { runChecked } from './support/bundle.js'
-import { readRecord } from '../src/ownership.js'
 import { Liar } from './support/liar.js'
+import { scheduleEvent } from '../scripts/github-events.js'
 
 const OTHER_NUMBER = '555000111'
 const kapso = useEmulator({ phoneNumberIds: [EMULATOR_DEFAULTS.phoneNumberId, OTHER_NUMBER] })
@@ -60,7 +60,7 @@ describe('redirects are never followed, and the key goes nowhere else', () => {
     try {
       const r = await run(
         { ...emulatorInputs(kapso, 'legacy'), operation: 'sweep' },
-        { event: { eventName: 'schedule', repository: REPO, apiUrl: github.origin, payload: {} } }
+        { event: scheduleEvent({ repository: REPO, apiUrl: github.origin }) }
       )
       expect(errorLine(r)).toContain('GitHub answered with a redirect')
       expect(elsewhere.seen).toEqual([])
@@ -213,22 +213,4 @@ describe('kind and scope filters', () => {
       expect(kapso.requests.filter((q) => q.method !== 'GET' && q.path.includes(meta.id))).toEqual([])
     }
   )
-})
-
-describe('ownership records are read strictly', () => {
-  const R = `repository=${REPO}`
-  it.each([
-    `kapso-webhook-action; ${R}; pull-request=42 `,
-    ` kapso-webhook-action; ${R}; pull-request=42`,
-    `KAPSO-WEBHOOK-ACTION; ${R}; pull-request=42`,
-    `kapso-webhook-action; ${R}; pull-request=042`,
-    `kapso-webhook-action; ${R};pull-request=42`,
-    `kapso-webhook-action; ${R}; pull-request=42; pull-request=43`,
-    `kapso-webhook-action; ${R}; pull-request=42\n`,
-    `kapso-webhook-action; repository=-octo/shop; pull-request=42`,
-    `kapso-webhook-action; repository=octo-org/..; pull-request=42`,
-    `kapso-webhook-action; ${R}; pull-request=４２`
-  ])('%j is no record', (value) => {
-    expect(readRecord({ 'X-Provisioned-By': value })).toBeUndefined()
-  })
 })

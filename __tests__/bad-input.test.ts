@@ -324,8 +324,6 @@ describe('one true cause', () => {
 })
 
 describe('hostile and malformed inputs', () => {
-  it('has at least 30 cases', () => expect(table.length).toBeGreaterThanOrEqual(30))
-
   it.each(table)('refuses %s, naming the input, before any request', async (_what, override, input, says) => {
     setInputs({
       ...emulatorInputs(emulator, 'legacy'),

@@ -14,7 +14,7 @@ import { emulatorInputs, type ActionRun, type RunOptions } from '../scripts/run-
 import { runChecked } from './support/bundle.js'
 import { Liar } from './support/liar.js'
 import { runnerProcess } from '../scripts/runner-sim.js'
-import { pushEvent } from '../scripts/github-events.js'
+import { pushEvent, scheduleEvent } from '../scripts/github-events.js'
 
 const OTHER_NUMBER = '555000111'
 const kapso = useEmulator({ phoneNumberIds: [EMULATOR_DEFAULTS.phoneNumberId, OTHER_NUMBER] })
@@ -97,7 +97,7 @@ describe('F1: server text reaches plain log lines, where the runner obeys legacy
     }))
     try {
       const r = await run(legacy({ operation: 'sweep', url: '', events: '', 'max-attempts': '2' }), {
-        event: { eventName: 'schedule', repository: REPO, apiUrl: github.origin, payload: {} }
+        event: scheduleEvent({ repository: REPO, apiUrl: github.origin })
       })
       expect(runnerProcess(r.stdout).obeyed).not.toContain('stop-commands')
     } finally {
@@ -327,7 +327,7 @@ describe('F9: GitHub answers for sweep', () => {
     }))
     try {
       const r = await run(legacy({ operation: 'sweep', url: '', events: '' }), {
-        event: { eventName: 'schedule', repository: REPO, apiUrl: github.origin, payload: {} }
+        event: scheduleEvent({ repository: REPO, apiUrl: github.origin })
       })
       expect(r.stdout).not.toContain('GitHub has no pull request #5')
       expect(r.exitCode).toBe(1)
@@ -361,7 +361,7 @@ describe('F9: GitHub answers for sweep', () => {
     })
     try {
       const r = await run(legacy({ operation: 'sweep', url: '', events: '', 'max-attempts': '2' }), {
-        event: { eventName: 'schedule', repository: REPO, apiUrl: github.origin, payload: {} }
+        event: scheduleEvent({ repository: REPO, apiUrl: github.origin })
       })
       expect(r.exitCode).toBe(0)
       expect(kapso.webhooks().some((w) => w.id === closed.id)).toBe(false)
@@ -428,6 +428,7 @@ describe('F13–F16: outputs, shapes, line handling', () => {
 
   it('F15: a line break in text the action logs cannot start a workflow command (log.info splits before it escapes)', async () => {
     const r = await run(legacy({ operation: 'auto' }), {
+      // Inline on purpose: an event name no runner sets, carrying a workflow command after a line break.
       event: { eventName: 'push\n::warning::injected', repository: 'o/r', payload: {} }
     })
     expect(r.stdout.split('\n').filter((l) => l.startsWith('::warning::injected'))).toEqual([])

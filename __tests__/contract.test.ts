@@ -15,6 +15,7 @@ import { GitHubEmulator } from '../emulator/github.js'
 import { EMULATOR_DEFAULTS, type Api, type RecordedRequest } from '../emulator/server.js'
 import { useEmulator } from './support/emulator.js'
 import { emulatorInputs } from '../scripts/run-action.js'
+import { pullRequestEvent, type PullRequestAction } from '../scripts/github-events.js'
 import { run } from '../src/main.js'
 import { clearCore, recorded, setInputs } from './support/core.js'
 import { openApiSpec, specMissing, type SpecName } from './support/openapi.js'
@@ -50,15 +51,8 @@ async function step(inputs: Record<string, string>, expected: string): Promise<R
 }
 
 /** The scenario's steps as the runner of a pull request's workflow would run them. */
-async function asPullRequest(action: string, number: number, steps: () => Promise<void>): Promise<void> {
-  writeFileSync(
-    event,
-    JSON.stringify({
-      action,
-      number,
-      pull_request: { number, head: { repo: { full_name: REPO } }, base: { repo: { full_name: REPO } } }
-    })
-  )
+async function asPullRequest(action: PullRequestAction, number: number, steps: () => Promise<void>): Promise<void> {
+  writeFileSync(event, JSON.stringify(pullRequestEvent(action, number, { repository: REPO }).payload))
   Object.assign(process.env, {
     GITHUB_EVENT_NAME: 'pull_request',
     GITHUB_EVENT_PATH: event,

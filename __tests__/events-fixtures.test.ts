@@ -152,6 +152,69 @@ describe('pull request events', () => {
   })
 })
 
+describe('what the action reads of an event, and of the runner', () => {
+  it('knows a closed pull request on both pull request events, and nothing else', () => {
+    expect(isPullRequestClosed(contextOf(pullRequestEvent('closed', 3)))).toBe(true)
+    expect(isPullRequestClosed(contextOf(pullRequestEvent('closed', 3, { eventName: 'pull_request_target' })))).toBe(
+      true
+    )
+    expect(isPullRequestClosed(contextOf(pullRequestEvent('synchronize', 3)))).toBe(false)
+    // An issue closed is no pull request closed; the builders make no issues event, so it is written here.
+    expect(
+      isPullRequestClosed(contextOf({ eventName: 'issues', repository: REPOSITORY, payload: { action: 'closed' } }))
+    ).toBe(false)
+  })
+
+  it('takes the pull request number only from pull request events, and only a positive whole one', () => {
+    expect(eventPullRequest(contextOf(pullRequestEvent('opened', 3)))).toBe(3)
+    // Written here on purpose: a comment's issue number is no pull request's (no builder for issue_comment),
+    // and the two lies below are numbers GitHub never sends.
+    expect(
+      eventPullRequest(
+        contextOf({ eventName: 'issue_comment', repository: REPOSITORY, payload: { issue: { number: 3 } } })
+      )
+    ).toBeUndefined()
+    const lie = (number: unknown): GitHubEvent => {
+      const event = pullRequestEvent('opened', 3)
+      const { number: _number, ...payload } = event.payload
+      return { ...event, payload: { ...payload, pull_request: { ...pullOf(event), number } } }
+    }
+    expect(eventPullRequest(contextOf(lie('3')))).toBeUndefined()
+    expect(eventPullRequest(contextOf(lie(-1)))).toBeUndefined()
+  })
+
+  it('tells a fork by its head repository, and a deleted fork counts as one', () => {
+    expect(isForkPullRequest(contextOf(pullRequestEvent('opened', 3)))).toBe(false)
+    expect(isForkPullRequest(contextOf(pullRequestEvent('opened', 3, { fork: true })))).toBe(true)
+    expect(isForkPullRequest(contextOf(pullRequestEvent('opened', 3, { fork: true, headRepoDeleted: true })))).toBe(
+      true
+    )
+    expect(isForkPullRequest(contextOf(pushEvent()))).toBe(false)
+  })
+
+  it('reads an event of any shape without failing', () => {
+    // Malformed on purpose: none of these is an event GitHub sends, so no builder makes them.
+    for (const payload of [
+      null,
+      42,
+      'x',
+      [],
+      { pull_request: 'x' },
+      { deployment: { sha: 7 } },
+      { pull_request: { head: { repo: { full_name: 'a\nb' } } } }
+    ]) {
+      expect(() => parseEvent(payload)).not.toThrow()
+    }
+    expect(parseEvent({ deployment: { sha: 'not hex' } }).deploymentSha).toBeUndefined()
+  })
+
+  it('knows no repository when the runner gives an invalid GITHUB_REPOSITORY, so that no record can match it', () => {
+    expect(readGitHubContext({ GITHUB_REPOSITORY: 'octo-org/shop' }).repository).toBe('octo-org/shop')
+    expect(readGitHubContext({ GITHUB_REPOSITORY: 'octo-org/..' }).repository).toBe('')
+    expect(readGitHubContext({}).repository).toBe('')
+  })
+})
+
 describe('Dependabot pull request events', () => {
   it('come from a branch of the repository, so no fork, and yet a Dependabot run', () => {
     const event = dependabotPullRequestEvent('opened', 21)

@@ -11,7 +11,7 @@ import { isMasked } from '../scripts/leaks.js'
 import { emulatorInputs, FAKE_GITHUB_TOKEN, type ActionRun, type RunOptions } from '../scripts/run-action.js'
 import { runChecked } from './support/bundle.js'
 import { Liar } from './support/liar.js'
-import { pushEvent } from '../scripts/github-events.js'
+import { pushEvent, scheduleEvent } from '../scripts/github-events.js'
 
 const emulator = useEmulator()
 
@@ -252,7 +252,7 @@ describe('ownership records read loosely before', () => {
       const run = await step(
         'legacy',
         { operation: 'sweep', url: '' },
-        { event: { eventName: 'schedule', repository: REPO, apiUrl: github.apiUrl, payload: {} } }
+        { event: scheduleEvent({ repository: REPO, apiUrl: github.apiUrl }) }
       )
       expect(run.outputs).toMatchObject({ result: 'deleted', 'deleted-ids': ours.id })
       expect(

@@ -11,6 +11,7 @@ import { FAKE_GITHUB_TOKEN, type ActionRun, type RunOptions } from '../scripts/r
 import { runChecked } from './support/bundle.js'
 import { Receiver } from '../scripts/receiver.js'
 import { haveOpenssl } from '../scripts/tls.js'
+import { pullRequestEvent, pushEvent, scheduleEvent, type PullRequestAction } from '../scripts/github-events.js'
 
 const canRun = haveOpenssl()
 if (!canRun)
@@ -125,17 +126,8 @@ describe.skipIf(!canRun)('the Platform API', () => {
     })
 
     it("auto deletes on close by the record, sweep removes closed pull requests' webhooks, cleanup removes its own", async () => {
-      const pr = (action: string, n: number): RunOptions => ({
-        event: {
-          eventName: 'pull_request',
-          repository: REPO,
-          apiUrl: github.apiUrl,
-          payload: {
-            action,
-            number: n,
-            pull_request: { number: n, head: { repo: { full_name: REPO } }, base: { repo: { full_name: REPO } } }
-          }
-        }
+      const pr = (action: PullRequestAction, n: number): RunOptions => ({
+        event: pullRequestEvent(action, n, { repository: REPO, apiUrl: github.apiUrl })
       })
       expect(
         (await step(project({ url: `${URL_P}/pr-1`, events, operation: 'auto' }), pr('opened', 1))).outputs.result
@@ -145,11 +137,11 @@ describe.skipIf(!canRun)('the Platform API', () => {
       await step(project({ url: `${URL_P}/pr-2`, events, operation: 'auto' }), pr('opened', 2))
       github.setPullRequests([{ number: 2, state: 'merged' }])
       const swept = await step(project({ operation: 'sweep' }), {
-        event: { eventName: 'schedule', repository: REPO, apiUrl: github.apiUrl, payload: {} }
+        event: scheduleEvent({ repository: REPO, apiUrl: github.apiUrl })
       })
       expect(swept.outputs).toMatchObject({ result: 'deleted', 'deleted-count': '1' })
 
-      const push: RunOptions = { event: { eventName: 'push', repository: REPO, payload: {} } }
+      const push: RunOptions = { event: pushEvent({ repository: REPO }) }
       const main = await step(project({ url: `${URL_P}/e2e`, events, cleanup: 'true' }), push)
       const post = await step(project({ url: `${URL_P}/e2e`, events, cleanup: 'true' }), {
         ...push,

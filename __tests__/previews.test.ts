@@ -10,6 +10,14 @@ import { emulatorInputs, type ActionRun, type GitHubEvent, type RunOptions } fro
 import { runChecked } from './support/bundle.js'
 import { useEmulator, useGitHub } from './support/emulator.js'
 import { Liar } from './support/liar.js'
+import {
+  deploymentStatusEvent,
+  pullRequestEvent,
+  pushEvent,
+  scheduleEvent,
+  type PullRequestAction,
+  type PullRequestOptions
+} from '../scripts/github-events.js'
 
 const REPO = 'octo-org/shop'
 const RECORD = 'X-Provisioned-By'
@@ -19,26 +27,9 @@ const github = useGitHub(REPO)
 const previewUrl = (pr: number): string => `https://pr-${pr}.preview.example.com/api/whatsapp`
 const scopeId = defaultScopeId('legacy')
 
-function pullRequestEvent(
-  action: string,
-  number: number,
-  options: { fork?: boolean; eventName?: string } = {}
-): GitHubEvent {
-  return {
-    eventName: options.eventName ?? 'pull_request',
-    repository: REPO,
-    apiUrl: github.apiUrl,
-    payload: {
-      action,
-      number,
-      pull_request: {
-        number,
-        head: { repo: { full_name: options.fork ? 'a-contributor/shop' : REPO } },
-        base: { repo: { full_name: REPO } }
-      },
-      repository: { full_name: REPO }
-    }
-  }
+/** A pull request event of this repository, whose run asks the GitHub stand-in. */
+function prEvent(action: PullRequestAction, number: number, options: PullRequestOptions = {}): GitHubEvent {
+  return pullRequestEvent(action, number, { repository: REPO, apiUrl: github.apiUrl, ...options })
 }
 
 /** Runs the bundle with debug logging on; nothing secret may show in the log or the job summary. */
@@ -58,31 +49,31 @@ const recordOf = (webhook: StoredWebhook | undefined): string | undefined => web
 
 describe('operation auto', () => {
   it('creates on opened, leaves alone on synchronize, deletes on closed, and finds nothing on a second close', async () => {
-    const opened = await step(preview(42), { event: pullRequestEvent('opened', 42) })
+    const opened = await step(preview(42), { event: prEvent('opened', 42) })
     expect(opened.exitCode, opened.stdout).toBe(0)
     expect(opened.outputs.result).toBe('created')
     expect(opened.stdout).toContain('operation auto: upsert, for a pull_request event.')
     expect(recordOf(kapso.webhooks()[0])).toBe(`kapso-webhook-action; repository=${REPO}; pull-request=42`)
 
-    expect((await step(preview(42), { event: pullRequestEvent('synchronize', 42) })).outputs.result).toBe('unchanged')
-    const closed = await step(preview(42), { event: pullRequestEvent('closed', 42) })
+    expect((await step(preview(42), { event: prEvent('synchronize', 42) })).outputs.result).toBe('unchanged')
+    const closed = await step(preview(42), { event: prEvent('closed', 42) })
     expect(closed.outputs).toMatchObject({
       result: 'deleted',
       'webhook-id': opened.outputs['webhook-id'],
       'deleted-count': '1'
     })
     expect(kapso.webhooks()).toHaveLength(0)
-    expect((await step(preview(42), { event: pullRequestEvent('closed', 42) })).outputs.result).toBe('absent')
+    expect((await step(preview(42), { event: prEvent('closed', 42) })).outputs.result).toBe('absent')
   })
 
   it("upserts on pull_request_target and on events that are not about pull requests, never taking the pull request's webhook for a push's", async () => {
     const target = await step(preview(5), {
-      event: pullRequestEvent('reopened', 5, { eventName: 'pull_request_target' })
+      event: prEvent('reopened', 5, { eventName: 'pull_request_target' })
     })
     expect(target.outputs.result).toBe('created')
     const push = await step(
       { ...preview(5), events: 'whatsapp.message.sent' },
-      { event: { eventName: 'push', repository: REPO, payload: {} } }
+      { event: pushEvent({ repository: REPO }) }
     )
     expect(push.outputs.result).toBe('created')
     expect(push.stdout).toContain(
@@ -110,7 +101,7 @@ describe('operation auto', () => {
       headers: record('octo-org/other', 7)
     })
     const unrecorded = kapso.seed('legacy', scopeId, { url: 'https://by-hand.example.com/hook' })
-    const run = await step({ operation: 'auto' }, { event: pullRequestEvent('closed', 7) })
+    const run = await step({ operation: 'auto' }, { event: prEvent('closed', 7) })
     expect(run.outputs.result).toBe('deleted')
     expect(run.outputs['deleted-ids']?.split(',').sort()).toEqual([mine.id, mineToo.id].sort())
     expect(run.stdout).toMatch(/^Deleted 2 webhooks \(\S+, \S+\) in whatsapp-config-id/m)
@@ -125,13 +116,13 @@ describe('operation auto', () => {
 
 describe('the ownership record', () => {
   it("keeps the user's headers beside the record, and updates keep the record intact", async () => {
-    await step({ ...preview(3), headers: 'X-Env: preview' }, { event: pullRequestEvent('opened', 3) })
+    await step({ ...preview(3), headers: 'X-Env: preview' }, { event: prEvent('opened', 3) })
     const record = recordOf(kapso.webhooks()[0])
     expect(kapso.webhooks()[0]?.headers).toEqual({ 'X-Env': 'preview', [RECORD]: record })
 
     const updated = await step(
       { ...preview(3), headers: 'X-Env: staging\nX-Team: growth' },
-      { event: pullRequestEvent('synchronize', 3) }
+      { event: prEvent('synchronize', 3) }
     )
     expect(updated.outputs.result).toBe('updated')
     expect(kapso.webhooks()[0]?.headers).toEqual({ 'X-Env': 'staging', 'X-Team': 'growth', [RECORD]: record })
@@ -144,14 +135,14 @@ describe('the ownership record', () => {
 
   it('is never added to a webhook the action did not create, which a push still finds by url', async () => {
     const byHand = kapso.seed('legacy', scopeId, { url: previewUrl(4), events: ['whatsapp.message.sent'] })
-    const push = await step(preview(4), { event: { eventName: 'push', repository: REPO, payload: {} } })
+    const push = await step(preview(4), { event: pushEvent({ repository: REPO }) })
     expect(push.outputs).toMatchObject({ result: 'updated', 'webhook-id': byHand.id })
     expect(kapso.webhooks()[0]?.headers).toEqual({})
   })
 
   it("on a pull request, leaves a webhook with the same url that is not the pull request's alone, and says so", async () => {
     const byHand = kapso.seed('legacy', scopeId, { url: previewUrl(4), events: ['whatsapp.message.sent'] })
-    const run = await step(preview(4), { event: pullRequestEvent('synchronize', 4) })
+    const run = await step(preview(4), { event: prEvent('synchronize', 4) })
     expect(run.outputs.result).toBe('created')
     expect(run.stdout).toContain(
       `::warning::Webhook ${byHand.id} of whatsapp-config-id ${scopeId} also has url ${previewUrl(4)}, but it is not recorded for pull request #4 of ${REPO}`
@@ -164,15 +155,13 @@ describe('the ownership record', () => {
 
   it('records the pull request that holds the commit of a deployment_status event', async () => {
     github.setPullRequests([{ number: 11, state: 'open', shas: ['a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0'] }])
-    const event: GitHubEvent = {
-      eventName: 'deployment_status',
+    const event = deploymentStatusEvent('vercel', {
+      environment: 'preview',
+      sha: 'a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0',
+      url: 'https://shop-git-feature.vercel.app',
       repository: REPO,
-      apiUrl: github.apiUrl,
-      payload: {
-        deployment_status: { state: 'success', environment_url: 'https://shop-git-feature.vercel.app' },
-        deployment: { sha: 'a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0' }
-      }
-    }
+      apiUrl: github.apiUrl
+    })
     const run = await step(
       {
         operation: 'auto',
@@ -185,15 +174,13 @@ describe('the ownership record', () => {
     expect(recordOf(kapso.webhooks()[0])).toBe(`kapso-webhook-action; repository=${REPO}; pull-request=11`)
     expect(github.requests).toEqual([`GET /repos/${REPO}/commits/a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8c9d0/pulls`])
     // ...so that closing the pull request removes it, though its URL is not known then.
-    expect((await step({ operation: 'auto' }, { event: pullRequestEvent('closed', 11) })).outputs.result).toBe(
-      'deleted'
-    )
+    expect((await step({ operation: 'auto' }, { event: prEvent('closed', 11) })).outputs.result).toBe('deleted')
   })
 })
 
 describe('cleanup', () => {
   it('deletes the provisioned webhook in the post step, and an already-gone one is fine', async () => {
-    const main = await step({ ...preview(9), cleanup: 'true' }, { event: pullRequestEvent('opened', 9) })
+    const main = await step({ ...preview(9), cleanup: 'true' }, { event: prEvent('opened', 9) })
     expect(main.outputs.result).toBe('created')
     expect(main.state.isPost).toBe('true')
     expect(JSON.parse(main.state['cleanup-webhook'] ?? '')).toEqual({
@@ -202,10 +189,7 @@ describe('cleanup', () => {
       record: `kapso-webhook-action; repository=${REPO}; pull-request=9; name=job`,
       secret: expect.stringMatching(/^[0-9a-f]{64}$/)
     })
-    const post = await step(
-      { ...preview(9), cleanup: 'true' },
-      { event: pullRequestEvent('opened', 9), postState: main.state }
-    )
+    const post = await step({ ...preview(9), cleanup: 'true' }, { event: prEvent('opened', 9), postState: main.state })
     expect(post.exitCode).toBe(0)
     expect(post.stdout).toContain(`Cleanup: deleted webhook ${main.outputs['webhook-id']}.`)
     expect(kapso.webhooks()).toHaveLength(0)
@@ -220,7 +204,7 @@ describe('cleanup', () => {
       { ...preview(9), cleanup: 'true', 'dry-run': 'true' },
       { ...preview(9), cleanup: 'true', events: 'nope' }
     ]) {
-      const main = await step(inputs, { event: pullRequestEvent('opened', 9) })
+      const main = await step(inputs, { event: prEvent('opened', 9) })
       expect(main.state['cleanup-webhook']).toBeUndefined()
       const post = await step(inputs, { postState: main.state })
       expect(post.exitCode).toBe(0)
@@ -264,10 +248,7 @@ describe('operation sweep', () => {
     ])
   })
   const sweep = (inputs: Record<string, string> = {}): Promise<ActionRun> =>
-    step(
-      { operation: 'sweep', ...inputs },
-      { event: { eventName: 'schedule', repository: REPO, apiUrl: github.apiUrl, payload: {} } }
-    )
+    step({ operation: 'sweep', ...inputs }, { event: scheduleEvent({ repository: REPO, apiUrl: github.apiUrl }) })
   const left = (): string[] =>
     Object.entries(seeded)
       .filter(([, w]) => kapso.webhooks().some((k) => k.id === w.id))
@@ -324,7 +305,7 @@ describe('operation sweep', () => {
     try {
       const run = await step(
         { operation: 'sweep' },
-        { event: { eventName: 'schedule', repository: REPO, apiUrl: front.origin, payload: {} } }
+        { event: scheduleEvent({ repository: REPO, apiUrl: front.origin }) }
       )
       expect(run.exitCode, run.stdout).toBe(0)
       expect(run.stdout).toMatch(
@@ -348,25 +329,19 @@ describe('operation sweep', () => {
 
 describe('the job summary', () => {
   it('says what failed and what to do when the step fails', async () => {
-    const run = await step(
-      { ...preview(6), 'api-key': 'a-revoked-api-key-0000' },
-      { event: pullRequestEvent('opened', 6) }
-    )
+    const run = await step({ ...preview(6), 'api-key': 'a-revoked-api-key-0000' }, { event: prEvent('opened', 6) })
     expect(run.exitCode).toBe(1)
     expect(run.summary).toContain('Kapso webhook: failed')
     expect(run.summary).toContain('Kapso rejected the API key (HTTP 401)')
     expect(run.summary).toContain('Check the api-key input')
-    const invalid = await step(
-      { ...preview(6), events: 'whatsapp.message.sennt' },
-      { event: pullRequestEvent('opened', 6) }
-    )
+    const invalid = await step({ ...preview(6), events: 'whatsapp.message.sennt' }, { event: prEvent('opened', 6) })
     expect(invalid.summary).toContain('did you mean &#34;whatsapp.message.sent&#34;?')
   })
 
   it('shows scope, webhook, URL, events and result, and the planned changes of a dry run, without a secret', async () => {
     const created = await step(
       { ...preview(6), 'secret-key': 'summary-secret-123456789' },
-      { event: pullRequestEvent('opened', 6) }
+      { event: prEvent('opened', 6) }
     )
     expect(created.summary).toContain(`whatsapp-config-id ${scopeId}`)
     expect(created.summary).toContain(created.outputs['webhook-id'])
@@ -376,7 +351,7 @@ describe('the job summary', () => {
 
     const planned = await step(
       { ...preview(6), 'inactivity-minutes': '30', 'secret-key': 'another-secret-987654321', 'dry-run': 'true' },
-      { event: pullRequestEvent('synchronize', 6) }
+      { event: prEvent('synchronize', 6) }
     )
     expect(planned.summary).toContain('would be updated')
     expect(planned.summary).toContain('Planned changes')
@@ -390,7 +365,7 @@ describe('the job summary', () => {
 
 describe('pull requests from forks', () => {
   it('skip green with a warning when api-key is empty, and make no request', async () => {
-    const run = await step({ ...preview(13), 'api-key': '' }, { event: pullRequestEvent('opened', 13, { fork: true }) })
+    const run = await step({ ...preview(13), 'api-key': '' }, { event: prEvent('opened', 13, { fork: true }) })
     expect(run.exitCode).toBe(0)
     expect(run.outputs.result).toBe('skipped')
     expect(run.stdout).toMatch(/::warning::api-key is empty: this run is for a pull request from a fork/)
@@ -399,7 +374,7 @@ describe('pull requests from forks', () => {
   })
 
   it('fail, naming api-key, when the key is empty anywhere else', async () => {
-    const run = await step({ ...preview(13), 'api-key': '' }, { event: pullRequestEvent('opened', 13) })
+    const run = await step({ ...preview(13), 'api-key': '' }, { event: prEvent('opened', 13) })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain('::error::Invalid input: api-key is required')
     expect(kapso.requests).toHaveLength(0)
@@ -407,7 +382,7 @@ describe('pull requests from forks', () => {
 
   it('still mask the key when a fork run does have one (pull_request_target)', async () => {
     const run = await step(preview(14), {
-      event: pullRequestEvent('opened', 14, { fork: true, eventName: 'pull_request_target' })
+      event: prEvent('opened', 14, { fork: true, eventName: 'pull_request_target' })
     })
     expect(run.outputs.result).toBe('created')
     expect(isMasked(run.stdout, EMULATOR_DEFAULTS.apiKey)).toBe(true)

@@ -16,6 +16,7 @@ import { EMULATOR_DEFAULTS, KapsoEmulator } from '../emulator/server.js'
 import { findLeaks } from '../scripts/leaks.js'
 import { FAKE_GITHUB_TOKEN, runAction } from '../scripts/run-action.js'
 import { haveOpenssl, throwawayCertificate } from '../scripts/tls.js'
+import { scheduleEvent } from '../scripts/github-events.js'
 
 const canRun = haveOpenssl()
 if (!canRun)
@@ -105,7 +106,7 @@ describe.skipIf(!canRun)('through a proxy', () => {
       url: 'https://pr-4.preview.example.com/hook',
       headers: { 'X-Provisioned-By': `kapso-webhook-action; repository=${REPO}; pull-request=4` }
     })
-    const event = { eventName: 'schedule', repository: REPO, apiUrl: `https://github.test:${github.port}`, payload: {} }
+    const event = scheduleEvent({ repository: REPO, apiUrl: `https://github.test:${github.port}` })
     const run = await runAction(
       { ...inputs(), url: '', operation: 'sweep' },
       { ...trust(), HTTPS_PROXY: proxyUrl },

@@ -9,7 +9,13 @@
 import { describe, expect, it } from 'vitest'
 import { defaultScopeId } from '../emulator/server.js'
 import { rateLimitWaitMs, readGraphqlErrors } from '../src/boundary/github.js'
-import { commitSha, deploymentStatusEvent, pullRequestEvent, REPOSITORY } from '../scripts/github-events.js'
+import {
+  commitSha,
+  deploymentStatusEvent,
+  pullRequestEvent,
+  REPOSITORY,
+  scheduleEvent
+} from '../scripts/github-events.js'
 import type { ActionRun, GitHubEvent } from '../scripts/run-action.js'
 import { useLiars, type Liar, type RawAnswer } from './support/liar.js'
 import { auto, RECORD, record, usePreviews } from './support/previews.js'
@@ -164,11 +170,7 @@ describe('Kapso rate-limiting the step', () => {
 
 describe("GitHub's GraphQL answers for sweep", () => {
   const sweep = (more: { githubUrl?: string } = {}): Promise<ActionRun> =>
-    step(
-      { operation: 'sweep', url: '', events: '' },
-      { eventName: 'schedule', repository: REPOSITORY, payload: {} },
-      more
-    )
+    step({ operation: 'sweep', url: '', events: '' }, scheduleEvent({ repository: REPOSITORY }), more)
   /** Webhooks recorded for pull requests #7 (open) and #8 (closed). */
   function seedTwo(): { closed: string } {
     kapso.seed('platform', scopeId, {

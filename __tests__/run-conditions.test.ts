@@ -13,7 +13,13 @@ import {
   type RunOptions
 } from '../scripts/run-action.js'
 import { runChecked } from './support/bundle.js'
-import { dependabotPullRequestEvent, pullRequestEvent, pushEvent, REPOSITORY } from '../scripts/github-events.js'
+import {
+  dependabotPullRequestEvent,
+  pullRequestEvent,
+  pushEvent,
+  REPOSITORY,
+  scheduleEvent
+} from '../scripts/github-events.js'
 
 let kapso: KapsoEmulator
 beforeAll(async () => {
@@ -165,7 +171,7 @@ describe('small words', () => {
     kapso.seed('platform', emulatorInputs(kapso, 'platform')['phone-number-id'] ?? '', { url })
     const run = await step(
       { ...emulatorInputs(kapso, 'platform'), operation: 'sweep' },
-      { event: { eventName: 'schedule', repository: REPOSITORY, payload: {}, apiUrl: 'http://127.0.0.1:1' } }
+      { event: scheduleEvent({ repository: REPOSITORY, apiUrl: 'http://127.0.0.1:1' }) }
     )
     expect(run.stdout).toContain(
       `1 webhook in phone-number-id ${emulatorInputs(kapso, 'platform')['phone-number-id']}; 0 recorded for pull requests of ${REPOSITORY}; the other is left alone.`

@@ -1,18 +1,18 @@
 /**
- * The promise that the action never touches a webhook that is not its own: the ownership record is read
- * exactly as it is written, to its last character, and delete-by-record and sweep remove only what this
- * repository's runs recorded, for the pull requests they may. The operations run over a fake WebhookApi
- * that records every delete, so each case says which webhooks would have gone.
+ * The promise that the action never touches a webhook that is not its own: delete-by-record and sweep remove
+ * only what this repository's runs recorded, for the pull requests they may. How the record itself is read
+ * (exactly as it is written, to its last character) is in ownership.test.ts. The operations run over a fake
+ * WebhookApi that records every delete, so each case says which webhooks would have gone.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Webhook } from '../src/boundary/kapso.js'
+import { pullRequestEvent, pushEvent, scheduleEvent } from '../scripts/github-events.js'
 import type { GitHubContext } from '../src/github/context.js'
-import { readGitHubContext } from '../src/github/context.js'
 import { readInputs, type ActionInputs } from '../src/inputs/index.js'
 import type { PullRequestApi, WebhookApi } from '../src/operations/index.js'
 import { remove, sweep } from '../src/operations/remove.js'
-import { formatRecord, isRepositoryName, readRecord, recordedPullRequest, recordEntry } from '../src/ownership.js'
 import { clearCore, recorded, setInputs } from './support/core.js'
+import { contextOf } from './support/events.js'
 
 vi.mock('@actions/core', async (orig) => (await import('./support/core-mock.js')).mockCore(orig))
 
@@ -21,97 +21,6 @@ beforeEach(clearCore)
 const REPO = 'octo-org/shop'
 const record = (value: string): Record<string, string> => ({ 'X-Provisioned-By': value })
 const mark = (rest: string): Record<string, string> => record(`kapso-webhook-action; ${rest}`)
-
-describe('the record, character by character', () => {
-  const owner39 = `o${'a'.repeat(38)}`
-  const name100 = `n${'a'.repeat(99)}`
-
-  it.each([
-    ['an owner of 39 characters', `${owner39}/r`],
-    ['an owner with a hyphen and an underscore after its first character', 'o-_o/r'],
-    ['a one-character owner and name', 'o/r'],
-    ['a name of 100 characters', `o/${name100}`],
-    ['a name with dots, hyphens and underscores', 'o/.github-x_y.z'],
-    ['digits everywhere', '0/9']
-  ])('reads back a repository with %s', (_what, repository) => {
-    expect(isRepositoryName(repository)).toBe(true)
-    expect(readRecord(mark(`repository=${repository}; pull-request=5`))).toEqual({ repository, pullRequest: 5 })
-  })
-
-  it.each([
-    ['an owner of 40 characters', `${owner39}a/r`],
-    ['an owner starting with a hyphen', '-o/r'],
-    ['an owner starting with an underscore', '_o/r'],
-    ['a dot in the owner', 'o.o/r'],
-    ['an empty owner', '/r'],
-    ['an empty name', 'o/'],
-    ['a name of 101 characters', `o/${name100}a`],
-    ['the name .', 'o/.'],
-    ['the name ..', 'o/..'],
-    ['a third part', 'o/r/x'],
-    ['no slash', 'or'],
-    ['a space', 'o/r x'],
-    ['a non-ASCII letter', 'o/ré']
-  ])('is not a repository with %s, and a record of it is none', (_what, repository) => {
-    expect(isRepositoryName(repository)).toBe(false)
-    expect(readRecord(mark(`repository=${repository}; pull-request=5`))).toBeUndefined()
-    expect(readRecord(mark(`repository=${repository}`))).toBeUndefined()
-  })
-
-  it('reads pull requests from 1 to 2^31-1 (GitHub numbers them with 32-bit integers), with no leading zero', () => {
-    expect(readRecord(mark('repository=o/r; pull-request=1'))?.pullRequest).toBe(1)
-    expect(readRecord(mark('repository=o/r; pull-request=10'))?.pullRequest).toBe(10)
-    expect(readRecord(mark('repository=o/r; pull-request=2147483647'))?.pullRequest).toBe(2_147_483_647)
-    expect(readRecord(mark('repository=o/r; pull-request=2147483648'))).toBeUndefined()
-    expect(readRecord(mark('repository=o/r; pull-request=12345678901'))).toBeUndefined()
-    expect(readRecord(mark('repository=o/r; pull-request=07'))).toBeUndefined()
-    expect(readRecord(mark('repository=o/r; pull-request=-7'))).toBeUndefined()
-    expect(readRecord(mark('repository=o/r; pull-request='))).toBeUndefined()
-  })
-
-  it.each([
-    ['text before the mark', 'by kapso-webhook-action; repository=o/r; pull-request=1'],
-    ['a space before the mark', ' kapso-webhook-action; repository=o/r; pull-request=1'],
-    ['the mark in another case', 'Kapso-Webhook-Action; repository=o/r; pull-request=1'],
-    ['a longer mark', 'kapso-webhook-action-fork; repository=o/r; pull-request=1'],
-    ['a trailing space', 'kapso-webhook-action; repository=o/r; pull-request=1 '],
-    ['a trailing line break', 'kapso-webhook-action; repository=o/r\n'],
-    ['the mark alone', 'kapso-webhook-action'],
-    ['an empty value', '']
-  ])('is not a record with %s', (_what, value) => {
-    expect(readRecord(record(value))).toBeUndefined()
-  })
-
-  it('writes the record with the pull request only when there is one', () => {
-    expect(formatRecord({ repository: REPO, pullRequest: 42 })).toBe(
-      'kapso-webhook-action; repository=octo-org/shop; pull-request=42'
-    )
-    expect(formatRecord({ repository: REPO })).toBe('kapso-webhook-action; repository=octo-org/shop')
-    expect(readRecord(record(formatRecord({ repository: REPO })))).toEqual({ repository: REPO, pullRequest: undefined })
-  })
-
-  it('carries the record header over under the name the webhook holds it, and only a single one', () => {
-    expect(recordEntry({ 'X-Env': 'a', 'x-PROVISIONED-by': 'v' })).toEqual(['x-PROVISIONED-by', 'v'])
-    expect(recordEntry({ 'X-Provisioned-By': 'a', 'x-provisioned-by': 'b' })).toBeUndefined()
-    expect(recordEntry({ 'X-Provisioned-By-Other': 'a' })).toBeUndefined()
-    expect(recordEntry(undefined)).toBeUndefined()
-  })
-
-  it('gives a pull request only for the repository asked about', () => {
-    expect(recordedPullRequest(mark('repository=octo-org/shop; pull-request=3'), 'OCTO-ORG/SHOP')).toBe(3)
-    expect(recordedPullRequest(mark('repository=octo-org/shop; pull-request=3'), 'octo-org/shop2')).toBeUndefined()
-    expect(recordedPullRequest(mark('repository=octo-org/shop2; pull-request=3'), 'octo-org/shop')).toBeUndefined()
-    expect(recordedPullRequest(mark('repository=other/shop; pull-request=3'), 'octo-org/shop')).toBeUndefined()
-  })
-
-  it('knows no repository when the runner gives an invalid GITHUB_REPOSITORY, so that no record can match it', () => {
-    expect(readGitHubContext({ GITHUB_REPOSITORY: 'octo-org/shop' }).repository).toBe('octo-org/shop')
-    expect(readGitHubContext({ GITHUB_REPOSITORY: 'octo-org/..' }).repository).toBe('')
-    expect(readGitHubContext({}).repository).toBe('')
-  })
-})
-
-// ---------------------------------------------------------------------------------------------------
 
 let n = 0
 function webhook(headers: Record<string, string>, over: Partial<Webhook> = {}): Webhook {
@@ -160,15 +69,9 @@ function fakeGitHub(states: Record<number, 'open' | 'closed'>): PullRequestApi &
 
 const BASE = { 'api-key': 'test-api-key', 'whatsapp-config-id': '550e8400-e29b-41d4-a716-446655440000' }
 
+/** A closed pull request's run; repository '' is a runner that gave no valid GITHUB_REPOSITORY. */
 function closedPullRequest(number: number, repository = REPO): GitHubContext {
-  return {
-    eventName: 'pull_request',
-    repository,
-    action: 'closed',
-    pullRequest: number,
-    headRepository: repository,
-    baseRepository: repository
-  }
+  return { ...contextOf(pullRequestEvent('closed', number, { repository: REPO })), repository }
 }
 
 function inputsFor(inputs: Record<string, string>, context: GitHubContext): ActionInputs {
@@ -185,7 +88,7 @@ describe('delete by record, when a pull request closes', () => {
   const noRecord = webhook({ 'X-Env': 'pr-42' })
   const forged = webhook(mark(`repository=${REPO}; pull-request=42; by=someone`))
   const all = [mine, mineInOtherCase, otherPullRequest, otherRepository, noPullRequest, noRecord, forged]
-  const PUSH: GitHubContext = { eventName: 'push', repository: REPO }
+  const PUSH = contextOf(pushEvent({ repository: REPO }))
 
   it('deletes the webhooks recorded for that pull request of this repository, and nothing else', async () => {
     const api = fakeApi(all)
@@ -299,7 +202,7 @@ describe('sweep', () => {
   const NOW = Date.parse('2026-11-28T12:00:00Z')
   const hoursAgo = (hours: number): string => new Date(NOW - hours * 3_600_000).toISOString()
   const sweepInputs = (over: Record<string, string> = {}, repository = REPO): ActionInputs =>
-    inputsFor({ operation: 'sweep', ...over }, { eventName: 'schedule', repository })
+    inputsFor({ operation: 'sweep', ...over }, { ...contextOf(scheduleEvent({ repository: REPO })), repository })
 
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['Date'] })
