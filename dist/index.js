@@ -924,7 +924,8 @@ var __webpack_modules__ = {
       async list(doing, contains, keepSecret) {
         const found = new Map;
         const seen = new Set;
-        const mine = webhook => webhook.kind === this.options.kind && inScope(this.options.scope, webhook);
+        const ofThisKindAndScope = webhook => webhook.kind === this.options.kind && inScope(this.options.scope, webhook);
+        const secretKept = webhook => ofThisKindAndScope(webhook) && keepSecret(webhook);
         let characters = 0;
         for (let page = 1; ;page++) {
           const query = listQuery(this.options.scope, page, PER_PAGE, this.options.kind, contains);
@@ -935,13 +936,13 @@ var __webpack_modules__ = {
           });
           characters += reply.size ?? 0;
           if (characters > MAX_LIST_CHARACTERS) throw tooMuch(doing, `more than ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB of answers`);
-          const parsed = (0, kapso.wk)(reply.body, doing, PER_PAGE, webhook => mine(webhook) && keepSecret(webhook));
+          const parsed = (0, kapso.wk)(reply.body, doing, PER_PAGE, secretKept);
           if (parsed.totalPages !== void 0 && parsed.totalPages > MAX_PAGES) throw tooMuch(doing, `${parsed.totalPages.toLocaleString("en-US")} pages of ${PER_PAGE}`);
           const before = seen.size;
           for (const webhook of parsed.webhooks) {
             const id = webhook.id.toLowerCase();
             seen.add(id);
-            if (!mine(webhook) || found.has(id)) continue;
+            if (!ofThisKindAndScope(webhook) || found.has(id)) continue;
             if (webhook.secret_key !== void 0) (0, secrets.Q7)(webhook.secret_key);
             found.set(id, webhook);
           }
@@ -962,7 +963,7 @@ var __webpack_modules__ = {
           path: `/${encodeURIComponent(id)}`,
           doing: doing
         });
-        return reply && this.own((0, kapso.ds)(reply.body, doing), id, doing);
+        return reply && this.checkAnswerIsAbout((0, kapso.ds)(reply.body, doing), id, doing);
       }
       async create(fields, existingIds) {
         const url = fields.url ?? "";
@@ -1016,7 +1017,7 @@ var __webpack_modules__ = {
           doing: doing
         });
         if (!reply) throw new errors.l(`Webhook ${id} was not found while ${doing}: it was deleted meanwhile. Re-run to create it again.`, 404);
-        const updated = this.own((0, kapso.ds)(reply.body, doing), id, doing);
+        const updated = this.checkAnswerIsAbout((0, kapso.ds)(reply.body, doing), id, doing);
         this.progress.record(`updated webhook ${id}`);
         return updated;
       }
@@ -1029,7 +1030,7 @@ var __webpack_modules__ = {
         if (removed) this.progress.record(`deleted webhook ${id}`);
         return removed;
       }
-      own(webhook, id, doing) {
+      checkAnswerIsAbout(webhook, id, doing) {
         if (webhook.id.toLowerCase() !== id.toLowerCase()) throw new parse.dV(`Kapso's answer while ${doing} is about webhook ${webhook.id}, not ${id}.`);
         return webhook;
       }
@@ -2201,7 +2202,7 @@ var __webpack_modules__ = {
       const names = Object.keys(headers);
       return names.length ? `${names.join(", ")} (values hidden)` : "(none)";
     }
-    const nothing = {
+    const emptyOutcomeParts = {
       secretKey: "",
       changes: [],
       deletedIds: []
@@ -2221,7 +2222,7 @@ var __webpack_modules__ = {
       const {changes: changes, patch: patch} = planUpdate(wanted, existing);
       const secretKey = desired.secretKey ?? held ?? "";
       if (changes.length === 0) return {
-        ...nothing,
+        ...emptyOutcomeParts,
         result: "unchanged",
         webhookId: existing.id,
         url: existing.url,
@@ -2237,7 +2238,7 @@ var __webpack_modules__ = {
           headers: patch.headers ?? existing.headers
         };
         return {
-          ...nothing,
+          ...emptyOutcomeParts,
           result: "updated",
           webhookId: existing.id,
           url: after.url,
@@ -2249,7 +2250,7 @@ var __webpack_modules__ = {
       const updated = await effects.api.update(existing.id, patch);
       const inForce = updated.secret_key === void 0 || updated.secret_key === secretKey ? secretKey : secretInForce(updated);
       return {
-        ...nothing,
+        ...emptyOutcomeParts,
         result: "updated",
         webhookId: updated.id,
         url: updated.url,
@@ -2286,7 +2287,7 @@ var __webpack_modules__ = {
       const changes = describeCreate(body, generated);
       const url = desired.url ?? "";
       if (inputs.dryRun) return {
-        ...nothing,
+        ...emptyOutcomeParts,
         result: "created",
         webhookId: "",
         url: url,
@@ -2299,7 +2300,7 @@ var __webpack_modules__ = {
       const inForce = created.secret_key === void 0 || created.secret_key === secretKey ? secretKey : secretInForce(created) ?? "";
       if (created.url !== url) log.$e(`Kapso holds the new webhook ${created.id} with url ${created.url}, not ${url} as sent.` + (sameUrl(created.url, url) ? " Both are the same URL in normal form, so re-runs find it." : " Re-runs with this url will not find it: check what Kapso did with the URL."));
       return {
-        ...nothing,
+        ...emptyOutcomeParts,
         result: "created",
         webhookId: created.id,
         url: created.url,
@@ -2329,7 +2330,7 @@ var __webpack_modules__ = {
       const deleted = await removeEach(targets, api, inputs.dryRun);
       const last = deleted[deleted.length - 1];
       if (!last) return {
-        ...nothing,
+        ...emptyOutcomeParts,
         result: "absent",
         webhookId: "",
         url: owner ? "" : desired.url ?? "",
@@ -2337,7 +2338,7 @@ var __webpack_modules__ = {
       };
       const ids = deleted.map(w => w.id);
       return {
-        ...nothing,
+        ...emptyOutcomeParts,
         result: "deleted",
         webhookId: ids.join(","),
         url: last.url,
@@ -2358,13 +2359,13 @@ var __webpack_modules__ = {
     }
     async function removeById(inputs, api, id) {
       const gone = {
-        ...nothing,
+        ...emptyOutcomeParts,
         result: "absent",
         webhookId: "",
         url: ""
       };
       if (inputs.scope.kind === "legacy" && !inputs.dryRun) return await api.remove(id) ? {
-        ...nothing,
+        ...emptyOutcomeParts,
         result: "deleted",
         webhookId: id,
         url: "",
@@ -2375,7 +2376,7 @@ var __webpack_modules__ = {
       if (found.kind !== inputs.desired.kind) throw new errors.l(`webhook-id ${id} is a ${found.kind}-kind webhook; this step deletes ${inputs.desired.kind}-kind webhooks only ` + `(the kind input). Nothing was deleted.`);
       if (!inScope(inputs.scope, found)) throw new errors.l(`webhook-id ${id} is not a webhook of ${describeScope(inputs.scope)}; nothing was deleted.`);
       const done = {
-        ...nothing,
+        ...emptyOutcomeParts,
         result: "deleted",
         webhookId: id,
         url: found.url,
@@ -2418,7 +2419,7 @@ var __webpack_modules__ = {
       }
       const deletedIds = (await removeEach(swept, api, inputs.dryRun)).map(entry => entry.id);
       return {
-        ...nothing,
+        ...emptyOutcomeParts,
         result: deletedIds.length ? "deleted" : "absent",
         webhookId: deletedIds.join(","),
         url: "",
@@ -2437,7 +2438,7 @@ var __webpack_modules__ = {
       if (identity.skip) {
         log.lm(identity.skip);
         return {
-          ...nothing,
+          ...emptyOutcomeParts,
           result: "skipped",
           webhookId: "",
           url: ""

@@ -46,7 +46,7 @@ export interface Failure {
   body?: unknown
 }
 
-export interface Attempted<T> {
+export interface RetriedRequest<T> {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   /** What the step was doing, for messages: "creating a webhook for …". */
   doing: string
@@ -62,7 +62,7 @@ export function isFailure(value: unknown): value is Failure {
   return typeof value === 'object' && value !== null && (value as Failure).failed === true
 }
 
-export async function withRetries<T>(options: RetryOptions, spec: Attempted<T>): Promise<T> {
+export async function withRetries<T>(options: RetryOptions, spec: RetriedRequest<T>): Promise<T> {
   const { maxAttempts, service, deadline } = options
   const { method, doing } = spec
   let uncertain = false
