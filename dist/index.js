@@ -2730,44 +2730,72 @@ var __webpack_modules__ = {
     function isFailure(value) {
       return typeof value === "object" && value !== null && value.failed === true;
     }
-    async function withRetries(options, spec) {
-      const {maxAttempts: maxAttempts, service: service, deadline: deadline} = options;
-      const {method: method, doing: doing} = spec;
-      let uncertain = false;
-      let last;
-      for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-        if (last) {
-          const waitMs = last.retryAfterMs ?? backoff(options.backoffMs, attempt - 1);
-          if (waitMs >= deadline.remainingMs()) throw new _deadline_js__WEBPACK_IMPORTED_MODULE_0__.Q(doing, uncertain && method !== "GET", deadline.seconds);
-          if (last.rateLimited) {
-            const how = last.retryAfterMs === void 0 ? "" : " as it asks";
-            _log_js__WEBPACK_IMPORTED_MODULE_2__.lm(`${rateLimiting(service, last, doing)}: waiting ${Math.ceil(waitMs / 1e3)} s${how}, then trying again ` + `(attempt ${attempt} of ${maxAttempts}).`);
-          } else _log_js__WEBPACK_IMPORTED_MODULE_2__.pq(`Retrying ${doing} in ${(waitMs / 1e3).toFixed(1)} s (attempt ${attempt} of ${maxAttempts}): ` + `${last.summary}.`);
-          await sleep(waitMs);
-          if (uncertain && spec.reconcile) {
-            const found = await spec.reconcile().catch(error => {
-              throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`The outcome of ${doing} is unknown (${last?.summary ?? "no answer"}), and looking for what it made ` + `failed: ` + `${error instanceof Error ? error.message : String(error)} ${service} may hold it: a re-run finds it ` + `and converges.`, error?.status);
-            });
-            if (found !== void 0) {
-              _log_js__WEBPACK_IMPORTED_MODULE_2__.pq(`The earlier attempt at ${doing} did reach ${service}: using what it made instead of sending it again.`);
-              return found;
-            }
-          }
+    async function withRetries(options, request) {
+      const state = {
+        uncertain: false
+      };
+      for (let attempt = 1; attempt <= options.maxAttempts; attempt++) {
+        if (state.last) {
+          await waitToRetry(options, request, state.last, attempt, state);
+          const found = await lookForEarlierEffect(options, request, state.last, state);
+          if (found !== void 0) return found;
         }
-        const remaining = deadline.remainingMs();
-        if (remaining <= 0) throw new _deadline_js__WEBPACK_IMPORTED_MODULE_0__.Q(doing, uncertain && method !== "GET", deadline.seconds);
-        const outcome = await spec.attempt(attempt, Math.min(options.timeoutMs, remaining));
+        const outcome = await attemptInTime(options, request, attempt, state);
         if (!isFailure(outcome)) return outcome;
-        if (outcome.status === 404 && uncertain && method === "DELETE" && spec.gone) return spec.gone();
-        if (outcome.status !== void 0 && outcome.status < 500 && outcome.status !== 429 && !outcome.rateLimited) throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.X(outcome.status, outcome.body);
-        const tooLong = tooLongAWait(options, doing, outcome, uncertain && method !== "GET");
-        if (tooLong) throw tooLong;
-        if (outcome.mayHaveApplied) uncertain = true;
-        if (uncertain && method === "POST" && !spec.reconcile) throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`The outcome of ${doing} is unknown (${outcome.summary}); it was not sent again. Re-run to pick up ` + `${service}'s state.`, outcome.status);
-        if (deadline.remainingMs() <= 0) throw new _deadline_js__WEBPACK_IMPORTED_MODULE_0__.Q(doing, uncertain && method !== "GET", deadline.seconds);
-        last = outcome;
+        if (deletedByEarlierAttempt(request, outcome, state)) return request.gone();
+        takeFailure(options, request, outcome, state);
+        state.last = outcome;
       }
-      throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`Gave up ${doing} after ${maxAttempts} attempt${maxAttempts === 1 ? "" : "s"}; the last one ended with ` + `${last?.summary ?? "no answer"}.` + (uncertain && method !== "GET" ? ` ${service} may have applied it: a re-run finds out and converges.` : ""), last?.status);
+      throw gaveUp(options, request, state);
+    }
+    function mayHaveApplied(request, state) {
+      return state.uncertain && request.method !== "GET";
+    }
+    function outOfTime(options, request, state) {
+      return new _deadline_js__WEBPACK_IMPORTED_MODULE_0__.Q(request.doing, mayHaveApplied(request, state), options.deadline.seconds);
+    }
+    async function waitToRetry(options, request, last, attempt, state) {
+      const {maxAttempts: maxAttempts, service: service, deadline: deadline} = options;
+      const {doing: doing} = request;
+      const waitMs = last.retryAfterMs ?? backoff(options.backoffMs, attempt - 1);
+      if (waitMs >= deadline.remainingMs()) throw outOfTime(options, request, state);
+      if (last.rateLimited) {
+        const how = last.retryAfterMs === void 0 ? "" : " as it asks";
+        _log_js__WEBPACK_IMPORTED_MODULE_2__.lm(`${rateLimiting(service, last, doing)}: waiting ${Math.ceil(waitMs / 1e3)} s${how}, then trying again ` + `(attempt ${attempt} of ${maxAttempts}).`);
+      } else _log_js__WEBPACK_IMPORTED_MODULE_2__.pq(`Retrying ${doing} in ${(waitMs / 1e3).toFixed(1)} s (attempt ${attempt} of ${maxAttempts}): ` + `${last.summary}.`);
+      await sleep(waitMs);
+    }
+    async function lookForEarlierEffect(options, request, last, state) {
+      if (!state.uncertain || !request.reconcile) return;
+      const {service: service} = options;
+      const {doing: doing} = request;
+      const found = await request.reconcile().catch(error => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`The outcome of ${doing} is unknown (${last.summary}), and looking for what it made ` + `failed: ` + `${error instanceof Error ? error.message : String(error)} ${service} may hold it: a re-run finds it ` + `and converges.`, error?.status);
+      });
+      if (found !== void 0) _log_js__WEBPACK_IMPORTED_MODULE_2__.pq(`The earlier attempt at ${doing} did reach ${service}: using what it made instead of sending it again.`);
+      return found;
+    }
+    function attemptInTime(options, request, attempt, state) {
+      const remaining = options.deadline.remainingMs();
+      if (remaining <= 0) throw outOfTime(options, request, state);
+      return request.attempt(attempt, Math.min(options.timeoutMs, remaining));
+    }
+    function deletedByEarlierAttempt(request, outcome, state) {
+      return outcome.status === 404 && state.uncertain && request.method === "DELETE" && request.gone !== void 0;
+    }
+    function takeFailure(options, request, outcome, state) {
+      const {status: status} = outcome;
+      if (status !== void 0 && status < 500 && status !== 429 && !outcome.rateLimited) throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.X(status, outcome.body);
+      const tooLong = tooLongAWait(options, request.doing, outcome, mayHaveApplied(request, state));
+      if (tooLong) throw tooLong;
+      if (outcome.mayHaveApplied) state.uncertain = true;
+      if (state.uncertain && request.method === "POST" && !request.reconcile) throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`The outcome of ${request.doing} is unknown (${outcome.summary}); it was not sent again. Re-run to pick up ` + `${options.service}'s state.`, outcome.status);
+      if (options.deadline.remainingMs() <= 0) throw outOfTime(options, request, state);
+    }
+    function gaveUp(options, request, state) {
+      const {maxAttempts: maxAttempts, service: service} = options;
+      const {last: last} = state;
+      return new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`Gave up ${request.doing} after ${maxAttempts} attempt${maxAttempts === 1 ? "" : "s"}; the last one ended with ` + `${last?.summary ?? "no answer"}.` + (mayHaveApplied(request, state) ? ` ${service} may have applied it: a re-run finds out and converges.` : ""), last?.status);
     }
     function rateLimiting(service, failure, doing) {
       return `${service} is rate-limiting these requests (${failure.status === void 0 ? failure.summary : `HTTP ${failure.status}`}) while ${doing}`;
