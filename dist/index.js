@@ -553,54 +553,63 @@ var __webpack_modules__ = {
         return this.loading;
       }
       async attempt(spec, attempt, timeoutMs) {
-        const {method: method, url: url, payload: payload} = spec;
+        const {method: method, url: url} = spec;
         const http = await this.client();
         const started = Date.now();
         const trace = result => {
           _log_js__WEBPACK_IMPORTED_MODULE_1__.Yz(`${method} ${new URL(url).pathname} -> ${result} (${Date.now() - started} ms, attempt ${attempt})`);
         };
-        let response;
-        let text;
+        let answer;
         try {
-          const sending = http.request(method, url, payload === void 0 ? null : JSON.stringify(payload), payload === void 0 ? {} : {
-            "Content-Type": "application/json"
-          });
-          response = await withDeadline(sending, timeoutMs);
-          const message = response.message;
-          text = await withDeadline(readCapped(message), Math.max(1, timeoutMs - (Date.now() - started)), () => message.destroy());
+          answer = await exchange(http, spec, timeoutMs, started);
         } catch (error) {
           const bound = timeoutMs < this.options.timeoutMs ? "timeout-seconds" : "request-timeout-seconds";
           const failure = networkFailure(error, timeoutMs, bound, new URL(url).host);
           trace(failure.summary);
           return failure;
         }
-        const status = response.message.statusCode ?? 0;
-        trace(String(status));
-        const body = parseJson(text);
-        if (status >= 200 && status < 300) {
-          if (body !== void 0 || method === "DELETE") return {
-            status: status,
-            body: body,
-            size: text.length
-          };
-          return {
-            failed: true,
-            summary: `HTTP ${status} with a body that is not JSON`,
-            mayHaveApplied: method !== "GET"
-          };
-        }
-        const said = (0, _boundary_kapso_js__WEBPACK_IMPORTED_MODULE_0__.kc)(body);
-        const looksLikeHtml = body === void 0 && /^\s*</.test(text);
-        return {
-          failed: true,
+        trace(String(answer.status));
+        return replyOf(method, answer, this.options.service);
+      }
+    }
+    async function exchange(http, spec, timeoutMs, started) {
+      const {method: method, url: url, payload: payload} = spec;
+      const sending = http.request(method, url, payload === void 0 ? null : JSON.stringify(payload), payload === void 0 ? {} : {
+        "Content-Type": "application/json"
+      });
+      const {message: message} = await withDeadline(sending, timeoutMs);
+      const text = await withDeadline(readCapped(message), Math.max(1, timeoutMs - (Date.now() - started)), () => message.destroy());
+      return {
+        status: message.statusCode ?? 0,
+        text: text,
+        retryAfter: message.headers["retry-after"]
+      };
+    }
+    function replyOf(method, {status: status, text: text, retryAfter: retryAfter}, service) {
+      const body = parseJson(text);
+      if (status >= 200 && status < 300) {
+        if (body !== void 0 || method === "DELETE") return {
           status: status,
           body: body,
-          summary: `HTTP ${status}${said ? ` (${this.options.service} said: ${said})` : looksLikeHtml ? " (an HTML error page)" : ""}`,
-          mayHaveApplied: status >= 500,
-          rateLimited: status === 429,
-          retryAfterMs: status === 429 ? (0, _retry_js__WEBPACK_IMPORTED_MODULE_2__.Vs)(response.message.headers["retry-after"]) : void 0
+          size: text.length
+        };
+        return {
+          failed: true,
+          summary: `HTTP ${status} with a body that is not JSON`,
+          mayHaveApplied: method !== "GET"
         };
       }
+      const said = (0, _boundary_kapso_js__WEBPACK_IMPORTED_MODULE_0__.kc)(body);
+      const looksLikeHtml = body === void 0 && /^\s*</.test(text);
+      return {
+        failed: true,
+        status: status,
+        body: body,
+        summary: `HTTP ${status}${said ? ` (${service} said: ${said})` : looksLikeHtml ? " (an HTML error page)" : ""}`,
+        mayHaveApplied: status >= 500,
+        rateLimited: status === 429,
+        retryAfterMs: status === 429 ? (0, _retry_js__WEBPACK_IMPORTED_MODULE_2__.Vs)(retryAfter) : void 0
+      };
     }
     function networkFailure(error, timeoutMs, bound, host) {
       if (error instanceof DeadlineError || error instanceof Error && error.message.startsWith("Request timeout")) return {
