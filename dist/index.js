@@ -492,7 +492,7 @@ var __webpack_modules__ = {
     __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
       try {
         var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1073);
+        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3699);
         const isPost = _actions_core__WEBPACK_IMPORTED_MODULE_0__.Gu("isPost") === "true";
         if (!isPost) _actions_core__WEBPACK_IMPORTED_MODULE_0__.LZ("isPost", "true");
         await (isPost ? (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.t)() : (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.e)());
@@ -723,7 +723,7 @@ var __webpack_modules__ = {
       }
     }
   },
-  1073: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+  3699: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
       t: () => main_cleanup,
       e: () => run
@@ -1232,54 +1232,6 @@ var __webpack_modules__ = {
         deadline: deadline
       };
     }
-    var mod = __nccwpck_require__(1916);
-    const CATALOG_READ = "2026-12-06";
-    const PHONE_NUMBER_EVENTS = [ "whatsapp.message.received", "whatsapp.message.sent", "whatsapp.message.delivered", "whatsapp.message.read", "whatsapp.message.failed", "whatsapp.conversation.created", "whatsapp.conversation.ended", "whatsapp.conversation.inactive", "whatsapp.contact.identity_changed", "whatsapp.contact.marketing_preference_changed", "whatsapp.meta_business_agent.handover" ];
-    const PROJECT_EVENTS = [ "whatsapp.config.created", "whatsapp.phone_number.created", "whatsapp.phone_number.deleted", "whatsapp.phone_number.offboarded", "whatsapp.phone_number.disconnected", "whatsapp.phone_number.reconnected", "whatsapp.account.disabled", "whatsapp.account.restricted", "whatsapp.account.reinstated", "whatsapp.account.violation", "workflow.execution.handoff", "workflow.execution.failed", "project.event", "kapso_agent.run.approval_required", "kapso_agent.run.completed", "kapso_agent.run.failed", "kapso_agent.run.cancelled" ];
-    const BUFFERABLE_EVENTS = [ "whatsapp.message.received" ];
-    const EVENT_NAME = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
-    const TYPO_DISTANCE = 2;
-    function classifyEvent(name, allowed, other) {
-      if (allowed.includes(name)) return {
-        verdict: "known"
-      };
-      if (other.includes(name)) return {
-        verdict: "other-scope"
-      };
-      const near = typoOf(name, [ ...allowed, ...other ]);
-      if (!EVENT_NAME.test(name)) return {
-        verdict: "malformed",
-        near: near ?? suggest(name, allowed)
-      };
-      return near ? {
-        verdict: "typo",
-        near: near
-      } : {
-        verdict: "unknown"
-      };
-    }
-    function splitList(raw) {
-      const items = raw.split(/[,\r\n]/).map(item => item.trim()).filter(item => item !== "");
-      return [ ...new Set(items) ];
-    }
-    function typoOf(name, candidates) {
-      return nearest(name.toLowerCase(), candidates, TYPO_DISTANCE);
-    }
-    function suggest(name, allowed) {
-      return nearest(name.toLowerCase(), allowed, Math.max(2, Math.floor(name.length / 3)));
-    }
-    function nearest(name, candidates, maxDistance) {
-      let best;
-      let bestDistance = 1 / 0;
-      for (const candidate of candidates) {
-        const d = (0, mod.Io)(name, candidate);
-        if (d < bestDistance) {
-          best = candidate;
-          bestDistance = d;
-        }
-      }
-      return bestDistance <= maxDistance ? best : void 0;
-    }
     const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
     var github = __nccwpck_require__(3387);
     const PULL_REQUEST_EVENTS = [ "pull_request", "pull_request_target" ];
@@ -1327,6 +1279,54 @@ var __webpack_modules__ = {
     }
     function unfinishedDeployment(context) {
       return context.eventName === "deployment_status" && context.deploymentState !== "success" ? context.deploymentState ?? "unknown" : void 0;
+    }
+    var mod = __nccwpck_require__(1916);
+    const CATALOG_READ = "2026-12-06";
+    const PHONE_NUMBER_EVENTS = [ "whatsapp.message.received", "whatsapp.message.sent", "whatsapp.message.delivered", "whatsapp.message.read", "whatsapp.message.failed", "whatsapp.conversation.created", "whatsapp.conversation.ended", "whatsapp.conversation.inactive", "whatsapp.contact.identity_changed", "whatsapp.contact.marketing_preference_changed", "whatsapp.meta_business_agent.handover" ];
+    const PROJECT_EVENTS = [ "whatsapp.config.created", "whatsapp.phone_number.created", "whatsapp.phone_number.deleted", "whatsapp.phone_number.offboarded", "whatsapp.phone_number.disconnected", "whatsapp.phone_number.reconnected", "whatsapp.account.disabled", "whatsapp.account.restricted", "whatsapp.account.reinstated", "whatsapp.account.violation", "workflow.execution.handoff", "workflow.execution.failed", "project.event", "kapso_agent.run.approval_required", "kapso_agent.run.completed", "kapso_agent.run.failed", "kapso_agent.run.cancelled" ];
+    const BUFFERABLE_EVENTS = [ "whatsapp.message.received" ];
+    const EVENT_NAME = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
+    const TYPO_DISTANCE = 2;
+    function classifyEvent(name, allowed, other) {
+      if (allowed.includes(name)) return {
+        verdict: "known"
+      };
+      if (other.includes(name)) return {
+        verdict: "other-scope"
+      };
+      const near = typoOf(name, [ ...allowed, ...other ]);
+      if (!EVENT_NAME.test(name)) return {
+        verdict: "malformed",
+        near: near ?? suggest(name, allowed)
+      };
+      return near ? {
+        verdict: "typo",
+        near: near
+      } : {
+        verdict: "unknown"
+      };
+    }
+    function splitList(raw) {
+      const items = raw.split(/[,\r\n]/).map(item => item.trim()).filter(item => item !== "");
+      return [ ...new Set(items) ];
+    }
+    function typoOf(name, candidates) {
+      return nearest(name.toLowerCase(), candidates, TYPO_DISTANCE);
+    }
+    function suggest(name, allowed) {
+      return nearest(name.toLowerCase(), allowed, Math.max(2, Math.floor(name.length / 3)));
+    }
+    function nearest(name, candidates, maxDistance) {
+      let best;
+      let bestDistance = 1 / 0;
+      for (const candidate of candidates) {
+        const d = (0, mod.Io)(name, candidate);
+        if (d < bestDistance) {
+          best = candidate;
+          bestDistance = d;
+        }
+      }
+      return bestDistance <= maxDistance ? best : void 0;
     }
     const OPERATIONS = [ "upsert", "create", "delete", "auto", "sweep" ];
     class InputError extends Error {
@@ -1422,84 +1422,6 @@ var __webpack_modules__ = {
       const raw = readInput("name");
       if (raw === "" || (0, ownership.lx)(raw)) return raw || void 0;
       return fail(`name must be 1 to 40 lower-case letters, digits and dashes, starting and ending with a letter or digit (like ` + `api or worker-2); got ${quote(raw)}.`);
-    }
-    const DEFAULT_API_URLS = {
-      legacy: "https://app.kapso.ai/api/v1",
-      platform: "https://api.kapso.ai/platform/v1"
-    };
-    const PHONE_NUMBER_ID = /^[0-9]{1,32}$/;
-    const ONE_SCOPE = "exactly one of whatsapp-config-id (legacy API), phone-number-id (Platform API) or scope: project (Platform API, " + "project-wide)";
-    function readScope(fail) {
-      const scope = readInput("scope");
-      const configId = readInput("whatsapp-config-id");
-      const phoneNumberId = readInput("phone-number-id");
-      if (scope !== "" && scope !== "project") return fail(`scope must be project, or empty to let whatsapp-config-id or phone-number-id decide; got ${quote(scope)}.`);
-      if (scope === "project") {
-        if (configId || phoneNumberId) return fail(`scope project takes neither whatsapp-config-id nor phone-number-id: a project webhook belongs to the API ` + `key's whole project. Give ${ONE_SCOPE}.`);
-        return {
-          kind: "project",
-          id: "",
-          input: "scope"
-        };
-      }
-      if (configId && phoneNumberId) return fail(`give ${ONE_SCOPE}, not both ids.`);
-      if (configId) {
-        if (!parse.kk.test(configId)) return fail(`whatsapp-config-id must be a Kapso configuration UUID (like 550e8400-e29b-41d4-a716-446655440000); got ` + `${quote(configId)}.`);
-        return {
-          kind: "legacy",
-          id: configId,
-          input: "whatsapp-config-id"
-        };
-      }
-      if (phoneNumberId) {
-        if (!PHONE_NUMBER_ID.test(phoneNumberId)) return fail(`phone-number-id must be Meta's phone number id, digits only (like 106540352242922); got ` + `${quote(phoneNumberId)}.`);
-        return {
-          kind: "platform",
-          id: phoneNumberId,
-          input: "phone-number-id"
-        };
-      }
-      return fail(`give ${ONE_SCOPE}.`);
-    }
-    function readKind(scope, fail) {
-      const raw = readInput("kind");
-      if (raw !== "kapso" && raw !== "meta") return fail(`kind must be kapso (Kapso's events) or meta (Meta's raw payloads); got ${quote(raw)}.`);
-      if (raw === "meta" && scope?.kind === "legacy") return fail("kind meta is a Platform API webhook: give phone-number-id instead of whatsapp-config-id.");
-      if (raw === "meta" && scope?.kind === "project") return fail("kind meta needs phone-number-id: Meta's raw payloads belong to one phone number, not to the project.");
-      return raw;
-    }
-    function generationOf(url) {
-      const path = url.pathname.replace(/\/+$/, "");
-      if (path.endsWith("/platform/v1")) return "platform";
-      if (path.endsWith("/api/v1")) return "legacy";
-      return;
-    }
-    function readApiUrl(scope, fail) {
-      const raw = readInput("api-url");
-      const wanted = scope?.kind === "legacy" ? "legacy" : "platform";
-      if (!raw) return scope ? {
-        url: DEFAULT_API_URLS[wanted],
-        isDefault: true
-      } : void 0;
-      const parsed = parseUrl(raw);
-      const accepts = "an absolute https:// URL (http:// only for localhost), without credentials, query or fragment";
-      if (!parsed || parsed.protocol !== "https:" && parsed.protocol !== "http:") return fail(`api-url must be ${accepts}; got ${quote(raw)}.`);
-      if (parsed.username || parsed.password) return fail("api-url must not carry a user name or password: the API key is sent as X-API-Key.");
-      if (parsed.search || parsed.hash) return fail(`api-url must be ${accepts}.`);
-      if (parsed.protocol === "http:" && !isLoopback(parsed.hostname)) return fail(`api-url may use http:// only for a loopback host (localhost, 127.0.0.1, [::1]); use https:// for ` + `${parsed.hostname}.`);
-      const generation = generationOf(parsed);
-      if (scope && generation && generation !== wanted) {
-        const names = {
-          legacy: "Kapso's legacy API",
-          platform: "Kapso's Platform API"
-        };
-        const other = wanted === "legacy" ? "phone-number-id" : "whatsapp-config-id";
-        return fail(`api-url ${quote(raw)} is ${names[generation]}, but ${scope.input === "scope" ? "scope project" : scope.input} ` + `needs ${names[wanted]} (${DEFAULT_API_URLS[wanted]}): ` + `leave api-url empty${scope.kind === "project" ? "" : `, or give ${other} for the other API`}.`);
-      }
-      return {
-        url: parsed.toString().replace(/\/+$/, ""),
-        isDefault: false
-      };
     }
     const MAX_URL_LENGTH = 2048;
     const MIN_SECRET_KEY_LENGTH = 16;
@@ -1627,12 +1549,132 @@ var __webpack_modules__ = {
       }
       return entries;
     }
+    function checkOperationNeeds({control: control, operation: operation, kind: kind, scope: scope, events: events, urlGiven: urlGiven, pullRequest: pullRequest, githubToken: githubToken, fail: fail}) {
+      const {requested: requested, webhookIdGiven: webhookIdGiven} = control;
+      if (operation === "upsert" || operation === "create") {
+        if (!urlGiven && !(operation === "upsert" && webhookIdGiven)) {
+          const on = requested === "auto" ? "operation auto, which upserts on this event" : `operation ${operation}`;
+          fail(`url is required for ${on}${operation === "upsert" ? " (or give webhook-id)" : ""}.`);
+        }
+        if (kind === "kapso" && events.length === 0) fail(`events is required for operation ${operation}: one or more of ${eventsFor(scope, "kapso").join(", ")}.`);
+        if (operation === "create" && webhookIdGiven) fail("webhook-id cannot be used with operation create, which always makes a new webhook.");
+      }
+      if (operation === "delete" && !urlGiven && !webhookIdGiven && pullRequest === void 0) fail("operation delete needs url or webhook-id to know what to delete (on a pull request, it deletes what is " + "recorded for it).");
+      if (operation === "sweep" && !githubToken) fail("github-token is required for operation sweep, to ask GitHub which pull requests are closed: leave it at its " + "default, ${{ github.token }}.");
+      if (control.maxAgeMs !== void 0 && operation !== void 0 && operation !== "sweep") fail(`max-age is only for operation sweep; operation is ${operation}.`);
+    }
+    function checkVerify(control, requested, operation, scope, fail) {
+      const {verify: verify, verifyTimeoutSeconds: verifyTimeoutSeconds, timeoutSeconds: timeoutSeconds} = control;
+      if (!verify) return;
+      if (scope === "legacy") fail("verify needs the Platform API's test endpoint, which the legacy API (whatsapp-config-id) does not have: use " + "phone-number-id, or set verify to false.");
+      if ((operation === "delete" || operation === "sweep") && requested !== "auto") fail(`verify is for operations upsert, create and auto; operation is ${operation}.`);
+      if (verifyTimeoutSeconds !== void 0 && timeoutSeconds !== void 0 && verifyTimeoutSeconds >= timeoutSeconds) fail(`verify-timeout-seconds (${verifyTimeoutSeconds}) must be less than timeout-seconds (${timeoutSeconds}), which ` + `bounds the whole step, verification included.`);
+    }
+    const DEFAULT_API_URLS = {
+      legacy: "https://app.kapso.ai/api/v1",
+      platform: "https://api.kapso.ai/platform/v1"
+    };
+    const PHONE_NUMBER_ID = /^[0-9]{1,32}$/;
+    const ONE_SCOPE = "exactly one of whatsapp-config-id (legacy API), phone-number-id (Platform API) or scope: project (Platform API, " + "project-wide)";
+    function readScope(fail) {
+      const scope = readInput("scope");
+      const configId = readInput("whatsapp-config-id");
+      const phoneNumberId = readInput("phone-number-id");
+      if (scope !== "" && scope !== "project") return fail(`scope must be project, or empty to let whatsapp-config-id or phone-number-id decide; got ${quote(scope)}.`);
+      if (scope === "project") {
+        if (configId || phoneNumberId) return fail(`scope project takes neither whatsapp-config-id nor phone-number-id: a project webhook belongs to the API ` + `key's whole project. Give ${ONE_SCOPE}.`);
+        return {
+          kind: "project",
+          id: "",
+          input: "scope"
+        };
+      }
+      if (configId && phoneNumberId) return fail(`give ${ONE_SCOPE}, not both ids.`);
+      if (configId) {
+        if (!parse.kk.test(configId)) return fail(`whatsapp-config-id must be a Kapso configuration UUID (like 550e8400-e29b-41d4-a716-446655440000); got ` + `${quote(configId)}.`);
+        return {
+          kind: "legacy",
+          id: configId,
+          input: "whatsapp-config-id"
+        };
+      }
+      if (phoneNumberId) {
+        if (!PHONE_NUMBER_ID.test(phoneNumberId)) return fail(`phone-number-id must be Meta's phone number id, digits only (like 106540352242922); got ` + `${quote(phoneNumberId)}.`);
+        return {
+          kind: "platform",
+          id: phoneNumberId,
+          input: "phone-number-id"
+        };
+      }
+      return fail(`give ${ONE_SCOPE}.`);
+    }
+    function readKind(scope, fail) {
+      const raw = readInput("kind");
+      if (raw !== "kapso" && raw !== "meta") return fail(`kind must be kapso (Kapso's events) or meta (Meta's raw payloads); got ${quote(raw)}.`);
+      if (raw === "meta" && scope?.kind === "legacy") return fail("kind meta is a Platform API webhook: give phone-number-id instead of whatsapp-config-id.");
+      if (raw === "meta" && scope?.kind === "project") return fail("kind meta needs phone-number-id: Meta's raw payloads belong to one phone number, not to the project.");
+      return raw;
+    }
+    function generationOf(url) {
+      const path = url.pathname.replace(/\/+$/, "");
+      if (path.endsWith("/platform/v1")) return "platform";
+      if (path.endsWith("/api/v1")) return "legacy";
+      return;
+    }
+    function readApiUrl(scope, fail) {
+      const raw = readInput("api-url");
+      const wanted = scope?.kind === "legacy" ? "legacy" : "platform";
+      if (!raw) return scope ? {
+        url: DEFAULT_API_URLS[wanted],
+        isDefault: true
+      } : void 0;
+      const parsed = parseUrl(raw);
+      const accepts = "an absolute https:// URL (http:// only for localhost), without credentials, query or fragment";
+      if (!parsed || parsed.protocol !== "https:" && parsed.protocol !== "http:") return fail(`api-url must be ${accepts}; got ${quote(raw)}.`);
+      if (parsed.username || parsed.password) return fail("api-url must not carry a user name or password: the API key is sent as X-API-Key.");
+      if (parsed.search || parsed.hash) return fail(`api-url must be ${accepts}.`);
+      if (parsed.protocol === "http:" && !isLoopback(parsed.hostname)) return fail(`api-url may use http:// only for a loopback host (localhost, 127.0.0.1, [::1]); use https:// for ` + `${parsed.hostname}.`);
+      const generation = generationOf(parsed);
+      if (scope && generation && generation !== wanted) {
+        const names = {
+          legacy: "Kapso's legacy API",
+          platform: "Kapso's Platform API"
+        };
+        const other = wanted === "legacy" ? "phone-number-id" : "whatsapp-config-id";
+        return fail(`api-url ${quote(raw)} is ${names[generation]}, but ${scope.input === "scope" ? "scope project" : scope.input} ` + `needs ${names[wanted]} (${DEFAULT_API_URLS[wanted]}): ` + `leave api-url empty${scope.kind === "project" ? "" : `, or give ${other} for the other API`}.`);
+      }
+      return {
+        url: parsed.toString().replace(/\/+$/, ""),
+        isDefault: false
+      };
+    }
+    function warnAboutEvent(operation, requested, closing, scope, events) {
+      if (closing && operation === "upsert" && requested === "upsert") log.$e("The pull request is closed, and operation upsert keeps its webhook. Use operation auto to delete it when the " + "pull request closes.");
+      if (operation !== "upsert" && operation !== "create") return;
+      for (const event of unknownEvents(events, scope)) log.$e(`events has ${event}, which is not in Kapso's event catalog as this action knows it (read ${CATALOG_READ}): it ` + `is sent as given. ` + "If Kapso does not know it either, Kapso refuses it (HTTP 422) and the step fails, naming it.");
+    }
+    function warnAboutIgnored(operation, cleanup, bufferEnabled, url) {
+      if (cleanup && (operation === "delete" || operation === "sweep")) log.$e(`cleanup has no effect with operation ${operation}: there is nothing provisioned to remove.`);
+      if (!bufferEnabled) for (const name of [ "buffer-window-seconds", "max-buffer-size", "buffer-events" ]) if (readInput(name)) log.$e(`${name} is ignored while buffer-enabled is false.`);
+      if (url && hasEmptySegment(url)) log.$e(`url has an empty path segment (//): ${url}. Kapso keeps it as written, and it is another URL than the one ` + `with a single slash. ` + 'A URL built as ${{ steps.deploy.outputs.url }}/path gets one when the deploy URL ends with "/".');
+    }
     function readInputs(context = readGitHubContext()) {
-      const {apiKey: apiKey, githubToken: githubToken} = readSecrets();
+      const secrets = readSecrets();
       const problems = new Problems;
-      const {fail: fail} = problems;
+      const noSecrets = checkApiKey(secrets.apiKey, context, problems.fail);
+      const read = readEach(context, problems.fail);
+      checkAcross(read, secrets.githubToken, problems.fail);
+      const valid = validOrThrow(read, problems);
+      warnAboutInputs(valid);
+      logInputs(valid, context);
+      return toActionInputs(valid, secrets, context, noSecrets);
+    }
+    function checkApiKey(apiKey, context, fail) {
       const noSecrets = apiKey ? void 0 : skipReason(context);
       if (!apiKey && !noSecrets) fail("api-key is required: pass your Kapso project API key, e.g. ${{ secrets.KAPSO_API_KEY }}."); else if (/\s/.test(apiKey)) fail("api-key contains white space or a line break: paste the key alone.");
+      return noSecrets;
+    }
+    function readEach(context, fail) {
       const control = readRunControl(fail);
       const {requested: requested} = control;
       const unfinished = requested === "auto" ? unfinishedDeployment(context) : void 0;
@@ -1645,47 +1687,84 @@ var __webpack_modules__ = {
       const urlUnused = operation === "delete" && pullRequest !== void 0 && !control.webhookIdGiven || unfinished !== void 0;
       const desired = readDesiredWebhook(fail, scope, kind, urlUnused);
       for (const value of Object.values(desired.headers)) (0, secrets.iD)(value);
-      if (!unfinished) checkOperationNeeds({
+      return {
+        control: control,
+        requested: requested,
+        operation: operation,
+        unfinished: unfinished,
+        closing: closing,
+        pullRequest: pullRequest,
+        scope: scope,
+        kind: kind,
+        apiUrl: apiUrl,
+        desired: desired
+      };
+    }
+    function checkAcross(read, githubToken, fail) {
+      const {control: control, operation: operation} = read;
+      if (!read.unfinished) checkOperationNeeds({
         control: control,
         operation: operation,
-        kind: kind,
-        scope: scope,
-        events: desired.events,
+        kind: read.kind,
+        scope: read.scope,
+        events: read.desired.events,
         urlGiven: readInput("url") !== "",
-        pullRequest: pullRequest,
+        pullRequest: read.pullRequest,
         githubToken: githubToken,
         fail: fail
       });
-      checkVerify(control, requested, operation, scope?.kind, fail);
-      const {maxAttempts: maxAttempts, requestTimeoutSeconds: requestTimeoutSeconds, timeoutSeconds: timeoutSeconds} = control;
+      checkVerify(control, read.requested, operation, read.scope?.kind, fail);
+    }
+    function validOrThrow(read, problems) {
+      const {requested: requested, operation: operation, scope: scope, apiUrl: apiUrl} = read;
+      const {maxAttempts: maxAttempts, requestTimeoutSeconds: requestTimeoutSeconds, timeoutSeconds: timeoutSeconds} = read.control;
       if (problems.list.length > 0 || !scope || !operation || !requested || !apiUrl || !maxAttempts || !requestTimeoutSeconds || !timeoutSeconds) throw new InputError(problems.list);
+      return {
+        ...read,
+        requested: requested,
+        operation: operation,
+        scope: scope,
+        apiUrl: apiUrl,
+        maxAttempts: maxAttempts,
+        requestTimeoutSeconds: requestTimeoutSeconds,
+        timeoutSeconds: timeoutSeconds
+      };
+    }
+    function warnAboutInputs(valid) {
+      const {control: control, operation: operation, desired: desired} = valid;
       warnAboutIgnored(operation, control.cleanup, desired.bufferEnabled, desired.url);
-      warnAboutEvent(operation, requested, closing, scope, desired.events);
+      warnAboutEvent(operation, valid.requested, valid.closing, valid.scope, desired.events);
       if (control.verify && control.dryRun) log.pq("verify is skipped in a dry run: nothing is written, not even a test delivery.");
       if (control.verify && operation === "delete") log.pq("verify is skipped: operation auto deletes the webhook on this event.");
-      log.Yz(`scope: ${describeScope(scope)}; api-url: ${apiUrl.url}; operation: ${requested}${requested === "auto" ? ` -> ${operation}` : ""}; dry-run: ${control.dryRun}`);
-      log.Yz(`event: ${context.eventName || "(none)"}; repository: ${context.repository || "(none)"}; pull request: ` + `${pullRequest ?? "(none)"}; name: ${control.name ?? "(none)"}`);
-      log.Yz(`url: ${desired.url ?? "(none)"}; webhook-id: ${control.webhookId ?? "(none)"}; events: ` + `${desired.events.join(", ")}; timeout-seconds: ${timeoutSeconds}`);
+    }
+    function logInputs(valid, context) {
+      const {control: control, requested: requested, operation: operation, desired: desired} = valid;
+      log.Yz(`scope: ${describeScope(valid.scope)}; api-url: ${valid.apiUrl.url}; operation: ${requested}${requested === "auto" ? ` -> ${operation}` : ""}; dry-run: ${control.dryRun}`);
+      log.Yz(`event: ${context.eventName || "(none)"}; repository: ${context.repository || "(none)"}; pull request: ` + `${valid.pullRequest ?? "(none)"}; name: ${control.name ?? "(none)"}`);
+      log.Yz(`url: ${desired.url ?? "(none)"}; webhook-id: ${control.webhookId ?? "(none)"}; events: ` + `${desired.events.join(", ")}; timeout-seconds: ${valid.timeoutSeconds}`);
+    }
+    function toActionInputs(valid, {apiKey: apiKey, githubToken: githubToken}, context, noSecrets) {
+      const {control: control, operation: operation, unfinished: unfinished} = valid;
       return {
         apiKey: apiKey,
-        apiUrl: apiUrl.url,
-        defaultApiUrl: apiUrl.isDefault,
-        scope: scope,
-        requested: requested,
+        apiUrl: valid.apiUrl.url,
+        defaultApiUrl: valid.apiUrl.isDefault,
+        scope: valid.scope,
+        requested: valid.requested,
         operation: operation,
         webhookId: control.webhookId,
         name: control.name,
         dryRun: control.dryRun,
-        maxAttempts: maxAttempts,
-        requestTimeoutSeconds: requestTimeoutSeconds,
-        timeoutSeconds: timeoutSeconds,
+        maxAttempts: valid.maxAttempts,
+        requestTimeoutSeconds: valid.requestTimeoutSeconds,
+        timeoutSeconds: valid.timeoutSeconds,
         verifyTimeoutSeconds: control.verify && (operation === "upsert" || operation === "create") && !control.dryRun ? control.verifyTimeoutSeconds : void 0,
-        desired: desired,
+        desired: valid.desired,
         cleanup: control.cleanup,
         githubToken: githubToken,
         maxAgeMs: control.maxAgeMs,
         context: context,
-        pullRequest: pullRequest,
+        pullRequest: valid.pullRequest,
         skip: noSecrets ? {
           reason: noSecrets,
           warn: true
@@ -1714,37 +1793,6 @@ var __webpack_modules__ = {
       if (isForkPullRequest(context)) return "api-key is empty: this run is for a pull request from a fork, and GitHub gives such runs no secrets. " + "Nothing was done.";
       if (isDependabotRun(context)) return "api-key is empty: Dependabot started this run, and GitHub gives Dependabot's runs only Dependabot secrets. " + "Nothing was done. " + "To give Dependabot's pull requests a webhook too, add KAPSO_API_KEY under " + "Settings \u2192 Secrets and variables \u2192 Dependabot.";
       return;
-    }
-    function checkOperationNeeds({control: control, operation: operation, kind: kind, scope: scope, events: events, urlGiven: urlGiven, pullRequest: pullRequest, githubToken: githubToken, fail: fail}) {
-      const {requested: requested, webhookIdGiven: webhookIdGiven} = control;
-      if (operation === "upsert" || operation === "create") {
-        if (!urlGiven && !(operation === "upsert" && webhookIdGiven)) {
-          const on = requested === "auto" ? "operation auto, which upserts on this event" : `operation ${operation}`;
-          fail(`url is required for ${on}${operation === "upsert" ? " (or give webhook-id)" : ""}.`);
-        }
-        if (kind === "kapso" && events.length === 0) fail(`events is required for operation ${operation}: one or more of ${eventsFor(scope, "kapso").join(", ")}.`);
-        if (operation === "create" && webhookIdGiven) fail("webhook-id cannot be used with operation create, which always makes a new webhook.");
-      }
-      if (operation === "delete" && !urlGiven && !webhookIdGiven && pullRequest === void 0) fail("operation delete needs url or webhook-id to know what to delete (on a pull request, it deletes what is " + "recorded for it).");
-      if (operation === "sweep" && !githubToken) fail("github-token is required for operation sweep, to ask GitHub which pull requests are closed: leave it at its " + "default, ${{ github.token }}.");
-      if (control.maxAgeMs !== void 0 && operation !== void 0 && operation !== "sweep") fail(`max-age is only for operation sweep; operation is ${operation}.`);
-    }
-    function warnAboutEvent(operation, requested, closing, scope, events) {
-      if (closing && operation === "upsert" && requested === "upsert") log.$e("The pull request is closed, and operation upsert keeps its webhook. Use operation auto to delete it when the " + "pull request closes.");
-      if (operation !== "upsert" && operation !== "create") return;
-      for (const event of unknownEvents(events, scope)) log.$e(`events has ${event}, which is not in Kapso's event catalog as this action knows it (read ${CATALOG_READ}): it ` + `is sent as given. ` + "If Kapso does not know it either, Kapso refuses it (HTTP 422) and the step fails, naming it.");
-    }
-    function checkVerify(control, requested, operation, scope, fail) {
-      const {verify: verify, verifyTimeoutSeconds: verifyTimeoutSeconds, timeoutSeconds: timeoutSeconds} = control;
-      if (!verify) return;
-      if (scope === "legacy") fail("verify needs the Platform API's test endpoint, which the legacy API (whatsapp-config-id) does not have: use " + "phone-number-id, or set verify to false.");
-      if ((operation === "delete" || operation === "sweep") && requested !== "auto") fail(`verify is for operations upsert, create and auto; operation is ${operation}.`);
-      if (verifyTimeoutSeconds !== void 0 && timeoutSeconds !== void 0 && verifyTimeoutSeconds >= timeoutSeconds) fail(`verify-timeout-seconds (${verifyTimeoutSeconds}) must be less than timeout-seconds (${timeoutSeconds}), which ` + `bounds the whole step, verification included.`);
-    }
-    function warnAboutIgnored(operation, cleanup, bufferEnabled, url) {
-      if (cleanup && (operation === "delete" || operation === "sweep")) log.$e(`cleanup has no effect with operation ${operation}: there is nothing provisioned to remove.`);
-      if (!bufferEnabled) for (const name of [ "buffer-window-seconds", "max-buffer-size", "buffer-events" ]) if (readInput(name)) log.$e(`${name} is ignored while buffer-enabled is false.`);
-      if (url && hasEmptySegment(url)) log.$e(`url has an empty path segment (//): ${url}. Kapso keeps it as written, and it is another URL than the one ` + `with a single slash. ` + 'A URL built as ${{ steps.deploy.outputs.url }}/path gets one when the deploy URL ends with "/".');
     }
     class Progress {
       done=[];
