@@ -11,7 +11,7 @@ import {
   MAX_RETRY_AFTER_SECONDS,
   retryAfterMs,
   withRetries,
-  type Attempted,
+  type RetriedRequest,
   type Failure,
   type RetryOptions
 } from '../src/retry.js'
@@ -61,10 +61,10 @@ const clientError = (status: number, body?: unknown): Failure => ({
 
 /** A spec whose attempts answer from `script` in turn (the last answer repeats), counting them. */
 function scripted<T>(
-  method: Attempted<T>['method'],
+  method: RetriedRequest<T>['method'],
   script: (T | Failure)[],
-  extra: Partial<Attempted<T>> = {}
-): Attempted<T> & { sent: number[] } {
+  extra: Partial<RetriedRequest<T>> = {}
+): RetriedRequest<T> & { sent: number[] } {
   const sent: number[] = []
   return {
     method,
@@ -291,7 +291,7 @@ describe('rate limits', () => {
 
   it('says the step ran out of time when a rate-limited attempt used up all of it', async () => {
     const deadline = new Deadline(60)
-    const spec: Attempted<string> = {
+    const spec: RetriedRequest<string> = {
       method: 'GET',
       doing: 'doing it',
       attempt: async () => {
@@ -412,7 +412,7 @@ describe("the step's deadline", () => {
   })
 
   it('does not wait past the deadline, and says whether the last write may have reached Kapso', async () => {
-    const cases: [Attempted<string>['method'], Failure, boolean][] = [
+    const cases: [RetriedRequest<string>['method'], Failure, boolean][] = [
       ['PATCH', lostAnswer, true],
       ['PATCH', rateLimited(), false],
       ['GET', lostAnswer, false],
@@ -431,7 +431,7 @@ describe("the step's deadline", () => {
 
   it('says the step ran out of time, not that it gave up, when its last attempt used up the time', async () => {
     const deadline = new Deadline(1)
-    const spec: Attempted<string> = {
+    const spec: RetriedRequest<string> = {
       method: 'DELETE',
       doing: 'deleting webhook w',
       attempt: async () => {
@@ -448,7 +448,11 @@ describe("the step's deadline", () => {
 
 describe("the step's deadline, after an attempt", () => {
   /** A spec whose first attempt ends as `outcome` and leaves the step no time. */
-  function lastAttempt(method: Attempted<string>['method'], outcome: Failure, deadline: Deadline): Attempted<string> {
+  function lastAttempt(
+    method: RetriedRequest<string>['method'],
+    outcome: Failure,
+    deadline: Deadline
+  ): RetriedRequest<string> {
     return {
       method,
       doing: 'doing it',

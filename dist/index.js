@@ -492,7 +492,7 @@ var __webpack_modules__ = {
     __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
       try {
         var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1073);
+        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3699);
         const isPost = _actions_core__WEBPACK_IMPORTED_MODULE_0__.Gu("isPost") === "true";
         if (!isPost) _actions_core__WEBPACK_IMPORTED_MODULE_0__.LZ("isPost", "true");
         await (isPost ? (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.t)() : (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.e)());
@@ -553,54 +553,63 @@ var __webpack_modules__ = {
         return this.loading;
       }
       async attempt(spec, attempt, timeoutMs) {
-        const {method: method, url: url, payload: payload} = spec;
+        const {method: method, url: url} = spec;
         const http = await this.client();
         const started = Date.now();
         const trace = result => {
           _log_js__WEBPACK_IMPORTED_MODULE_1__.Yz(`${method} ${new URL(url).pathname} -> ${result} (${Date.now() - started} ms, attempt ${attempt})`);
         };
-        let response;
-        let text;
+        let answer;
         try {
-          const sending = http.request(method, url, payload === void 0 ? null : JSON.stringify(payload), payload === void 0 ? {} : {
-            "Content-Type": "application/json"
-          });
-          response = await withDeadline(sending, timeoutMs);
-          const message = response.message;
-          text = await withDeadline(readCapped(message), Math.max(1, timeoutMs - (Date.now() - started)), () => message.destroy());
+          answer = await exchange(http, spec, timeoutMs, started);
         } catch (error) {
           const bound = timeoutMs < this.options.timeoutMs ? "timeout-seconds" : "request-timeout-seconds";
           const failure = networkFailure(error, timeoutMs, bound, new URL(url).host);
           trace(failure.summary);
           return failure;
         }
-        const status = response.message.statusCode ?? 0;
-        trace(String(status));
-        const body = parseJson(text);
-        if (status >= 200 && status < 300) {
-          if (body !== void 0 || method === "DELETE") return {
-            status: status,
-            body: body,
-            size: text.length
-          };
-          return {
-            failed: true,
-            summary: `HTTP ${status} with a body that is not JSON`,
-            mayHaveApplied: method !== "GET"
-          };
-        }
-        const said = (0, _boundary_kapso_js__WEBPACK_IMPORTED_MODULE_0__.kc)(body);
-        const looksLikeHtml = body === void 0 && /^\s*</.test(text);
-        return {
-          failed: true,
+        trace(String(answer.status));
+        return replyOf(method, answer, this.options.service);
+      }
+    }
+    async function exchange(http, spec, timeoutMs, started) {
+      const {method: method, url: url, payload: payload} = spec;
+      const sending = http.request(method, url, payload === void 0 ? null : JSON.stringify(payload), payload === void 0 ? {} : {
+        "Content-Type": "application/json"
+      });
+      const {message: message} = await withDeadline(sending, timeoutMs);
+      const text = await withDeadline(readCapped(message), Math.max(1, timeoutMs - (Date.now() - started)), () => message.destroy());
+      return {
+        status: message.statusCode ?? 0,
+        text: text,
+        retryAfter: message.headers["retry-after"]
+      };
+    }
+    function replyOf(method, {status: status, text: text, retryAfter: retryAfter}, service) {
+      const body = parseJson(text);
+      if (status >= 200 && status < 300) {
+        if (body !== void 0 || method === "DELETE") return {
           status: status,
           body: body,
-          summary: `HTTP ${status}${said ? ` (${this.options.service} said: ${said})` : looksLikeHtml ? " (an HTML error page)" : ""}`,
-          mayHaveApplied: status >= 500,
-          rateLimited: status === 429,
-          retryAfterMs: status === 429 ? (0, _retry_js__WEBPACK_IMPORTED_MODULE_2__.Vs)(response.message.headers["retry-after"]) : void 0
+          size: text.length
+        };
+        return {
+          failed: true,
+          summary: `HTTP ${status} with a body that is not JSON`,
+          mayHaveApplied: method !== "GET"
         };
       }
+      const said = (0, _boundary_kapso_js__WEBPACK_IMPORTED_MODULE_0__.kc)(body);
+      const looksLikeHtml = body === void 0 && /^\s*</.test(text);
+      return {
+        failed: true,
+        status: status,
+        body: body,
+        summary: `HTTP ${status}${said ? ` (${service} said: ${said})` : looksLikeHtml ? " (an HTML error page)" : ""}`,
+        mayHaveApplied: status >= 500,
+        rateLimited: status === 429,
+        retryAfterMs: status === 429 ? (0, _retry_js__WEBPACK_IMPORTED_MODULE_2__.Vs)(retryAfter) : void 0
+      };
     }
     function networkFailure(error, timeoutMs, bound, host) {
       if (error instanceof DeadlineError || error instanceof Error && error.message.startsWith("Request timeout")) return {
@@ -714,7 +723,7 @@ var __webpack_modules__ = {
       }
     }
   },
-  1073: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+  3699: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
       t: () => main_cleanup,
       e: () => run
@@ -924,7 +933,8 @@ var __webpack_modules__ = {
       async list(doing, contains, keepSecret) {
         const found = new Map;
         const seen = new Set;
-        const mine = webhook => webhook.kind === this.options.kind && inScope(this.options.scope, webhook);
+        const ofThisKindAndScope = webhook => webhook.kind === this.options.kind && inScope(this.options.scope, webhook);
+        const secretKept = webhook => ofThisKindAndScope(webhook) && keepSecret(webhook);
         let characters = 0;
         for (let page = 1; ;page++) {
           const query = listQuery(this.options.scope, page, PER_PAGE, this.options.kind, contains);
@@ -935,13 +945,13 @@ var __webpack_modules__ = {
           });
           characters += reply.size ?? 0;
           if (characters > MAX_LIST_CHARACTERS) throw tooMuch(doing, `more than ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB of answers`);
-          const parsed = (0, kapso.wk)(reply.body, doing, PER_PAGE, webhook => mine(webhook) && keepSecret(webhook));
+          const parsed = (0, kapso.wk)(reply.body, doing, PER_PAGE, secretKept);
           if (parsed.totalPages !== void 0 && parsed.totalPages > MAX_PAGES) throw tooMuch(doing, `${parsed.totalPages.toLocaleString("en-US")} pages of ${PER_PAGE}`);
           const before = seen.size;
           for (const webhook of parsed.webhooks) {
             const id = webhook.id.toLowerCase();
             seen.add(id);
-            if (!mine(webhook) || found.has(id)) continue;
+            if (!ofThisKindAndScope(webhook) || found.has(id)) continue;
             if (webhook.secret_key !== void 0) (0, secrets.Q7)(webhook.secret_key);
             found.set(id, webhook);
           }
@@ -962,7 +972,7 @@ var __webpack_modules__ = {
           path: `/${encodeURIComponent(id)}`,
           doing: doing
         });
-        return reply && this.own((0, kapso.ds)(reply.body, doing), id, doing);
+        return reply && this.checkAnswerIsAbout((0, kapso.ds)(reply.body, doing), id, doing);
       }
       async create(fields, existingIds) {
         const url = fields.url ?? "";
@@ -1016,7 +1026,7 @@ var __webpack_modules__ = {
           doing: doing
         });
         if (!reply) throw new errors.l(`Webhook ${id} was not found while ${doing}: it was deleted meanwhile. Re-run to create it again.`, 404);
-        const updated = this.own((0, kapso.ds)(reply.body, doing), id, doing);
+        const updated = this.checkAnswerIsAbout((0, kapso.ds)(reply.body, doing), id, doing);
         this.progress.record(`updated webhook ${id}`);
         return updated;
       }
@@ -1029,7 +1039,7 @@ var __webpack_modules__ = {
         if (removed) this.progress.record(`deleted webhook ${id}`);
         return removed;
       }
-      own(webhook, id, doing) {
+      checkAnswerIsAbout(webhook, id, doing) {
         if (webhook.id.toLowerCase() !== id.toLowerCase()) throw new parse.dV(`Kapso's answer while ${doing} is about webhook ${webhook.id}, not ${id}.`);
         return webhook;
       }
@@ -1222,54 +1232,6 @@ var __webpack_modules__ = {
         deadline: deadline
       };
     }
-    var mod = __nccwpck_require__(1916);
-    const CATALOG_READ = "2026-12-06";
-    const PHONE_NUMBER_EVENTS = [ "whatsapp.message.received", "whatsapp.message.sent", "whatsapp.message.delivered", "whatsapp.message.read", "whatsapp.message.failed", "whatsapp.conversation.created", "whatsapp.conversation.ended", "whatsapp.conversation.inactive", "whatsapp.contact.identity_changed", "whatsapp.contact.marketing_preference_changed", "whatsapp.meta_business_agent.handover" ];
-    const PROJECT_EVENTS = [ "whatsapp.config.created", "whatsapp.phone_number.created", "whatsapp.phone_number.deleted", "whatsapp.phone_number.offboarded", "whatsapp.phone_number.disconnected", "whatsapp.phone_number.reconnected", "whatsapp.account.disabled", "whatsapp.account.restricted", "whatsapp.account.reinstated", "whatsapp.account.violation", "workflow.execution.handoff", "workflow.execution.failed", "project.event", "kapso_agent.run.approval_required", "kapso_agent.run.completed", "kapso_agent.run.failed", "kapso_agent.run.cancelled" ];
-    const BUFFERABLE_EVENTS = [ "whatsapp.message.received" ];
-    const EVENT_NAME = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
-    const TYPO_DISTANCE = 2;
-    function classifyEvent(name, allowed, other) {
-      if (allowed.includes(name)) return {
-        verdict: "known"
-      };
-      if (other.includes(name)) return {
-        verdict: "other-scope"
-      };
-      const near = typoOf(name, [ ...allowed, ...other ]);
-      if (!EVENT_NAME.test(name)) return {
-        verdict: "malformed",
-        near: near ?? suggest(name, allowed)
-      };
-      return near ? {
-        verdict: "typo",
-        near: near
-      } : {
-        verdict: "unknown"
-      };
-    }
-    function splitList(raw) {
-      const items = raw.split(/[,\r\n]/).map(item => item.trim()).filter(item => item !== "");
-      return [ ...new Set(items) ];
-    }
-    function typoOf(name, candidates) {
-      return nearest(name.toLowerCase(), candidates, TYPO_DISTANCE);
-    }
-    function suggest(name, allowed) {
-      return nearest(name.toLowerCase(), allowed, Math.max(2, Math.floor(name.length / 3)));
-    }
-    function nearest(name, candidates, maxDistance) {
-      let best;
-      let bestDistance = 1 / 0;
-      for (const candidate of candidates) {
-        const d = (0, mod.Io)(name, candidate);
-        if (d < bestDistance) {
-          best = candidate;
-          bestDistance = d;
-        }
-      }
-      return bestDistance <= maxDistance ? best : void 0;
-    }
     const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
     var github = __nccwpck_require__(3387);
     const PULL_REQUEST_EVENTS = [ "pull_request", "pull_request_target" ];
@@ -1317,6 +1279,54 @@ var __webpack_modules__ = {
     }
     function unfinishedDeployment(context) {
       return context.eventName === "deployment_status" && context.deploymentState !== "success" ? context.deploymentState ?? "unknown" : void 0;
+    }
+    var mod = __nccwpck_require__(1916);
+    const CATALOG_READ = "2026-12-06";
+    const PHONE_NUMBER_EVENTS = [ "whatsapp.message.received", "whatsapp.message.sent", "whatsapp.message.delivered", "whatsapp.message.read", "whatsapp.message.failed", "whatsapp.conversation.created", "whatsapp.conversation.ended", "whatsapp.conversation.inactive", "whatsapp.contact.identity_changed", "whatsapp.contact.marketing_preference_changed", "whatsapp.meta_business_agent.handover" ];
+    const PROJECT_EVENTS = [ "whatsapp.config.created", "whatsapp.phone_number.created", "whatsapp.phone_number.deleted", "whatsapp.phone_number.offboarded", "whatsapp.phone_number.disconnected", "whatsapp.phone_number.reconnected", "whatsapp.account.disabled", "whatsapp.account.restricted", "whatsapp.account.reinstated", "whatsapp.account.violation", "workflow.execution.handoff", "workflow.execution.failed", "project.event", "kapso_agent.run.approval_required", "kapso_agent.run.completed", "kapso_agent.run.failed", "kapso_agent.run.cancelled" ];
+    const BUFFERABLE_EVENTS = [ "whatsapp.message.received" ];
+    const EVENT_NAME = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
+    const TYPO_DISTANCE = 2;
+    function classifyEvent(name, allowed, other) {
+      if (allowed.includes(name)) return {
+        verdict: "known"
+      };
+      if (other.includes(name)) return {
+        verdict: "other-scope"
+      };
+      const near = typoOf(name, [ ...allowed, ...other ]);
+      if (!EVENT_NAME.test(name)) return {
+        verdict: "malformed",
+        near: near ?? suggest(name, allowed)
+      };
+      return near ? {
+        verdict: "typo",
+        near: near
+      } : {
+        verdict: "unknown"
+      };
+    }
+    function splitList(raw) {
+      const items = raw.split(/[,\r\n]/).map(item => item.trim()).filter(item => item !== "");
+      return [ ...new Set(items) ];
+    }
+    function typoOf(name, candidates) {
+      return nearest(name.toLowerCase(), candidates, TYPO_DISTANCE);
+    }
+    function suggest(name, allowed) {
+      return nearest(name.toLowerCase(), allowed, Math.max(2, Math.floor(name.length / 3)));
+    }
+    function nearest(name, candidates, maxDistance) {
+      let best;
+      let bestDistance = 1 / 0;
+      for (const candidate of candidates) {
+        const d = (0, mod.Io)(name, candidate);
+        if (d < bestDistance) {
+          best = candidate;
+          bestDistance = d;
+        }
+      }
+      return bestDistance <= maxDistance ? best : void 0;
     }
     const OPERATIONS = [ "upsert", "create", "delete", "auto", "sweep" ];
     class InputError extends Error {
@@ -1412,84 +1422,6 @@ var __webpack_modules__ = {
       const raw = readInput("name");
       if (raw === "" || (0, ownership.lx)(raw)) return raw || void 0;
       return fail(`name must be 1 to 40 lower-case letters, digits and dashes, starting and ending with a letter or digit (like ` + `api or worker-2); got ${quote(raw)}.`);
-    }
-    const DEFAULT_API_URLS = {
-      legacy: "https://app.kapso.ai/api/v1",
-      platform: "https://api.kapso.ai/platform/v1"
-    };
-    const PHONE_NUMBER_ID = /^[0-9]{1,32}$/;
-    const ONE_SCOPE = "exactly one of whatsapp-config-id (legacy API), phone-number-id (Platform API) or scope: project (Platform API, " + "project-wide)";
-    function readScope(fail) {
-      const scope = readInput("scope");
-      const configId = readInput("whatsapp-config-id");
-      const phoneNumberId = readInput("phone-number-id");
-      if (scope !== "" && scope !== "project") return fail(`scope must be project, or empty to let whatsapp-config-id or phone-number-id decide; got ${quote(scope)}.`);
-      if (scope === "project") {
-        if (configId || phoneNumberId) return fail(`scope project takes neither whatsapp-config-id nor phone-number-id: a project webhook belongs to the API ` + `key's whole project. Give ${ONE_SCOPE}.`);
-        return {
-          kind: "project",
-          id: "",
-          input: "scope"
-        };
-      }
-      if (configId && phoneNumberId) return fail(`give ${ONE_SCOPE}, not both ids.`);
-      if (configId) {
-        if (!parse.kk.test(configId)) return fail(`whatsapp-config-id must be a Kapso configuration UUID (like 550e8400-e29b-41d4-a716-446655440000); got ` + `${quote(configId)}.`);
-        return {
-          kind: "legacy",
-          id: configId,
-          input: "whatsapp-config-id"
-        };
-      }
-      if (phoneNumberId) {
-        if (!PHONE_NUMBER_ID.test(phoneNumberId)) return fail(`phone-number-id must be Meta's phone number id, digits only (like 106540352242922); got ` + `${quote(phoneNumberId)}.`);
-        return {
-          kind: "platform",
-          id: phoneNumberId,
-          input: "phone-number-id"
-        };
-      }
-      return fail(`give ${ONE_SCOPE}.`);
-    }
-    function readKind(scope, fail) {
-      const raw = readInput("kind");
-      if (raw !== "kapso" && raw !== "meta") return fail(`kind must be kapso (Kapso's events) or meta (Meta's raw payloads); got ${quote(raw)}.`);
-      if (raw === "meta" && scope?.kind === "legacy") return fail("kind meta is a Platform API webhook: give phone-number-id instead of whatsapp-config-id.");
-      if (raw === "meta" && scope?.kind === "project") return fail("kind meta needs phone-number-id: Meta's raw payloads belong to one phone number, not to the project.");
-      return raw;
-    }
-    function generationOf(url) {
-      const path = url.pathname.replace(/\/+$/, "");
-      if (path.endsWith("/platform/v1")) return "platform";
-      if (path.endsWith("/api/v1")) return "legacy";
-      return;
-    }
-    function readApiUrl(scope, fail) {
-      const raw = readInput("api-url");
-      const wanted = scope?.kind === "legacy" ? "legacy" : "platform";
-      if (!raw) return scope ? {
-        url: DEFAULT_API_URLS[wanted],
-        isDefault: true
-      } : void 0;
-      const parsed = parseUrl(raw);
-      const accepts = "an absolute https:// URL (http:// only for localhost), without credentials, query or fragment";
-      if (!parsed || parsed.protocol !== "https:" && parsed.protocol !== "http:") return fail(`api-url must be ${accepts}; got ${quote(raw)}.`);
-      if (parsed.username || parsed.password) return fail("api-url must not carry a user name or password: the API key is sent as X-API-Key.");
-      if (parsed.search || parsed.hash) return fail(`api-url must be ${accepts}.`);
-      if (parsed.protocol === "http:" && !isLoopback(parsed.hostname)) return fail(`api-url may use http:// only for a loopback host (localhost, 127.0.0.1, [::1]); use https:// for ` + `${parsed.hostname}.`);
-      const generation = generationOf(parsed);
-      if (scope && generation && generation !== wanted) {
-        const names = {
-          legacy: "Kapso's legacy API",
-          platform: "Kapso's Platform API"
-        };
-        const other = wanted === "legacy" ? "phone-number-id" : "whatsapp-config-id";
-        return fail(`api-url ${quote(raw)} is ${names[generation]}, but ${scope.input === "scope" ? "scope project" : scope.input} ` + `needs ${names[wanted]} (${DEFAULT_API_URLS[wanted]}): ` + `leave api-url empty${scope.kind === "project" ? "" : `, or give ${other} for the other API`}.`);
-      }
-      return {
-        url: parsed.toString().replace(/\/+$/, ""),
-        isDefault: false
-      };
     }
     const MAX_URL_LENGTH = 2048;
     const MIN_SECRET_KEY_LENGTH = 16;
@@ -1617,12 +1549,132 @@ var __webpack_modules__ = {
       }
       return entries;
     }
+    function checkOperationNeeds({control: control, operation: operation, kind: kind, scope: scope, events: events, urlGiven: urlGiven, pullRequest: pullRequest, githubToken: githubToken, fail: fail}) {
+      const {requested: requested, webhookIdGiven: webhookIdGiven} = control;
+      if (operation === "upsert" || operation === "create") {
+        if (!urlGiven && !(operation === "upsert" && webhookIdGiven)) {
+          const on = requested === "auto" ? "operation auto, which upserts on this event" : `operation ${operation}`;
+          fail(`url is required for ${on}${operation === "upsert" ? " (or give webhook-id)" : ""}.`);
+        }
+        if (kind === "kapso" && events.length === 0) fail(`events is required for operation ${operation}: one or more of ${eventsFor(scope, "kapso").join(", ")}.`);
+        if (operation === "create" && webhookIdGiven) fail("webhook-id cannot be used with operation create, which always makes a new webhook.");
+      }
+      if (operation === "delete" && !urlGiven && !webhookIdGiven && pullRequest === void 0) fail("operation delete needs url or webhook-id to know what to delete (on a pull request, it deletes what is " + "recorded for it).");
+      if (operation === "sweep" && !githubToken) fail("github-token is required for operation sweep, to ask GitHub which pull requests are closed: leave it at its " + "default, ${{ github.token }}.");
+      if (control.maxAgeMs !== void 0 && operation !== void 0 && operation !== "sweep") fail(`max-age is only for operation sweep; operation is ${operation}.`);
+    }
+    function checkVerify(control, requested, operation, scope, fail) {
+      const {verify: verify, verifyTimeoutSeconds: verifyTimeoutSeconds, timeoutSeconds: timeoutSeconds} = control;
+      if (!verify) return;
+      if (scope === "legacy") fail("verify needs the Platform API's test endpoint, which the legacy API (whatsapp-config-id) does not have: use " + "phone-number-id, or set verify to false.");
+      if ((operation === "delete" || operation === "sweep") && requested !== "auto") fail(`verify is for operations upsert, create and auto; operation is ${operation}.`);
+      if (verifyTimeoutSeconds !== void 0 && timeoutSeconds !== void 0 && verifyTimeoutSeconds >= timeoutSeconds) fail(`verify-timeout-seconds (${verifyTimeoutSeconds}) must be less than timeout-seconds (${timeoutSeconds}), which ` + `bounds the whole step, verification included.`);
+    }
+    const DEFAULT_API_URLS = {
+      legacy: "https://app.kapso.ai/api/v1",
+      platform: "https://api.kapso.ai/platform/v1"
+    };
+    const PHONE_NUMBER_ID = /^[0-9]{1,32}$/;
+    const ONE_SCOPE = "exactly one of whatsapp-config-id (legacy API), phone-number-id (Platform API) or scope: project (Platform API, " + "project-wide)";
+    function readScope(fail) {
+      const scope = readInput("scope");
+      const configId = readInput("whatsapp-config-id");
+      const phoneNumberId = readInput("phone-number-id");
+      if (scope !== "" && scope !== "project") return fail(`scope must be project, or empty to let whatsapp-config-id or phone-number-id decide; got ${quote(scope)}.`);
+      if (scope === "project") {
+        if (configId || phoneNumberId) return fail(`scope project takes neither whatsapp-config-id nor phone-number-id: a project webhook belongs to the API ` + `key's whole project. Give ${ONE_SCOPE}.`);
+        return {
+          kind: "project",
+          id: "",
+          input: "scope"
+        };
+      }
+      if (configId && phoneNumberId) return fail(`give ${ONE_SCOPE}, not both ids.`);
+      if (configId) {
+        if (!parse.kk.test(configId)) return fail(`whatsapp-config-id must be a Kapso configuration UUID (like 550e8400-e29b-41d4-a716-446655440000); got ` + `${quote(configId)}.`);
+        return {
+          kind: "legacy",
+          id: configId,
+          input: "whatsapp-config-id"
+        };
+      }
+      if (phoneNumberId) {
+        if (!PHONE_NUMBER_ID.test(phoneNumberId)) return fail(`phone-number-id must be Meta's phone number id, digits only (like 106540352242922); got ` + `${quote(phoneNumberId)}.`);
+        return {
+          kind: "platform",
+          id: phoneNumberId,
+          input: "phone-number-id"
+        };
+      }
+      return fail(`give ${ONE_SCOPE}.`);
+    }
+    function readKind(scope, fail) {
+      const raw = readInput("kind");
+      if (raw !== "kapso" && raw !== "meta") return fail(`kind must be kapso (Kapso's events) or meta (Meta's raw payloads); got ${quote(raw)}.`);
+      if (raw === "meta" && scope?.kind === "legacy") return fail("kind meta is a Platform API webhook: give phone-number-id instead of whatsapp-config-id.");
+      if (raw === "meta" && scope?.kind === "project") return fail("kind meta needs phone-number-id: Meta's raw payloads belong to one phone number, not to the project.");
+      return raw;
+    }
+    function generationOf(url) {
+      const path = url.pathname.replace(/\/+$/, "");
+      if (path.endsWith("/platform/v1")) return "platform";
+      if (path.endsWith("/api/v1")) return "legacy";
+      return;
+    }
+    function readApiUrl(scope, fail) {
+      const raw = readInput("api-url");
+      const wanted = scope?.kind === "legacy" ? "legacy" : "platform";
+      if (!raw) return scope ? {
+        url: DEFAULT_API_URLS[wanted],
+        isDefault: true
+      } : void 0;
+      const parsed = parseUrl(raw);
+      const accepts = "an absolute https:// URL (http:// only for localhost), without credentials, query or fragment";
+      if (!parsed || parsed.protocol !== "https:" && parsed.protocol !== "http:") return fail(`api-url must be ${accepts}; got ${quote(raw)}.`);
+      if (parsed.username || parsed.password) return fail("api-url must not carry a user name or password: the API key is sent as X-API-Key.");
+      if (parsed.search || parsed.hash) return fail(`api-url must be ${accepts}.`);
+      if (parsed.protocol === "http:" && !isLoopback(parsed.hostname)) return fail(`api-url may use http:// only for a loopback host (localhost, 127.0.0.1, [::1]); use https:// for ` + `${parsed.hostname}.`);
+      const generation = generationOf(parsed);
+      if (scope && generation && generation !== wanted) {
+        const names = {
+          legacy: "Kapso's legacy API",
+          platform: "Kapso's Platform API"
+        };
+        const other = wanted === "legacy" ? "phone-number-id" : "whatsapp-config-id";
+        return fail(`api-url ${quote(raw)} is ${names[generation]}, but ${scope.input === "scope" ? "scope project" : scope.input} ` + `needs ${names[wanted]} (${DEFAULT_API_URLS[wanted]}): ` + `leave api-url empty${scope.kind === "project" ? "" : `, or give ${other} for the other API`}.`);
+      }
+      return {
+        url: parsed.toString().replace(/\/+$/, ""),
+        isDefault: false
+      };
+    }
+    function warnAboutEvent(operation, requested, closing, scope, events) {
+      if (closing && operation === "upsert" && requested === "upsert") log.$e("The pull request is closed, and operation upsert keeps its webhook. Use operation auto to delete it when the " + "pull request closes.");
+      if (operation !== "upsert" && operation !== "create") return;
+      for (const event of unknownEvents(events, scope)) log.$e(`events has ${event}, which is not in Kapso's event catalog as this action knows it (read ${CATALOG_READ}): it ` + `is sent as given. ` + "If Kapso does not know it either, Kapso refuses it (HTTP 422) and the step fails, naming it.");
+    }
+    function warnAboutIgnored(operation, cleanup, bufferEnabled, url) {
+      if (cleanup && (operation === "delete" || operation === "sweep")) log.$e(`cleanup has no effect with operation ${operation}: there is nothing provisioned to remove.`);
+      if (!bufferEnabled) for (const name of [ "buffer-window-seconds", "max-buffer-size", "buffer-events" ]) if (readInput(name)) log.$e(`${name} is ignored while buffer-enabled is false.`);
+      if (url && hasEmptySegment(url)) log.$e(`url has an empty path segment (//): ${url}. Kapso keeps it as written, and it is another URL than the one ` + `with a single slash. ` + 'A URL built as ${{ steps.deploy.outputs.url }}/path gets one when the deploy URL ends with "/".');
+    }
     function readInputs(context = readGitHubContext()) {
-      const {apiKey: apiKey, githubToken: githubToken} = readSecrets();
+      const secrets = readSecrets();
       const problems = new Problems;
-      const {fail: fail} = problems;
+      const noSecrets = checkApiKey(secrets.apiKey, context, problems.fail);
+      const read = readEach(context, problems.fail);
+      checkAcross(read, secrets.githubToken, problems.fail);
+      const valid = validOrThrow(read, problems);
+      warnAboutInputs(valid);
+      logInputs(valid, context);
+      return toActionInputs(valid, secrets, context, noSecrets);
+    }
+    function checkApiKey(apiKey, context, fail) {
       const noSecrets = apiKey ? void 0 : skipReason(context);
       if (!apiKey && !noSecrets) fail("api-key is required: pass your Kapso project API key, e.g. ${{ secrets.KAPSO_API_KEY }}."); else if (/\s/.test(apiKey)) fail("api-key contains white space or a line break: paste the key alone.");
+      return noSecrets;
+    }
+    function readEach(context, fail) {
       const control = readRunControl(fail);
       const {requested: requested} = control;
       const unfinished = requested === "auto" ? unfinishedDeployment(context) : void 0;
@@ -1635,47 +1687,84 @@ var __webpack_modules__ = {
       const urlUnused = operation === "delete" && pullRequest !== void 0 && !control.webhookIdGiven || unfinished !== void 0;
       const desired = readDesiredWebhook(fail, scope, kind, urlUnused);
       for (const value of Object.values(desired.headers)) (0, secrets.iD)(value);
-      if (!unfinished) checkOperationNeeds({
+      return {
+        control: control,
+        requested: requested,
+        operation: operation,
+        unfinished: unfinished,
+        closing: closing,
+        pullRequest: pullRequest,
+        scope: scope,
+        kind: kind,
+        apiUrl: apiUrl,
+        desired: desired
+      };
+    }
+    function checkAcross(read, githubToken, fail) {
+      const {control: control, operation: operation} = read;
+      if (!read.unfinished) checkOperationNeeds({
         control: control,
         operation: operation,
-        kind: kind,
-        scope: scope,
-        events: desired.events,
+        kind: read.kind,
+        scope: read.scope,
+        events: read.desired.events,
         urlGiven: readInput("url") !== "",
-        pullRequest: pullRequest,
+        pullRequest: read.pullRequest,
         githubToken: githubToken,
         fail: fail
       });
-      checkVerify(control, requested, operation, scope?.kind, fail);
-      const {maxAttempts: maxAttempts, requestTimeoutSeconds: requestTimeoutSeconds, timeoutSeconds: timeoutSeconds} = control;
+      checkVerify(control, read.requested, operation, read.scope?.kind, fail);
+    }
+    function validOrThrow(read, problems) {
+      const {requested: requested, operation: operation, scope: scope, apiUrl: apiUrl} = read;
+      const {maxAttempts: maxAttempts, requestTimeoutSeconds: requestTimeoutSeconds, timeoutSeconds: timeoutSeconds} = read.control;
       if (problems.list.length > 0 || !scope || !operation || !requested || !apiUrl || !maxAttempts || !requestTimeoutSeconds || !timeoutSeconds) throw new InputError(problems.list);
+      return {
+        ...read,
+        requested: requested,
+        operation: operation,
+        scope: scope,
+        apiUrl: apiUrl,
+        maxAttempts: maxAttempts,
+        requestTimeoutSeconds: requestTimeoutSeconds,
+        timeoutSeconds: timeoutSeconds
+      };
+    }
+    function warnAboutInputs(valid) {
+      const {control: control, operation: operation, desired: desired} = valid;
       warnAboutIgnored(operation, control.cleanup, desired.bufferEnabled, desired.url);
-      warnAboutEvent(operation, requested, closing, scope, desired.events);
+      warnAboutEvent(operation, valid.requested, valid.closing, valid.scope, desired.events);
       if (control.verify && control.dryRun) log.pq("verify is skipped in a dry run: nothing is written, not even a test delivery.");
       if (control.verify && operation === "delete") log.pq("verify is skipped: operation auto deletes the webhook on this event.");
-      log.Yz(`scope: ${describeScope(scope)}; api-url: ${apiUrl.url}; operation: ${requested}${requested === "auto" ? ` -> ${operation}` : ""}; dry-run: ${control.dryRun}`);
-      log.Yz(`event: ${context.eventName || "(none)"}; repository: ${context.repository || "(none)"}; pull request: ` + `${pullRequest ?? "(none)"}; name: ${control.name ?? "(none)"}`);
-      log.Yz(`url: ${desired.url ?? "(none)"}; webhook-id: ${control.webhookId ?? "(none)"}; events: ` + `${desired.events.join(", ")}; timeout-seconds: ${timeoutSeconds}`);
+    }
+    function logInputs(valid, context) {
+      const {control: control, requested: requested, operation: operation, desired: desired} = valid;
+      log.Yz(`scope: ${describeScope(valid.scope)}; api-url: ${valid.apiUrl.url}; operation: ${requested}${requested === "auto" ? ` -> ${operation}` : ""}; dry-run: ${control.dryRun}`);
+      log.Yz(`event: ${context.eventName || "(none)"}; repository: ${context.repository || "(none)"}; pull request: ` + `${valid.pullRequest ?? "(none)"}; name: ${control.name ?? "(none)"}`);
+      log.Yz(`url: ${desired.url ?? "(none)"}; webhook-id: ${control.webhookId ?? "(none)"}; events: ` + `${desired.events.join(", ")}; timeout-seconds: ${valid.timeoutSeconds}`);
+    }
+    function toActionInputs(valid, {apiKey: apiKey, githubToken: githubToken}, context, noSecrets) {
+      const {control: control, operation: operation, unfinished: unfinished} = valid;
       return {
         apiKey: apiKey,
-        apiUrl: apiUrl.url,
-        defaultApiUrl: apiUrl.isDefault,
-        scope: scope,
-        requested: requested,
+        apiUrl: valid.apiUrl.url,
+        defaultApiUrl: valid.apiUrl.isDefault,
+        scope: valid.scope,
+        requested: valid.requested,
         operation: operation,
         webhookId: control.webhookId,
         name: control.name,
         dryRun: control.dryRun,
-        maxAttempts: maxAttempts,
-        requestTimeoutSeconds: requestTimeoutSeconds,
-        timeoutSeconds: timeoutSeconds,
+        maxAttempts: valid.maxAttempts,
+        requestTimeoutSeconds: valid.requestTimeoutSeconds,
+        timeoutSeconds: valid.timeoutSeconds,
         verifyTimeoutSeconds: control.verify && (operation === "upsert" || operation === "create") && !control.dryRun ? control.verifyTimeoutSeconds : void 0,
-        desired: desired,
+        desired: valid.desired,
         cleanup: control.cleanup,
         githubToken: githubToken,
         maxAgeMs: control.maxAgeMs,
         context: context,
-        pullRequest: pullRequest,
+        pullRequest: valid.pullRequest,
         skip: noSecrets ? {
           reason: noSecrets,
           warn: true
@@ -1704,37 +1793,6 @@ var __webpack_modules__ = {
       if (isForkPullRequest(context)) return "api-key is empty: this run is for a pull request from a fork, and GitHub gives such runs no secrets. " + "Nothing was done.";
       if (isDependabotRun(context)) return "api-key is empty: Dependabot started this run, and GitHub gives Dependabot's runs only Dependabot secrets. " + "Nothing was done. " + "To give Dependabot's pull requests a webhook too, add KAPSO_API_KEY under " + "Settings \u2192 Secrets and variables \u2192 Dependabot.";
       return;
-    }
-    function checkOperationNeeds({control: control, operation: operation, kind: kind, scope: scope, events: events, urlGiven: urlGiven, pullRequest: pullRequest, githubToken: githubToken, fail: fail}) {
-      const {requested: requested, webhookIdGiven: webhookIdGiven} = control;
-      if (operation === "upsert" || operation === "create") {
-        if (!urlGiven && !(operation === "upsert" && webhookIdGiven)) {
-          const on = requested === "auto" ? "operation auto, which upserts on this event" : `operation ${operation}`;
-          fail(`url is required for ${on}${operation === "upsert" ? " (or give webhook-id)" : ""}.`);
-        }
-        if (kind === "kapso" && events.length === 0) fail(`events is required for operation ${operation}: one or more of ${eventsFor(scope, "kapso").join(", ")}.`);
-        if (operation === "create" && webhookIdGiven) fail("webhook-id cannot be used with operation create, which always makes a new webhook.");
-      }
-      if (operation === "delete" && !urlGiven && !webhookIdGiven && pullRequest === void 0) fail("operation delete needs url or webhook-id to know what to delete (on a pull request, it deletes what is " + "recorded for it).");
-      if (operation === "sweep" && !githubToken) fail("github-token is required for operation sweep, to ask GitHub which pull requests are closed: leave it at its " + "default, ${{ github.token }}.");
-      if (control.maxAgeMs !== void 0 && operation !== void 0 && operation !== "sweep") fail(`max-age is only for operation sweep; operation is ${operation}.`);
-    }
-    function warnAboutEvent(operation, requested, closing, scope, events) {
-      if (closing && operation === "upsert" && requested === "upsert") log.$e("The pull request is closed, and operation upsert keeps its webhook. Use operation auto to delete it when the " + "pull request closes.");
-      if (operation !== "upsert" && operation !== "create") return;
-      for (const event of unknownEvents(events, scope)) log.$e(`events has ${event}, which is not in Kapso's event catalog as this action knows it (read ${CATALOG_READ}): it ` + `is sent as given. ` + "If Kapso does not know it either, Kapso refuses it (HTTP 422) and the step fails, naming it.");
-    }
-    function checkVerify(control, requested, operation, scope, fail) {
-      const {verify: verify, verifyTimeoutSeconds: verifyTimeoutSeconds, timeoutSeconds: timeoutSeconds} = control;
-      if (!verify) return;
-      if (scope === "legacy") fail("verify needs the Platform API's test endpoint, which the legacy API (whatsapp-config-id) does not have: use " + "phone-number-id, or set verify to false.");
-      if ((operation === "delete" || operation === "sweep") && requested !== "auto") fail(`verify is for operations upsert, create and auto; operation is ${operation}.`);
-      if (verifyTimeoutSeconds !== void 0 && timeoutSeconds !== void 0 && verifyTimeoutSeconds >= timeoutSeconds) fail(`verify-timeout-seconds (${verifyTimeoutSeconds}) must be less than timeout-seconds (${timeoutSeconds}), which ` + `bounds the whole step, verification included.`);
-    }
-    function warnAboutIgnored(operation, cleanup, bufferEnabled, url) {
-      if (cleanup && (operation === "delete" || operation === "sweep")) log.$e(`cleanup has no effect with operation ${operation}: there is nothing provisioned to remove.`);
-      if (!bufferEnabled) for (const name of [ "buffer-window-seconds", "max-buffer-size", "buffer-events" ]) if (readInput(name)) log.$e(`${name} is ignored while buffer-enabled is false.`);
-      if (url && hasEmptySegment(url)) log.$e(`url has an empty path segment (//): ${url}. Kapso keeps it as written, and it is another URL than the one ` + `with a single slash. ` + 'A URL built as ${{ steps.deploy.outputs.url }}/path gets one when the deploy URL ends with "/".');
     }
     class Progress {
       done=[];
@@ -2201,7 +2259,7 @@ var __webpack_modules__ = {
       const names = Object.keys(headers);
       return names.length ? `${names.join(", ")} (values hidden)` : "(none)";
     }
-    const nothing = {
+    const emptyOutcomeParts = {
       secretKey: "",
       changes: [],
       deletedIds: []
@@ -2221,7 +2279,7 @@ var __webpack_modules__ = {
       const {changes: changes, patch: patch} = planUpdate(wanted, existing);
       const secretKey = desired.secretKey ?? held ?? "";
       if (changes.length === 0) return {
-        ...nothing,
+        ...emptyOutcomeParts,
         result: "unchanged",
         webhookId: existing.id,
         url: existing.url,
@@ -2237,7 +2295,7 @@ var __webpack_modules__ = {
           headers: patch.headers ?? existing.headers
         };
         return {
-          ...nothing,
+          ...emptyOutcomeParts,
           result: "updated",
           webhookId: existing.id,
           url: after.url,
@@ -2249,7 +2307,7 @@ var __webpack_modules__ = {
       const updated = await effects.api.update(existing.id, patch);
       const inForce = updated.secret_key === void 0 || updated.secret_key === secretKey ? secretKey : secretInForce(updated);
       return {
-        ...nothing,
+        ...emptyOutcomeParts,
         result: "updated",
         webhookId: updated.id,
         url: updated.url,
@@ -2286,7 +2344,7 @@ var __webpack_modules__ = {
       const changes = describeCreate(body, generated);
       const url = desired.url ?? "";
       if (inputs.dryRun) return {
-        ...nothing,
+        ...emptyOutcomeParts,
         result: "created",
         webhookId: "",
         url: url,
@@ -2299,7 +2357,7 @@ var __webpack_modules__ = {
       const inForce = created.secret_key === void 0 || created.secret_key === secretKey ? secretKey : secretInForce(created) ?? "";
       if (created.url !== url) log.$e(`Kapso holds the new webhook ${created.id} with url ${created.url}, not ${url} as sent.` + (sameUrl(created.url, url) ? " Both are the same URL in normal form, so re-runs find it." : " Re-runs with this url will not find it: check what Kapso did with the URL."));
       return {
-        ...nothing,
+        ...emptyOutcomeParts,
         result: "created",
         webhookId: created.id,
         url: created.url,
@@ -2329,7 +2387,7 @@ var __webpack_modules__ = {
       const deleted = await removeEach(targets, api, inputs.dryRun);
       const last = deleted[deleted.length - 1];
       if (!last) return {
-        ...nothing,
+        ...emptyOutcomeParts,
         result: "absent",
         webhookId: "",
         url: owner ? "" : desired.url ?? "",
@@ -2337,7 +2395,7 @@ var __webpack_modules__ = {
       };
       const ids = deleted.map(w => w.id);
       return {
-        ...nothing,
+        ...emptyOutcomeParts,
         result: "deleted",
         webhookId: ids.join(","),
         url: last.url,
@@ -2358,13 +2416,13 @@ var __webpack_modules__ = {
     }
     async function removeById(inputs, api, id) {
       const gone = {
-        ...nothing,
+        ...emptyOutcomeParts,
         result: "absent",
         webhookId: "",
         url: ""
       };
       if (inputs.scope.kind === "legacy" && !inputs.dryRun) return await api.remove(id) ? {
-        ...nothing,
+        ...emptyOutcomeParts,
         result: "deleted",
         webhookId: id,
         url: "",
@@ -2375,7 +2433,7 @@ var __webpack_modules__ = {
       if (found.kind !== inputs.desired.kind) throw new errors.l(`webhook-id ${id} is a ${found.kind}-kind webhook; this step deletes ${inputs.desired.kind}-kind webhooks only ` + `(the kind input). Nothing was deleted.`);
       if (!inScope(inputs.scope, found)) throw new errors.l(`webhook-id ${id} is not a webhook of ${describeScope(inputs.scope)}; nothing was deleted.`);
       const done = {
-        ...nothing,
+        ...emptyOutcomeParts,
         result: "deleted",
         webhookId: id,
         url: found.url,
@@ -2418,7 +2476,7 @@ var __webpack_modules__ = {
       }
       const deletedIds = (await removeEach(swept, api, inputs.dryRun)).map(entry => entry.id);
       return {
-        ...nothing,
+        ...emptyOutcomeParts,
         result: deletedIds.length ? "deleted" : "absent",
         webhookId: deletedIds.join(","),
         url: "",
@@ -2437,7 +2495,7 @@ var __webpack_modules__ = {
       if (identity.skip) {
         log.lm(identity.skip);
         return {
-          ...nothing,
+          ...emptyOutcomeParts,
           result: "skipped",
           webhookId: "",
           url: ""
@@ -2729,44 +2787,72 @@ var __webpack_modules__ = {
     function isFailure(value) {
       return typeof value === "object" && value !== null && value.failed === true;
     }
-    async function withRetries(options, spec) {
-      const {maxAttempts: maxAttempts, service: service, deadline: deadline} = options;
-      const {method: method, doing: doing} = spec;
-      let uncertain = false;
-      let last;
-      for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-        if (last) {
-          const waitMs = last.retryAfterMs ?? backoff(options.backoffMs, attempt - 1);
-          if (waitMs >= deadline.remainingMs()) throw new _deadline_js__WEBPACK_IMPORTED_MODULE_0__.Q(doing, uncertain && method !== "GET", deadline.seconds);
-          if (last.rateLimited) {
-            const how = last.retryAfterMs === void 0 ? "" : " as it asks";
-            _log_js__WEBPACK_IMPORTED_MODULE_2__.lm(`${rateLimiting(service, last, doing)}: waiting ${Math.ceil(waitMs / 1e3)} s${how}, then trying again ` + `(attempt ${attempt} of ${maxAttempts}).`);
-          } else _log_js__WEBPACK_IMPORTED_MODULE_2__.pq(`Retrying ${doing} in ${(waitMs / 1e3).toFixed(1)} s (attempt ${attempt} of ${maxAttempts}): ` + `${last.summary}.`);
-          await sleep(waitMs);
-          if (uncertain && spec.reconcile) {
-            const found = await spec.reconcile().catch(error => {
-              throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`The outcome of ${doing} is unknown (${last?.summary ?? "no answer"}), and looking for what it made ` + `failed: ` + `${error instanceof Error ? error.message : String(error)} ${service} may hold it: a re-run finds it ` + `and converges.`, error?.status);
-            });
-            if (found !== void 0) {
-              _log_js__WEBPACK_IMPORTED_MODULE_2__.pq(`The earlier attempt at ${doing} did reach ${service}: using what it made instead of sending it again.`);
-              return found;
-            }
-          }
+    async function withRetries(options, request) {
+      const state = {
+        uncertain: false
+      };
+      for (let attempt = 1; attempt <= options.maxAttempts; attempt++) {
+        if (state.last) {
+          await waitToRetry(options, request, state.last, attempt, state);
+          const found = await lookForEarlierEffect(options, request, state.last, state);
+          if (found !== void 0) return found;
         }
-        const remaining = deadline.remainingMs();
-        if (remaining <= 0) throw new _deadline_js__WEBPACK_IMPORTED_MODULE_0__.Q(doing, uncertain && method !== "GET", deadline.seconds);
-        const outcome = await spec.attempt(attempt, Math.min(options.timeoutMs, remaining));
+        const outcome = await attemptInTime(options, request, attempt, state);
         if (!isFailure(outcome)) return outcome;
-        if (outcome.status === 404 && uncertain && method === "DELETE" && spec.gone) return spec.gone();
-        if (outcome.status !== void 0 && outcome.status < 500 && outcome.status !== 429 && !outcome.rateLimited) throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.X(outcome.status, outcome.body);
-        const tooLong = tooLongAWait(options, doing, outcome, uncertain && method !== "GET");
-        if (tooLong) throw tooLong;
-        if (outcome.mayHaveApplied) uncertain = true;
-        if (uncertain && method === "POST" && !spec.reconcile) throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`The outcome of ${doing} is unknown (${outcome.summary}); it was not sent again. Re-run to pick up ` + `${service}'s state.`, outcome.status);
-        if (deadline.remainingMs() <= 0) throw new _deadline_js__WEBPACK_IMPORTED_MODULE_0__.Q(doing, uncertain && method !== "GET", deadline.seconds);
-        last = outcome;
+        if (deletedByEarlierAttempt(request, outcome, state)) return request.gone();
+        takeFailure(options, request, outcome, state);
+        state.last = outcome;
       }
-      throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`Gave up ${doing} after ${maxAttempts} attempt${maxAttempts === 1 ? "" : "s"}; the last one ended with ` + `${last?.summary ?? "no answer"}.` + (uncertain && method !== "GET" ? ` ${service} may have applied it: a re-run finds out and converges.` : ""), last?.status);
+      throw gaveUp(options, request, state);
+    }
+    function mayHaveApplied(request, state) {
+      return state.uncertain && request.method !== "GET";
+    }
+    function outOfTime(options, request, state) {
+      return new _deadline_js__WEBPACK_IMPORTED_MODULE_0__.Q(request.doing, mayHaveApplied(request, state), options.deadline.seconds);
+    }
+    async function waitToRetry(options, request, last, attempt, state) {
+      const {maxAttempts: maxAttempts, service: service, deadline: deadline} = options;
+      const {doing: doing} = request;
+      const waitMs = last.retryAfterMs ?? backoff(options.backoffMs, attempt - 1);
+      if (waitMs >= deadline.remainingMs()) throw outOfTime(options, request, state);
+      if (last.rateLimited) {
+        const how = last.retryAfterMs === void 0 ? "" : " as it asks";
+        _log_js__WEBPACK_IMPORTED_MODULE_2__.lm(`${rateLimiting(service, last, doing)}: waiting ${Math.ceil(waitMs / 1e3)} s${how}, then trying again ` + `(attempt ${attempt} of ${maxAttempts}).`);
+      } else _log_js__WEBPACK_IMPORTED_MODULE_2__.pq(`Retrying ${doing} in ${(waitMs / 1e3).toFixed(1)} s (attempt ${attempt} of ${maxAttempts}): ` + `${last.summary}.`);
+      await sleep(waitMs);
+    }
+    async function lookForEarlierEffect(options, request, last, state) {
+      if (!state.uncertain || !request.reconcile) return;
+      const {service: service} = options;
+      const {doing: doing} = request;
+      const found = await request.reconcile().catch(error => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`The outcome of ${doing} is unknown (${last.summary}), and looking for what it made ` + `failed: ` + `${error instanceof Error ? error.message : String(error)} ${service} may hold it: a re-run finds it ` + `and converges.`, error?.status);
+      });
+      if (found !== void 0) _log_js__WEBPACK_IMPORTED_MODULE_2__.pq(`The earlier attempt at ${doing} did reach ${service}: using what it made instead of sending it again.`);
+      return found;
+    }
+    function attemptInTime(options, request, attempt, state) {
+      const remaining = options.deadline.remainingMs();
+      if (remaining <= 0) throw outOfTime(options, request, state);
+      return request.attempt(attempt, Math.min(options.timeoutMs, remaining));
+    }
+    function deletedByEarlierAttempt(request, outcome, state) {
+      return outcome.status === 404 && state.uncertain && request.method === "DELETE" && request.gone !== void 0;
+    }
+    function takeFailure(options, request, outcome, state) {
+      const {status: status} = outcome;
+      if (status !== void 0 && status < 500 && status !== 429 && !outcome.rateLimited) throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.X(status, outcome.body);
+      const tooLong = tooLongAWait(options, request.doing, outcome, mayHaveApplied(request, state));
+      if (tooLong) throw tooLong;
+      if (outcome.mayHaveApplied) state.uncertain = true;
+      if (state.uncertain && request.method === "POST" && !request.reconcile) throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`The outcome of ${request.doing} is unknown (${outcome.summary}); it was not sent again. Re-run to pick up ` + `${options.service}'s state.`, outcome.status);
+      if (options.deadline.remainingMs() <= 0) throw outOfTime(options, request, state);
+    }
+    function gaveUp(options, request, state) {
+      const {maxAttempts: maxAttempts, service: service} = options;
+      const {last: last} = state;
+      return new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`Gave up ${request.doing} after ${maxAttempts} attempt${maxAttempts === 1 ? "" : "s"}; the last one ended with ` + `${last?.summary ?? "no answer"}.` + (mayHaveApplied(request, state) ? ` ${service} may have applied it: a re-run finds out and converges.` : ""), last?.status);
     }
     function rateLimiting(service, failure, doing) {
       return `${service} is rate-limiting these requests (${failure.status === void 0 ? failure.summary : `HTTP ${failure.status}`}) while ${doing}`;

@@ -2,19 +2,7 @@ import { Deadline, StepTimeout } from './deadline.js'
 import { ActionError, StatusError } from './errors.js'
 import * as log from './log.js'
 
-/**
- * The retry policy, in one place, for every request to Kapso and GitHub:
- * - A rate limit (429; for GitHub also a 403 that names a wait, see boundary/github.ts): wait as the service
- *   asks (Retry-After, or until its limit resets), then retry any method: the service did not handle the
- *   request. A wait longer than MAX_RETRY_AFTER_SECONDS, or than the step has left, fails at once, saying
- *   who asked to wait how long; a rate limit that names no wait is backed off from like a 5xx.
- * - 5xx, an unreadable answer, a reset connection or no answer in time: retry with exponential backoff and
- *   jitter. GET, PATCH and DELETE are safe to repeat. A POST may have been applied: before it is sent
- *   again, `reconcile` looks for its effect, and adopts it when found; without one it is never resent.
- * - A DELETE that gets 404 after an attempt with an unknown outcome was deleted by that attempt.
- * - Any other 4xx is final at once.
- * - Nothing waits or sends past the step's deadline (timeout-seconds).
- */
+/** The longest wait a service may ask for that the step sleeps through; a longer one fails at once. */
 export const MAX_RETRY_AFTER_SECONDS = 60
 const MAX_BACKOFF_MS = 30_000
 
@@ -46,7 +34,8 @@ export interface Failure {
   body?: unknown
 }
 
-export interface Attempted<T> {
+/** One request under the retry policy: how to attempt it, and what stands for it when an outcome is unknown. */
+export interface RetriedRequest<T> {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   /** What the step was doing, for messages: "creating a webhook for …". */
   doing: string
@@ -62,71 +51,165 @@ export function isFailure(value: unknown): value is Failure {
   return typeof value === 'object' && value !== null && (value as Failure).failed === true
 }
 
-export async function withRetries<T>(options: RetryOptions, spec: Attempted<T>): Promise<T> {
-  const { maxAttempts, service, deadline } = options
-  const { method, doing } = spec
-  let uncertain = false
-  let last: Failure | undefined
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    if (last) {
-      const waitMs = last.retryAfterMs ?? backoff(options.backoffMs, attempt - 1)
-      if (waitMs >= deadline.remainingMs())
-        throw new StepTimeout(doing, uncertain && method !== 'GET', deadline.seconds)
-      if (last.rateLimited) {
-        const how = last.retryAfterMs === undefined ? '' : ' as it asks'
-        log.notice(
-          `${rateLimiting(service, last, doing)}: waiting ${Math.ceil(waitMs / 1000)} s${how}, then trying again ` +
-            `(attempt ${attempt} of ${maxAttempts}).`
-        )
-      } else {
-        log.info(
-          `Retrying ${doing} in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt} of ${maxAttempts}): ` +
-            `${last.summary}.`
-        )
-      }
-      await sleep(waitMs)
-      if (uncertain && spec.reconcile) {
-        const found = await spec.reconcile().catch((error: unknown) => {
-          throw new ActionError(
-            `The outcome of ${doing} is unknown (${last?.summary ?? 'no answer'}), and looking for what it made ` +
-              `failed: ` +
-              `${error instanceof Error ? error.message : String(error)} ${service} may hold it: a re-run finds it ` +
-              `and converges.`,
-            (error as ActionError | undefined)?.status
-          )
-        })
-        if (found !== undefined) {
-          log.info(
-            `The earlier attempt at ${doing} did reach ${service}: using what it made instead of sending it again.`
-          )
-          return found
-        }
-      }
+/**
+ * Sends one request under the retry policy, the one for every request to Kapso and GitHub, and resolves
+ * with the first success (or with what `reconcile` finds or `gone` stands for):
+ * - A rate limit (429; for GitHub also a 403 that names a wait, see boundary/github.ts): wait as the service
+ *   asks (Retry-After, or until its limit resets), then retry any method: the service did not handle the
+ *   request. A wait longer than MAX_RETRY_AFTER_SECONDS, or than the step has left, fails at once, saying
+ *   who asked to wait how long; a rate limit that names no wait is backed off from like a 5xx.
+ * - 5xx, an unreadable answer, a reset connection or no answer in time: retry with exponential backoff and
+ *   jitter. GET, PATCH and DELETE are safe to repeat. A POST may have been applied: before it is sent
+ *   again, `reconcile` looks for its effect, and adopts it when found; without one it is never resent.
+ * - A DELETE that gets 404 after an attempt with an unknown outcome was deleted by that attempt.
+ * - Any other 4xx is final at once.
+ * - Nothing waits or sends past the step's deadline (timeout-seconds).
+ * Every other end throws: StatusError for a final status, StepTimeout at the deadline, ActionError otherwise.
+ */
+export async function withRetries<T>(options: RetryOptions, request: RetriedRequest<T>): Promise<T> {
+  const state: RetryState = { uncertain: false }
+  for (let attempt = 1; attempt <= options.maxAttempts; attempt++) {
+    if (state.last) {
+      await waitToRetry(options, request, state.last, attempt, state)
+      const found = await lookForEarlierEffect(options, request, state.last, state)
+      if (found !== undefined) return found
     }
-    const remaining = deadline.remainingMs()
-    if (remaining <= 0) throw new StepTimeout(doing, uncertain && method !== 'GET', deadline.seconds)
-    const outcome = await spec.attempt(attempt, Math.min(options.timeoutMs, remaining))
+    const outcome = await attemptInTime(options, request, attempt, state)
     if (!isFailure(outcome)) return outcome
-    if (outcome.status === 404 && uncertain && method === 'DELETE' && spec.gone) return spec.gone()
-    if (outcome.status !== undefined && outcome.status < 500 && outcome.status !== 429 && !outcome.rateLimited)
-      throw new StatusError(outcome.status, outcome.body)
-    const tooLong = tooLongAWait(options, doing, outcome, uncertain && method !== 'GET')
-    if (tooLong) throw tooLong
-    if (outcome.mayHaveApplied) uncertain = true
-    if (uncertain && method === 'POST' && !spec.reconcile) {
-      throw new ActionError(
-        `The outcome of ${doing} is unknown (${outcome.summary}); it was not sent again. Re-run to pick up ` +
-          `${service}'s state.`,
-        outcome.status
-      )
-    }
-    if (deadline.remainingMs() <= 0) throw new StepTimeout(doing, uncertain && method !== 'GET', deadline.seconds)
-    last = outcome
+    if (deletedByEarlierAttempt(request, outcome, state)) return request.gone()
+    takeFailure(options, request, outcome, state)
+    state.last = outcome
   }
-  throw new ActionError(
-    `Gave up ${doing} after ${maxAttempts} attempt${maxAttempts === 1 ? '' : 's'}; the last one ended with ` +
+  throw gaveUp(options, request, state)
+}
+
+/** Where a request stands between attempts. */
+interface RetryState {
+  /** How the last attempt failed (none before the first). */
+  last?: Failure
+  /** Whether an attempt so far may have been applied although no success came back. */
+  uncertain: boolean
+}
+
+/** Whether a write of this request may have been applied by an attempt so far (a GET applies nothing). */
+function mayHaveApplied(request: RetriedRequest<unknown>, state: RetryState): boolean {
+  return state.uncertain && request.method !== 'GET'
+}
+
+function outOfTime(options: RetryOptions, request: RetriedRequest<unknown>, state: RetryState): StepTimeout {
+  return new StepTimeout(request.doing, mayHaveApplied(request, state), options.deadline.seconds)
+}
+
+/** Sleeps before attempt `attempt`, as the service asked or with backoff; saying why; never past the deadline. */
+async function waitToRetry(
+  options: RetryOptions,
+  request: RetriedRequest<unknown>,
+  last: Failure,
+  attempt: number,
+  state: RetryState
+): Promise<void> {
+  const { maxAttempts, service, deadline } = options
+  const { doing } = request
+  const waitMs = last.retryAfterMs ?? backoff(options.backoffMs, attempt - 1)
+  if (waitMs >= deadline.remainingMs()) throw outOfTime(options, request, state)
+  if (last.rateLimited) {
+    const how = last.retryAfterMs === undefined ? '' : ' as it asks'
+    log.notice(
+      `${rateLimiting(service, last, doing)}: waiting ${Math.ceil(waitMs / 1000)} s${how}, then trying again ` +
+        `(attempt ${attempt} of ${maxAttempts}).`
+    )
+  } else {
+    log.info(
+      `Retrying ${doing} in ${(waitMs / 1000).toFixed(1)} s (attempt ${attempt} of ${maxAttempts}): ` +
+        `${last.summary}.`
+    )
+  }
+  await sleep(waitMs)
+}
+
+/**
+ * What an earlier attempt with an unknown outcome made, found by `reconcile`; undefined when the outcome is
+ * known, there is no `reconcile`, or it finds nothing. A failure to look ends the request.
+ */
+async function lookForEarlierEffect<T>(
+  options: RetryOptions,
+  request: RetriedRequest<T>,
+  last: Failure,
+  state: RetryState
+): Promise<T | undefined> {
+  if (!state.uncertain || !request.reconcile) return undefined
+  const { service } = options
+  const { doing } = request
+  const found = await request.reconcile().catch((error: unknown) => {
+    throw new ActionError(
+      `The outcome of ${doing} is unknown (${last.summary}), and looking for what it made ` +
+        `failed: ` +
+        `${error instanceof Error ? error.message : String(error)} ${service} may hold it: a re-run finds it ` +
+        `and converges.`,
+      (error as ActionError | undefined)?.status
+    )
+  })
+  if (found !== undefined)
+    log.info(`The earlier attempt at ${doing} did reach ${service}: using what it made instead of sending it again.`)
+  return found
+}
+
+/** One attempt, bounded by the request timeout and by what is left of the step's. */
+function attemptInTime<T>(
+  options: RetryOptions,
+  request: RetriedRequest<T>,
+  attempt: number,
+  state: RetryState
+): Promise<T | Failure> {
+  const remaining = options.deadline.remainingMs()
+  if (remaining <= 0) throw outOfTime(options, request, state)
+  return request.attempt(attempt, Math.min(options.timeoutMs, remaining))
+}
+
+/** A DELETE's 404 after an attempt with an unknown outcome: that attempt deleted it. */
+function deletedByEarlierAttempt<T>(
+  request: RetriedRequest<T>,
+  outcome: Failure,
+  state: RetryState
+): request is RetriedRequest<T> & { gone: () => T } {
+  return outcome.status === 404 && state.uncertain && request.method === 'DELETE' && request.gone !== undefined
+}
+
+/**
+ * Takes in a failed attempt, or throws when it ends the request: any 4xx that is not a rate limit, a wait
+ * asked for that the step will not make, a POST that may have been applied and cannot be looked for, or
+ * no time left.
+ */
+function takeFailure(
+  options: RetryOptions,
+  request: RetriedRequest<unknown>,
+  outcome: Failure,
+  state: RetryState
+): void {
+  const { status } = outcome
+  if (status !== undefined && status < 500 && status !== 429 && !outcome.rateLimited)
+    throw new StatusError(status, outcome.body)
+  const tooLong = tooLongAWait(options, request.doing, outcome, mayHaveApplied(request, state))
+  if (tooLong) throw tooLong
+  if (outcome.mayHaveApplied) state.uncertain = true
+  if (state.uncertain && request.method === 'POST' && !request.reconcile) {
+    throw new ActionError(
+      `The outcome of ${request.doing} is unknown (${outcome.summary}); it was not sent again. Re-run to pick up ` +
+        `${options.service}'s state.`,
+      outcome.status
+    )
+  }
+  if (options.deadline.remainingMs() <= 0) throw outOfTime(options, request, state)
+}
+
+/** The error once every attempt failed, with how the last one ended. */
+function gaveUp(options: RetryOptions, request: RetriedRequest<unknown>, state: RetryState): ActionError {
+  const { maxAttempts, service } = options
+  const { last } = state
+  return new ActionError(
+    `Gave up ${request.doing} after ${maxAttempts} attempt${maxAttempts === 1 ? '' : 's'}; the last one ended with ` +
       `${last?.summary ?? 'no answer'}.` +
-      (uncertain && method !== 'GET' ? ` ${service} may have applied it: a re-run finds out and converges.` : ''),
+      (mayHaveApplied(request, state) ? ` ${service} may have applied it: a re-run finds out and converges.` : ''),
     last?.status
   )
 }

@@ -22,7 +22,12 @@ export interface RunControl {
   verifyTimeoutSeconds?: number
 }
 
-/** How the step runs, read from operation, webhook-id, name, dry-run, cleanup, verify and the time bounds. */
+/**
+ * Reads operation, webhook-id, name, dry-run, cleanup, verify, max-age and the time bounds, each on its own.
+ * A bad value is recorded through `fail`, saying what the input accepts, and comes back undefined (a boolean
+ * false); webhookIdGiven still says whether webhook-id was given, so that a bad one is not also reported
+ * missing. Never throws.
+ */
 export function readRunControl(fail: Fail): RunControl {
   const webhookIdRaw = readInput('webhook-id')
   const webhookId =

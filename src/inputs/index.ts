@@ -1,4 +1,4 @@
-import { CATALOG_READ } from '../events.js'
+import type { WebhookKind } from '../boundary/kapso.js'
 import {
   eventPullRequest,
   isDependabotRun,
@@ -11,12 +11,13 @@ import {
 import { describeScope, type Scope } from '../kapso/scope.js'
 import * as log from '../log.js'
 import { hideInServerText, maskSecret } from '../secrets.js'
-import { hasEmptySegment } from '../urls.js'
 import { readRunControl, type RunControl } from './control.js'
+import { checkOperationNeeds, checkVerify } from './rules.js'
 import { readApiUrl, readKind, readScope } from './scope.js'
-import { InputError, type ActionInputs, type Operation } from './types.js'
+import { InputError, type ActionInputs, type DesiredWebhook, type Operation } from './types.js'
 import { Problems, readInput, type Fail } from './values.js'
-import { eventsFor, MIN_SECRET_KEY_LENGTH, readDesiredWebhook, unknownEvents } from './webhook.js'
+import { warnAboutEvent, warnAboutIgnored } from './warnings.js'
+import { MIN_SECRET_KEY_LENGTH, readDesiredWebhook } from './webhook.js'
 
 export { InputError, OPERATIONS, type ActionInputs, type DesiredWebhook, type Operation } from './types.js'
 
@@ -26,14 +27,55 @@ export { InputError, OPERATIONS, type ActionInputs, type DesiredWebhook, type Op
  * problem once and only the true one; makes no request. An empty input means "not given": its default.
  */
 export function readInputs(context: GitHubContext = readGitHubContext()): ActionInputs {
-  const { apiKey, githubToken } = readSecrets()
+  const secrets = readSecrets()
   const problems = new Problems()
-  const { fail } = problems
+  const noSecrets = checkApiKey(secrets.apiKey, context, problems.fail)
+  const read = readEach(context, problems.fail)
+  checkAcross(read, secrets.githubToken, problems.fail)
+  const valid = validOrThrow(read, problems)
+  warnAboutInputs(valid)
+  logInputs(valid, context)
+  return toActionInputs(valid, secrets, context, noSecrets)
+}
+
+/** Each input read on its own: undefined where one could not be read, its problem recorded. */
+interface ReadInputs {
+  control: RunControl
+  requested: ActionInputs['requested'] | undefined
+  /** What `requested` does on this event (auto: upsert, or delete when the pull request closes). */
+  operation: Operation | undefined
+  /** For auto on a deployment that is not (yet) a success: its state. */
+  unfinished: string | undefined
+  closing: boolean
+  pullRequest: number | undefined
+  scope: Scope | undefined
+  kind: WebhookKind | undefined
+  apiUrl: { url: string; isDefault: boolean } | undefined
+  desired: DesiredWebhook
+}
+
+/** The inputs once every one is valid, and the rules across them hold. */
+interface ValidInputs extends ReadInputs {
+  requested: ActionInputs['requested']
+  operation: Operation
+  scope: Scope
+  apiUrl: { url: string; isDefault: boolean }
+  maxAttempts: number
+  requestTimeoutSeconds: number
+  timeoutSeconds: number
+}
+
+/** Records what is wrong with api-key; returns why the step skips when the run gets no secrets and it is empty. */
+function checkApiKey(apiKey: string, context: GitHubContext, fail: Fail): string | undefined {
   const noSecrets = apiKey ? undefined : skipReason(context)
   if (!apiKey && !noSecrets)
     fail('api-key is required: pass your Kapso project API key, e.g. ${{ secrets.KAPSO_API_KEY }}.')
   else if (/\s/.test(apiKey)) fail('api-key contains white space or a line break: paste the key alone.')
+  return noSecrets
+}
 
+/** Reads every input but the secrets, in the order their problems are reported; hides header values. */
+function readEach(context: GitHubContext, fail: Fail): ReadInputs {
   const control = readRunControl(fail)
   const { requested } = control
   const unfinished = requested === 'auto' ? unfinishedDeployment(context) : undefined
@@ -50,22 +92,32 @@ export function readInputs(context: GitHubContext = readGitHubContext()): Action
   const desired = readDesiredWebhook(fail, scope, kind, urlUnused)
   // Header values may be tokens for the endpoint: no server text may show them.
   for (const value of Object.values(desired.headers)) hideInServerText(value)
+  return { control, requested, operation, unfinished, closing, pullRequest, scope, kind, apiUrl, desired }
+}
+
+/** Records what the inputs break together: what the operation needs, and what verify goes with. */
+function checkAcross(read: ReadInputs, githubToken: string, fail: Fail): void {
+  const { control, operation } = read
   // A deployment that is not (yet) a success gives auto nothing to do: its URL may well be empty.
-  if (!unfinished)
+  if (!read.unfinished)
     checkOperationNeeds({
       control,
       operation,
-      kind,
-      scope,
-      events: desired.events,
+      kind: read.kind,
+      scope: read.scope,
+      events: read.desired.events,
       urlGiven: readInput('url') !== '',
-      pullRequest,
+      pullRequest: read.pullRequest,
       githubToken,
       fail
     })
-  checkVerify(control, requested, operation, scope?.kind, fail)
+  checkVerify(control, read.requested, operation, read.scope?.kind, fail)
+}
 
-  const { maxAttempts, requestTimeoutSeconds, timeoutSeconds } = control
+/** The inputs, when no problem was recorded and every required one was read; else throws InputError. */
+function validOrThrow(read: ReadInputs, problems: Problems): ValidInputs {
+  const { requested, operation, scope, apiUrl } = read
+  const { maxAttempts, requestTimeoutSeconds, timeoutSeconds } = read.control
   if (
     problems.list.length > 0 ||
     !scope ||
@@ -78,49 +130,69 @@ export function readInputs(context: GitHubContext = readGitHubContext()): Action
   ) {
     throw new InputError(problems.list)
   }
+  return { ...read, requested, operation, scope, apiUrl, maxAttempts, requestTimeoutSeconds, timeoutSeconds }
+}
+
+/** Warns of valid inputs that will not do what they seem to, and says why verify is skipped when it is. */
+function warnAboutInputs(valid: ValidInputs): void {
+  const { control, operation, desired } = valid
   warnAboutIgnored(operation, control.cleanup, desired.bufferEnabled, desired.url)
-  warnAboutEvent(operation, requested, closing, scope, desired.events)
+  warnAboutEvent(operation, valid.requested, valid.closing, valid.scope, desired.events)
   if (control.verify && control.dryRun)
     log.info('verify is skipped in a dry run: nothing is written, not even a test delivery.')
   if (control.verify && operation === 'delete')
     log.info('verify is skipped: operation auto deletes the webhook on this event.')
+}
 
+/** What the step will do, as read from the inputs, in the debug log. */
+function logInputs(valid: ValidInputs, context: GitHubContext): void {
+  const { control, requested, operation, desired } = valid
   log.debug(
-    `scope: ${describeScope(scope)}; api-url: ${apiUrl.url}; operation: ${requested}${
+    `scope: ${describeScope(valid.scope)}; api-url: ${valid.apiUrl.url}; operation: ${requested}${
       requested === 'auto' ? ` -> ${operation}` : ''
     }; dry-run: ${control.dryRun}`
   )
   log.debug(
     `event: ${context.eventName || '(none)'}; repository: ${context.repository || '(none)'}; pull request: ` +
-      `${pullRequest ?? '(none)'}; name: ${control.name ?? '(none)'}`
+      `${valid.pullRequest ?? '(none)'}; name: ${control.name ?? '(none)'}`
   )
   log.debug(
     `url: ${desired.url ?? '(none)'}; webhook-id: ${control.webhookId ?? '(none)'}; events: ` +
-      `${desired.events.join(', ')}; timeout-seconds: ${timeoutSeconds}`
+      `${desired.events.join(', ')}; timeout-seconds: ${valid.timeoutSeconds}`
   )
+}
+
+/** The inputs as the step takes them; `skip` says why it does nothing, when it does nothing. */
+function toActionInputs(
+  valid: ValidInputs,
+  { apiKey, githubToken }: Secrets,
+  context: GitHubContext,
+  noSecrets: string | undefined
+): ActionInputs {
+  const { control, operation, unfinished } = valid
   return {
     apiKey,
-    apiUrl: apiUrl.url,
-    defaultApiUrl: apiUrl.isDefault,
-    scope,
-    requested,
+    apiUrl: valid.apiUrl.url,
+    defaultApiUrl: valid.apiUrl.isDefault,
+    scope: valid.scope,
+    requested: valid.requested,
     operation,
     webhookId: control.webhookId,
     name: control.name,
     dryRun: control.dryRun,
-    maxAttempts,
-    requestTimeoutSeconds,
-    timeoutSeconds,
+    maxAttempts: valid.maxAttempts,
+    requestTimeoutSeconds: valid.requestTimeoutSeconds,
+    timeoutSeconds: valid.timeoutSeconds,
     verifyTimeoutSeconds:
       control.verify && (operation === 'upsert' || operation === 'create') && !control.dryRun
         ? control.verifyTimeoutSeconds
         : undefined,
-    desired,
+    desired: valid.desired,
     cleanup: control.cleanup,
     githubToken,
     maxAgeMs: control.maxAgeMs,
     context,
-    pullRequest,
+    pullRequest: valid.pullRequest,
     skip: noSecrets
       ? { reason: noSecrets, warn: true }
       : unfinished
@@ -136,13 +208,19 @@ function unfinishedReason(state: string): string {
   )
 }
 
+interface Secrets {
+  apiKey: string
+  githubToken: string
+}
+
 /** The inputs that are secrets, masked before anything else is read. */
-function readSecrets(): { apiKey: string; githubToken: string } {
+function readSecrets(): Secrets {
   const apiKey = readInput('api-key')
   maskSecret(apiKey)
   const secretKey = readInput('secret-key')
-  // A secret-key too short to take is refused below, unmasked: masking it would blank every such letter or
-  // word of the log, this step's messages included (the runner masks it anyway when it comes from secrets).
+  // A secret-key too short to take is refused by readDesiredWebhook, unmasked: masking it would blank every
+  // such letter or word of the log, this step's messages included (the runner masks it anyway when it comes
+  // from secrets).
   if (secretKey.length >= MIN_SECRET_KEY_LENGTH) maskSecret(secretKey)
   const githubToken = readInput('github-token')
   maskSecret(githubToken)
@@ -169,129 +247,4 @@ function skipReason(context: GitHubContext): string | undefined {
     )
   }
   return undefined
-}
-
-interface OperationNeeds {
-  control: RunControl
-  operation: Operation | undefined
-  kind: string | undefined
-  scope: Scope | undefined
-  /** The events input as read (empty for kind meta, which takes none). */
-  events: readonly string[]
-  urlGiven: boolean
-  pullRequest: number | undefined
-  githubToken: string
-  fail: Fail
-}
-
-/** What each operation needs besides valid inputs: a url or webhook-id, events, a token. */
-function checkOperationNeeds({
-  control,
-  operation,
-  kind,
-  scope,
-  events,
-  urlGiven,
-  pullRequest,
-  githubToken,
-  fail
-}: OperationNeeds): void {
-  const { requested, webhookIdGiven } = control
-  if (operation === 'upsert' || operation === 'create') {
-    if (!urlGiven && !(operation === 'upsert' && webhookIdGiven)) {
-      const on = requested === 'auto' ? 'operation auto, which upserts on this event' : `operation ${operation}`
-      fail(`url is required for ${on}${operation === 'upsert' ? ' (or give webhook-id)' : ''}.`)
-    }
-    if (kind === 'kapso' && events.length === 0) {
-      fail(`events is required for operation ${operation}: one or more of ${eventsFor(scope, 'kapso').join(', ')}.`)
-    }
-    if (operation === 'create' && webhookIdGiven)
-      fail('webhook-id cannot be used with operation create, which always makes a new webhook.')
-  }
-  if (operation === 'delete' && !urlGiven && !webhookIdGiven && pullRequest === undefined) {
-    fail(
-      'operation delete needs url or webhook-id to know what to delete (on a pull request, it deletes what is ' +
-        'recorded for it).'
-    )
-  }
-  if (operation === 'sweep' && !githubToken) {
-    fail(
-      'github-token is required for operation sweep, to ask GitHub which pull requests are closed: leave it at its ' +
-        'default, ${{ github.token }}.'
-    )
-  }
-  if (control.maxAgeMs !== undefined && operation !== undefined && operation !== 'sweep')
-    fail(`max-age is only for operation sweep; operation is ${operation}.`)
-}
-
-/** What the event says about the operation asked for: an unknown event name, or an upsert on a closed pull request. */
-function warnAboutEvent(
-  operation: Operation,
-  requested: string,
-  closing: boolean,
-  scope: Scope,
-  events: readonly string[]
-): void {
-  if (closing && operation === 'upsert' && requested === 'upsert') {
-    log.warning(
-      'The pull request is closed, and operation upsert keeps its webhook. Use operation auto to delete it when the ' +
-        'pull request closes.'
-    )
-  }
-  if (operation !== 'upsert' && operation !== 'create') return
-  for (const event of unknownEvents(events, scope)) {
-    log.warning(
-      `events has ${event}, which is not in Kapso's event catalog as this action knows it (read ${CATALOG_READ}): it ` +
-        `is sent as given. ` +
-        'If Kapso does not know it either, Kapso refuses it (HTTP 422) and the step fails, naming it.'
-    )
-  }
-}
-
-/** verify asks the Platform API's test endpoint for a delivery to the webhook the step provisions. */
-function checkVerify(
-  control: RunControl,
-  requested: string | undefined,
-  operation: Operation | undefined,
-  scope: string | undefined,
-  fail: Fail
-): void {
-  const { verify, verifyTimeoutSeconds, timeoutSeconds } = control
-  if (!verify) return
-  if (scope === 'legacy') {
-    fail(
-      "verify needs the Platform API's test endpoint, which the legacy API (whatsapp-config-id) does not have: use " +
-        'phone-number-id, or set verify to false.'
-    )
-  }
-  if ((operation === 'delete' || operation === 'sweep') && requested !== 'auto')
-    fail(`verify is for operations upsert, create and auto; operation is ${operation}.`)
-  if (verifyTimeoutSeconds !== undefined && timeoutSeconds !== undefined && verifyTimeoutSeconds >= timeoutSeconds) {
-    fail(
-      `verify-timeout-seconds (${verifyTimeoutSeconds}) must be less than timeout-seconds (${timeoutSeconds}), which ` +
-        `bounds the whole step, verification included.`
-    )
-  }
-}
-
-function warnAboutIgnored(
-  operation: Operation,
-  cleanup: boolean,
-  bufferEnabled: boolean,
-  url: string | undefined
-): void {
-  if (cleanup && (operation === 'delete' || operation === 'sweep'))
-    log.warning(`cleanup has no effect with operation ${operation}: there is nothing provisioned to remove.`)
-  if (!bufferEnabled) {
-    for (const name of ['buffer-window-seconds', 'max-buffer-size', 'buffer-events']) {
-      if (readInput(name)) log.warning(`${name} is ignored while buffer-enabled is false.`)
-    }
-  }
-  if (url && hasEmptySegment(url)) {
-    log.warning(
-      `url has an empty path segment (//): ${url}. Kapso keeps it as written, and it is another URL than the one ` +
-        `with a single slash. ` +
-        'A URL built as ${{ steps.deploy.outputs.url }}/path gets one when the deploy URL ends with "/".'
-    )
-  }
 }

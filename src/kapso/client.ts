@@ -85,8 +85,9 @@ export class KapsoClient {
   ): Promise<Webhook[]> {
     const found = new Map<string, Webhook>()
     const seen = new Set<string>()
-    const mine = (webhook: Webhook): boolean =>
+    const ofThisKindAndScope = (webhook: Webhook): boolean =>
       webhook.kind === this.options.kind && inScope(this.options.scope, webhook)
+    const secretKept = (webhook: Webhook): boolean => ofThisKindAndScope(webhook) && keepSecret(webhook)
     let characters = 0
     for (let page = 1; ; page++) {
       const query = listQuery(this.options.scope, page, PER_PAGE, this.options.kind, contains)
@@ -94,14 +95,14 @@ export class KapsoClient {
       characters += reply.size ?? 0
       if (characters > MAX_LIST_CHARACTERS)
         throw tooMuch(doing, `more than ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB of answers`)
-      const parsed = parseWebhookPage(reply.body, doing, PER_PAGE, (webhook) => mine(webhook) && keepSecret(webhook))
+      const parsed = parseWebhookPage(reply.body, doing, PER_PAGE, secretKept)
       if (parsed.totalPages !== undefined && parsed.totalPages > MAX_PAGES)
         throw tooMuch(doing, `${parsed.totalPages.toLocaleString('en-US')} pages of ${PER_PAGE}`)
       const before = seen.size
       for (const webhook of parsed.webhooks) {
         const id = webhook.id.toLowerCase()
         seen.add(id)
-        if (!mine(webhook) || found.has(id)) continue
+        if (!ofThisKindAndScope(webhook) || found.has(id)) continue
         if (webhook.secret_key !== undefined) holdSecret(webhook.secret_key)
         found.set(id, webhook)
       }
@@ -122,7 +123,7 @@ export class KapsoClient {
   async get(id: string): Promise<Webhook | undefined> {
     const doing = `reading webhook ${id}`
     const reply = await this.sendOrAbsent({ method: 'GET', path: `/${encodeURIComponent(id)}`, doing })
-    return reply && this.own(parseWebhook(reply.body, doing), id, doing)
+    return reply && this.checkAnswerIsAbout(parseWebhook(reply.body, doing), id, doing)
   }
 
   /**
@@ -203,7 +204,7 @@ export class KapsoClient {
         `Webhook ${id} was not found while ${doing}: it was deleted meanwhile. Re-run to create it again.`,
         404
       )
-    const updated = this.own(parseWebhook(reply.body, doing), id, doing)
+    const updated = this.checkAnswerIsAbout(parseWebhook(reply.body, doing), id, doing)
     this.progress.record(`updated webhook ${id}`)
     return updated
   }
@@ -220,8 +221,8 @@ export class KapsoClient {
     return removed
   }
 
-  /** An answer about one webhook must be about that one. */
-  private own(webhook: Webhook, id: string, doing: string): Webhook {
+  /** The webhook of an answer about webhook `id`; an answer about another one is refused (AnswerError). */
+  private checkAnswerIsAbout(webhook: Webhook, id: string, doing: string): Webhook {
     if (webhook.id.toLowerCase() !== id.toLowerCase())
       throw new AnswerError(`Kapso's answer while ${doing} is about webhook ${webhook.id}, not ${id}.`)
     return webhook

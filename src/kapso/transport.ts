@@ -3,7 +3,7 @@ import { errorText } from '../boundary/kapso.js'
 import * as log from '../log.js'
 import { isFailure, retryAfterMs, withRetries, type Failure, type RetryOptions } from '../retry.js'
 import { outsideText } from '../secrets.js'
-import { loadHttpClient, type HttpClientResponse, type RealHttpClient } from '../shims/http-client.js'
+import { loadHttpClient, type RealHttpClient } from '../shims/http-client.js'
 
 /** The most an answer may hold, Kapso's or GitHub's: a webhook page is a few hundred KB at most. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024
@@ -74,57 +74,78 @@ export class Transport {
     return this.loading
   }
 
-  /** One attempt within `timeoutMs`. Resolves with the reply on success, or how it failed. */
+  /** One attempt within `timeoutMs`: the reply on success, or how it failed; traced in the debug log. */
   private async attempt(spec: RequestSpec, attempt: number, timeoutMs: number): Promise<Reply | Failure> {
-    const { method, url, payload } = spec
+    const { method, url } = spec
     const http = await this.client()
     const started = Date.now()
     const trace = (result: string): void => {
       // Method, path, result, duration, attempt: never a body or a header (they carry the secret and the key).
       log.debug(`${method} ${new URL(url).pathname} -> ${result} (${Date.now() - started} ms, attempt ${attempt})`)
     }
-    let response: HttpClientResponse | undefined
-    let text: string
+    let answer: Answer
     try {
-      const sending = http.request(
-        method,
-        url,
-        payload === undefined ? null : JSON.stringify(payload),
-        payload === undefined ? {} : { 'Content-Type': 'application/json' }
-      )
-      response = await withDeadline(sending, timeoutMs)
-      const message = response.message
-      text = await withDeadline(readCapped(message), Math.max(1, timeoutMs - (Date.now() - started)), () =>
-        message.destroy()
-      )
+      answer = await exchange(http, spec, timeoutMs, started)
     } catch (error) {
       const bound = timeoutMs < this.options.timeoutMs ? 'timeout-seconds' : 'request-timeout-seconds'
       const failure = networkFailure(error, timeoutMs, bound, new URL(url).host)
       trace(failure.summary)
       return failure
     }
-    const status = response.message.statusCode ?? 0
-    trace(String(status))
-    const body = parseJson(text)
-    if (status >= 200 && status < 300) {
-      if (body !== undefined || method === 'DELETE') return { status, body, size: text.length }
-      // A success whose body cannot be read: for a POST, the webhook may exist all the same.
-      return { failed: true, summary: `HTTP ${status} with a body that is not JSON`, mayHaveApplied: method !== 'GET' }
-    }
-    const said = errorText(body)
-    const looksLikeHtml = body === undefined && /^\s*</.test(text)
-    return {
-      failed: true,
-      status,
-      body,
-      summary: `HTTP ${status}${
-        said ? ` (${this.options.service} said: ${said})` : looksLikeHtml ? ' (an HTML error page)' : ''
-      }`,
-      // A 5xx may come after the change was made; 429 and 4xx mean it was not.
-      mayHaveApplied: status >= 500,
-      rateLimited: status === 429,
-      retryAfterMs: status === 429 ? retryAfterMs(response.message.headers['retry-after']) : undefined
-    }
+    trace(String(answer.status))
+    return replyOf(method, answer, this.options.service)
+  }
+}
+
+/** An answer as it came: its status, its text (unparsed), and the Retry-After it named. */
+interface Answer {
+  status: number
+  text: string
+  retryAfter: string | undefined
+}
+
+/**
+ * Sends the request and reads the whole answer, both within `timeoutMs` of `started`; throws when either
+ * fails (DeadlineError, TooLargeError, or the connection's error).
+ */
+async function exchange(http: RealHttpClient, spec: RequestSpec, timeoutMs: number, started: number): Promise<Answer> {
+  const { method, url, payload } = spec
+  const sending = http.request(
+    method,
+    url,
+    payload === undefined ? null : JSON.stringify(payload),
+    payload === undefined ? {} : { 'Content-Type': 'application/json' }
+  )
+  const { message } = await withDeadline(sending, timeoutMs)
+  const text = await withDeadline(readCapped(message), Math.max(1, timeoutMs - (Date.now() - started)), () =>
+    message.destroy()
+  )
+  return { status: message.statusCode ?? 0, text, retryAfter: message.headers['retry-after'] }
+}
+
+/** A 2xx with a JSON body (any body for a DELETE) as the reply; any other answer as how it failed. */
+function replyOf(
+  method: RequestSpec['method'],
+  { status, text, retryAfter }: Answer,
+  service: string
+): Reply | Failure {
+  const body = parseJson(text)
+  if (status >= 200 && status < 300) {
+    if (body !== undefined || method === 'DELETE') return { status, body, size: text.length }
+    // A success whose body cannot be read: for a POST, the webhook may exist all the same.
+    return { failed: true, summary: `HTTP ${status} with a body that is not JSON`, mayHaveApplied: method !== 'GET' }
+  }
+  const said = errorText(body)
+  const looksLikeHtml = body === undefined && /^\s*</.test(text)
+  return {
+    failed: true,
+    status,
+    body,
+    summary: `HTTP ${status}${said ? ` (${service} said: ${said})` : looksLikeHtml ? ' (an HTML error page)' : ''}`,
+    // A 5xx may come after the change was made; 429 and 4xx mean it was not.
+    mayHaveApplied: status >= 500,
+    rateLimited: status === 429,
+    retryAfterMs: status === 429 ? retryAfterMs(retryAfter) : undefined
   }
 }
 

@@ -10,7 +10,7 @@ import { hideInServerText, maskSecret, maskWebhookSecret, MIN_MASKED_SECRET } fr
 import { count } from '../text.js'
 import { sameUrl } from '../urls.js'
 import type { Identity } from './identity.js'
-import { nothing, type Effects, type Outcome } from './types.js'
+import { emptyOutcomeParts, type Effects, type Outcome } from './types.js'
 
 /** Makes the webhook found what the inputs describe: an update of the fields that differ, or nothing. */
 export async function updateExisting(existing: Webhook, inputs: ActionInputs, effects: Effects): Promise<Outcome> {
@@ -29,7 +29,7 @@ export async function updateExisting(existing: Webhook, inputs: ActionInputs, ef
   const secretKey = desired.secretKey ?? held ?? ''
   if (changes.length === 0) {
     return {
-      ...nothing,
+      ...emptyOutcomeParts,
       result: 'unchanged',
       webhookId: existing.id,
       url: existing.url,
@@ -48,7 +48,7 @@ export async function updateExisting(existing: Webhook, inputs: ActionInputs, ef
   if (inputs.dryRun) {
     const after = { ...existing, ...patch, headers: patch.headers ?? existing.headers }
     return {
-      ...nothing,
+      ...emptyOutcomeParts,
       result: 'updated',
       webhookId: existing.id,
       url: after.url,
@@ -61,7 +61,7 @@ export async function updateExisting(existing: Webhook, inputs: ActionInputs, ef
   const inForce =
     updated.secret_key === undefined || updated.secret_key === secretKey ? secretKey : secretInForce(updated)
   return {
-    ...nothing,
+    ...emptyOutcomeParts,
     result: 'updated',
     webhookId: updated.id,
     url: updated.url,
@@ -125,7 +125,15 @@ export async function create(
   const changes = describeCreate(body, generated)
   const url = desired.url ?? ''
   if (inputs.dryRun)
-    return { ...nothing, result: 'created', webhookId: '', url, secretKey, webhook: publicView(body), changes }
+    return {
+      ...emptyOutcomeParts,
+      result: 'created',
+      webhookId: '',
+      url,
+      secretKey,
+      webhook: publicView(body),
+      changes
+    }
 
   effects.beforeCreate?.(url, existingIds, secretKey, identity.record)
   const created = await effects.api.create(body, existingIds)
@@ -141,7 +149,7 @@ export async function create(
     )
   }
   return {
-    ...nothing,
+    ...emptyOutcomeParts,
     result: 'created',
     webhookId: created.id,
     url: created.url,

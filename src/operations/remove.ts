@@ -7,7 +7,7 @@ import { hasRecordHeader, isRecordedFor, recordedPullRequest, type OwnershipReco
 import { publicView } from '../plan.js'
 import { count, listIds } from '../text.js'
 import { describeOwner, describeRecord, identify, OUTSIDE } from './identity.js'
-import { nothing, type Effects, type Outcome, type SweepEntry, type WebhookApi } from './types.js'
+import { emptyOutcomeParts, type Effects, type Outcome, type SweepEntry, type WebhookApi } from './types.js'
 
 /**
  * Deletes webhook-id (one request); on a pull request, every webhook recorded for it under the step's name,
@@ -37,10 +37,11 @@ export async function remove(inputs: ActionInputs, effects: Effects): Promise<Ou
   }
   const deleted = await removeEach(targets, api, inputs.dryRun)
   const last = deleted[deleted.length - 1]
-  if (!last) return { ...nothing, result: 'absent', webhookId: '', url: owner ? '' : (desired.url ?? ''), owner }
+  if (!last)
+    return { ...emptyOutcomeParts, result: 'absent', webhookId: '', url: owner ? '' : (desired.url ?? ''), owner }
   const ids = deleted.map((w) => w.id)
   return {
-    ...nothing,
+    ...emptyOutcomeParts,
     result: 'deleted',
     webhookId: ids.join(','),
     url: last.url,
@@ -85,9 +86,11 @@ function deletableAtUrl(matches: Webhook[], record: OwnershipRecord | undefined,
  * another scope is never deleted by a mistaken id. A dry run reads it to tell whether it is there.
  */
 async function removeById(inputs: ActionInputs, api: WebhookApi, id: string): Promise<Outcome> {
-  const gone = { ...nothing, result: 'absent' as const, webhookId: '', url: '' }
+  const gone = { ...emptyOutcomeParts, result: 'absent' as const, webhookId: '', url: '' }
   if (inputs.scope.kind === 'legacy' && !inputs.dryRun) {
-    return (await api.remove(id)) ? { ...nothing, result: 'deleted', webhookId: id, url: '', deletedIds: [id] } : gone
+    return (await api.remove(id))
+      ? { ...emptyOutcomeParts, result: 'deleted', webhookId: id, url: '', deletedIds: [id] }
+      : gone
   }
   const found = await api.get(id)
   if (!found) return gone
@@ -101,7 +104,7 @@ async function removeById(inputs: ActionInputs, api: WebhookApi, id: string): Pr
     throw new ActionError(`webhook-id ${id} is not a webhook of ${describeScope(inputs.scope)}; nothing was deleted.`)
   }
   const done = {
-    ...nothing,
+    ...emptyOutcomeParts,
     result: 'deleted' as const,
     webhookId: id,
     url: found.url,
@@ -159,7 +162,7 @@ export async function sweep(inputs: ActionInputs, { api, github }: Effects): Pro
   }
   const deletedIds = (await removeEach(swept, api, inputs.dryRun)).map((entry) => entry.id)
   return {
-    ...nothing,
+    ...emptyOutcomeParts,
     result: deletedIds.length ? 'deleted' : 'absent',
     webhookId: deletedIds.join(','),
     url: '',

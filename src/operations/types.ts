@@ -74,5 +74,5 @@ export interface Outcome {
   record?: OwnershipRecord
 }
 
-/** The parts of an outcome that most results leave empty. */
-export const nothing = { secretKey: '', changes: [] as FieldChange[], deletedIds: [] as string[] }
+/** The parts of an Outcome that most results leave empty: no secret, no changes, nothing deleted. */
+export const emptyOutcomeParts = { secretKey: '', changes: [] as FieldChange[], deletedIds: [] as string[] }

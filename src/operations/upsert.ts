@@ -8,7 +8,7 @@ import { sameUrl } from '../urls.js'
 import { describeRecord, identify, OUTSIDE, type Identity } from './identity.js'
 import { create, findById, updateExisting } from './provision.js'
 import { removeEach } from './remove.js'
-import { nothing, type Effects, type Outcome } from './types.js'
+import { emptyOutcomeParts, type Effects, type Outcome } from './types.js'
 
 /**
  * Finds the webhook and makes it what the inputs describe: create, update or nothing. Found by webhook-id
@@ -19,7 +19,7 @@ export async function upsert(inputs: ActionInputs, effects: Effects): Promise<Ou
   const identity = await identify(inputs, effects)
   if (identity.skip) {
     log.notice(identity.skip)
-    return { ...nothing, result: 'skipped', webhookId: '', url: '' }
+    return { ...emptyOutcomeParts, result: 'skipped', webhookId: '', url: '' }
   }
   if (identity.owner) return upsertOwned(inputs, effects, identity, identity.owner)
   return upsertAtUrl(inputs, effects, identity)
