@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { defaultScopeId } from '../emulator/server.js'
-import { rateLimitWaitMs, readGraphqlErrors } from '../src/boundary/github.js'
+import { rateLimitWaitMs, readGraphqlErrors } from '../src/boundary/github-errors.js'
 import {
   commitSha,
   deploymentStatusEvent,

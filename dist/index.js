@@ -118,52 +118,49 @@ var __webpack_modules__ = {
   },
   3387: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
-      Bs: () => readGraphqlErrors,
-      JR: () => rateLimitWaitMs,
       cd: () => GITHUB_LOGIN,
       dv: () => parseCommitPulls,
       e9: () => parsePullRequestStates,
       fJ: () => pullRequestAlias,
       wj: () => parseEvent
     });
-    var valibot__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7934);
+    var valibot__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7934);
     var _ownership_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2334);
-    var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9809);
-    var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8992);
-    var _parse_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6525);
-    const positive = valibot__WEBPACK_IMPORTED_MODULE_4__.FsL((0, _parse_js__WEBPACK_IMPORTED_MODULE_3__.rD)("a pull request number"), valibot__WEBPACK_IMPORTED_MODULE_4__.Wwf(1, "a pull request number"), valibot__WEBPACK_IMPORTED_MODULE_4__.cGV(2 ** 31 - 1, "a pull request number"));
-    const fullName = valibot__WEBPACK_IMPORTED_MODULE_4__.FsL(valibot__WEBPACK_IMPORTED_MODULE_4__.YjP("owner/name"), valibot__WEBPACK_IMPORTED_MODULE_4__.z6Y(name => (0, 
+    var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
+    var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6525);
+    const positive = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL((0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.rD)("a pull request number"), valibot__WEBPACK_IMPORTED_MODULE_3__.Wwf(1, "a pull request number"), valibot__WEBPACK_IMPORTED_MODULE_3__.cGV(2 ** 31 - 1, "a pull request number"));
+    const fullName = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP("owner/name"), valibot__WEBPACK_IMPORTED_MODULE_3__.z6Y(name => (0, 
     _ownership_js__WEBPACK_IMPORTED_MODULE_0__.en)(name), "owner/name"));
     const GITHUB_LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/;
-    const login = valibot__WEBPACK_IMPORTED_MODULE_4__.FsL(valibot__WEBPACK_IMPORTED_MODULE_4__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_4__.yGV(GITHUB_LOGIN));
-    const gitRef = valibot__WEBPACK_IMPORTED_MODULE_4__.FsL(valibot__WEBPACK_IMPORTED_MODULE_4__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_4__.z6Y(ref => ref.length > 0 && ref.length <= 255 && !(0, 
-    _text_js__WEBPACK_IMPORTED_MODULE_2__.aQ)(ref) && !/[\s~^:?*[\\]/.test(ref) && !ref.includes(".."), "a branch name"));
-    const repositoryOf = valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
-      repo: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.cl6(valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
-        full_name: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(fullName), void 0)
+    const login = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__.yGV(GITHUB_LOGIN));
+    const gitRef = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__.z6Y(ref => ref.length > 0 && ref.length <= 255 && !(0, 
+    _text_js__WEBPACK_IMPORTED_MODULE_1__.aQ)(ref) && !/[\s~^:?*[\\]/.test(ref) && !ref.includes(".."), "a branch name"));
+    const repositoryOf = valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+      repo: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+        full_name: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(fullName), void 0)
       })), void 0)
     })), void 0);
-    const eventSchema = valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
-      action: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(valibot__WEBPACK_IMPORTED_MODULE_4__.YjP()), void 0),
-      number: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(positive), void 0),
-      pull_request: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
-        number: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(positive), void 0),
+    const eventSchema = valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+      action: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP()), void 0),
+      number: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(positive), void 0),
+      pull_request: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+        number: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(positive), void 0),
         head: repositoryOf,
         base: repositoryOf,
-        user: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
-          login: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(login), void 0)
+        user: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+          login: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(login), void 0)
         })), void 0)
       })), void 0),
-      deployment_status: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
-        state: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(valibot__WEBPACK_IMPORTED_MODULE_4__.FsL(valibot__WEBPACK_IMPORTED_MODULE_4__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_4__.yGV(/^[a-z_]{1,32}$/))), void 0)
+      deployment_status: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+        state: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__.yGV(/^[a-z_]{1,32}$/))), void 0)
       })), void 0),
-      deployment: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
-        sha: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(valibot__WEBPACK_IMPORTED_MODULE_4__.FsL(valibot__WEBPACK_IMPORTED_MODULE_4__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_4__.yGV(/^[0-9a-f]{7,64}$/i))), void 0),
-        ref: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(gitRef), void 0)
+      deployment: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+        sha: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_3__.yGV(/^[0-9a-f]{7,64}$/i))), void 0),
+        ref: valibot__WEBPACK_IMPORTED_MODULE_3__.NpB(valibot__WEBPACK_IMPORTED_MODULE_3__.lqM(gitRef), void 0)
       })), void 0)
     });
     function parseEvent(payload) {
-      const result = valibot__WEBPACK_IMPORTED_MODULE_4__.xLC(eventSchema, typeof payload === "object" && payload !== null ? payload : {});
+      const result = valibot__WEBPACK_IMPORTED_MODULE_3__.xLC(eventSchema, typeof payload === "object" && payload !== null ? payload : {});
       if (!result.success) return {};
       const event = result.output;
       return {
@@ -178,17 +175,17 @@ var __webpack_modules__ = {
       };
     }
     const MAX_COMMIT_PULLS = 100;
-    const commitPullSchema = valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
+    const commitPullSchema = valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
       number: positive,
-      state: valibot__WEBPACK_IMPORTED_MODULE_4__.YjP("a state"),
-      head: valibot__WEBPACK_IMPORTED_MODULE_4__.cl6(valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
-        ref: valibot__WEBPACK_IMPORTED_MODULE_4__.cl6(gitRef),
-        sha: valibot__WEBPACK_IMPORTED_MODULE_4__.cl6(valibot__WEBPACK_IMPORTED_MODULE_4__.FsL(valibot__WEBPACK_IMPORTED_MODULE_4__.YjP("a commit id"), valibot__WEBPACK_IMPORTED_MODULE_4__.yGV(/^[0-9a-f]{40,64}$/i, "a commit id")))
+      state: valibot__WEBPACK_IMPORTED_MODULE_3__.YjP("a state"),
+      head: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+        ref: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(gitRef),
+        sha: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP("a commit id"), valibot__WEBPACK_IMPORTED_MODULE_3__.yGV(/^[0-9a-f]{40,64}$/i, "a commit id")))
       }, "an object with ref and sha"))
     }, "a pull request");
-    const commitPullsSchema = valibot__WEBPACK_IMPORTED_MODULE_4__.FsL(valibot__WEBPACK_IMPORTED_MODULE_4__.YOg(valibot__WEBPACK_IMPORTED_MODULE_4__.L5J(), "a list"), valibot__WEBPACK_IMPORTED_MODULE_4__.Ru6(MAX_COMMIT_PULLS, `a list of at most the ${MAX_COMMIT_PULLS} asked for`), valibot__WEBPACK_IMPORTED_MODULE_4__.YOg(commitPullSchema, "a list"));
+    const commitPullsSchema = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YOg(valibot__WEBPACK_IMPORTED_MODULE_3__.L5J(), "a list"), valibot__WEBPACK_IMPORTED_MODULE_3__.Ru6(MAX_COMMIT_PULLS, `a list of at most the ${MAX_COMMIT_PULLS} asked for`), valibot__WEBPACK_IMPORTED_MODULE_3__.YOg(commitPullSchema, "a list"));
     function parseCommitPulls(data, doing) {
-      return (0, _parse_js__WEBPACK_IMPORTED_MODULE_3__.Wp)(commitPullsSchema, data, "GitHub", doing).map(pull => ({
+      return (0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.Wp)(commitPullsSchema, data, "GitHub", doing).map(pull => ({
         number: pull.number,
         state: pull.state === "open" ? "open" : "closed",
         ...pull.head?.ref ? {
@@ -199,64 +196,24 @@ var __webpack_modules__ = {
         } : {}
       }));
     }
-    const stateSchema = valibot__WEBPACK_IMPORTED_MODULE_4__.cl6(valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
+    const stateSchema = valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
       number: positive,
-      state: valibot__WEBPACK_IMPORTED_MODULE_4__.KIO([ "OPEN", "CLOSED", "MERGED" ], "OPEN, CLOSED or MERGED")
+      state: valibot__WEBPACK_IMPORTED_MODULE_3__.KIO([ "OPEN", "CLOSED", "MERGED" ], "OPEN, CLOSED or MERGED")
     }, "a pull request"));
     const pullRequestAlias = number => `pr${number}`;
     function parsePullRequestStates(data, numbers, doing) {
       const entries = Object.fromEntries(numbers.map(n => [ pullRequestAlias(n), stateSchema ]));
-      const schema = valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
-        repository: valibot__WEBPACK_IMPORTED_MODULE_4__.cl6(valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc(entries, "an object of pull requests"))
+      const schema = valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc({
+        repository: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.Ikc(entries, "an object of pull requests"))
       }, "a JSON object with repository");
-      const repository = (0, _parse_js__WEBPACK_IMPORTED_MODULE_3__.Wp)(schema, data, "GitHub", doing).repository;
+      const repository = (0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.Wp)(schema, data, "GitHub", doing).repository;
       const states = new Map;
       for (const number of numbers) {
         const pull = repository?.[pullRequestAlias(number)];
-        if (pull && pull.number !== number) throw new _parse_js__WEBPACK_IMPORTED_MODULE_3__.dV(`GitHub's answer while ${doing} has ${pullRequestAlias(number)} that is not pull request #${number}.`);
+        if (pull && pull.number !== number) throw new _parse_js__WEBPACK_IMPORTED_MODULE_2__.dV(`GitHub's answer while ${doing} has ${pullRequestAlias(number)} that is not pull request #${number}.`);
         states.set(number, pull ? pull.state === "OPEN" ? "open" : "closed" : void 0);
       }
       return states;
-    }
-    function rateLimitWaitMs(headers, now = Date.now()) {
-      const header = name => {
-        const value = headers?.[name];
-        return typeof value === "string" || typeof value === "number" ? String(value) : void 0;
-      };
-      const after = (0, _retry_js__WEBPACK_IMPORTED_MODULE_1__.Vs)(header("retry-after"), now);
-      const reset = header("x-ratelimit-reset")?.trim();
-      const untilReset = header("x-ratelimit-remaining")?.trim() === "0" && reset !== void 0 && /^\d{1,12}$/.test(reset) ? Math.max(0, Number(reset) * 1e3 - now) : void 0;
-      return after === void 0 || untilReset === void 0 ? after ?? untilReset : Math.max(after, untilReset);
-    }
-    const graphqlErrorSchema = valibot__WEBPACK_IMPORTED_MODULE_4__.Ikc({
-      type: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(valibot__WEBPACK_IMPORTED_MODULE_4__.YjP()), void 0),
-      message: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(valibot__WEBPACK_IMPORTED_MODULE_4__.YjP()), void 0),
-      path: valibot__WEBPACK_IMPORTED_MODULE_4__.NpB(valibot__WEBPACK_IMPORTED_MODULE_4__.lqM(valibot__WEBPACK_IMPORTED_MODULE_4__.YOg(valibot__WEBPACK_IMPORTED_MODULE_4__.KCZ([ valibot__WEBPACK_IMPORTED_MODULE_4__.YjP(), valibot__WEBPACK_IMPORTED_MODULE_4__.aig() ]))), void 0)
-    });
-    function readGraphqlErrors(errors, numbers) {
-      const aliases = new Map(numbers.map(n => [ pullRequestAlias(n), n ]));
-      let failed;
-      for (const item of Array.isArray(errors) ? errors : []) {
-        const parsed = valibot__WEBPACK_IMPORTED_MODULE_4__.xLC(graphqlErrorSchema, item);
-        const {type: type, message: message, path: path = []} = parsed.success ? parsed.output : {
-          type: void 0,
-          message: void 0,
-          path: []
-        };
-        if (type === "RATE_LIMITED" || type === "RATE_LIMIT") return {
-          rateLimit: type
-        };
-        const number = path.map(step => aliases.get(String(step))).find(n => n !== void 0);
-        if (number === void 0) continue;
-        const notFound = type === "NOT_FOUND" && path.at(-1) === pullRequestAlias(number);
-        if (!notFound) failed ??= {
-          number: number,
-          message: message ?? ""
-        };
-      }
-      return failed ? {
-        failed: failed
-      } : {};
     }
   },
   932: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
@@ -793,7 +750,7 @@ var __webpack_modules__ = {
       const undici = await __nccwpck_require__.e(752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
       (0, shims_undici.Sw)(undici.default ?? undici);
       await (0, http_client.w)();
-      const {GitHubApi: GitHubApi} = await Promise.all([ __nccwpck_require__.e(157), __nccwpck_require__.e(663) ]).then(__nccwpck_require__.bind(__nccwpck_require__, 6663));
+      const {GitHubApi: GitHubApi} = await Promise.all([ __nccwpck_require__.e(157), __nccwpck_require__.e(504) ]).then(__nccwpck_require__.bind(__nccwpck_require__, 5504));
       return new GitHubApi(options);
     }
     var kapso = __nccwpck_require__(932);

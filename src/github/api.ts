@@ -1,10 +1,9 @@
 import * as github from '@actions/github'
+import { rateLimitWaitMs, readGraphqlErrors } from '../boundary/github-errors.js'
 import {
   parseCommitPulls,
   parsePullRequestStates,
   pullRequestAlias,
-  rateLimitWaitMs,
-  readGraphqlErrors,
   type CommitPullRequest
 } from '../boundary/github.js'
 import type { Deadline } from '../deadline.js'

@@ -1,0 +1,230 @@
+export const id = 504;
+
+export const ids = [ 504 ];
+
+export const modules = {
+  5504: (__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+    __webpack_require__.d(__webpack_exports__, {
+      GitHubApi: () => GitHubApi
+    });
+    var github = __webpack_require__(157);
+    var dist = __webpack_require__(7934);
+    var retry = __webpack_require__(9809);
+    var boundary_github = __webpack_require__(3387);
+    function rateLimitWaitMs(headers, now = Date.now()) {
+      const header = name => {
+        const value = headers?.[name];
+        return typeof value === "string" || typeof value === "number" ? String(value) : void 0;
+      };
+      const after = (0, retry.Vs)(header("retry-after"), now);
+      const reset = header("x-ratelimit-reset")?.trim();
+      const untilReset = header("x-ratelimit-remaining")?.trim() === "0" && reset !== void 0 && /^\d{1,12}$/.test(reset) ? Math.max(0, Number(reset) * 1e3 - now) : void 0;
+      return after === void 0 || untilReset === void 0 ? after ?? untilReset : Math.max(after, untilReset);
+    }
+    const graphqlErrorSchema = dist.Ikc({
+      type: dist.NpB(dist.lqM(dist.YjP()), void 0),
+      message: dist.NpB(dist.lqM(dist.YjP()), void 0),
+      path: dist.NpB(dist.lqM(dist.YOg(dist.KCZ([ dist.YjP(), dist.aig() ]))), void 0)
+    });
+    function readGraphqlErrors(errors, numbers) {
+      const aliases = new Map(numbers.map(n => [ (0, boundary_github.fJ)(n), n ]));
+      let failed;
+      for (const item of Array.isArray(errors) ? errors : []) {
+        const parsed = dist.xLC(graphqlErrorSchema, item);
+        const {type: type, message: message, path: path = []} = parsed.success ? parsed.output : {
+          type: void 0,
+          message: void 0,
+          path: []
+        };
+        if (type === "RATE_LIMITED" || type === "RATE_LIMIT") return {
+          rateLimit: type
+        };
+        const number = path.map(step => aliases.get(String(step))).find(n => n !== void 0);
+        if (number === void 0) continue;
+        const notFound = type === "NOT_FOUND" && path.at(-1) === (0, boundary_github.fJ)(number);
+        if (!notFound) failed ??= {
+          number: number,
+          message: message ?? ""
+        };
+      }
+      return failed ? {
+        failed: failed
+      } : {};
+    }
+    var errors = __webpack_require__(3916);
+    var log = __webpack_require__(5625);
+    var transport = __webpack_require__(8263);
+    var secrets = __webpack_require__(8935);
+    var src_text = __webpack_require__(8992);
+    function cappedFetch(inner, maxBytes) {
+      return async (input, init) => {
+        const response = await inner(input, init);
+        if (!response.body) return response;
+        const tooLarge = () => new Error(`an answer larger than ${maxBytes / 1024 / 1024} MiB`);
+        if (Number(response.headers.get("content-length")) > maxBytes) {
+          await response.body.cancel();
+          throw tooLarge();
+        }
+        const chunks = [];
+        let size = 0;
+        for await (const chunk of response.body) {
+          size += chunk.byteLength;
+          if (size > maxBytes) throw tooLarge();
+          chunks.push(chunk);
+        }
+        return new Response(Buffer.concat(chunks), {
+          status: response.status,
+          statusText: response.statusText,
+          headers: response.headers
+        });
+      };
+    }
+    const PULL_REQUESTS_PER_QUERY = 100;
+    class GitHubApi {
+      octokit;
+      retry;
+      fetch;
+      constructor(options) {
+        this.retry = {
+          ...options,
+          service: "GitHub"
+        };
+        this.octokit = github.Q(options.token, {
+          userAgent: options.userAgent,
+          log: {
+            debug: () => {},
+            info: () => {},
+            warn: message => log.Yz(`GitHub: ${(0, secrets.F3)(message, 300)}`),
+            error: message => log.Yz(`GitHub: ${(0, secrets.F3)(message, 300)}`)
+          }
+        });
+        const proxyFetch = this.octokit.request.endpoint.DEFAULTS.request?.fetch ?? fetch;
+        this.fetch = cappedFetch(proxyFetch, transport.YK);
+      }
+      async pullRequestsWith(sha) {
+        const doing = `finding the pull request of commit ${sha.slice(0, 7)}`;
+        const {owner: owner, repo: repo} = github._.repo;
+        const data = await this.call(doing, signal => this.octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+          owner: owner,
+          repo: repo,
+          commit_sha: sha,
+          per_page: 100,
+          request: {
+            signal: signal,
+            redirect: "error",
+            fetch: this.fetch
+          }
+        }).then(r => r.data));
+        return (0, boundary_github.dv)(data, doing);
+      }
+      async pullRequestStates(numbers) {
+        const states = new Map;
+        const {owner: owner, repo: repo} = github._.repo;
+        for (let i = 0; i < numbers.length; i += PULL_REQUESTS_PER_QUERY) {
+          const batch = numbers.slice(i, i + PULL_REQUESTS_PER_QUERY);
+          const doing = `reading the state of ${(0, src_text.U9)(batch.length, "pull request")} of ${owner}/${repo}`;
+          const fields = batch.map(n => `${(0, boundary_github.fJ)(n)}: pullRequest(number: ${n}) { number state }`).join(" ");
+          const query = `query($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${fields} } }`;
+          const request = signal => this.octokit.graphql(query, {
+            owner: owner,
+            repo: repo,
+            request: {
+              signal: signal,
+              redirect: "error",
+              fetch: this.fetch
+            }
+          });
+          const data = await this.call(doing, request, error => graphqlOutcome(error, batch, doing));
+          if (typeof data === "object" && data !== null && data.repository === null) throw new errors.l(`GitHub answered that there is no repository ${owner}/${repo} while ${doing}: github-token cannot see it. ` + `Check github-token: it needs pull-requests: read on ${owner}/${repo}.`);
+          for (const [number, state] of (0, boundary_github.e9)(data, batch, doing)) states.set(number, state);
+        }
+        return states;
+      }
+      call(doing, request, graphql) {
+        return (0, retry.LH)(this.retry, {
+          method: "GET",
+          doing: doing,
+          attempt: async (attempt, timeoutMs) => {
+            const started = Date.now();
+            const signal = AbortSignal.timeout(timeoutMs);
+            try {
+              const data = await request(signal);
+              if (signal.aborted) return {
+                failed: true,
+                summary: `no answer within ${Math.round(timeoutMs / 1e3)} s`,
+                mayHaveApplied: false
+              };
+              log.Yz(`GitHub ${doing} -> ok (${Date.now() - started} ms, attempt ${attempt})`);
+              return data;
+            } catch (error) {
+              const failure = graphql && isGraphqlError(error) ? graphql(error) : toFailure(error, timeoutMs);
+              if (!(0, retry.N6)(failure)) return failure;
+              log.Yz(`GitHub ${doing} -> ${failure.summary} (${Date.now() - started} ms, attempt ${attempt})`);
+              return failure;
+            }
+          }
+        }).catch(error => {
+          throw error instanceof errors.X ? refused(error.status, doing) : error;
+        });
+      }
+    }
+    function refused(status, doing) {
+      if (status === 401 || status === 403 || status === 404) {
+        const {owner: owner, repo: repo} = github._.repo;
+        return new errors.l(`GitHub refused ${doing} (HTTP ${status}). Check github-token: it needs pull-requests: read on ${owner}/${repo}` + ` (add "permissions: pull-requests: read" to the job).`, status);
+      }
+      return new errors.l(`GitHub answered HTTP ${status} while ${doing}.`, status);
+    }
+    function isGraphqlError(error) {
+      return error?.name === "GraphqlResponseError";
+    }
+    function graphqlOutcome(error, numbers, doing) {
+      const {rateLimit: rateLimit, failed: failed} = readGraphqlErrors(error.errors, numbers);
+      if (rateLimit) return {
+        failed: true,
+        summary: `a ${rateLimit} error in its GraphQL answer`,
+        mayHaveApplied: false,
+        rateLimited: true,
+        retryAfterMs: rateLimitWaitMs(error.headers)
+      };
+      if (failed) {
+        const said = (0, secrets.F3)(failed.message, 200);
+        return {
+          failed: true,
+          summary: `an error for pull request #${failed.number} in GitHub's GraphQL answer${said ? ` (GitHub said: ${said})` : ""}`,
+          mayHaveApplied: false
+        };
+      }
+      if (error.data !== void 0 && error.data !== null) return error.data;
+      throw new errors.l(`GitHub's GraphQL answer while ${doing} has errors and no data: ${(0, 
+      secrets.F3)(error.message ?? "", 300)}`);
+    }
+    function toFailure(error, timeoutMs) {
+      const e = error ?? {};
+      if (e.name === "TimeoutError" || e.name === "AbortError") return {
+        failed: true,
+        summary: `no answer within ${Math.round(timeoutMs / 1e3)} s`,
+        mayHaveApplied: true
+      };
+      const cause = e.cause?.message ?? "";
+      if (/redirect/i.test(`${e.message ?? ""} ${cause}`)) throw new errors.l("GitHub answered with a redirect, which is not followed (the token would go along). Check GITHUB_API_URL.");
+      const status = typeof e.status === "number" && e.status >= 400 ? e.status : void 0;
+      if (status === void 0 || status === 500 && e.response === void 0) return {
+        failed: true,
+        summary: `the connection failed (${(0, secrets.F3)(e.message ?? String(error), 120)})`,
+        mayHaveApplied: false
+      };
+      const waitMs = status === 403 || status === 429 ? rateLimitWaitMs(e.response?.headers) : void 0;
+      const rateLimited = status === 429 || waitMs !== void 0;
+      return {
+        failed: true,
+        status: status,
+        summary: `HTTP ${status}`,
+        mayHaveApplied: false,
+        rateLimited: rateLimited,
+        retryAfterMs: waitMs
+      };
+    }
+  }
+};
+//# sourceMappingURL=504.index.js.map
