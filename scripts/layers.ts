@@ -49,7 +49,12 @@ function layerOf(file: string): number {
   return found
 }
 
-const files = execFileSync('git', ['ls-files', 'src/*.ts'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean)
+const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'src/*.ts'], {
+  cwd: ROOT,
+  encoding: 'utf8'
+})
+  .split('\n')
+  .filter(Boolean)
 const problems: string[] = []
 for (const path of files) {
   const file = relative('src', path)
