@@ -865,6 +865,19 @@ var __webpack_modules__ = {
       if (scope.kind === "platform") return webhook.phone_number_id === scope.id || webhook.phone_number_id === void 0;
       return true;
     }
+    function scopeNotFound(scope, doing, where) {
+      const apiUrlHint = where ? ` and api-url: it must be Kapso's ${scope.kind === "legacy" ? "legacy API (https://app.kapso.ai/api/v1)" : "Platform API (https://api.kapso.ai/platform/v1)"} for ${scope.input}` : "";
+      switch (scope.kind) {
+       case "legacy":
+        return `Kapso has no WhatsApp configuration ${scope.id} for this API key${where} (HTTP 404) while ${doing}. ` + `Check whatsapp-config-id: it is the configuration's UUID in Kapso${apiUrlHint}.`;
+
+       case "platform":
+        return `Kapso has no phone number ${scope.id} for this API key${where} (HTTP 404) while ${doing}. Check ` + `phone-number-id: it is Meta's phone number id (digits), not Kapso's configuration UUID${apiUrlHint}.`;
+
+       case "project":
+        return `Kapso answered HTTP 404${where} while ${doing}.${where ? " Check api-url: project webhooks are on the Platform API (https://api.kapso.ai/platform/v1)." : ""}`;
+      }
+    }
     const PER_PAGE = 100;
     const MAX_WEBHOOKS = 2e4;
     const MAX_PAGES = MAX_WEBHOOKS / PER_PAGE;
@@ -1029,23 +1042,9 @@ var __webpack_modules__ = {
         const {scope: scope, apiUrl: apiUrl, defaultApiUrl: defaultApiUrl} = this.options;
         const where = defaultApiUrl ? "" : ` at api-url ${apiUrl}`;
         return refusal(status, body, doing, {
-          notFound: this.notFound(doing, where),
+          notFound: scopeNotFound(scope, doing, where),
           forbidden: describeScope(scope)
         });
-      }
-      notFound(doing, where) {
-        const {scope: scope} = this.options;
-        const apiUrlHint = where ? ` and api-url: it must be Kapso's ${scope.kind === "legacy" ? "legacy API (https://app.kapso.ai/api/v1)" : "Platform API (https://api.kapso.ai/platform/v1)"} for ${scope.input}` : "";
-        switch (scope.kind) {
-         case "legacy":
-          return `Kapso has no WhatsApp configuration ${scope.id} for this API key${where} (HTTP 404) while ${doing}. ` + `Check whatsapp-config-id: it is the configuration's UUID in Kapso${apiUrlHint}.`;
-
-         case "platform":
-          return `Kapso has no phone number ${scope.id} for this API key${where} (HTTP 404) while ${doing}. Check ` + `phone-number-id: it is Meta's phone number id (digits), not Kapso's configuration UUID${apiUrlHint}.`;
-
-         case "project":
-          return `Kapso answered HTTP 404${where} while ${doing}.${where ? " Check api-url: project webhooks are on the Platform API (https://api.kapso.ai/platform/v1)." : ""}`;
-        }
       }
     }
     function tooMuch(doing, what) {

@@ -15,7 +15,7 @@ import type { Progress } from '../progress.js'
 import { containsFilter, sameUrl } from '../urls.js'
 import { lookAgain, type LookAgainPolicy } from './look-again.js'
 import { refusal } from './refusal.js'
-import { collectionUrl, describeScope, inScope, listQuery, type Scope } from './scope.js'
+import { collectionUrl, describeScope, inScope, listQuery, scopeNotFound, type Scope } from './scope.js'
 import type { Reply, RequestSpec, Transport } from './transport.js'
 
 export interface ClientOptions {
@@ -262,34 +262,10 @@ export class KapsoClient {
   private describe(status: number, body: unknown, doing: string): string {
     const { scope, apiUrl, defaultApiUrl } = this.options
     const where = defaultApiUrl ? '' : ` at api-url ${apiUrl}`
-    return refusal(status, body, doing, { notFound: this.notFound(doing, where), forbidden: describeScope(scope) })
-  }
-
-  private notFound(doing: string, where: string): string {
-    const { scope } = this.options
-    const apiUrlHint = where
-      ? ` and api-url: it must be Kapso's ${
-          scope.kind === 'legacy'
-            ? 'legacy API (https://app.kapso.ai/api/v1)'
-            : 'Platform API (https://api.kapso.ai/platform/v1)'
-        } for ${scope.input}`
-      : ''
-    switch (scope.kind) {
-      case 'legacy':
-        return (
-          `Kapso has no WhatsApp configuration ${scope.id} for this API key${where} (HTTP 404) while ${doing}. ` +
-          `Check whatsapp-config-id: it is the configuration's UUID in Kapso${apiUrlHint}.`
-        )
-      case 'platform':
-        return (
-          `Kapso has no phone number ${scope.id} for this API key${where} (HTTP 404) while ${doing}. Check ` +
-          `phone-number-id: it is Meta's phone number id (digits), not Kapso's configuration UUID${apiUrlHint}.`
-        )
-      case 'project':
-        return `Kapso answered HTTP 404${where} while ${doing}.${
-          where ? ' Check api-url: project webhooks are on the Platform API (https://api.kapso.ai/platform/v1).' : ''
-        }`
-    }
+    return refusal(status, body, doing, {
+      notFound: scopeNotFound(scope, doing, where),
+      forbidden: describeScope(scope)
+    })
   }
 }
 

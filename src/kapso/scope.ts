@@ -57,3 +57,33 @@ export function inScope(scope: Scope, webhook: Webhook): boolean {
   if (scope.kind === 'platform') return webhook.phone_number_id === scope.id || webhook.phone_number_id === undefined
   return true
 }
+
+/**
+ * What a 404 on the scope's webhooks means: the scope is not this API key's (or, with another api-url, not
+ * on that API). `where` is " at api-url …" when api-url is not the scope's default, else empty.
+ */
+export function scopeNotFound(scope: Scope, doing: string, where: string): string {
+  const apiUrlHint = where
+    ? ` and api-url: it must be Kapso's ${
+        scope.kind === 'legacy'
+          ? 'legacy API (https://app.kapso.ai/api/v1)'
+          : 'Platform API (https://api.kapso.ai/platform/v1)'
+      } for ${scope.input}`
+    : ''
+  switch (scope.kind) {
+    case 'legacy':
+      return (
+        `Kapso has no WhatsApp configuration ${scope.id} for this API key${where} (HTTP 404) while ${doing}. ` +
+        `Check whatsapp-config-id: it is the configuration's UUID in Kapso${apiUrlHint}.`
+      )
+    case 'platform':
+      return (
+        `Kapso has no phone number ${scope.id} for this API key${where} (HTTP 404) while ${doing}. Check ` +
+        `phone-number-id: it is Meta's phone number id (digits), not Kapso's configuration UUID${apiUrlHint}.`
+      )
+    case 'project':
+      return `Kapso answered HTTP 404${where} while ${doing}.${
+        where ? ' Check api-url: project webhooks are on the Platform API (https://api.kapso.ai/platform/v1).' : ''
+      }`
+  }
+}
