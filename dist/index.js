@@ -183,7 +183,7 @@ var __webpack_modules__ = {
         sha: valibot__WEBPACK_IMPORTED_MODULE_3__.cl6(valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP("a commit id"), valibot__WEBPACK_IMPORTED_MODULE_3__.yGV(/^[0-9a-f]{40,64}$/i, "a commit id")))
       }, "an object with ref and sha"))
     }, "a pull request");
-    const commitPullsSchema = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YOg(valibot__WEBPACK_IMPORTED_MODULE_3__.L5J(), "a list"), valibot__WEBPACK_IMPORTED_MODULE_3__.Ru6(MAX_COMMIT_PULLS, `a list of at most the ${MAX_COMMIT_PULLS} asked for`), valibot__WEBPACK_IMPORTED_MODULE_3__.YOg(commitPullSchema, "a list"));
+    const commitPullsSchema = (0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.ke)(commitPullSchema, MAX_COMMIT_PULLS);
     function parseCommitPulls(data, doing) {
       return (0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.Wp)(commitPullsSchema, data, "GitHub", doing).map(pull => ({
         number: pull.number,
@@ -220,6 +220,7 @@ var __webpack_modules__ = {
     __nccwpck_require__.d(__webpack_exports__, {
       GH: () => MAX_SECRET,
       _U: () => MAX_HEADERS,
+      cT: () => MAX_WEBHOOKS,
       ds: () => parseWebhook,
       kc: () => errorText,
       oA: () => MAX_NAMES,
@@ -234,6 +235,7 @@ var __webpack_modules__ = {
     const MAX_HEADER_VALUE = 8192;
     const MAX_NAMES = 100;
     const MAX_SECRET = 4096;
+    const MAX_WEBHOOKS = 2e4;
     const webhookUrl = valibot__WEBPACK_IMPORTED_MODULE_3__.FsL(valibot__WEBPACK_IMPORTED_MODULE_3__.YjP("a URL"), valibot__WEBPACK_IMPORTED_MODULE_3__.z6Y(s => s.length <= MAX_URL && !(0, 
     _text_js__WEBPACK_IMPORTED_MODULE_1__.aQ)(s) && URL.canParse(s), "a URL"));
     const name = (0, _parse_js__WEBPACK_IMPORTED_MODULE_2__.Qq)(200, "a name without control characters");
@@ -340,6 +342,7 @@ var __webpack_modules__ = {
       Qq: () => text,
       Wp: () => parseAnswer,
       dV: () => AnswerError,
+      ke: () => listOfAtMost,
       kk: () => UUID,
       rD: () => wholeNumber,
       s$: () => jsonText,
@@ -380,6 +383,7 @@ var __webpack_modules__ = {
     const uuid = valibot__WEBPACK_IMPORTED_MODULE_2__.FsL(valibot__WEBPACK_IMPORTED_MODULE_2__.YjP("a UUID"), valibot__WEBPACK_IMPORTED_MODULE_2__.yGV(UUID, "a UUID"));
     const text = (max = 1e3, what = "text without control characters") => valibot__WEBPACK_IMPORTED_MODULE_2__.FsL(valibot__WEBPACK_IMPORTED_MODULE_2__.YjP(what), valibot__WEBPACK_IMPORTED_MODULE_2__.z6Y(s => s.length <= max && !(0, 
     _text_js__WEBPACK_IMPORTED_MODULE_1__.aQ)(s), what));
+    const listOfAtMost = (item, max) => valibot__WEBPACK_IMPORTED_MODULE_2__.FsL(valibot__WEBPACK_IMPORTED_MODULE_2__.YOg(valibot__WEBPACK_IMPORTED_MODULE_2__.L5J(), "a list"), valibot__WEBPACK_IMPORTED_MODULE_2__.Ru6(max, `a list of at most the ${max} asked for`), valibot__WEBPACK_IMPORTED_MODULE_2__.YOg(item, "a list"));
     const wholeNumber = (what = "a whole number") => valibot__WEBPACK_IMPORTED_MODULE_2__.FsL(valibot__WEBPACK_IMPORTED_MODULE_2__.aig(what), valibot__WEBPACK_IMPORTED_MODULE_2__.Y2b(what));
     const dateTime = valibot__WEBPACK_IMPORTED_MODULE_2__.FsL(valibot__WEBPACK_IMPORTED_MODULE_2__.YjP("a date-time"), valibot__WEBPACK_IMPORTED_MODULE_2__.z6Y(s => s.length <= 64 && !(0, 
     _text_js__WEBPACK_IMPORTED_MODULE_1__.aQ)(s) && !Number.isNaN(Date.parse(s)), "a date-time"));
@@ -691,7 +695,7 @@ var __webpack_modules__ = {
     var dist = __nccwpck_require__(7934);
     var ownership = __nccwpck_require__(2334);
     var src_text = __nccwpck_require__(8992);
-    const MAX_EXISTING = 2e4;
+    var kapso = __nccwpck_require__(932);
     const url = dist.FsL(dist.YjP(), dist.z6Y(s => s.length <= 2048 && !(0, src_text.aQ)(s) && URL.canParse(s)));
     const fingerprint = dist.lqM(dist.FsL(dist.YjP(), dist.yGV(/^[0-9a-f]{64}$/)));
     const record = dist.lqM(dist.FsL(dist.YjP(), dist.z6Y(s => (0, ownership.Hh)(s) !== void 0)));
@@ -703,7 +707,7 @@ var __webpack_modules__ = {
     });
     const createSchema = dist.rej({
       url: url,
-      existing: dist.FsL(dist.YOg(dist.FsL(dist.YjP(), dist.yGV(parse.kk))), dist.Ru6(MAX_EXISTING)),
+      existing: dist.FsL(dist.YOg(dist.FsL(dist.YjP(), dist.yGV(parse.kk))), dist.Ru6(kapso.cT)),
       record: record,
       secret: fingerprint
     });
@@ -753,7 +757,6 @@ var __webpack_modules__ = {
       const {GitHubApi: GitHubApi} = await Promise.all([ __nccwpck_require__.e(157), __nccwpck_require__.e(504) ]).then(__nccwpck_require__.bind(__nccwpck_require__, 5504));
       return new GitHubApi(options);
     }
-    var kapso = __nccwpck_require__(932);
     var errors = __nccwpck_require__(3916);
     var log = __nccwpck_require__(5625);
     var src_deadline = __nccwpck_require__(6683);
@@ -879,8 +882,7 @@ var __webpack_modules__ = {
       }
     }
     const PER_PAGE = 100;
-    const MAX_WEBHOOKS = 2e4;
-    const MAX_PAGES = MAX_WEBHOOKS / PER_PAGE;
+    const MAX_PAGES = kapso.cT / PER_PAGE;
     const MAX_LIST_CHARACTERS = 64 * 1024 * 1024;
     class KapsoClient {
       options;
@@ -925,7 +927,7 @@ var __webpack_modules__ = {
             if (webhook.secret_key !== void 0) (0, secrets.Q7)(webhook.secret_key);
             found.set(id, webhook);
           }
-          if (seen.size > MAX_WEBHOOKS) throw tooMuch(doing, `more than ${MAX_WEBHOOKS.toLocaleString("en-US")} webhooks`);
+          if (seen.size > kapso.cT) throw tooMuch(doing, `more than ${kapso.cT.toLocaleString("en-US")} webhooks`);
           this.checkDeadline(doing);
           const more = parsed.totalPages !== void 0 ? page < parsed.totalPages : seen.size > before;
           if (!more) return sortNewestFirst([ ...found.values() ]);
@@ -1048,7 +1050,7 @@ var __webpack_modules__ = {
       }
     }
     function tooMuch(doing, what) {
-      return new errors.l(`Kapso's answers while ${doing} hold ${what}: more than this action reads from one scope ` + `(${MAX_WEBHOOKS.toLocaleString("en-US")} webhooks, ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB), so it stopped ` + `reading and changed nothing. ` + "Check api-url and the scope id; if the scope really holds that many, delete the webhooks it no longer needs.");
+      return new errors.l(`Kapso's answers while ${doing} hold ${what}: more than this action reads from one scope ` + `(${kapso.cT.toLocaleString("en-US")} webhooks, ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB), so it stopped ` + `reading and changed nothing. ` + "Check api-url and the scope id; if the scope really holds that many, delete the webhooks it no longer needs.");
     }
     function sortNewestFirst(webhooks) {
       const time = w => Date.parse(w.created_at ?? "") || 0;
@@ -1073,7 +1075,7 @@ var __webpack_modules__ = {
     }, "a delivery");
     const MAX_DELIVERIES = 100;
     const pageSchema = dist.Ikc({
-      data: dist.FsL(dist.YOg(dist.L5J(), "a list"), dist.Ru6(MAX_DELIVERIES, `a list of at most the ${MAX_DELIVERIES} asked for`), dist.YOg(deliverySchema, "a list"))
+      data: (0, parse.ke)(deliverySchema, MAX_DELIVERIES)
     }, "a JSON object with data");
     function parseDeliveries(body, doing) {
       return (0, parse.Wp)(pageSchema, body, "Kapso", doing).data.map(d => ({
@@ -2261,13 +2263,13 @@ var __webpack_modules__ = {
         };
       }
       const updated = await effects.api.update(existing.id, patch);
-      const inForce = updated.secret_key === void 0 || updated.secret_key === secretKey ? secretKey : secretInForce(updated);
+      const inForce = secretAfterWrite(updated, secretKey);
       return {
         ...emptyOutcomeParts,
         result: "updated",
         webhookId: updated.id,
         url: updated.url,
-        secretKey: inForce ?? "",
+        secretKey: inForce,
         webhook: publicView(updated),
         changes: changes,
         record: (0, ownership.aE)(updated.headers)
@@ -2310,7 +2312,7 @@ var __webpack_modules__ = {
       };
       effects.beforeCreate?.(url, existingIds, secretKey, identity.record);
       const created = await effects.api.create(body, existingIds);
-      const inForce = created.secret_key === void 0 || created.secret_key === secretKey ? secretKey : secretInForce(created) ?? "";
+      const inForce = secretAfterWrite(created, secretKey);
       if (created.url !== url) log.$e(`Kapso holds the new webhook ${created.id} with url ${created.url}, not ${url} as sent.` + (sameUrl(created.url, url) ? " Both are the same URL in normal form, so re-runs find it." : " Re-runs with this url will not find it: check what Kapso did with the URL."));
       return {
         ...emptyOutcomeParts,
@@ -2322,6 +2324,9 @@ var __webpack_modules__ = {
         changes: changes,
         record: (0, ownership.aE)(created.headers)
       };
+    }
+    function secretAfterWrite(webhook, sent) {
+      return webhook.secret_key === void 0 || webhook.secret_key === sent ? sent : secretInForce(webhook) ?? "";
     }
     function secretInForce(webhook, replaced = false) {
       const secret = webhook.secret_key;

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { dateTime, parseAnswer, text, uuid, wholeNumber } from './parse.js'
+import { dateTime, listOfAtMost, parseAnswer, text, uuid, wholeNumber } from './parse.js'
 
 /**
  * The Platform API's answers about deliveries: the test endpoint's acknowledgement, and a page of
@@ -48,11 +48,7 @@ const deliverySchema = v.object(
 const MAX_DELIVERIES = 100
 const pageSchema = v.object(
   {
-    data: v.pipe(
-      v.array(v.unknown(), 'a list'),
-      v.maxLength(MAX_DELIVERIES, `a list of at most the ${MAX_DELIVERIES} asked for`),
-      v.array(deliverySchema, 'a list')
-    )
+    data: listOfAtMost(deliverySchema, MAX_DELIVERIES)
   },
   'a JSON object with data'
 )

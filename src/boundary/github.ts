@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { isRepositoryName } from '../ownership.js'
 import { hasControl } from '../text.js'
-import { AnswerError, parseAnswer, wholeNumber } from './parse.js'
+import { AnswerError, listOfAtMost, parseAnswer, wholeNumber } from './parse.js'
 
 /**
  * GitHub's answers, defined by schema: the event that started the run (as the runner wrote it), the pull
@@ -123,11 +123,7 @@ const commitPullSchema = v.object(
   },
   'a pull request'
 )
-const commitPullsSchema = v.pipe(
-  v.array(v.unknown(), 'a list'),
-  v.maxLength(MAX_COMMIT_PULLS, `a list of at most the ${MAX_COMMIT_PULLS} asked for`),
-  v.array(commitPullSchema, 'a list')
-)
+const commitPullsSchema = listOfAtMost(commitPullSchema, MAX_COMMIT_PULLS)
 
 /** A pull request that holds a commit: its number, whether it is open, its head branch and that branch's head now. */
 export interface CommitPullRequest {

@@ -60,6 +60,8 @@ export const MAX_HEADERS = 100
 export const MAX_HEADER_VALUE = 8192
 export const MAX_NAMES = 100
 export const MAX_SECRET = 4096
+/** The most webhooks one scope's list is read to (kapso/client.ts), and the post step's state may name. */
+export const MAX_WEBHOOKS = 20_000
 
 /** A URL as a log line may show it: parseable, no control characters. */
 const webhookUrl = v.pipe(

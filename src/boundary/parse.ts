@@ -63,6 +63,17 @@ export const text = (max = 1000, what = 'text without control characters') =>
     v.check((s) => s.length <= max && !hasControl(s), what)
   )
 
+/**
+ * A list of what `item` reads, of at most the `max` entries asked for: counted before any entry is parsed,
+ * so that an answer far longer than asked is refused without reading it.
+ */
+export const listOfAtMost = <S extends v.GenericSchema>(item: S, max: number) =>
+  v.pipe(
+    v.array(v.unknown(), 'a list'),
+    v.maxLength(max, `a list of at most the ${max} asked for`),
+    v.array(item, 'a list')
+  )
+
 export const wholeNumber = (what = 'a whole number') => v.pipe(v.number(what), v.safeInteger(what))
 
 /** A date-time Date.parse reads (Kapso sends ISO 8601). */

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { parseRecord, type OwnershipRecord } from '../ownership.js'
 import { hasControl } from '../text.js'
+import { MAX_WEBHOOKS } from './kapso.js'
 import { UUID, uuid } from './parse.js'
 
 /**
@@ -26,7 +27,6 @@ export interface SavedCreate {
   secret?: string
 }
 
-const MAX_EXISTING = 20_000
 const url = v.pipe(
   v.string(),
   v.check((s) => s.length <= 2048 && !hasControl(s) && URL.canParse(s))
@@ -41,7 +41,7 @@ const record = v.optional(
 const webhookSchema = v.strictObject({ id: uuid, url, record, secret: fingerprint })
 const createSchema = v.strictObject({
   url,
-  existing: v.pipe(v.array(v.pipe(v.string(), v.regex(UUID))), v.maxLength(MAX_EXISTING)),
+  existing: v.pipe(v.array(v.pipe(v.string(), v.regex(UUID))), v.maxLength(MAX_WEBHOOKS)),
   record,
   secret: fingerprint
 })

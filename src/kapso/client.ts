@@ -1,5 +1,6 @@
 import { AnswerError } from '../boundary/parse.js'
 import {
+  MAX_WEBHOOKS,
   parseWebhook,
   parseWebhookPage,
   type Webhook,
@@ -39,7 +40,6 @@ const PER_PAGE = 100
  * of webhooks; 20,000 is far past any real scope, and 64 MiB is over three times what 20,000 webhooks of a
  * usual size take. Past either, the step stops with one message instead of reading on (SECURITY.md).
  */
-export const MAX_WEBHOOKS = 20_000
 const MAX_PAGES = MAX_WEBHOOKS / PER_PAGE
 export const MAX_LIST_CHARACTERS = 64 * 1024 * 1024
 

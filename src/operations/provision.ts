@@ -58,14 +58,13 @@ export async function updateExisting(existing: Webhook, inputs: ActionInputs, ef
     }
   }
   const updated = await effects.api.update(existing.id, patch)
-  const inForce =
-    updated.secret_key === undefined || updated.secret_key === secretKey ? secretKey : secretInForce(updated)
+  const inForce = secretAfterWrite(updated, secretKey)
   return {
     ...emptyOutcomeParts,
     result: 'updated',
     webhookId: updated.id,
     url: updated.url,
-    secretKey: inForce ?? '',
+    secretKey: inForce,
     webhook: publicView(updated),
     changes,
     record: readRecord(updated.headers)
@@ -138,8 +137,7 @@ export async function create(
   effects.beforeCreate?.(url, existingIds, secretKey, identity.record)
   const created = await effects.api.create(body, existingIds)
   // Kapso's copy is the one in force (an adopted webhook may come from another run at the same moment).
-  const inForce =
-    created.secret_key === undefined || created.secret_key === secretKey ? secretKey : (secretInForce(created) ?? '')
+  const inForce = secretAfterWrite(created, secretKey)
   if (created.url !== url) {
     log.warning(
       `Kapso holds the new webhook ${created.id} with url ${created.url}, not ${url} as sent.` +
@@ -158,6 +156,14 @@ export async function create(
     changes,
     record: readRecord(created.headers)
   }
+}
+
+/**
+ * The secret in force after a write that sent `sent`: that one, unless Kapso's answer holds another (an
+ * adopted webhook may come from another run), which is then the one, masked or, when too short, withheld.
+ */
+function secretAfterWrite(webhook: Webhook, sent: string): string {
+  return webhook.secret_key === undefined || webhook.secret_key === sent ? sent : (secretInForce(webhook) ?? '')
 }
 
 /**
