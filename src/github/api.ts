@@ -26,8 +26,9 @@ export interface GitHubApiOptions extends Omit<RetryOptions, 'service'> {
 }
 
 /**
- * The two things the action asks GitHub, through @actions/github's Octokit (GHES URLs, proxies and the
- * workflow context come with it). Loaded only when a step calls GitHub: see github/lazy.ts.
+ * The two things the action asks GitHub about pull requests, through @actions/github's Octokit (GHES URLs,
+ * proxies and the workflow context come with it), and the request under the retry policy that comments.ts
+ * shares. Loaded only when a step calls GitHub: see github/lazy.ts.
  */
 export class GitHubApi implements PullRequestApi {
   readonly octokit: ReturnType<typeof github.getOctokit>
