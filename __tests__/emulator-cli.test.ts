@@ -186,7 +186,8 @@ describe('npm run emulator: the GitHub stand-in', () => {
       `INPUT_API-KEY=${EMULATOR_DEFAULTS.apiKey}`,
       `INPUT_API-URL=${kapso}`,
       `INPUT_PHONE-NUMBER-ID=${EMULATOR_DEFAULTS.phoneNumberId}`,
-      'INPUT_OPERATION=auto'
+      'INPUT_OPERATION=auto',
+      'INPUT_COMMENT=true'
     ]) {
       expect(command.split(' ')).toContain(word)
     }
@@ -194,6 +195,7 @@ describe('npm run emulator: the GitHub stand-in', () => {
     expect(command).not.toContain('INPUT_DRY-RUN')
     expect(run.stdout).toContain('github-token:     github-emulator-token')
     expect(run.stdout).toContain(`pull requests:    #42 open feature-x @ ${SHA}`)
+    expect(run.stdout).toContain(`comments:         curl ${github}/_github/comments`)
     expect(run.stdout).toContain(
       `curl -X PUT ${github}/_github/pulls -d '[{"number":42,"state":"open","shas":["${SHA}"],"ref":"feature-x"}]'`
     )

@@ -70,6 +70,7 @@ afterAll(async () => {
 beforeEach(() => {
   kapso.reset()
   github.setPullRequests([])
+  github.setComments([])
   receiver?.reset()
 })
 
@@ -159,6 +160,10 @@ async function previewLife(file: string, text: string, deployStep: string, outpu
   )
   expect(hook(await play(file, text, { event: prEvent('closed', 7) })).result).toBe('deleted')
   expect(kapso.webhooks()).toEqual([])
+  // With comment: true, one comment through it all, that says at the end what was deleted.
+  const comments = github.comments()
+  expect(comments).toHaveLength(/^\s+comment: true/m.test(text) ? 1 : 0)
+  if (comments.length) expect(comments[0]?.body).toContain('auto → delete, deleted')
 }
 
 describe("the README's first snippet", () => {

@@ -36,6 +36,7 @@ describe('readInputs', () => {
       scope: { kind: 'legacy', id: CONFIG_ID, input: 'whatsapp-config-id' },
       operation: 'upsert',
       dryRun: false,
+      comment: false,
       desired: {
         url: valid.url,
         events: ['whatsapp.message.received', 'whatsapp.message.sent'],
@@ -93,11 +94,13 @@ describe('readInputs', () => {
       'buffer-events': 'whatsapp.message.received',
       'inactivity-minutes': '1440',
       'dry-run': 'true',
+      comment: 'true',
       'api-url': 'http://127.0.0.1:8787/api/v1/'
     })
     expect(readInputs()).toMatchObject({
       apiUrl: 'http://127.0.0.1:8787/api/v1',
       dryRun: true,
+      comment: true,
       desired: {
         active: false,
         bufferEnabled: true,
@@ -123,12 +126,19 @@ describe('readInputs', () => {
   })
 
   it('lists every problem at once', () => {
-    const message = problem({ ...valid, events: 'bogus event', 'inactivity-minutes': '0', active: 'yes' })
+    const message = problem({
+      ...valid,
+      events: 'bogus event',
+      'inactivity-minutes': '0',
+      active: 'yes',
+      comment: 'on'
+    })
     expect(message).toMatch(/^Invalid inputs:/)
     expect(message).toContain(
       'events has "bogus event", which is no event name (lower-case words joined by dots, like whatsapp.message.received). Accepted: whatsapp.message.received,'
     )
     expect(message).toContain('inactivity-minutes must be a whole number from 1 to 1440; got "0"')
     expect(message).toContain('active must be true or false; got "yes"')
+    expect(message).toContain('comment must be true or false; got "on"')
   })
 })

@@ -49,6 +49,7 @@ describe('an input left empty or left out takes its default', () => {
       'active',
       'buffer-enabled',
       'cleanup',
+      'comment',
       'dry-run',
       'kind',
       'max-attempts',

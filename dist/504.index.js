@@ -5,7 +5,8 @@ export const ids = [ 504 ];
 export const modules = {
   5504: (__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
     __webpack_require__.d(__webpack_exports__, {
-      GitHubApi: () => GitHubApi
+      GitHubApi: () => GitHubApi,
+      q: () => graphqlOutcome
     });
     var github = __webpack_require__(157);
     var dist = __webpack_require__(7934);
@@ -141,9 +142,20 @@ export const modules = {
         return states;
       }
       call(doing, request, graphql) {
+        return this.send("GET", doing, request, {
+          graphql: graphql
+        }).catch(error => {
+          throw error instanceof errors.X ? refused(error.status, doing) : error;
+        });
+      }
+      send(method, doing, request, more = {}) {
+        const {graphql: graphql, reconcile: reconcile} = more;
         return (0, retry.LH)(this.retry, {
-          method: "GET",
+          method: method,
           doing: doing,
+          ...reconcile && {
+            reconcile: reconcile
+          },
           attempt: async (attempt, timeoutMs) => {
             const started = Date.now();
             const signal = AbortSignal.timeout(timeoutMs);
@@ -152,7 +164,7 @@ export const modules = {
               if (signal.aborted) return {
                 failed: true,
                 summary: `no answer within ${Math.round(timeoutMs / 1e3)} s`,
-                mayHaveApplied: false
+                mayHaveApplied: method !== "GET"
               };
               log.Yz(`GitHub ${doing} -> ok (${Date.now() - started} ms, attempt ${attempt})`);
               return data;
@@ -163,8 +175,6 @@ export const modules = {
               return failure;
             }
           }
-        }).catch(error => {
-          throw error instanceof errors.X ? refused(error.status, doing) : error;
         });
       }
     }
@@ -212,7 +222,7 @@ export const modules = {
       if (status === void 0 || status === 500 && e.response === void 0) return {
         failed: true,
         summary: `the connection failed (${(0, secrets.F3)(e.message ?? String(error), 120)})`,
-        mayHaveApplied: false
+        mayHaveApplied: true
       };
       const waitMs = status === 403 || status === 429 ? rateLimitWaitMs(e.response?.headers) : void 0;
       const rateLimited = status === 429 || waitMs !== void 0;
@@ -220,7 +230,7 @@ export const modules = {
         failed: true,
         status: status,
         summary: `HTTP ${status}`,
-        mayHaveApplied: false,
+        mayHaveApplied: status >= 500,
         rateLimited: rateLimited,
         retryAfterMs: waitMs
       };

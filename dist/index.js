@@ -453,7 +453,7 @@ var __webpack_modules__ = {
     __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
       try {
         var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3699);
+        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2575);
         const isPost = _actions_core__WEBPACK_IMPORTED_MODULE_0__.Gu("isPost") === "true";
         if (!isPost) _actions_core__WEBPACK_IMPORTED_MODULE_0__.LZ("isPost", "true");
         await (isPost ? (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.t)() : (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.e)());
@@ -684,7 +684,7 @@ var __webpack_modules__ = {
       }
     }
   },
-  3699: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+  2575: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
       t: () => main_cleanup,
       e: () => run
@@ -742,12 +742,19 @@ var __webpack_modules__ = {
     }
     var http_client = __nccwpck_require__(4106);
     var shims_undici = __nccwpck_require__(5136);
-    function lazyPullRequestApi(options) {
+    function lazyGitHub(options) {
       let loading;
       const api = () => loading ??= load(options);
       return {
-        pullRequestStates: async numbers => (await api()).pullRequestStates(numbers),
-        pullRequestsWith: async sha => (await api()).pullRequestsWith(sha)
+        pulls: {
+          pullRequestStates: async numbers => (await api()).pullRequestStates(numbers),
+          pullRequestsWith: async sha => (await api()).pullRequestsWith(sha)
+        },
+        comments: {
+          findComment: async (pullRequest, marker) => (await api()).findComment(pullRequest, marker),
+          createComment: async (pullRequest, body, marker) => (await api()).createComment(pullRequest, body, marker),
+          updateComment: async (id, body) => (await api()).updateComment(id, body)
+        }
       };
     }
     async function load(options) {
@@ -755,7 +762,16 @@ var __webpack_modules__ = {
       (0, shims_undici.Sw)(undici.default ?? undici);
       await (0, http_client.w)();
       const {GitHubApi: GitHubApi} = await Promise.all([ __nccwpck_require__.e(157), __nccwpck_require__.e(504) ]).then(__nccwpck_require__.bind(__nccwpck_require__, 5504));
-      return new GitHubApi(options);
+      const {GitHubComments: GitHubComments} = await Promise.all([ __nccwpck_require__.e(157), __nccwpck_require__.e(893) ]).then(__nccwpck_require__.bind(__nccwpck_require__, 8893));
+      const api = new GitHubApi(options);
+      const comments = new GitHubComments(api);
+      return {
+        pullRequestStates: numbers => api.pullRequestStates(numbers),
+        pullRequestsWith: sha => api.pullRequestsWith(sha),
+        findComment: (pullRequest, marker) => comments.findComment(pullRequest, marker),
+        createComment: (pullRequest, body, marker) => comments.createComment(pullRequest, body, marker),
+        updateComment: (id, body) => comments.updateComment(id, body)
+      };
     }
     var errors = __nccwpck_require__(3916);
     var log = __nccwpck_require__(5625);
@@ -1176,7 +1192,7 @@ var __webpack_modules__ = {
         deadline: deadline,
         lookAgain: lookAgain
       }, transport, progress);
-      const github = inputs.githubToken ? lazyPullRequestApi({
+      const github = inputs.githubToken ? lazyGitHub({
         ...retry,
         token: inputs.githubToken,
         userAgent: USER_AGENT
@@ -1184,7 +1200,10 @@ var __webpack_modules__ = {
       const deliveries = inputs.scope.kind === "legacy" ? void 0 : new DeliveriesClient(inputs.apiUrl, transport);
       return {
         api: client,
-        github: github,
+        github: github?.pulls,
+        ...inputs.comment && github && {
+          comments: github.comments
+        },
         deliveries: deliveries,
         pollMs: BACKOFF_MS,
         deadline: deadline
@@ -1215,8 +1234,16 @@ var __webpack_modules__ = {
         },
         ...server?.protocol === "https:" && {
           serverUrl: server.origin
+        },
+        place: {
+          workflow: placeName((env.GITHUB_WORKFLOW_REF ?? "").replace(/@[^@]*$/, "") || (env.GITHUB_WORKFLOW ?? "")),
+          job: placeName(env.GITHUB_JOB ?? ""),
+          step: placeName(env.GITHUB_ACTION ?? "")
         }
       };
+    }
+    function placeName(value) {
+      return value.length <= 512 && !(0, src_text.aQ)(value) ? value : "";
     }
     function eventPullRequest(context) {
       return PULL_REQUEST_EVENTS.includes(context.eventName) ? context.pullRequest : void 0;
@@ -1301,6 +1328,7 @@ var __webpack_modules__ = {
       "buffer-enabled": "false",
       operation: "upsert",
       cleanup: "false",
+      comment: "false",
       "dry-run": "false",
       "max-attempts": "5",
       "request-timeout-seconds": "30",
@@ -1367,7 +1395,8 @@ var __webpack_modules__ = {
         cleanup: readBoolean("cleanup", fail) ?? false,
         maxAgeMs: readDuration("max-age", fail),
         verify: readBoolean("verify", fail) ?? false,
-        verifyTimeoutSeconds: readInteger("verify-timeout-seconds", 1, 600, fail)
+        verifyTimeoutSeconds: readInteger("verify-timeout-seconds", 1, 600, fail),
+        comment: readBoolean("comment", fail) ?? false
       };
     }
     function readOperation(fail) {
@@ -1719,6 +1748,7 @@ var __webpack_modules__ = {
         verifyTimeoutSeconds: control.verify && (operation === "upsert" || operation === "create") && !control.dryRun ? control.verifyTimeoutSeconds : void 0,
         desired: valid.desired,
         cleanup: control.cleanup,
+        comment: control.comment,
         githubToken: githubToken,
         maxAgeMs: control.maxAgeMs,
         context: context,
@@ -1985,6 +2015,120 @@ var __webpack_modules__ = {
     }
     function cleanup_fingerprint(secret) {
       return (0, external_node_crypto_.createHash)("sha256").update(secret).digest("hex");
+    }
+    const MARK = "kapso-webhook-action:comment";
+    const MAX_COMMENT_LENGTH = 6e4;
+    function commentMarker(context, parts = []) {
+      const {workflow: workflow = "", job: job = "", step: step = ""} = context.place ?? {};
+      const hash = (0, external_node_crypto_.createHash)("sha256").update(JSON.stringify([ workflow, job, step, ...parts ])).digest("hex");
+      return `\x3c!-- ${MARK} ${hash.slice(0, 24)} --\x3e`;
+    }
+    async function commentOnPullRequest(comment, target) {
+      const {pullRequest: pullRequest, comments: comments} = target;
+      if (pullRequest === void 0) {
+        log.lm(`comment is true, but this ${target.eventName || "run"} event is about no pull request: no comment was posted.`);
+        return;
+      }
+      if (!comments) {
+        log.$e("comment is true, but github-token is empty: no comment was posted. Leave github-token at its default, " + '${{ github.token }}, with "permissions: pull-requests: write".');
+        return;
+      }
+      const body = `${comment.marker}\n${cutToFit((0, secrets.E$)(comment.body))}`;
+      let stage = "reading its comments";
+      try {
+        const earlier = await comments.findComment(pullRequest, comment.marker);
+        if (earlier?.body === body) {
+          log.pq(`The comment on pull request #${pullRequest} already says this: left as it is${where(earlier.url)}.`);
+          return;
+        }
+        stage = earlier ? `updating comment ${earlier.id}` : "posting a comment";
+        const posted = earlier ? await comments.updateComment(earlier.id, body) : await comments.createComment(pullRequest, body, comment.marker);
+        log.pq(`${earlier ? "Updated the" : "Posted a"} comment on pull request #${pullRequest}${where(posted.url)}.`);
+      } catch (error) {
+        log.$e(commentFailure(error, pullRequest, stage));
+      }
+    }
+    function where(url) {
+      return url ? `: ${url}` : "";
+    }
+    function cutToFit(body) {
+      if (body.length <= MAX_COMMENT_LENGTH) return body;
+      const cut = body.slice(0, MAX_COMMENT_LENGTH);
+      return `${cut.slice(0, Math.max(cut.lastIndexOf("\n"), 0))}\n\n_Cut to fit a comment: the job summary has it all._`;
+    }
+    function commentFailure(error, pullRequest, stage) {
+      const prefix = `Could not comment on pull request #${pullRequest} (${stage})`;
+      const suffix = ": the step's work in Kapso is done, only the comment is missing.";
+      if (error instanceof errors.X) {
+        if (error.status === 401) return `${prefix}: GitHub refused github-token (HTTP 401)${suffix}`;
+        if (error.status === 403 || error.status === 404) return `${prefix}: GitHub answered HTTP ${error.status}, as it does when github-token may not write to pull ` + `requests. Add "permissions: pull-requests: write" to the job (a pull request from a fork gets a ` + `read-only token whatever it asks)${suffix}`;
+        return `${prefix}: GitHub answered HTTP ${error.status}${suffix}`;
+      }
+      if (error instanceof errors.l || error instanceof parse.dV || error instanceof src_deadline.Q) return `${prefix}: ${error.message.replace(/\.$/, "")}${suffix}`;
+      const name = error instanceof Error ? (0, secrets.F3)(error.name, 40) : typeof error;
+      return `${prefix}: an unexpected error (${name}), a fault of this action: please report it${suffix}`;
+    }
+    async function commentOnOutcome(outcome, inputs, effects) {
+      if (outcome.result === "skipped") return;
+      const {scope: scope, desired: desired, name: name, context: context} = inputs;
+      await commentOnPullRequest({
+        marker: commentMarker(context, [ "webhook", describeScope(scope), desired.kind, name ?? "" ]),
+        body: singleWebhookComment(outcome, inputs)
+      }, {
+        pullRequest: outcome.owner?.pullRequest ?? outcome.record?.pullRequest ?? inputs.pullRequest,
+        eventName: context.eventName,
+        comments: effects.comments
+      });
+    }
+    function singleWebhookComment(outcome, inputs) {
+      const {result: result, webhookId: webhookId, url: url, changes: changes, deletedIds: deletedIds, swept: swept, verification: verification} = outcome;
+      const {dryRun: dryRun, operation: operation, name: name} = inputs;
+      const lines = [ `### Kapso webhook${name ? ` ${md(name)}` : ""}: ${md(headline(outcome, inputs))}`, "", "| Scope | Webhook | URL | Result |", "| --- | --- | --- | --- |", `| ${md(describeScope(inputs.scope))} | ${md(webhookId || (result === "created" ? "(new)" : "\u2014"))} | ${url ? comment_body_link(url) : "\u2014"} | ${md(dryRun && result !== "unchanged" && result !== "absent" ? `would be ${result}` : result)} |` ];
+      if (result !== "deleted" && deletedIds.length > 0) lines.push("", `${dryRun ? "Would also delete" : "Also deleted"}, as older webhooks: ${md((0, 
+      src_text.Z6)(deletedIds))}.`);
+      if (changes.length > 0) {
+        lines.push("", dryRun ? "**Planned changes**" : "**Changes**", "");
+        lines.push("| Input | Before | After |", "| --- | --- | --- |");
+        for (const c of changes.slice(0, 50)) lines.push(`| ${md(c.input)} | ${md(c.from)} | ${md(c.to)} |`);
+      }
+      if (swept && swept.length > 0) {
+        lines.push("", "| Webhook | URL | Why |", "| --- | --- | --- |");
+        for (const s of swept.slice(0, 100)) lines.push(`| ${md(s.id)} | ${comment_body_link(s.url)} | ${md(s.reason)} |`);
+        if (swept.length > 100) lines.push("", `And ${md((0, src_text.U9)(swept.length - 100, "more webhook"))}: see the job summary.`);
+      }
+      if (verification) lines.push("", `Delivery check${verification.event ? ` (${md(verification.event)})` : ""}: **${md(verification.status)}**, ` + `the endpoint answered ${md(endpointAnswer(verification))}.`);
+      if (inputs.cleanup && outcome.webhookId && !dryRun && operation !== "delete") lines.push("", "cleanup is on: this webhook is deleted when the job ends.");
+      lines.push("", `<sub>${md(stepLine(inputs))}</sub>`);
+      return lines.join("\n");
+    }
+    function headline(outcome, inputs) {
+      const {result: result, deletedIds: deletedIds, swept: swept} = outcome;
+      const operation = inputs.requested === "auto" ? `auto \u2192 ${inputs.operation}` : inputs.operation;
+      const owner = outcome.owner ? ` of pull request #${outcome.owner.pullRequest}` : "";
+      const dry = inputs.dryRun ? " (dry run, nothing written)" : "";
+      const deleting = inputs.dryRun ? "would delete" : "deleted";
+      if (swept) return `${operation}${dry}, ${deleting} ${(0, src_text.U9)(swept.length, "webhook")}`;
+      if (result === "absent") return `${operation}${dry}, no webhook${owner} to delete`;
+      if (result === "deleted" && deletedIds.length > 1) return `${operation}${dry}, ${deleting} ${(0, 
+      src_text.U9)(deletedIds.length, "webhook")}`;
+      return `${operation}${dry}, ${inputs.dryRun ? `would be ${result}` : result}`;
+    }
+    function stepLine({context: context}) {
+      const {workflow: workflow, job: job, step: step} = context.place ?? {
+        workflow: "",
+        job: "",
+        step: ""
+      };
+      const at = [ step && `step ${step}`, job && `job ${job}`, workflow && `workflow ${workflow}` ].filter(Boolean);
+      const place = at.length ? ` (${at.join(", ")})` : "";
+      return `Kept up to date by kapso-webhook-action${place}: each run edits this comment.`;
+    }
+    function md(text) {
+      return (0, src_text.hN)((0, secrets.E$)(text)).replace(/[\\`*_{}[\]<>|&@~"']/g, c => `&#${c.charCodeAt(0)};`);
+    }
+    function comment_body_link(url) {
+      const href = (0, src_text.hN)((0, secrets.E$)(url)).replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+      return /^https?:\/\//i.test(url) ? `<a href="${href}">${md(url)}</a>` : md(url);
     }
     async function deployedFor(sha, context, github) {
       if (!github) throw new errors.l(`github-token is empty: on a ${context.eventName} event the action asks GitHub which pull request holds commit ` + `${sha.slice(0, 7)}, ` + "so that a new deployment moves its webhook instead of adding one. Leave github-token at its default, ${{ " + 'github.token }}, with "permissions: pull-requests: read".');
@@ -2635,6 +2779,7 @@ var __webpack_modules__ = {
           log.pq(`cleanup is on: webhook ${outcome.webhookId} will be deleted when the job ends.`);
         }
         await writeSummary(outcome, inputs);
+        if (inputs.comment) await commentOnOutcome(outcome, inputs, effects);
         reportVerification(outcome.verification);
       } catch (error) {
         const message = failureMessage(error, progress);

@@ -83,7 +83,8 @@ export function githubLines(kapso: KapsoEmulator, github: GitHubEmulator, eventF
     ['INPUT_URL', `https://pr-${pull.number}.preview.example.com/api/kapso`],
     ['INPUT_EVENTS', 'whatsapp.message.received'],
     ['INPUT_SECRET-KEY', 'emulator-preview-secret-0001'],
-    ['INPUT_OPERATION', 'auto']
+    ['INPUT_OPERATION', 'auto'],
+    ['INPUT_COMMENT', 'true']
   ]
   return [
     `GitHub stand-in listening on ${github.apiUrl}   repository: ${github.repository}`,
@@ -91,6 +92,8 @@ export function githubLines(kapso: KapsoEmulator, github: GitHubEmulator, eventF
     `  pull requests:    ${described}`,
     `  set them:         curl -X PUT ${github.apiUrl}/_github/pulls -d ${shell(JSON.stringify([example]))}   (GET lists them)`,
     `  event file:       ${eventFile}   (pull_request opened, #${pull.number})`,
+    `  comments:         curl ${github.apiUrl}/_github/comments   (the action's comment lands here; ` +
+      `PUT /_github/permissions -d '{"pull-requests":"read"}' takes away the right to write it)`,
     "Run the action against both, with the environment a runner sets (inputs left out take action.yml's defaults; outputs, state and summary go to files beside the event file):",
     ...env.map(([name, value], index) => `${index === 0 ? '  env ' : '    '}${shell(`${name}=${value}`)} \\`),
     '    node dist/index.js'

@@ -1,18 +1,32 @@
 /**
- * A local stand-in for what the action asks GitHub: the pull requests that hold a commit (REST) and the
- * states of pull requests by number (GraphQL, many in one query by alias). Point GITHUB_API_URL at it,
- * as on GitHub Enterprise Server; Octokit sends GraphQL to GITHUB_API_URL/graphql.
+ * A local stand-in for what the action asks GitHub: the pull requests that hold a commit (REST), the
+ * states of pull requests by number (GraphQL, many in one query by alias), who the token is (GraphQL
+ * `viewer`), and pull request comments (REST, see github-comments.ts). Point GITHUB_API_URL at it, as on
+ * GitHub Enterprise Server; Octokit sends GraphQL to GITHUB_API_URL/graphql.
  *
  * Control routes, which take no token (like the Kapso emulator's /_emulator/…): GET /_github/pulls lists
  * the pull requests; PUT /_github/pulls with a JSON array of PullRequestFixture replaces them (and clears
  * the recorded requests), answering 200 {"data": [...]}, or 400 / 422 {"message"} with nothing changed;
- * GET /_github/requests lists the requests recorded.
+ * GET /_github/requests lists the requests recorded. GET /_github/comments lists the comments; PUT
+ * /_github/comments with a JSON array of CommentFixture replaces them; PUT /_github/permissions with
+ * {"pull-requests": "write" | "read" | "none"} sets what the token may do with comments.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { createServer as createHttpsServer, Server as HttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
+import {
+  COMMENT_PERMISSIONS,
+  CommentStore,
+  commentsProblem,
+  type CommentFixture,
+  type CommentPermission,
+  type Reply,
+  type StoredComment
+} from './github-comments.js'
 import { copyFixture, presentPullRequest, pullRequestProblem, type PullRequestFixture } from './github-pulls.js'
 import { readBody } from './http.js'
+
+export type { CommentFixture, CommentPermission, StoredComment } from './github-comments.js'
 
 export { parsePullRequestFlag, type PullRequestFixture } from './github-pulls.js'
 
@@ -28,30 +42,44 @@ export interface GitHubEmulatorOptions {
   /** Default 127.0.0.1. */
   host?: string
   pulls?: PullRequestFixture[]
+  /** Who the token is (GraphQL viewer, and the author of the comments it writes); default github-actions[bot]. */
+  login?: string
+  /** What the token may do with pull request comments; default write. */
+  commentPermission?: CommentPermission
 }
-
-type Reply = [number, unknown]
 
 export class GitHubEmulator {
   /** Every request as "METHOD path", and for GraphQL the pull request numbers asked for. */
   readonly requests: string[] = []
   private pulls: PullRequestFixture[] = []
+  private readonly commentStore: CommentStore
 
   private constructor(
     private readonly server: Server,
     readonly repository: string,
-    readonly token: string
-  ) {}
+    readonly token: string,
+    login: string
+  ) {
+    this.commentStore = new CommentStore(login, repository)
+  }
 
   static async start(options: GitHubEmulatorOptions): Promise<GitHubEmulator> {
     const server = options.tls ? createHttpsServer(options.tls) : createServer()
-    const emulator = new GitHubEmulator(server, options.repository, options.token)
+    const emulator = new GitHubEmulator(
+      server,
+      options.repository,
+      options.token,
+      options.login ?? 'github-actions[bot]'
+    )
     emulator.pulls = (options.pulls ?? []).map(copyFixture)
+    emulator.commentStore.permission = options.commentPermission ?? 'write'
     server.on('request', (req, res) => {
       void readBody(req).then(
         (body) => {
-          const [status, answer] = emulator.answer(req, body)
-          res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(answer))
+          const [status, answer, headers = {}] = emulator.answer(req, body)
+          res
+            .writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers })
+            .end(JSON.stringify(answer))
         },
         () => res.destroy()
       )
@@ -84,6 +112,21 @@ export class GitHubEmulator {
     this.requests.length = 0
   }
 
+  /** The pull request comments, oldest first. */
+  comments(): StoredComment[] {
+    return this.commentStore.list()
+  }
+
+  /** Replaces the comments (someone else's, say). */
+  setComments(comments: CommentFixture[]): void {
+    this.commentStore.replace(comments)
+  }
+
+  /** What the token may do with comments: write, read (a write answers 403) or none (everything 403). */
+  setCommentPermission(permission: CommentPermission): void {
+    this.commentStore.permission = permission
+  }
+
   async close(): Promise<void> {
     this.server.closeAllConnections()
     await new Promise<void>((resolve) => this.server.close(() => resolve()))
@@ -91,7 +134,8 @@ export class GitHubEmulator {
 
   private answer(req: IncomingMessage, body: string): Reply {
     const method = req.method ?? 'GET'
-    const path = new URL(req.url ?? '/', 'http://github').pathname
+    const url = new URL(req.url ?? '/', 'http://github')
+    const path = url.pathname
     if (path.startsWith('/_github/')) return this.control(method, path, body)
     const authorization = req.headers.authorization
     if (authorization !== `token ${this.token}` && authorization !== `Bearer ${this.token}`) {
@@ -101,7 +145,10 @@ export class GitHubEmulator {
     if (method === 'POST' && path === '/graphql') return this.graphql(body)
     this.requests.push(`${method} ${path}`)
     const prefix = `/repos/${this.repository}`
-    if (method !== 'GET' || !path.startsWith(`${prefix}/`)) return [404, { message: 'Not Found' }]
+    if (!path.startsWith(`${prefix}/`)) return [404, { message: 'Not Found' }]
+    const comments = this.commentStore.answer(method, path.slice(prefix.length), url.searchParams, body, this.apiUrl)
+    if (comments) return comments
+    if (method !== 'GET') return [404, { message: 'Not Found' }]
     const commit = /^\/commits\/([0-9a-f]+)\/pulls$/.exec(path.slice(prefix.length))
     if (!commit) return [404, { message: 'Not Found' }]
     const holding = this.pulls.filter((p) => p.shas?.includes(commit[1] as string))
@@ -112,6 +159,7 @@ export class GitHubEmulator {
   private control(method: string, path: string, body: string): Reply {
     if (path === '/_github/pulls' && method === 'GET') return [200, { data: this.pullRequests() }]
     if (path === '/_github/requests' && method === 'GET') return [200, { data: [...this.requests] }]
+    if (path === '/_github/comments' || path === '/_github/permissions') return this.commentControl(method, path, body)
     if (path !== '/_github/pulls') return [404, { message: 'Not Found' }]
     if (method !== 'PUT') return [405, { message: 'Method not allowed: GET or PUT /_github/pulls' }]
     let pulls: unknown
@@ -126,6 +174,29 @@ export class GitHubEmulator {
     return [200, { data: this.pullRequests() }]
   }
 
+  /** The comment control routes: GET and PUT /_github/comments, PUT /_github/permissions. */
+  private commentControl(method: string, path: string, body: string): Reply {
+    if (path === '/_github/comments' && method === 'GET') return [200, { data: this.comments() }]
+    if (method !== 'PUT') return [405, { message: `Method not allowed: ${path} takes PUT` }]
+    let value: unknown
+    try {
+      value = JSON.parse(body)
+    } catch {
+      return [400, { message: 'Problems parsing JSON' }]
+    }
+    if (path === '/_github/permissions') {
+      const permission = (value as { 'pull-requests'?: unknown } | null)?.['pull-requests']
+      if (!COMMENT_PERMISSIONS.includes(permission as CommentPermission))
+        return [422, { message: `pull-requests must be one of ${COMMENT_PERMISSIONS.join(', ')}` }]
+      this.setCommentPermission(permission as CommentPermission)
+      return [200, { data: { 'pull-requests': permission } }]
+    }
+    const problem = commentsProblem(value)
+    if (problem) return [422, { message: `Invalid comments: ${problem}` }]
+    this.setComments(value as CommentFixture[])
+    return [200, { data: this.comments() }]
+  }
+
   /** Answers `repository(owner, name) { prN: pullRequest(number: N) { number state } … }` as GitHub does. */
   private graphql(body: string): Reply {
     let request: { query?: unknown; variables?: Record<string, unknown> }
@@ -135,6 +206,10 @@ export class GitHubEmulator {
       return [400, { message: 'Problems parsing JSON' }]
     }
     const query = typeof request.query === 'string' ? request.query : ''
+    if (/^\s*query\s*\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) {
+      this.requests.push('POST /graphql (viewer)')
+      return [200, { data: { viewer: { login: this.commentStore.login } } }]
+    }
     const asked = [...query.matchAll(/(\w+)\s*:\s*pullRequest\(number:\s*(\d+)\)/g)].map(
       (m) => [m[1] as string, Number(m[2])] as const
     )

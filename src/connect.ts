@@ -1,5 +1,5 @@
 import type { Deadline } from './deadline.js'
-import { lazyPullRequestApi } from './github/lazy.js'
+import { lazyGitHub } from './github/lazy.js'
 import type { ActionInputs } from './inputs/index.js'
 import { KapsoClient } from './kapso/client.js'
 import { DeliveriesClient } from './kapso/deliveries.js'
@@ -51,8 +51,15 @@ export function connect(
     progress
   )
   const github = inputs.githubToken
-    ? lazyPullRequestApi({ ...retry, token: inputs.githubToken, userAgent: USER_AGENT })
+    ? lazyGitHub({ ...retry, token: inputs.githubToken, userAgent: USER_AGENT })
     : undefined
   const deliveries = inputs.scope.kind === 'legacy' ? undefined : new DeliveriesClient(inputs.apiUrl, transport)
-  return { api: client, github, deliveries, pollMs: BACKOFF_MS, deadline }
+  return {
+    api: client,
+    github: github?.pulls,
+    ...(inputs.comment && github && { comments: github.comments }),
+    deliveries,
+    pollMs: BACKOFF_MS,
+    deadline
+  }
 }

@@ -5,6 +5,7 @@ import { Deadline, StepTimeout } from './deadline.js'
 import { ActionError } from './errors.js'
 import { InputError, readInputs } from './inputs/index.js'
 import * as log from './log.js'
+import { commentOnOutcome } from './operations/comment-body.js'
 import { applyOperation, verifyIfAsked, type Outcome } from './operations/index.js'
 import { describeVerification } from './operations/verify.js'
 import { Progress } from './progress.js'
@@ -40,6 +41,8 @@ export async function run(): Promise<void> {
       log.info(`cleanup is on: webhook ${outcome.webhookId} will be deleted when the job ends.`)
     }
     await writeSummary(outcome, inputs)
+    // After the work in Kapso, and never its undoing: a comment that fails is a warning.
+    if (inputs.comment) await commentOnOutcome(outcome, inputs, effects)
     reportVerification(outcome.verification)
   } catch (error) {
     const message = failureMessage(error, progress)

@@ -23,7 +23,8 @@ export function useEmulator(options: EmulatorOptions = {}, beforeEachTest: () =>
 
 /**
  * The GitHub stand-in for the test file, for `repository` and the token the spawned runs use (the one
- * `${{ github.token }}` gives them), its pull requests cleared before each test.
+ * `${{ github.token }}` gives them), its pull requests and comments cleared, and the token's permission to
+ * comment restored, before each test.
  */
 export function useGitHub(repository: string): GitHubEmulator {
   let running: GitHubEmulator | undefined
@@ -31,7 +32,11 @@ export function useGitHub(repository: string): GitHubEmulator {
     running = await GitHubEmulator.start({ repository, token: FAKE_GITHUB_TOKEN })
   })
   afterAll(() => running?.close())
-  beforeEach(() => running?.setPullRequests([]))
+  beforeEach(() => {
+    running?.setPullRequests([])
+    running?.setComments([])
+    running?.setCommentPermission('write')
+  })
   return forwarder(() => running)
 }
 

@@ -16,6 +16,8 @@ export interface PreviewRun {
   /** A liar in front of GitHub (GITHUB_API_URL), or of Kapso (api-url). */
   githubUrl?: string
   apiUrl?: string
+  /** More of the runner's environment (GITHUB_JOB, GITHUB_ACTION…). */
+  env?: Record<string, string>
 }
 
 /**
@@ -43,6 +45,7 @@ export function usePreviews(): {
       },
       {
         secrets: kapso.webhooks().map((w) => w.secret_key),
+        env: more.env,
         options: { event: { ...event, apiUrl: more.githubUrl ?? github.apiUrl }, postState: more.postState }
       }
     )

@@ -26,13 +26,15 @@ export interface GitHubApiOptions extends Omit<RetryOptions, 'service'> {
 }
 
 /**
- * The two things the action asks GitHub, through @actions/github's Octokit (GHES URLs, proxies and the
- * workflow context come with it). Loaded only when a step calls GitHub: see github/lazy.ts.
+ * The two things the action asks GitHub about pull requests, through @actions/github's Octokit (GHES URLs,
+ * proxies and the workflow context come with it), and the request under the retry policy that comments.ts
+ * shares. Loaded only when a step calls GitHub: see github/lazy.ts.
  */
 export class GitHubApi implements PullRequestApi {
-  private readonly octokit: ReturnType<typeof github.getOctokit>
+  readonly octokit: ReturnType<typeof github.getOctokit>
   private readonly retry: RetryOptions
-  private readonly fetch: typeof fetch
+  /** The proxy-aware fetch, with a bound on the size of an answer: given with each call. */
+  readonly fetch: typeof fetch
 
   constructor(options: GitHubApiOptions) {
     this.retry = { ...options, service: 'GitHub' }
@@ -94,18 +96,34 @@ export class GitHubApi implements PullRequestApi {
     return states
   }
 
-  /**
-   * One read under the retry policy. Redirects are not followed (each call says so: the token would go
-   * along). A GraphQL answer with errors goes to `graphql`, which returns its data or how it failed.
-   */
+  /** One read under the retry policy; a final refusal as the ActionError that says which permission to add. */
   private call(
     doing: string,
     request: (signal: AbortSignal) => Promise<unknown>,
     graphql?: (error: GraphqlError) => unknown
   ): Promise<unknown> {
-    return withRetries<unknown>(this.retry, {
-      method: 'GET',
+    return this.send<unknown>('GET', doing, request, { graphql }).catch((error: unknown) => {
+      throw error instanceof StatusError ? refused(error.status, doing) : error
+    })
+  }
+
+  /**
+   * One request under the retry policy (retry.ts), with a final status as StatusError for the caller to
+   * read. Redirects are not followed (each call says so: the token would go along). A GraphQL answer with
+   * errors goes to `graphql`, which returns its data or how it failed; a POST whose outcome is unknown is
+   * sent again only after `reconcile` found nothing.
+   */
+  send<T>(
+    method: 'GET' | 'POST' | 'PATCH',
+    doing: string,
+    request: (signal: AbortSignal) => Promise<T>,
+    more: { graphql?: (error: GraphqlError) => unknown; reconcile?: () => Promise<T | undefined> } = {}
+  ): Promise<T> {
+    const { graphql, reconcile } = more
+    return withRetries<T>(this.retry, {
+      method,
       doing,
+      ...(reconcile && { reconcile }),
       attempt: async (attempt, timeoutMs) => {
         const started = Date.now()
         const signal = AbortSignal.timeout(timeoutMs)
@@ -116,19 +134,17 @@ export class GitHubApi implements PullRequestApi {
             return {
               failed: true,
               summary: `no answer within ${Math.round(timeoutMs / 1000)} s`,
-              mayHaveApplied: false
+              mayHaveApplied: method !== 'GET'
             }
           log.debug(`GitHub ${doing} -> ok (${Date.now() - started} ms, attempt ${attempt})`)
           return data
         } catch (error) {
           const failure = graphql && isGraphqlError(error) ? graphql(error) : toFailure(error, timeoutMs)
-          if (!isFailure(failure)) return failure
+          if (!isFailure(failure)) return failure as T
           log.debug(`GitHub ${doing} -> ${failure.summary} (${Date.now() - started} ms, attempt ${attempt})`)
           return failure
         }
       }
-    }).catch((error: unknown) => {
-      throw error instanceof StatusError ? refused(error.status, doing) : error
     })
   }
 }
@@ -154,7 +170,7 @@ interface OctokitError {
 }
 
 /** An answer with errors from GitHub's GraphQL API, as Octokit reports it: HTTP 200, with data or not. */
-interface GraphqlError {
+export interface GraphqlError {
   name: 'GraphqlResponseError'
   message?: string
   errors?: unknown
@@ -171,7 +187,7 @@ function isGraphqlError(error: unknown): error is GraphqlError {
  * readGraphqlErrors); a failure to retry when GitHub is rate-limiting, or when an error leaves a pull
  * request's state unknown.
  */
-function graphqlOutcome(error: GraphqlError, numbers: readonly number[], doing: string): unknown {
+export function graphqlOutcome(error: GraphqlError, numbers: readonly number[], doing: string): unknown {
   const { rateLimit, failed } = readGraphqlErrors(error.errors, numbers)
   if (rateLimit) {
     return {
@@ -209,16 +225,24 @@ function toFailure(error: unknown, timeoutMs: number): Failure {
     )
   }
   const status = typeof e.status === 'number' && e.status >= 400 ? e.status : undefined
-  // Octokit reports a network failure as a 500 with the cause's message.
+  // Octokit reports a network failure as a 500 with the cause's message. A write cut off may have been
+  // applied, as one that got a 5xx may (a read applies nothing: retry.ts asks only of writes).
   if (status === undefined || (status === 500 && e.response === undefined)) {
     return {
       failed: true,
       summary: `the connection failed (${outsideText(e.message ?? String(error), 120)})`,
-      mayHaveApplied: false
+      mayHaveApplied: true
     }
   }
   // A 403 that names a wait is GitHub rate-limiting; one that does not is GitHub refusing the token.
   const waitMs = status === 403 || status === 429 ? rateLimitWaitMs(e.response?.headers) : undefined
   const rateLimited = status === 429 || waitMs !== undefined
-  return { failed: true, status, summary: `HTTP ${status}`, mayHaveApplied: false, rateLimited, retryAfterMs: waitMs }
+  return {
+    failed: true,
+    status,
+    summary: `HTTP ${status}`,
+    mayHaveApplied: status >= 500,
+    rateLimited,
+    retryAfterMs: waitMs
+  }
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { GITHUB_LOGIN, parseEvent, type EventFacts } from '../boundary/github.js'
 import { isRepositoryName } from '../ownership.js'
+import { hasControl } from '../text.js'
 import { parseUrl } from '../urls.js'
 
 /**
@@ -17,6 +18,19 @@ export interface GitHubContext extends EventFacts {
   actor?: string
   /** The GitHub the run is on (GITHUB_SERVER_URL), as an https origin, for links to its pull requests. */
   serverUrl?: string
+  /** Where the step stands in its workflow, the same on every run of it; empty parts outside a runner. */
+  place?: StepPlace
+}
+
+/**
+ * The workflow file (GITHUB_WORKFLOW_REF without its @ref, which differs between a pull request's runs and a
+ * push's; else the workflow's name, GITHUB_WORKFLOW), the job's id (GITHUB_JOB), and the step (GITHUB_ACTION:
+ * its id, or, for a step without one, the action's name with _2, _3… for the second, third such step).
+ */
+export interface StepPlace {
+  workflow: string
+  job: string
+  step: string
 }
 
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target']
@@ -44,8 +58,18 @@ export function readGitHubContext(env: NodeJS.ProcessEnv = process.env): GitHubC
     // A GitHub login, an app's with [bot]: anything else is no actor this step can name.
     ...(GITHUB_LOGIN.test(actor) && { actor }),
     // Only an https origin is linked to: anything else is no server this step links to.
-    ...(server?.protocol === 'https:' && { serverUrl: server.origin })
+    ...(server?.protocol === 'https:' && { serverUrl: server.origin }),
+    place: {
+      workflow: placeName((env.GITHUB_WORKFLOW_REF ?? '').replace(/@[^@]*$/, '') || (env.GITHUB_WORKFLOW ?? '')),
+      job: placeName(env.GITHUB_JOB ?? ''),
+      step: placeName(env.GITHUB_ACTION ?? '')
+    }
   }
+}
+
+/** A part of the step's place as the runner gave it, when it is printable and short; else none. */
+function placeName(value: string): string {
+  return value.length <= 512 && !hasControl(value) ? value : ''
 }
 
 /** The pull request the event is about, on pull_request and pull_request_target events. */

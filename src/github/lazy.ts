@@ -1,23 +1,36 @@
-import type { PullRequestApi } from './types.js'
+import type { CommentApi, PullRequestApi } from './types.js'
 import { loadHttpClient } from '../shims/http-client.js'
 import { useUndici } from '../shims/undici.js'
 import type { GitHubApiOptions } from './api.js'
 
+/** What the action asks GitHub: its pull requests, and (with comment on) their comments. */
+export interface LazyGitHub {
+  pulls: PullRequestApi
+  comments: CommentApi
+}
+
 /**
  * GitHub's API, loaded on the first call: most runs never call GitHub, and @actions/github brings Octokit,
  * undici (see shims/undici.ts) and @actions/http-client (see shims/http-client.ts). ncc puts each dynamic
- * import in a chunk of its own that only such a call loads.
+ * import in a chunk of its own that only such a call loads. Both halves share one client.
  */
-export function lazyPullRequestApi(options: GitHubApiOptions): PullRequestApi {
-  let loading: Promise<PullRequestApi> | undefined
-  const api = (): Promise<PullRequestApi> => (loading ??= load(options))
+export function lazyGitHub(options: GitHubApiOptions): LazyGitHub {
+  let loading: Promise<PullRequestApi & CommentApi> | undefined
+  const api = (): Promise<PullRequestApi & CommentApi> => (loading ??= load(options))
   return {
-    pullRequestStates: async (numbers) => (await api()).pullRequestStates(numbers),
-    pullRequestsWith: async (sha) => (await api()).pullRequestsWith(sha)
+    pulls: {
+      pullRequestStates: async (numbers) => (await api()).pullRequestStates(numbers),
+      pullRequestsWith: async (sha) => (await api()).pullRequestsWith(sha)
+    },
+    comments: {
+      findComment: async (pullRequest, marker) => (await api()).findComment(pullRequest, marker),
+      createComment: async (pullRequest, body, marker) => (await api()).createComment(pullRequest, body, marker),
+      updateComment: async (id, body) => (await api()).updateComment(id, body)
+    }
   }
 }
 
-async function load(options: GitHubApiOptions): Promise<PullRequestApi> {
+async function load(options: GitHubApiOptions): Promise<PullRequestApi & CommentApi> {
   // The real undici and http-client first: @actions/github builds its proxy dispatcher while it loads.
   const undici = (await import('undici/index.js')) as unknown as {
     default?: Parameters<typeof useUndici>[0]
@@ -25,5 +38,14 @@ async function load(options: GitHubApiOptions): Promise<PullRequestApi> {
   useUndici(undici.default ?? undici)
   await loadHttpClient()
   const { GitHubApi } = await import('./api.js')
-  return new GitHubApi(options)
+  const { GitHubComments } = await import('./comments.js')
+  const api = new GitHubApi(options)
+  const comments = new GitHubComments(api)
+  return {
+    pullRequestStates: (numbers) => api.pullRequestStates(numbers),
+    pullRequestsWith: (sha) => api.pullRequestsWith(sha),
+    findComment: (pullRequest, marker) => comments.findComment(pullRequest, marker),
+    createComment: (pullRequest, body, marker) => comments.createComment(pullRequest, body, marker),
+    updateComment: (id, body) => comments.updateComment(id, body)
+  }
 }

@@ -20,10 +20,12 @@ export interface RunControl {
   maxAgeMs?: number
   verify: boolean
   verifyTimeoutSeconds?: number
+  /** Post (and keep up to date) one comment on the pull request, saying what the step did. */
+  comment: boolean
 }
 
 /**
- * Reads operation, webhook-id, name, dry-run, cleanup, verify, max-age and the time bounds, each on its own.
+ * Reads operation, webhook-id, name, dry-run, cleanup, verify, comment, max-age and the time bounds, each on its own.
  * A bad value is recorded through `fail`, saying what the input accepts, and comes back undefined (a boolean
  * false); webhookIdGiven still says whether webhook-id was given, so that a bad one is not also reported
  * missing. Never throws.
@@ -48,7 +50,8 @@ export function readRunControl(fail: Fail): RunControl {
     cleanup: readBoolean('cleanup', fail) ?? false,
     maxAgeMs: readDuration('max-age', fail),
     verify: readBoolean('verify', fail) ?? false,
-    verifyTimeoutSeconds: readInteger('verify-timeout-seconds', 1, 600, fail)
+    verifyTimeoutSeconds: readInteger('verify-timeout-seconds', 1, 600, fail),
+    comment: readBoolean('comment', fail) ?? false
   }
 }
 

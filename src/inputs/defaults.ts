@@ -7,6 +7,7 @@ export const ACTION_DEFAULTS: Readonly<Record<string, string>> = {
   'buffer-enabled': "false",
   'operation': "upsert",
   'cleanup': "false",
+  'comment': "false",
   'dry-run': "false",
   'max-attempts': "5",
   'request-timeout-seconds': "30",

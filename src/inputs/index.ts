@@ -189,6 +189,7 @@ function toActionInputs(
         : undefined,
     desired: valid.desired,
     cleanup: control.cleanup,
+    comment: control.comment,
     githubToken,
     maxAgeMs: control.maxAgeMs,
     context,

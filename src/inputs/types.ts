@@ -30,6 +30,8 @@ export interface ActionInputs {
   desired: DesiredWebhook
   /** Delete the provisioned webhook when the job ends. */
   cleanup: boolean
+  /** Post one comment on the pull request with what the step did, kept up to date on later runs. */
+  comment: boolean
   githubToken: string
   /** sweep: also delete pull-request webhooks older than this. */
   maxAgeMs?: number

@@ -1,6 +1,6 @@
 import type { Webhook, WebhookFields } from '../boundary/kapso.js'
 import type { Deadline } from '../deadline.js'
-import type { PullRequestApi } from '../github/types.js'
+import type { CommentApi, PullRequestApi } from '../github/types.js'
 import type { OwnershipRecord, PullRequestOwner } from '../ownership.js'
 import type { FieldChange } from '../plan.js'
 import type { DeliveryApi, Verification } from './verify.js'
@@ -18,12 +18,14 @@ export interface WebhookApi {
   remove(id: string): Promise<boolean>
 }
 
-export type { PullRequestApi }
+export type { CommentApi, PullRequestApi }
 
 /** What the operation needs besides the inputs. */
 export interface Effects {
   api: WebhookApi
   github?: PullRequestApi
+  /** With comment on and a github-token: the pull request's comments. */
+  comments?: CommentApi
   /** The test endpoint and deliveries list, for verify. */
   deliveries?: DeliveryApi
   /** verify's pause between two reads of the deliveries. */
