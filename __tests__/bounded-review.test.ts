@@ -30,7 +30,7 @@ function step(inputs: Record<string, string>, options: RunOptions = {}, secrets:
 const failed = (run: ActionRun): string => /^::error::(.*)$/m.exec(run.stdout)?.[1] ?? ''
 
 describe('outside a GitHub workflow (no GITHUB_REPOSITORY), a webhook recorded for someone else', () => {
-  // README "What each operation does": "One recorded for another repository, pull request or name is never updated or deleted".
+  // docs/reference.md, "What each operation does": "One recorded for another repository, pull request or name is never updated or deleted".
   it("upsert never updates another repository's pull-request webhook at the url", async () => {
     const theirs = emulator.seed('legacy', defaultScopeId('legacy'), {
       url: URL_A,
@@ -46,7 +46,7 @@ describe('outside a GitHub workflow (no GITHUB_REPOSITORY), a webhook recorded f
     expect(run.outputs['webhook-id']).not.toBe(theirs.id)
   })
 
-  // README: delete "elsewhere every webhook ... whose URL is url, but one recorded for another repository, pull request or name (left, with a warning)".
+  // docs/reference.md: delete "elsewhere every webhook ... whose URL is url, but one recorded for another repository, pull request or name (left, with a warning)".
   it("delete by url never deletes another repository's pull-request webhook", async () => {
     const theirs = emulator.seed('legacy', defaultScopeId('legacy'), {
       url: URL_A,
@@ -141,7 +141,7 @@ describe('GitHub asks to wait longer than any wait the step makes', () => {
 })
 
 describe('a record header this version does not read exactly, naming another repository', () => {
-  // README: off a pull request, "One recorded for another repository, pull request or name is never updated or deleted"; delete by url leaves "one recorded for another repository ... (left, with a warning)".
+  // docs/reference.md: off a pull request, "One recorded for another repository, pull request or name is never updated or deleted"; delete by url leaves "one recorded for another repository ... (left, with a warning)".
   it.each([
     [
       'twice, in two spellings',

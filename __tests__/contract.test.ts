@@ -18,7 +18,7 @@ import { emulatorInputs } from '../scripts/run-action.js'
 import { pullRequestEvent, type PullRequestAction } from '../scripts/github-events.js'
 import { run } from '../src/main.js'
 import { clearCore, recorded, setInputs } from './support/core.js'
-import { openApiSpec, specMissing, type SpecName } from './support/openapi.js'
+import { openApiSpec, skipNote, specMissing, type SpecName } from './support/openapi.js'
 
 vi.mock('@actions/core', async (orig) => (await import('./support/core-mock.js')).mockCore(orig))
 
@@ -92,8 +92,8 @@ function queryEventTypeChecked(request: RecordedRequest): RecordedRequest {
 
 const haveLegacy = openApiSpec('legacy') !== undefined
 const havePlatform = openApiSpec('platform') !== undefined
-if (!haveLegacy) console.warn(`Contract test (legacy) skipped: ${specMissing('legacy')}.`)
-if (!havePlatform) console.warn(`Contract test (Platform API) skipped: ${specMissing('platform')}.`)
+const skipped = skipNote("The contract tests of the action's requests", ['legacy', 'platform'])
+if (skipped) console.info(skipped)
 
 /** Every field an input can set, other than those of one scope or kind. */
 const everyField = {

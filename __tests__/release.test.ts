@@ -4,7 +4,7 @@
  * not by what the script says. No network: the remote is a directory.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -277,7 +277,8 @@ describe('notes', () => {
     ],
     ['v1.1.0-rc.1', '- The feature, to try out.\n'],
     ['v1.0.10', '- Not 1.0.1.\n'],
-    ['v1.0.0', '- First release.\n']
+    ['v1.0.0', '- First release.\n'],
+    ['1.0.0', '- First release.\n']
   ])('for %s, exactly its section: no heading, no blank lines around it, no link references', (tag, notes) => {
     const result = release('notes', tag, file)
     expect(result.stderr).toBe('')
@@ -294,6 +295,23 @@ describe('notes', () => {
 
   it('fails when the changelog cannot be read', () => {
     expectOneLineFailure(release('notes', 'v1.0.0', join(dir, 'missing.md')))
+  })
+
+  it("prints 1.0.0's notes from this project's CHANGELOG.md once its Unreleased section is cut as 1.0.0", () => {
+    // The cut as CONTRIBUTING.md's release steps make it: the section renamed, an empty Unreleased above it.
+    const current = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8')
+    const unreleased = /^## \[Unreleased\]\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(current)?.[1] ?? ''
+    expect(unreleased).toMatch(/^### Added$/m)
+    const cut = join(dir, 'CHANGELOG-1.0.0.md')
+    writeFileSync(cut, current.replace('## [Unreleased]\n', '## [Unreleased]\n\n## [1.0.0] - 2026-12-07\n'))
+    for (const version of ['1.0.0', 'v1.0.0']) {
+      const result = release('notes', version, cut)
+      expect(result.stderr).toBe('')
+      expect(result.status).toBe(0)
+      expect(result.stdout).toBe(`${unreleased.trim()}\n`)
+    }
+    // Before the cut there is nothing to release: the empty Unreleased section is no version's notes.
+    expect(release('notes', '1.0.0', join(ROOT, 'CHANGELOG.md')).stderr).toContain("has no '## [1.0.0]' section")
   })
 
   it('reads CHANGELOG.md in the working directory by default', () => {

@@ -1,10 +1,10 @@
 /**
- * action.yml and every workflow we ship or show (examples/, .github/workflows/) against the schemas
- * for GitHub action and workflow files (@action-validator/core), plus what no schema knows: that each
- * step using this action passes only inputs action.yml declares, with valid literal values. How the
- * examples behave when GitHub runs them is examples.test.ts's.
+ * action.yml, every workflow we ship or show (examples/, .github/workflows/) and dependabot.yml against
+ * SchemaStore's schemas for those files (support/schemastore/, vendored with their source commit), plus what
+ * no schema knows: that each step using this action passes only inputs action.yml declares, with valid
+ * literal values. How the examples behave when GitHub runs them is examples.test.ts's; the rules the
+ * workflows keep (pins, credentials, no interpolation into run:) are workflow-rules.test.ts's.
  */
-import { validateAction, validateWorkflow, type ValidationState } from '@action-validator/core'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -12,19 +12,12 @@ import { parse } from 'yaml'
 import { OPERATIONS } from '../src/inputs/index.js'
 import { readActionYml, ROOT } from '../scripts/run-action.js'
 import { defaultsModule, DEFAULTS_FILE } from '../scripts/action-defaults.js'
+import { schemaErrors } from './support/schemas.js'
 
 const files = [
   ...readdirSync(join(ROOT, 'examples')).map((f) => `examples/${f}`),
   ...readdirSync(join(ROOT, '.github', 'workflows')).map((f) => `.github/workflows/${f}`)
 ].filter((f) => /\.ya?ml$/.test(f))
-
-/** Every error, with those nested under a oneOf's alternatives, as "path title: detail". */
-function errors(state: Pick<ValidationState, 'errors'>): string[] {
-  return state.errors.flatMap((e) => [
-    `${'path' in e ? e.path : ''} ${e.title}${e.detail ? `: ${e.detail}` : ''}`,
-    ...('states' in e && e.states ? e.states.flatMap(errors) : [])
-  ])
-}
 
 interface Step {
   uses?: string
@@ -32,11 +25,19 @@ interface Step {
 }
 
 describe('action.yml', () => {
-  it('is a valid action metadata file', () => {
-    const text = readFileSync(join(ROOT, 'action.yml'), 'utf8')
+  it('is a valid action metadata file, node24 and all', () => {
     expect(readActionYml().runs.using).toBe('node24')
-    // The validator's bundled schema predates node24; everything else is checked as it stands.
-    expect(errors(validateAction(text.replace(/^(\s*using:\s*)node24\s*$/m, '$1node20')))).toEqual([])
+    expect(schemaErrors('github-action', readFileSync(join(ROOT, 'action.yml'), 'utf8'))).toEqual([])
+  })
+
+  it('the schema catches a runtime GitHub does not run, and a misspelt key', () => {
+    const text = readFileSync(join(ROOT, 'action.yml'), 'utf8')
+    expect(schemaErrors('github-action', text.replace(/^(\s*using:\s*)node24\s*$/m, '$1node22'))).toContain(
+      '/runs/using must be equal to one of the allowed values: ["node12","node16","node20","node24"]'
+    )
+    expect(schemaErrors('github-action', text.replace(/^branding:/m, 'brandin:')).join('\n')).toContain(
+      "must NOT have additional properties: 'brandin'"
+    )
   })
 
   it("is where the inputs' defaults live: src/inputs/defaults.ts is what npm run build makes of it", () => {
@@ -58,7 +59,7 @@ describe.each(files)('%s', (file) => {
   const text = readFileSync(join(ROOT, file), 'utf8')
 
   it('is a valid workflow', () => {
-    expect(errors(validateWorkflow(text))).toEqual([])
+    expect(schemaErrors('github-workflow', text)).toEqual([])
   })
 
   it('gives this action only inputs it declares, with valid values', () => {
@@ -106,7 +107,21 @@ it('the input check catches a misspelt input and operation', () => {
   expect(stepProblems(text).problems).toEqual(['unknown input max_age', 'unknown operation swep'])
 })
 
-it('the validator catches a typo in a workflow', () => {
+it('the schema catches a typo in a workflow', () => {
   const text = readFileSync(join(ROOT, 'examples', 'nightly-sweep.yml'), 'utf8').replace('runs-on:', 'run-on:')
-  expect(errors(validateWorkflow(text)).join('\n')).toContain("Additional property 'run-on' is not allowed")
+  expect(schemaErrors('github-workflow', text).join('\n')).toContain("must NOT have additional properties: 'run-on'")
+})
+
+describe('.github/dependabot.yml', () => {
+  const text = readFileSync(join(ROOT, '.github', 'dependabot.yml'), 'utf8')
+
+  it('is a valid Dependabot configuration', () => {
+    expect(schemaErrors('dependabot-2.0', text)).toEqual([])
+  })
+
+  it('the schema catches a cooldown outside 1-90 days', () => {
+    expect(schemaErrors('dependabot-2.0', text.replace(/default-days: \d+/, 'default-days: 400'))).toEqual([
+      '/updates/0/cooldown/default-days must be <= 90'
+    ])
+  })
 })

@@ -37,10 +37,26 @@ const OPENAPI_PATHS: Record<SpecName, string> = {
   platform: process.env.KAPSO_PLATFORM_OPENAPI ?? join(SHARED, 'platform-openapi.yaml')
 }
 
-/** What a test prints when it skips because the spec is absent (a user's clone). */
+const VARIABLES: Record<SpecName, string> = { legacy: 'KAPSO_LEGACY_OPENAPI', platform: 'KAPSO_PLATFORM_OPENAPI' }
+
+/** Why a spec cannot be read: where it was looked for, and how to point at it. */
 export function specMissing(name: SpecName): string {
-  const variable = name === 'legacy' ? 'KAPSO_LEGACY_OPENAPI' : 'KAPSO_PLATFORM_OPENAPI'
-  return `Kapso's ${name} OpenAPI is not at ${OPENAPI_PATHS[name]} (set ${variable} to its path)`
+  return `Kapso's ${name} OpenAPI is not at ${OPENAPI_PATHS[name]} (set ${VARIABLES[name]} to its path)`
+}
+
+/**
+ * The one line a test file prints when it skips for want of Kapso's specs, or undefined when it has them all.
+ * Kapso's OpenAPI files are not part of this repository, so in a plain clone this is expected, not a step
+ * left out: it says so, and how to run the tests where the files are at hand.
+ */
+export function skipNote(tests: string, names: SpecName[]): string | undefined {
+  const missing = names.filter((name) => !existsSync(OPENAPI_PATHS[name]))
+  if (missing.length === 0) return undefined
+  const how = missing.map((name) => `${VARIABLES[name]}=<file>`).join(' ')
+  return (
+    `${tests}: skipped, as expected in a clone of this repository (Kapso's OpenAPI files are kept outside it; ` +
+    `${how} runs them, see CONTRIBUTING.md).`
+  )
 }
 
 /** The checker for one of Kapso's specs, or undefined when its file is absent. */
