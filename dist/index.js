@@ -775,9 +775,12 @@ var __webpack_modules__ = {
     function containsFilter(raw) {
       const url = parseUrl(raw);
       if (!url) return;
-      const typed = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(raw)?.[1] ?? "";
+      const typed = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)([^?#]*)/i.exec(raw);
       const path = url.pathname.replace(/\/$/, "");
-      return path === "" || typed.replace(/\/$/, "") !== path ? void 0 : path;
+      const pathAsParsed = (typed?.[2] ?? "").replace(/\/$/, "") === path;
+      const hostAsParsed = typed?.[1] === url.host && !url.username && !url.password;
+      if (hostAsParsed) return `//${url.host}${pathAsParsed ? path : ""}`;
+      return path === "" || !pathAsParsed ? void 0 : path;
     }
     function hasEmptySegment(raw) {
       return parseUrl(raw)?.pathname.includes("//") ?? false;
