@@ -271,7 +271,7 @@ describe('a server where every page is slow', () => {
   it('ends the step within timeout-seconds, saying what was and was not done, and the re-run converges', async () => {
     const scope = defaultScopeId('legacy')
     // Pages that Kapso's URL filter lets through: other webhooks under the step's URL.
-    for (let i = 0; i < 250; i++) emulator.seed('legacy', scope, { url: `${URL_A}/other-${i}` })
+    for (let i = 0; i < 1000; i++) emulator.seed('legacy', scope, { url: `${URL_A}/other-${i}` })
     emulator.configure({ lies: { latencyMs: 900 } })
     const started = Date.now()
     const run = await step('legacy', { 'timeout-seconds': '2' })

@@ -31,7 +31,10 @@ export function useGitHub(repository: string): GitHubEmulator {
     running = await GitHubEmulator.start({ repository, token: FAKE_GITHUB_TOKEN })
   })
   afterAll(() => running?.close())
-  beforeEach(() => running?.setPullRequests([]))
+  beforeEach(() => {
+    running?.setPullRequests([])
+    running?.setLatency(0)
+  })
   return forwarder(() => running)
 }
 
