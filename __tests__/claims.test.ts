@@ -342,6 +342,7 @@ describe('F9: GitHub answers for sweep', () => {
     kapso.seed('legacy', CONFIG, { url: `${URL_A}/big`, headers: record(3000000000) })
     // As GitHub answers a query with an Int argument out of range: errors only, no data.
     const github = await Liar.start((req) => {
+      if (req.path !== '/graphql') return { status: 404, body: '{"message":"Not Found"}' }
       const query = (JSON.parse(req.body) as { query: string }).query
       const numbers = [...query.matchAll(/pullRequest\(number: (\d+)\)/g)].map((m) => Number(m[1]))
       const bad = numbers.find((n) => n > 2 ** 31 - 1)

@@ -192,3 +192,21 @@ describe('--pull-request NUMBER:STATE[:SHA,…[:REF]]', () => {
     }
   )
 })
+
+describe('GET /rate_limit, connections, requests in flight and latency', () => {
+  it("answers GitHub's rate-limit shape to the token, and counts connections and requests in flight", async () => {
+    const answer = await request('GET', '/rate_limit')
+    expect(answer.status).toBe(200)
+    expect(answer.json.resources.core).toMatchObject({ limit: 5000, remaining: expect.any(Number) })
+    expect((await request('GET', '/rate_limit', undefined, null)).status).toBe(401)
+    expect(github.requests).toEqual(['GET /rate_limit', 'GET /rate_limit'])
+    github.setLatency(100)
+    const started = Date.now()
+    await Promise.all([1, 2].map(() => request('GET', '/rate_limit')))
+    expect(Date.now() - started).toBeGreaterThanOrEqual(95)
+    expect(github.maxInFlight).toBe(2)
+    // Two at once need a second connection beside any kept alive from before.
+    expect(github.connectionTimes.length).toBeGreaterThanOrEqual(1)
+    github.setLatency(0)
+  })
+})

@@ -182,3 +182,43 @@ describe('the Platform API', () => {
     expect(patched).toEqual({ status: 422, json: { error: 'Kind cannot be changed after creation' } })
   })
 })
+
+describe.each(['legacy', 'platform'] as Api[])("the %s API's URL filter", (api) => {
+  it('is a substring match, case and all, as Kapso documents it ("URL contains", "URL substring")', async () => {
+    const scope = defaultScopeId(api)
+    for (const url of [
+      'https://pr-7.preview.acme.dev/api/whatsapp',
+      'https://pr-7.preview.acme.dev/api/whatsapp/',
+      'https://PR-7.preview.acme.dev/api/whatsapp',
+      'https://pr-70.preview.acme.dev/api/whatsapp',
+      'https://xpr-7.preview.acme.dev/api/whatsapp'
+    ])
+      emulator.seed(api, scope, { url })
+    const urls = async (contains: string): Promise<string[]> => {
+      const name = api === 'legacy' ? 'q[url_cont]' : 'url_contains'
+      const query = new URLSearchParams({ [name]: contains, ...(api === 'platform' && { kind: 'kapso' }) })
+      const { json } = await call('GET', `${collection(api)}?${query}`)
+      return ((json as { data: { url: string }[] }).data.map((w) => w.url) ?? []).sort()
+    }
+    expect(await urls('//pr-7.preview.acme.dev/api/whatsapp')).toEqual([
+      'https://pr-7.preview.acme.dev/api/whatsapp',
+      'https://pr-7.preview.acme.dev/api/whatsapp/'
+    ])
+    expect(await urls('/api/whatsapp')).toHaveLength(5)
+    expect(await urls('PR-7')).toEqual(['https://PR-7.preview.acme.dev/api/whatsapp'])
+  })
+})
+
+describe('what the emulator counts', () => {
+  it('the requests in flight at once, and when each arrived and was answered', async () => {
+    emulator.configure({ lies: { latencyMs: 100 } })
+    await Promise.all([1, 2, 3].map(() => call('GET', collection('legacy'))))
+    expect(emulator.maxInFlight).toBe(3)
+    expect(emulator.inFlight).toBe(0)
+    await call('GET', collection('legacy'))
+    expect(emulator.maxInFlight).toBe(3)
+    for (const r of emulator.requests) expect((r.answeredAt ?? 0) - r.receivedAt).toBeGreaterThanOrEqual(95)
+    emulator.reset()
+    expect(emulator.maxInFlight).toBe(0)
+  })
+})

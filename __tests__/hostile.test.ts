@@ -270,7 +270,8 @@ describe('ownership records read loosely before', () => {
 describe('a server where every page is slow', () => {
   it('ends the step within timeout-seconds, saying what was and was not done, and the re-run converges', async () => {
     const scope = defaultScopeId('legacy')
-    for (let i = 0; i < 250; i++) emulator.seed('legacy', scope, { url: `https://other-${i}.example.com/api/whatsapp` })
+    // Pages that Kapso's URL filter lets through: other webhooks under the step's URL.
+    for (let i = 0; i < 1000; i++) emulator.seed('legacy', scope, { url: `${URL_A}/other-${i}` })
     emulator.configure({ lies: { latencyMs: 900 } })
     const started = Date.now()
     const run = await step('legacy', { 'timeout-seconds': '2' })

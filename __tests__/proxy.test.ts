@@ -114,7 +114,7 @@ describe.skipIf(!canRun)('through a proxy', () => {
     )
     expect(run.exitCode, run.stdout + run.stderr).toBe(0)
     expect(run.outputs).toMatchObject({ result: 'deleted', 'deleted-count': '1' })
-    expect(github.requests).toEqual(['POST /graphql (pull requests 4)'])
+    expect(github.requests).toEqual(['GET /rate_limit', 'POST /graphql (pull requests 4)'])
     expect(tunnels).toContain(`github.test:${github.port}`)
     expect(findLeaks(run.stdout, [EMULATOR_DEFAULTS.apiKey, FAKE_GITHUB_TOKEN])).toEqual([])
   })

@@ -52,6 +52,7 @@ export const modules = {
         failed: failed
       } : {};
     }
+    var concurrency = __webpack_require__(1532);
     var errors = __webpack_require__(3916);
     var log = __webpack_require__(5625);
     var transport = __webpack_require__(8263);
@@ -81,15 +82,19 @@ export const modules = {
       };
     }
     const PULL_REQUESTS_PER_QUERY = 100;
+    const WARM_UP_MS = 3e3;
     class GitHubApi {
       octokit;
       retry;
       fetch;
+      concurrency;
+      warming;
       constructor(options) {
         this.retry = {
           ...options,
           service: "GitHub"
         };
+        this.concurrency = options.concurrency ?? 1;
         this.octokit = github.Q(options.token, {
           userAgent: options.userAgent,
           log: {
@@ -101,6 +106,20 @@ export const modules = {
         });
         const proxyFetch = this.octokit.request.endpoint.DEFAULTS.request?.fetch ?? fetch;
         this.fetch = cappedFetch(proxyFetch, transport.YK);
+      }
+      prepare() {
+        const ms = Math.min(WARM_UP_MS, this.retry.timeoutMs, this.retry.deadline.remainingMs());
+        const started = Date.now();
+        this.warming ??= this.octokit.request("GET /rate_limit", {
+          request: {
+            signal: AbortSignal.timeout(Math.max(1, ms)),
+            redirect: "error",
+            fetch: this.fetch
+          }
+        }).then(answer => answer.status, error => {
+          const status = error?.status;
+          return typeof status === "number" ? status : "no answer";
+        }).then(status => log.Yz(`GitHub: connection opened ahead (${String(status)}, ${Date.now() - started} ms)`));
       }
       async pullRequestsWith(sha) {
         const doing = `finding the pull request of commit ${sha.slice(0, 7)}`;
@@ -119,32 +138,34 @@ export const modules = {
         return (0, boundary_github.dv)(data, doing);
       }
       async pullRequestStates(numbers) {
-        const states = new Map;
+        const batches = [];
+        for (let i = 0; i < numbers.length; i += PULL_REQUESTS_PER_QUERY) batches.push(numbers.slice(i, i + PULL_REQUESTS_PER_QUERY));
+        const answers = await (0, concurrency.yJ)(batches, this.concurrency, batch => this.statesOf(batch));
+        return new Map(answers.flatMap(answer => [ ...answer ]));
+      }
+      async statesOf(batch) {
         const {owner: owner, repo: repo} = github._.repo;
-        for (let i = 0; i < numbers.length; i += PULL_REQUESTS_PER_QUERY) {
-          const batch = numbers.slice(i, i + PULL_REQUESTS_PER_QUERY);
-          const doing = `reading the state of ${(0, src_text.U9)(batch.length, "pull request")} of ${owner}/${repo}`;
-          const fields = batch.map(n => `${(0, boundary_github.fJ)(n)}: pullRequest(number: ${n}) { number state }`).join(" ");
-          const query = `query($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${fields} } }`;
-          const request = signal => this.octokit.graphql(query, {
-            owner: owner,
-            repo: repo,
-            request: {
-              signal: signal,
-              redirect: "error",
-              fetch: this.fetch
-            }
-          });
-          const data = await this.call(doing, request, error => graphqlOutcome(error, batch, doing));
-          if (typeof data === "object" && data !== null && data.repository === null) throw new errors.l(`GitHub answered that there is no repository ${owner}/${repo} while ${doing}: github-token cannot see it. ` + `Check github-token: it needs pull-requests: read on ${owner}/${repo}.`);
-          for (const [number, state] of (0, boundary_github.e9)(data, batch, doing)) states.set(number, state);
-        }
-        return states;
+        const doing = `reading the state of ${(0, src_text.U9)(batch.length, "pull request")} of ${owner}/${repo}`;
+        const fields = batch.map(n => `${(0, boundary_github.fJ)(n)}: pullRequest(number: ${n}) { number state }`).join(" ");
+        const query = `query($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${fields} } }`;
+        const request = signal => this.octokit.graphql(query, {
+          owner: owner,
+          repo: repo,
+          request: {
+            signal: signal,
+            redirect: "error",
+            fetch: this.fetch
+          }
+        });
+        const data = await this.call(doing, request, error => graphqlOutcome(error, batch, doing));
+        if (typeof data === "object" && data !== null && data.repository === null) throw new errors.l(`GitHub answered that there is no repository ${owner}/${repo} while ${doing}: github-token cannot see it. ` + `Check github-token: it needs pull-requests: read on ${owner}/${repo}.`);
+        return (0, boundary_github.e9)(data, batch, doing);
       }
       call(doing, request, graphql) {
-        return this.send("GET", doing, request, {
+        const warmed = this.warming ?? Promise.resolve();
+        return warmed.then(() => this.send("GET", doing, request, {
           graphql: graphql
-        }).catch(error => {
+        })).catch(error => {
           throw error instanceof errors.X ? refused(error.status, doing) : error;
         });
       }

@@ -396,6 +396,108 @@ var __webpack_modules__ = {
       }
     }
   },
+  1532: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      Ut: () => RateGate,
+      WC: () => readConcurrency,
+      ZL: () => settleBounded,
+      n4: () => readPages,
+      yJ: () => mapBounded
+    });
+    var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+    var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
+    const DEFAULT_CONCURRENCY = 4;
+    const CONCURRENCY_VARIABLE = "KAPSO_ACTION_CONCURRENCY";
+    function readConcurrency(raw) {
+      if (raw === void 0 || raw.trim() === "") return DEFAULT_CONCURRENCY;
+      const value = Number(raw.trim());
+      if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < 1) throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.l(`${CONCURRENCY_VARIABLE} must be a whole number of at least 1 (requests in flight at once; default ` + `${DEFAULT_CONCURRENCY}); got "${(0, 
+      _text_js__WEBPACK_IMPORTED_MODULE_1__.hN)((0, _text_js__WEBPACK_IMPORTED_MODULE_1__.Jj)(raw, 40))}".`);
+      return value;
+    }
+    class RateGate {
+      until=0;
+      hold(ms) {
+        this.until = Math.max(this.until, Date.now() + ms);
+      }
+      remainingMs() {
+        return Math.max(0, this.until - Date.now());
+      }
+      async pass(deadline) {
+        for (let ms = this.remainingMs(); ms > 0; ms = this.remainingMs()) {
+          if (ms >= deadline.remainingMs()) return false;
+          await sleep(ms);
+        }
+        return true;
+      }
+    }
+    async function settleBounded(items, limit, work) {
+      const ends = items.map(() => ({
+        status: "skipped"
+      }));
+      let next = 0;
+      let failed = false;
+      const worker = async () => {
+        while (next < items.length && !failed) {
+          const index = next++;
+          try {
+            ends[index] = {
+              status: "fulfilled",
+              value: await work(items[index], index)
+            };
+          } catch (reason) {
+            ends[index] = {
+              status: "rejected",
+              reason: reason
+            };
+            failed = true;
+          }
+        }
+      };
+      await Promise.all(Array.from({
+        length: Math.min(Math.max(1, limit), items.length)
+      }, worker));
+      return ends;
+    }
+    async function mapBounded(items, limit, work) {
+      const ends = await settleBounded(items, limit, work);
+      const failure = ends.find(end => end.status === "rejected");
+      if (failure) throw failure.reason;
+      return ends.map(end => end.value);
+    }
+    async function readPages(limit, fetch, take) {
+      const fetching = new Map;
+      const inFlight = new Set;
+      let started = 0;
+      let last = 1;
+      let broken = false;
+      const start = upTo => {
+        while (!broken && started < Math.min(last, upTo)) {
+          const page = ++started;
+          const answer = fetch(page);
+          const settled = answer.then(() => {}, () => void (broken = true));
+          inFlight.add(settled);
+          void settled.finally(() => inFlight.delete(settled));
+          fetching.set(page, answer);
+        }
+      };
+      try {
+        for (let page = 1; ;page++) {
+          start(page + limit - 1);
+          const answer = fetching.get(page) ?? fetch(page);
+          fetching.delete(page);
+          last = take(page, await answer);
+          if (last <= page) return;
+        }
+      } finally {
+        broken = true;
+        await Promise.all(inFlight);
+      }
+    }
+    function sleep(ms) {
+      return new Promise(resolve => setTimeout(resolve, ms));
+    }
+  },
   6683: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
       B: () => Deadline,
@@ -453,7 +555,7 @@ var __webpack_modules__ = {
     __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
       try {
         var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2575);
+        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3812);
         const isPost = _actions_core__WEBPACK_IMPORTED_MODULE_0__.Gu("isPost") === "true";
         if (!isPost) _actions_core__WEBPACK_IMPORTED_MODULE_0__.LZ("isPost", "true");
         await (isPost ? (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.t)() : (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.e)());
@@ -684,7 +786,7 @@ var __webpack_modules__ = {
       }
     }
   },
-  2575: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+  3812: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
       t: () => main_cleanup,
       e: () => run
@@ -740,6 +842,7 @@ var __webpack_modules__ = {
     function recordOf(text) {
       return text === void 0 ? void 0 : (0, ownership.Hh)(text);
     }
+    var src_concurrency = __nccwpck_require__(1532);
     var http_client = __nccwpck_require__(4106);
     var shims_undici = __nccwpck_require__(5136);
     function lazyGitHub(options) {
@@ -748,7 +851,8 @@ var __webpack_modules__ = {
       return {
         pulls: {
           pullRequestStates: async numbers => (await api()).pullRequestStates(numbers),
-          pullRequestsWith: async sha => (await api()).pullRequestsWith(sha)
+          pullRequestsWith: async sha => (await api()).pullRequestsWith(sha),
+          prepare: () => void api().then(loaded => loaded.prepare?.(), () => {})
         },
         comments: {
           findComment: async (pullRequest, marker) => (await api()).findComment(pullRequest, marker),
@@ -768,6 +872,7 @@ var __webpack_modules__ = {
       return {
         pullRequestStates: numbers => api.pullRequestStates(numbers),
         pullRequestsWith: sha => api.pullRequestsWith(sha),
+        prepare: () => api.prepare(),
         findComment: (pullRequest, marker) => comments.findComment(pullRequest, marker),
         createComment: (pullRequest, body, marker) => comments.createComment(pullRequest, body, marker),
         updateComment: (id, body) => comments.updateComment(id, body)
@@ -776,7 +881,6 @@ var __webpack_modules__ = {
     var errors = __nccwpck_require__(3916);
     var log = __nccwpck_require__(5625);
     var src_deadline = __nccwpck_require__(6683);
-    var secrets = __nccwpck_require__(8935);
     function urlKey(raw) {
       const url = parseUrl(raw);
       if (!url) return;
@@ -791,15 +895,58 @@ var __webpack_modules__ = {
     function containsFilter(raw) {
       const url = parseUrl(raw);
       if (!url) return;
-      const typed = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(raw)?.[1] ?? "";
+      const typed = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)([^?#]*)/i.exec(raw);
       const path = url.pathname.replace(/\/$/, "");
-      return path === "" || typed.replace(/\/$/, "") !== path ? void 0 : path;
+      const pathAsParsed = (typed?.[2] ?? "").replace(/\/$/, "") === path;
+      const hostAsParsed = typed?.[1] === url.host && !url.username && !url.password;
+      if (hostAsParsed) return `//${url.host}${pathAsParsed ? path : ""}`;
+      return path === "" || !pathAsParsed ? void 0 : path;
     }
     function hasEmptySegment(raw) {
       return parseUrl(raw)?.pathname.includes("//") ?? false;
     }
     function parseUrl(raw) {
       return URL.canParse(raw) ? new URL(raw) : void 0;
+    }
+    var secrets = __nccwpck_require__(8935);
+    const PER_PAGE = 100;
+    const MAX_PAGES = kapso.cT / PER_PAGE;
+    const MAX_LIST_CHARACTERS = 64 * 1024 * 1024;
+    async function readList(read) {
+      const {doing: doing, keep: keep} = read;
+      const found = new Map;
+      const seen = new Set;
+      let characters = 0;
+      const fetchPage = async page => {
+        const reply = await read.fetchPage(page);
+        characters += reply.size ?? 0;
+        if (characters > MAX_LIST_CHARACTERS) throw tooMuch(doing, `more than ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB of answers`);
+        return reply;
+      };
+      const take = (page, reply) => {
+        const parsed = (0, kapso.wk)(reply.body, doing, PER_PAGE, w => keep(w) && read.keepSecret(w));
+        if (parsed.totalPages !== void 0 && parsed.totalPages > MAX_PAGES) throw tooMuch(doing, `${parsed.totalPages.toLocaleString("en-US")} pages of ${PER_PAGE}`);
+        const before = seen.size;
+        for (const webhook of parsed.webhooks) {
+          const id = webhook.id.toLowerCase();
+          seen.add(id);
+          if (!keep(webhook) || found.has(id)) continue;
+          if (webhook.secret_key !== void 0) (0, secrets.Q7)(webhook.secret_key);
+          found.set(id, webhook);
+        }
+        if (seen.size > kapso.cT) throw tooMuch(doing, `more than ${kapso.cT.toLocaleString("en-US")} webhooks`);
+        read.checkDeadline();
+        return parsed.totalPages ?? (seen.size > before ? page + 1 : page);
+      };
+      await (0, src_concurrency.n4)(read.concurrency, fetchPage, take);
+      return sortNewestFirst([ ...found.values() ]);
+    }
+    function tooMuch(doing, what) {
+      return new errors.l(`Kapso's answers while ${doing} hold ${what}: more than this action reads from one scope ` + `(${kapso.cT.toLocaleString("en-US")} webhooks, ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB), so it stopped ` + `reading and changed nothing. ` + "Check api-url and the scope id; if the scope really holds that many, delete the webhooks it no longer needs.");
+    }
+    function sortNewestFirst(webhooks) {
+      const time = w => Date.parse(w.created_at ?? "") || 0;
+      return [ ...webhooks ].sort((a, b) => time(b) - time(a));
     }
     const PAUSES = [ 1, 2, 3, 4 ];
     function lookAgainMs(policy) {
@@ -897,9 +1044,6 @@ var __webpack_modules__ = {
         return `Kapso answered HTTP 404${where} while ${doing}.${where ? " Check api-url: project webhooks are on the Platform API (https://api.kapso.ai/platform/v1)." : ""}`;
       }
     }
-    const PER_PAGE = 100;
-    const MAX_PAGES = kapso.cT / PER_PAGE;
-    const MAX_LIST_CHARACTERS = 64 * 1024 * 1024;
     class KapsoClient {
       options;
       transport;
@@ -918,36 +1062,20 @@ var __webpack_modules__ = {
       async listAll(keepSecret = () => false) {
         return this.list(`listing the webhooks of ${describeScope(this.options.scope)}`, void 0, keepSecret);
       }
-      async list(doing, contains, keepSecret) {
-        const found = new Map;
-        const seen = new Set;
-        const ofThisKindAndScope = webhook => webhook.kind === this.options.kind && inScope(this.options.scope, webhook);
-        const secretKept = webhook => ofThisKindAndScope(webhook) && keepSecret(webhook);
-        let characters = 0;
-        for (let page = 1; ;page++) {
-          const query = listQuery(this.options.scope, page, PER_PAGE, this.options.kind, contains);
-          const reply = await this.send({
+      list(doing, contains, keepSecret) {
+        const {scope: scope, kind: kind} = this.options;
+        return readList({
+          doing: doing,
+          fetchPage: page => this.send({
             method: "GET",
-            path: `?${query}`,
+            path: `?${listQuery(scope, page, PER_PAGE, kind, contains)}`,
             doing: doing
-          });
-          characters += reply.size ?? 0;
-          if (characters > MAX_LIST_CHARACTERS) throw tooMuch(doing, `more than ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB of answers`);
-          const parsed = (0, kapso.wk)(reply.body, doing, PER_PAGE, secretKept);
-          if (parsed.totalPages !== void 0 && parsed.totalPages > MAX_PAGES) throw tooMuch(doing, `${parsed.totalPages.toLocaleString("en-US")} pages of ${PER_PAGE}`);
-          const before = seen.size;
-          for (const webhook of parsed.webhooks) {
-            const id = webhook.id.toLowerCase();
-            seen.add(id);
-            if (!ofThisKindAndScope(webhook) || found.has(id)) continue;
-            if (webhook.secret_key !== void 0) (0, secrets.Q7)(webhook.secret_key);
-            found.set(id, webhook);
-          }
-          if (seen.size > kapso.cT) throw tooMuch(doing, `more than ${kapso.cT.toLocaleString("en-US")} webhooks`);
-          this.checkDeadline(doing);
-          const more = parsed.totalPages !== void 0 ? page < parsed.totalPages : seen.size > before;
-          if (!more) return sortNewestFirst([ ...found.values() ]);
-        }
+          }),
+          keep: webhook => webhook.kind === kind && inScope(scope, webhook),
+          keepSecret: keepSecret,
+          concurrency: this.options.concurrency ?? 1,
+          checkDeadline: () => this.checkDeadline(doing)
+        });
       }
       checkDeadline(doing) {
         const {deadline: deadline} = this.options;
@@ -1065,13 +1193,6 @@ var __webpack_modules__ = {
         });
       }
     }
-    function tooMuch(doing, what) {
-      return new errors.l(`Kapso's answers while ${doing} hold ${what}: more than this action reads from one scope ` + `(${kapso.cT.toLocaleString("en-US")} webhooks, ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB), so it stopped ` + `reading and changed nothing. ` + "Check api-url and the scope id; if the scope really holds that many, delete the webhooks it no longer needs.");
-    }
-    function sortNewestFirst(webhooks) {
-      const time = w => Date.parse(w.created_at ?? "") || 0;
-      return [ ...webhooks ].sort((a, b) => time(b) - time(a));
-    }
     const testSchema = dist.Ikc({
       data: dist.Ikc({
         success: dist.zMY("true or false")
@@ -1165,6 +1286,7 @@ var __webpack_modules__ = {
     const USER_AGENT = "kapso-webhook-action/1";
     const BACKOFF_MS = Number(process.env.KAPSO_ACTION_BACKOFF_MS) || 1e3;
     function connect(inputs, deadline, progress, closers) {
+      const concurrency = (0, src_concurrency.WC)(process.env.KAPSO_ACTION_CONCURRENCY);
       const retry = {
         maxAttempts: inputs.maxAttempts,
         timeoutMs: inputs.requestTimeoutSeconds * 1e3,
@@ -1174,6 +1296,7 @@ var __webpack_modules__ = {
       const transport = new kapso_transport.oK({
         ...retry,
         service: "Kapso",
+        gate: new src_concurrency.Ut,
         headers: {
           "X-API-Key": inputs.apiKey
         },
@@ -1190,10 +1313,13 @@ var __webpack_modules__ = {
         scope: inputs.scope,
         kind: inputs.desired.kind,
         deadline: deadline,
-        lookAgain: lookAgain
+        lookAgain: lookAgain,
+        concurrency: concurrency
       }, transport, progress);
       const github = inputs.githubToken ? lazyGitHub({
         ...retry,
+        gate: new src_concurrency.Ut,
+        concurrency: concurrency,
         token: inputs.githubToken,
         userAgent: USER_AGENT
       }) : void 0;
@@ -1206,7 +1332,8 @@ var __webpack_modules__ = {
         },
         deliveries: deliveries,
         pollMs: BACKOFF_MS,
-        deadline: deadline
+        deadline: deadline,
+        concurrency: concurrency
       };
     }
     const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -2489,7 +2616,7 @@ var __webpack_modules__ = {
         if (desired.url) log.pq(`On ${describeOwner(owner)} the webhooks recorded for it are deleted, whatever their url.`);
         targets = (await api.listAll()).filter(webhook => (0, ownership.Ml)(webhook.headers, owner));
       } else if (desired.url) targets = deletableAtUrl(await api.findByUrl(desired.url), identity.record, desired.url); else if (inputs.pullRequest !== void 0 && !inputs.context.repository) throw new errors.l("operation delete on a pull request needs GITHUB_REPOSITORY, which the runner sets, to know what is recorded " + "for it: run it in a GitHub workflow."); else throw new errors.l("operation delete needs url or webhook-id to know what to delete.");
-      const deleted = await removeEach(targets, api, inputs.dryRun);
+      const deleted = await removeEach(targets, api, inputs.dryRun, effects.concurrency);
       const last = deleted[deleted.length - 1];
       if (!last) return {
         ...emptyOutcomeParts,
@@ -2548,9 +2675,10 @@ var __webpack_modules__ = {
       if (inputs.dryRun) return done;
       return await api.remove(id) ? done : gone;
     }
-    async function sweep(inputs, {api: api, github: github}) {
+    async function sweep(inputs, {api: api, github: github, concurrency: concurrency}) {
       const repository = inputs.context.repository;
       if (!repository || !github) throw new errors.l("operation sweep needs GITHUB_REPOSITORY, which the runner sets: run it in a GitHub workflow.");
+      github.prepare?.();
       const all = await api.listAll();
       const ours = all.flatMap(webhook => {
         const pullRequest = (0, ownership.XW)(webhook.headers, repository);
@@ -2579,7 +2707,7 @@ var __webpack_modules__ = {
           reason: reason
         });
       }
-      const deletedIds = (await removeEach(swept, api, inputs.dryRun)).map(entry => entry.id);
+      const deletedIds = (await removeEach(swept, api, inputs.dryRun, concurrency)).map(entry => entry.id);
       return {
         ...emptyOutcomeParts,
         result: deletedIds.length ? "deleted" : "absent",
@@ -2589,10 +2717,21 @@ var __webpack_modules__ = {
         swept: swept
       };
     }
-    async function removeEach(items, api, dryRun) {
-      const removed = [];
-      for (const item of items) if (dryRun || await api.remove(item.id)) removed.push(item);
-      return removed;
+    async function removeEach(items, api, dryRun, concurrency = 1) {
+      if (dryRun) return [ ...items ];
+      const ends = await (0, src_concurrency.ZL)(items, concurrency, item => api.remove(item.id));
+      const failed = ends.find(end => end.status === "rejected");
+      if (failed) throw notAllDeleted(failed.reason, items.filter((_, i) => ends[i]?.status !== "fulfilled"));
+      return items.filter((_, i) => {
+        const end = ends[i];
+        return end?.status === "fulfilled" && end.value;
+      });
+    }
+    function notAllDeleted(reason, left) {
+      const known = reason instanceof errors.l || reason instanceof parse.dV || reason instanceof src_deadline.Q;
+      if (!known) return reason;
+      const applied = reason instanceof src_deadline.Q && reason.mayHaveApplied ? " Kapso may have carried out that last delete." : "";
+      return new errors.l(`${reason.message}${applied} Not deleted: ${(0, src_text.Z6)(left.map(item => item.id))}; a re-run deletes ` + `${left.length === 1 ? "it" : "them"}.`, reason instanceof errors.l ? reason.status : void 0);
     }
     async function upsert(inputs, effects) {
       if (inputs.webhookId) return updateExisting(await findById(inputs, effects.api, inputs.webhookId), inputs, effects);
@@ -2923,6 +3062,7 @@ var __webpack_modules__ = {
       const waitMs = last.retryAfterMs ?? backoff(options.backoffMs, attempt - 1);
       if (waitMs >= deadline.remainingMs()) throw outOfTime(options, request, state);
       if (last.rateLimited) {
+        options.gate?.hold(waitMs);
         const how = last.retryAfterMs === void 0 ? "" : " as it asks";
         _log_js__WEBPACK_IMPORTED_MODULE_2__.lm(`${rateLimiting(service, last, doing)}: waiting ${Math.ceil(waitMs / 1e3)} s${how}, then trying again ` + `(attempt ${attempt} of ${maxAttempts}).`);
       } else _log_js__WEBPACK_IMPORTED_MODULE_2__.pq(`Retrying ${doing} in ${(waitMs / 1e3).toFixed(1)} s (attempt ${attempt} of ${maxAttempts}): ` + `${last.summary}.`);
@@ -2938,7 +3078,8 @@ var __webpack_modules__ = {
       if (found !== void 0) _log_js__WEBPACK_IMPORTED_MODULE_2__.pq(`The earlier attempt at ${doing} did reach ${service}: using what it made instead of sending it again.`);
       return found;
     }
-    function attemptInTime(options, request, attempt, state) {
+    async function attemptInTime(options, request, attempt, state) {
+      if (options.gate && !await options.gate.pass(options.deadline)) throw outOfTime(options, request, state);
       const remaining = options.deadline.remainingMs();
       if (remaining <= 0) throw outOfTime(options, request, state);
       return request.attempt(attempt, Math.min(options.timeoutMs, remaining));

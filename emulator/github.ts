@@ -4,6 +4,9 @@
  * `viewer`), and pull request comments (REST, see github-comments.ts). Point GITHUB_API_URL at it, as on
  * GitHub Enterprise Server; Octokit sends GraphQL to GITHUB_API_URL/graphql.
  *
+ * GET /rate_limit answers as GitHub does (the action asks it to open its connection ahead of a sweep's
+ * queries). It counts connections and requests in flight, and can hold every answer (latencyMs).
+ *
  * Control routes, which take no token (like the Kapso emulator's /_emulator/…): GET /_github/pulls lists
  * the pull requests; PUT /_github/pulls with a JSON array of PullRequestFixture replaces them (and clears
  * the recorded requests), answering 200 {"data": [...]}, or 400 / 422 {"message"} with nothing changed;
@@ -46,11 +49,28 @@ export interface GitHubEmulatorOptions {
   login?: string
   /** What the token may do with pull request comments; default write. */
   commentPermission?: CommentPermission
+  /** Hold every answer this long (default 0), so that requests overlap as they would over a network. */
+  latencyMs?: number
+}
+
+/** GitHub's answer to GET /rate_limit (its documented shape, the numbers made up). */
+const RATE_LIMIT = {
+  resources: {
+    core: { limit: 5000, used: 1, remaining: 4999, reset: 1_900_000_000 },
+    graphql: { limit: 5000, used: 0, remaining: 5000, reset: 1_900_000_000 }
+  },
+  rate: { limit: 5000, used: 1, remaining: 4999, reset: 1_900_000_000 }
 }
 
 export class GitHubEmulator {
   /** Every request as "METHOD path", and for GraphQL the pull request numbers asked for. */
   readonly requests: string[] = []
+  /** When each TCP connection was accepted (Date.now()), since the last setPullRequests. */
+  readonly connectionTimes: number[] = []
+  /** Requests received and not yet answered, now; and the most at once since the last setPullRequests. */
+  inFlight = 0
+  maxInFlight = 0
+  private latencyMs = 0
   private pulls: PullRequestFixture[] = []
   private readonly commentStore: CommentStore
 
@@ -73,10 +93,15 @@ export class GitHubEmulator {
     )
     emulator.pulls = (options.pulls ?? []).map(copyFixture)
     emulator.commentStore.permission = options.commentPermission ?? 'write'
+    emulator.latencyMs = options.latencyMs ?? 0
+    server.on('connection', () => emulator.connectionTimes.push(Date.now()))
     server.on('request', (req, res) => {
+      emulator.maxInFlight = Math.max(emulator.maxInFlight, ++emulator.inFlight)
+      res.on('close', () => emulator.inFlight--)
       void readBody(req).then(
-        (body) => {
+        async (body) => {
           const [status, answer, headers = {}] = emulator.answer(req, body)
+          if (emulator.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, emulator.latencyMs))
           res
             .writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers })
             .end(JSON.stringify(answer))
@@ -106,10 +131,17 @@ export class GitHubEmulator {
     return this.pulls.map(copyFixture)
   }
 
+  /** Holds every answer this long from now on (0: none), as a network's round trip would. */
+  setLatency(ms: number): void {
+    this.latencyMs = ms
+  }
+
   /** Replaces the pull requests, and forgets the requests recorded so far. */
   setPullRequests(pulls: PullRequestFixture[]): void {
     this.pulls = pulls.map(copyFixture)
     this.requests.length = 0
+    this.connectionTimes.length = 0
+    this.maxInFlight = this.inFlight
   }
 
   /** The pull request comments, oldest first. */
@@ -144,6 +176,7 @@ export class GitHubEmulator {
     }
     if (method === 'POST' && path === '/graphql') return this.graphql(body)
     this.requests.push(`${method} ${path}`)
+    if (method === 'GET' && path === '/rate_limit') return [200, RATE_LIMIT]
     const prefix = `/repos/${this.repository}`
     if (!path.startsWith(`${prefix}/`)) return [404, { message: 'Not Found' }]
     const comments = this.commentStore.answer(method, path.slice(prefix.length), url.searchParams, body, this.apiUrl)

@@ -54,6 +54,7 @@ function listLegacy(context: RouteContext, configId: string, query: URLSearchPar
     'q[url_cont]': { type: 'string' },
     'q[active_eq]': { type: 'boolean' }
   })
+  // LSPEC: "Filter webhooks by URL (contains)": a substring of the stored URL, case and all (Ransack's cont).
   const contains = params['q[url_cont]'] as string | undefined
   const active = params['q[active_eq]'] as boolean | undefined
   const found = newestFirst(context.store.listed('legacy', configId))

@@ -118,6 +118,7 @@ function listPlatform(
 ): Answer {
   const params = readQuery(query, specs)
   const kind = context.settings.lies.ignoreKindFilter ? undefined : params.kind
+  // V1SPEC url_contains: "Filter by URL substring": of the stored URL, case and all.
   const found = newestFirst(context.store.listed('platform'))
     .filter(inScope)
     .filter((w) => kind === undefined || w.kind === kind)

@@ -61,6 +61,9 @@ export interface RecordedRequest {
   status: number
   /** The JSON body answered (after any rewrite); undefined for a 204 or when no answer was sent. */
   responseBody?: unknown
+  /** When the request arrived, and when its answer was sent or the connection dropped (Date.now()). */
+  receivedAt: number
+  answeredAt?: number
 }
 
 /** Where each API generation is served, as Kapso serves it. */
@@ -72,6 +75,10 @@ export class KapsoEmulator {
   faultsInjected = 0
   /** TCP connections accepted since the last reset: fewer than requests means keep-alive at work. */
   connections = 0
+  /** API requests received and not yet answered (or dropped), now. */
+  inFlight = 0
+  /** The most API requests in flight at once since the last reset: the client's concurrency, as seen here. */
+  maxInFlight = 0
   /** The only API key accepted. */
   readonly apiKey: string
   private readonly store = new WebhookStore()
@@ -191,6 +198,7 @@ export class KapsoEmulator {
     this.faults.clear()
     this.faultsInjected = 0
     this.connections = 0
+    this.maxInFlight = this.inFlight
     this.settings = cloneSettings(this.initialSettings)
   }
 
@@ -221,7 +229,8 @@ export class KapsoEmulator {
       path: url.pathname,
       query: [...url.searchParams],
       body: undefined,
-      status: 0
+      status: 0,
+      receivedAt: Date.now()
     }
     const base = (Object.entries(BASES) as [Api, string][]).find(([, prefix]) => url.pathname.startsWith(`${prefix}/`))
     if (url.pathname.startsWith('/_emulator/') || !base) {
@@ -234,6 +243,12 @@ export class KapsoEmulator {
     record.api = base[0]
     record.path = url.pathname.slice(base[1].length)
     this.requests.push(record)
+    this.inFlight++
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight)
+    res.on('close', () => {
+      this.inFlight--
+      record.answeredAt = Date.now()
+    })
     const fault = this.faults.take(record.method, record.path)
     if (fault) this.faultsInjected++
     if (fault && answerUnhandled(fault, req, res, record)) return

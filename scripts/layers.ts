@@ -22,6 +22,7 @@ export const LAYERS: [string, string[]][] = [
       'urls.ts',
       'events.ts',
       'ownership.ts',
+      'concurrency.ts',
       'retry.ts',
       'shims/'
     ]

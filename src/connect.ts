@@ -1,3 +1,4 @@
+import { RateGate, readConcurrency } from './concurrency.js'
 import type { Deadline } from './deadline.js'
 import { lazyGitHub } from './github/lazy.js'
 import type { ActionInputs } from './inputs/index.js'
@@ -16,7 +17,9 @@ export const BACKOFF_MS = Number(process.env.KAPSO_ACTION_BACKOFF_MS) || 1000
 
 /**
  * Kapso (one kept-alive connection for the step) and, loaded only when called, GitHub. `closers` collects
- * what must be closed when the step ends, so that no socket holds the process.
+ * what must be closed when the step ends, so that no socket holds the process. Where order does not matter,
+ * up to KAPSO_ACTION_CONCURRENCY requests go at once; each service has one rate gate, so that a rate limit
+ * told to one request holds back the others.
  */
 export function connect(
   inputs: ActionInputs,
@@ -24,6 +27,7 @@ export function connect(
   progress: Progress,
   closers: (() => void)[]
 ): Effects {
+  const concurrency = readConcurrency(process.env.KAPSO_ACTION_CONCURRENCY)
   const retry = {
     maxAttempts: inputs.maxAttempts,
     timeoutMs: inputs.requestTimeoutSeconds * 1000,
@@ -33,6 +37,7 @@ export function connect(
   const transport = new Transport({
     ...retry,
     service: 'Kapso',
+    gate: new RateGate(),
     headers: { 'X-API-Key': inputs.apiKey },
     userAgent: USER_AGENT
   })
@@ -45,13 +50,14 @@ export function connect(
       scope: inputs.scope,
       kind: inputs.desired.kind,
       deadline,
-      lookAgain
+      lookAgain,
+      concurrency
     },
     transport,
     progress
   )
   const github = inputs.githubToken
-    ? lazyGitHub({ ...retry, token: inputs.githubToken, userAgent: USER_AGENT })
+    ? lazyGitHub({ ...retry, gate: new RateGate(), concurrency, token: inputs.githubToken, userAgent: USER_AGENT })
     : undefined
   const deliveries = inputs.scope.kind === 'legacy' ? undefined : new DeliveriesClient(inputs.apiUrl, transport)
   return {
@@ -60,6 +66,7 @@ export function connect(
     ...(inputs.comment && github && { comments: github.comments }),
     deliveries,
     pollMs: BACKOFF_MS,
-    deadline
+    deadline,
+    concurrency
   }
 }

@@ -1,3 +1,4 @@
+import type { RateGate } from './concurrency.js'
 import { Deadline, StepTimeout } from './deadline.js'
 import { ActionError, StatusError } from './errors.js'
 import * as log from './log.js'
@@ -16,6 +17,8 @@ export interface RetryOptions {
   /** The first backoff delay; each retry doubles it. */
   backoffMs: number
   deadline: Deadline
+  /** Shared by the service's requests: a rate limit told to one holds back the next attempt of all. */
+  gate?: RateGate
 }
 
 /** How one attempt ended when it did not succeed. */
@@ -113,6 +116,7 @@ async function waitToRetry(
   const waitMs = last.retryAfterMs ?? backoff(options.backoffMs, attempt - 1)
   if (waitMs >= deadline.remainingMs()) throw outOfTime(options, request, state)
   if (last.rateLimited) {
+    options.gate?.hold(waitMs)
     const how = last.retryAfterMs === undefined ? '' : ' as it asks'
     log.notice(
       `${rateLimiting(service, last, doing)}: waiting ${Math.ceil(waitMs / 1000)} s${how}, then trying again ` +
@@ -154,13 +158,17 @@ async function lookForEarlierEffect<T>(
   return found
 }
 
-/** One attempt, bounded by the request timeout and by what is left of the step's. */
-function attemptInTime<T>(
+/**
+ * One attempt, once no rate limit told to another request holds it back, bounded by the request timeout and
+ * by what is left of the step's.
+ */
+async function attemptInTime<T>(
   options: RetryOptions,
   request: RetriedRequest<T>,
   attempt: number,
   state: RetryState
 ): Promise<T | Failure> {
+  if (options.gate && !(await options.gate.pass(options.deadline))) throw outOfTime(options, request, state)
   const remaining = options.deadline.remainingMs()
   if (remaining <= 0) throw outOfTime(options, request, state)
   return request.attempt(attempt, Math.min(options.timeoutMs, remaining))

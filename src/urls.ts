@@ -20,18 +20,25 @@ export function sameUrl(a: string, b: string): boolean {
 }
 
 /**
- * The text to give Kapso's "URL contains" filter so that every stored form of this URL passes it: the path
- * without a trailing slash (hosts may come back in another case, with or without a port). Only when the
- * path reads the same as typed and as parsed: a path that parsing changes (non-ASCII, percent-encoding,
- * "." segments, braces, backslashes) may be stored either way, so the whole scope is read instead, as it
- * is for an empty path.
+ * The text to give Kapso's "URL contains" filter: as much of the URL as every form Kapso may keep of it
+ * contains. Kapso documents the filter as a substring match (`q[url_cont]`, `url_contains`: NOTES.md §1.1,
+ * §2.3) and never says it ignores case, so the text must be in each form exactly. The forms: the URL as sent
+ * (the user's spelling: inputs/webhook.ts) and what a server makes of it in normal form (the host in lower
+ * case, the default port dropped, a trailing slash added or dropped). When the host is spelled as it parses
+ * (lower case, no default port), that is `//host/path`, the path without a trailing slash: one webhook among
+ * any number that share the path. When the path is not spelled as it parses (non-ASCII, percent-encoding,
+ * "." segments, braces, backslashes: it may be kept either way), `//host` alone. When the host is spelled
+ * otherwise, the path alone; when neither holds, undefined: the whole scope is read.
  */
 export function containsFilter(raw: string): string | undefined {
   const url = parseUrl(raw)
   if (!url) return undefined
-  const typed = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(raw)?.[1] ?? ''
+  const typed = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)([^?#]*)/i.exec(raw)
   const path = url.pathname.replace(/\/$/, '')
-  return path === '' || typed.replace(/\/$/, '') !== path ? undefined : path
+  const pathAsParsed = (typed?.[2] ?? '').replace(/\/$/, '') === path
+  const hostAsParsed = typed?.[1] === url.host && !url.username && !url.password
+  if (hostAsParsed) return `//${url.host}${pathAsParsed ? path : ''}`
+  return path === '' || !pathAsParsed ? undefined : path
 }
 
 /** Whether the URL's path has an empty segment (`//`), as `${{ url }}/api` makes of a URL ending in "/". */

@@ -36,6 +36,7 @@ export function useGitHub(repository: string): GitHubEmulator {
     running?.setPullRequests([])
     running?.setComments([])
     running?.setCommentPermission('write')
+    running?.setLatency(0)
   })
   return forwarder(() => running)
 }

@@ -7,6 +7,7 @@ import {
   type CommitPullRequest
 } from '../boundary/github.js'
 import type { Deadline } from '../deadline.js'
+import { mapBounded } from '../concurrency.js'
 import { ActionError, StatusError } from '../errors.js'
 import * as log from '../log.js'
 import type { PullRequestApi } from './types.js'
@@ -19,10 +20,15 @@ import { cappedFetch } from './capped-fetch.js'
 /** GraphQL allows many aliases in one query; 100 keeps each query small and well under GitHub's limits. */
 export const PULL_REQUESTS_PER_QUERY = 100
 
+/** The longest the calls wait for the request that opens the connection ahead (see GitHubApi.prepare). */
+const WARM_UP_MS = 3000
+
 export interface GitHubApiOptions extends Omit<RetryOptions, 'service'> {
   token: string
   userAgent: string
   deadline: Deadline
+  /** GraphQL queries in flight at once (KAPSO_ACTION_CONCURRENCY); default 1. */
+  concurrency?: number
 }
 
 /**
@@ -35,9 +41,13 @@ export class GitHubApi implements PullRequestApi {
   private readonly retry: RetryOptions
   /** The proxy-aware fetch, with a bound on the size of an answer: given with each call. */
   readonly fetch: typeof fetch
+  private readonly concurrency: number
+  /** The request that opens the connection ahead of the calls (see prepare). */
+  private warming: Promise<void> | undefined
 
   constructor(options: GitHubApiOptions) {
     this.retry = { ...options, service: 'GitHub' }
+    this.concurrency = options.concurrency ?? 1
     this.octokit = github.getOctokit(options.token, {
       userAgent: options.userAgent,
       // Octokit would print server text (deprecation notices) raw to stderr: through our log, as outside text.
@@ -53,6 +63,30 @@ export class GitHubApi implements PullRequestApi {
     const proxyFetch =
       (this.octokit.request.endpoint.DEFAULTS as { request?: { fetch?: typeof fetch } }).request?.fetch ?? fetch
     this.fetch = cappedFetch(proxyFetch, MAX_BODY_BYTES)
+  }
+
+  /**
+   * Opens the connection to GitHub ahead of the calls, with the one request that costs nothing (GET
+   * /rate_limit does not count against the rate limit), so that the calls find it open. What it answers is
+   * not read; a failure is only traced: the calls that follow report their own. The calls wait for it, so
+   * that they use that connection and no more are in flight than the bound; it waits at most
+   * WARM_UP_MS for its answer, so that a server slow to give it holds them up no longer than that.
+   */
+  prepare(): void {
+    const ms = Math.min(WARM_UP_MS, this.retry.timeoutMs, this.retry.deadline.remainingMs())
+    const started = Date.now()
+    this.warming ??= this.octokit
+      .request('GET /rate_limit', {
+        request: { signal: AbortSignal.timeout(Math.max(1, ms)), redirect: 'error', fetch: this.fetch }
+      })
+      .then(
+        (answer) => answer.status,
+        (error: unknown) => {
+          const status = (error as { status?: unknown } | undefined)?.status
+          return typeof status === 'number' ? status : 'no answer'
+        }
+      )
+      .then((status) => log.debug(`GitHub: connection opened ahead (${String(status)}, ${Date.now() - started} ms)`))
   }
 
   /** The pull requests, open and closed, that contain this commit. */
@@ -73,27 +107,34 @@ export class GitHubApi implements PullRequestApi {
     return parseCommitPulls(data, doing)
   }
 
-  /** 'open' or 'closed' for each, undefined where GitHub has no such pull request: one query per 100. */
+  /**
+   * 'open' or 'closed' for each, undefined where GitHub has no such pull request: one query per 100, up to
+   * `concurrency` at once, the answers taken in the numbers' order (the first failing query's error wins).
+   */
   async pullRequestStates(numbers: readonly number[]): Promise<Map<number, 'open' | 'closed' | undefined>> {
-    const states = new Map<number, 'open' | 'closed' | undefined>()
+    const batches: number[][] = []
+    for (let i = 0; i < numbers.length; i += PULL_REQUESTS_PER_QUERY)
+      batches.push(numbers.slice(i, i + PULL_REQUESTS_PER_QUERY))
+    const answers = await mapBounded(batches, this.concurrency, (batch) => this.statesOf(batch))
+    return new Map(answers.flatMap((answer) => [...answer]))
+  }
+
+  /** One query: the states of at most PULL_REQUESTS_PER_QUERY pull requests. */
+  private async statesOf(batch: number[]): Promise<Map<number, 'open' | 'closed' | undefined>> {
     const { owner, repo } = github.context.repo
-    for (let i = 0; i < numbers.length; i += PULL_REQUESTS_PER_QUERY) {
-      const batch = numbers.slice(i, i + PULL_REQUESTS_PER_QUERY)
-      const doing = `reading the state of ${count(batch.length, 'pull request')} of ${owner}/${repo}`
-      const fields = batch.map((n) => `${pullRequestAlias(n)}: pullRequest(number: ${n}) { number state }`).join(' ')
-      const query = `query($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${fields} } }`
-      const request = (signal: AbortSignal): Promise<unknown> =>
-        this.octokit.graphql<unknown>(query, { owner, repo, request: { signal, redirect: 'error', fetch: this.fetch } })
-      const data = await this.call(doing, request, (error) => graphqlOutcome(error, batch, doing))
-      if (typeof data === 'object' && data !== null && (data as { repository?: unknown }).repository === null) {
-        throw new ActionError(
-          `GitHub answered that there is no repository ${owner}/${repo} while ${doing}: github-token cannot see it. ` +
-            `Check github-token: it needs pull-requests: read on ${owner}/${repo}.`
-        )
-      }
-      for (const [number, state] of parsePullRequestStates(data, batch, doing)) states.set(number, state)
+    const doing = `reading the state of ${count(batch.length, 'pull request')} of ${owner}/${repo}`
+    const fields = batch.map((n) => `${pullRequestAlias(n)}: pullRequest(number: ${n}) { number state }`).join(' ')
+    const query = `query($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${fields} } }`
+    const request = (signal: AbortSignal): Promise<unknown> =>
+      this.octokit.graphql<unknown>(query, { owner, repo, request: { signal, redirect: 'error', fetch: this.fetch } })
+    const data = await this.call(doing, request, (error) => graphqlOutcome(error, batch, doing))
+    if (typeof data === 'object' && data !== null && (data as { repository?: unknown }).repository === null) {
+      throw new ActionError(
+        `GitHub answered that there is no repository ${owner}/${repo} while ${doing}: github-token cannot see it. ` +
+          `Check github-token: it needs pull-requests: read on ${owner}/${repo}.`
+      )
     }
-    return states
+    return parsePullRequestStates(data, batch, doing)
   }
 
   /** One read under the retry policy; a final refusal as the ActionError that says which permission to add. */
@@ -102,9 +143,12 @@ export class GitHubApi implements PullRequestApi {
     request: (signal: AbortSignal) => Promise<unknown>,
     graphql?: (error: GraphqlError) => unknown
   ): Promise<unknown> {
-    return this.send<unknown>('GET', doing, request, { graphql }).catch((error: unknown) => {
-      throw error instanceof StatusError ? refused(error.status, doing) : error
-    })
+    const warmed = this.warming ?? Promise.resolve()
+    return warmed
+      .then(() => this.send<unknown>('GET', doing, request, { graphql }))
+      .catch((error: unknown) => {
+        throw error instanceof StatusError ? refused(error.status, doing) : error
+      })
   }
 
   /**

@@ -10,9 +10,10 @@ export interface LazyGitHub {
 }
 
 /**
- * GitHub's API, loaded on the first call: most runs never call GitHub, and @actions/github brings Octokit,
- * undici (see shims/undici.ts) and @actions/http-client (see shims/http-client.ts). ncc puts each dynamic
- * import in a chunk of its own that only such a call loads. Both halves share one client.
+ * GitHub's API, loaded on the first call, or when `pulls.prepare` is called (sweep calls it before it lists
+ * Kapso, so that loading and connecting overlap the list): most runs never call GitHub, and @actions/github
+ * brings Octokit, undici (see shims/undici.ts) and @actions/http-client (see shims/http-client.ts). ncc
+ * puts each dynamic import in a chunk of its own that only such a call loads. Both halves share one client.
  */
 export function lazyGitHub(options: GitHubApiOptions): LazyGitHub {
   let loading: Promise<PullRequestApi & CommentApi> | undefined
@@ -20,7 +21,13 @@ export function lazyGitHub(options: GitHubApiOptions): LazyGitHub {
   return {
     pulls: {
       pullRequestStates: async (numbers) => (await api()).pullRequestStates(numbers),
-      pullRequestsWith: async (sha) => (await api()).pullRequestsWith(sha)
+      pullRequestsWith: async (sha) => (await api()).pullRequestsWith(sha),
+      // A failure to load is the first call's to report: here it is only waited on.
+      prepare: () =>
+        void api().then(
+          (loaded) => loaded.prepare?.(),
+          () => undefined
+        )
     },
     comments: {
       findComment: async (pullRequest, marker) => (await api()).findComment(pullRequest, marker),
@@ -44,6 +51,7 @@ async function load(options: GitHubApiOptions): Promise<PullRequestApi & Comment
   return {
     pullRequestStates: (numbers) => api.pullRequestStates(numbers),
     pullRequestsWith: (sha) => api.pullRequestsWith(sha),
+    prepare: () => api.prepare(),
     findComment: (pullRequest, marker) => comments.findComment(pullRequest, marker),
     createComment: (pullRequest, body, marker) => comments.createComment(pullRequest, body, marker),
     updateComment: (id, body) => comments.updateComment(id, body)

@@ -6,6 +6,8 @@ export interface PullRequestApi {
   pullRequestStates(numbers: readonly number[]): Promise<Map<number, 'open' | 'closed' | undefined>>
   /** The pull requests, open and closed, that hold this commit. */
   pullRequestsWith(sha: string): Promise<CommitPullRequest[]>
+  /** Starts loading the client and opening its connection, for calls that will come; never fails. */
+  prepare?(): void
 }
 
 /** A comment the step posted or found: its id, and where it is shown. */

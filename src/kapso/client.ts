@@ -1,19 +1,12 @@
 import { AnswerError } from '../boundary/parse.js'
-import {
-  MAX_WEBHOOKS,
-  parseWebhook,
-  parseWebhookPage,
-  type Webhook,
-  type WebhookFields,
-  type WebhookKind
-} from '../boundary/kapso.js'
+import { parseWebhook, type Webhook, type WebhookFields, type WebhookKind } from '../boundary/kapso.js'
 import { ActionError, StatusError } from '../errors.js'
 import * as log from '../log.js'
 import { StepTimeout, type Deadline } from '../deadline.js'
 import { recordEntry } from '../ownership.js'
-import { holdSecret } from '../secrets.js'
 import type { Progress } from '../progress.js'
 import { containsFilter, sameUrl } from '../urls.js'
+import { PER_PAGE, readList } from './list.js'
 import { lookAgain, type LookAgainPolicy } from './look-again.js'
 import { refusal } from './refusal.js'
 import { collectionUrl, describeScope, inScope, listQuery, scopeNotFound, type Scope } from './scope.js'
@@ -30,18 +23,11 @@ export interface ClientOptions {
   deadline?: Deadline
   /** How long, and how often, to look again for what a create made when a list does not show it yet. */
   lookAgain: LookAgainPolicy
+  /** List pages in flight at once after the first (KAPSO_ACTION_CONCURRENCY); default 1. */
+  concurrency?: number
 }
 
 type ClientRequest = Omit<RequestSpec, 'url'> & { path: string }
-
-const PER_PAGE = 100
-/**
- * LIST_BOUNDS: the most one list (every page of one scope) is read to. A preview-heavy project has hundreds
- * of webhooks; 20,000 is far past any real scope, and 64 MiB is over three times what 20,000 webhooks of a
- * usual size take. Past either, the step stops with one message instead of reading on (SECURITY.md).
- */
-const MAX_PAGES = MAX_WEBHOOKS / PER_PAGE
-export const MAX_LIST_CHARACTERS = 64 * 1024 * 1024
 
 /**
  * Kapso's webhook API for one scope, on any API generation. Every answer is parsed by boundary/kapso.ts
@@ -70,47 +56,22 @@ export class KapsoClient {
     return this.list(`listing the webhooks of ${describeScope(this.options.scope)}`, undefined, keepSecret)
   }
 
-  /**
-   * Reads every page, keeping the webhooks of the step's kind in the scope, each once. The secrets kept
-   * (`keepSecret`: only webhooks with the step's URL) are held to be hidden in server text; all others are
-   * dropped. Without Kapso's page count, pages are read until one is empty or brings nothing new. Bounded
-   * whatever the server sends (see LIST_BOUNDS): a page of more than it asked for, more webhooks than
-   * MAX_WEBHOOKS or more than MAX_LIST_CHARACTERS of answers are refused, and the deadline is checked
-   * after every page as well as before every request.
-   */
-  private async list(
+  /** Every page, read by list.ts, keeping the webhooks of the step's kind in the scope. */
+  private list(
     doing: string,
     contains: string | undefined,
     keepSecret: (webhook: Webhook) => boolean
   ): Promise<Webhook[]> {
-    const found = new Map<string, Webhook>()
-    const seen = new Set<string>()
-    const ofThisKindAndScope = (webhook: Webhook): boolean =>
-      webhook.kind === this.options.kind && inScope(this.options.scope, webhook)
-    const secretKept = (webhook: Webhook): boolean => ofThisKindAndScope(webhook) && keepSecret(webhook)
-    let characters = 0
-    for (let page = 1; ; page++) {
-      const query = listQuery(this.options.scope, page, PER_PAGE, this.options.kind, contains)
-      const reply = await this.send({ method: 'GET', path: `?${query}`, doing })
-      characters += reply.size ?? 0
-      if (characters > MAX_LIST_CHARACTERS)
-        throw tooMuch(doing, `more than ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB of answers`)
-      const parsed = parseWebhookPage(reply.body, doing, PER_PAGE, secretKept)
-      if (parsed.totalPages !== undefined && parsed.totalPages > MAX_PAGES)
-        throw tooMuch(doing, `${parsed.totalPages.toLocaleString('en-US')} pages of ${PER_PAGE}`)
-      const before = seen.size
-      for (const webhook of parsed.webhooks) {
-        const id = webhook.id.toLowerCase()
-        seen.add(id)
-        if (!ofThisKindAndScope(webhook) || found.has(id)) continue
-        if (webhook.secret_key !== undefined) holdSecret(webhook.secret_key)
-        found.set(id, webhook)
-      }
-      if (seen.size > MAX_WEBHOOKS) throw tooMuch(doing, `more than ${MAX_WEBHOOKS.toLocaleString('en-US')} webhooks`)
-      this.checkDeadline(doing)
-      const more = parsed.totalPages !== undefined ? page < parsed.totalPages : seen.size > before
-      if (!more) return sortNewestFirst([...found.values()])
-    }
+    const { scope, kind } = this.options
+    return readList({
+      doing,
+      fetchPage: (page) =>
+        this.send({ method: 'GET', path: `?${listQuery(scope, page, PER_PAGE, kind, contains)}`, doing }),
+      keep: (webhook) => webhook.kind === kind && inScope(scope, webhook),
+      keepSecret,
+      concurrency: this.options.concurrency ?? 1,
+      checkDeadline: () => this.checkDeadline(doing)
+    })
   }
 
   /** CPU work on an answer counts against timeout-seconds too, not only the requests. */
@@ -267,18 +228,4 @@ export class KapsoClient {
       forbidden: describeScope(scope)
     })
   }
-}
-
-function tooMuch(doing: string, what: string): ActionError {
-  return new ActionError(
-    `Kapso's answers while ${doing} hold ${what}: more than this action reads from one scope ` +
-      `(${MAX_WEBHOOKS.toLocaleString('en-US')} webhooks, ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB), so it stopped ` +
-      `reading and changed nothing. ` +
-      'Check api-url and the scope id; if the scope really holds that many, delete the webhooks it no longer needs.'
-  )
-}
-
-function sortNewestFirst(webhooks: Webhook[]): Webhook[] {
-  const time = (w: Webhook): number => Date.parse(w.created_at ?? '') || 0
-  return [...webhooks].sort((a, b) => time(b) - time(a))
 }

@@ -1,4 +1,7 @@
 import type { Webhook } from '../boundary/kapso.js'
+import { AnswerError } from '../boundary/parse.js'
+import { settleBounded } from '../concurrency.js'
+import { StepTimeout } from '../deadline.js'
 import { ActionError } from '../errors.js'
 import type { ActionInputs } from '../inputs/index.js'
 import { describeScope, inScope } from '../kapso/scope.js'
@@ -35,7 +38,7 @@ export async function remove(inputs: ActionInputs, effects: Effects): Promise<Ou
   } else {
     throw new ActionError('operation delete needs url or webhook-id to know what to delete.')
   }
-  const deleted = await removeEach(targets, api, inputs.dryRun)
+  const deleted = await removeEach(targets, api, inputs.dryRun, effects.concurrency)
   const last = deleted[deleted.length - 1]
   if (!last)
     return { ...emptyOutcomeParts, result: 'absent', webhookId: '', url: owner ? '' : (desired.url ?? ''), owner }
@@ -120,12 +123,14 @@ async function removeById(inputs: ActionInputs, api: WebhookApi, id: string): Pr
  * or (with max-age) older than max-age. A webhook without the record, recorded for another repository,
  * or recorded without a pull request is never touched.
  */
-export async function sweep(inputs: ActionInputs, { api, github }: Effects): Promise<Outcome> {
+export async function sweep(inputs: ActionInputs, { api, github, concurrency }: Effects): Promise<Outcome> {
   const repository = inputs.context.repository
   if (!repository || !github)
     throw new ActionError(
       'operation sweep needs GITHUB_REPOSITORY, which the runner sets: run it in a GitHub workflow.'
     )
+  // GitHub's client loads, and its connection opens, while Kapso lists.
+  github.prepare?.()
   const all = await api.listAll()
   const ours = all.flatMap((webhook) => {
     const pullRequest = recordedPullRequest(webhook.headers, repository)
@@ -160,7 +165,7 @@ export async function sweep(inputs: ActionInputs, { api, github }: Effects): Pro
           : undefined
     if (reason) swept.push({ id: webhook.id, url: webhook.url, pullRequest, reason })
   }
-  const deletedIds = (await removeEach(swept, api, inputs.dryRun)).map((entry) => entry.id)
+  const deletedIds = (await removeEach(swept, api, inputs.dryRun, concurrency)).map((entry) => entry.id)
   return {
     ...emptyOutcomeParts,
     result: deletedIds.length ? 'deleted' : 'absent',
@@ -172,15 +177,44 @@ export async function sweep(inputs: ActionInputs, { api, github }: Effects): Pro
 }
 
 /**
- * Deletes each, one request apiece, and returns those this step removed (in a dry run, all). One gone
- * meanwhile (another run, or a person) is the state wanted, but not counted as this step's deletion.
+ * Deletes each, one request apiece, up to `concurrency` at once, and returns those this step removed (in a
+ * dry run, all), in the items' order. One gone meanwhile (another run, or a person) is the state wanted, but
+ * not counted as this step's deletion. When a delete fails, no further one starts; those in flight finish
+ * (each recorded in the step's progress as it is deleted), and the error names every webhook not deleted.
  */
 export async function removeEach<T extends { id: string }>(
   items: readonly T[],
   api: WebhookApi,
-  dryRun: boolean
+  dryRun: boolean,
+  concurrency = 1
 ): Promise<T[]> {
-  const removed: T[] = []
-  for (const item of items) if (dryRun || (await api.remove(item.id))) removed.push(item)
-  return removed
+  if (dryRun) return [...items]
+  const ends = await settleBounded(items, concurrency, (item) => api.remove(item.id))
+  const failed = ends.find((end) => end.status === 'rejected')
+  if (failed)
+    throw notAllDeleted(
+      failed.reason,
+      items.filter((_, i) => ends[i]?.status !== 'fulfilled')
+    )
+  return items.filter((_, i) => {
+    const end = ends[i]
+    return end?.status === 'fulfilled' && end.value
+  })
+}
+
+/**
+ * The error when a delete failed: its own message, and which webhooks are still there (the failed ones and
+ * those not started). An error that is no failure Kapso or the step's time caused (a fault of this action)
+ * goes on as it is.
+ */
+function notAllDeleted(reason: unknown, left: readonly { id: string }[]): unknown {
+  const known = reason instanceof ActionError || reason instanceof AnswerError || reason instanceof StepTimeout
+  if (!known) return reason
+  const applied =
+    reason instanceof StepTimeout && reason.mayHaveApplied ? ' Kapso may have carried out that last delete.' : ''
+  return new ActionError(
+    `${reason.message}${applied} Not deleted: ${listIds(left.map((item) => item.id))}; a re-run deletes ` +
+      `${left.length === 1 ? 'it' : 'them'}.`,
+    reason instanceof ActionError ? reason.status : undefined
+  )
 }

@@ -31,6 +31,8 @@ export interface Effects {
   /** verify's pause between two reads of the deliveries. */
   pollMs?: number
   deadline?: Deadline
+  /** Deletes in flight at once (KAPSO_ACTION_CONCURRENCY); default 1. */
+  concurrency?: number
   /**
    * Called before a create is sent, with the URL, the ids already there, the secret and the record: the post
    * step's way to find it.
