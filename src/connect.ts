@@ -14,6 +14,37 @@ const USER_AGENT = 'kapso-webhook-action/1'
  */
 export const BACKOFF_MS = Number(process.env.KAPSO_ACTION_BACKOFF_MS) || 1000
 
+/** The bounds every request of the step keeps: attempts, each one's timeout, the backoff, the step's deadline. */
+export interface Bounds {
+  apiKey: string
+  maxAttempts: number
+  requestTimeoutSeconds: number
+}
+
+/** Kapso's transport: one kept-alive connection for the step, closed (through `closers`) when it ends. */
+export function kapsoTransport(inputs: Bounds, deadline: Deadline, closers: (() => void)[]): Transport {
+  const transport = new Transport({
+    ...retryPolicy(inputs, deadline),
+    service: 'Kapso',
+    headers: { 'X-API-Key': inputs.apiKey },
+    userAgent: USER_AGENT
+  })
+  closers.push(() => transport.close())
+  return transport
+}
+
+function retryPolicy(
+  inputs: Bounds,
+  deadline: Deadline
+): { maxAttempts: number; timeoutMs: number; backoffMs: number; deadline: Deadline } {
+  return {
+    maxAttempts: inputs.maxAttempts,
+    timeoutMs: inputs.requestTimeoutSeconds * 1000,
+    backoffMs: BACKOFF_MS,
+    deadline
+  }
+}
+
 /**
  * Kapso (one kept-alive connection for the step) and, loaded only when called, GitHub. `closers` collects
  * what must be closed when the step ends, so that no socket holds the process.
@@ -24,19 +55,8 @@ export function connect(
   progress: Progress,
   closers: (() => void)[]
 ): Effects {
-  const retry = {
-    maxAttempts: inputs.maxAttempts,
-    timeoutMs: inputs.requestTimeoutSeconds * 1000,
-    backoffMs: BACKOFF_MS,
-    deadline
-  }
-  const transport = new Transport({
-    ...retry,
-    service: 'Kapso',
-    headers: { 'X-API-Key': inputs.apiKey },
-    userAgent: USER_AGENT
-  })
-  closers.push(() => transport.close())
+  const retry = retryPolicy(inputs, deadline)
+  const transport = kapsoTransport(inputs, deadline, closers)
   const lookAgain = { paceMs: BACKOFF_MS, deadline }
   const client = new KapsoClient(
     {

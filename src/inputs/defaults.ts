@@ -7,6 +7,8 @@ export const ACTION_DEFAULTS: Readonly<Record<string, string>> = {
   'buffer-enabled': "false",
   'operation': "upsert",
   'cleanup': "false",
+  'prune': "true",
+  'fail-on-drift': "false",
   'dry-run': "false",
   'max-attempts': "5",
   'request-timeout-seconds': "30",

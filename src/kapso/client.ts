@@ -30,6 +30,8 @@ export interface ClientOptions {
   deadline?: Deadline
   /** How long, and how often, to look again for what a create made when a list does not show it yet. */
   lookAgain: LookAgainPolicy
+  /** With scope project: list the project's list as it is, every phone number's webhooks too (a manifest's prune). */
+  everyScope?: boolean
 }
 
 type ClientRequest = Omit<RequestSpec, 'url'> & { path: string }
@@ -86,7 +88,7 @@ export class KapsoClient {
     const found = new Map<string, Webhook>()
     const seen = new Set<string>()
     const ofThisKindAndScope = (webhook: Webhook): boolean =>
-      webhook.kind === this.options.kind && inScope(this.options.scope, webhook)
+      webhook.kind === this.options.kind && (this.options.everyScope === true || inScope(this.options.scope, webhook))
     const secretKept = (webhook: Webhook): boolean => ofThisKindAndScope(webhook) && keepSecret(webhook)
     let characters = 0
     for (let page = 1; ; page++) {
