@@ -257,11 +257,11 @@ export const modules = {
     }
     var external_node_fs_ = __webpack_require__(3024);
     var types = __webpack_require__(3448);
+    var events = __webpack_require__(5694);
     var webhook = __webpack_require__(6632);
     var inputs_values = __webpack_require__(8463);
     var warnings = __webpack_require__(8516);
     var secrets = __webpack_require__(8935);
-    var events = __webpack_require__(5694);
     const TOP_LEVEL = [ "webhooks" ];
     async function parseEntries(text, report) {
       const yaml = await __webpack_require__.e(815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
@@ -349,7 +349,8 @@ export const modules = {
       const before = problems(report);
       const {name: name} = raw;
       if (!(0, ownership.lx)(name)) before.add(raw.line, `${JSON.stringify(name).slice(0, 60)} is no entry name: 1 to 40 lower-case letters, digits and dashes, ` + "starting and ending with a letter or digit (like orders or staging-2).");
-      const values = inputValues(raw, before.add);
+      const suggested = new Set;
+      const values = inputValues(raw, before.add, suggested);
       const variable = values.get("secret-key-env");
       values.delete("secret-key-env");
       const secret = variable ? readSecretEnv(raw, variable, context.env, before) : void 0;
@@ -367,8 +368,8 @@ export const modules = {
         const kind = (0, inputs_scope.X0)(scope, fail);
         const apiUrl = (0, inputs_scope.AX)(scope, fail);
         const desired = (0, webhook.oM)(fail, scope, kind);
-        if (!desired.url) fail("url is required: the absolute https:// URL Kapso delivers to.");
-        if (kind === "kapso" && desired.events.length === 0) fail(`events is required for kind kapso: one or more of ${(0, 
+        if (!values.get("url") && !suggested.has("url")) fail("url is required: the absolute https:// URL Kapso delivers to.");
+        if (kind === "kapso" && desired.events.length === 0 && !suggested.has("events")) fail(`events is required for kind kapso: one or more of ${(0, 
         webhook.FR)(scope, "kapso").join(", ")}.`);
         if (before.count === 0) (0, warnings.e)("upsert", false, desired.bufferEnabled, desired.url, `${name}.`);
         return {
@@ -396,9 +397,13 @@ export const modules = {
         }
       };
     }
-    function inputValues(raw, report) {
+    function inputValues(raw, report, suggested) {
       const values = new Map;
-      for (const [field, {value: value, line: line}] of raw.fields) if (!ENTRY_FIELDS.includes(field)) report(line, unknownField(raw.name, field)); else {
+      for (const [field, {value: value, line: line}] of raw.fields) if (!ENTRY_FIELDS.includes(field)) {
+        report(line, unknownField(raw.name, field));
+        const near = (0, events.ZA)(field, ENTRY_FIELDS);
+        if (near) suggested.add(near);
+      } else {
         const text = asInput(field, value);
         if (typeof text === "string") values.set(field, text); else report(line, `${raw.name}.${field} ${text.problem}`);
       }

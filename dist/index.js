@@ -876,7 +876,7 @@ var __webpack_modules__ = {
       const fail = problems.fail;
       const noSecrets = (0, access.S)(apiKey, context, fail);
       const path = readManifestPath(fail);
-      const control = (0, inputs_control.l)(fail);
+      const control = (0, inputs_control.l)(message => SINGLE_WEBHOOK_INPUTS.some(name => message.startsWith(`${name} `)) ? void 0 : fail(message));
       const operation = MANIFEST_OPERATIONS.find(name => name === control.requested);
       if (control.requested && !operation) fail(`operation must be upsert (reconcile) or delete with manifest; got ${(0, 
       values.hD)(control.requested)}.`);

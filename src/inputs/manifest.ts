@@ -73,7 +73,10 @@ export function readManifestInputs(context: GitHubContext = readGitHubContext())
   const fail = problems.fail
   const noSecrets = checkApiKey(apiKey, context, fail)
   const path = readManifestPath(fail)
-  const control = readRunControl(fail)
+  // The single-webhook inputs among those readRunControl reads are refused below, by name: not checked twice.
+  const control = readRunControl((message) =>
+    SINGLE_WEBHOOK_INPUTS.some((name) => message.startsWith(`${name} `)) ? undefined : fail(message)
+  )
   const operation = MANIFEST_OPERATIONS.find((name) => name === control.requested)
   if (control.requested && !operation)
     fail(`operation must be upsert (reconcile) or delete with manifest; got ${quote(control.requested)}.`)

@@ -3,6 +3,7 @@
  * is written as the input of the same name would be, and read with inputs/ (see readingFrom). A message is
  * put at the line of the field it names ("orders.events has …"), or else of the entry.
  */
+import { suggest } from '../events.js'
 import { eventsFor, MIN_SECRET_KEY_LENGTH, readDesiredWebhook } from '../inputs/webhook.js'
 import { readApiUrl, readKind, readScope } from '../inputs/scope.js'
 import { readingFrom } from '../inputs/values.js'
@@ -53,7 +54,9 @@ export function readEntry(raw: RawEntry, context: EntryContext, report: Report):
         'starting and ending with a letter or digit (like orders or staging-2).'
     )
   }
-  const values = inputValues(raw, before.add)
+  // A field typed wrong is reported once, as a typo: not again as missing.
+  const suggested = new Set<string>()
+  const values = inputValues(raw, before.add, suggested)
   const variable = values.get('secret-key-env')
   values.delete('secret-key-env')
   const secret = variable ? readSecretEnv(raw, variable, context.env, before) : undefined
@@ -78,8 +81,9 @@ export function readEntry(raw: RawEntry, context: EntryContext, report: Report):
       const kind = readKind(scope, fail)
       const apiUrl = readApiUrl(scope, fail)
       const desired = readDesiredWebhook(fail, scope, kind)
-      if (!desired.url) fail('url is required: the absolute https:// URL Kapso delivers to.')
-      if (kind === 'kapso' && desired.events.length === 0)
+      if (!values.get('url') && !suggested.has('url'))
+        fail('url is required: the absolute https:// URL Kapso delivers to.')
+      if (kind === 'kapso' && desired.events.length === 0 && !suggested.has('events'))
         fail(`events is required for kind kapso: one or more of ${eventsFor(scope, 'kapso').join(', ')}.`)
       if (before.count === 0) warnAboutIgnored('upsert', false, desired.bufferEnabled, desired.url, `${name}.`)
       return { scope, kind, apiUrl, desired }
@@ -101,11 +105,14 @@ export function readEntry(raw: RawEntry, context: EntryContext, report: Report):
 }
 
 /** The entry's fields as the inputs of the same names would be written; unknown fields and bad types reported. */
-function inputValues(raw: RawEntry, report: Report): Map<string, string> {
+function inputValues(raw: RawEntry, report: Report, suggested: Set<string>): Map<string, string> {
   const values = new Map<string, string>()
   for (const [field, { value, line }] of raw.fields) {
-    if (!(ENTRY_FIELDS as readonly string[]).includes(field)) report(line, unknownField(raw.name, field))
-    else {
+    if (!(ENTRY_FIELDS as readonly string[]).includes(field)) {
+      report(line, unknownField(raw.name, field))
+      const near = suggest(field, ENTRY_FIELDS)
+      if (near) suggested.add(near)
+    } else {
       const text = asInput(field, value)
       if (typeof text === 'string') values.set(field, text)
       else report(line, `${raw.name}.${field} ${text.problem}`)
