@@ -300,7 +300,7 @@ describe('examples/webhooks-as-code.yml, with examples/.kapso/webhooks.yml', () 
     const planned = hook(await play(file, read(file), { event: prEvent('opened', 9) }))
     expect(planned.run?.outputs).toMatchObject({ result: 'changed', drift: 'true', 'dry-run': 'true' })
     // Every entry of the file the workflow names (.kapso/webhooks.yml in the repository) is in the plan.
-    const entries = [...read('examples/.kapso/webhooks.yml').matchAll(/^  ([a-z-]+):$/gm)].map((m) => m[1])
+    const entries = [...read('examples/.kapso/webhooks.yml').matchAll(/^ {2}([a-z-]+):$/gm)].map((m) => m[1])
     for (const name of entries) expect(planned.run?.summary).toContain(`| ${name} | would create |`)
     expect(kapso.webhooks()).toEqual([])
 
