@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { EMULATOR_DEFAULTS, EMULATOR_PROJECT_ID } from '../emulator/server.js'
-import { pushEvent } from '../scripts/github-events.js'
+import { pullRequestEvent, pushEvent } from '../scripts/github-events.js'
 import { runAction, runnerView, type ActionRun } from '../scripts/run-action.js'
 import { useEmulator } from './support/emulator.js'
 
@@ -36,7 +36,11 @@ function entry(name: string, url: string, more = '', scope = `phone-number-id: "
 const BOTH = `webhooks:\n${entry('orders', ORDERS, '    secret-key-env: ORDERS_SECRET\n')}${entry('status', STATUS)}`
 
 /** Runs the bundle on a push with the manifest text in a workspace of its own. */
-async function reconcile(manifest: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
+async function reconcile(
+  manifest: string,
+  inputs: Record<string, string> = {},
+  event = pushEvent()
+): Promise<ActionRun> {
   const workspace = mkdtempSync(join(tmpdir(), 'manifest-'))
   workspaces.push(workspace)
   mkdirSync(join(workspace, '.kapso'))
@@ -44,7 +48,7 @@ async function reconcile(manifest: string, inputs: Record<string, string> = {}):
   return runAction(
     { 'api-key': EMULATOR_DEFAULTS.apiKey, 'api-url': kapso.apiUrl('platform'), manifest: PATH, ...inputs },
     { GITHUB_WORKSPACE: workspace, ORDERS_SECRET: SECRET },
-    { event: pushEvent() }
+    { event }
   )
 }
 
@@ -222,6 +226,14 @@ describe('secrets and errors', () => {
     expect(JSON.stringify(run.outputs)).not.toContain(SECRET)
     expect(run.summary).not.toContain(SECRET)
     expect(run.stderr).not.toContain(SECRET)
+  })
+
+  it('skips a fork’s pull request, which gets no secrets, with a warning and no request', async () => {
+    const run = await reconcile(BOTH, { 'api-key': '' }, pullRequestEvent('opened', 3, { fork: true }))
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.result).toBe('skipped')
+    expect(run.stdout).toContain('::warning::api-key is empty: this run is for a pull request from a fork')
+    expect(kapso.requests).toEqual([])
   })
 
   it('reports every problem of the file and makes no request', async () => {

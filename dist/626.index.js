@@ -14,6 +14,7 @@ export const modules = {
     var inputs_manifest = __webpack_require__(7813);
     var log = __webpack_require__(5625);
     var report = __webpack_require__(665);
+    var summary = __webpack_require__(8855);
     var src_text = __webpack_require__(8992);
     var inputs_scope = __webpack_require__(725);
     var kapso_client = __webpack_require__(3920);
@@ -133,8 +134,9 @@ export const modules = {
     }
     async function adopt(entry, found, inputs, effects) {
       const before = (0, ownership.aE)(found.headers);
-      log.pq(`${entry.name}: adopting webhook ${found.id} at ${found.url} (${before ? `recorded for ${(0, 
-      identity.TV)(before)}` : "no ownership record"}): it is recorded for entry ${entry.name} of ${entry.record.manifest} from now on.`);
+      const text = `${entry.name}: adopting webhook ${found.id} at ${found.url} (${before ? `recorded for ${(0, 
+      identity.TV)(before)}` : "no ownership record"}): it is recorded for entry ${entry.name} of ${entry.record.manifest} from now on.`;
+      if (before && before.manifest === void 0) log.$e(`${text} Remove the workflow step that made it.`); else log.pq(text);
       const headers = {
         ...found.headers
       };
@@ -547,6 +549,7 @@ export const modules = {
           result: "skipped",
           "dry-run": String(inputs.dryRun)
         }, [ "result", "dry-run" ]);
+        await (0, summary.kC)(`Skipped: ${inputs.skip.reason}`);
         return;
       }
       const manifest = await readManifest({

@@ -745,7 +745,7 @@ var __webpack_modules__ = {
     __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
       try {
         var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3665);
+        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9968);
         const isPost = _actions_core__WEBPACK_IMPORTED_MODULE_0__.Gu("isPost") === "true";
         if (!isPost) _actions_core__WEBPACK_IMPORTED_MODULE_0__.LZ("isPost", "true");
         await (isPost ? (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.t)() : (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.e)());
@@ -1802,7 +1802,7 @@ var __webpack_modules__ = {
       }
     }
   },
-  3665: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+  9968: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
       t: () => main_cleanup,
       e: () => run
@@ -2021,137 +2021,7 @@ var __webpack_modules__ = {
         return this.done.length === 0 ? "Nothing was changed in Kapso before that." : `Done before that: ${this.done.join("; ")}.`;
       }
     }
-    async function verifyDelivery(webhook, event, api, options) {
-      const before = new Set((await api.list(webhook.id, event)).map(d => d.id));
-      const isNew = d => !before.has(d.id) && (event === void 0 || d.event === event);
-      await api.test(webhook.id, event, isNew);
-      log.pq(`Asked Kapso for a test delivery${event ? ` of ${event}` : ""} to ${webhook.url}; waiting up to ` + `${options.timeoutSeconds} s for the endpoint's answer.`);
-      const ends = Date.now() + Math.min(options.timeoutSeconds * 1e3, options.deadline.remainingMs() - 1e3);
-      let last;
-      while (Date.now() + options.pollMs < ends) {
-        await new Promise(resolve => setTimeout(resolve, options.pollMs));
-        last = (await api.list(webhook.id, event)).find(isNew) ?? last;
-        if (!last) continue;
-        const answered = last.response_status !== void 0;
-        const seen = {
-          responseStatus: last.response_status,
-          attempts: last.attempt_count,
-          event: event,
-          url: webhook.url
-        };
-        if (last.status === "delivered") return {
-          status: "delivered",
-          ...seen
-        };
-        if (last.status === "failed" || last.attempt_count > 0 && answered && !isSuccess(last.response_status)) return {
-          status: "failed",
-          ...seen
-        };
-      }
-      return {
-        status: "unconfirmed",
-        responseStatus: last?.response_status,
-        attempts: last?.attempt_count,
-        event: event,
-        url: webhook.url
-      };
-    }
-    function isSuccess(status) {
-      return status !== void 0 && status >= 200 && status < 300;
-    }
-    function likelyCauses(status) {
-      if (status === void 0) return "the endpoint gave no answer within the 10 s Kapso waits: is the preview up, reachable from the internet, " + "and quick to answer?";
-      if (status === 401 || status === 403) return "the preview is protected by its host (a Vercel preview with Deployment Protection answers 401 until its " + "bypass header, " + "x-vercel-protection-bypass, is sent: add it through headers), or the receiver rejects the signature " + "(X-Webhook-Signature is the hex HMAC-SHA256 of the raw body, keyed with the secret-key output).";
-      if (status === 404 || status === 405 || status === 410) return "url's path is wrong: nothing there takes a POST. Check the route the preview serves.";
-      if (status >= 300 && status < 400) return "the endpoint redirects, and Kapso does not follow redirects: give the final URL.";
-      if (status === 400 || status === 422) return "the receiver refused the body: check that it reads the payload version the webhook sends " + "(payload-version) and verifies the signature on the raw body.";
-      if (status === 429) return "the receiver is rate-limiting.";
-      if (status >= 500) return "the receiver failed while handling the event: look at its logs.";
-      return "look at the receiver's logs for this request.";
-    }
-    function endpointAnswer(v) {
-      return v.responseStatus === void 0 ? "no answer" : `HTTP ${v.responseStatus}`;
-    }
-    function describeVerification(v) {
-      const what = `Kapso's test delivery${v.event ? ` of ${v.event}` : ""} to ${v.url}`;
-      const answer = endpointAnswer(v);
-      switch (v.status) {
-       case "delivered":
-        return `${what} was delivered: the endpoint answered ${answer}.`;
-
-       case "failed":
-        if (v.responseStatus === void 0) return `${what} failed: the endpoint never answered${v.attempts ? ` Kapso's ${attempts(v.attempts)}` : ""}. ` + `Likely cause: ${likelyCauses(void 0)}`;
-        return `${what} failed: the endpoint answered ${answer}. Likely cause: ${likelyCauses(v.responseStatus)}`;
-
-       case "unconfirmed":
-        if (v.attempts && v.responseStatus === void 0) return `${what} is not confirmed yet: the endpoint has not answered Kapso's ${attempts(v.attempts)} so far. Kapso ` + `waits 10 s for an answer, ` + `retries 10, 40 and 90 s after a failed attempt, and only then marks the delivery failed. Likely cause: ` + `${likelyCauses(void 0)}`;
-        return `${what} is not confirmed yet (last seen: ${answer}): Kapso had not recorded its outcome within ` + `verify-timeout-seconds. Raise it, or look at the webhook's deliveries in Kapso.`;
-      }
-    }
-    function attempts(n) {
-      return n === 1 ? "attempt" : `${n} attempts`;
-    }
-    async function writeSummary(outcome, inputs) {
-      if (!process.env.GITHUB_STEP_SUMMARY) return;
-      const {result: result, webhookId: webhookId, url: url, changes: changes, swept: swept} = outcome;
-      const operation = inputs.requested === "auto" ? `auto \u2192 ${inputs.operation}` : inputs.operation;
-      const summary = core.z.addHeading(cell(`Kapso webhook: ${operation}${inputs.dryRun ? " (dry run, nothing written)" : ""}`), 3);
-      const owner = outcome.owner;
-      summary.addTable([ [ th("Scope"), ...owner ? [ th("Pull request") ] : [], th("Webhook"), th("URL"), th("Events"), th("Result") ], [ cell((0, 
-      kapso_scope.OI)(inputs.scope)), ...owner ? [ pullRequestLink(owner, inputs.context) ] : [], cell(webhookId || (result === "created" ? "(new)" : "\u2014")), url ? summary_link(url) : "\u2014", cell(inputs.operation === "upsert" || inputs.operation === "create" ? inputs.desired.events.join(", ") : "\u2014"), cell(inputs.dryRun && result !== "unchanged" && result !== "absent" ? `would be ${result}` : result) ] ]);
-      if (result !== "deleted" && outcome.deletedIds.length > 0) {
-        const whose = owner ? "of the same pull request" : "of this step at the same url";
-        summary.addRaw(`<p>${inputs.dryRun ? "Would also delete" : "Also deleted"}, as older webhooks ${whose}: ` + `${cell((0, 
-        src_text.Z6)(outcome.deletedIds))}.</p>`);
-      }
-      if (changes.length > 0) {
-        summary.addRaw(inputs.dryRun ? "<p>Planned changes:</p>" : "<p>Changes:</p>");
-        summary.addTable([ [ th("Input"), th("Before"), th("After") ], ...changes.map(c => [ c.input, c.from, c.to ].map(cell)) ]);
-      }
-      if (outcome.verification) {
-        const v = outcome.verification;
-        summary.addRaw(`<p>Delivery check${v.event ? ` (${cell(v.event)})` : ""}: <strong>${cell(v.status)}</strong>, the endpoint ` + `answered ${cell(endpointAnswer(v))}.</p>`);
-      }
-      if (swept) if (swept.length === 0) summary.addRaw("<p>No webhook of a closed (or, with max-age, old) pull request of this repository.</p>"); else {
-        summary.addRaw(`<p>${inputs.dryRun ? "Would delete" : "Deleted"} ${swept.length} webhook${swept.length === 1 ? "" : "s"}:</p>`);
-        summary.addTable([ [ th("Webhook"), th("URL"), th("Pull request"), th("Why") ], ...swept.map(s => [ s.id, s.url, `#${s.pullRequest}`, s.reason ].map(cell)) ]);
-      }
-      await flush();
-    }
-    async function writeSummaryLine(text) {
-      if (!process.env.GITHUB_STEP_SUMMARY) return;
-      core.z.addHeading("Kapso webhook", 3).addRaw(`<p>${cell(text)}</p>`);
-      await flush();
-    }
-    async function writeFailureSummary(message) {
-      if (!process.env.GITHUB_STEP_SUMMARY) return;
-      const lines = message.split("\n").map(cell);
-      core.z.addHeading("Kapso webhook: failed", 3).addRaw(`<p>${lines.join("<br>")}</p>`);
-      await flush();
-    }
-    async function flush() {
-      try {
-        await core.z.write();
-      } catch (error) {
-        log.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-    function summary_link(url) {
-      return /^https?:\/\//i.test(url) ? `<a href="${cell(url)}">${cell(url)}</a>` : cell(url);
-    }
-    function pullRequestLink(owner, {serverUrl: serverUrl, repository: repository}) {
-      const text = cell(`#${owner.pullRequest}${owner.name ? ` (name ${owner.name})` : ""}`);
-      return serverUrl && repository ? `<a href="${cell(`${serverUrl}/${repository}/pull/${owner.pullRequest}`)}">${text}</a>` : text;
-    }
-    function th(text) {
-      return {
-        data: text,
-        header: true
-      };
-    }
-    function cell(text) {
-      return (0, src_text.hN)((0, secrets.E$)(text)).replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
-    }
+    var summary = __nccwpck_require__(8855);
     var urls = __nccwpck_require__(5769);
     const PROVISIONED = "cleanup-webhook";
     const PENDING = "cleanup-pending-create";
@@ -2201,7 +2071,7 @@ var __webpack_modules__ = {
         for (const id of ids) {
           const line = await api.remove(id) ? `Cleanup: deleted webhook ${id}.` : `Cleanup: webhook ${id} was already gone.`;
           log.pq(line);
-          await writeSummaryLine(line);
+          await (0, summary.kC)(line);
         }
       } catch (error) {
         log.fJ(`Cleanup failed: ${failureMessage(error, progress)}`);
@@ -2445,6 +2315,7 @@ var __webpack_modules__ = {
       log.$e(`${one ? `Webhook ${others[0]?.id} of ${scope} also has` : `${others.length} webhooks of ${scope} (${(0, 
       src_text.Z6)(others.map(w => w.id))}) also have`} ` + `url ${url}, but ${one ? "it is" : "they are"} not recorded for ${whose} (made by hand, by another workflow, ` + `or for another pull request): left as ${one ? "it is" : "they are"}. Kapso delivers each event to that URL ` + `once for each webhook.`);
     }
+    var verify = __nccwpck_require__(1233);
     async function verifyIfAsked(inputs, effects, outcome) {
       const {verifyTimeoutSeconds: verifyTimeoutSeconds, desired: desired} = inputs;
       if (verifyTimeoutSeconds === void 0 || !effects.deliveries || !outcome.webhookId || outcome.result === "skipped") return outcome;
@@ -2457,7 +2328,7 @@ var __webpack_modules__ = {
       };
       return {
         ...outcome,
-        verification: await verifyDelivery({
+        verification: await (0, verify.Wc)({
           id: outcome.webhookId,
           url: outcome.url
         }, event, effects.deliveries, options)
@@ -2495,7 +2366,7 @@ var __webpack_modules__ = {
             result: "skipped",
             "dry-run": String(inputs.dryRun)
           }, report.s4);
-          await writeSummaryLine(`Skipped: ${inputs.skip.reason}`);
+          await (0, summary.kC)(`Skipped: ${inputs.skip.reason}`);
           return;
         }
         const effects = (0, connect.Ng)(inputs, new src_deadline.B(inputs.timeoutSeconds), progress, closers);
@@ -2510,12 +2381,12 @@ var __webpack_modules__ = {
           saveProvisioned(outcome.webhookId, outcome.url, outcome.record, outcome.secretKey);
           log.pq(`cleanup is on: webhook ${outcome.webhookId} will be deleted when the job ends.`);
         }
-        await writeSummary(outcome, inputs);
+        await (0, summary.Sy)(outcome, inputs);
         reportVerification(outcome.verification);
       } catch (error) {
         const message = failureMessage(error, progress);
         log.fJ(message);
-        await writeFailureSummary(message);
+        await (0, summary.KJ)(message);
       } finally {
         for (const close of closers) close();
       }
@@ -2525,7 +2396,7 @@ var __webpack_modules__ = {
     }
     function reportVerification(verification) {
       if (!verification) return;
-      const text = describeVerification(verification);
+      const text = (0, verify.Xm)(verification);
       if (verification.status === "failed") log.fJ(text); else if (verification.status === "unconfirmed") log.$e(text); else log.pq(text);
     }
     function failureMessage(error, progress) {
@@ -2802,6 +2673,84 @@ var __webpack_modules__ = {
       changes: [],
       deletedIds: []
     };
+  },
+  1233: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      Wc: () => verifyDelivery,
+      Xm: () => describeVerification,
+      iZ: () => endpointAnswer
+    });
+    var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5625);
+    async function verifyDelivery(webhook, event, api, options) {
+      const before = new Set((await api.list(webhook.id, event)).map(d => d.id));
+      const isNew = d => !before.has(d.id) && (event === void 0 || d.event === event);
+      await api.test(webhook.id, event, isNew);
+      _log_js__WEBPACK_IMPORTED_MODULE_0__.pq(`Asked Kapso for a test delivery${event ? ` of ${event}` : ""} to ${webhook.url}; waiting up to ` + `${options.timeoutSeconds} s for the endpoint's answer.`);
+      const ends = Date.now() + Math.min(options.timeoutSeconds * 1e3, options.deadline.remainingMs() - 1e3);
+      let last;
+      while (Date.now() + options.pollMs < ends) {
+        await new Promise(resolve => setTimeout(resolve, options.pollMs));
+        last = (await api.list(webhook.id, event)).find(isNew) ?? last;
+        if (!last) continue;
+        const answered = last.response_status !== void 0;
+        const seen = {
+          responseStatus: last.response_status,
+          attempts: last.attempt_count,
+          event: event,
+          url: webhook.url
+        };
+        if (last.status === "delivered") return {
+          status: "delivered",
+          ...seen
+        };
+        if (last.status === "failed" || last.attempt_count > 0 && answered && !isSuccess(last.response_status)) return {
+          status: "failed",
+          ...seen
+        };
+      }
+      return {
+        status: "unconfirmed",
+        responseStatus: last?.response_status,
+        attempts: last?.attempt_count,
+        event: event,
+        url: webhook.url
+      };
+    }
+    function isSuccess(status) {
+      return status !== void 0 && status >= 200 && status < 300;
+    }
+    function likelyCauses(status) {
+      if (status === void 0) return "the endpoint gave no answer within the 10 s Kapso waits: is the preview up, reachable from the internet, " + "and quick to answer?";
+      if (status === 401 || status === 403) return "the preview is protected by its host (a Vercel preview with Deployment Protection answers 401 until its " + "bypass header, " + "x-vercel-protection-bypass, is sent: add it through headers), or the receiver rejects the signature " + "(X-Webhook-Signature is the hex HMAC-SHA256 of the raw body, keyed with the secret-key output).";
+      if (status === 404 || status === 405 || status === 410) return "url's path is wrong: nothing there takes a POST. Check the route the preview serves.";
+      if (status >= 300 && status < 400) return "the endpoint redirects, and Kapso does not follow redirects: give the final URL.";
+      if (status === 400 || status === 422) return "the receiver refused the body: check that it reads the payload version the webhook sends " + "(payload-version) and verifies the signature on the raw body.";
+      if (status === 429) return "the receiver is rate-limiting.";
+      if (status >= 500) return "the receiver failed while handling the event: look at its logs.";
+      return "look at the receiver's logs for this request.";
+    }
+    function endpointAnswer(v) {
+      return v.responseStatus === void 0 ? "no answer" : `HTTP ${v.responseStatus}`;
+    }
+    function describeVerification(v) {
+      const what = `Kapso's test delivery${v.event ? ` of ${v.event}` : ""} to ${v.url}`;
+      const answer = endpointAnswer(v);
+      switch (v.status) {
+       case "delivered":
+        return `${what} was delivered: the endpoint answered ${answer}.`;
+
+       case "failed":
+        if (v.responseStatus === void 0) return `${what} failed: the endpoint never answered${v.attempts ? ` Kapso's ${attempts(v.attempts)}` : ""}. ` + `Likely cause: ${likelyCauses(void 0)}`;
+        return `${what} failed: the endpoint answered ${answer}. Likely cause: ${likelyCauses(v.responseStatus)}`;
+
+       case "unconfirmed":
+        if (v.attempts && v.responseStatus === void 0) return `${what} is not confirmed yet: the endpoint has not answered Kapso's ${attempts(v.attempts)} so far. Kapso ` + `waits 10 s for an answer, ` + `retries 10, 40 and 90 s after a failed attempt, and only then marks the delivery failed. Likely cause: ` + `${likelyCauses(void 0)}`;
+        return `${what} is not confirmed yet (last seen: ${answer}): Kapso had not recorded its outcome within ` + `verify-timeout-seconds. Raise it, or look at the webhook's deliveries in Kapso.`;
+      }
+    }
+    function attempts(n) {
+      return n === 1 ? "attempt" : `${n} attempts`;
+    }
   },
   2334: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
@@ -3344,6 +3293,81 @@ var __webpack_modules__ = {
     }
     function fetch(...args) {
       return loaded().fetch(...args);
+    }
+  },
+  8855: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      KJ: () => writeFailureSummary,
+      Sy: () => writeSummary,
+      kC: () => writeSummaryLine
+    });
+    var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
+    var _kapso_scope_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8414);
+    var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5625);
+    var _operations_verify_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1233);
+    var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8935);
+    var _text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8992);
+    async function writeSummary(outcome, inputs) {
+      if (!process.env.GITHUB_STEP_SUMMARY) return;
+      const {result: result, webhookId: webhookId, url: url, changes: changes, swept: swept} = outcome;
+      const operation = inputs.requested === "auto" ? `auto \u2192 ${inputs.operation}` : inputs.operation;
+      const summary = _actions_core__WEBPACK_IMPORTED_MODULE_0__.z.addHeading(cell(`Kapso webhook: ${operation}${inputs.dryRun ? " (dry run, nothing written)" : ""}`), 3);
+      const owner = outcome.owner;
+      summary.addTable([ [ th("Scope"), ...owner ? [ th("Pull request") ] : [], th("Webhook"), th("URL"), th("Events"), th("Result") ], [ cell((0, 
+      _kapso_scope_js__WEBPACK_IMPORTED_MODULE_5__.OI)(inputs.scope)), ...owner ? [ pullRequestLink(owner, inputs.context) ] : [], cell(webhookId || (result === "created" ? "(new)" : "\u2014")), url ? link(url) : "\u2014", cell(inputs.operation === "upsert" || inputs.operation === "create" ? inputs.desired.events.join(", ") : "\u2014"), cell(inputs.dryRun && result !== "unchanged" && result !== "absent" ? `would be ${result}` : result) ] ]);
+      if (result !== "deleted" && outcome.deletedIds.length > 0) {
+        const whose = owner ? "of the same pull request" : "of this step at the same url";
+        summary.addRaw(`<p>${inputs.dryRun ? "Would also delete" : "Also deleted"}, as older webhooks ${whose}: ` + `${cell((0, 
+        _text_js__WEBPACK_IMPORTED_MODULE_4__.Z6)(outcome.deletedIds))}.</p>`);
+      }
+      if (changes.length > 0) {
+        summary.addRaw(inputs.dryRun ? "<p>Planned changes:</p>" : "<p>Changes:</p>");
+        summary.addTable([ [ th("Input"), th("Before"), th("After") ], ...changes.map(c => [ c.input, c.from, c.to ].map(cell)) ]);
+      }
+      if (outcome.verification) {
+        const v = outcome.verification;
+        summary.addRaw(`<p>Delivery check${v.event ? ` (${cell(v.event)})` : ""}: <strong>${cell(v.status)}</strong>, the endpoint ` + `answered ${cell((0, 
+        _operations_verify_js__WEBPACK_IMPORTED_MODULE_2__.iZ)(v))}.</p>`);
+      }
+      if (swept) if (swept.length === 0) summary.addRaw("<p>No webhook of a closed (or, with max-age, old) pull request of this repository.</p>"); else {
+        summary.addRaw(`<p>${inputs.dryRun ? "Would delete" : "Deleted"} ${swept.length} webhook${swept.length === 1 ? "" : "s"}:</p>`);
+        summary.addTable([ [ th("Webhook"), th("URL"), th("Pull request"), th("Why") ], ...swept.map(s => [ s.id, s.url, `#${s.pullRequest}`, s.reason ].map(cell)) ]);
+      }
+      await flush();
+    }
+    async function writeSummaryLine(text) {
+      if (!process.env.GITHUB_STEP_SUMMARY) return;
+      _actions_core__WEBPACK_IMPORTED_MODULE_0__.z.addHeading("Kapso webhook", 3).addRaw(`<p>${cell(text)}</p>`);
+      await flush();
+    }
+    async function writeFailureSummary(message) {
+      if (!process.env.GITHUB_STEP_SUMMARY) return;
+      const lines = message.split("\n").map(cell);
+      _actions_core__WEBPACK_IMPORTED_MODULE_0__.z.addHeading("Kapso webhook: failed", 3).addRaw(`<p>${lines.join("<br>")}</p>`);
+      await flush();
+    }
+    async function flush() {
+      try {
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__.z.write();
+      } catch (error) {
+        _log_js__WEBPACK_IMPORTED_MODULE_1__.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    function link(url) {
+      return /^https?:\/\//i.test(url) ? `<a href="${cell(url)}">${cell(url)}</a>` : cell(url);
+    }
+    function pullRequestLink(owner, {serverUrl: serverUrl, repository: repository}) {
+      const text = cell(`#${owner.pullRequest}${owner.name ? ` (name ${owner.name})` : ""}`);
+      return serverUrl && repository ? `<a href="${cell(`${serverUrl}/${repository}/pull/${owner.pullRequest}`)}">${text}</a>` : text;
+    }
+    function th(text) {
+      return {
+        data: text,
+        header: true
+      };
+    }
+    function cell(text) {
+      return (0, _text_js__WEBPACK_IMPORTED_MODULE_4__.hN)((0, _secrets_js__WEBPACK_IMPORTED_MODULE_3__.E$)(text)).replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
     }
   },
   8992: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {

@@ -128,11 +128,12 @@ function mayAdopt(webhook: Webhook, { inputs, names, kept }: Context): boolean {
 /** The webhook at the entry's URL made the entry's, its record rewritten: an update ("adopted" in the plan). */
 async function adopt(entry: ManifestEntry, found: Webhook, inputs: ActionInputs, effects: Effects): Promise<PlanRow> {
   const before = readRecord(found.headers)
-  log.info(
-    `${entry.name}: adopting webhook ${found.id} at ${found.url} (${
-      before ? `recorded for ${describeRecord(before)}` : 'no ownership record'
-    }): it is recorded for entry ${entry.name} of ${entry.record.manifest} from now on.`
-  )
+  const text = `${entry.name}: adopting webhook ${found.id} at ${found.url} (${
+    before ? `recorded for ${describeRecord(before)}` : 'no ownership record'
+  }): it is recorded for entry ${entry.name} of ${entry.record.manifest} from now on.`
+  // A single-webhook step that still runs would no longer know the webhook as its own, and make another.
+  if (before && before.manifest === undefined) log.warning(`${text} Remove the workflow step that made it.`)
+  else log.info(text)
   const headers = { ...found.headers }
   const held = recordEntry(headers)
   if (held) delete headers[held[0]]

@@ -10,6 +10,7 @@ import { readManifestInputs, type ManifestInputs } from '../inputs/manifest.js'
 import * as log from '../log.js'
 import type { Progress } from '../progress.js'
 import { jsonOutput } from '../report.js'
+import { writeSummaryLine } from '../summary.js'
 import { count } from '../text.js'
 import { ManifestClients } from './clients.js'
 import { deleteOwned } from './prune.js'
@@ -23,6 +24,7 @@ export async function runManifest(progress: Progress, closers: (() => void)[]): 
   if (inputs.skip) {
     log.warning(inputs.skip.reason)
     log.setOutputs({ result: 'skipped', 'dry-run': String(inputs.dryRun) }, ['result', 'dry-run'])
+    await writeSummaryLine(`Skipped: ${inputs.skip.reason}`)
     return
   }
   const manifest = await readManifest({
