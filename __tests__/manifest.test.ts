@@ -47,7 +47,7 @@ async function reconcile(
   writeFileSync(join(workspace, PATH), manifest)
   return runAction(
     { 'api-key': EMULATOR_DEFAULTS.apiKey, 'api-url': kapso.apiUrl('platform'), manifest: PATH, ...inputs },
-    { GITHUB_WORKSPACE: workspace, ORDERS_SECRET: SECRET },
+    { GITHUB_WORKSPACE: workspace, ORDERS_SECRET: SECRET, KAPSO_ACTION_BACKOFF_MS: '20' },
     { event }
   )
 }
@@ -131,6 +131,38 @@ describe('reconciling a manifest', () => {
     expect(actions(run).orders).toBe('create')
     expect(run.stdout).toContain('recorded for someone else')
     for (const other of others) expect(kapso.webhooks().find((w) => w.id === other.id)).toEqual(other)
+  })
+})
+
+describe('the single-webhook boundary, retries and deadline', () => {
+  it('retries a create whose answer was lost without making a second webhook, and a 503 on a list', async () => {
+    kapso.inject({ method: 'GET', fault: { kind: 'status', status: 503 } })
+    kapso.inject({ method: 'POST', fault: { kind: 'reset-after' } })
+    const run = await reconcile(BOTH)
+    expect(run.exitCode, run.stdout).toBe(0)
+    expect(kapso.faultsInjected).toBe(2)
+    expect(webhookAt(ORDERS)).toHaveLength(1)
+    expect(webhookAt(STATUS)).toHaveLength(1)
+    expect(actions(await reconcile(BOTH))).toEqual({ orders: 'unchanged', status: 'unchanged' })
+  })
+
+  it('fails on a refusal halfway, saying what was done; a re-run carries on from Kapso’s state', async () => {
+    // orders (a phone number's) is created; status (the project's) is refused.
+    const manifest = `webhooks:\n${entry('orders', ORDERS)}${entry('status', STATUS, '', 'scope: project').replace(
+      'whatsapp.message.received',
+      'whatsapp.phone_number.created'
+    )}`
+    kapso.inject({ method: 'POST', path: /^\/whatsapp\/webhooks$/, fault: { kind: 'status', status: 503 } })
+    const failed = await reconcile(manifest, { 'max-attempts': '1' })
+    expect(failed.exitCode).toBe(1)
+    const orders = webhookAt(ORDERS)[0]
+    expect(runnerView(failed.stdout).join('\n')).toMatch(
+      new RegExp(`HTTP 503.*Done before that: created webhook ${orders}\\. A re-run picks up from Kapso's state`)
+    )
+    const run = await reconcile(manifest)
+    expect(actions(run)).toEqual({ orders: 'unchanged', status: 'create' })
+    expect(webhookAt(ORDERS)).toEqual([orders])
+    expect(webhookAt(STATUS)).toHaveLength(1)
   })
 })
 
