@@ -33,8 +33,12 @@ const SECRETS = {
   KAPSO_PROJECT_WEBHOOK_SECRET: 'example-project-secret-0123456789',
   VERCEL_AUTOMATION_BYPASS_SECRET: 'example-vercel-bypass-0123456789',
   NETLIFY_AUTH_TOKEN: 'example-netlify-token-0123456789',
-  CLOUDFLARE_API_TOKEN: 'example-cloudflare-token-0123456789'
+  CLOUDFLARE_API_TOKEN: 'example-cloudflare-token-0123456789',
+  ORDERS_WEBHOOK_SECRET: 'example-orders-secret-0123456789',
+  STAGING_WEBHOOK_SECRET: 'example-stage-secret-0123456789abc'
 }
+/** The staging number of examples/.kapso/webhooks.yml (the production one is the emulator's default). */
+const STAGING_NUMBER = '106540352242933'
 const VARS = {
   KAPSO_CONFIG_ID: EMULATOR_DEFAULTS.configId,
   KAPSO_PHONE_NUMBER_ID: EMULATOR_DEFAULTS.phoneNumberId,
@@ -55,6 +59,7 @@ beforeAll(async () => {
     ? Object.fromEntries(FIXED_HOSTS.map((host) => [host, receiver?.address ?? '']))
     : undefined
   kapso = await KapsoEmulator.start({
+    phoneNumberIds: [EMULATOR_DEFAULTS.phoneNumberId, STAGING_NUMBER],
     deliveryCa: receiver?.cert,
     deliveryHosts,
     deliveryTimeScale: 0.001,
@@ -99,7 +104,8 @@ async function play(file: string, text: string, { event, steps = {}, pulls }: St
       { ...inputs, 'api-url': api(inputs) },
       {
         secrets: [...Object.values(SECRETS), ...kapso.webhooks().map((w) => w.secret_key)],
-        env,
+        // The checked-out repository: examples/ stands for its root (.kapso/webhooks.yml is there).
+        env: { GITHUB_WORKSPACE: join(ROOT, 'examples'), ...env },
         options: { event: { ...event, apiUrl: github.apiUrl }, postState }
       }
     )
@@ -289,6 +295,56 @@ describe('examples/nightly-sweep.yml', () => {
     const swept = hook(await play(file, read(file), { event: scheduleEvent(), pulls }))
     expect(swept.run?.outputs).toMatchObject({ result: 'deleted', 'dry-run': 'false', 'deleted-count': '1' })
     expect(kapso.webhooks()).toHaveLength(1)
+  })
+})
+
+// 'examples/.kapso' holds the manifest the two workflows below read, as a repository would hold it.
+describe('examples/webhooks-as-code.yml, with examples/.kapso/webhooks.yml', () => {
+  const file = 'examples/webhooks-as-code.yml'
+  it('plans on a pull request, applies on push to main, and a re-run changes nothing', async () => {
+    const planned = hook(await play(file, read(file), { event: prEvent('opened', 9) }))
+    expect(planned.run?.outputs).toMatchObject({ result: 'changed', drift: 'true', 'dry-run': 'true' })
+    // Every entry of the file the workflow names (.kapso/webhooks.yml in the repository) is in the plan.
+    const entries = [...read('examples/.kapso/webhooks.yml').matchAll(/^ {2}([a-z-]+):$/gm)].map((m) => m[1])
+    for (const name of entries) expect(planned.run?.summary).toContain(`| ${name} | would create |`)
+    expect(kapso.webhooks()).toEqual([])
+
+    const applied = hook(await play(file, read(file), { event: pushEvent() }))
+    expect(applied.run?.outputs).toMatchObject({ result: 'changed', 'dry-run': 'false' })
+    expect(Object.keys(JSON.parse(applied.run?.outputs['webhook-ids'] ?? '{}'))).toEqual([
+      'orders',
+      'orders-staging',
+      'numbers'
+    ])
+    expect(kapso.webhooks().map((w) => w.secret_key)).toEqual([
+      SECRETS.ORDERS_WEBHOOK_SECRET,
+      SECRETS.STAGING_WEBHOOK_SECRET,
+      expect.any(String)
+    ])
+    const writes = kapso.writes().length
+    expect(hook(await play(file, read(file), { event: pushEvent() })).run?.outputs.result).toBe('unchanged')
+    expect(hook(await play(file, read(file), { event: prEvent('synchronize', 9) })).run?.outputs.drift).toBe('false')
+    expect(kapso.writes()).toHaveLength(writes)
+  })
+})
+
+describe('examples/webhooks-drift-check.yml', () => {
+  const file = 'examples/webhooks-drift-check.yml'
+  it('passes while Kapso holds what the file says, and fails once a webhook is changed by hand', async () => {
+    await play('examples/webhooks-as-code.yml', read('examples/webhooks-as-code.yml'), { event: pushEvent() })
+    expect(hook(await play(file, read(file), { event: scheduleEvent() })).run?.outputs.drift).toBe('false')
+    // Someone deletes the staging webhook in Kapso's dashboard.
+    const staging = kapso.webhooks('platform', STAGING_NUMBER)[0]?.id ?? ''
+    const gone = await fetch(`${kapso.apiUrl('platform')}/whatsapp/webhooks/${staging}`, {
+      method: 'DELETE',
+      headers: { 'X-API-Key': SECRETS.KAPSO_API_KEY }
+    })
+    expect(gone.status).toBe(204)
+    kapso.requests.length = 0
+    const drifted = (await play(file, read(file), { event: scheduleEvent() })).steps.find((s) => s.ours)
+    expect(drifted?.result?.exitCode).toBe(1)
+    expect(drifted?.result?.outputs).toMatchObject({ drift: 'true', result: 'changed' })
+    expect(kapso.writes()).toEqual([])
   })
 })
 

@@ -5,7 +5,14 @@
  * lagging-lists.test.ts and pull-request-webhook.test.ts.
  */
 import { describe, expect, it } from 'vitest'
-import { formatRecord, isRepositoryName, readRecord, recordedPullRequest, recordEntry } from '../src/ownership.js'
+import {
+  formatRecord,
+  isRecordedFor,
+  isRepositoryName,
+  readRecord,
+  recordedPullRequest,
+  recordEntry
+} from '../src/ownership.js'
 
 const REPO = 'octo-org/shop'
 const record = (value: string): Record<string, string> => ({ 'X-Provisioned-By': value })
@@ -147,8 +154,43 @@ describe('a value that is not exactly what formatRecord writes', () => {
     ['a trailing field', 'kapso-webhook-action; repository=o/r; pull-request=1; by=me'],
     ['a trailing space', 'kapso-webhook-action; repository=o/r; pull-request=1 '],
     ['a trailing line break after the repository', 'kapso-webhook-action; repository=o/r\n'],
-    ['a trailing line break after the pull request', 'kapso-webhook-action; repository=o/r; pull-request=1\n']
+    ['a trailing line break after the pull request', 'kapso-webhook-action; repository=o/r; pull-request=1\n'],
+    // A manifest's record.
+    ['a manifest and a pull request', 'kapso-webhook-action; repository=o/r; pull-request=1; manifest=m.yml; name=a'],
+    ['a manifest before the pull request', 'kapso-webhook-action; repository=o/r; manifest=m.yml; pull-request=1'],
+    ['a manifest path with ..', 'kapso-webhook-action; repository=o/r; manifest=../m.yml; name=a'],
+    ['an absolute manifest path', 'kapso-webhook-action; repository=o/r; manifest=/m.yml; name=a'],
+    ['a manifest path ending in /', 'kapso-webhook-action; repository=o/r; manifest=a/; name=a'],
+    ['a manifest path with a space', 'kapso-webhook-action; repository=o/r; manifest=a b.yml; name=a'],
+    ['a manifest after the name', 'kapso-webhook-action; repository=o/r; name=a; manifest=m.yml']
   ])('is no record: %s', (_what, value) => {
     expect(readRecord(record(value))).toBeUndefined()
+  })
+})
+
+describe("a manifest's record", () => {
+  const entry = { repository: REPO, manifest: '.kapso/webhooks.yml', name: 'orders' }
+
+  it('names the manifest path and the entry, and reads back', () => {
+    expect(formatRecord(entry)).toBe(
+      'kapso-webhook-action; repository=octo-org/shop; manifest=.kapso/webhooks.yml; name=orders'
+    )
+    expect(readRecord(record(formatRecord(entry)))).toEqual({ ...entry, pullRequest: undefined })
+  })
+
+  it('is never taken for a step of the same name, a preview, another manifest or another repository', () => {
+    const headers = record(formatRecord(entry))
+    for (const other of [
+      { repository: REPO, name: 'orders' },
+      { repository: REPO, pullRequest: 1, name: 'orders' },
+      { ...entry, manifest: '.kapso/other.yml' },
+      { ...entry, manifest: '.kapso/Webhooks.yml' },
+      { ...entry, repository: 'octo-org/other' }
+    ]) {
+      expect(isRecordedFor(headers, other)).toBe(false)
+      expect(isRecordedFor(record(formatRecord(other)), entry)).toBe(false)
+    }
+    expect(recordedPullRequest(headers, REPO)).toBeUndefined()
+    expect(isRecordedFor(headers, { ...entry, repository: 'OCTO-ORG/shop' })).toBe(true)
   })
 })

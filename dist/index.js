@@ -498,6 +498,208 @@ var __webpack_modules__ = {
       return new Promise(resolve => setTimeout(resolve, ms));
     }
   },
+  2712: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      o5: () => BACKOFF_MS,
+      Ng: () => connect,
+      g: () => gitHub,
+      S7: () => kapsoTransport
+    });
+    var src_concurrency = __nccwpck_require__(1532);
+    var http_client = __nccwpck_require__(4106);
+    var shims_undici = __nccwpck_require__(5136);
+    function lazyGitHub(options) {
+      let loading;
+      const api = () => loading ??= load(options);
+      return {
+        pulls: {
+          pullRequestStates: async numbers => (await api()).pullRequestStates(numbers),
+          pullRequestsWith: async sha => (await api()).pullRequestsWith(sha),
+          prepare: () => void api().then(loaded => loaded.prepare?.(), () => {})
+        },
+        comments: {
+          findComment: async (pullRequest, marker) => (await api()).findComment(pullRequest, marker),
+          createComment: async (pullRequest, body, marker) => (await api()).createComment(pullRequest, body, marker),
+          updateComment: async (id, body) => (await api()).updateComment(id, body)
+        }
+      };
+    }
+    async function load(options) {
+      const undici = await __nccwpck_require__.e(752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+      (0, shims_undici.Sw)(undici.default ?? undici);
+      await (0, http_client.w)();
+      const {GitHubApi: GitHubApi} = await Promise.all([ __nccwpck_require__.e(157), __nccwpck_require__.e(504) ]).then(__nccwpck_require__.bind(__nccwpck_require__, 5504));
+      const {GitHubComments: GitHubComments} = await Promise.all([ __nccwpck_require__.e(157), __nccwpck_require__.e(893) ]).then(__nccwpck_require__.bind(__nccwpck_require__, 8893));
+      const api = new GitHubApi(options);
+      const comments = new GitHubComments(api);
+      return {
+        pullRequestStates: numbers => api.pullRequestStates(numbers),
+        pullRequestsWith: sha => api.pullRequestsWith(sha),
+        prepare: () => api.prepare(),
+        findComment: (pullRequest, marker) => comments.findComment(pullRequest, marker),
+        createComment: (pullRequest, body, marker) => comments.createComment(pullRequest, body, marker),
+        updateComment: (id, body) => comments.updateComment(id, body)
+      };
+    }
+    var kapso_client = __nccwpck_require__(3149);
+    var dist = __nccwpck_require__(7934);
+    var parse = __nccwpck_require__(6525);
+    const testSchema = dist.Ikc({
+      data: dist.Ikc({
+        success: dist.zMY("true or false")
+      }, "an object with success")
+    }, "a JSON object with data");
+    function parseTestQueued(body, doing) {
+      return (0, parse.Wp)(testSchema, body, "Kapso", doing).data.success;
+    }
+    const deliverySchema = dist.Ikc({
+      id: parse.uR,
+      event: (0, parse.Qq)(200, "an event name without control characters"),
+      status: dist.KIO([ "pending", "delivered", "failed" ], "pending, delivered or failed"),
+      response_status: dist.cl6(dist.FsL((0, parse.rD)("an HTTP status"), dist.Wwf(100, "an HTTP status"), dist.cGV(599, "an HTTP status"))),
+      attempt_count: dist.FsL((0, parse.rD)("a number of attempts"), dist.Wwf(0, "a number of attempts")),
+      webhook_id: dist.cl6(parse.uR),
+      created_at: parse.KQ
+    }, "a delivery");
+    const MAX_DELIVERIES = 100;
+    const pageSchema = dist.Ikc({
+      data: (0, parse.ke)(deliverySchema, MAX_DELIVERIES)
+    }, "a JSON object with data");
+    function parseDeliveries(body, doing) {
+      return (0, parse.Wp)(pageSchema, body, "Kapso", doing).data.map(d => ({
+        id: d.id,
+        event: d.event,
+        status: d.status,
+        response_status: d.response_status ?? void 0,
+        attempt_count: d.attempt_count,
+        webhook_id: d.webhook_id ?? void 0,
+        created_at: d.created_at
+      }));
+    }
+    var errors = __nccwpck_require__(3916);
+    var refusal = __nccwpck_require__(6226);
+    class DeliveriesClient {
+      apiUrl;
+      transport;
+      constructor(apiUrl, transport) {
+        this.apiUrl = apiUrl;
+        this.transport = transport;
+      }
+      async list(webhookId, event) {
+        const query = new URLSearchParams({
+          webhook_id: webhookId,
+          limit: "100"
+        });
+        if (event !== void 0) query.set("event", event);
+        const doing = `reading the deliveries of webhook ${webhookId}`;
+        const reply = await this.send({
+          method: "GET",
+          url: `${this.apiUrl}/webhook_deliveries?${query}`,
+          doing: doing
+        });
+        return parseDeliveries(reply.body, doing).filter(d => d.webhook_id === void 0 || d.webhook_id.toLowerCase() === webhookId.toLowerCase());
+      }
+      async test(webhookId, event, isNew) {
+        const doing = `asking Kapso for a test delivery to webhook ${webhookId}`;
+        const query = event === void 0 ? "" : `?${new URLSearchParams({
+          event_type: event
+        })}`;
+        const reply = await this.send({
+          method: "POST",
+          url: `${this.apiUrl}/whatsapp/webhooks/${encodeURIComponent(webhookId)}/test${query}`,
+          payload: event === void 0 ? {} : {
+            event_type: event
+          },
+          doing: doing,
+          reconcile: async () => (await this.list(webhookId, event)).some(isNew) ? {
+            status: 200,
+            body: {
+              data: {
+                success: true
+              }
+            }
+          } : void 0
+        });
+        if (!parseTestQueued(reply.body, doing)) throw new errors.l(`Kapso did not queue the test delivery to webhook ${webhookId} (success: false). Re-run, or set verify to ` + `false.`);
+      }
+      async send(spec) {
+        try {
+          return await this.transport.request(spec);
+        } catch (error) {
+          if (!(error instanceof errors.X)) throw error;
+          const context = {
+            notFound: `Kapso answered HTTP 404 while ${spec.doing}: the Platform API at api-url ${this.apiUrl} has no ` + `such webhook.`,
+            forbidden: "webhook test deliveries or the deliveries list"
+          };
+          throw new errors.l((0, refusal.x)(error.status, error.body, spec.doing, context), error.status);
+        }
+      }
+    }
+    var kapso_transport = __nccwpck_require__(8263);
+    const USER_AGENT = "kapso-webhook-action/1";
+    const BACKOFF_MS = Number(process.env.KAPSO_ACTION_BACKOFF_MS) || 1e3;
+    function kapsoTransport(inputs, deadline, closers) {
+      const transport = new kapso_transport.oK({
+        ...retryPolicy(inputs, deadline),
+        service: "Kapso",
+        gate: new src_concurrency.Ut,
+        headers: {
+          "X-API-Key": inputs.apiKey
+        },
+        userAgent: USER_AGENT
+      });
+      closers.push(() => transport.close());
+      return transport;
+    }
+    function gitHub(inputs, deadline, concurrency) {
+      if (!inputs.githubToken) return;
+      return lazyGitHub({
+        ...retryPolicy(inputs, deadline),
+        gate: new src_concurrency.Ut,
+        concurrency: concurrency,
+        token: inputs.githubToken,
+        userAgent: USER_AGENT
+      });
+    }
+    function retryPolicy(inputs, deadline) {
+      return {
+        maxAttempts: inputs.maxAttempts,
+        timeoutMs: inputs.requestTimeoutSeconds * 1e3,
+        backoffMs: BACKOFF_MS,
+        deadline: deadline
+      };
+    }
+    function connect(inputs, deadline, progress, closers) {
+      const concurrency = (0, src_concurrency.WC)(process.env.KAPSO_ACTION_CONCURRENCY);
+      const transport = kapsoTransport(inputs, deadline, closers);
+      const lookAgain = {
+        paceMs: BACKOFF_MS,
+        deadline: deadline
+      };
+      const client = new kapso_client.G({
+        apiUrl: inputs.apiUrl,
+        defaultApiUrl: inputs.defaultApiUrl,
+        scope: inputs.scope,
+        kind: inputs.desired.kind,
+        deadline: deadline,
+        lookAgain: lookAgain,
+        concurrency: concurrency
+      }, transport, progress);
+      const github = gitHub(inputs, deadline, concurrency);
+      const deliveries = inputs.scope.kind === "legacy" ? void 0 : new DeliveriesClient(inputs.apiUrl, transport);
+      return {
+        api: client,
+        github: github?.pulls,
+        ...inputs.comment && github && {
+          comments: github.comments
+        },
+        deliveries: deliveries,
+        pollMs: BACKOFF_MS,
+        deadline: deadline,
+        concurrency: concurrency
+      };
+    }
+  },
   6683: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
       B: () => Deadline,
@@ -551,11 +753,142 @@ var __webpack_modules__ = {
       }
     }
   },
+  5694: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      YW: () => PROJECT_EVENTS,
+      ZA: () => suggest,
+      jd: () => BUFFERABLE_EVENTS,
+      ou: () => typoOf,
+      ry: () => splitList,
+      tU: () => classifyEvent,
+      tV: () => PHONE_NUMBER_EVENTS,
+      zH: () => CATALOG_READ
+    });
+    var fastest_levenshtein__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1916);
+    const CATALOG_READ = "2026-12-06";
+    const PHONE_NUMBER_EVENTS = [ "whatsapp.message.received", "whatsapp.message.sent", "whatsapp.message.delivered", "whatsapp.message.read", "whatsapp.message.failed", "whatsapp.conversation.created", "whatsapp.conversation.ended", "whatsapp.conversation.inactive", "whatsapp.contact.identity_changed", "whatsapp.contact.marketing_preference_changed", "whatsapp.meta_business_agent.handover" ];
+    const PROJECT_EVENTS = [ "whatsapp.config.created", "whatsapp.phone_number.created", "whatsapp.phone_number.deleted", "whatsapp.phone_number.offboarded", "whatsapp.phone_number.disconnected", "whatsapp.phone_number.reconnected", "whatsapp.account.disabled", "whatsapp.account.restricted", "whatsapp.account.reinstated", "whatsapp.account.violation", "workflow.execution.handoff", "workflow.execution.failed", "project.event", "kapso_agent.run.approval_required", "kapso_agent.run.completed", "kapso_agent.run.failed", "kapso_agent.run.cancelled" ];
+    const BUFFERABLE_EVENTS = [ "whatsapp.message.received" ];
+    const EVENT_NAME = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
+    const TYPO_DISTANCE = 2;
+    function classifyEvent(name, allowed, other) {
+      if (allowed.includes(name)) return {
+        verdict: "known"
+      };
+      if (other.includes(name)) return {
+        verdict: "other-scope"
+      };
+      const near = typoOf(name, [ ...allowed, ...other ]);
+      if (!EVENT_NAME.test(name)) return {
+        verdict: "malformed",
+        near: near ?? suggest(name, allowed)
+      };
+      return near ? {
+        verdict: "typo",
+        near: near
+      } : {
+        verdict: "unknown"
+      };
+    }
+    function splitList(raw) {
+      const items = raw.split(/[,\r\n]/).map(item => item.trim()).filter(item => item !== "");
+      return [ ...new Set(items) ];
+    }
+    function typoOf(name, candidates) {
+      return nearest(name.toLowerCase(), candidates, TYPO_DISTANCE);
+    }
+    function suggest(name, allowed) {
+      return nearest(name.toLowerCase(), allowed, Math.max(2, Math.floor(name.length / 3)));
+    }
+    function nearest(name, candidates, maxDistance) {
+      let best;
+      let bestDistance = 1 / 0;
+      for (const candidate of candidates) {
+        const d = (0, fastest_levenshtein__WEBPACK_IMPORTED_MODULE_0__.Io)(name, candidate);
+        if (d < bestDistance) {
+          best = candidate;
+          bestDistance = d;
+        }
+      }
+      return bestDistance <= maxDistance ? best : void 0;
+    }
+  },
+  9556: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      B7: () => isForkPullRequest,
+      DI: () => unfinishedDeployment,
+      L7: () => readGitHubContext,
+      Nf: () => isPullRequestClosed,
+      Wi: () => isDependabotRun,
+      Z: () => eventPullRequest,
+      qc: () => deploymentSha
+    });
+    var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+    __nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+    var _boundary_github_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3387);
+    var _ownership_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2334);
+    var _text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8992);
+    var _urls_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5769);
+    const PULL_REQUEST_EVENTS = [ "pull_request", "pull_request_target" ];
+    const DEPENDABOT = "dependabot[bot]";
+    function readGitHubContext(env = process.env) {
+      let payload = {};
+      const path = env.GITHUB_EVENT_PATH;
+      if (path) try {
+        payload = JSON.parse((0, node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, "utf8"));
+      } catch {
+        payload = {};
+      }
+      const repository = env.GITHUB_REPOSITORY ?? "";
+      const eventName = env.GITHUB_EVENT_NAME ?? "";
+      const actor = env.GITHUB_ACTOR ?? "";
+      const server = (0, _urls_js__WEBPACK_IMPORTED_MODULE_4__.Dl)(env.GITHUB_SERVER_URL || "https://github.com");
+      return {
+        ...(0, _boundary_github_js__WEBPACK_IMPORTED_MODULE_1__.wj)(payload),
+        eventName: /^[a-z_]{1,64}$/.test(eventName) ? eventName : "",
+        repository: (0, _ownership_js__WEBPACK_IMPORTED_MODULE_2__.en)(repository) ? repository : "",
+        ..._boundary_github_js__WEBPACK_IMPORTED_MODULE_1__.cd.test(actor) && {
+          actor: actor
+        },
+        ...server?.protocol === "https:" && {
+          serverUrl: server.origin
+        },
+        place: {
+          workflow: placeName((env.GITHUB_WORKFLOW_REF ?? "").replace(/@[^@]*$/, "") || (env.GITHUB_WORKFLOW ?? "")),
+          job: placeName(env.GITHUB_JOB ?? ""),
+          step: placeName(env.GITHUB_ACTION ?? "")
+        }
+      };
+    }
+    function placeName(value) {
+      return value.length <= 512 && !(0, _text_js__WEBPACK_IMPORTED_MODULE_3__.aQ)(value) ? value : "";
+    }
+    function eventPullRequest(context) {
+      return PULL_REQUEST_EVENTS.includes(context.eventName) ? context.pullRequest : void 0;
+    }
+    function isPullRequestClosed(context) {
+      return PULL_REQUEST_EVENTS.includes(context.eventName) && context.action === "closed";
+    }
+    function isForkPullRequest(context) {
+      if (!PULL_REQUEST_EVENTS.includes(context.eventName) || context.pullRequest === void 0) return false;
+      return context.headRepository !== context.baseRepository;
+    }
+    const DEPLOYMENT_EVENTS = [ "deployment", "deployment_status" ];
+    function deploymentSha(context) {
+      return DEPLOYMENT_EVENTS.includes(context.eventName) ? context.deploymentSha : void 0;
+    }
+    function isDependabotRun(context) {
+      return context.actor === DEPENDABOT || context.eventName === "pull_request_target" && context.pullRequestAuthor === DEPENDABOT;
+    }
+    function unfinishedDeployment(context) {
+      return context.eventName === "deployment_status" && context.deploymentState !== "success" ? context.deploymentState ?? "unknown" : void 0;
+    }
+  },
   9407: (module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
       try {
         var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3812);
+        var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9968);
         const isPost = _actions_core__WEBPACK_IMPORTED_MODULE_0__.Gu("isPost") === "true";
         if (!isPost) _actions_core__WEBPACK_IMPORTED_MODULE_0__.LZ("isPost", "true");
         await (isPost ? (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.t)() : (0, _main_js__WEBPACK_IMPORTED_MODULE_1__.e)());
@@ -565,6 +898,849 @@ var __webpack_modules__ = {
         __webpack_async_result__(e);
       }
     }, 1);
+  },
+  3787: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      S: () => checkApiKey,
+      q: () => readSecrets
+    });
+    var _github_context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9556);
+    var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8935);
+    var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8463);
+    var _webhook_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6632);
+    function checkApiKey(apiKey, context, fail) {
+      const noSecrets = apiKey ? void 0 : skipReason(context);
+      if (!apiKey && !noSecrets) fail("api-key is required: pass your Kapso project API key, e.g. ${{ secrets.KAPSO_API_KEY }}."); else if (/\s/.test(apiKey)) fail("api-key contains white space or a line break: paste the key alone.");
+      return noSecrets;
+    }
+    function readSecrets() {
+      const apiKey = (0, _values_js__WEBPACK_IMPORTED_MODULE_2__.R5)("api-key");
+      (0, _secrets_js__WEBPACK_IMPORTED_MODULE_1__.$l)(apiKey);
+      const secretKey = (0, _values_js__WEBPACK_IMPORTED_MODULE_2__.R5)("secret-key");
+      if (secretKey.length >= _webhook_js__WEBPACK_IMPORTED_MODULE_3__.nZ) (0, _secrets_js__WEBPACK_IMPORTED_MODULE_1__.$l)(secretKey);
+      const githubToken = (0, _values_js__WEBPACK_IMPORTED_MODULE_2__.R5)("github-token");
+      (0, _secrets_js__WEBPACK_IMPORTED_MODULE_1__.$l)(githubToken);
+      return {
+        apiKey: apiKey,
+        githubToken: githubToken
+      };
+    }
+    function skipReason(context) {
+      if ((0, _github_context_js__WEBPACK_IMPORTED_MODULE_0__.B7)(context)) return "api-key is empty: this run is for a pull request from a fork, and GitHub gives such runs no secrets. " + "Nothing was done.";
+      if ((0, _github_context_js__WEBPACK_IMPORTED_MODULE_0__.Wi)(context)) return "api-key is empty: Dependabot started this run, and GitHub gives Dependabot's runs only Dependabot secrets. " + "Nothing was done. " + "To give Dependabot's pull requests a webhook too, add KAPSO_API_KEY under " + "Settings \u2192 Secrets and variables \u2192 Dependabot.";
+      return;
+    }
+  },
+  4732: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      l: () => readRunControl
+    });
+    var _boundary_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6525);
+    var _events_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5694);
+    var _ownership_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2334);
+    var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3448);
+    var _values_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8463);
+    function readRunControl(fail) {
+      const webhookIdRaw = (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.R5)("webhook-id");
+      const webhookId = webhookIdRaw === "" || _boundary_parse_js__WEBPACK_IMPORTED_MODULE_0__.kk.test(webhookIdRaw) ? webhookIdRaw || void 0 : fail(`webhook-id must be a webhook's UUID (like 9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b); got ${(0, 
+      _values_js__WEBPACK_IMPORTED_MODULE_4__.hD)(webhookIdRaw)}.`);
+      return {
+        requested: readOperation(fail),
+        webhookId: webhookId,
+        name: readName(fail),
+        webhookIdGiven: webhookIdRaw !== "",
+        dryRun: (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.Vf)("dry-run", fail) ?? false,
+        maxAttempts: (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.JI)("max-attempts", 1, 10, fail),
+        requestTimeoutSeconds: (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.JI)("request-timeout-seconds", 1, 300, fail),
+        timeoutSeconds: (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.JI)("timeout-seconds", 1, 3600, fail),
+        cleanup: (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.Vf)("cleanup", fail) ?? false,
+        maxAgeMs: (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.$7)("max-age", fail),
+        verify: (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.Vf)("verify", fail) ?? false,
+        verifyTimeoutSeconds: (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.JI)("verify-timeout-seconds", 1, 600, fail),
+        comment: (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.Vf)("comment", fail) ?? false
+      };
+    }
+    function readOperation(fail) {
+      const raw = (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.R5)("operation");
+      if (_types_js__WEBPACK_IMPORTED_MODULE_3__.x.includes(raw)) return raw;
+      const near = (0, _events_js__WEBPACK_IMPORTED_MODULE_1__.ZA)(raw, _types_js__WEBPACK_IMPORTED_MODULE_3__.x);
+      return fail(`operation must be one of ${_types_js__WEBPACK_IMPORTED_MODULE_3__.x.join(", ")}; got ${(0, 
+      _values_js__WEBPACK_IMPORTED_MODULE_4__.hD)(raw)}${near ? `: did you mean "${near}"?` : "."}`);
+    }
+    function readName(fail) {
+      const raw = (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.R5)("name");
+      if (raw === "" || (0, _ownership_js__WEBPACK_IMPORTED_MODULE_2__.lx)(raw)) return raw || void 0;
+      return fail(`name must be 1 to 40 lower-case letters, digits and dashes, starting and ending with a letter or digit (like ` + `api or worker-2); got ${(0, 
+      _values_js__WEBPACK_IMPORTED_MODULE_4__.hD)(raw)}.`);
+    }
+  },
+  9011: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      O: () => ACTION_DEFAULTS
+    });
+    const ACTION_DEFAULTS = {
+      kind: "kapso",
+      active: "true",
+      "buffer-enabled": "false",
+      operation: "upsert",
+      cleanup: "false",
+      comment: "false",
+      prune: "true",
+      "fail-on-drift": "false",
+      "dry-run": "false",
+      "max-attempts": "5",
+      "request-timeout-seconds": "30",
+      verify: "false",
+      "verify-timeout-seconds": "60",
+      "timeout-seconds": "300"
+    };
+  },
+  7813: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      gb: () => checkManifestOnly,
+      B8: () => manifestGiven,
+      VU: () => readManifestInputs
+    });
+    const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+    var github_context = __nccwpck_require__(9556);
+    var ownership = __nccwpck_require__(2334);
+    var access = __nccwpck_require__(3787);
+    var inputs_control = __nccwpck_require__(4732);
+    var scope = __nccwpck_require__(725);
+    var types = __nccwpck_require__(3448);
+    var values = __nccwpck_require__(8463);
+    var defaults = __nccwpck_require__(9011);
+    const SINGLE_WEBHOOK_INPUTS = [ "whatsapp-config-id", "phone-number-id", "scope", "kind", "url", "name", "events", "secret-key", "active", "headers", "buffer-enabled", "buffer-window-seconds", "max-buffer-size", "buffer-events", "inactivity-minutes", "payload-version", "webhook-id", "cleanup", "max-age", "verify", "verify-timeout-seconds" ];
+    const MANIFEST_OPERATIONS = [ "upsert", "delete" ];
+    function manifestGiven() {
+      return (0, values.CB)("manifest") !== "";
+    }
+    function readManifestInputs(context = (0, github_context.L7)()) {
+      const {apiKey: apiKey, githubToken: githubToken} = (0, access.q)();
+      const problems = new values.Zw;
+      const fail = problems.fail;
+      const noSecrets = (0, access.S)(apiKey, context, fail);
+      const path = readManifestPath(fail);
+      const control = (0, inputs_control.l)(message => SINGLE_WEBHOOK_INPUTS.some(name => message.startsWith(`${name} `)) ? void 0 : fail(message));
+      const operation = MANIFEST_OPERATIONS.find(name => name === control.requested);
+      if (control.requested && !operation) fail(`operation must be upsert (reconcile) or delete with manifest; got ${(0, 
+      values.hD)(control.requested)}.`);
+      const given = SINGLE_WEBHOOK_INPUTS.filter(name => {
+        const value = (0, values.CB)(name);
+        return value !== "" && value !== defaults.O[name];
+      });
+      if (given.length > 0) fail(`${given.join(", ")} ${given.length === 1 ? "is" : "are"} not taken with manifest, which describes the ` + `webhooks: remove ${given.length === 1 ? "it" : "them"} from the step (each webhook's fields go in its entry ` + "in the file).");
+      const apiUrl = (0, scope.AX)(void 0, fail);
+      const prune = (0, values.Vf)("prune", fail) ?? true;
+      const failOnDrift = (0, values.Vf)("fail-on-drift", fail) ?? false;
+      if (failOnDrift && !control.dryRun) fail("fail-on-drift needs dry-run true: a drift check plans and writes nothing. Without it, drift is repaired.");
+      const repository = context.repository;
+      if (!repository && !noSecrets) fail("manifest needs GITHUB_REPOSITORY, which the runner sets, to record whose webhooks they are: run it in a " + "workflow.");
+      const {maxAttempts: maxAttempts, requestTimeoutSeconds: requestTimeoutSeconds, timeoutSeconds: timeoutSeconds} = control;
+      if (problems.list.length > 0 || !path || !operation || !maxAttempts || !requestTimeoutSeconds || !timeoutSeconds) throw new types.d(problems.list);
+      return {
+        apiKey: apiKey,
+        githubToken: githubToken,
+        path: path,
+        file: (0, external_node_path_namespaceObject.join)(process.env.GITHUB_WORKSPACE || process.cwd(), path),
+        prune: prune,
+        failOnDrift: failOnDrift,
+        operation: operation,
+        apiUrl: apiUrl?.url ?? "",
+        dryRun: control.dryRun,
+        comment: control.comment,
+        maxAttempts: maxAttempts,
+        requestTimeoutSeconds: requestTimeoutSeconds,
+        timeoutSeconds: timeoutSeconds,
+        context: context,
+        repository: repository,
+        ...noSecrets && {
+          skip: {
+            reason: noSecrets,
+            warn: true
+          }
+        }
+      };
+    }
+    function checkManifestOnly(fail) {
+      for (const name of [ "prune", "fail-on-drift" ]) {
+        const value = (0, values.Vf)(name, fail);
+        if (value !== void 0 && String(value) !== defaults.O[name]) fail(`${name} is only for manifest mode, and no manifest is given: remove ${name}, or give manifest.`);
+      }
+    }
+    function readManifestPath(fail) {
+      const raw = (0, values.CB)("manifest");
+      const path = external_node_path_namespaceObject.posix.normalize(raw.replace(/^\.\//, ""));
+      if ((0, external_node_path_namespaceObject.isAbsolute)(raw) || !(0, ownership.HS)(path)) return fail(`manifest must be a path relative to the workspace (the repository's root), of letters, digits and . _ - /, ` + `like .kapso/webhooks.yml; got ${(0, 
+      values.hD)(raw)}.`);
+      return path;
+    }
+  },
+  725: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      AX: () => readApiUrl,
+      Wi: () => DEFAULT_API_URLS,
+      X0: () => readKind,
+      hx: () => readScope
+    });
+    var _boundary_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6525);
+    var _urls_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5769);
+    var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8463);
+    const DEFAULT_API_URLS = {
+      legacy: "https://app.kapso.ai/api/v1",
+      platform: "https://api.kapso.ai/platform/v1"
+    };
+    const PHONE_NUMBER_ID = /^[0-9]{1,32}$/;
+    const ONE_SCOPE = "exactly one of whatsapp-config-id (legacy API), phone-number-id (Platform API) or scope: project (Platform API, " + "project-wide)";
+    function readScope(fail) {
+      const scope = (0, _values_js__WEBPACK_IMPORTED_MODULE_1__.R5)("scope");
+      const configId = (0, _values_js__WEBPACK_IMPORTED_MODULE_1__.R5)("whatsapp-config-id");
+      const phoneNumberId = (0, _values_js__WEBPACK_IMPORTED_MODULE_1__.R5)("phone-number-id");
+      if (scope !== "" && scope !== "project") return fail(`scope must be project, or empty to let whatsapp-config-id or phone-number-id decide; got ${(0, 
+      _values_js__WEBPACK_IMPORTED_MODULE_1__.hD)(scope)}.`);
+      if (scope === "project") {
+        if (configId || phoneNumberId) return fail(`scope project takes neither whatsapp-config-id nor phone-number-id: a project webhook belongs to the API ` + `key's whole project. Give ${ONE_SCOPE}.`);
+        return {
+          kind: "project",
+          id: "",
+          input: "scope"
+        };
+      }
+      if (configId && phoneNumberId) return fail(`give ${ONE_SCOPE}, not both ids.`);
+      if (configId) {
+        if (!_boundary_parse_js__WEBPACK_IMPORTED_MODULE_0__.kk.test(configId)) return fail(`whatsapp-config-id must be a Kapso configuration UUID (like 550e8400-e29b-41d4-a716-446655440000); got ` + `${(0, 
+        _values_js__WEBPACK_IMPORTED_MODULE_1__.hD)(configId)}.`);
+        return {
+          kind: "legacy",
+          id: configId,
+          input: "whatsapp-config-id"
+        };
+      }
+      if (phoneNumberId) {
+        if (!PHONE_NUMBER_ID.test(phoneNumberId)) return fail(`phone-number-id must be Meta's phone number id, digits only (like 106540352242922); got ` + `${(0, 
+        _values_js__WEBPACK_IMPORTED_MODULE_1__.hD)(phoneNumberId)}.`);
+        return {
+          kind: "platform",
+          id: phoneNumberId,
+          input: "phone-number-id"
+        };
+      }
+      return fail(`give ${ONE_SCOPE}.`);
+    }
+    function readKind(scope, fail) {
+      const raw = (0, _values_js__WEBPACK_IMPORTED_MODULE_1__.R5)("kind");
+      if (raw !== "kapso" && raw !== "meta") return fail(`kind must be kapso (Kapso's events) or meta (Meta's raw payloads); got ${(0, 
+      _values_js__WEBPACK_IMPORTED_MODULE_1__.hD)(raw)}.`);
+      if (raw === "meta" && scope?.kind === "legacy") return fail("kind meta is a Platform API webhook: give phone-number-id instead of whatsapp-config-id.");
+      if (raw === "meta" && scope?.kind === "project") return fail("kind meta needs phone-number-id: Meta's raw payloads belong to one phone number, not to the project.");
+      return raw;
+    }
+    function generationOf(url) {
+      const path = url.pathname.replace(/\/+$/, "");
+      if (path.endsWith("/platform/v1")) return "platform";
+      if (path.endsWith("/api/v1")) return "legacy";
+      return;
+    }
+    function readApiUrl(scope, fail) {
+      const raw = (0, _values_js__WEBPACK_IMPORTED_MODULE_1__.R5)("api-url");
+      const wanted = scope?.kind === "legacy" ? "legacy" : "platform";
+      if (!raw) return scope ? {
+        url: DEFAULT_API_URLS[wanted],
+        isDefault: true
+      } : void 0;
+      const parsed = (0, _urls_js__WEBPACK_IMPORTED_MODULE_2__.Dl)(raw);
+      const accepts = "an absolute https:// URL (http:// only for localhost), without credentials, query or fragment";
+      if (!parsed || parsed.protocol !== "https:" && parsed.protocol !== "http:") return fail(`api-url must be ${accepts}; got ${(0, 
+      _values_js__WEBPACK_IMPORTED_MODULE_1__.hD)(raw)}.`);
+      if (parsed.username || parsed.password) return fail("api-url must not carry a user name or password: the API key is sent as X-API-Key.");
+      if (parsed.search || parsed.hash) return fail(`api-url must be ${accepts}.`);
+      if (parsed.protocol === "http:" && !(0, _values_js__WEBPACK_IMPORTED_MODULE_1__.U9)(parsed.hostname)) return fail(`api-url may use http:// only for a loopback host (localhost, 127.0.0.1, [::1]); use https:// for ` + `${parsed.hostname}.`);
+      const generation = generationOf(parsed);
+      if (scope && generation && generation !== wanted) {
+        const names = {
+          legacy: "Kapso's legacy API",
+          platform: "Kapso's Platform API"
+        };
+        const other = wanted === "legacy" ? "phone-number-id" : "whatsapp-config-id";
+        return fail(`api-url ${(0, _values_js__WEBPACK_IMPORTED_MODULE_1__.hD)(raw)} is ${names[generation]}, but ${scope.input === "scope" ? "scope project" : scope.input} ` + `needs ${names[wanted]} (${DEFAULT_API_URLS[wanted]}): ` + `leave api-url empty${scope.kind === "project" ? "" : `, or give ${other} for the other API`}.`);
+      }
+      return {
+        url: parsed.toString().replace(/\/+$/, ""),
+        isDefault: false
+      };
+    }
+  },
+  3448: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      d: () => InputError,
+      x: () => OPERATIONS
+    });
+    const OPERATIONS = [ "upsert", "create", "delete", "auto", "sweep" ];
+    class InputError extends Error {
+      problems;
+      constructor(problems) {
+        super(problems.length === 1 ? `Invalid input: ${problems[0]}` : `Invalid inputs:\n${problems.map(p => `  - ${p}`).join("\n")}`);
+        this.problems = problems;
+        this.name = "InputError";
+      }
+    }
+  },
+  8463: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      $7: () => readDuration,
+      CB: () => givenInput,
+      JI: () => readInteger,
+      L: () => readingFrom,
+      R5: () => readInput,
+      U9: () => isLoopback,
+      Vf: () => readBoolean,
+      Zw: () => Problems,
+      hD: () => quote
+    });
+    var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
+    var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8935);
+    var _defaults_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9011);
+    const stepInputs = name => _actions_core__WEBPACK_IMPORTED_MODULE_0__.V4(name);
+    let source = stepInputs;
+    function readInput(name) {
+      return source(name) || (_defaults_js__WEBPACK_IMPORTED_MODULE_2__.O[name] ?? "");
+    }
+    function readingFrom(values, read) {
+      const before = source;
+      source = values;
+      try {
+        return read();
+      } finally {
+        source = before;
+      }
+    }
+    function givenInput(name) {
+      return stepInputs(name);
+    }
+    class Problems {
+      list=[];
+      fail=message => {
+        this.list.push(message);
+        return;
+      };
+    }
+    function quote(value) {
+      return `"${(0, _secrets_js__WEBPACK_IMPORTED_MODULE_1__.F3)(value.replace(/\/\/[^/?#@\s]*@/g, "//***@"), 80)}"`;
+    }
+    const BOOLEAN_TRUE = [ "true", "True", "TRUE" ];
+    const BOOLEAN_FALSE = [ "false", "False", "FALSE" ];
+    function readBoolean(name, fail) {
+      const raw = readInput(name);
+      if (BOOLEAN_TRUE.includes(raw)) return true;
+      if (BOOLEAN_FALSE.includes(raw)) return false;
+      return fail(`${name} must be true or false; got ${quote(raw)}.`);
+    }
+    function readInteger(name, min, max, fail) {
+      const raw = readInput(name);
+      if (raw === "") return;
+      const value = /^[0-9]{1,5}$/.test(raw) ? Number(raw) : NaN;
+      if (!Number.isInteger(value) || value < min || value > max) return fail(`${name} must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
+      return value;
+    }
+    const DURATION_UNITS = {
+      m: 6e4,
+      h: 36e5,
+      d: 864e5
+    };
+    function readDuration(name, fail) {
+      const raw = readInput(name);
+      if (raw === "") return;
+      const match = /^([0-9]{1,6})([mhd])$/.exec(raw);
+      const ms = match ? Number(match[1]) * (DURATION_UNITS[match[2]] ?? 0) : 0;
+      if (!match || ms <= 0 || ms > 366 * 864e5) return fail(`${name} must be a whole number of minutes, hours or days, like 90m, 72h or 7d, up to 366d; got ${quote(raw)}.`);
+      return ms;
+    }
+    function isLoopback(hostname) {
+      return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
+    }
+  },
+  8516: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      Q: () => warnAboutEvent,
+      e: () => warnAboutIgnored
+    });
+    var _events_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5694);
+    var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5625);
+    var _urls_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5769);
+    var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8463);
+    var _webhook_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6632);
+    function warnAboutEvent(operation, requested, closing, scope, events, subject = "") {
+      if (closing && operation === "upsert" && requested === "upsert") _log_js__WEBPACK_IMPORTED_MODULE_1__.$e("The pull request is closed, and operation upsert keeps its webhook. Use operation auto to delete it when the " + "pull request closes.");
+      if (operation !== "upsert" && operation !== "create") return;
+      for (const event of (0, _webhook_js__WEBPACK_IMPORTED_MODULE_3__.W)(events, scope)) _log_js__WEBPACK_IMPORTED_MODULE_1__.$e(`${subject}events has ${event}, which is not in Kapso's event catalog as this action knows it ` + `(read ${_events_js__WEBPACK_IMPORTED_MODULE_0__.zH}): it is sent as given. ` + "If Kapso does not know it either, Kapso refuses it (HTTP 422) and the step fails, naming it.");
+    }
+    function warnAboutIgnored(operation, cleanup, bufferEnabled, url, subject = "") {
+      if (cleanup && (operation === "delete" || operation === "sweep")) _log_js__WEBPACK_IMPORTED_MODULE_1__.$e(`cleanup has no effect with operation ${operation}: there is nothing provisioned to remove.`);
+      if (!bufferEnabled) for (const name of [ "buffer-window-seconds", "max-buffer-size", "buffer-events" ]) if ((0, 
+      _values_js__WEBPACK_IMPORTED_MODULE_2__.R5)(name)) _log_js__WEBPACK_IMPORTED_MODULE_1__.$e(`${subject}${name} is ignored while buffer-enabled is false.`);
+      if (url && (0, _urls_js__WEBPACK_IMPORTED_MODULE_4__.VM)(url)) _log_js__WEBPACK_IMPORTED_MODULE_1__.$e(`${subject}url has an empty path segment (//): ${url}. Kapso keeps it as written, and it is another URL than ` + `the one with a single slash. ` + 'A URL built as ${{ steps.deploy.outputs.url }}/path gets one when the deploy URL ends with "/".');
+    }
+  },
+  6632: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      FR: () => eventsFor,
+      W: () => unknownEvents,
+      nZ: () => MIN_SECRET_KEY_LENGTH,
+      oM: () => readDesiredWebhook
+    });
+    var _boundary_kapso_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(932);
+    var _events_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5694);
+    var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5625);
+    var _ownership_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2334);
+    var _text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8992);
+    var _urls_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5769);
+    var _values_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8463);
+    const MAX_URL_LENGTH = 2048;
+    const MIN_SECRET_KEY_LENGTH = 16;
+    const MAX_HEADER_VALUE_LENGTH = 4096;
+    const MAX_LISTED = _boundary_kapso_js__WEBPACK_IMPORTED_MODULE_0__.oA;
+    const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    const HEADER_VALUE = /^[\t\x20-\x7e\x80-\uffff]*$/;
+    const RESERVED_HEADERS = [ "content-type", "content-length", "host", "connection", "transfer-encoding", "x-idempotency-key", "x-batch-size" ];
+    const RESERVED_PREFIX = "x-webhook-";
+    function eventsFor(scope, kind) {
+      if (kind === "meta") return [];
+      if (!scope) return [ ..._events_js__WEBPACK_IMPORTED_MODULE_1__.tV, ..._events_js__WEBPACK_IMPORTED_MODULE_1__.YW ];
+      return scope.kind === "project" ? _events_js__WEBPACK_IMPORTED_MODULE_1__.YW : _events_js__WEBPACK_IMPORTED_MODULE_1__.tV;
+    }
+    function otherScopeEvents(scope) {
+      if (!scope) return [];
+      return scope.kind === "project" ? _events_js__WEBPACK_IMPORTED_MODULE_1__.tV : _events_js__WEBPACK_IMPORTED_MODULE_1__.YW;
+    }
+    const NOT_FOR_META = [ "events", "buffer-window-seconds", "max-buffer-size", "buffer-events", "inactivity-minutes", "payload-version" ];
+    function readDesiredWebhook(fail, scope, kind, urlUnused = false) {
+      const secretKey = (0, _values_js__WEBPACK_IMPORTED_MODULE_5__.R5)("secret-key");
+      if (secretKey && (0, _text_js__WEBPACK_IMPORTED_MODULE_4__.aQ)(secretKey)) fail("secret-key contains a line break or control character."); else if (secretKey.length > _boundary_kapso_js__WEBPACK_IMPORTED_MODULE_0__.GH) fail(`secret-key must be at most ${_boundary_kapso_js__WEBPACK_IMPORTED_MODULE_0__.GH} characters; got ${secretKey.length}.`); else if (secretKey && secretKey.length < MIN_SECRET_KEY_LENGTH) fail(`secret-key must be at least ${MIN_SECRET_KEY_LENGTH} characters; got ${secretKey.length}. Leave it empty to ` + `have a 256-bit one generated.`);
+      if (kind === "meta") for (const name of NOT_FOR_META) if ((0, _values_js__WEBPACK_IMPORTED_MODULE_5__.R5)(name)) fail(`${name} is not for kind meta: Meta sends its raw payloads, with no Kapso events, batching or payload ` + `version. Remove ${name}.`);
+      const bufferEventsRaw = (0, _values_js__WEBPACK_IMPORTED_MODULE_5__.R5)("buffer-events");
+      const bufferEnabled = (0, _values_js__WEBPACK_IMPORTED_MODULE_5__.Vf)("buffer-enabled", fail) ?? false;
+      if (bufferEnabled && kind === "meta") fail("buffer-enabled must be false for kind meta: Meta payloads are not batched.");
+      if (bufferEnabled && scope?.kind === "project") fail("buffer-enabled must be false with scope project: buffering batches whatsapp.message.received, which project " + "webhooks do not receive.");
+      return {
+        kind: kind ?? "kapso",
+        url: urlUnused ? void 0 : readWebhookUrl(fail),
+        events: kind === "meta" ? [] : readEvents(fail, scope),
+        secretKey: secretKey || void 0,
+        active: (0, _values_js__WEBPACK_IMPORTED_MODULE_5__.Vf)("active", fail) ?? true,
+        headers: readHeaders(fail) ?? {},
+        bufferEnabled: bufferEnabled,
+        bufferWindowSeconds: (0, _values_js__WEBPACK_IMPORTED_MODULE_5__.JI)("buffer-window-seconds", 1, 60, fail),
+        maxBufferSize: (0, _values_js__WEBPACK_IMPORTED_MODULE_5__.JI)("max-buffer-size", 1, 100, fail),
+        bufferEvents: bufferEventsRaw && kind !== "meta" ? readBufferEvents(fail) : void 0,
+        inactivityMinutes: (0, _values_js__WEBPACK_IMPORTED_MODULE_5__.JI)("inactivity-minutes", 1, 1440, fail),
+        payloadVersion: readPayloadVersion(scope, fail)
+      };
+    }
+    function readPayloadVersion(scope, fail) {
+      const raw = (0, _values_js__WEBPACK_IMPORTED_MODULE_5__.R5)("payload-version");
+      if (raw === "") return;
+      if (raw !== "v1" && raw !== "v2") return fail(`payload-version must be v1 or v2, or empty for Kapso's default (v2); got ${(0, 
+      _values_js__WEBPACK_IMPORTED_MODULE_5__.hD)(raw)}.`);
+      if (scope?.kind === "legacy") return fail("payload-version is a Platform API setting: the legacy API (whatsapp-config-id) has none. Remove it, or use " + "phone-number-id.");
+      return raw;
+    }
+    function readWebhookUrl(fail) {
+      const raw = (0, _values_js__WEBPACK_IMPORTED_MODULE_5__.R5)("url");
+      if (!raw) return;
+      const accepts = "an absolute https:// URL";
+      if (raw.length > MAX_URL_LENGTH) return fail(`url is longer than ${MAX_URL_LENGTH} characters.`);
+      if ((0, _text_js__WEBPACK_IMPORTED_MODULE_4__.aQ)(raw) || /\s/.test(raw)) return fail(`url must be ${accepts} without spaces or control characters.`);
+      const parsed = (0, _urls_js__WEBPACK_IMPORTED_MODULE_6__.Dl)(raw);
+      if (!parsed && raw.startsWith("/")) return fail(`url must be ${accepts}; got ${(0, 
+      _values_js__WEBPACK_IMPORTED_MODULE_5__.hD)(raw)}, a path without scheme or host: the expression before it gave ` + `nothing. ` + "Did the step whose output makes the URL run, and set that output?");
+      if (!parsed) return fail(`url must be ${accepts}; got ${(0, _values_js__WEBPACK_IMPORTED_MODULE_5__.hD)(raw)}.`);
+      if (parsed.username || parsed.password) return fail("url must not carry a user name or password: use the headers input for credentials.");
+      if (parsed.protocol !== "https:") return fail(`url must be ${accepts}: Kapso delivers only over HTTPS; got a ${parsed.protocol.replace(":", "")} URL.`);
+      return raw;
+    }
+    function readEvents(fail, scope) {
+      const events = (0, _events_js__WEBPACK_IMPORTED_MODULE_1__.ry)((0, _values_js__WEBPACK_IMPORTED_MODULE_5__.R5)("events"));
+      const allowed = eventsFor(scope, "kapso");
+      if (events.length > MAX_LISTED) return fail(`events lists ${events.length} events; at most ${MAX_LISTED} are taken (Kapso has a few dozen).`) ?? [];
+      for (const event of events) {
+        const verdict = (0, _events_js__WEBPACK_IMPORTED_MODULE_1__.tU)(event, allowed, otherScopeEvents(scope));
+        if (verdict.verdict === "other-scope") fail(scope?.kind === "project" ? `events has ${event}, a phone-number event: project webhooks (scope: project) never receive message, ` + `conversation or contact events. Give phone-number-id for a phone number's webhook.` : `events has ${event}, a project event: give scope: project for a project webhook. A phone number's ` + `webhook takes message, conversation and contact events only.`); else if (verdict.verdict === "typo") fail(`events has an unknown event ${(0, 
+        _values_js__WEBPACK_IMPORTED_MODULE_5__.hD)(event)}: did you mean "${verdict.near}"?`); else if (verdict.verdict === "malformed") fail(`events has ${(0, 
+        _values_js__WEBPACK_IMPORTED_MODULE_5__.hD)(event)}, which is no event name (lower-case words joined by dots, like ` + `whatsapp.message.received)` + (verdict.near ? `: did you mean "${verdict.near}"?` : `. Accepted: ${allowed.join(", ")}.`));
+      }
+      return events;
+    }
+    function unknownEvents(events, scope) {
+      return events.filter(event => (0, _events_js__WEBPACK_IMPORTED_MODULE_1__.tU)(event, eventsFor(scope, "kapso"), otherScopeEvents(scope)).verdict === "unknown");
+    }
+    function readBufferEvents(fail) {
+      const events = (0, _events_js__WEBPACK_IMPORTED_MODULE_1__.ry)((0, _values_js__WEBPACK_IMPORTED_MODULE_5__.R5)("buffer-events"));
+      for (const event of events.filter(e => !_events_js__WEBPACK_IMPORTED_MODULE_1__.jd.includes(e))) {
+        const near = (0, _events_js__WEBPACK_IMPORTED_MODULE_1__.ou)(event, _events_js__WEBPACK_IMPORTED_MODULE_1__.jd);
+        fail(`buffer-events has ${(0, _values_js__WEBPACK_IMPORTED_MODULE_5__.hD)(event)}, which Kapso cannot batch` + (near ? `: did you mean "${near}"?` : `: only ${_events_js__WEBPACK_IMPORTED_MODULE_1__.jd.join(", ")} can be.`));
+      }
+      return events;
+    }
+    function readHeaders(fail) {
+      const raw = (0, _values_js__WEBPACK_IMPORTED_MODULE_5__.R5)("headers");
+      if (raw === "") return {};
+      const entries = raw.startsWith("{") || raw.startsWith("[") || raw.startsWith('"') ? jsonHeaders(raw, fail) : lineHeaders(raw, fail);
+      if (!entries) return;
+      if (entries.length >= _boundary_kapso_js__WEBPACK_IMPORTED_MODULE_0__._U) return fail(`headers has ${entries.length} headers; at most ${_boundary_kapso_js__WEBPACK_IMPORTED_MODULE_0__._U - 1} are taken (the action adds its ownership ` + `record, and reads no webhook with more than ${_boundary_kapso_js__WEBPACK_IMPORTED_MODULE_0__._U}).`);
+      const headers = [];
+      const seen = new Set;
+      for (const [index, [name, value]] of entries.entries()) {
+        const where = `(${entries.length > 1 ? `header ${index + 1} of ${entries.length}` : "the only header"})`;
+        if (!HEADER_NAME.test(name)) return fail(`headers has an invalid header name ${where}: use letters, digits and - (an HTTP token).`);
+        const lower = name.toLowerCase();
+        if (lower === _ownership_js__WEBPACK_IMPORTED_MODULE_3__.kN.toLowerCase()) return fail(`headers cannot set ${name}: the action keeps its ownership record there.`);
+        if (lower.startsWith(RESERVED_PREFIX) || RESERVED_HEADERS.includes(lower)) return fail(`headers cannot set ${name}: Kapso sets it on every delivery. Reserved: any X-Webhook-* header, ` + `${RESERVED_HEADERS.join(", ")} and ${_ownership_js__WEBPACK_IMPORTED_MODULE_3__.kN}.`);
+        if (seen.has(lower)) return fail(`headers names ${name} twice.`);
+        seen.add(lower);
+        if (typeof value !== "string") return fail(`headers value of ${name} must be a string.`);
+        if (!HEADER_VALUE.test(value)) return fail(`headers value of ${name} contains a line break or control character.`);
+        if (value.length > MAX_HEADER_VALUE_LENGTH) return fail(`headers value of ${name} is longer than ${MAX_HEADER_VALUE_LENGTH} characters.`);
+        if (value === "") _log_js__WEBPACK_IMPORTED_MODULE_2__.$e(`headers value of ${name} is empty: if it comes from a secret, is that secret set for this run?`);
+        headers.push([ name, value ]);
+      }
+      return Object.fromEntries(headers);
+    }
+    function jsonHeaders(raw, fail) {
+      let parsed;
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        return fail('headers is not valid JSON: give a JSON object of strings, or one "Name: value" per line.');
+      }
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return fail('headers must be a JSON object of strings (like {"X-Env": "preview"}), or one "Name: value" per line.');
+      return Object.entries(parsed);
+    }
+    function lineHeaders(raw, fail) {
+      const entries = [];
+      for (const [index, line] of raw.split(/\r?\n/).entries()) {
+        if (line.trim() === "") continue;
+        const colon = line.indexOf(":");
+        if (colon <= 0) return fail(`headers line ${index + 1} is not in "Name: value" form.`);
+        entries.push([ line.slice(0, colon).trim(), line.slice(colon + 1).trim() ]);
+      }
+      return entries;
+    }
+  },
+  3149: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      G: () => KapsoClient
+    });
+    var parse = __nccwpck_require__(6525);
+    var kapso = __nccwpck_require__(932);
+    var errors = __nccwpck_require__(3916);
+    var log = __nccwpck_require__(5625);
+    var src_deadline = __nccwpck_require__(6683);
+    var ownership = __nccwpck_require__(2334);
+    var urls = __nccwpck_require__(5769);
+    var concurrency = __nccwpck_require__(1532);
+    var secrets = __nccwpck_require__(8935);
+    const PER_PAGE = 100;
+    const MAX_PAGES = kapso.cT / PER_PAGE;
+    const MAX_LIST_CHARACTERS = 64 * 1024 * 1024;
+    async function readList(read) {
+      const {doing: doing, keep: keep} = read;
+      const found = new Map;
+      const seen = new Set;
+      let characters = 0;
+      const fetchPage = async page => {
+        const reply = await read.fetchPage(page);
+        characters += reply.size ?? 0;
+        if (characters > MAX_LIST_CHARACTERS) throw tooMuch(doing, `more than ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB of answers`);
+        return reply;
+      };
+      const take = (page, reply) => {
+        const parsed = (0, kapso.wk)(reply.body, doing, PER_PAGE, w => keep(w) && read.keepSecret(w));
+        if (parsed.totalPages !== void 0 && parsed.totalPages > MAX_PAGES) throw tooMuch(doing, `${parsed.totalPages.toLocaleString("en-US")} pages of ${PER_PAGE}`);
+        const before = seen.size;
+        for (const webhook of parsed.webhooks) {
+          const id = webhook.id.toLowerCase();
+          seen.add(id);
+          if (!keep(webhook) || found.has(id)) continue;
+          if (webhook.secret_key !== void 0) (0, secrets.Q7)(webhook.secret_key);
+          found.set(id, webhook);
+        }
+        if (seen.size > kapso.cT) throw tooMuch(doing, `more than ${kapso.cT.toLocaleString("en-US")} webhooks`);
+        read.checkDeadline();
+        return parsed.totalPages ?? (seen.size > before ? page + 1 : page);
+      };
+      await (0, concurrency.n4)(read.concurrency, fetchPage, take);
+      return sortNewestFirst([ ...found.values() ]);
+    }
+    function tooMuch(doing, what) {
+      return new errors.l(`Kapso's answers while ${doing} hold ${what}: more than this action reads from one scope ` + `(${kapso.cT.toLocaleString("en-US")} webhooks, ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB), so it stopped ` + `reading and changed nothing. ` + "Check api-url and the scope id; if the scope really holds that many, delete the webhooks it no longer needs.");
+    }
+    function sortNewestFirst(webhooks) {
+      const time = w => Date.parse(w.created_at ?? "") || 0;
+      return [ ...webhooks ].sort((a, b) => time(b) - time(a));
+    }
+    const PAUSES = [ 1, 2, 3, 4 ];
+    function lookAgainMs(policy) {
+      return PAUSES.reduce((sum, n) => sum + n * policy.paceMs, 0);
+    }
+    async function lookAgain(look, policy, missing, then) {
+      const first = await look();
+      if (first !== void 0) return first;
+      const total = seconds(lookAgainMs(policy));
+      log.pq(`${missing} Kapso's lists may show a new webhook only seconds after its create: looking again for up to ${total} ` + `s before ${then}.`);
+      const started = Date.now();
+      for (const n of PAUSES) {
+        const pauseMs = n * policy.paceMs;
+        if (policy.deadline && pauseMs >= policy.deadline.remainingMs()) {
+          log.pq(`Stopped looking after ${seconds(Date.now() - started)} s, as the step's time (timeout-seconds: ` + `${policy.deadline.seconds}) is nearly up, and ${then}.`);
+          return;
+        }
+        await new Promise(resolve => setTimeout(resolve, pauseMs));
+        const found = await look();
+        if (found !== void 0) return found;
+      }
+      log.pq(`Still none listed after ${total} s: taking it that there is none, and ${then}.`);
+      return;
+    }
+    function seconds(ms) {
+      return String(Math.round(ms / 100) / 10);
+    }
+    var refusal = __nccwpck_require__(6226);
+    var kapso_scope = __nccwpck_require__(8414);
+    class KapsoClient {
+      options;
+      transport;
+      progress;
+      base;
+      constructor(options, transport, progress) {
+        this.options = options;
+        this.transport = transport;
+        this.progress = progress;
+        this.base = (0, kapso_scope.eB)(options.apiUrl, options.scope);
+      }
+      async findByUrl(url) {
+        const same = webhook => (0, urls.cl)(webhook.url, url);
+        return (await this.list(`listing webhooks with url ${url}`, (0, urls.mJ)(url), same)).filter(same);
+      }
+      async listAll(keepSecret = () => false) {
+        return this.list(`listing the webhooks of ${(0, kapso_scope.OI)(this.options.scope)}`, void 0, keepSecret);
+      }
+      list(doing, contains, keepSecret) {
+        const {scope: scope, kind: kind} = this.options;
+        return readList({
+          doing: doing,
+          fetchPage: page => this.send({
+            method: "GET",
+            path: `?${(0, kapso_scope.ND)(scope, page, PER_PAGE, kind, contains)}`,
+            doing: doing
+          }),
+          keep: webhook => webhook.kind === kind && (this.options.everyScope === true || (0, 
+          kapso_scope.SB)(scope, webhook)),
+          keepSecret: keepSecret,
+          concurrency: this.options.concurrency ?? 1,
+          checkDeadline: () => this.checkDeadline(doing)
+        });
+      }
+      checkDeadline(doing) {
+        const {deadline: deadline} = this.options;
+        if (deadline && deadline.remainingMs() <= 0) throw new src_deadline.Q(doing, false, deadline.seconds);
+      }
+      async get(id) {
+        const doing = `reading webhook ${id}`;
+        const reply = await this.sendOrAbsent({
+          method: "GET",
+          path: `/${encodeURIComponent(id)}`,
+          doing: doing
+        });
+        return reply && this.checkAnswerIsAbout((0, kapso.ds)(reply.body, doing), id, doing);
+      }
+      async create(fields, existingIds) {
+        const url = fields.url ?? "";
+        const doing = `creating a webhook for ${url}`;
+        let adopted;
+        const record = (0, ownership.a4)(fields.headers)?.[1];
+        const made = webhook => !existingIds.includes(webhook.id) && (0, ownership.a4)(webhook.headers)?.[1] === record;
+        const lookForIt = async () => (await this.findByUrl(url)).find(made);
+        const reply = await this.send({
+          method: "POST",
+          path: "",
+          payload: {
+            whatsapp_webhook: fields
+          },
+          doing: doing,
+          reconcile: async () => {
+            const missing = `No webhook that the earlier attempt at ${doing} could have made is listed yet.`;
+            adopted = await lookAgain(lookForIt, this.options.lookAgain, missing, "sending it again");
+            return adopted && {
+              status: 201,
+              body: void 0
+            };
+          }
+        });
+        const created = adopted ?? await this.readCreated(reply, doing, lookForIt);
+        if (existingIds.some(id => id.toLowerCase() === created.id.toLowerCase())) throw new parse.dV(`Kapso's answer while ${doing} names webhook ${created.id}, which was there before the create: it is not the ` + `new one. Re-run to find what the create made.`);
+        if (created.kind !== this.options.kind) throw new parse.dV(`Kapso's answer while ${doing} has kind ${created.kind}, not ${this.options.kind} as asked. A re-run will ` + `not find this webhook (${created.id}); delete it with operation delete and webhook-id.`);
+        this.progress.record(`created webhook ${created.id}`);
+        return created;
+      }
+      async readCreated(reply, doing, lookForIt) {
+        try {
+          return (0, kapso.ds)(reply.body, doing);
+        } catch (error) {
+          if (!(error instanceof parse.dV)) throw error;
+          const missing = `${error.message} No webhook the create made is listed yet.`;
+          const found = await lookAgain(lookForIt, this.options.lookAgain, missing, "failing the step");
+          if (!found) throw error;
+          log.$e(`${error.message} The webhook it made was found by listing the scope: using ${found.id}.`);
+          return found;
+        }
+      }
+      async update(id, fields) {
+        const doing = `updating webhook ${id}`;
+        const reply = await this.sendOrAbsent({
+          method: "PATCH",
+          path: `/${encodeURIComponent(id)}`,
+          payload: {
+            whatsapp_webhook: fields
+          },
+          doing: doing
+        });
+        if (!reply) throw new errors.l(`Webhook ${id} was not found while ${doing}: it was deleted meanwhile. Re-run to create it again.`, 404);
+        const updated = this.checkAnswerIsAbout((0, kapso.ds)(reply.body, doing), id, doing);
+        this.progress.record(`updated webhook ${id}`);
+        return updated;
+      }
+      async remove(id) {
+        const removed = await this.sendOrAbsent({
+          method: "DELETE",
+          path: `/${encodeURIComponent(id)}`,
+          doing: `deleting webhook ${id}`
+        }) !== void 0;
+        if (removed) this.progress.record(`deleted webhook ${id}`);
+        return removed;
+      }
+      checkAnswerIsAbout(webhook, id, doing) {
+        if (webhook.id.toLowerCase() !== id.toLowerCase()) throw new parse.dV(`Kapso's answer while ${doing} is about webhook ${webhook.id}, not ${id}.`);
+        return webhook;
+      }
+      async sendOrAbsent(request) {
+        try {
+          return await this.send(request);
+        } catch (error) {
+          if (!(error instanceof errors.l) || error.status !== 404) throw error;
+          if (this.options.scope.kind !== "project") await this.send({
+            method: "GET",
+            path: "?page=1&per_page=1",
+            doing: `checking ${(0, kapso_scope.OI)(this.options.scope)}`
+          });
+          return;
+        }
+      }
+      async send(request) {
+        const {path: path, ...spec} = request;
+        try {
+          return await this.transport.request({
+            ...spec,
+            url: `${this.base}${path}`
+          });
+        } catch (error) {
+          if (error instanceof errors.X) throw new errors.l(this.describe(error.status, error.body, request.doing), error.status);
+          throw error;
+        }
+      }
+      describe(status, body, doing) {
+        const {scope: scope, apiUrl: apiUrl, defaultApiUrl: defaultApiUrl} = this.options;
+        const where = defaultApiUrl ? "" : ` at api-url ${apiUrl}`;
+        return (0, refusal.x)(status, body, doing, {
+          notFound: (0, kapso_scope.Qz)(scope, doing, where),
+          forbidden: (0, kapso_scope.OI)(scope)
+        });
+      }
+    }
+  },
+  6226: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      x: () => refusal
+    });
+    var _boundary_kapso_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(932);
+    function refusal(status, body, doing, context) {
+      const said = (0, _boundary_kapso_js__WEBPACK_IMPORTED_MODULE_0__.kc)(body);
+      const quote = said ? ` Kapso said: ${said}` : "";
+      switch (status) {
+       case 401:
+        return `Kapso rejected the API key (HTTP 401) while ${doing}. Check the api-key input: it must be a current ` + `Kapso project API key.${quote}`;
+
+       case 402:
+        return `Kapso refused ${doing} (HTTP 402, payment required): the project's plan does not include it; ` + `project.event needs a plan with project events.${quote}`;
+
+       case 403:
+        return `Kapso refused access (HTTP 403) while ${doing}: the API key's project cannot use ` + `${context.forbidden}.${quote}`;
+
+       case 404:
+        return context.notFound + quote;
+
+       case 422:
+        if (/\bunsupported events?\b/i.test(said)) return `Kapso refused the events input (HTTP 422) while ${doing}: ${said}. Remove those events, or correct ` + `them: Kapso accepts only the events it lists.`;
+        return `Kapso refused ${doing} (HTTP 422): ${said || "no reason given"}`;
+
+       default:
+        return status >= 300 && status < 400 ? `Kapso answered with a redirect (HTTP ${status}) while ${doing}; redirects are not followed, so that the ` + `API key goes nowhere else. Check api-url.` : `Kapso answered HTTP ${status} while ${doing}.${quote}`;
+      }
+    }
+  },
+  8414: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      ND: () => listQuery,
+      OI: () => describeScope,
+      Qz: () => scopeNotFound,
+      SB: () => inScope,
+      eB: () => collectionUrl
+    });
+    function describeScope(scope) {
+      return scope.kind === "project" ? "the project (scope: project)" : `${scope.input} ${scope.id}`;
+    }
+    function collectionUrl(apiUrl, scope) {
+      switch (scope.kind) {
+       case "legacy":
+        return `${apiUrl}/whatsapp_configs/${encodeURIComponent(scope.id)}/whatsapp_webhooks`;
+
+       case "platform":
+        return `${apiUrl}/whatsapp/phone_numbers/${encodeURIComponent(scope.id)}/webhooks`;
+
+       case "project":
+        return `${apiUrl}/whatsapp/webhooks`;
+      }
+    }
+    function listQuery(scope, page, perPage, kind, contains) {
+      const query = new URLSearchParams({
+        page: String(page),
+        per_page: String(perPage)
+      });
+      if (scope.kind === "legacy") {
+        if (contains !== void 0) query.set("q[url_cont]", contains);
+        return query;
+      }
+      if (scope.kind === "platform" && contains !== void 0) query.set("url_contains", contains);
+      query.set("kind", kind);
+      return query;
+    }
+    function inScope(scope, webhook) {
+      if (scope.kind === "project") return webhook.phone_number_id === null || webhook.phone_number_id === void 0;
+      if (scope.kind === "platform") return webhook.phone_number_id === scope.id || webhook.phone_number_id === void 0;
+      return true;
+    }
+    function scopeNotFound(scope, doing, where) {
+      const apiUrlHint = where ? ` and api-url: it must be Kapso's ${scope.kind === "legacy" ? "legacy API (https://app.kapso.ai/api/v1)" : "Platform API (https://api.kapso.ai/platform/v1)"} for ${scope.input}` : "";
+      switch (scope.kind) {
+       case "legacy":
+        return `Kapso has no WhatsApp configuration ${scope.id} for this API key${where} (HTTP 404) while ${doing}. ` + `Check whatsapp-config-id: it is the configuration's UUID in Kapso${apiUrlHint}.`;
+
+       case "platform":
+        return `Kapso has no phone number ${scope.id} for this API key${where} (HTTP 404) while ${doing}. Check ` + `phone-number-id: it is Meta's phone number id (digits), not Kapso's configuration UUID${apiUrlHint}.`;
+
+       case "project":
+        return `Kapso answered HTTP 404${where} while ${doing}.${where ? " Check api-url: project webhooks are on the Platform API (https://api.kapso.ai/platform/v1)." : ""}`;
+      }
+    }
   },
   8263: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
@@ -786,7 +1962,7 @@ var __webpack_modules__ = {
       }
     }
   },
-  3812: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+  9968: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
       t: () => main_cleanup,
       e: () => run
@@ -842,827 +2018,16 @@ var __webpack_modules__ = {
     function recordOf(text) {
       return text === void 0 ? void 0 : (0, ownership.Hh)(text);
     }
-    var src_concurrency = __nccwpck_require__(1532);
-    var http_client = __nccwpck_require__(4106);
-    var shims_undici = __nccwpck_require__(5136);
-    function lazyGitHub(options) {
-      let loading;
-      const api = () => loading ??= load(options);
-      return {
-        pulls: {
-          pullRequestStates: async numbers => (await api()).pullRequestStates(numbers),
-          pullRequestsWith: async sha => (await api()).pullRequestsWith(sha),
-          prepare: () => void api().then(loaded => loaded.prepare?.(), () => {})
-        },
-        comments: {
-          findComment: async (pullRequest, marker) => (await api()).findComment(pullRequest, marker),
-          createComment: async (pullRequest, body, marker) => (await api()).createComment(pullRequest, body, marker),
-          updateComment: async (id, body) => (await api()).updateComment(id, body)
-        }
-      };
-    }
-    async function load(options) {
-      const undici = await __nccwpck_require__.e(752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
-      (0, shims_undici.Sw)(undici.default ?? undici);
-      await (0, http_client.w)();
-      const {GitHubApi: GitHubApi} = await Promise.all([ __nccwpck_require__.e(157), __nccwpck_require__.e(504) ]).then(__nccwpck_require__.bind(__nccwpck_require__, 5504));
-      const {GitHubComments: GitHubComments} = await Promise.all([ __nccwpck_require__.e(157), __nccwpck_require__.e(893) ]).then(__nccwpck_require__.bind(__nccwpck_require__, 8893));
-      const api = new GitHubApi(options);
-      const comments = new GitHubComments(api);
-      return {
-        pullRequestStates: numbers => api.pullRequestStates(numbers),
-        pullRequestsWith: sha => api.pullRequestsWith(sha),
-        prepare: () => api.prepare(),
-        findComment: (pullRequest, marker) => comments.findComment(pullRequest, marker),
-        createComment: (pullRequest, body, marker) => comments.createComment(pullRequest, body, marker),
-        updateComment: (id, body) => comments.updateComment(id, body)
-      };
-    }
-    var errors = __nccwpck_require__(3916);
-    var log = __nccwpck_require__(5625);
+    var connect = __nccwpck_require__(2712);
     var src_deadline = __nccwpck_require__(6683);
-    function urlKey(raw) {
-      const url = parseUrl(raw);
-      if (!url) return;
-      const path = url.pathname.endsWith("/") ? url.pathname.slice(0, -1) : url.pathname;
-      const credentials = url.username || url.password ? `${url.username}:${url.password}@` : "";
-      return `${url.protocol}//${credentials}${url.host}${path}${url.search}${url.hash}`;
-    }
-    function sameUrl(a, b) {
-      const key = urlKey(a);
-      return key !== void 0 && key === urlKey(b);
-    }
-    function containsFilter(raw) {
-      const url = parseUrl(raw);
-      if (!url) return;
-      const typed = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)([^?#]*)/i.exec(raw);
-      const path = url.pathname.replace(/\/$/, "");
-      const pathAsParsed = (typed?.[2] ?? "").replace(/\/$/, "") === path;
-      const hostAsParsed = typed?.[1] === url.host && !url.username && !url.password;
-      if (hostAsParsed) return `//${url.host}${pathAsParsed ? path : ""}`;
-      return path === "" || !pathAsParsed ? void 0 : path;
-    }
-    function hasEmptySegment(raw) {
-      return parseUrl(raw)?.pathname.includes("//") ?? false;
-    }
-    function parseUrl(raw) {
-      return URL.canParse(raw) ? new URL(raw) : void 0;
-    }
+    var github_context = __nccwpck_require__(9556);
+    var kapso_scope = __nccwpck_require__(8414);
+    var log = __nccwpck_require__(5625);
     var secrets = __nccwpck_require__(8935);
-    const PER_PAGE = 100;
-    const MAX_PAGES = kapso.cT / PER_PAGE;
-    const MAX_LIST_CHARACTERS = 64 * 1024 * 1024;
-    async function readList(read) {
-      const {doing: doing, keep: keep} = read;
-      const found = new Map;
-      const seen = new Set;
-      let characters = 0;
-      const fetchPage = async page => {
-        const reply = await read.fetchPage(page);
-        characters += reply.size ?? 0;
-        if (characters > MAX_LIST_CHARACTERS) throw tooMuch(doing, `more than ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB of answers`);
-        return reply;
-      };
-      const take = (page, reply) => {
-        const parsed = (0, kapso.wk)(reply.body, doing, PER_PAGE, w => keep(w) && read.keepSecret(w));
-        if (parsed.totalPages !== void 0 && parsed.totalPages > MAX_PAGES) throw tooMuch(doing, `${parsed.totalPages.toLocaleString("en-US")} pages of ${PER_PAGE}`);
-        const before = seen.size;
-        for (const webhook of parsed.webhooks) {
-          const id = webhook.id.toLowerCase();
-          seen.add(id);
-          if (!keep(webhook) || found.has(id)) continue;
-          if (webhook.secret_key !== void 0) (0, secrets.Q7)(webhook.secret_key);
-          found.set(id, webhook);
-        }
-        if (seen.size > kapso.cT) throw tooMuch(doing, `more than ${kapso.cT.toLocaleString("en-US")} webhooks`);
-        read.checkDeadline();
-        return parsed.totalPages ?? (seen.size > before ? page + 1 : page);
-      };
-      await (0, src_concurrency.n4)(read.concurrency, fetchPage, take);
-      return sortNewestFirst([ ...found.values() ]);
-    }
-    function tooMuch(doing, what) {
-      return new errors.l(`Kapso's answers while ${doing} hold ${what}: more than this action reads from one scope ` + `(${kapso.cT.toLocaleString("en-US")} webhooks, ${MAX_LIST_CHARACTERS / 1024 / 1024} MiB), so it stopped ` + `reading and changed nothing. ` + "Check api-url and the scope id; if the scope really holds that many, delete the webhooks it no longer needs.");
-    }
-    function sortNewestFirst(webhooks) {
-      const time = w => Date.parse(w.created_at ?? "") || 0;
-      return [ ...webhooks ].sort((a, b) => time(b) - time(a));
-    }
-    const PAUSES = [ 1, 2, 3, 4 ];
-    function lookAgainMs(policy) {
-      return PAUSES.reduce((sum, n) => sum + n * policy.paceMs, 0);
-    }
-    async function lookAgain(look, policy, missing, then) {
-      const first = await look();
-      if (first !== void 0) return first;
-      const total = seconds(lookAgainMs(policy));
-      log.pq(`${missing} Kapso's lists may show a new webhook only seconds after its create: looking again for up to ${total} ` + `s before ${then}.`);
-      const started = Date.now();
-      for (const n of PAUSES) {
-        const pauseMs = n * policy.paceMs;
-        if (policy.deadline && pauseMs >= policy.deadline.remainingMs()) {
-          log.pq(`Stopped looking after ${seconds(Date.now() - started)} s, as the step's time (timeout-seconds: ` + `${policy.deadline.seconds}) is nearly up, and ${then}.`);
-          return;
-        }
-        await new Promise(resolve => setTimeout(resolve, pauseMs));
-        const found = await look();
-        if (found !== void 0) return found;
-      }
-      log.pq(`Still none listed after ${total} s: taking it that there is none, and ${then}.`);
-      return;
-    }
-    function seconds(ms) {
-      return String(Math.round(ms / 100) / 10);
-    }
-    function refusal(status, body, doing, context) {
-      const said = (0, kapso.kc)(body);
-      const quote = said ? ` Kapso said: ${said}` : "";
-      switch (status) {
-       case 401:
-        return `Kapso rejected the API key (HTTP 401) while ${doing}. Check the api-key input: it must be a current ` + `Kapso project API key.${quote}`;
-
-       case 402:
-        return `Kapso refused ${doing} (HTTP 402, payment required): the project's plan does not include it; ` + `project.event needs a plan with project events.${quote}`;
-
-       case 403:
-        return `Kapso refused access (HTTP 403) while ${doing}: the API key's project cannot use ` + `${context.forbidden}.${quote}`;
-
-       case 404:
-        return context.notFound + quote;
-
-       case 422:
-        if (/\bunsupported events?\b/i.test(said)) return `Kapso refused the events input (HTTP 422) while ${doing}: ${said}. Remove those events, or correct ` + `them: Kapso accepts only the events it lists.`;
-        return `Kapso refused ${doing} (HTTP 422): ${said || "no reason given"}`;
-
-       default:
-        return status >= 300 && status < 400 ? `Kapso answered with a redirect (HTTP ${status}) while ${doing}; redirects are not followed, so that the ` + `API key goes nowhere else. Check api-url.` : `Kapso answered HTTP ${status} while ${doing}.${quote}`;
-      }
-    }
-    function describeScope(scope) {
-      return scope.kind === "project" ? "the project (scope: project)" : `${scope.input} ${scope.id}`;
-    }
-    function collectionUrl(apiUrl, scope) {
-      switch (scope.kind) {
-       case "legacy":
-        return `${apiUrl}/whatsapp_configs/${encodeURIComponent(scope.id)}/whatsapp_webhooks`;
-
-       case "platform":
-        return `${apiUrl}/whatsapp/phone_numbers/${encodeURIComponent(scope.id)}/webhooks`;
-
-       case "project":
-        return `${apiUrl}/whatsapp/webhooks`;
-      }
-    }
-    function listQuery(scope, page, perPage, kind, contains) {
-      const query = new URLSearchParams({
-        page: String(page),
-        per_page: String(perPage)
-      });
-      if (scope.kind === "legacy") {
-        if (contains !== void 0) query.set("q[url_cont]", contains);
-        return query;
-      }
-      if (scope.kind === "platform" && contains !== void 0) query.set("url_contains", contains);
-      query.set("kind", kind);
-      return query;
-    }
-    function inScope(scope, webhook) {
-      if (scope.kind === "project") return webhook.phone_number_id === null || webhook.phone_number_id === void 0;
-      if (scope.kind === "platform") return webhook.phone_number_id === scope.id || webhook.phone_number_id === void 0;
-      return true;
-    }
-    function scopeNotFound(scope, doing, where) {
-      const apiUrlHint = where ? ` and api-url: it must be Kapso's ${scope.kind === "legacy" ? "legacy API (https://app.kapso.ai/api/v1)" : "Platform API (https://api.kapso.ai/platform/v1)"} for ${scope.input}` : "";
-      switch (scope.kind) {
-       case "legacy":
-        return `Kapso has no WhatsApp configuration ${scope.id} for this API key${where} (HTTP 404) while ${doing}. ` + `Check whatsapp-config-id: it is the configuration's UUID in Kapso${apiUrlHint}.`;
-
-       case "platform":
-        return `Kapso has no phone number ${scope.id} for this API key${where} (HTTP 404) while ${doing}. Check ` + `phone-number-id: it is Meta's phone number id (digits), not Kapso's configuration UUID${apiUrlHint}.`;
-
-       case "project":
-        return `Kapso answered HTTP 404${where} while ${doing}.${where ? " Check api-url: project webhooks are on the Platform API (https://api.kapso.ai/platform/v1)." : ""}`;
-      }
-    }
-    class KapsoClient {
-      options;
-      transport;
-      progress;
-      base;
-      constructor(options, transport, progress) {
-        this.options = options;
-        this.transport = transport;
-        this.progress = progress;
-        this.base = collectionUrl(options.apiUrl, options.scope);
-      }
-      async findByUrl(url) {
-        const same = webhook => sameUrl(webhook.url, url);
-        return (await this.list(`listing webhooks with url ${url}`, containsFilter(url), same)).filter(same);
-      }
-      async listAll(keepSecret = () => false) {
-        return this.list(`listing the webhooks of ${describeScope(this.options.scope)}`, void 0, keepSecret);
-      }
-      list(doing, contains, keepSecret) {
-        const {scope: scope, kind: kind} = this.options;
-        return readList({
-          doing: doing,
-          fetchPage: page => this.send({
-            method: "GET",
-            path: `?${listQuery(scope, page, PER_PAGE, kind, contains)}`,
-            doing: doing
-          }),
-          keep: webhook => webhook.kind === kind && inScope(scope, webhook),
-          keepSecret: keepSecret,
-          concurrency: this.options.concurrency ?? 1,
-          checkDeadline: () => this.checkDeadline(doing)
-        });
-      }
-      checkDeadline(doing) {
-        const {deadline: deadline} = this.options;
-        if (deadline && deadline.remainingMs() <= 0) throw new src_deadline.Q(doing, false, deadline.seconds);
-      }
-      async get(id) {
-        const doing = `reading webhook ${id}`;
-        const reply = await this.sendOrAbsent({
-          method: "GET",
-          path: `/${encodeURIComponent(id)}`,
-          doing: doing
-        });
-        return reply && this.checkAnswerIsAbout((0, kapso.ds)(reply.body, doing), id, doing);
-      }
-      async create(fields, existingIds) {
-        const url = fields.url ?? "";
-        const doing = `creating a webhook for ${url}`;
-        let adopted;
-        const record = (0, ownership.a4)(fields.headers)?.[1];
-        const made = webhook => !existingIds.includes(webhook.id) && (0, ownership.a4)(webhook.headers)?.[1] === record;
-        const lookForIt = async () => (await this.findByUrl(url)).find(made);
-        const reply = await this.send({
-          method: "POST",
-          path: "",
-          payload: {
-            whatsapp_webhook: fields
-          },
-          doing: doing,
-          reconcile: async () => {
-            const missing = `No webhook that the earlier attempt at ${doing} could have made is listed yet.`;
-            adopted = await lookAgain(lookForIt, this.options.lookAgain, missing, "sending it again");
-            return adopted && {
-              status: 201,
-              body: void 0
-            };
-          }
-        });
-        const created = adopted ?? await this.readCreated(reply, doing, lookForIt);
-        if (existingIds.some(id => id.toLowerCase() === created.id.toLowerCase())) throw new parse.dV(`Kapso's answer while ${doing} names webhook ${created.id}, which was there before the create: it is not the ` + `new one. Re-run to find what the create made.`);
-        if (created.kind !== this.options.kind) throw new parse.dV(`Kapso's answer while ${doing} has kind ${created.kind}, not ${this.options.kind} as asked. A re-run will ` + `not find this webhook (${created.id}); delete it with operation delete and webhook-id.`);
-        this.progress.record(`created webhook ${created.id}`);
-        return created;
-      }
-      async readCreated(reply, doing, lookForIt) {
-        try {
-          return (0, kapso.ds)(reply.body, doing);
-        } catch (error) {
-          if (!(error instanceof parse.dV)) throw error;
-          const missing = `${error.message} No webhook the create made is listed yet.`;
-          const found = await lookAgain(lookForIt, this.options.lookAgain, missing, "failing the step");
-          if (!found) throw error;
-          log.$e(`${error.message} The webhook it made was found by listing the scope: using ${found.id}.`);
-          return found;
-        }
-      }
-      async update(id, fields) {
-        const doing = `updating webhook ${id}`;
-        const reply = await this.sendOrAbsent({
-          method: "PATCH",
-          path: `/${encodeURIComponent(id)}`,
-          payload: {
-            whatsapp_webhook: fields
-          },
-          doing: doing
-        });
-        if (!reply) throw new errors.l(`Webhook ${id} was not found while ${doing}: it was deleted meanwhile. Re-run to create it again.`, 404);
-        const updated = this.checkAnswerIsAbout((0, kapso.ds)(reply.body, doing), id, doing);
-        this.progress.record(`updated webhook ${id}`);
-        return updated;
-      }
-      async remove(id) {
-        const removed = await this.sendOrAbsent({
-          method: "DELETE",
-          path: `/${encodeURIComponent(id)}`,
-          doing: `deleting webhook ${id}`
-        }) !== void 0;
-        if (removed) this.progress.record(`deleted webhook ${id}`);
-        return removed;
-      }
-      checkAnswerIsAbout(webhook, id, doing) {
-        if (webhook.id.toLowerCase() !== id.toLowerCase()) throw new parse.dV(`Kapso's answer while ${doing} is about webhook ${webhook.id}, not ${id}.`);
-        return webhook;
-      }
-      async sendOrAbsent(request) {
-        try {
-          return await this.send(request);
-        } catch (error) {
-          if (!(error instanceof errors.l) || error.status !== 404) throw error;
-          if (this.options.scope.kind !== "project") await this.send({
-            method: "GET",
-            path: "?page=1&per_page=1",
-            doing: `checking ${describeScope(this.options.scope)}`
-          });
-          return;
-        }
-      }
-      async send(request) {
-        const {path: path, ...spec} = request;
-        try {
-          return await this.transport.request({
-            ...spec,
-            url: `${this.base}${path}`
-          });
-        } catch (error) {
-          if (error instanceof errors.X) throw new errors.l(this.describe(error.status, error.body, request.doing), error.status);
-          throw error;
-        }
-      }
-      describe(status, body, doing) {
-        const {scope: scope, apiUrl: apiUrl, defaultApiUrl: defaultApiUrl} = this.options;
-        const where = defaultApiUrl ? "" : ` at api-url ${apiUrl}`;
-        return refusal(status, body, doing, {
-          notFound: scopeNotFound(scope, doing, where),
-          forbidden: describeScope(scope)
-        });
-      }
-    }
-    const testSchema = dist.Ikc({
-      data: dist.Ikc({
-        success: dist.zMY("true or false")
-      }, "an object with success")
-    }, "a JSON object with data");
-    function parseTestQueued(body, doing) {
-      return (0, parse.Wp)(testSchema, body, "Kapso", doing).data.success;
-    }
-    const deliverySchema = dist.Ikc({
-      id: parse.uR,
-      event: (0, parse.Qq)(200, "an event name without control characters"),
-      status: dist.KIO([ "pending", "delivered", "failed" ], "pending, delivered or failed"),
-      response_status: dist.cl6(dist.FsL((0, parse.rD)("an HTTP status"), dist.Wwf(100, "an HTTP status"), dist.cGV(599, "an HTTP status"))),
-      attempt_count: dist.FsL((0, parse.rD)("a number of attempts"), dist.Wwf(0, "a number of attempts")),
-      webhook_id: dist.cl6(parse.uR),
-      created_at: parse.KQ
-    }, "a delivery");
-    const MAX_DELIVERIES = 100;
-    const pageSchema = dist.Ikc({
-      data: (0, parse.ke)(deliverySchema, MAX_DELIVERIES)
-    }, "a JSON object with data");
-    function parseDeliveries(body, doing) {
-      return (0, parse.Wp)(pageSchema, body, "Kapso", doing).data.map(d => ({
-        id: d.id,
-        event: d.event,
-        status: d.status,
-        response_status: d.response_status ?? void 0,
-        attempt_count: d.attempt_count,
-        webhook_id: d.webhook_id ?? void 0,
-        created_at: d.created_at
-      }));
-    }
-    class DeliveriesClient {
-      apiUrl;
-      transport;
-      constructor(apiUrl, transport) {
-        this.apiUrl = apiUrl;
-        this.transport = transport;
-      }
-      async list(webhookId, event) {
-        const query = new URLSearchParams({
-          webhook_id: webhookId,
-          limit: "100"
-        });
-        if (event !== void 0) query.set("event", event);
-        const doing = `reading the deliveries of webhook ${webhookId}`;
-        const reply = await this.send({
-          method: "GET",
-          url: `${this.apiUrl}/webhook_deliveries?${query}`,
-          doing: doing
-        });
-        return parseDeliveries(reply.body, doing).filter(d => d.webhook_id === void 0 || d.webhook_id.toLowerCase() === webhookId.toLowerCase());
-      }
-      async test(webhookId, event, isNew) {
-        const doing = `asking Kapso for a test delivery to webhook ${webhookId}`;
-        const query = event === void 0 ? "" : `?${new URLSearchParams({
-          event_type: event
-        })}`;
-        const reply = await this.send({
-          method: "POST",
-          url: `${this.apiUrl}/whatsapp/webhooks/${encodeURIComponent(webhookId)}/test${query}`,
-          payload: event === void 0 ? {} : {
-            event_type: event
-          },
-          doing: doing,
-          reconcile: async () => (await this.list(webhookId, event)).some(isNew) ? {
-            status: 200,
-            body: {
-              data: {
-                success: true
-              }
-            }
-          } : void 0
-        });
-        if (!parseTestQueued(reply.body, doing)) throw new errors.l(`Kapso did not queue the test delivery to webhook ${webhookId} (success: false). Re-run, or set verify to ` + `false.`);
-      }
-      async send(spec) {
-        try {
-          return await this.transport.request(spec);
-        } catch (error) {
-          if (!(error instanceof errors.X)) throw error;
-          const context = {
-            notFound: `Kapso answered HTTP 404 while ${spec.doing}: the Platform API at api-url ${this.apiUrl} has no ` + `such webhook.`,
-            forbidden: "webhook test deliveries or the deliveries list"
-          };
-          throw new errors.l(refusal(error.status, error.body, spec.doing, context), error.status);
-        }
-      }
-    }
-    var kapso_transport = __nccwpck_require__(8263);
-    const USER_AGENT = "kapso-webhook-action/1";
-    const BACKOFF_MS = Number(process.env.KAPSO_ACTION_BACKOFF_MS) || 1e3;
-    function connect(inputs, deadline, progress, closers) {
-      const concurrency = (0, src_concurrency.WC)(process.env.KAPSO_ACTION_CONCURRENCY);
-      const retry = {
-        maxAttempts: inputs.maxAttempts,
-        timeoutMs: inputs.requestTimeoutSeconds * 1e3,
-        backoffMs: BACKOFF_MS,
-        deadline: deadline
-      };
-      const transport = new kapso_transport.oK({
-        ...retry,
-        service: "Kapso",
-        gate: new src_concurrency.Ut,
-        headers: {
-          "X-API-Key": inputs.apiKey
-        },
-        userAgent: USER_AGENT
-      });
-      closers.push(() => transport.close());
-      const lookAgain = {
-        paceMs: BACKOFF_MS,
-        deadline: deadline
-      };
-      const client = new KapsoClient({
-        apiUrl: inputs.apiUrl,
-        defaultApiUrl: inputs.defaultApiUrl,
-        scope: inputs.scope,
-        kind: inputs.desired.kind,
-        deadline: deadline,
-        lookAgain: lookAgain,
-        concurrency: concurrency
-      }, transport, progress);
-      const github = inputs.githubToken ? lazyGitHub({
-        ...retry,
-        gate: new src_concurrency.Ut,
-        concurrency: concurrency,
-        token: inputs.githubToken,
-        userAgent: USER_AGENT
-      }) : void 0;
-      const deliveries = inputs.scope.kind === "legacy" ? void 0 : new DeliveriesClient(inputs.apiUrl, transport);
-      return {
-        api: client,
-        github: github?.pulls,
-        ...inputs.comment && github && {
-          comments: github.comments
-        },
-        deliveries: deliveries,
-        pollMs: BACKOFF_MS,
-        deadline: deadline,
-        concurrency: concurrency
-      };
-    }
-    const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-    var github = __nccwpck_require__(3387);
-    const PULL_REQUEST_EVENTS = [ "pull_request", "pull_request_target" ];
-    const DEPENDABOT = "dependabot[bot]";
-    function readGitHubContext(env = process.env) {
-      let payload = {};
-      const path = env.GITHUB_EVENT_PATH;
-      if (path) try {
-        payload = JSON.parse((0, external_node_fs_namespaceObject.readFileSync)(path, "utf8"));
-      } catch {
-        payload = {};
-      }
-      const repository = env.GITHUB_REPOSITORY ?? "";
-      const eventName = env.GITHUB_EVENT_NAME ?? "";
-      const actor = env.GITHUB_ACTOR ?? "";
-      const server = parseUrl(env.GITHUB_SERVER_URL || "https://github.com");
-      return {
-        ...(0, github.wj)(payload),
-        eventName: /^[a-z_]{1,64}$/.test(eventName) ? eventName : "",
-        repository: (0, ownership.en)(repository) ? repository : "",
-        ...github.cd.test(actor) && {
-          actor: actor
-        },
-        ...server?.protocol === "https:" && {
-          serverUrl: server.origin
-        },
-        place: {
-          workflow: placeName((env.GITHUB_WORKFLOW_REF ?? "").replace(/@[^@]*$/, "") || (env.GITHUB_WORKFLOW ?? "")),
-          job: placeName(env.GITHUB_JOB ?? ""),
-          step: placeName(env.GITHUB_ACTION ?? "")
-        }
-      };
-    }
-    function placeName(value) {
-      return value.length <= 512 && !(0, src_text.aQ)(value) ? value : "";
-    }
-    function eventPullRequest(context) {
-      return PULL_REQUEST_EVENTS.includes(context.eventName) ? context.pullRequest : void 0;
-    }
-    function isPullRequestClosed(context) {
-      return PULL_REQUEST_EVENTS.includes(context.eventName) && context.action === "closed";
-    }
-    function isForkPullRequest(context) {
-      if (!PULL_REQUEST_EVENTS.includes(context.eventName) || context.pullRequest === void 0) return false;
-      return context.headRepository !== context.baseRepository;
-    }
-    const DEPLOYMENT_EVENTS = [ "deployment", "deployment_status" ];
-    function deploymentSha(context) {
-      return DEPLOYMENT_EVENTS.includes(context.eventName) ? context.deploymentSha : void 0;
-    }
-    function isDependabotRun(context) {
-      return context.actor === DEPENDABOT || context.eventName === "pull_request_target" && context.pullRequestAuthor === DEPENDABOT;
-    }
-    function unfinishedDeployment(context) {
-      return context.eventName === "deployment_status" && context.deploymentState !== "success" ? context.deploymentState ?? "unknown" : void 0;
-    }
-    var mod = __nccwpck_require__(1916);
-    const CATALOG_READ = "2026-12-06";
-    const PHONE_NUMBER_EVENTS = [ "whatsapp.message.received", "whatsapp.message.sent", "whatsapp.message.delivered", "whatsapp.message.read", "whatsapp.message.failed", "whatsapp.conversation.created", "whatsapp.conversation.ended", "whatsapp.conversation.inactive", "whatsapp.contact.identity_changed", "whatsapp.contact.marketing_preference_changed", "whatsapp.meta_business_agent.handover" ];
-    const PROJECT_EVENTS = [ "whatsapp.config.created", "whatsapp.phone_number.created", "whatsapp.phone_number.deleted", "whatsapp.phone_number.offboarded", "whatsapp.phone_number.disconnected", "whatsapp.phone_number.reconnected", "whatsapp.account.disabled", "whatsapp.account.restricted", "whatsapp.account.reinstated", "whatsapp.account.violation", "workflow.execution.handoff", "workflow.execution.failed", "project.event", "kapso_agent.run.approval_required", "kapso_agent.run.completed", "kapso_agent.run.failed", "kapso_agent.run.cancelled" ];
-    const BUFFERABLE_EVENTS = [ "whatsapp.message.received" ];
-    const EVENT_NAME = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
-    const TYPO_DISTANCE = 2;
-    function classifyEvent(name, allowed, other) {
-      if (allowed.includes(name)) return {
-        verdict: "known"
-      };
-      if (other.includes(name)) return {
-        verdict: "other-scope"
-      };
-      const near = typoOf(name, [ ...allowed, ...other ]);
-      if (!EVENT_NAME.test(name)) return {
-        verdict: "malformed",
-        near: near ?? suggest(name, allowed)
-      };
-      return near ? {
-        verdict: "typo",
-        near: near
-      } : {
-        verdict: "unknown"
-      };
-    }
-    function splitList(raw) {
-      const items = raw.split(/[,\r\n]/).map(item => item.trim()).filter(item => item !== "");
-      return [ ...new Set(items) ];
-    }
-    function typoOf(name, candidates) {
-      return nearest(name.toLowerCase(), candidates, TYPO_DISTANCE);
-    }
-    function suggest(name, allowed) {
-      return nearest(name.toLowerCase(), allowed, Math.max(2, Math.floor(name.length / 3)));
-    }
-    function nearest(name, candidates, maxDistance) {
-      let best;
-      let bestDistance = 1 / 0;
-      for (const candidate of candidates) {
-        const d = (0, mod.Io)(name, candidate);
-        if (d < bestDistance) {
-          best = candidate;
-          bestDistance = d;
-        }
-      }
-      return bestDistance <= maxDistance ? best : void 0;
-    }
-    const OPERATIONS = [ "upsert", "create", "delete", "auto", "sweep" ];
-    class InputError extends Error {
-      problems;
-      constructor(problems) {
-        super(problems.length === 1 ? `Invalid input: ${problems[0]}` : `Invalid inputs:\n${problems.map(p => `  - ${p}`).join("\n")}`);
-        this.problems = problems;
-        this.name = "InputError";
-      }
-    }
-    const ACTION_DEFAULTS = {
-      kind: "kapso",
-      active: "true",
-      "buffer-enabled": "false",
-      operation: "upsert",
-      cleanup: "false",
-      comment: "false",
-      "dry-run": "false",
-      "max-attempts": "5",
-      "request-timeout-seconds": "30",
-      verify: "false",
-      "verify-timeout-seconds": "60",
-      "timeout-seconds": "300"
-    };
-    function readInput(name) {
-      return core.V4(name) || (ACTION_DEFAULTS[name] ?? "");
-    }
-    class Problems {
-      list=[];
-      fail=message => {
-        this.list.push(message);
-        return;
-      };
-    }
-    function quote(value) {
-      return `"${(0, secrets.F3)(value.replace(/\/\/[^/?#@\s]*@/g, "//***@"), 80)}"`;
-    }
-    const BOOLEAN_TRUE = [ "true", "True", "TRUE" ];
-    const BOOLEAN_FALSE = [ "false", "False", "FALSE" ];
-    function readBoolean(name, fail) {
-      const raw = readInput(name);
-      if (BOOLEAN_TRUE.includes(raw)) return true;
-      if (BOOLEAN_FALSE.includes(raw)) return false;
-      return fail(`${name} must be true or false; got ${quote(raw)}.`);
-    }
-    function readInteger(name, min, max, fail) {
-      const raw = readInput(name);
-      if (raw === "") return;
-      const value = /^[0-9]{1,5}$/.test(raw) ? Number(raw) : NaN;
-      if (!Number.isInteger(value) || value < min || value > max) return fail(`${name} must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
-      return value;
-    }
-    const DURATION_UNITS = {
-      m: 6e4,
-      h: 36e5,
-      d: 864e5
-    };
-    function readDuration(name, fail) {
-      const raw = readInput(name);
-      if (raw === "") return;
-      const match = /^([0-9]{1,6})([mhd])$/.exec(raw);
-      const ms = match ? Number(match[1]) * (DURATION_UNITS[match[2]] ?? 0) : 0;
-      if (!match || ms <= 0 || ms > 366 * 864e5) return fail(`${name} must be a whole number of minutes, hours or days, like 90m, 72h or 7d, up to 366d; got ${quote(raw)}.`);
-      return ms;
-    }
-    function isLoopback(hostname) {
-      return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
-    }
-    function readRunControl(fail) {
-      const webhookIdRaw = readInput("webhook-id");
-      const webhookId = webhookIdRaw === "" || parse.kk.test(webhookIdRaw) ? webhookIdRaw || void 0 : fail(`webhook-id must be a webhook's UUID (like 9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b); got ${quote(webhookIdRaw)}.`);
-      return {
-        requested: readOperation(fail),
-        webhookId: webhookId,
-        name: readName(fail),
-        webhookIdGiven: webhookIdRaw !== "",
-        dryRun: readBoolean("dry-run", fail) ?? false,
-        maxAttempts: readInteger("max-attempts", 1, 10, fail),
-        requestTimeoutSeconds: readInteger("request-timeout-seconds", 1, 300, fail),
-        timeoutSeconds: readInteger("timeout-seconds", 1, 3600, fail),
-        cleanup: readBoolean("cleanup", fail) ?? false,
-        maxAgeMs: readDuration("max-age", fail),
-        verify: readBoolean("verify", fail) ?? false,
-        verifyTimeoutSeconds: readInteger("verify-timeout-seconds", 1, 600, fail),
-        comment: readBoolean("comment", fail) ?? false
-      };
-    }
-    function readOperation(fail) {
-      const raw = readInput("operation");
-      if (OPERATIONS.includes(raw)) return raw;
-      const near = suggest(raw, OPERATIONS);
-      return fail(`operation must be one of ${OPERATIONS.join(", ")}; got ${quote(raw)}${near ? `: did you mean "${near}"?` : "."}`);
-    }
-    function readName(fail) {
-      const raw = readInput("name");
-      if (raw === "" || (0, ownership.lx)(raw)) return raw || void 0;
-      return fail(`name must be 1 to 40 lower-case letters, digits and dashes, starting and ending with a letter or digit (like ` + `api or worker-2); got ${quote(raw)}.`);
-    }
-    const MAX_URL_LENGTH = 2048;
-    const MIN_SECRET_KEY_LENGTH = 16;
-    const MAX_HEADER_VALUE_LENGTH = 4096;
-    const MAX_LISTED = kapso.oA;
-    const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-    const HEADER_VALUE = /^[\t\x20-\x7e\x80-\uffff]*$/;
-    const RESERVED_HEADERS = [ "content-type", "content-length", "host", "connection", "transfer-encoding", "x-idempotency-key", "x-batch-size" ];
-    const RESERVED_PREFIX = "x-webhook-";
-    function eventsFor(scope, kind) {
-      if (kind === "meta") return [];
-      if (!scope) return [ ...PHONE_NUMBER_EVENTS, ...PROJECT_EVENTS ];
-      return scope.kind === "project" ? PROJECT_EVENTS : PHONE_NUMBER_EVENTS;
-    }
-    function otherScopeEvents(scope) {
-      if (!scope) return [];
-      return scope.kind === "project" ? PHONE_NUMBER_EVENTS : PROJECT_EVENTS;
-    }
-    const NOT_FOR_META = [ "events", "buffer-window-seconds", "max-buffer-size", "buffer-events", "inactivity-minutes", "payload-version" ];
-    function readDesiredWebhook(fail, scope, kind, urlUnused = false) {
-      const secretKey = readInput("secret-key");
-      if (secretKey && (0, src_text.aQ)(secretKey)) fail("secret-key contains a line break or control character."); else if (secretKey.length > kapso.GH) fail(`secret-key must be at most ${kapso.GH} characters; got ${secretKey.length}.`); else if (secretKey && secretKey.length < MIN_SECRET_KEY_LENGTH) fail(`secret-key must be at least ${MIN_SECRET_KEY_LENGTH} characters; got ${secretKey.length}. Leave it empty to ` + `have a 256-bit one generated.`);
-      if (kind === "meta") for (const name of NOT_FOR_META) if (readInput(name)) fail(`${name} is not for kind meta: Meta sends its raw payloads, with no Kapso events, batching or payload ` + `version. Remove ${name}.`);
-      const bufferEventsRaw = readInput("buffer-events");
-      const bufferEnabled = readBoolean("buffer-enabled", fail) ?? false;
-      if (bufferEnabled && kind === "meta") fail("buffer-enabled must be false for kind meta: Meta payloads are not batched.");
-      if (bufferEnabled && scope?.kind === "project") fail("buffer-enabled must be false with scope project: buffering batches whatsapp.message.received, which project " + "webhooks do not receive.");
-      return {
-        kind: kind ?? "kapso",
-        url: urlUnused ? void 0 : readWebhookUrl(fail),
-        events: kind === "meta" ? [] : readEvents(fail, scope),
-        secretKey: secretKey || void 0,
-        active: readBoolean("active", fail) ?? true,
-        headers: readHeaders(fail) ?? {},
-        bufferEnabled: bufferEnabled,
-        bufferWindowSeconds: readInteger("buffer-window-seconds", 1, 60, fail),
-        maxBufferSize: readInteger("max-buffer-size", 1, 100, fail),
-        bufferEvents: bufferEventsRaw && kind !== "meta" ? readBufferEvents(fail) : void 0,
-        inactivityMinutes: readInteger("inactivity-minutes", 1, 1440, fail),
-        payloadVersion: readPayloadVersion(scope, fail)
-      };
-    }
-    function readPayloadVersion(scope, fail) {
-      const raw = readInput("payload-version");
-      if (raw === "") return;
-      if (raw !== "v1" && raw !== "v2") return fail(`payload-version must be v1 or v2, or empty for Kapso's default (v2); got ${quote(raw)}.`);
-      if (scope?.kind === "legacy") return fail("payload-version is a Platform API setting: the legacy API (whatsapp-config-id) has none. Remove it, or use " + "phone-number-id.");
-      return raw;
-    }
-    function readWebhookUrl(fail) {
-      const raw = readInput("url");
-      if (!raw) return;
-      const accepts = "an absolute https:// URL";
-      if (raw.length > MAX_URL_LENGTH) return fail(`url is longer than ${MAX_URL_LENGTH} characters.`);
-      if ((0, src_text.aQ)(raw) || /\s/.test(raw)) return fail(`url must be ${accepts} without spaces or control characters.`);
-      const parsed = parseUrl(raw);
-      if (!parsed && raw.startsWith("/")) return fail(`url must be ${accepts}; got ${quote(raw)}, a path without scheme or host: the expression before it gave ` + `nothing. ` + "Did the step whose output makes the URL run, and set that output?");
-      if (!parsed) return fail(`url must be ${accepts}; got ${quote(raw)}.`);
-      if (parsed.username || parsed.password) return fail("url must not carry a user name or password: use the headers input for credentials.");
-      if (parsed.protocol !== "https:") return fail(`url must be ${accepts}: Kapso delivers only over HTTPS; got a ${parsed.protocol.replace(":", "")} URL.`);
-      return raw;
-    }
-    function readEvents(fail, scope) {
-      const events = splitList(readInput("events"));
-      const allowed = eventsFor(scope, "kapso");
-      if (events.length > MAX_LISTED) return fail(`events lists ${events.length} events; at most ${MAX_LISTED} are taken (Kapso has a few dozen).`) ?? [];
-      for (const event of events) {
-        const verdict = classifyEvent(event, allowed, otherScopeEvents(scope));
-        if (verdict.verdict === "other-scope") fail(scope?.kind === "project" ? `events has ${event}, a phone-number event: project webhooks (scope: project) never receive message, ` + `conversation or contact events. Give phone-number-id for a phone number's webhook.` : `events has ${event}, a project event: give scope: project for a project webhook. A phone number's ` + `webhook takes message, conversation and contact events only.`); else if (verdict.verdict === "typo") fail(`events has an unknown event ${quote(event)}: did you mean "${verdict.near}"?`); else if (verdict.verdict === "malformed") fail(`events has ${quote(event)}, which is no event name (lower-case words joined by dots, like ` + `whatsapp.message.received)` + (verdict.near ? `: did you mean "${verdict.near}"?` : `. Accepted: ${allowed.join(", ")}.`));
-      }
-      return events;
-    }
-    function unknownEvents(events, scope) {
-      return events.filter(event => classifyEvent(event, eventsFor(scope, "kapso"), otherScopeEvents(scope)).verdict === "unknown");
-    }
-    function readBufferEvents(fail) {
-      const events = splitList(readInput("buffer-events"));
-      for (const event of events.filter(e => !BUFFERABLE_EVENTS.includes(e))) {
-        const near = typoOf(event, BUFFERABLE_EVENTS);
-        fail(`buffer-events has ${quote(event)}, which Kapso cannot batch` + (near ? `: did you mean "${near}"?` : `: only ${BUFFERABLE_EVENTS.join(", ")} can be.`));
-      }
-      return events;
-    }
-    function readHeaders(fail) {
-      const raw = readInput("headers");
-      if (raw === "") return {};
-      const entries = raw.startsWith("{") || raw.startsWith("[") || raw.startsWith('"') ? jsonHeaders(raw, fail) : lineHeaders(raw, fail);
-      if (!entries) return;
-      if (entries.length >= kapso._U) return fail(`headers has ${entries.length} headers; at most ${kapso._U - 1} are taken (the action adds its ownership ` + `record, and reads no webhook with more than ${kapso._U}).`);
-      const headers = [];
-      const seen = new Set;
-      for (const [index, [name, value]] of entries.entries()) {
-        const where = `(${entries.length > 1 ? `header ${index + 1} of ${entries.length}` : "the only header"})`;
-        if (!HEADER_NAME.test(name)) return fail(`headers has an invalid header name ${where}: use letters, digits and - (an HTTP token).`);
-        const lower = name.toLowerCase();
-        if (lower === ownership.kN.toLowerCase()) return fail(`headers cannot set ${name}: the action keeps its ownership record there.`);
-        if (lower.startsWith(RESERVED_PREFIX) || RESERVED_HEADERS.includes(lower)) return fail(`headers cannot set ${name}: Kapso sets it on every delivery. Reserved: any X-Webhook-* header, ` + `${RESERVED_HEADERS.join(", ")} and ${ownership.kN}.`);
-        if (seen.has(lower)) return fail(`headers names ${name} twice.`);
-        seen.add(lower);
-        if (typeof value !== "string") return fail(`headers value of ${name} must be a string.`);
-        if (!HEADER_VALUE.test(value)) return fail(`headers value of ${name} contains a line break or control character.`);
-        if (value.length > MAX_HEADER_VALUE_LENGTH) return fail(`headers value of ${name} is longer than ${MAX_HEADER_VALUE_LENGTH} characters.`);
-        if (value === "") log.$e(`headers value of ${name} is empty: if it comes from a secret, is that secret set for this run?`);
-        headers.push([ name, value ]);
-      }
-      return Object.fromEntries(headers);
-    }
-    function jsonHeaders(raw, fail) {
-      let parsed;
-      try {
-        parsed = JSON.parse(raw);
-      } catch {
-        return fail('headers is not valid JSON: give a JSON object of strings, or one "Name: value" per line.');
-      }
-      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return fail('headers must be a JSON object of strings (like {"X-Env": "preview"}), or one "Name: value" per line.');
-      return Object.entries(parsed);
-    }
-    function lineHeaders(raw, fail) {
-      const entries = [];
-      for (const [index, line] of raw.split(/\r?\n/).entries()) {
-        if (line.trim() === "") continue;
-        const colon = line.indexOf(":");
-        if (colon <= 0) return fail(`headers line ${index + 1} is not in "Name: value" form.`);
-        entries.push([ line.slice(0, colon).trim(), line.slice(colon + 1).trim() ]);
-      }
-      return entries;
-    }
+    var access = __nccwpck_require__(3787);
+    var manifest = __nccwpck_require__(7813);
+    var inputs_control = __nccwpck_require__(4732);
+    var webhook = __nccwpck_require__(6632);
     function checkOperationNeeds({control: control, operation: operation, kind: kind, scope: scope, events: events, urlGiven: urlGiven, pullRequest: pullRequest, githubToken: githubToken, fail: fail}) {
       const {requested: requested, webhookIdGiven: webhookIdGiven} = control;
       if (operation === "upsert" || operation === "create") {
@@ -1670,7 +2035,8 @@ var __webpack_modules__ = {
           const on = requested === "auto" ? "operation auto, which upserts on this event" : `operation ${operation}`;
           fail(`url is required for ${on}${operation === "upsert" ? " (or give webhook-id)" : ""}.`);
         }
-        if (kind === "kapso" && events.length === 0) fail(`events is required for operation ${operation}: one or more of ${eventsFor(scope, "kapso").join(", ")}.`);
+        if (kind === "kapso" && events.length === 0) fail(`events is required for operation ${operation}: one or more of ${(0, 
+        webhook.FR)(scope, "kapso").join(", ")}.`);
         if (operation === "create" && webhookIdGiven) fail("webhook-id cannot be used with operation create, which always makes a new webhook.");
       }
       if (operation === "delete" && !urlGiven && !webhookIdGiven && pullRequest === void 0) fail("operation delete needs url or webhook-id to know what to delete (on a pull request, it deletes what is " + "recorded for it).");
@@ -1684,98 +2050,14 @@ var __webpack_modules__ = {
       if ((operation === "delete" || operation === "sweep") && requested !== "auto") fail(`verify is for operations upsert, create and auto; operation is ${operation}.`);
       if (verifyTimeoutSeconds !== void 0 && timeoutSeconds !== void 0 && verifyTimeoutSeconds >= timeoutSeconds) fail(`verify-timeout-seconds (${verifyTimeoutSeconds}) must be less than timeout-seconds (${timeoutSeconds}), which ` + `bounds the whole step, verification included.`);
     }
-    const DEFAULT_API_URLS = {
-      legacy: "https://app.kapso.ai/api/v1",
-      platform: "https://api.kapso.ai/platform/v1"
-    };
-    const PHONE_NUMBER_ID = /^[0-9]{1,32}$/;
-    const ONE_SCOPE = "exactly one of whatsapp-config-id (legacy API), phone-number-id (Platform API) or scope: project (Platform API, " + "project-wide)";
-    function readScope(fail) {
-      const scope = readInput("scope");
-      const configId = readInput("whatsapp-config-id");
-      const phoneNumberId = readInput("phone-number-id");
-      if (scope !== "" && scope !== "project") return fail(`scope must be project, or empty to let whatsapp-config-id or phone-number-id decide; got ${quote(scope)}.`);
-      if (scope === "project") {
-        if (configId || phoneNumberId) return fail(`scope project takes neither whatsapp-config-id nor phone-number-id: a project webhook belongs to the API ` + `key's whole project. Give ${ONE_SCOPE}.`);
-        return {
-          kind: "project",
-          id: "",
-          input: "scope"
-        };
-      }
-      if (configId && phoneNumberId) return fail(`give ${ONE_SCOPE}, not both ids.`);
-      if (configId) {
-        if (!parse.kk.test(configId)) return fail(`whatsapp-config-id must be a Kapso configuration UUID (like 550e8400-e29b-41d4-a716-446655440000); got ` + `${quote(configId)}.`);
-        return {
-          kind: "legacy",
-          id: configId,
-          input: "whatsapp-config-id"
-        };
-      }
-      if (phoneNumberId) {
-        if (!PHONE_NUMBER_ID.test(phoneNumberId)) return fail(`phone-number-id must be Meta's phone number id, digits only (like 106540352242922); got ` + `${quote(phoneNumberId)}.`);
-        return {
-          kind: "platform",
-          id: phoneNumberId,
-          input: "phone-number-id"
-        };
-      }
-      return fail(`give ${ONE_SCOPE}.`);
-    }
-    function readKind(scope, fail) {
-      const raw = readInput("kind");
-      if (raw !== "kapso" && raw !== "meta") return fail(`kind must be kapso (Kapso's events) or meta (Meta's raw payloads); got ${quote(raw)}.`);
-      if (raw === "meta" && scope?.kind === "legacy") return fail("kind meta is a Platform API webhook: give phone-number-id instead of whatsapp-config-id.");
-      if (raw === "meta" && scope?.kind === "project") return fail("kind meta needs phone-number-id: Meta's raw payloads belong to one phone number, not to the project.");
-      return raw;
-    }
-    function generationOf(url) {
-      const path = url.pathname.replace(/\/+$/, "");
-      if (path.endsWith("/platform/v1")) return "platform";
-      if (path.endsWith("/api/v1")) return "legacy";
-      return;
-    }
-    function readApiUrl(scope, fail) {
-      const raw = readInput("api-url");
-      const wanted = scope?.kind === "legacy" ? "legacy" : "platform";
-      if (!raw) return scope ? {
-        url: DEFAULT_API_URLS[wanted],
-        isDefault: true
-      } : void 0;
-      const parsed = parseUrl(raw);
-      const accepts = "an absolute https:// URL (http:// only for localhost), without credentials, query or fragment";
-      if (!parsed || parsed.protocol !== "https:" && parsed.protocol !== "http:") return fail(`api-url must be ${accepts}; got ${quote(raw)}.`);
-      if (parsed.username || parsed.password) return fail("api-url must not carry a user name or password: the API key is sent as X-API-Key.");
-      if (parsed.search || parsed.hash) return fail(`api-url must be ${accepts}.`);
-      if (parsed.protocol === "http:" && !isLoopback(parsed.hostname)) return fail(`api-url may use http:// only for a loopback host (localhost, 127.0.0.1, [::1]); use https:// for ` + `${parsed.hostname}.`);
-      const generation = generationOf(parsed);
-      if (scope && generation && generation !== wanted) {
-        const names = {
-          legacy: "Kapso's legacy API",
-          platform: "Kapso's Platform API"
-        };
-        const other = wanted === "legacy" ? "phone-number-id" : "whatsapp-config-id";
-        return fail(`api-url ${quote(raw)} is ${names[generation]}, but ${scope.input === "scope" ? "scope project" : scope.input} ` + `needs ${names[wanted]} (${DEFAULT_API_URLS[wanted]}): ` + `leave api-url empty${scope.kind === "project" ? "" : `, or give ${other} for the other API`}.`);
-      }
-      return {
-        url: parsed.toString().replace(/\/+$/, ""),
-        isDefault: false
-      };
-    }
-    function warnAboutEvent(operation, requested, closing, scope, events) {
-      if (closing && operation === "upsert" && requested === "upsert") log.$e("The pull request is closed, and operation upsert keeps its webhook. Use operation auto to delete it when the " + "pull request closes.");
-      if (operation !== "upsert" && operation !== "create") return;
-      for (const event of unknownEvents(events, scope)) log.$e(`events has ${event}, which is not in Kapso's event catalog as this action knows it (read ${CATALOG_READ}): it ` + `is sent as given. ` + "If Kapso does not know it either, Kapso refuses it (HTTP 422) and the step fails, naming it.");
-    }
-    function warnAboutIgnored(operation, cleanup, bufferEnabled, url) {
-      if (cleanup && (operation === "delete" || operation === "sweep")) log.$e(`cleanup has no effect with operation ${operation}: there is nothing provisioned to remove.`);
-      if (!bufferEnabled) for (const name of [ "buffer-window-seconds", "max-buffer-size", "buffer-events" ]) if (readInput(name)) log.$e(`${name} is ignored while buffer-enabled is false.`);
-      if (url && hasEmptySegment(url)) log.$e(`url has an empty path segment (//): ${url}. Kapso keeps it as written, and it is another URL than the one ` + `with a single slash. ` + 'A URL built as ${{ steps.deploy.outputs.url }}/path gets one when the deploy URL ends with "/".');
-    }
-    function readInputs(context = readGitHubContext()) {
-      const secrets = readSecrets();
-      const problems = new Problems;
-      const noSecrets = checkApiKey(secrets.apiKey, context, problems.fail);
+    var inputs_scope = __nccwpck_require__(725);
+    var types = __nccwpck_require__(3448);
+    var values = __nccwpck_require__(8463);
+    var warnings = __nccwpck_require__(8516);
+    function readInputs(context = (0, github_context.L7)()) {
+      const secrets = (0, access.q)();
+      const problems = new values.Zw;
+      const noSecrets = (0, access.S)(secrets.apiKey, context, problems.fail);
       const read = readEach(context, problems.fail);
       checkAcross(read, secrets.githubToken, problems.fail);
       const valid = validOrThrow(read, problems);
@@ -1783,23 +2065,18 @@ var __webpack_modules__ = {
       logInputs(valid, context);
       return toActionInputs(valid, secrets, context, noSecrets);
     }
-    function checkApiKey(apiKey, context, fail) {
-      const noSecrets = apiKey ? void 0 : skipReason(context);
-      if (!apiKey && !noSecrets) fail("api-key is required: pass your Kapso project API key, e.g. ${{ secrets.KAPSO_API_KEY }}."); else if (/\s/.test(apiKey)) fail("api-key contains white space or a line break: paste the key alone.");
-      return noSecrets;
-    }
     function readEach(context, fail) {
-      const control = readRunControl(fail);
+      const control = (0, inputs_control.l)(fail);
       const {requested: requested} = control;
-      const unfinished = requested === "auto" ? unfinishedDeployment(context) : void 0;
-      const closing = isPullRequestClosed(context);
+      const unfinished = requested === "auto" ? (0, github_context.DI)(context) : void 0;
+      const closing = (0, github_context.Nf)(context);
       const operation = requested === "auto" ? closing ? "delete" : "upsert" : requested;
-      const pullRequest = eventPullRequest(context);
-      const scope = readScope(fail);
-      const kind = readKind(scope, fail);
-      const apiUrl = readApiUrl(scope, fail);
+      const pullRequest = (0, github_context.Z)(context);
+      const scope = (0, inputs_scope.hx)(fail);
+      const kind = (0, inputs_scope.X0)(scope, fail);
+      const apiUrl = (0, inputs_scope.AX)(scope, fail);
       const urlUnused = operation === "delete" && pullRequest !== void 0 && !control.webhookIdGiven || unfinished !== void 0;
-      const desired = readDesiredWebhook(fail, scope, kind, urlUnused);
+      const desired = (0, webhook.oM)(fail, scope, kind, urlUnused);
       for (const value of Object.values(desired.headers)) (0, secrets.iD)(value);
       return {
         control: control,
@@ -1822,17 +2099,18 @@ var __webpack_modules__ = {
         kind: read.kind,
         scope: read.scope,
         events: read.desired.events,
-        urlGiven: readInput("url") !== "",
+        urlGiven: (0, values.R5)("url") !== "",
         pullRequest: read.pullRequest,
         githubToken: githubToken,
         fail: fail
       });
       checkVerify(control, read.requested, operation, read.scope?.kind, fail);
+      (0, manifest.gb)(fail);
     }
     function validOrThrow(read, problems) {
       const {requested: requested, operation: operation, scope: scope, apiUrl: apiUrl} = read;
       const {maxAttempts: maxAttempts, requestTimeoutSeconds: requestTimeoutSeconds, timeoutSeconds: timeoutSeconds} = read.control;
-      if (problems.list.length > 0 || !scope || !operation || !requested || !apiUrl || !maxAttempts || !requestTimeoutSeconds || !timeoutSeconds) throw new InputError(problems.list);
+      if (problems.list.length > 0 || !scope || !operation || !requested || !apiUrl || !maxAttempts || !requestTimeoutSeconds || !timeoutSeconds) throw new types.d(problems.list);
       return {
         ...read,
         requested: requested,
@@ -1846,14 +2124,14 @@ var __webpack_modules__ = {
     }
     function warnAboutInputs(valid) {
       const {control: control, operation: operation, desired: desired} = valid;
-      warnAboutIgnored(operation, control.cleanup, desired.bufferEnabled, desired.url);
-      warnAboutEvent(operation, valid.requested, valid.closing, valid.scope, desired.events);
+      (0, warnings.e)(operation, control.cleanup, desired.bufferEnabled, desired.url);
+      (0, warnings.Q)(operation, valid.requested, valid.closing, valid.scope, desired.events);
       if (control.verify && control.dryRun) log.pq("verify is skipped in a dry run: nothing is written, not even a test delivery.");
       if (control.verify && operation === "delete") log.pq("verify is skipped: operation auto deletes the webhook on this event.");
     }
     function logInputs(valid, context) {
       const {control: control, requested: requested, operation: operation, desired: desired} = valid;
-      log.Yz(`scope: ${describeScope(valid.scope)}; api-url: ${valid.apiUrl.url}; operation: ${requested}${requested === "auto" ? ` -> ${operation}` : ""}; dry-run: ${control.dryRun}`);
+      log.Yz(`scope: ${(0, kapso_scope.OI)(valid.scope)}; api-url: ${valid.apiUrl.url}; operation: ${requested}${requested === "auto" ? ` -> ${operation}` : ""}; dry-run: ${control.dryRun}`);
       log.Yz(`event: ${context.eventName || "(none)"}; repository: ${context.repository || "(none)"}; pull request: ` + `${valid.pullRequest ?? "(none)"}; name: ${control.name ?? "(none)"}`);
       log.Yz(`url: ${desired.url ?? "(none)"}; webhook-id: ${control.webhookId ?? "(none)"}; events: ` + `${desired.events.join(", ")}; timeout-seconds: ${valid.timeoutSeconds}`);
     }
@@ -1892,23 +2170,6 @@ var __webpack_modules__ = {
     function unfinishedReason(state) {
       return `operation auto: this deployment_status is ${state}, not success: nothing to do until the deployment ` + `succeeds (its URL may not exist yet).`;
     }
-    function readSecrets() {
-      const apiKey = readInput("api-key");
-      (0, secrets.$l)(apiKey);
-      const secretKey = readInput("secret-key");
-      if (secretKey.length >= MIN_SECRET_KEY_LENGTH) (0, secrets.$l)(secretKey);
-      const githubToken = readInput("github-token");
-      (0, secrets.$l)(githubToken);
-      return {
-        apiKey: apiKey,
-        githubToken: githubToken
-      };
-    }
-    function skipReason(context) {
-      if (isForkPullRequest(context)) return "api-key is empty: this run is for a pull request from a fork, and GitHub gives such runs no secrets. " + "Nothing was done.";
-      if (isDependabotRun(context)) return "api-key is empty: Dependabot started this run, and GitHub gives Dependabot's runs only Dependabot secrets. " + "Nothing was done. " + "To give Dependabot's pull requests a webhook too, add KAPSO_API_KEY under " + "Settings \u2192 Secrets and variables \u2192 Dependabot.";
-      return;
-    }
     class Progress {
       done=[];
       record(change) {
@@ -1921,136 +2182,8 @@ var __webpack_modules__ = {
         return this.done.length === 0 ? "Nothing was changed in Kapso before that." : `Done before that: ${this.done.join("; ")}.`;
       }
     }
-    async function verifyDelivery(webhook, event, api, options) {
-      const before = new Set((await api.list(webhook.id, event)).map(d => d.id));
-      const isNew = d => !before.has(d.id) && (event === void 0 || d.event === event);
-      await api.test(webhook.id, event, isNew);
-      log.pq(`Asked Kapso for a test delivery${event ? ` of ${event}` : ""} to ${webhook.url}; waiting up to ` + `${options.timeoutSeconds} s for the endpoint's answer.`);
-      const ends = Date.now() + Math.min(options.timeoutSeconds * 1e3, options.deadline.remainingMs() - 1e3);
-      let last;
-      while (Date.now() + options.pollMs < ends) {
-        await new Promise(resolve => setTimeout(resolve, options.pollMs));
-        last = (await api.list(webhook.id, event)).find(isNew) ?? last;
-        if (!last) continue;
-        const answered = last.response_status !== void 0;
-        const seen = {
-          responseStatus: last.response_status,
-          attempts: last.attempt_count,
-          event: event,
-          url: webhook.url
-        };
-        if (last.status === "delivered") return {
-          status: "delivered",
-          ...seen
-        };
-        if (last.status === "failed" || last.attempt_count > 0 && answered && !isSuccess(last.response_status)) return {
-          status: "failed",
-          ...seen
-        };
-      }
-      return {
-        status: "unconfirmed",
-        responseStatus: last?.response_status,
-        attempts: last?.attempt_count,
-        event: event,
-        url: webhook.url
-      };
-    }
-    function isSuccess(status) {
-      return status !== void 0 && status >= 200 && status < 300;
-    }
-    function likelyCauses(status) {
-      if (status === void 0) return "the endpoint gave no answer within the 10 s Kapso waits: is the preview up, reachable from the internet, " + "and quick to answer?";
-      if (status === 401 || status === 403) return "the preview is protected by its host (a Vercel preview with Deployment Protection answers 401 until its " + "bypass header, " + "x-vercel-protection-bypass, is sent: add it through headers), or the receiver rejects the signature " + "(X-Webhook-Signature is the hex HMAC-SHA256 of the raw body, keyed with the secret-key output).";
-      if (status === 404 || status === 405 || status === 410) return "url's path is wrong: nothing there takes a POST. Check the route the preview serves.";
-      if (status >= 300 && status < 400) return "the endpoint redirects, and Kapso does not follow redirects: give the final URL.";
-      if (status === 400 || status === 422) return "the receiver refused the body: check that it reads the payload version the webhook sends " + "(payload-version) and verifies the signature on the raw body.";
-      if (status === 429) return "the receiver is rate-limiting.";
-      if (status >= 500) return "the receiver failed while handling the event: look at its logs.";
-      return "look at the receiver's logs for this request.";
-    }
-    function endpointAnswer(v) {
-      return v.responseStatus === void 0 ? "no answer" : `HTTP ${v.responseStatus}`;
-    }
-    function describeVerification(v) {
-      const what = `Kapso's test delivery${v.event ? ` of ${v.event}` : ""} to ${v.url}`;
-      const answer = endpointAnswer(v);
-      switch (v.status) {
-       case "delivered":
-        return `${what} was delivered: the endpoint answered ${answer}.`;
-
-       case "failed":
-        if (v.responseStatus === void 0) return `${what} failed: the endpoint never answered${v.attempts ? ` Kapso's ${attempts(v.attempts)}` : ""}. ` + `Likely cause: ${likelyCauses(void 0)}`;
-        return `${what} failed: the endpoint answered ${answer}. Likely cause: ${likelyCauses(v.responseStatus)}`;
-
-       case "unconfirmed":
-        if (v.attempts && v.responseStatus === void 0) return `${what} is not confirmed yet: the endpoint has not answered Kapso's ${attempts(v.attempts)} so far. Kapso ` + `waits 10 s for an answer, ` + `retries 10, 40 and 90 s after a failed attempt, and only then marks the delivery failed. Likely cause: ` + `${likelyCauses(void 0)}`;
-        return `${what} is not confirmed yet (last seen: ${answer}): Kapso had not recorded its outcome within ` + `verify-timeout-seconds. Raise it, or look at the webhook's deliveries in Kapso.`;
-      }
-    }
-    function attempts(n) {
-      return n === 1 ? "attempt" : `${n} attempts`;
-    }
-    async function writeSummary(outcome, inputs) {
-      if (!process.env.GITHUB_STEP_SUMMARY) return;
-      const {result: result, webhookId: webhookId, url: url, changes: changes, swept: swept} = outcome;
-      const operation = inputs.requested === "auto" ? `auto \u2192 ${inputs.operation}` : inputs.operation;
-      const summary = core.z.addHeading(cell(`Kapso webhook: ${operation}${inputs.dryRun ? " (dry run, nothing written)" : ""}`), 3);
-      const owner = outcome.owner;
-      summary.addTable([ [ th("Scope"), ...owner ? [ th("Pull request") ] : [], th("Webhook"), th("URL"), th("Events"), th("Result") ], [ cell(describeScope(inputs.scope)), ...owner ? [ pullRequestLink(owner, inputs.context) ] : [], cell(webhookId || (result === "created" ? "(new)" : "\u2014")), url ? summary_link(url) : "\u2014", cell(inputs.operation === "upsert" || inputs.operation === "create" ? inputs.desired.events.join(", ") : "\u2014"), cell(inputs.dryRun && result !== "unchanged" && result !== "absent" ? `would be ${result}` : result) ] ]);
-      if (result !== "deleted" && outcome.deletedIds.length > 0) {
-        const whose = owner ? "of the same pull request" : "of this step at the same url";
-        summary.addRaw(`<p>${inputs.dryRun ? "Would also delete" : "Also deleted"}, as older webhooks ${whose}: ` + `${cell((0, 
-        src_text.Z6)(outcome.deletedIds))}.</p>`);
-      }
-      if (changes.length > 0) {
-        summary.addRaw(inputs.dryRun ? "<p>Planned changes:</p>" : "<p>Changes:</p>");
-        summary.addTable([ [ th("Input"), th("Before"), th("After") ], ...changes.map(c => [ c.input, c.from, c.to ].map(cell)) ]);
-      }
-      if (outcome.verification) {
-        const v = outcome.verification;
-        summary.addRaw(`<p>Delivery check${v.event ? ` (${cell(v.event)})` : ""}: <strong>${cell(v.status)}</strong>, the endpoint ` + `answered ${cell(endpointAnswer(v))}.</p>`);
-      }
-      if (swept) if (swept.length === 0) summary.addRaw("<p>No webhook of a closed (or, with max-age, old) pull request of this repository.</p>"); else {
-        summary.addRaw(`<p>${inputs.dryRun ? "Would delete" : "Deleted"} ${swept.length} webhook${swept.length === 1 ? "" : "s"}:</p>`);
-        summary.addTable([ [ th("Webhook"), th("URL"), th("Pull request"), th("Why") ], ...swept.map(s => [ s.id, s.url, `#${s.pullRequest}`, s.reason ].map(cell)) ]);
-      }
-      await flush();
-    }
-    async function writeSummaryLine(text) {
-      if (!process.env.GITHUB_STEP_SUMMARY) return;
-      core.z.addHeading("Kapso webhook", 3).addRaw(`<p>${cell(text)}</p>`);
-      await flush();
-    }
-    async function writeFailureSummary(message) {
-      if (!process.env.GITHUB_STEP_SUMMARY) return;
-      const lines = message.split("\n").map(cell);
-      core.z.addHeading("Kapso webhook: failed", 3).addRaw(`<p>${lines.join("<br>")}</p>`);
-      await flush();
-    }
-    async function flush() {
-      try {
-        await core.z.write();
-      } catch (error) {
-        log.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-    function summary_link(url) {
-      return /^https?:\/\//i.test(url) ? `<a href="${cell(url)}">${cell(url)}</a>` : cell(url);
-    }
-    function pullRequestLink(owner, {serverUrl: serverUrl, repository: repository}) {
-      const text = cell(`#${owner.pullRequest}${owner.name ? ` (name ${owner.name})` : ""}`);
-      return serverUrl && repository ? `<a href="${cell(`${serverUrl}/${repository}/pull/${owner.pullRequest}`)}">${text}</a>` : text;
-    }
-    function th(text) {
-      return {
-        data: text,
-        header: true
-      };
-    }
-    function cell(text) {
-      return (0, src_text.hN)((0, secrets.E$)(text)).replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
-    }
+    var summary = __nccwpck_require__(8855);
+    var urls = __nccwpck_require__(5769);
     const PROVISIONED = "cleanup-webhook";
     const PENDING = "cleanup-pending-create";
     function saveProvisioned(id, url, record, secretKey) {
@@ -2094,12 +2227,12 @@ var __webpack_modules__ = {
       const closers = [];
       try {
         const inputs = readInputs();
-        const {api: api} = connect(inputs, new src_deadline.B(inputs.timeoutSeconds), progress, closers);
+        const {api: api} = (0, connect.Ng)(inputs, new src_deadline.B(inputs.timeoutSeconds), progress, closers);
         const ids = provisioned ? await stillProvisioned(api, provisioned, inputs) : await madeByCreate(api, pending, inputs);
         for (const id of ids) {
           const line = await api.remove(id) ? `Cleanup: deleted webhook ${id}.` : `Cleanup: webhook ${id} was already gone.`;
           log.pq(line);
-          await writeSummaryLine(line);
+          await (0, summary.kC)(line);
         }
       } catch (error) {
         log.fJ(`Cleanup failed: ${failureMessage(error, progress)}`);
@@ -2113,7 +2246,7 @@ var __webpack_modules__ = {
         log.pq(`Cleanup: webhook ${saved.id} was already gone.`);
         return [];
       }
-      const why = sameUrl(webhook.url, saved.url) ? notTheStepsBecause(webhook, saved, inputs) : `it now has url ${webhook.url}, not ${saved.url} as provisioned`;
+      const why = (0, urls.cl)(webhook.url, saved.url) ? notTheStepsBecause(webhook, saved, inputs) : `it now has url ${webhook.url}, not ${saved.url} as provisioned`;
       if (why) log.$e(`Cleanup: webhook ${webhook.id} was left in place: ${why}.`);
       return why ? [] : [ webhook.id ];
     }
@@ -2143,36 +2276,434 @@ var __webpack_modules__ = {
     function cleanup_fingerprint(secret) {
       return (0, external_node_crypto_.createHash)("sha256").update(secret).digest("hex");
     }
+    var errors = __nccwpck_require__(3916);
+    var comment_body = __nccwpck_require__(5644);
+    var operations_identity = __nccwpck_require__(3886);
+    var provision = __nccwpck_require__(9197);
+    var src_concurrency = __nccwpck_require__(1532);
+    var plan = __nccwpck_require__(2464);
+    var operations_types = __nccwpck_require__(1983);
+    async function remove(inputs, effects) {
+      const {webhookId: webhookId, desired: desired} = inputs;
+      const {api: api} = effects;
+      if (webhookId) return removeById(inputs, api, webhookId);
+      const identity = await (0, operations_identity.ls)(inputs, effects);
+      const owner = identity.owner ?? identity.urlOwner;
+      let targets;
+      if (owner) {
+        if (desired.url) log.pq(`On ${(0, operations_identity.$S)(owner)} the webhooks recorded for it are deleted, whatever their url.`);
+        targets = (await api.listAll()).filter(webhook => (0, ownership.Ml)(webhook.headers, owner));
+      } else if (desired.url) targets = deletableAtUrl(await api.findByUrl(desired.url), identity.record, desired.url); else if (inputs.pullRequest !== void 0 && !inputs.context.repository) throw new errors.l("operation delete on a pull request needs GITHUB_REPOSITORY, which the runner sets, to know what is recorded " + "for it: run it in a GitHub workflow."); else throw new errors.l("operation delete needs url or webhook-id to know what to delete.");
+      const deleted = await removeEach(targets, api, inputs.dryRun, effects.concurrency);
+      const last = deleted[deleted.length - 1];
+      if (!last) return {
+        ...operations_types.S,
+        result: "absent",
+        webhookId: "",
+        url: owner ? "" : desired.url ?? "",
+        owner: owner
+      };
+      const ids = deleted.map(w => w.id);
+      return {
+        ...operations_types.S,
+        result: "deleted",
+        webhookId: ids.join(","),
+        url: last.url,
+        webhook: (0, plan.PV)(last),
+        deletedIds: ids,
+        owner: owner
+      };
+    }
+    function deletableAtUrl(matches, record, url) {
+      const others = matches.filter(webhook => (0, ownership.hh)(webhook.headers) && !(record && (0, 
+      ownership.Ml)(webhook.headers, record)));
+      if (others.length > 0) {
+        const one = others.length === 1;
+        log.$e(`${one ? `Webhook ${others[0]?.id} also has` : `${others.length} webhooks (${(0, 
+        src_text.Z6)(others.map(w => w.id))}) also have`} url ${url}, ` + `but ${one ? "it is" : "they are"} recorded for someone else than ` + `${record ? (0, 
+        operations_identity.TV)(record) : operations_identity.ov} (another repository, pull request or name): ` + `left as ${one ? "it is" : "they are"}. Delete ${one ? "it" : "them"} with webhook-id if ${one ? "it is" : "they are"} stale.`);
+      }
+      return matches.filter(webhook => !others.includes(webhook));
+    }
+    async function removeById(inputs, api, id) {
+      const gone = {
+        ...operations_types.S,
+        result: "absent",
+        webhookId: "",
+        url: ""
+      };
+      if (inputs.scope.kind === "legacy" && !inputs.dryRun) return await api.remove(id) ? {
+        ...operations_types.S,
+        result: "deleted",
+        webhookId: id,
+        url: "",
+        deletedIds: [ id ]
+      } : gone;
+      const found = await api.get(id);
+      if (!found) return gone;
+      if (found.kind !== inputs.desired.kind) throw new errors.l(`webhook-id ${id} is a ${found.kind}-kind webhook; this step deletes ${inputs.desired.kind}-kind webhooks only ` + `(the kind input). Nothing was deleted.`);
+      if (!(0, kapso_scope.SB)(inputs.scope, found)) throw new errors.l(`webhook-id ${id} is not a webhook of ${(0, 
+      kapso_scope.OI)(inputs.scope)}; nothing was deleted.`);
+      const done = {
+        ...operations_types.S,
+        result: "deleted",
+        webhookId: id,
+        url: found.url,
+        webhook: (0, plan.PV)(found),
+        deletedIds: [ id ]
+      };
+      if (inputs.dryRun) return done;
+      return await api.remove(id) ? done : gone;
+    }
+    async function sweep(inputs, {api: api, github: github, concurrency: concurrency}) {
+      const repository = inputs.context.repository;
+      if (!repository || !github) throw new errors.l("operation sweep needs GITHUB_REPOSITORY, which the runner sets: run it in a GitHub workflow.");
+      github.prepare?.();
+      const all = await api.listAll();
+      const ours = all.flatMap(webhook => {
+        const pullRequest = (0, ownership.XW)(webhook.headers, repository);
+        return pullRequest === void 0 ? [] : [ {
+          webhook: webhook,
+          pullRequest: pullRequest
+        } ];
+      });
+      const others = all.length - ours.length;
+      log.pq(`${(0, src_text.U9)(all.length, "webhook")} in ${(0, kapso_scope.OI)(inputs.scope)}; ${ours.length} recorded for pull requests of ` + `${repository}` + (others === 0 ? "." : `; ${others === 1 ? "the other is" : `the ${others} others are`} left alone.`));
+      const numbers = [ ...new Set(ours.map(o => o.pullRequest)) ].sort((a, b) => a - b);
+      const states = numbers.length > 0 ? await github.pullRequestStates(numbers) : new Map;
+      for (const number of numbers) if (states.get(number) === void 0) {
+        const kept = inputs.maxAgeMs === void 0 ? "its webhooks are kept" : "its webhooks are kept unless older than max-age";
+        log.$e(`GitHub has no pull request #${number} in ${repository}: ${kept}.`);
+      }
+      const now = Date.now();
+      const swept = [];
+      for (const {webhook: webhook, pullRequest: pullRequest} of ours) {
+        const age = now - (Date.parse(webhook.created_at ?? "") || now);
+        const reason = states.get(pullRequest) === "closed" ? `pull request #${pullRequest} is closed` : inputs.maxAgeMs !== void 0 && age > inputs.maxAgeMs ? `older than max-age (created ${webhook.created_at})` : void 0;
+        if (reason) swept.push({
+          id: webhook.id,
+          url: webhook.url,
+          pullRequest: pullRequest,
+          reason: reason
+        });
+      }
+      const deletedIds = (await removeEach(swept, api, inputs.dryRun, concurrency)).map(entry => entry.id);
+      return {
+        ...operations_types.S,
+        result: deletedIds.length ? "deleted" : "absent",
+        webhookId: deletedIds.join(","),
+        url: "",
+        deletedIds: deletedIds,
+        swept: swept
+      };
+    }
+    async function removeEach(items, api, dryRun, concurrency = 1) {
+      if (dryRun) return [ ...items ];
+      const ends = await (0, src_concurrency.ZL)(items, concurrency, item => api.remove(item.id));
+      const failed = ends.find(end => end.status === "rejected");
+      if (failed) throw notAllDeleted(failed.reason, items.filter((_, i) => ends[i]?.status !== "fulfilled"));
+      return items.filter((_, i) => {
+        const end = ends[i];
+        return end?.status === "fulfilled" && end.value;
+      });
+    }
+    function notAllDeleted(reason, left) {
+      const known = reason instanceof errors.l || reason instanceof parse.dV || reason instanceof src_deadline.Q;
+      if (!known) return reason;
+      const applied = reason instanceof src_deadline.Q && reason.mayHaveApplied ? " Kapso may have carried out that last delete." : "";
+      return new errors.l(`${reason.message}${applied} Not deleted: ${(0, src_text.Z6)(left.map(item => item.id))}; a re-run deletes ` + `${left.length === 1 ? "it" : "them"}.`, reason instanceof errors.l ? reason.status : void 0);
+    }
+    async function upsert(inputs, effects) {
+      if (inputs.webhookId) return (0, provision.Xh)(await (0, provision.uz)(inputs, effects.api, inputs.webhookId), inputs, effects);
+      const identity = await (0, operations_identity.ls)(inputs, effects);
+      if (identity.skip) {
+        log.lm(identity.skip);
+        return {
+          ...operations_types.S,
+          result: "skipped",
+          webhookId: "",
+          url: ""
+        };
+      }
+      if (identity.owner) return upsertOwned(inputs, effects, identity, identity.owner);
+      return upsertAtUrl(inputs, effects, identity);
+    }
+    async function upsertAtUrl(inputs, effects, identity) {
+      const url = inputs.desired.url;
+      const matches = await effects.api.findByUrl(url);
+      const existing = matches.map(webhook => webhook.id);
+      const record = identity.record;
+      const unrecorded = identity.urlOwner ? [] : matches.filter(webhook => !(0, ownership.hh)(webhook.headers));
+      if (!record) {
+        warnAboutOthersAt(url, matches.filter(webhook => (0, ownership.hh)(webhook.headers)), operations_identity.ov, inputs);
+        return unrecorded.length > 0 ? updateNewest(unrecorded, inputs, effects, "") : (0, 
+        provision.vt)(inputs, effects, existing, identity);
+      }
+      const whose = (0, operations_identity.TV)(record);
+      const [kept, ...older] = matches.filter(webhook => (0, ownership.Ml)(webhook.headers, record));
+      const taken = kept ? [ kept, ...older ] : unrecorded;
+      warnAboutOthersAt(url, matches.filter(webhook => !taken.includes(webhook)), whose, inputs);
+      if (taken.length === 0) return (0, provision.vt)(inputs, effects, existing, identity);
+      if (!kept) return updateNewest(unrecorded, inputs, effects, " without a record of this action");
+      const why = `${older.length + 1} webhooks of ${(0, kapso_scope.OI)(inputs.scope)} have url ${url} and are recorded for ${whose} ` + `(${DUPLICATES}: a concurrency group per ${record.pullRequest === void 0 ? "workflow" : "pull request"} ` + `prevents the second)`;
+      return keepNewest(kept, older, inputs, effects, why);
+    }
+    const DUPLICATES = "a create whose answer was lost while Kapso's list lagged behind it, or two runs at once, can each leave one";
+    function updateNewest(matches, inputs, effects, which) {
+      const [newest, ...rest] = matches;
+      if (rest.length > 0) log.$e(`${matches.length} webhooks of ${(0, kapso_scope.OI)(inputs.scope)}${which} have url ${inputs.desired.url}. Updating ` + `the most recent, ${newest.id}; ` + `left as they are: ${(0, 
+      src_text.Z6)(rest.map(w => w.id))}. Remove those with operation delete and webhook-id.`);
+      return (0, provision.Xh)(newest, inputs, effects);
+    }
+    async function upsertOwned(inputs, effects, identity, owner) {
+      const url = inputs.desired.url;
+      const mine = webhook => (0, ownership.Ml)(webhook.headers, owner);
+      const all = await effects.api.listAll(mine);
+      const [kept, ...older] = all.filter(mine);
+      const atUrl = all.filter(webhook => (0, urls.cl)(webhook.url, url));
+      warnAboutOthersAt(url, atUrl.filter(webhook => !mine(webhook)), (0, operations_identity.TV)(owner), inputs);
+      if (!kept) return {
+        ...await (0, provision.vt)(inputs, effects, atUrl.map(webhook => webhook.id), identity),
+        owner: owner
+      };
+      const why = `${older.length + 1} webhooks were recorded for ${(0, operations_identity.TV)(owner)} ` + `(earlier versions of this action made one per URL; ${DUPLICATES}: a concurrency group per pull request prevents ` + `the second)`;
+      return {
+        ...await keepNewest(kept, older, inputs, effects, why),
+        owner: owner
+      };
+    }
+    async function keepNewest(kept, older, inputs, effects, why) {
+      const outcome = await (0, provision.Xh)(kept, inputs, effects);
+      if (older.length === 0) return outcome;
+      const removed = await removeEach(older, effects.api, inputs.dryRun);
+      log.$e(`${why}: kept the newest, ${kept.id}; ${inputs.dryRun ? "would delete" : "deleted"} ` + `${(0, 
+      src_text.Z6)(older.map(webhook => webhook.id))}.`);
+      return {
+        ...outcome,
+        deletedIds: removed.map(webhook => webhook.id)
+      };
+    }
+    function warnAboutOthersAt(url, others, whose, inputs) {
+      if (others.length === 0) return;
+      const one = others.length === 1;
+      const scope = (0, kapso_scope.OI)(inputs.scope);
+      log.$e(`${one ? `Webhook ${others[0]?.id} of ${scope} also has` : `${others.length} webhooks of ${scope} (${(0, 
+      src_text.Z6)(others.map(w => w.id))}) also have`} ` + `url ${url}, but ${one ? "it is" : "they are"} not recorded for ${whose} (made by hand, by another workflow, ` + `or for another pull request): left as ${one ? "it is" : "they are"}. Kapso delivers each event to that URL ` + `once for each webhook.`);
+    }
+    var verify = __nccwpck_require__(1233);
+    async function verifyIfAsked(inputs, effects, outcome) {
+      const {verifyTimeoutSeconds: verifyTimeoutSeconds, desired: desired} = inputs;
+      if (verifyTimeoutSeconds === void 0 || !effects.deliveries || !outcome.webhookId || outcome.result === "skipped") return outcome;
+      const event = desired.kind === "meta" ? void 0 : desired.events[0];
+      const deadline = effects.deadline ?? new src_deadline.B(inputs.timeoutSeconds);
+      const options = {
+        timeoutSeconds: verifyTimeoutSeconds,
+        pollMs: effects.pollMs ?? 1e3,
+        deadline: deadline
+      };
+      return {
+        ...outcome,
+        verification: await (0, verify.Wc)({
+          id: outcome.webhookId,
+          url: outcome.url
+        }, event, effects.deliveries, options)
+      };
+    }
+    async function applyOperation(inputs, effects) {
+      switch (inputs.operation) {
+       case "create":
+        {
+          const identity = await (0, operations_identity.ls)(inputs, effects);
+          const before = await effects.api.findByUrl(inputs.desired.url);
+          return (0, provision.vt)(inputs, effects, before.map(w => w.id), identity);
+        }
+
+       case "delete":
+        return remove(inputs, effects);
+
+       case "upsert":
+        return upsert(inputs, effects);
+
+       case "sweep":
+        return sweep(inputs, effects);
+      }
+    }
+    var report = __nccwpck_require__(665);
+    async function run() {
+      const progress = new Progress;
+      const closers = [];
+      try {
+        if ((0, manifest.B8)()) return await (await __nccwpck_require__.e(357).then(__nccwpck_require__.bind(__nccwpck_require__, 5357))).runManifest(progress, closers);
+        const inputs = readInputs();
+        if (inputs.skip) {
+          if (inputs.skip.warn) log.$e(inputs.skip.reason); else log.lm(inputs.skip.reason);
+          log.n0({
+            result: "skipped",
+            "dry-run": String(inputs.dryRun)
+          }, report.s4);
+          await (0, summary.kC)(`Skipped: ${inputs.skip.reason}`);
+          return;
+        }
+        const effects = (0, connect.Ng)(inputs, new src_deadline.B(inputs.timeoutSeconds), progress, closers);
+        const cleanupOn = inputs.cleanup && !inputs.dryRun && (inputs.operation === "upsert" || inputs.operation === "create");
+        if (cleanupOn) effects.beforeCreate = savePendingCreate;
+        if (inputs.requested === "auto") log.pq(`operation auto: ${inputs.operation}, for a ${inputs.context.eventName || "workflow"} event.`);
+        const done = await applyOperation(inputs, effects);
+        (0, report.fW)(done, inputs);
+        const outcome = await verifyIfAsked(inputs, effects, done);
+        log.n0((0, report.Yz)(outcome, inputs.dryRun), report.s4);
+        if (cleanupOn && outcome.webhookId) {
+          saveProvisioned(outcome.webhookId, outcome.url, outcome.record, outcome.secretKey);
+          log.pq(`cleanup is on: webhook ${outcome.webhookId} will be deleted when the job ends.`);
+        }
+        await (0, summary.Sy)(outcome, inputs);
+        if (inputs.comment) await (0, comment_body.N)(outcome, inputs, effects);
+        reportVerification(outcome.verification);
+      } catch (error) {
+        const message = failureMessage(error, progress);
+        log.fJ(message);
+        await (0, summary.KJ)(message);
+      } finally {
+        for (const close of closers) close();
+      }
+    }
+    function main_cleanup() {
+      return cleanup(failureMessage);
+    }
+    function reportVerification(verification) {
+      if (!verification) return;
+      const text = (0, verify.Xm)(verification);
+      if (verification.status === "failed") log.fJ(text); else if (verification.status === "unconfirmed") log.$e(text); else log.pq(text);
+    }
+    function failureMessage(error, progress) {
+      if (error instanceof types.d) return error.message;
+      if (error instanceof src_deadline.Q) return `${error.message} ${progress.describe()} ` + (error.mayHaveApplied ? `Kapso may have carried out that last request; ` : "That request was not carried out; ") + `nothing after it was started. A re-run picks up from Kapso's state.`;
+      const tail = progress.changedAnything ? ` ${progress.describe()} A re-run picks up from Kapso's state.` : "";
+      if (error instanceof errors.l || error instanceof parse.dV) return `${error.message}${tail}`;
+      log.Yz(`Unexpected error: ${(0, secrets.F3)(error instanceof Error ? `${error.name}: ${error.message}` : String(error), 500)}`);
+      return `The step stopped on an unexpected error ` + `(${error instanceof Error ? (0, 
+      secrets.F3)(error.name, 40) : typeof error}), a fault of this action: please report ` + `it.${tail || " Nothing was changed in Kapso before it."}`;
+    }
+  },
+  5644: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      N: () => commentOnOutcome,
+      md: () => md
+    });
+    var _kapso_scope_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8414);
+    var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8935);
+    var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
+    var _comment_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2611);
+    var _verify_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1233);
+    async function commentOnOutcome(outcome, inputs, effects) {
+      if (outcome.result === "skipped") return;
+      const {scope: scope, desired: desired, name: name, context: context} = inputs;
+      await (0, _comment_js__WEBPACK_IMPORTED_MODULE_2__.rh)({
+        marker: (0, _comment_js__WEBPACK_IMPORTED_MODULE_2__.Ql)(context, [ "webhook", (0, 
+        _kapso_scope_js__WEBPACK_IMPORTED_MODULE_4__.OI)(scope), desired.kind, name ?? "" ]),
+        body: singleWebhookComment(outcome, inputs)
+      }, {
+        pullRequest: outcome.owner?.pullRequest ?? outcome.record?.pullRequest ?? inputs.pullRequest,
+        eventName: context.eventName,
+        comments: effects.comments
+      });
+    }
+    function singleWebhookComment(outcome, inputs) {
+      const {result: result, webhookId: webhookId, url: url, changes: changes, deletedIds: deletedIds, swept: swept, verification: verification} = outcome;
+      const {dryRun: dryRun, operation: operation, name: name} = inputs;
+      const lines = [ `### Kapso webhook${name ? ` ${md(name)}` : ""}: ${md(headline(outcome, inputs))}`, "", "| Scope | Webhook | URL | Result |", "| --- | --- | --- | --- |", `| ${md((0, 
+      _kapso_scope_js__WEBPACK_IMPORTED_MODULE_4__.OI)(inputs.scope))} | ${md(webhookId || (result === "created" ? "(new)" : "\u2014"))} | ${url ? link(url) : "\u2014"} | ${md(dryRun && result !== "unchanged" && result !== "absent" ? `would be ${result}` : result)} |` ];
+      if (result !== "deleted" && deletedIds.length > 0) lines.push("", `${dryRun ? "Would also delete" : "Also deleted"}, as older webhooks: ${md((0, 
+      _text_js__WEBPACK_IMPORTED_MODULE_1__.Z6)(deletedIds))}.`);
+      if (changes.length > 0) {
+        lines.push("", dryRun ? "**Planned changes**" : "**Changes**", "");
+        lines.push("| Input | Before | After |", "| --- | --- | --- |");
+        for (const c of changes.slice(0, 50)) lines.push(`| ${md(c.input)} | ${md(c.from)} | ${md(c.to)} |`);
+      }
+      if (swept && swept.length > 0) {
+        lines.push("", "| Webhook | URL | Why |", "| --- | --- | --- |");
+        for (const s of swept.slice(0, 100)) lines.push(`| ${md(s.id)} | ${link(s.url)} | ${md(s.reason)} |`);
+        if (swept.length > 100) lines.push("", `And ${md((0, _text_js__WEBPACK_IMPORTED_MODULE_1__.U9)(swept.length - 100, "more webhook"))}: see the job summary.`);
+      }
+      if (verification) lines.push("", `Delivery check${verification.event ? ` (${md(verification.event)})` : ""}: **${md(verification.status)}**, ` + `the endpoint answered ${md((0, 
+      _verify_js__WEBPACK_IMPORTED_MODULE_3__.iZ)(verification))}.`);
+      if (inputs.cleanup && outcome.webhookId && !dryRun && operation !== "delete") lines.push("", "cleanup is on: this webhook is deleted when the job ends.");
+      lines.push("", `<sub>${md((0, _comment_js__WEBPACK_IMPORTED_MODULE_2__.l6)(inputs.context))}</sub>`);
+      return lines.join("\n");
+    }
+    function headline(outcome, inputs) {
+      const {result: result, deletedIds: deletedIds, swept: swept} = outcome;
+      const operation = inputs.requested === "auto" ? `auto \u2192 ${inputs.operation}` : inputs.operation;
+      const owner = outcome.owner ? ` of pull request #${outcome.owner.pullRequest}` : "";
+      const dry = inputs.dryRun ? " (dry run, nothing written)" : "";
+      const deleting = inputs.dryRun ? "would delete" : "deleted";
+      if (swept) return `${operation}${dry}, ${deleting} ${(0, _text_js__WEBPACK_IMPORTED_MODULE_1__.U9)(swept.length, "webhook")}`;
+      if (result === "absent") return `${operation}${dry}, no webhook${owner} to delete`;
+      if (result === "deleted" && deletedIds.length > 1) return `${operation}${dry}, ${deleting} ${(0, 
+      _text_js__WEBPACK_IMPORTED_MODULE_1__.U9)(deletedIds.length, "webhook")}`;
+      return `${operation}${dry}, ${inputs.dryRun ? `would be ${result}` : result}`;
+    }
+    function md(text) {
+      return (0, _text_js__WEBPACK_IMPORTED_MODULE_1__.hN)((0, _secrets_js__WEBPACK_IMPORTED_MODULE_0__.E$)(text)).replace(/[\\`*_{}[\]<>|&@~"']/g, c => `&#${c.charCodeAt(0)};`);
+    }
+    function link(url) {
+      const href = (0, _text_js__WEBPACK_IMPORTED_MODULE_1__.hN)((0, _secrets_js__WEBPACK_IMPORTED_MODULE_0__.E$)(url)).replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+      return /^https?:\/\//i.test(url) ? `<a href="${href}">${md(url)}</a>` : md(url);
+    }
+  },
+  2611: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      Ql: () => commentMarker,
+      l6: () => stepLine,
+      rh: () => commentOnPullRequest
+    });
+    var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+    __nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+    var _boundary_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6525);
+    var _deadline_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6683);
+    var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+    var _log_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5625);
+    var _secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8935);
     const MARK = "kapso-webhook-action:comment";
     const MAX_COMMENT_LENGTH = 6e4;
     function commentMarker(context, parts = []) {
       const {workflow: workflow = "", job: job = "", step: step = ""} = context.place ?? {};
-      const hash = (0, external_node_crypto_.createHash)("sha256").update(JSON.stringify([ workflow, job, step, ...parts ])).digest("hex");
+      const hash = (0, node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(JSON.stringify([ workflow, job, step, ...parts ])).digest("hex");
       return `\x3c!-- ${MARK} ${hash.slice(0, 24)} --\x3e`;
+    }
+    function stepLine(context) {
+      const {workflow: workflow, job: job, step: step} = context.place ?? {
+        workflow: "",
+        job: "",
+        step: ""
+      };
+      const at = [ step && `step ${step}`, job && `job ${job}`, workflow && `workflow ${workflow}` ].filter(Boolean);
+      const place = at.length ? ` (${at.join(", ")})` : "";
+      return `Kept up to date by kapso-webhook-action${place}: each run edits this comment.`;
     }
     async function commentOnPullRequest(comment, target) {
       const {pullRequest: pullRequest, comments: comments} = target;
       if (pullRequest === void 0) {
-        log.lm(`comment is true, but this ${target.eventName || "run"} event is about no pull request: no comment was posted.`);
+        _log_js__WEBPACK_IMPORTED_MODULE_4__.lm(`comment is true, but this ${target.eventName || "run"} event is about no pull request: no comment was posted.`);
         return;
       }
       if (!comments) {
-        log.$e("comment is true, but github-token is empty: no comment was posted. Leave github-token at its default, " + '${{ github.token }}, with "permissions: pull-requests: write".');
+        _log_js__WEBPACK_IMPORTED_MODULE_4__.$e("comment is true, but github-token is empty: no comment was posted. Leave github-token at its default, " + '${{ github.token }}, with "permissions: pull-requests: write".');
         return;
       }
-      const body = `${comment.marker}\n${cutToFit((0, secrets.E$)(comment.body))}`;
+      const body = `${comment.marker}\n${cutToFit((0, _secrets_js__WEBPACK_IMPORTED_MODULE_5__.E$)(comment.body))}`;
       let stage = "reading its comments";
       try {
         const earlier = await comments.findComment(pullRequest, comment.marker);
         if (earlier?.body === body) {
-          log.pq(`The comment on pull request #${pullRequest} already says this: left as it is${where(earlier.url)}.`);
+          _log_js__WEBPACK_IMPORTED_MODULE_4__.pq(`The comment on pull request #${pullRequest} already says this: left as it is${where(earlier.url)}.`);
           return;
         }
         stage = earlier ? `updating comment ${earlier.id}` : "posting a comment";
         const posted = earlier ? await comments.updateComment(earlier.id, body) : await comments.createComment(pullRequest, body, comment.marker);
-        log.pq(`${earlier ? "Updated the" : "Posted a"} comment on pull request #${pullRequest}${where(posted.url)}.`);
+        _log_js__WEBPACK_IMPORTED_MODULE_4__.pq(`${earlier ? "Updated the" : "Posted a"} comment on pull request #${pullRequest}${where(posted.url)}.`);
       } catch (error) {
-        log.$e(commentFailure(error, pullRequest, stage));
+        _log_js__WEBPACK_IMPORTED_MODULE_4__.$e(commentFailure(error, pullRequest, stage));
       }
     }
     function where(url) {
@@ -2186,77 +2717,26 @@ var __webpack_modules__ = {
     function commentFailure(error, pullRequest, stage) {
       const prefix = `Could not comment on pull request #${pullRequest} (${stage})`;
       const suffix = ": the step's work in Kapso is done, only the comment is missing.";
-      if (error instanceof errors.X) {
+      if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__.X) {
         if (error.status === 401) return `${prefix}: GitHub refused github-token (HTTP 401)${suffix}`;
         if (error.status === 403 || error.status === 404) return `${prefix}: GitHub answered HTTP ${error.status}, as it does when github-token may not write to pull ` + `requests. Add "permissions: pull-requests: write" to the job (a pull request from a fork gets a ` + `read-only token whatever it asks)${suffix}`;
         return `${prefix}: GitHub answered HTTP ${error.status}${suffix}`;
       }
-      if (error instanceof errors.l || error instanceof parse.dV || error instanceof src_deadline.Q) return `${prefix}: ${error.message.replace(/\.$/, "")}${suffix}`;
-      const name = error instanceof Error ? (0, secrets.F3)(error.name, 40) : typeof error;
+      if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__.l || error instanceof _boundary_parse_js__WEBPACK_IMPORTED_MODULE_1__.dV || error instanceof _deadline_js__WEBPACK_IMPORTED_MODULE_2__.Q) return `${prefix}: ${error.message.replace(/\.$/, "")}${suffix}`;
+      const name = error instanceof Error ? (0, _secrets_js__WEBPACK_IMPORTED_MODULE_5__.F3)(error.name, 40) : typeof error;
       return `${prefix}: an unexpected error (${name}), a fault of this action: please report it${suffix}`;
     }
-    async function commentOnOutcome(outcome, inputs, effects) {
-      if (outcome.result === "skipped") return;
-      const {scope: scope, desired: desired, name: name, context: context} = inputs;
-      await commentOnPullRequest({
-        marker: commentMarker(context, [ "webhook", describeScope(scope), desired.kind, name ?? "" ]),
-        body: singleWebhookComment(outcome, inputs)
-      }, {
-        pullRequest: outcome.owner?.pullRequest ?? outcome.record?.pullRequest ?? inputs.pullRequest,
-        eventName: context.eventName,
-        comments: effects.comments
-      });
-    }
-    function singleWebhookComment(outcome, inputs) {
-      const {result: result, webhookId: webhookId, url: url, changes: changes, deletedIds: deletedIds, swept: swept, verification: verification} = outcome;
-      const {dryRun: dryRun, operation: operation, name: name} = inputs;
-      const lines = [ `### Kapso webhook${name ? ` ${md(name)}` : ""}: ${md(headline(outcome, inputs))}`, "", "| Scope | Webhook | URL | Result |", "| --- | --- | --- | --- |", `| ${md(describeScope(inputs.scope))} | ${md(webhookId || (result === "created" ? "(new)" : "\u2014"))} | ${url ? comment_body_link(url) : "\u2014"} | ${md(dryRun && result !== "unchanged" && result !== "absent" ? `would be ${result}` : result)} |` ];
-      if (result !== "deleted" && deletedIds.length > 0) lines.push("", `${dryRun ? "Would also delete" : "Also deleted"}, as older webhooks: ${md((0, 
-      src_text.Z6)(deletedIds))}.`);
-      if (changes.length > 0) {
-        lines.push("", dryRun ? "**Planned changes**" : "**Changes**", "");
-        lines.push("| Input | Before | After |", "| --- | --- | --- |");
-        for (const c of changes.slice(0, 50)) lines.push(`| ${md(c.input)} | ${md(c.from)} | ${md(c.to)} |`);
-      }
-      if (swept && swept.length > 0) {
-        lines.push("", "| Webhook | URL | Why |", "| --- | --- | --- |");
-        for (const s of swept.slice(0, 100)) lines.push(`| ${md(s.id)} | ${comment_body_link(s.url)} | ${md(s.reason)} |`);
-        if (swept.length > 100) lines.push("", `And ${md((0, src_text.U9)(swept.length - 100, "more webhook"))}: see the job summary.`);
-      }
-      if (verification) lines.push("", `Delivery check${verification.event ? ` (${md(verification.event)})` : ""}: **${md(verification.status)}**, ` + `the endpoint answered ${md(endpointAnswer(verification))}.`);
-      if (inputs.cleanup && outcome.webhookId && !dryRun && operation !== "delete") lines.push("", "cleanup is on: this webhook is deleted when the job ends.");
-      lines.push("", `<sub>${md(stepLine(inputs))}</sub>`);
-      return lines.join("\n");
-    }
-    function headline(outcome, inputs) {
-      const {result: result, deletedIds: deletedIds, swept: swept} = outcome;
-      const operation = inputs.requested === "auto" ? `auto \u2192 ${inputs.operation}` : inputs.operation;
-      const owner = outcome.owner ? ` of pull request #${outcome.owner.pullRequest}` : "";
-      const dry = inputs.dryRun ? " (dry run, nothing written)" : "";
-      const deleting = inputs.dryRun ? "would delete" : "deleted";
-      if (swept) return `${operation}${dry}, ${deleting} ${(0, src_text.U9)(swept.length, "webhook")}`;
-      if (result === "absent") return `${operation}${dry}, no webhook${owner} to delete`;
-      if (result === "deleted" && deletedIds.length > 1) return `${operation}${dry}, ${deleting} ${(0, 
-      src_text.U9)(deletedIds.length, "webhook")}`;
-      return `${operation}${dry}, ${inputs.dryRun ? `would be ${result}` : result}`;
-    }
-    function stepLine({context: context}) {
-      const {workflow: workflow, job: job, step: step} = context.place ?? {
-        workflow: "",
-        job: "",
-        step: ""
-      };
-      const at = [ step && `step ${step}`, job && `job ${job}`, workflow && `workflow ${workflow}` ].filter(Boolean);
-      const place = at.length ? ` (${at.join(", ")})` : "";
-      return `Kept up to date by kapso-webhook-action${place}: each run edits this comment.`;
-    }
-    function md(text) {
-      return (0, src_text.hN)((0, secrets.E$)(text)).replace(/[\\`*_{}[\]<>|&@~"']/g, c => `&#${c.charCodeAt(0)};`);
-    }
-    function comment_body_link(url) {
-      const href = (0, src_text.hN)((0, secrets.E$)(url)).replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
-      return /^https?:\/\//i.test(url) ? `<a href="${href}">${md(url)}</a>` : md(url);
-    }
+  },
+  3886: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      ov: () => OUTSIDE,
+      $S: () => describeOwner,
+      TV: () => describeRecord,
+      ls: () => identify
+    });
+    var context = __nccwpck_require__(9556);
+    var log = __nccwpck_require__(5625);
+    var errors = __nccwpck_require__(3916);
     async function deployedFor(sha, context, github) {
       if (!github) throw new errors.l(`github-token is empty: on a ${context.eventName} event the action asks GitHub which pull request holds commit ` + `${sha.slice(0, 7)}, ` + "so that a new deployment moves its webhook instead of adding one. Leave github-token at its default, ${{ " + 'github.token }}, with "permissions: pull-requests: read".');
       const ref = context.deploymentRef;
@@ -2340,11 +2820,12 @@ var __webpack_modules__ = {
     }
     const OUTSIDE = "this step, which runs outside a GitHub workflow (no GITHUB_REPOSITORY) and so records none";
     function describeRecord(record) {
+      if (record.manifest !== void 0) return `entry ${record.name ?? "(none)"} of manifest ${record.manifest} of ${record.repository}`;
       const name = record.name ? ` (name ${record.name})` : "";
       return record.pullRequest === void 0 ? `${record.repository} without a pull request${name}` : `pull request #${record.pullRequest}${name} of ${record.repository}`;
     }
     async function deploymentPullRequest(inputs, {github: github}) {
-      const sha = deploymentSha(inputs.context);
+      const sha = (0, context.qc)(inputs.context);
       if (!sha) return;
       const deployed = await deployedFor(sha, inputs.context, github);
       if (deployed.state === "none") return noPullRequest(sha, inputs.requested === "auto");
@@ -2365,6 +2846,321 @@ var __webpack_modules__ = {
       log.$e(`${commit}: the webhook is found by its url, as on a push, and recorded without a pull request: closing a pull ` + `request or a sweep will not remove it.`);
       return;
     }
+  },
+  9197: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      Xh: () => updateExisting,
+      uz: () => findById,
+      vt: () => create
+    });
+    var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+    __nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+    var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+    var _kapso_scope_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8414);
+    var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5625);
+    var _ownership_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2334);
+    var _plan_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2464);
+    var _secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8935);
+    var _text_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8992);
+    var _urls_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5769);
+    var _types_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1983);
+    async function updateExisting(existing, inputs, effects) {
+      const held = secretInForce(existing, inputs.desired.secretKey !== void 0);
+      for (const value of Object.values(existing.headers)) (0, _secrets_js__WEBPACK_IMPORTED_MODULE_5__.iD)(value);
+      const {desired: desired} = inputs;
+      const record = (0, _ownership_js__WEBPACK_IMPORTED_MODULE_3__.a4)(existing.headers);
+      const wanted = record ? {
+        ...desired,
+        headers: {
+          ...desired.headers,
+          [record[0]]: record[1]
+        }
+      } : desired;
+      const {changes: changes, patch: patch} = (0, _plan_js__WEBPACK_IMPORTED_MODULE_4__.ZL)(wanted, existing);
+      const secretKey = desired.secretKey ?? held ?? "";
+      if (changes.length === 0) return {
+        ..._types_js__WEBPACK_IMPORTED_MODULE_7__.S,
+        result: "unchanged",
+        webhookId: existing.id,
+        url: existing.url,
+        secretKey: secretKey,
+        webhook: (0, _plan_js__WEBPACK_IMPORTED_MODULE_4__.PV)(existing),
+        record: (0, _ownership_js__WEBPACK_IMPORTED_MODULE_3__.aE)(existing.headers)
+      };
+      if (existing.active === false && desired.active) _log_js__WEBPACK_IMPORTED_MODULE_2__.$e(`Webhook ${existing.id} was inactive: Kapso may have paused it after its deliveries kept failing. It is made ` + `active again; ` + "check that the endpoint answers 2xx (verify: true asks Kapso for a test delivery).");
+      if (inputs.dryRun) {
+        const after = {
+          ...existing,
+          ...patch,
+          headers: patch.headers ?? existing.headers
+        };
+        return {
+          ..._types_js__WEBPACK_IMPORTED_MODULE_7__.S,
+          result: "updated",
+          webhookId: existing.id,
+          url: after.url,
+          secretKey: secretKey,
+          webhook: (0, _plan_js__WEBPACK_IMPORTED_MODULE_4__.PV)(after),
+          changes: changes
+        };
+      }
+      const updated = await effects.api.update(existing.id, patch);
+      const inForce = secretAfterWrite(updated, secretKey);
+      return {
+        ..._types_js__WEBPACK_IMPORTED_MODULE_7__.S,
+        result: "updated",
+        webhookId: updated.id,
+        url: updated.url,
+        secretKey: inForce,
+        webhook: (0, _plan_js__WEBPACK_IMPORTED_MODULE_4__.PV)(updated),
+        changes: changes,
+        record: (0, _ownership_js__WEBPACK_IMPORTED_MODULE_3__.aE)(updated.headers)
+      };
+    }
+    async function findById(inputs, api, webhookId) {
+      const {desired: desired, scope: scope} = inputs;
+      const found = await api.get(webhookId);
+      if (!found) throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`webhook-id ${webhookId} matches no webhook of ${(0, 
+      _kapso_scope_js__WEBPACK_IMPORTED_MODULE_8__.OI)(scope)}. Check webhook-id, or leave it empty to ` + `find the webhook by url.`);
+      if (found.kind !== desired.kind) throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(`webhook-id ${webhookId} is a ${found.kind}-kind webhook; this step manages ${desired.kind}-kind webhooks (the ` + `kind input). A webhook's kind cannot change.`);
+      if (!(0, _kapso_scope_js__WEBPACK_IMPORTED_MODULE_8__.SB)(scope, found)) throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.l(scope.kind === "project" ? `webhook-id ${webhookId} is a webhook of phone number ${found.phone_number_id}, not a project webhook: ` + `give phone-number-id ${found.phone_number_id} instead of scope: project.` : `webhook-id ${webhookId} is a webhook of ${found.phone_number_id ? `phone number ${found.phone_number_id}` : "the project"}, not of ${(0, 
+      _kapso_scope_js__WEBPACK_IMPORTED_MODULE_8__.OI)(scope)}. Check webhook-id; nothing was changed.`);
+      return found;
+    }
+    async function create(inputs, effects, existingIds, identity) {
+      const {desired: desired} = inputs;
+      const generated = desired.secretKey === void 0;
+      let secretKey = desired.secretKey ?? "";
+      if (generated && !inputs.dryRun) {
+        secretKey = (0, node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(32).toString("hex");
+        (0, _secrets_js__WEBPACK_IMPORTED_MODULE_5__.$l)(secretKey);
+      }
+      const headers = {
+        ...desired.headers
+      };
+      if (identity.record) headers[_ownership_js__WEBPACK_IMPORTED_MODULE_3__.kN] = (0, 
+      _ownership_js__WEBPACK_IMPORTED_MODULE_3__.bM)(identity.record);
+      const body = (0, _plan_js__WEBPACK_IMPORTED_MODULE_4__._1)({
+        ...desired,
+        headers: headers
+      }, secretKey);
+      const changes = (0, _plan_js__WEBPACK_IMPORTED_MODULE_4__.Uj)(body, generated);
+      const url = desired.url ?? "";
+      if (inputs.dryRun) return {
+        ..._types_js__WEBPACK_IMPORTED_MODULE_7__.S,
+        result: "created",
+        webhookId: "",
+        url: url,
+        secretKey: secretKey,
+        webhook: (0, _plan_js__WEBPACK_IMPORTED_MODULE_4__.PV)(body),
+        changes: changes
+      };
+      effects.beforeCreate?.(url, existingIds, secretKey, identity.record);
+      const created = await effects.api.create(body, existingIds);
+      const inForce = secretAfterWrite(created, secretKey);
+      if (created.url !== url) _log_js__WEBPACK_IMPORTED_MODULE_2__.$e(`Kapso holds the new webhook ${created.id} with url ${created.url}, not ${url} as sent.` + ((0, 
+      _urls_js__WEBPACK_IMPORTED_MODULE_9__.cl)(created.url, url) ? " Both are the same URL in normal form, so re-runs find it." : " Re-runs with this url will not find it: check what Kapso did with the URL."));
+      return {
+        ..._types_js__WEBPACK_IMPORTED_MODULE_7__.S,
+        result: "created",
+        webhookId: created.id,
+        url: created.url,
+        secretKey: inForce,
+        webhook: (0, _plan_js__WEBPACK_IMPORTED_MODULE_4__.PV)(created),
+        changes: changes,
+        record: (0, _ownership_js__WEBPACK_IMPORTED_MODULE_3__.aE)(created.headers)
+      };
+    }
+    function secretAfterWrite(webhook, sent) {
+      return webhook.secret_key === void 0 || webhook.secret_key === sent ? sent : secretInForce(webhook) ?? "";
+    }
+    function secretInForce(webhook, replaced = false) {
+      const secret = webhook.secret_key;
+      if (secret === void 0 || (0, _secrets_js__WEBPACK_IMPORTED_MODULE_5__.oK)(secret)) return secret;
+      if (!replaced) _log_js__WEBPACK_IMPORTED_MODULE_2__.$e(`Webhook ${webhook.id} has a signing secret of ${(0, 
+      _text_js__WEBPACK_IMPORTED_MODULE_6__.U9)(secret.length, "character")} in Kapso, fewer than ` + `${_secrets_js__WEBPACK_IMPORTED_MODULE_5__.qv}: ` + "short enough to guess, so a signature made with it proves little, and too short to mask in the log, so this " + "step neither prints it " + "nor gives it as the secret-key output. Rotate it: give secret-key a new secret of 16 characters or more " + "(openssl rand -hex 32 makes one), " + "and give the same to your endpoint.");
+      return;
+    }
+  },
+  1983: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      S: () => emptyOutcomeParts
+    });
+    const emptyOutcomeParts = {
+      secretKey: "",
+      changes: [],
+      deletedIds: []
+    };
+  },
+  1233: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      Wc: () => verifyDelivery,
+      Xm: () => describeVerification,
+      iZ: () => endpointAnswer
+    });
+    var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5625);
+    async function verifyDelivery(webhook, event, api, options) {
+      const before = new Set((await api.list(webhook.id, event)).map(d => d.id));
+      const isNew = d => !before.has(d.id) && (event === void 0 || d.event === event);
+      await api.test(webhook.id, event, isNew);
+      _log_js__WEBPACK_IMPORTED_MODULE_0__.pq(`Asked Kapso for a test delivery${event ? ` of ${event}` : ""} to ${webhook.url}; waiting up to ` + `${options.timeoutSeconds} s for the endpoint's answer.`);
+      const ends = Date.now() + Math.min(options.timeoutSeconds * 1e3, options.deadline.remainingMs() - 1e3);
+      let last;
+      while (Date.now() + options.pollMs < ends) {
+        await new Promise(resolve => setTimeout(resolve, options.pollMs));
+        last = (await api.list(webhook.id, event)).find(isNew) ?? last;
+        if (!last) continue;
+        const answered = last.response_status !== void 0;
+        const seen = {
+          responseStatus: last.response_status,
+          attempts: last.attempt_count,
+          event: event,
+          url: webhook.url
+        };
+        if (last.status === "delivered") return {
+          status: "delivered",
+          ...seen
+        };
+        if (last.status === "failed" || last.attempt_count > 0 && answered && !isSuccess(last.response_status)) return {
+          status: "failed",
+          ...seen
+        };
+      }
+      return {
+        status: "unconfirmed",
+        responseStatus: last?.response_status,
+        attempts: last?.attempt_count,
+        event: event,
+        url: webhook.url
+      };
+    }
+    function isSuccess(status) {
+      return status !== void 0 && status >= 200 && status < 300;
+    }
+    function likelyCauses(status) {
+      if (status === void 0) return "the endpoint gave no answer within the 10 s Kapso waits: is the preview up, reachable from the internet, " + "and quick to answer?";
+      if (status === 401 || status === 403) return "the preview is protected by its host (a Vercel preview with Deployment Protection answers 401 until its " + "bypass header, " + "x-vercel-protection-bypass, is sent: add it through headers), or the receiver rejects the signature " + "(X-Webhook-Signature is the hex HMAC-SHA256 of the raw body, keyed with the secret-key output).";
+      if (status === 404 || status === 405 || status === 410) return "url's path is wrong: nothing there takes a POST. Check the route the preview serves.";
+      if (status >= 300 && status < 400) return "the endpoint redirects, and Kapso does not follow redirects: give the final URL.";
+      if (status === 400 || status === 422) return "the receiver refused the body: check that it reads the payload version the webhook sends " + "(payload-version) and verifies the signature on the raw body.";
+      if (status === 429) return "the receiver is rate-limiting.";
+      if (status >= 500) return "the receiver failed while handling the event: look at its logs.";
+      return "look at the receiver's logs for this request.";
+    }
+    function endpointAnswer(v) {
+      return v.responseStatus === void 0 ? "no answer" : `HTTP ${v.responseStatus}`;
+    }
+    function describeVerification(v) {
+      const what = `Kapso's test delivery${v.event ? ` of ${v.event}` : ""} to ${v.url}`;
+      const answer = endpointAnswer(v);
+      switch (v.status) {
+       case "delivered":
+        return `${what} was delivered: the endpoint answered ${answer}.`;
+
+       case "failed":
+        if (v.responseStatus === void 0) return `${what} failed: the endpoint never answered${v.attempts ? ` Kapso's ${attempts(v.attempts)}` : ""}. ` + `Likely cause: ${likelyCauses(void 0)}`;
+        return `${what} failed: the endpoint answered ${answer}. Likely cause: ${likelyCauses(v.responseStatus)}`;
+
+       case "unconfirmed":
+        if (v.attempts && v.responseStatus === void 0) return `${what} is not confirmed yet: the endpoint has not answered Kapso's ${attempts(v.attempts)} so far. Kapso ` + `waits 10 s for an answer, ` + `retries 10, 40 and 90 s after a failed attempt, and only then marks the delivery failed. Likely cause: ` + `${likelyCauses(void 0)}`;
+        return `${what} is not confirmed yet (last seen: ${answer}): Kapso had not recorded its outcome within ` + `verify-timeout-seconds. Raise it, or look at the webhook's deliveries in Kapso.`;
+      }
+    }
+    function attempts(n) {
+      return n === 1 ? "attempt" : `${n} attempts`;
+    }
+  },
+  2334: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      HS: () => isManifestPath,
+      Hh: () => parseRecord,
+      Ml: () => isRecordedFor,
+      XW: () => recordedPullRequest,
+      a4: () => recordEntry,
+      aE: () => readRecord,
+      bM: () => formatRecord,
+      en: () => isRepositoryName,
+      hh: () => hasRecordHeader,
+      kN: () => RECORD_HEADER,
+      lx: () => isRecordName,
+      qf: () => sameRecord
+    });
+    const RECORD_HEADER = "X-Provisioned-By";
+    const MARK = "kapso-webhook-action";
+    const MAX_PULL_REQUEST = 2 ** 31 - 1;
+    const OWNER = "[A-Za-z0-9][A-Za-z0-9_-]{0,38}";
+    const NAME = "[A-Za-z0-9._-]{1,100}";
+    const REPOSITORY = new RegExp(`^${OWNER}/(${NAME})$`);
+    const RECORD_NAME = "[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?";
+    const MANIFEST_PATH = "[A-Za-z0-9._/-]{1,200}";
+    const RECORD = new RegExp(`^${MARK}; repository=(${OWNER}/${NAME})(?:; pull-request=([1-9][0-9]{0,9})|; manifest=(${MANIFEST_PATH}))?` + `(?:; name=(${RECORD_NAME}))?$`);
+    const RECORD_NAME_ONLY = new RegExp(`^${RECORD_NAME}$`);
+    function formatRecord(record) {
+      const parts = [ MARK, `repository=${record.repository}` ];
+      if (record.pullRequest !== void 0) parts.push(`pull-request=${record.pullRequest}`);
+      if (record.manifest !== void 0) parts.push(`manifest=${record.manifest}`);
+      if (record.name !== void 0) parts.push(`name=${record.name}`);
+      return parts.join("; ");
+    }
+    function isRecordName(name) {
+      return RECORD_NAME_ONLY.test(name);
+    }
+    function isManifestPath(path) {
+      return new RegExp(`^${MANIFEST_PATH}$`).test(path) && path.split("/").every(segment => segment !== "" && segment !== "." && segment !== "..");
+    }
+    function isRepositoryName(repository) {
+      const name = REPOSITORY.exec(repository)?.[1];
+      return name !== void 0 && name !== "." && name !== "..";
+    }
+    function readRecord(headers) {
+      return parseRecord(recordEntry(headers)?.[1]);
+    }
+    function parseRecord(value) {
+      const match = value === void 0 ? null : RECORD.exec(value);
+      if (!match) return;
+      const [, repository, pullRequest, manifest, name] = match;
+      if (!isRepositoryName(repository)) return;
+      if (manifest !== void 0 && !isManifestPath(manifest)) return;
+      if (pullRequest !== void 0 && Number(pullRequest) > MAX_PULL_REQUEST) return;
+      return {
+        repository: repository,
+        pullRequest: pullRequest === void 0 ? void 0 : Number(pullRequest),
+        ...manifest !== void 0 && {
+          manifest: manifest
+        },
+        ...name !== void 0 && {
+          name: name
+        }
+      };
+    }
+    function hasRecordHeader(headers) {
+      return Object.keys(headers ?? {}).some(name => name.toLowerCase() === RECORD_HEADER.toLowerCase());
+    }
+    function recordEntry(headers) {
+      const entries = Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() === RECORD_HEADER.toLowerCase());
+      return entries.length === 1 ? entries[0] : void 0;
+    }
+    function sameRecord(a, b) {
+      return a.repository.toLowerCase() === b.repository.toLowerCase() && a.pullRequest === b.pullRequest && a.manifest === b.manifest && a.name === b.name;
+    }
+    function recordedPullRequest(headers, repository) {
+      const record = readRecord(headers);
+      return record && repository && record.repository.toLowerCase() === repository.toLowerCase() ? record.pullRequest : void 0;
+    }
+    function isRecordedFor(headers, owner) {
+      const record = readRecord(headers);
+      return record !== void 0 && sameRecord(record, owner);
+    }
+  },
+  2464: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      PV: () => publicView,
+      Uj: () => describeCreate,
+      ZL: () => planUpdate,
+      _1: () => planCreate
+    });
+    var _ownership_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2334);
+    var _urls_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5769);
     const KAPSO_DEFAULTS = {
       active: true,
       buffer_enabled: false,
@@ -2405,7 +3201,7 @@ var __webpack_modules__ = {
         });
         patch[field] = value;
       };
-      if (desired.url !== void 0 && !sameUrl(desired.url, actual.url)) change("url", "url", desired.url, actual.url, desired.url);
+      if (desired.url !== void 0 && !(0, _urls_js__WEBPACK_IMPORTED_MODULE_1__.cl)(desired.url, actual.url)) change("url", "url", desired.url, actual.url, desired.url);
       if (desired.kind === "kapso" && !sameSet(desired.events, actual.events)) change("events", "events", desired.events, list(actual.events), list(desired.events));
       if (desired.secretKey !== void 0 && desired.secretKey !== actual.secret_key) change("secret-key", "secret_key", desired.secretKey, "(hidden)", "(hidden, changed)");
       const actualActive = actual.active ?? KAPSO_DEFAULTS.active;
@@ -2452,9 +3248,9 @@ var __webpack_modules__ = {
       if (body.kind === "meta") add("kind", "kind", "meta"); else add("events", "events", list(body.events ?? []));
       add("secret-key", "secret_key", secretGenerated ? "(hidden, generated)" : "(hidden, from input)");
       add("active", "active", String(body.active));
-      const {[ownership.kN]: record, ...own} = body.headers ?? {};
+      const {[_ownership_js__WEBPACK_IMPORTED_MODULE_0__.kN]: record, ...own} = body.headers ?? {};
       if (Object.keys(own).length > 0) add("headers", "headers", headerNames(own));
-      if (record !== void 0) add("(ownership record)", "headers", `${ownership.kN}: ${record}`);
+      if (record !== void 0) add("(ownership record)", "headers", `${_ownership_js__WEBPACK_IMPORTED_MODULE_0__.kN}: ${record}`);
       if (body.buffer_enabled !== void 0) add("buffer-enabled", "buffer_enabled", String(body.buffer_enabled));
       if (body.buffer_window_seconds !== void 0) add("buffer-window-seconds", "buffer_window_seconds", String(body.buffer_window_seconds));
       if (body.max_buffer_size !== void 0) add("max-buffer-size", "max_buffer_size", String(body.max_buffer_size));
@@ -2466,7 +3262,7 @@ var __webpack_modules__ = {
     function publicView(webhook) {
       const view = {};
       for (const [key, value] of Object.entries(webhook)) if (key !== "secret_key" && value !== void 0) view[key] = value;
-      if (webhook.headers) view.headers = Object.fromEntries(Object.entries(webhook.headers).map(([name, value]) => [ name, name.toLowerCase() === ownership.kN.toLowerCase() ? value : HIDDEN ]));
+      if (webhook.headers) view.headers = Object.fromEntries(Object.entries(webhook.headers).map(([name, value]) => [ name, name.toLowerCase() === _ownership_js__WEBPACK_IMPORTED_MODULE_0__.kN.toLowerCase() ? value : HIDDEN ]));
       return view;
     }
     const HIDDEN = "(hidden)";
@@ -2488,380 +3284,36 @@ var __webpack_modules__ = {
       const names = Object.keys(headers);
       return names.length ? `${names.join(", ")} (values hidden)` : "(none)";
     }
-    const emptyOutcomeParts = {
-      secretKey: "",
-      changes: [],
-      deletedIds: []
-    };
-    async function updateExisting(existing, inputs, effects) {
-      const held = secretInForce(existing, inputs.desired.secretKey !== void 0);
-      for (const value of Object.values(existing.headers)) (0, secrets.iD)(value);
-      const {desired: desired} = inputs;
-      const record = (0, ownership.a4)(existing.headers);
-      const wanted = record ? {
-        ...desired,
-        headers: {
-          ...desired.headers,
-          [record[0]]: record[1]
-        }
-      } : desired;
-      const {changes: changes, patch: patch} = planUpdate(wanted, existing);
-      const secretKey = desired.secretKey ?? held ?? "";
-      if (changes.length === 0) return {
-        ...emptyOutcomeParts,
-        result: "unchanged",
-        webhookId: existing.id,
-        url: existing.url,
-        secretKey: secretKey,
-        webhook: publicView(existing),
-        record: (0, ownership.aE)(existing.headers)
-      };
-      if (existing.active === false && desired.active) log.$e(`Webhook ${existing.id} was inactive: Kapso may have paused it after its deliveries kept failing. It is made ` + `active again; ` + "check that the endpoint answers 2xx (verify: true asks Kapso for a test delivery).");
-      if (inputs.dryRun) {
-        const after = {
-          ...existing,
-          ...patch,
-          headers: patch.headers ?? existing.headers
-        };
-        return {
-          ...emptyOutcomeParts,
-          result: "updated",
-          webhookId: existing.id,
-          url: after.url,
-          secretKey: secretKey,
-          webhook: publicView(after),
-          changes: changes
-        };
-      }
-      const updated = await effects.api.update(existing.id, patch);
-      const inForce = secretAfterWrite(updated, secretKey);
-      return {
-        ...emptyOutcomeParts,
-        result: "updated",
-        webhookId: updated.id,
-        url: updated.url,
-        secretKey: inForce,
-        webhook: publicView(updated),
-        changes: changes,
-        record: (0, ownership.aE)(updated.headers)
-      };
-    }
-    async function findById(inputs, api, webhookId) {
-      const {desired: desired, scope: scope} = inputs;
-      const found = await api.get(webhookId);
-      if (!found) throw new errors.l(`webhook-id ${webhookId} matches no webhook of ${describeScope(scope)}. Check webhook-id, or leave it empty to ` + `find the webhook by url.`);
-      if (found.kind !== desired.kind) throw new errors.l(`webhook-id ${webhookId} is a ${found.kind}-kind webhook; this step manages ${desired.kind}-kind webhooks (the ` + `kind input). A webhook's kind cannot change.`);
-      if (!inScope(scope, found)) throw new errors.l(scope.kind === "project" ? `webhook-id ${webhookId} is a webhook of phone number ${found.phone_number_id}, not a project webhook: ` + `give phone-number-id ${found.phone_number_id} instead of scope: project.` : `webhook-id ${webhookId} is a webhook of ${found.phone_number_id ? `phone number ${found.phone_number_id}` : "the project"}, not of ${describeScope(scope)}. Check webhook-id; nothing was changed.`);
-      return found;
-    }
-    async function create(inputs, effects, existingIds, identity) {
-      const {desired: desired} = inputs;
-      const generated = desired.secretKey === void 0;
-      let secretKey = desired.secretKey ?? "";
-      if (generated && !inputs.dryRun) {
-        secretKey = (0, external_node_crypto_.randomBytes)(32).toString("hex");
-        (0, secrets.$l)(secretKey);
-      }
-      const headers = {
-        ...desired.headers
-      };
-      if (identity.record) headers[ownership.kN] = (0, ownership.bM)(identity.record);
-      const body = planCreate({
-        ...desired,
-        headers: headers
-      }, secretKey);
-      const changes = describeCreate(body, generated);
-      const url = desired.url ?? "";
-      if (inputs.dryRun) return {
-        ...emptyOutcomeParts,
-        result: "created",
-        webhookId: "",
-        url: url,
-        secretKey: secretKey,
-        webhook: publicView(body),
-        changes: changes
-      };
-      effects.beforeCreate?.(url, existingIds, secretKey, identity.record);
-      const created = await effects.api.create(body, existingIds);
-      const inForce = secretAfterWrite(created, secretKey);
-      if (created.url !== url) log.$e(`Kapso holds the new webhook ${created.id} with url ${created.url}, not ${url} as sent.` + (sameUrl(created.url, url) ? " Both are the same URL in normal form, so re-runs find it." : " Re-runs with this url will not find it: check what Kapso did with the URL."));
-      return {
-        ...emptyOutcomeParts,
-        result: "created",
-        webhookId: created.id,
-        url: created.url,
-        secretKey: inForce,
-        webhook: publicView(created),
-        changes: changes,
-        record: (0, ownership.aE)(created.headers)
-      };
-    }
-    function secretAfterWrite(webhook, sent) {
-      return webhook.secret_key === void 0 || webhook.secret_key === sent ? sent : secretInForce(webhook) ?? "";
-    }
-    function secretInForce(webhook, replaced = false) {
-      const secret = webhook.secret_key;
-      if (secret === void 0 || (0, secrets.oK)(secret)) return secret;
-      if (!replaced) log.$e(`Webhook ${webhook.id} has a signing secret of ${(0, src_text.U9)(secret.length, "character")} in Kapso, fewer than ` + `${secrets.qv}: ` + "short enough to guess, so a signature made with it proves little, and too short to mask in the log, so this " + "step neither prints it " + "nor gives it as the secret-key output. Rotate it: give secret-key a new secret of 16 characters or more " + "(openssl rand -hex 32 makes one), " + "and give the same to your endpoint.");
-      return;
-    }
-    async function remove(inputs, effects) {
-      const {webhookId: webhookId, desired: desired} = inputs;
-      const {api: api} = effects;
-      if (webhookId) return removeById(inputs, api, webhookId);
-      const identity = await identify(inputs, effects);
-      const owner = identity.owner ?? identity.urlOwner;
-      let targets;
-      if (owner) {
-        if (desired.url) log.pq(`On ${describeOwner(owner)} the webhooks recorded for it are deleted, whatever their url.`);
-        targets = (await api.listAll()).filter(webhook => (0, ownership.Ml)(webhook.headers, owner));
-      } else if (desired.url) targets = deletableAtUrl(await api.findByUrl(desired.url), identity.record, desired.url); else if (inputs.pullRequest !== void 0 && !inputs.context.repository) throw new errors.l("operation delete on a pull request needs GITHUB_REPOSITORY, which the runner sets, to know what is recorded " + "for it: run it in a GitHub workflow."); else throw new errors.l("operation delete needs url or webhook-id to know what to delete.");
-      const deleted = await removeEach(targets, api, inputs.dryRun, effects.concurrency);
-      const last = deleted[deleted.length - 1];
-      if (!last) return {
-        ...emptyOutcomeParts,
-        result: "absent",
-        webhookId: "",
-        url: owner ? "" : desired.url ?? "",
-        owner: owner
-      };
-      const ids = deleted.map(w => w.id);
-      return {
-        ...emptyOutcomeParts,
-        result: "deleted",
-        webhookId: ids.join(","),
-        url: last.url,
-        webhook: publicView(last),
-        deletedIds: ids,
-        owner: owner
-      };
-    }
-    function deletableAtUrl(matches, record, url) {
-      const others = matches.filter(webhook => (0, ownership.hh)(webhook.headers) && !(record && (0, 
-      ownership.Ml)(webhook.headers, record)));
-      if (others.length > 0) {
-        const one = others.length === 1;
-        log.$e(`${one ? `Webhook ${others[0]?.id} also has` : `${others.length} webhooks (${(0, 
-        src_text.Z6)(others.map(w => w.id))}) also have`} url ${url}, ` + `but ${one ? "it is" : "they are"} recorded for someone else than ` + `${record ? describeRecord(record) : OUTSIDE} (another repository, pull request or name): ` + `left as ${one ? "it is" : "they are"}. Delete ${one ? "it" : "them"} with webhook-id if ${one ? "it is" : "they are"} stale.`);
-      }
-      return matches.filter(webhook => !others.includes(webhook));
-    }
-    async function removeById(inputs, api, id) {
-      const gone = {
-        ...emptyOutcomeParts,
-        result: "absent",
-        webhookId: "",
-        url: ""
-      };
-      if (inputs.scope.kind === "legacy" && !inputs.dryRun) return await api.remove(id) ? {
-        ...emptyOutcomeParts,
-        result: "deleted",
-        webhookId: id,
-        url: "",
-        deletedIds: [ id ]
-      } : gone;
-      const found = await api.get(id);
-      if (!found) return gone;
-      if (found.kind !== inputs.desired.kind) throw new errors.l(`webhook-id ${id} is a ${found.kind}-kind webhook; this step deletes ${inputs.desired.kind}-kind webhooks only ` + `(the kind input). Nothing was deleted.`);
-      if (!inScope(inputs.scope, found)) throw new errors.l(`webhook-id ${id} is not a webhook of ${describeScope(inputs.scope)}; nothing was deleted.`);
-      const done = {
-        ...emptyOutcomeParts,
-        result: "deleted",
-        webhookId: id,
-        url: found.url,
-        webhook: publicView(found),
-        deletedIds: [ id ]
-      };
-      if (inputs.dryRun) return done;
-      return await api.remove(id) ? done : gone;
-    }
-    async function sweep(inputs, {api: api, github: github, concurrency: concurrency}) {
-      const repository = inputs.context.repository;
-      if (!repository || !github) throw new errors.l("operation sweep needs GITHUB_REPOSITORY, which the runner sets: run it in a GitHub workflow.");
-      github.prepare?.();
-      const all = await api.listAll();
-      const ours = all.flatMap(webhook => {
-        const pullRequest = (0, ownership.XW)(webhook.headers, repository);
-        return pullRequest === void 0 ? [] : [ {
-          webhook: webhook,
-          pullRequest: pullRequest
-        } ];
-      });
-      const others = all.length - ours.length;
-      log.pq(`${(0, src_text.U9)(all.length, "webhook")} in ${describeScope(inputs.scope)}; ${ours.length} recorded for pull requests of ` + `${repository}` + (others === 0 ? "." : `; ${others === 1 ? "the other is" : `the ${others} others are`} left alone.`));
-      const numbers = [ ...new Set(ours.map(o => o.pullRequest)) ].sort((a, b) => a - b);
-      const states = numbers.length > 0 ? await github.pullRequestStates(numbers) : new Map;
-      for (const number of numbers) if (states.get(number) === void 0) {
-        const kept = inputs.maxAgeMs === void 0 ? "its webhooks are kept" : "its webhooks are kept unless older than max-age";
-        log.$e(`GitHub has no pull request #${number} in ${repository}: ${kept}.`);
-      }
-      const now = Date.now();
-      const swept = [];
-      for (const {webhook: webhook, pullRequest: pullRequest} of ours) {
-        const age = now - (Date.parse(webhook.created_at ?? "") || now);
-        const reason = states.get(pullRequest) === "closed" ? `pull request #${pullRequest} is closed` : inputs.maxAgeMs !== void 0 && age > inputs.maxAgeMs ? `older than max-age (created ${webhook.created_at})` : void 0;
-        if (reason) swept.push({
-          id: webhook.id,
-          url: webhook.url,
-          pullRequest: pullRequest,
-          reason: reason
-        });
-      }
-      const deletedIds = (await removeEach(swept, api, inputs.dryRun, concurrency)).map(entry => entry.id);
-      return {
-        ...emptyOutcomeParts,
-        result: deletedIds.length ? "deleted" : "absent",
-        webhookId: deletedIds.join(","),
-        url: "",
-        deletedIds: deletedIds,
-        swept: swept
-      };
-    }
-    async function removeEach(items, api, dryRun, concurrency = 1) {
-      if (dryRun) return [ ...items ];
-      const ends = await (0, src_concurrency.ZL)(items, concurrency, item => api.remove(item.id));
-      const failed = ends.find(end => end.status === "rejected");
-      if (failed) throw notAllDeleted(failed.reason, items.filter((_, i) => ends[i]?.status !== "fulfilled"));
-      return items.filter((_, i) => {
-        const end = ends[i];
-        return end?.status === "fulfilled" && end.value;
-      });
-    }
-    function notAllDeleted(reason, left) {
-      const known = reason instanceof errors.l || reason instanceof parse.dV || reason instanceof src_deadline.Q;
-      if (!known) return reason;
-      const applied = reason instanceof src_deadline.Q && reason.mayHaveApplied ? " Kapso may have carried out that last delete." : "";
-      return new errors.l(`${reason.message}${applied} Not deleted: ${(0, src_text.Z6)(left.map(item => item.id))}; a re-run deletes ` + `${left.length === 1 ? "it" : "them"}.`, reason instanceof errors.l ? reason.status : void 0);
-    }
-    async function upsert(inputs, effects) {
-      if (inputs.webhookId) return updateExisting(await findById(inputs, effects.api, inputs.webhookId), inputs, effects);
-      const identity = await identify(inputs, effects);
-      if (identity.skip) {
-        log.lm(identity.skip);
-        return {
-          ...emptyOutcomeParts,
-          result: "skipped",
-          webhookId: "",
-          url: ""
-        };
-      }
-      if (identity.owner) return upsertOwned(inputs, effects, identity, identity.owner);
-      return upsertAtUrl(inputs, effects, identity);
-    }
-    async function upsertAtUrl(inputs, effects, identity) {
-      const url = inputs.desired.url;
-      const matches = await effects.api.findByUrl(url);
-      const existing = matches.map(webhook => webhook.id);
-      const record = identity.record;
-      const unrecorded = identity.urlOwner ? [] : matches.filter(webhook => !(0, ownership.hh)(webhook.headers));
-      if (!record) {
-        warnAboutOthersAt(url, matches.filter(webhook => (0, ownership.hh)(webhook.headers)), OUTSIDE, inputs);
-        return unrecorded.length > 0 ? updateNewest(unrecorded, inputs, effects, "") : create(inputs, effects, existing, identity);
-      }
-      const whose = describeRecord(record);
-      const [kept, ...older] = matches.filter(webhook => (0, ownership.Ml)(webhook.headers, record));
-      const taken = kept ? [ kept, ...older ] : unrecorded;
-      warnAboutOthersAt(url, matches.filter(webhook => !taken.includes(webhook)), whose, inputs);
-      if (taken.length === 0) return create(inputs, effects, existing, identity);
-      if (!kept) return updateNewest(unrecorded, inputs, effects, " without a record of this action");
-      const why = `${older.length + 1} webhooks of ${describeScope(inputs.scope)} have url ${url} and are recorded for ${whose} ` + `(${DUPLICATES}: a concurrency group per ${record.pullRequest === void 0 ? "workflow" : "pull request"} ` + `prevents the second)`;
-      return keepNewest(kept, older, inputs, effects, why);
-    }
-    const DUPLICATES = "a create whose answer was lost while Kapso's list lagged behind it, or two runs at once, can each leave one";
-    function updateNewest(matches, inputs, effects, which) {
-      const [newest, ...rest] = matches;
-      if (rest.length > 0) log.$e(`${matches.length} webhooks of ${describeScope(inputs.scope)}${which} have url ${inputs.desired.url}. Updating ` + `the most recent, ${newest.id}; ` + `left as they are: ${(0, 
-      src_text.Z6)(rest.map(w => w.id))}. Remove those with operation delete and webhook-id.`);
-      return updateExisting(newest, inputs, effects);
-    }
-    async function upsertOwned(inputs, effects, identity, owner) {
-      const url = inputs.desired.url;
-      const mine = webhook => (0, ownership.Ml)(webhook.headers, owner);
-      const all = await effects.api.listAll(mine);
-      const [kept, ...older] = all.filter(mine);
-      const atUrl = all.filter(webhook => sameUrl(webhook.url, url));
-      warnAboutOthersAt(url, atUrl.filter(webhook => !mine(webhook)), describeRecord(owner), inputs);
-      if (!kept) return {
-        ...await create(inputs, effects, atUrl.map(webhook => webhook.id), identity),
-        owner: owner
-      };
-      const why = `${older.length + 1} webhooks were recorded for ${describeRecord(owner)} ` + `(earlier versions of this action made one per URL; ${DUPLICATES}: a concurrency group per pull request prevents ` + `the second)`;
-      return {
-        ...await keepNewest(kept, older, inputs, effects, why),
-        owner: owner
-      };
-    }
-    async function keepNewest(kept, older, inputs, effects, why) {
-      const outcome = await updateExisting(kept, inputs, effects);
-      if (older.length === 0) return outcome;
-      const removed = await removeEach(older, effects.api, inputs.dryRun);
-      log.$e(`${why}: kept the newest, ${kept.id}; ${inputs.dryRun ? "would delete" : "deleted"} ` + `${(0, 
-      src_text.Z6)(older.map(webhook => webhook.id))}.`);
-      return {
-        ...outcome,
-        deletedIds: removed.map(webhook => webhook.id)
-      };
-    }
-    function warnAboutOthersAt(url, others, whose, inputs) {
-      if (others.length === 0) return;
-      const one = others.length === 1;
-      const scope = describeScope(inputs.scope);
-      log.$e(`${one ? `Webhook ${others[0]?.id} of ${scope} also has` : `${others.length} webhooks of ${scope} (${(0, 
-      src_text.Z6)(others.map(w => w.id))}) also have`} ` + `url ${url}, but ${one ? "it is" : "they are"} not recorded for ${whose} (made by hand, by another workflow, ` + `or for another pull request): left as ${one ? "it is" : "they are"}. Kapso delivers each event to that URL ` + `once for each webhook.`);
-    }
-    async function verifyIfAsked(inputs, effects, outcome) {
-      const {verifyTimeoutSeconds: verifyTimeoutSeconds, desired: desired} = inputs;
-      if (verifyTimeoutSeconds === void 0 || !effects.deliveries || !outcome.webhookId || outcome.result === "skipped") return outcome;
-      const event = desired.kind === "meta" ? void 0 : desired.events[0];
-      const deadline = effects.deadline ?? new src_deadline.B(inputs.timeoutSeconds);
-      const options = {
-        timeoutSeconds: verifyTimeoutSeconds,
-        pollMs: effects.pollMs ?? 1e3,
-        deadline: deadline
-      };
-      return {
-        ...outcome,
-        verification: await verifyDelivery({
-          id: outcome.webhookId,
-          url: outcome.url
-        }, event, effects.deliveries, options)
-      };
-    }
-    async function applyOperation(inputs, effects) {
-      switch (inputs.operation) {
-       case "create":
-        {
-          const identity = await identify(inputs, effects);
-          const before = await effects.api.findByUrl(inputs.desired.url);
-          return create(inputs, effects, before.map(w => w.id), identity);
-        }
-
-       case "delete":
-        return remove(inputs, effects);
-
-       case "upsert":
-        return upsert(inputs, effects);
-
-       case "sweep":
-        return sweep(inputs, effects);
-      }
-    }
+  },
+  665: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      W3: () => jsonOutput,
+      Yz: () => outputsOf,
+      fW: () => logOutcome,
+      s4: () => VERBATIM_OUTPUTS
+    });
+    var _kapso_scope_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8414);
+    var _log_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5625);
+    var _operations_identity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3886);
+    var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8992);
     function logOutcome(outcome, inputs) {
       const {result: result, webhookId: webhookId, url: url, changes: changes} = outcome;
       const {dryRun: dryRun} = inputs;
-      const where = describeScope(inputs.scope);
+      const where = (0, _kapso_scope_js__WEBPACK_IMPORTED_MODULE_3__.OI)(inputs.scope);
       if (result === "skipped") return;
       if (outcome.swept) {
-        log.pq(`${dryRun ? "Dry run, nothing written: would delete" : "Deleted"} ${(0, src_text.U9)(outcome.swept.length, "webhook")} in ` + `${where}.`);
-        for (const entry of outcome.swept) log.pq(`  ${entry.id} ${entry.url}: ${entry.reason}`);
+        _log_js__WEBPACK_IMPORTED_MODULE_0__.pq(`${dryRun ? "Dry run, nothing written: would delete" : "Deleted"} ${(0, 
+        _text_js__WEBPACK_IMPORTED_MODULE_2__.U9)(outcome.swept.length, "webhook")} in ` + `${where}.`);
+        for (const entry of outcome.swept) _log_js__WEBPACK_IMPORTED_MODULE_0__.pq(`  ${entry.id} ${entry.url}: ${entry.reason}`);
       } else {
         const several = result === "deleted" && outcome.deletedIds.length > 1;
-        const whose = outcome.owner ? `, ${describeOwner(outcome.owner)}'s` : "";
-        const subject = several ? `${outcome.deletedIds.length} webhooks (${(0, src_text.Z6)(outcome.deletedIds)}) in ${where}${whose}` : `${webhookId ? `webhook ${webhookId}` : "a new webhook"}${url ? ` for ${url}` : ""} in ${where}${whose}`;
-        const headline = result === "absent" ? `No webhook ${inputs.webhookId ?? (outcome.owner ? `recorded for ${describeOwner(outcome.owner)}` : `for ${inputs.desired.url}`)} in ${where}: nothing to delete.` : `${dryRun ? `Dry run, nothing written: would ${verbs[result]}` : capitalise(result)} ${subject}.`;
-        log.pq(headline);
+        const whose = outcome.owner ? `, ${(0, _operations_identity_js__WEBPACK_IMPORTED_MODULE_1__.$S)(outcome.owner)}'s` : "";
+        const subject = several ? `${outcome.deletedIds.length} webhooks (${(0, _text_js__WEBPACK_IMPORTED_MODULE_2__.Z6)(outcome.deletedIds)}) in ${where}${whose}` : `${webhookId ? `webhook ${webhookId}` : "a new webhook"}${url ? ` for ${url}` : ""} in ${where}${whose}`;
+        const headline = result === "absent" ? `No webhook ${inputs.webhookId ?? (outcome.owner ? `recorded for ${(0, 
+        _operations_identity_js__WEBPACK_IMPORTED_MODULE_1__.$S)(outcome.owner)}` : `for ${inputs.desired.url}`)} in ${where}: nothing to delete.` : `${dryRun ? `Dry run, nothing written: would ${verbs[result]}` : capitalise(result)} ${subject}.`;
+        _log_js__WEBPACK_IMPORTED_MODULE_0__.pq(headline);
       }
-      for (const change of changes) log.pq(change.from === "(new)" ? `  ${change.input}: ${change.to}` : `  ${change.input}: ${change.from} -> ${change.to}`);
+      for (const change of changes) _log_js__WEBPACK_IMPORTED_MODULE_0__.pq(change.from === "(new)" ? `  ${change.input}: ${change.to}` : `  ${change.input}: ${change.from} -> ${change.to}`);
     }
     const VERBATIM_OUTPUTS = [ "webhook-id", "result", "secret-key", "url", "deleted-count", "deleted-ids", "dry-run", "delivery-status", "delivery-response-status" ];
     function outputsOf(outcome, dryRun) {
@@ -2890,132 +3342,6 @@ var __webpack_modules__ = {
     };
     function capitalise(word) {
       return word.charAt(0).toUpperCase() + word.slice(1);
-    }
-    async function run() {
-      const progress = new Progress;
-      const closers = [];
-      try {
-        const inputs = readInputs();
-        if (inputs.skip) {
-          if (inputs.skip.warn) log.$e(inputs.skip.reason); else log.lm(inputs.skip.reason);
-          log.n0({
-            result: "skipped",
-            "dry-run": String(inputs.dryRun)
-          }, VERBATIM_OUTPUTS);
-          await writeSummaryLine(`Skipped: ${inputs.skip.reason}`);
-          return;
-        }
-        const effects = connect(inputs, new src_deadline.B(inputs.timeoutSeconds), progress, closers);
-        const cleanupOn = inputs.cleanup && !inputs.dryRun && (inputs.operation === "upsert" || inputs.operation === "create");
-        if (cleanupOn) effects.beforeCreate = savePendingCreate;
-        if (inputs.requested === "auto") log.pq(`operation auto: ${inputs.operation}, for a ${inputs.context.eventName || "workflow"} event.`);
-        const done = await applyOperation(inputs, effects);
-        logOutcome(done, inputs);
-        const outcome = await verifyIfAsked(inputs, effects, done);
-        log.n0(outputsOf(outcome, inputs.dryRun), VERBATIM_OUTPUTS);
-        if (cleanupOn && outcome.webhookId) {
-          saveProvisioned(outcome.webhookId, outcome.url, outcome.record, outcome.secretKey);
-          log.pq(`cleanup is on: webhook ${outcome.webhookId} will be deleted when the job ends.`);
-        }
-        await writeSummary(outcome, inputs);
-        if (inputs.comment) await commentOnOutcome(outcome, inputs, effects);
-        reportVerification(outcome.verification);
-      } catch (error) {
-        const message = failureMessage(error, progress);
-        log.fJ(message);
-        await writeFailureSummary(message);
-      } finally {
-        for (const close of closers) close();
-      }
-    }
-    function main_cleanup() {
-      return cleanup(failureMessage);
-    }
-    function reportVerification(verification) {
-      if (!verification) return;
-      const text = describeVerification(verification);
-      if (verification.status === "failed") log.fJ(text); else if (verification.status === "unconfirmed") log.$e(text); else log.pq(text);
-    }
-    function failureMessage(error, progress) {
-      if (error instanceof InputError) return error.message;
-      if (error instanceof src_deadline.Q) return `${error.message} ${progress.describe()} ` + (error.mayHaveApplied ? `Kapso may have carried out that last request; ` : "That request was not carried out; ") + `nothing after it was started. A re-run picks up from Kapso's state.`;
-      const tail = progress.changedAnything ? ` ${progress.describe()} A re-run picks up from Kapso's state.` : "";
-      if (error instanceof errors.l || error instanceof parse.dV) return `${error.message}${tail}`;
-      log.Yz(`Unexpected error: ${(0, secrets.F3)(error instanceof Error ? `${error.name}: ${error.message}` : String(error), 500)}`);
-      return `The step stopped on an unexpected error ` + `(${error instanceof Error ? (0, 
-      secrets.F3)(error.name, 40) : typeof error}), a fault of this action: please report ` + `it.${tail || " Nothing was changed in Kapso before it."}`;
-    }
-  },
-  2334: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-    __nccwpck_require__.d(__webpack_exports__, {
-      Hh: () => parseRecord,
-      Ml: () => isRecordedFor,
-      XW: () => recordedPullRequest,
-      a4: () => recordEntry,
-      aE: () => readRecord,
-      bM: () => formatRecord,
-      en: () => isRepositoryName,
-      hh: () => hasRecordHeader,
-      kN: () => RECORD_HEADER,
-      lx: () => isRecordName,
-      qf: () => sameRecord
-    });
-    const RECORD_HEADER = "X-Provisioned-By";
-    const MARK = "kapso-webhook-action";
-    const MAX_PULL_REQUEST = 2 ** 31 - 1;
-    const OWNER = "[A-Za-z0-9][A-Za-z0-9_-]{0,38}";
-    const NAME = "[A-Za-z0-9._-]{1,100}";
-    const REPOSITORY = new RegExp(`^${OWNER}/(${NAME})$`);
-    const RECORD_NAME = "[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?";
-    const RECORD = new RegExp(`^${MARK}; repository=(${OWNER}/${NAME})(?:; pull-request=([1-9][0-9]{0,9}))?(?:; name=(${RECORD_NAME}))?$`);
-    const RECORD_NAME_ONLY = new RegExp(`^${RECORD_NAME}$`);
-    function formatRecord(record) {
-      const parts = [ MARK, `repository=${record.repository}` ];
-      if (record.pullRequest !== void 0) parts.push(`pull-request=${record.pullRequest}`);
-      if (record.name !== void 0) parts.push(`name=${record.name}`);
-      return parts.join("; ");
-    }
-    function isRecordName(name) {
-      return RECORD_NAME_ONLY.test(name);
-    }
-    function isRepositoryName(repository) {
-      const name = REPOSITORY.exec(repository)?.[1];
-      return name !== void 0 && name !== "." && name !== "..";
-    }
-    function readRecord(headers) {
-      return parseRecord(recordEntry(headers)?.[1]);
-    }
-    function parseRecord(value) {
-      const match = value === void 0 ? null : RECORD.exec(value);
-      if (!match) return;
-      const [, repository, pullRequest, name] = match;
-      if (!isRepositoryName(repository)) return;
-      if (pullRequest !== void 0 && Number(pullRequest) > MAX_PULL_REQUEST) return;
-      return {
-        repository: repository,
-        pullRequest: pullRequest === void 0 ? void 0 : Number(pullRequest),
-        ...name !== void 0 && {
-          name: name
-        }
-      };
-    }
-    function hasRecordHeader(headers) {
-      return Object.keys(headers ?? {}).some(name => name.toLowerCase() === RECORD_HEADER.toLowerCase());
-    }
-    function recordEntry(headers) {
-      const entries = Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() === RECORD_HEADER.toLowerCase());
-      return entries.length === 1 ? entries[0] : void 0;
-    }
-    function sameRecord(a, b) {
-      return a.repository.toLowerCase() === b.repository.toLowerCase() && a.pullRequest === b.pullRequest && a.name === b.name;
-    }
-    function recordedPullRequest(headers, repository) {
-      const record = readRecord(headers);
-      return record && repository && record.repository.toLowerCase() === repository.toLowerCase() ? record.pullRequest : void 0;
-    }
-    function isRecordedFor(headers, owner) {
-      const record = readRecord(headers);
-      return record !== void 0 && sameRecord(record, owner);
     }
   },
   9809: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
@@ -3289,6 +3615,81 @@ var __webpack_modules__ = {
       return loaded().fetch(...args);
     }
   },
+  8855: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      KJ: () => writeFailureSummary,
+      Sy: () => writeSummary,
+      kC: () => writeSummaryLine
+    });
+    var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
+    var _kapso_scope_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8414);
+    var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5625);
+    var _operations_verify_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1233);
+    var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8935);
+    var _text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8992);
+    async function writeSummary(outcome, inputs) {
+      if (!process.env.GITHUB_STEP_SUMMARY) return;
+      const {result: result, webhookId: webhookId, url: url, changes: changes, swept: swept} = outcome;
+      const operation = inputs.requested === "auto" ? `auto \u2192 ${inputs.operation}` : inputs.operation;
+      const summary = _actions_core__WEBPACK_IMPORTED_MODULE_0__.z.addHeading(cell(`Kapso webhook: ${operation}${inputs.dryRun ? " (dry run, nothing written)" : ""}`), 3);
+      const owner = outcome.owner;
+      summary.addTable([ [ th("Scope"), ...owner ? [ th("Pull request") ] : [], th("Webhook"), th("URL"), th("Events"), th("Result") ], [ cell((0, 
+      _kapso_scope_js__WEBPACK_IMPORTED_MODULE_5__.OI)(inputs.scope)), ...owner ? [ pullRequestLink(owner, inputs.context) ] : [], cell(webhookId || (result === "created" ? "(new)" : "\u2014")), url ? link(url) : "\u2014", cell(inputs.operation === "upsert" || inputs.operation === "create" ? inputs.desired.events.join(", ") : "\u2014"), cell(inputs.dryRun && result !== "unchanged" && result !== "absent" ? `would be ${result}` : result) ] ]);
+      if (result !== "deleted" && outcome.deletedIds.length > 0) {
+        const whose = owner ? "of the same pull request" : "of this step at the same url";
+        summary.addRaw(`<p>${inputs.dryRun ? "Would also delete" : "Also deleted"}, as older webhooks ${whose}: ` + `${cell((0, 
+        _text_js__WEBPACK_IMPORTED_MODULE_4__.Z6)(outcome.deletedIds))}.</p>`);
+      }
+      if (changes.length > 0) {
+        summary.addRaw(inputs.dryRun ? "<p>Planned changes:</p>" : "<p>Changes:</p>");
+        summary.addTable([ [ th("Input"), th("Before"), th("After") ], ...changes.map(c => [ c.input, c.from, c.to ].map(cell)) ]);
+      }
+      if (outcome.verification) {
+        const v = outcome.verification;
+        summary.addRaw(`<p>Delivery check${v.event ? ` (${cell(v.event)})` : ""}: <strong>${cell(v.status)}</strong>, the endpoint ` + `answered ${cell((0, 
+        _operations_verify_js__WEBPACK_IMPORTED_MODULE_2__.iZ)(v))}.</p>`);
+      }
+      if (swept) if (swept.length === 0) summary.addRaw("<p>No webhook of a closed (or, with max-age, old) pull request of this repository.</p>"); else {
+        summary.addRaw(`<p>${inputs.dryRun ? "Would delete" : "Deleted"} ${swept.length} webhook${swept.length === 1 ? "" : "s"}:</p>`);
+        summary.addTable([ [ th("Webhook"), th("URL"), th("Pull request"), th("Why") ], ...swept.map(s => [ s.id, s.url, `#${s.pullRequest}`, s.reason ].map(cell)) ]);
+      }
+      await flush();
+    }
+    async function writeSummaryLine(text) {
+      if (!process.env.GITHUB_STEP_SUMMARY) return;
+      _actions_core__WEBPACK_IMPORTED_MODULE_0__.z.addHeading("Kapso webhook", 3).addRaw(`<p>${cell(text)}</p>`);
+      await flush();
+    }
+    async function writeFailureSummary(message) {
+      if (!process.env.GITHUB_STEP_SUMMARY) return;
+      const lines = message.split("\n").map(cell);
+      _actions_core__WEBPACK_IMPORTED_MODULE_0__.z.addHeading("Kapso webhook: failed", 3).addRaw(`<p>${lines.join("<br>")}</p>`);
+      await flush();
+    }
+    async function flush() {
+      try {
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__.z.write();
+      } catch (error) {
+        _log_js__WEBPACK_IMPORTED_MODULE_1__.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    function link(url) {
+      return /^https?:\/\//i.test(url) ? `<a href="${cell(url)}">${cell(url)}</a>` : cell(url);
+    }
+    function pullRequestLink(owner, {serverUrl: serverUrl, repository: repository}) {
+      const text = cell(`#${owner.pullRequest}${owner.name ? ` (name ${owner.name})` : ""}`);
+      return serverUrl && repository ? `<a href="${cell(`${serverUrl}/${repository}/pull/${owner.pullRequest}`)}">${text}</a>` : text;
+    }
+    function th(text) {
+      return {
+        data: text,
+        header: true
+      };
+    }
+    function cell(text) {
+      return (0, _text_js__WEBPACK_IMPORTED_MODULE_4__.hN)((0, _secrets_js__WEBPACK_IMPORTED_MODULE_3__.E$)(text)).replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`);
+    }
+  },
   8992: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
       Jj: () => cut,
@@ -3322,8 +3723,47 @@ var __webpack_modules__ = {
       return `${ids.slice(0, max).join(", ")} and ${(ids.length - max).toLocaleString("en-US")} more`;
     }
   },
+  5769: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      Dl: () => parseUrl,
+      VM: () => hasEmptySegment,
+      X9: () => urlKey,
+      cl: () => sameUrl,
+      mJ: () => containsFilter
+    });
+    function urlKey(raw) {
+      const url = parseUrl(raw);
+      if (!url) return;
+      const path = url.pathname.endsWith("/") ? url.pathname.slice(0, -1) : url.pathname;
+      const credentials = url.username || url.password ? `${url.username}:${url.password}@` : "";
+      return `${url.protocol}//${credentials}${url.host}${path}${url.search}${url.hash}`;
+    }
+    function sameUrl(a, b) {
+      const key = urlKey(a);
+      return key !== void 0 && key === urlKey(b);
+    }
+    function containsFilter(raw) {
+      const url = parseUrl(raw);
+      if (!url) return;
+      const typed = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)([^?#]*)/i.exec(raw);
+      const path = url.pathname.replace(/\/$/, "");
+      const pathAsParsed = (typed?.[2] ?? "").replace(/\/$/, "") === path;
+      const hostAsParsed = typed?.[1] === url.host && !url.username && !url.password;
+      if (hostAsParsed) return `//${url.host}${pathAsParsed ? path : ""}`;
+      return path === "" || !pathAsParsed ? void 0 : path;
+    }
+    function hasEmptySegment(raw) {
+      return parseUrl(raw)?.pathname.includes("//") ?? false;
+    }
+    function parseUrl(raw) {
+      return URL.canParse(raw) ? new URL(raw) : void 0;
+    }
+  },
   2613: module => {
     module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+  },
+  181: module => {
+    module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
   },
   4434: module => {
     module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
@@ -3364,6 +3804,9 @@ var __webpack_modules__ = {
   8474: module => {
     module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
   },
+  3024: module => {
+    module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+  },
   7067: module => {
     module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
   },
@@ -3402,6 +3845,9 @@ var __webpack_modules__ = {
   },
   857: module => {
     module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+  },
+  8551: module => {
+    module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
   },
   3193: module => {
     module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
@@ -4459,6 +4905,16 @@ if (typeof __nccwpck_require__ !== "undefined") __nccwpck_require__.ab = decodeU
       return fn.r ? promise : getResult();
     }, err => (err ? reject(promise[webpackError] = err) : outerResolve(exports), resolveQueue(queue)));
     queue && queue.d < 0 && (queue.d = 0);
+  };
+})();
+
+(() => {
+  __nccwpck_require__.n = module => {
+    var getter = module && module.__esModule ? () => module["default"] : () => module;
+    __nccwpck_require__.d(getter, {
+      a: getter
+    });
+    return getter;
   };
 })();
 

@@ -1,15 +1,17 @@
 /**
  * `npm start`: the built action (dist/) as a runner runs it, against the bundled Kapso emulator and a
- * GitHub API stand-in, with no Kapso account. In four parts (scripts/demo/):
+ * GitHub API stand-in, with no Kapso account. In five parts (scripts/demo/):
  *   1. a pull request's whole life with Vercel-style deployments (pull-request.ts),
  *   2. a sweep of the webhooks of closed pull requests (sweep.ts),
  *   3. both API generations on a push (generations.ts),
- *   4. a project webhook whose test delivery is verified (project.ts).
+ *   4. a project webhook whose test delivery is verified (project.ts),
+ *   5. webhooks as code: a manifest planned, applied, applied again unchanged, and pruned (manifest.ts).
  * Each step prints its log as GitHub shows it and its outputs; the demo exits 1 when a result is unexpected.
  */
 import { GitHubEmulator } from '../emulator/github.js'
 import { KapsoEmulator } from '../emulator/server.js'
 import { bothGenerations } from './demo/generations.js'
+import { manifest } from './demo/manifest.js'
 import { projectWebhook } from './demo/project.js'
 import { pullRequestLife, type Stage } from './demo/pull-request.js'
 import { Demo } from './demo/show.js'
@@ -39,6 +41,7 @@ try {
   await sweep(stage)
   await bothGenerations(stage)
   await projectWebhook(stage)
+  await manifest(stage)
 } finally {
   await kapso.close()
   await github.close()

@@ -24,14 +24,28 @@ export const LAYERS: [string, string[]][] = [
       'ownership.ts',
       'concurrency.ts',
       'retry.ts',
-      'shims/'
+      'shims/',
+      'manifest/table.ts'
     ]
   ],
   ['boundary', ['boundary/']],
   ['clients', ['kapso/', 'github/']],
   ['plan', ['plan.ts']],
-  ['inputs', ['inputs/']],
-  ['operations', ['operations/', 'report.ts', 'summary.ts', 'connect.ts']],
+  ['inputs', ['inputs/', 'manifest/']],
+  [
+    'operations',
+    [
+      'operations/',
+      'report.ts',
+      'summary.ts',
+      'connect.ts',
+      'manifest/clients.ts',
+      'manifest/reconcile.ts',
+      'manifest/prune.ts',
+      'manifest/run.ts',
+      'manifest/comment.ts'
+    ]
+  ],
   ['steps', ['cleanup.ts', 'main.ts', 'index.ts']]
 ]
 

@@ -1,6 +1,6 @@
 import { RateGate, readConcurrency } from './concurrency.js'
 import type { Deadline } from './deadline.js'
-import { lazyGitHub } from './github/lazy.js'
+import { lazyGitHub, type LazyGitHub } from './github/lazy.js'
 import type { ActionInputs } from './inputs/index.js'
 import { KapsoClient } from './kapso/client.js'
 import { DeliveriesClient } from './kapso/deliveries.js'
@@ -15,6 +15,54 @@ const USER_AGENT = 'kapso-webhook-action/1'
  */
 export const BACKOFF_MS = Number(process.env.KAPSO_ACTION_BACKOFF_MS) || 1000
 
+/** The bounds every request of the step keeps: attempts, each one's timeout, the backoff, the step's deadline. */
+export interface Bounds {
+  apiKey: string
+  maxAttempts: number
+  requestTimeoutSeconds: number
+}
+
+/** Kapso's transport: one kept-alive connection for the step, closed (through `closers`) when it ends. */
+export function kapsoTransport(inputs: Bounds, deadline: Deadline, closers: (() => void)[]): Transport {
+  const transport = new Transport({
+    ...retryPolicy(inputs, deadline),
+    service: 'Kapso',
+    gate: new RateGate(),
+    headers: { 'X-API-Key': inputs.apiKey },
+    userAgent: USER_AGENT
+  })
+  closers.push(() => transport.close())
+  return transport
+}
+
+/** GitHub's API (loaded on first use), with its own rate gate; undefined when github-token is empty. */
+export function gitHub(
+  inputs: Bounds & { githubToken: string },
+  deadline: Deadline,
+  concurrency: number
+): LazyGitHub | undefined {
+  if (!inputs.githubToken) return undefined
+  return lazyGitHub({
+    ...retryPolicy(inputs, deadline),
+    gate: new RateGate(),
+    concurrency,
+    token: inputs.githubToken,
+    userAgent: USER_AGENT
+  })
+}
+
+function retryPolicy(
+  inputs: Bounds,
+  deadline: Deadline
+): { maxAttempts: number; timeoutMs: number; backoffMs: number; deadline: Deadline } {
+  return {
+    maxAttempts: inputs.maxAttempts,
+    timeoutMs: inputs.requestTimeoutSeconds * 1000,
+    backoffMs: BACKOFF_MS,
+    deadline
+  }
+}
+
 /**
  * Kapso (one kept-alive connection for the step) and, loaded only when called, GitHub. `closers` collects
  * what must be closed when the step ends, so that no socket holds the process. Where order does not matter,
@@ -28,20 +76,7 @@ export function connect(
   closers: (() => void)[]
 ): Effects {
   const concurrency = readConcurrency(process.env.KAPSO_ACTION_CONCURRENCY)
-  const retry = {
-    maxAttempts: inputs.maxAttempts,
-    timeoutMs: inputs.requestTimeoutSeconds * 1000,
-    backoffMs: BACKOFF_MS,
-    deadline
-  }
-  const transport = new Transport({
-    ...retry,
-    service: 'Kapso',
-    gate: new RateGate(),
-    headers: { 'X-API-Key': inputs.apiKey },
-    userAgent: USER_AGENT
-  })
-  closers.push(() => transport.close())
+  const transport = kapsoTransport(inputs, deadline, closers)
   const lookAgain = { paceMs: BACKOFF_MS, deadline }
   const client = new KapsoClient(
     {
@@ -56,9 +91,7 @@ export function connect(
     transport,
     progress
   )
-  const github = inputs.githubToken
-    ? lazyGitHub({ ...retry, gate: new RateGate(), concurrency, token: inputs.githubToken, userAgent: USER_AGENT })
-    : undefined
+  const github = gitHub(inputs, deadline, concurrency)
   const deliveries = inputs.scope.kind === 'legacy' ? undefined : new DeliveriesClient(inputs.apiUrl, transport)
   return {
     api: client,

@@ -4,6 +4,7 @@ import { connect } from './connect.js'
 import { Deadline, StepTimeout } from './deadline.js'
 import { ActionError } from './errors.js'
 import { InputError, readInputs } from './inputs/index.js'
+import { manifestGiven } from './inputs/manifest.js'
 import * as log from './log.js'
 import { commentOnOutcome } from './operations/comment-body.js'
 import { applyOperation, verifyIfAsked, type Outcome } from './operations/index.js'
@@ -18,6 +19,8 @@ export async function run(): Promise<void> {
   const progress = new Progress()
   const closers: (() => void)[] = []
   try {
+    // Manifest mode loads on its own (a chunk of ncc's): a single-webhook step never parses its code nor YAML's.
+    if (manifestGiven()) return await (await import('./manifest/run.js')).runManifest(progress, closers)
     const inputs = readInputs()
     if (inputs.skip) {
       if (inputs.skip.warn) log.warning(inputs.skip.reason)

@@ -2,10 +2,12 @@
  * The ownership record: Kapso webhooks have no name or metadata field, so the action writes who made a
  * webhook into a delivery header, the one free field that the API returns. Kapso sends it with every
  * delivery, so it holds nothing secret: the action's name, the repository, the pull request, and the
- * step's name when it gave one (several webhooks for one pull request).
+ * step's name when it gave one (several webhooks for one pull request); or, for a manifest's webhook, the
+ * manifest's path and the entry's name (never with a pull request: a manifest is the repository's).
  *
  *   X-Provisioned-By: kapso-webhook-action; repository=octo-org/app; pull-request=42
  *   X-Provisioned-By: kapso-webhook-action; repository=octo-org/app; pull-request=42; name=worker
+ *   X-Provisioned-By: kapso-webhook-action; repository=octo-org/app; manifest=.kapso/webhooks.yml; name=orders
  *
  * It is read as strictly as it is written: exactly this form, each key once, a repository name as GitHub
  * allows it. Anything else is not a record of this action, and the webhook is not this action's to delete.
@@ -20,8 +22,11 @@ const NAME = '[A-Za-z0-9._-]{1,100}'
 const REPOSITORY = new RegExp(`^${OWNER}/(${NAME})$`)
 /** The name input: lower-case letters, digits and dashes, 1 to 40, a letter or digit at each end. */
 const RECORD_NAME = '[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?'
+/** The characters of a manifest's path in a record (isManifestPath says which paths). */
+const MANIFEST_PATH = '[A-Za-z0-9._/-]{1,200}'
 const RECORD = new RegExp(
-  `^${MARK}; repository=(${OWNER}/${NAME})(?:; pull-request=([1-9][0-9]{0,9}))?(?:; name=(${RECORD_NAME}))?$`
+  `^${MARK}; repository=(${OWNER}/${NAME})(?:; pull-request=([1-9][0-9]{0,9})|; manifest=(${MANIFEST_PATH}))?` +
+    `(?:; name=(${RECORD_NAME}))?$`
 )
 const RECORD_NAME_ONLY = new RegExp(`^${RECORD_NAME}$`)
 
@@ -29,8 +34,10 @@ export interface OwnershipRecord {
   /** owner/name of the repository whose workflow created the webhook. */
   repository: string
   pullRequest?: number
-  /** The name input of the step that created it, when it gave one. */
+  /** The name input of the step that created it, when it gave one; a manifest's entry name. */
   name?: string
+  /** The manifest whose entry the webhook is (its path in the repository); never with a pull request. */
+  manifest?: string
 }
 
 /** A pull request's webhook: whose it is, and under which name. */
@@ -41,6 +48,7 @@ export interface PullRequestOwner extends OwnershipRecord {
 export function formatRecord(record: OwnershipRecord): string {
   const parts = [MARK, `repository=${record.repository}`]
   if (record.pullRequest !== undefined) parts.push(`pull-request=${record.pullRequest}`)
+  if (record.manifest !== undefined) parts.push(`manifest=${record.manifest}`)
   if (record.name !== undefined) parts.push(`name=${record.name}`)
   return parts.join('; ')
 }
@@ -48,6 +56,17 @@ export function formatRecord(record: OwnershipRecord): string {
 /** Whether a name input can be written into a record and read back. */
 export function isRecordName(name: string): boolean {
   return RECORD_NAME_ONLY.test(name)
+}
+
+/**
+ * Whether a manifest's path can be written into a record and read back: relative to the workspace, of
+ * letters, digits and . _ - / (no space, no ";"), each segment neither empty nor "." nor "..".
+ */
+export function isManifestPath(path: string): boolean {
+  return (
+    new RegExp(`^${MANIFEST_PATH}$`).test(path) &&
+    path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..')
+  )
 }
 
 /** Whether a repository name (owner/name) is one GitHub allows, so that a record of it can be read back. */
@@ -65,13 +84,21 @@ export function readRecord(headers: Record<string, string> | undefined): Ownersh
 export function parseRecord(value: string | undefined): OwnershipRecord | undefined {
   const match = value === undefined ? null : RECORD.exec(value)
   if (!match) return undefined
-  const [, repository, pullRequest, name] = match as unknown as [string, string, string | undefined, string | undefined]
+  const [, repository, pullRequest, manifest, name] = match as unknown as [
+    string,
+    string,
+    string | undefined,
+    string | undefined,
+    string | undefined
+  ]
   if (!isRepositoryName(repository)) return undefined
+  if (manifest !== undefined && !isManifestPath(manifest)) return undefined
   // GitHub numbers pull requests with 32-bit integers: a larger number is no pull request of GitHub's.
   if (pullRequest !== undefined && Number(pullRequest) > MAX_PULL_REQUEST) return undefined
   return {
     repository,
     pullRequest: pullRequest === undefined ? undefined : Number(pullRequest),
+    ...(manifest !== undefined && { manifest }),
     ...(name !== undefined && { name })
   }
 }
@@ -94,10 +121,16 @@ export function recordEntry(headers: Record<string, string> | undefined): [strin
   return entries.length === 1 ? entries[0] : undefined
 }
 
-/** Whether two records name the same repository (names compare without regard to case), pull request and name. */
+/**
+ * Whether two records name the same repository (names compare without regard to case), pull request,
+ * manifest (exactly) and name: a manifest's entry is never a step's webhook of the same name, nor a preview's.
+ */
 export function sameRecord(a: OwnershipRecord, b: OwnershipRecord): boolean {
   return (
-    a.repository.toLowerCase() === b.repository.toLowerCase() && a.pullRequest === b.pullRequest && a.name === b.name
+    a.repository.toLowerCase() === b.repository.toLowerCase() &&
+    a.pullRequest === b.pullRequest &&
+    a.manifest === b.manifest &&
+    a.name === b.name
   )
 }
 

@@ -74,7 +74,7 @@ export function outputsOf(outcome: Outcome, dryRun: boolean): Record<string, str
 }
 
 /** JSON with every control character a \u escape: still valid JSON, and nothing the log sink would rewrite. */
-function jsonOutput(value: unknown): string {
+export function jsonOutput(value: unknown): string {
   return JSON.stringify(value).replace(
     /[\u007f-\u009f\u2028\u2029]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`

@@ -16,6 +16,8 @@ export interface Step {
   expect: Record<string, string>
   /** More to check on the run: what to print about each, and whether it holds. */
   checks?: Check[]
+  /** More environment for the step: its env: block, and GITHUB_WORKSPACE for a checked-out file. */
+  env?: Record<string, string>
 }
 
 export type Check = (run: ActionRun) => { ok: boolean; note: string }
@@ -76,7 +78,7 @@ export class Demo {
 
   /** Runs the bundle, and learns the secrets now in Kapso and in the outputs, before any is printed. */
   private async run(step: Step): Promise<ActionRun> {
-    const run = await runAction(step.inputs, {}, { event: step.event })
+    const run = await runAction(step.inputs, step.env ?? {}, { event: step.event })
     this.learnSecrets(run)
     return run
   }

@@ -8,6 +8,8 @@ export const ACTION_DEFAULTS: Readonly<Record<string, string>> = {
   'operation': "upsert",
   'cleanup': "false",
   'comment': "false",
+  'prune': "true",
+  'fail-on-drift': "false",
   'dry-run': "false",
   'max-attempts': "5",
   'request-timeout-seconds': "30",

@@ -1,8 +1,6 @@
 import type { WebhookKind } from '../boundary/kapso.js'
 import {
   eventPullRequest,
-  isDependabotRun,
-  isForkPullRequest,
   isPullRequestClosed,
   readGitHubContext,
   unfinishedDeployment,
@@ -10,14 +8,16 @@ import {
 } from '../github/context.js'
 import { describeScope, type Scope } from '../kapso/scope.js'
 import * as log from '../log.js'
-import { hideInServerText, maskSecret } from '../secrets.js'
+import { hideInServerText } from '../secrets.js'
+import { checkApiKey, readSecrets, type Secrets } from './access.js'
+import { checkManifestOnly } from './manifest.js'
 import { readRunControl, type RunControl } from './control.js'
 import { checkOperationNeeds, checkVerify } from './rules.js'
 import { readApiUrl, readKind, readScope } from './scope.js'
 import { InputError, type ActionInputs, type DesiredWebhook, type Operation } from './types.js'
 import { Problems, readInput, type Fail } from './values.js'
 import { warnAboutEvent, warnAboutIgnored } from './warnings.js'
-import { MIN_SECRET_KEY_LENGTH, readDesiredWebhook } from './webhook.js'
+import { readDesiredWebhook } from './webhook.js'
 
 export { InputError, OPERATIONS, type ActionInputs, type DesiredWebhook, type Operation } from './types.js'
 
@@ -65,15 +65,6 @@ interface ValidInputs extends ReadInputs {
   timeoutSeconds: number
 }
 
-/** Records what is wrong with api-key; returns why the step skips when the run gets no secrets and it is empty. */
-function checkApiKey(apiKey: string, context: GitHubContext, fail: Fail): string | undefined {
-  const noSecrets = apiKey ? undefined : skipReason(context)
-  if (!apiKey && !noSecrets)
-    fail('api-key is required: pass your Kapso project API key, e.g. ${{ secrets.KAPSO_API_KEY }}.')
-  else if (/\s/.test(apiKey)) fail('api-key contains white space or a line break: paste the key alone.')
-  return noSecrets
-}
-
 /** Reads every input but the secrets, in the order their problems are reported; hides header values. */
 function readEach(context: GitHubContext, fail: Fail): ReadInputs {
   const control = readRunControl(fail)
@@ -112,6 +103,7 @@ function checkAcross(read: ReadInputs, githubToken: string, fail: Fail): void {
       fail
     })
   checkVerify(control, read.requested, operation, read.scope?.kind, fail)
+  checkManifestOnly(fail)
 }
 
 /** The inputs, when no problem was recorded and every required one was read; else throws InputError. */
@@ -207,45 +199,4 @@ function unfinishedReason(state: string): string {
     `operation auto: this deployment_status is ${state}, not success: nothing to do until the deployment ` +
     `succeeds (its URL may not exist yet).`
   )
-}
-
-interface Secrets {
-  apiKey: string
-  githubToken: string
-}
-
-/** The inputs that are secrets, masked before anything else is read. */
-function readSecrets(): Secrets {
-  const apiKey = readInput('api-key')
-  maskSecret(apiKey)
-  const secretKey = readInput('secret-key')
-  // A secret-key too short to take is refused by readDesiredWebhook, unmasked: masking it would blank every
-  // such letter or word of the log, this step's messages included (the runner masks it anyway when it comes
-  // from secrets).
-  if (secretKey.length >= MIN_SECRET_KEY_LENGTH) maskSecret(secretKey)
-  const githubToken = readInput('github-token')
-  maskSecret(githubToken)
-  return { apiKey, githubToken }
-}
-
-/**
- * Runs that GitHub gives no Actions secrets: a pull request from a fork, and a run Dependabot started
- * (it gets Dependabot's secrets only). There an empty api-key means "skip", not "fail".
- */
-function skipReason(context: GitHubContext): string | undefined {
-  if (isForkPullRequest(context)) {
-    return (
-      'api-key is empty: this run is for a pull request from a fork, and GitHub gives such runs no secrets. ' +
-      'Nothing was done.'
-    )
-  }
-  if (isDependabotRun(context)) {
-    return (
-      "api-key is empty: Dependabot started this run, and GitHub gives Dependabot's runs only Dependabot secrets. " +
-      'Nothing was done. ' +
-      "To give Dependabot's pull requests a webhook too, add KAPSO_API_KEY under " +
-      'Settings → Secrets and variables → Dependabot.'
-    )
-  }
-  return undefined
 }

@@ -2,12 +2,37 @@ import * as core from '@actions/core'
 import { outsideText } from '../secrets.js'
 import { ACTION_DEFAULTS } from './defaults.js'
 
+/** Where input values come from: the step's inputs, or (see readingFrom) a manifest entry's fields. */
+export type InputSource = (name: string) => string
+
+const stepInputs: InputSource = (name) => core.getInput(name)
+let source: InputSource = stepInputs
+
 /**
  * An input's value, with action.yml's default when it is empty. The runner fills a default only for an input
  * the step leaves out; in a workflow an expression that is "not set" gives '', which means "not given" too.
  */
 export function readInput(name: string): string {
-  return core.getInput(name) || (ACTION_DEFAULTS[name] ?? '')
+  return source(name) || (ACTION_DEFAULTS[name] ?? '')
+}
+
+/**
+ * Runs `read` (synchronous) with every input taken from `values` instead of the step's inputs: how a manifest
+ * entry's fields, written as the inputs would be, go through the very rules and messages of the inputs.
+ */
+export function readingFrom<T>(values: InputSource, read: () => T): T {
+  const before = source
+  source = values
+  try {
+    return read()
+  } finally {
+    source = before
+  }
+}
+
+/** The step's own input, as given: '' when left out or empty, whatever action.yml's default. */
+export function givenInput(name: string): string {
+  return stepInputs(name)
 }
 
 /** Collects the problems of every input, so that one run reports them all. */

@@ -7,13 +7,17 @@ import type { Operation } from './types.js'
 import { readInput } from './values.js'
 import { unknownEvents } from './webhook.js'
 
-/** What the event says about the operation asked for: an unknown event name, or an upsert on a closed pull request. */
+/**
+ * What the event says about the operation asked for: an unknown event name, or an upsert on a closed pull
+ * request. `subject` goes before the input's name: "orders." for a manifest's entry orders.
+ */
 export function warnAboutEvent(
   operation: Operation,
   requested: string,
   closing: boolean,
   scope: Scope,
-  events: readonly string[]
+  events: readonly string[],
+  subject = ''
 ): void {
   if (closing && operation === 'upsert' && requested === 'upsert') {
     log.warning(
@@ -24,8 +28,8 @@ export function warnAboutEvent(
   if (operation !== 'upsert' && operation !== 'create') return
   for (const event of unknownEvents(events, scope)) {
     log.warning(
-      `events has ${event}, which is not in Kapso's event catalog as this action knows it (read ${CATALOG_READ}): it ` +
-        `is sent as given. ` +
+      `${subject}events has ${event}, which is not in Kapso's event catalog as this action knows it ` +
+        `(read ${CATALOG_READ}): it is sent as given. ` +
         'If Kapso does not know it either, Kapso refuses it (HTTP 422) and the step fails, naming it.'
     )
   }
@@ -36,19 +40,20 @@ export function warnAboutIgnored(
   operation: Operation,
   cleanup: boolean,
   bufferEnabled: boolean,
-  url: string | undefined
+  url: string | undefined,
+  subject = ''
 ): void {
   if (cleanup && (operation === 'delete' || operation === 'sweep'))
     log.warning(`cleanup has no effect with operation ${operation}: there is nothing provisioned to remove.`)
   if (!bufferEnabled) {
     for (const name of ['buffer-window-seconds', 'max-buffer-size', 'buffer-events']) {
-      if (readInput(name)) log.warning(`${name} is ignored while buffer-enabled is false.`)
+      if (readInput(name)) log.warning(`${subject}${name} is ignored while buffer-enabled is false.`)
     }
   }
   if (url && hasEmptySegment(url)) {
     log.warning(
-      `url has an empty path segment (//): ${url}. Kapso keeps it as written, and it is another URL than the one ` +
-        `with a single slash. ` +
+      `${subject}url has an empty path segment (//): ${url}. Kapso keeps it as written, and it is another URL than ` +
+        `the one with a single slash. ` +
         'A URL built as ${{ steps.deploy.outputs.url }}/path gets one when the deploy URL ends with "/".'
     )
   }

@@ -25,6 +25,8 @@ export interface ClientOptions {
   lookAgain: LookAgainPolicy
   /** List pages in flight at once after the first (KAPSO_ACTION_CONCURRENCY); default 1. */
   concurrency?: number
+  /** With scope project: list the project's list as it is, every phone number's webhooks too (a manifest's prune). */
+  everyScope?: boolean
 }
 
 type ClientRequest = Omit<RequestSpec, 'url'> & { path: string }
@@ -67,7 +69,7 @@ export class KapsoClient {
       doing,
       fetchPage: (page) =>
         this.send({ method: 'GET', path: `?${listQuery(scope, page, PER_PAGE, kind, contains)}`, doing }),
-      keep: (webhook) => webhook.kind === kind && inScope(scope, webhook),
+      keep: (webhook) => webhook.kind === kind && (this.options.everyScope === true || inScope(scope, webhook)),
       keepSecret,
       concurrency: this.options.concurrency ?? 1,
       checkDeadline: () => this.checkDeadline(doing)

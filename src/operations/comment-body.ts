@@ -2,7 +2,7 @@ import type { ActionInputs } from '../inputs/index.js'
 import { describeScope } from '../kapso/scope.js'
 import { redact } from '../secrets.js'
 import { count, escapeControl, listIds } from '../text.js'
-import { commentMarker, commentOnPullRequest } from './comment.js'
+import { commentMarker, commentOnPullRequest, stepLine } from './comment.js'
 import type { Effects, Outcome } from './types.js'
 import { endpointAnswer } from './verify.js'
 
@@ -64,7 +64,7 @@ export function singleWebhookComment(outcome: Outcome, inputs: ActionInputs): st
   }
   if (inputs.cleanup && outcome.webhookId && !dryRun && operation !== 'delete')
     lines.push('', 'cleanup is on: this webhook is deleted when the job ends.')
-  lines.push('', `<sub>${md(stepLine(inputs))}</sub>`)
+  lines.push('', `<sub>${md(stepLine(inputs.context))}</sub>`)
   return lines.join('\n')
 }
 
@@ -82,20 +82,12 @@ function headline(outcome: Outcome, inputs: ActionInputs): string {
   return `${operation}${dry}, ${inputs.dryRun ? `would be ${result}` : result}`
 }
 
-/** Which step keeps the comment up to date: its id, job and workflow, as the runner names them. */
-function stepLine({ context }: ActionInputs): string {
-  const { workflow, job, step } = context.place ?? { workflow: '', job: '', step: '' }
-  const at = [step && `step ${step}`, job && `job ${job}`, workflow && `workflow ${workflow}`].filter(Boolean)
-  const place = at.length ? ` (${at.join(', ')})` : ''
-  return `Kept up to date by kapso-webhook-action${place}: each run edits this comment.`
-}
-
 /**
  * Text for the comment's Markdown: no secret nor fragment of one, control characters escaped, and every
  * character Markdown or HTML would read here (a table's |, a mention's @, a link's brackets, emphasis, a
  * tag) as an entity.
  */
-function md(text: string): string {
+export function md(text: string): string {
   return escapeControl(redact(text)).replace(/[\\`*_{}[\]<>|&@~"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 

@@ -27,6 +27,14 @@ export function commentMarker(context: GitHubContext, parts: readonly string[] =
   return `<!-- ${MARK} ${hash.slice(0, 24)} -->`
 }
 
+/** Which step keeps the comment up to date: its id, job and workflow, as the runner names them. */
+export function stepLine(context: GitHubContext): string {
+  const { workflow, job, step } = context.place ?? { workflow: '', job: '', step: '' }
+  const at = [step && `step ${step}`, job && `job ${job}`, workflow && `workflow ${workflow}`].filter(Boolean)
+  const place = at.length ? ` (${at.join(', ')})` : ''
+  return `Kept up to date by kapso-webhook-action${place}: each run edits this comment.`
+}
+
 /** A step's comment: its marker (commentMarker) and its Markdown, without the marker. */
 export interface PullRequestComment {
   marker: string

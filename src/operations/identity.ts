@@ -58,9 +58,12 @@ export const OUTSIDE = 'this step, which runs outside a GitHub workflow (no GITH
 
 /**
  * Whose a webhook with this record is, in messages: "pull request #42 of octo-org/app", "pull request #42
- * (name worker) of octo-org/app", "octo-org/app without a pull request (name worker)".
+ * (name worker) of octo-org/app", "octo-org/app without a pull request (name worker)", "entry orders of
+ * manifest .kapso/webhooks.yml of octo-org/app".
  */
 export function describeRecord(record: OwnershipRecord): string {
+  if (record.manifest !== undefined)
+    return `entry ${record.name ?? '(none)'} of manifest ${record.manifest} of ${record.repository}`
   const name = record.name ? ` (name ${record.name})` : ''
   return record.pullRequest === undefined
     ? `${record.repository} without a pull request${name}`

@@ -1,0 +1,645 @@
+export const id = 357;
+
+export const ids = [ 357 ];
+
+export const modules = {
+  5357: (__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+    __webpack_require__.r(__webpack_exports__);
+    __webpack_require__.d(__webpack_exports__, {
+      runManifest: () => runManifest
+    });
+    var core = __webpack_require__(1178);
+    var src_concurrency = __webpack_require__(1532);
+    var connect = __webpack_require__(2712);
+    var src_deadline = __webpack_require__(6683);
+    var inputs_manifest = __webpack_require__(7813);
+    var log = __webpack_require__(5625);
+    var report = __webpack_require__(665);
+    var summary = __webpack_require__(8855);
+    var src_text = __webpack_require__(8992);
+    var inputs_scope = __webpack_require__(725);
+    var kapso_client = __webpack_require__(3149);
+    const PROJECT = {
+      kind: "project",
+      id: "",
+      input: "scope"
+    };
+    class ManifestClients {
+      transport;
+      progress;
+      deadline;
+      apiUrl;
+      concurrency;
+      clients=new Map;
+      constructor(transport, progress, deadline, apiUrl, concurrency = 1) {
+        this.transport = transport;
+        this.progress = progress;
+        this.deadline = deadline;
+        this.apiUrl = apiUrl;
+        this.concurrency = concurrency;
+      }
+      for(scope, kind, everyScope = false) {
+        const key = [ scope.kind, scope.id, kind, everyScope ].join(" ");
+        let client = this.clients.get(key);
+        if (!client) {
+          const generation = scope.kind === "legacy" ? "legacy" : "platform";
+          client = new kapso_client.G({
+            apiUrl: this.apiUrl || inputs_scope.Wi[generation],
+            defaultApiUrl: !this.apiUrl,
+            scope: scope,
+            kind: kind,
+            deadline: this.deadline,
+            lookAgain: {
+              paceMs: connect.o5,
+              deadline: this.deadline
+            },
+            everyScope: everyScope,
+            concurrency: this.concurrency
+          }, this.transport, this.progress);
+          this.clients.set(key, client);
+        }
+        return client;
+      }
+      ofWebhook(webhook) {
+        const number = webhook.phone_number_id;
+        const scope = number ? {
+          kind: "platform",
+          id: number,
+          input: "phone-number-id"
+        } : PROJECT;
+        return this.for(scope, webhook.kind);
+      }
+    }
+    var github_context = __webpack_require__(9556);
+    var comment_body = __webpack_require__(5644);
+    var comment = __webpack_require__(2611);
+    var secrets = __webpack_require__(8935);
+    function planJson(plan) {
+      return plan.map(row => ({
+        name: row.name,
+        action: row.action,
+        "webhook-id": row.webhookId,
+        url: row.url,
+        changes: row.changes,
+        ...row.adopted && {
+          adopted: true
+        }
+      }));
+    }
+    function planChanges(plan) {
+      return plan.some(row => row.action !== "unchanged");
+    }
+    function manifestPlanMarkdown(plan, dryRun = false) {
+      if (plan.length === 0) return "_No webhooks: the manifest has no entries, and none of its webhooks is left._\n";
+      const rows = plan.map(row => [ row.name, actionText(row, dryRun), row.scope, row.webhookId || "(new)", row.url, row.changes.length > 0 ? row.changes.join(", ") : "\u2014" ].map(cell));
+      return [ "| Entry | Action | Scope | Webhook | URL | Changes |", "| --- | --- | --- | --- | --- | --- |", ...rows.map(cells => `| ${cells.join(" | ")} |`), "" ].join("\n");
+    }
+    function actionText(row, dryRun) {
+      const action = row.adopted ? "update (adopt)" : row.action;
+      if (!dryRun || row.action === "unchanged") return action;
+      return `would ${action}`;
+    }
+    function cell(text) {
+      return (0, src_text.hN)((0, secrets.E$)(text)).replace(/[|\\`*_[\]<>&]/g, c => `&#${c.charCodeAt(0)};`);
+    }
+    async function commentOnPlan(path, plan, inputs, comments) {
+      const {context: context, dryRun: dryRun, operation: operation} = inputs;
+      const heading = `### Kapso webhooks: ${(0, comment_body.md)(path)}, ${operation}` + (dryRun ? " (dry run: the plan, nothing written)" : "");
+      await (0, comment.rh)({
+        marker: (0, comment.Ql)(context, [ "manifest", path ]),
+        body: [ heading, "", manifestPlanMarkdown(plan, dryRun), "", `<sub>${(0, comment_body.md)((0, 
+        comment.l6)(context))}</sub>` ].join("\n")
+      }, {
+        pullRequest: (0, github_context.Z)(context),
+        eventName: context.eventName,
+        comments: comments
+      });
+    }
+    var kapso_scope = __webpack_require__(8414);
+    var ownership = __webpack_require__(2334);
+    var identity = __webpack_require__(3886);
+    var provision = __webpack_require__(9197);
+    var plan = __webpack_require__(2464);
+    var urls = __webpack_require__(5769);
+    function groupKey(entry) {
+      return [ entry.scope.kind, entry.scope.id, entry.kind ].join(" ");
+    }
+    async function reconcileEntries(manifest, inputs, clients, effects) {
+      const done = {
+        rows: [],
+        kept: new Set,
+        listed: new Map
+      };
+      const names = new Set(manifest.entries.map(entry => entry.name));
+      const rows = new Map;
+      for (const group of groups(manifest.entries)) {
+        const first = group[0];
+        const api = clients.for(first.scope, first.kind);
+        const candidate = webhook => group.some(entry => (0, ownership.Ml)(webhook.headers, entry.record) || (0, 
+        urls.cl)(webhook.url, entry.desired.url ?? ""));
+        const listing = await api.listAll(candidate);
+        done.listed.set(groupKey(first), listing);
+        for (const entry of group) {
+          const row = await reconcileEntry(entry, listing, {
+            ...effects,
+            api: api
+          }, {
+            inputs: inputs,
+            names: names,
+            kept: done.kept
+          });
+          rows.set(entry, row);
+          if (row.webhookId) done.kept.add(row.webhookId.toLowerCase());
+        }
+      }
+      done.rows = manifest.entries.map(entry => rows.get(entry));
+      return done;
+    }
+    async function reconcileEntry(entry, listing, effects, context) {
+      const inputs = entryInputs(context.inputs, entry);
+      const [own, ...older] = listing.filter(webhook => (0, ownership.Ml)(webhook.headers, entry.record));
+      if (own) {
+        if (older.length > 0) log.$e(`${entry.name}: ${older.length + 1} webhooks are recorded for it; kept the newest, ${own.id}. ` + `${context.inputs.prune ? "The others are pruned" : "prune is false: the others stay"}: ` + `${(0, 
+        src_text.Z6)(older.map(webhook => webhook.id))}.`);
+        return row(entry, await (0, provision.Xh)(own, inputs, effects));
+      }
+      const url = entry.desired.url;
+      const atUrl = listing.filter(webhook => (0, urls.cl)(webhook.url, url));
+      const [adoptable] = atUrl.filter(webhook => mayAdopt(webhook, context));
+      if (adoptable) return adopt(entry, adoptable, inputs, effects);
+      if (atUrl.length > 0) log.$e(`${entry.name}: ${(0, src_text.Z6)(atUrl.map(webhook => webhook.id))} at ${url} in ${(0, 
+      kapso_scope.OI)(entry.scope)} ` + `${atUrl.length === 1 ? "is" : "are"} recorded for someone else (another repository, manifest or pull ` + "request): left as it is; a webhook of its own is created. Kapso delivers each event once for each webhook.");
+      return row(entry, await (0, provision.vt)(inputs, effects, atUrl.map(webhook => webhook.id), {
+        record: entry.record
+      }));
+    }
+    function mayAdopt(webhook, {inputs: inputs, names: names, kept: kept}) {
+      if (kept.has(webhook.id.toLowerCase())) return false;
+      if (!(0, ownership.hh)(webhook.headers)) return true;
+      const record = (0, ownership.aE)(webhook.headers);
+      if (!record || record.pullRequest !== void 0) return false;
+      if (record.repository.toLowerCase() !== inputs.repository.toLowerCase()) return false;
+      return record.manifest === void 0 || record.manifest === inputs.path && !names.has(record.name ?? "");
+    }
+    async function adopt(entry, found, inputs, effects) {
+      const before = (0, ownership.aE)(found.headers);
+      const text = `${entry.name}: adopting webhook ${found.id} at ${found.url} (${before ? `recorded for ${(0, 
+      identity.TV)(before)}` : "no ownership record"}): it is recorded for entry ${entry.name} of ${entry.record.manifest} from now on.`;
+      if (before && before.manifest === void 0) log.$e(`${text} Remove the workflow step that made it.`); else log.pq(text);
+      const headers = {
+        ...found.headers
+      };
+      const held = (0, ownership.a4)(headers);
+      if (held) delete headers[held[0]];
+      const unrecorded = {
+        ...found,
+        headers: headers
+      };
+      const recorded = {
+        ...inputs,
+        desired: {
+          ...inputs.desired,
+          headers: {
+            ...inputs.desired.headers,
+            [ownership.kN]: (0, ownership.bM)(entry.record)
+          }
+        }
+      };
+      const outcome = await (0, provision.Xh)(unrecorded, recorded, effects);
+      const changes = (0, plan.ZL)(inputs.desired, unrecorded).changes.map(change => change.input);
+      return {
+        ...row(entry, outcome),
+        changes: [ ...changes, "ownership-record" ],
+        adopted: true
+      };
+    }
+    function entryInputs(inputs, entry) {
+      return {
+        apiKey: inputs.apiKey,
+        apiUrl: entry.apiUrl.url,
+        defaultApiUrl: entry.apiUrl.isDefault,
+        scope: entry.scope,
+        requested: "upsert",
+        operation: "upsert",
+        dryRun: inputs.dryRun,
+        maxAttempts: inputs.maxAttempts,
+        requestTimeoutSeconds: inputs.requestTimeoutSeconds,
+        timeoutSeconds: inputs.timeoutSeconds,
+        desired: entry.desired,
+        cleanup: false,
+        comment: false,
+        githubToken: inputs.githubToken,
+        context: inputs.context
+      };
+    }
+    const ACTIONS = {
+      created: "create",
+      updated: "update",
+      unchanged: "unchanged"
+    };
+    function row(entry, outcome) {
+      const action = ACTIONS[outcome.result];
+      const changes = outcome.changes.map(change => change.input).filter(input => !input.startsWith("("));
+      return {
+        name: entry.name,
+        action: action,
+        webhookId: outcome.webhookId,
+        url: outcome.url || (entry.desired.url ?? ""),
+        changes: [ ...new Set(changes) ],
+        scope: (0, kapso_scope.OI)(entry.scope)
+      };
+    }
+    function groups(entries) {
+      const byKey = new Map;
+      for (const entry of entries) {
+        const key = groupKey(entry);
+        byKey.set(key, [ ...byKey.get(key) ?? [], entry ]);
+      }
+      return [ ...byKey.values() ];
+    }
+    const KINDS = [ "kapso", "meta" ];
+    async function deleteOwned(manifest, inputs, clients, kept, listed = new Map) {
+      const owned = await listOwned(manifest, inputs, clients, listed);
+      const rows = [];
+      for (const {webhook: webhook, api: api, scope: scope} of owned) {
+        if (kept.has(webhook.id.toLowerCase())) continue;
+        if (!inputs.dryRun && !await api.remove(webhook.id)) continue;
+        const name = (0, ownership.aE)(webhook.headers)?.name ?? "";
+        rows.push({
+          name: name,
+          action: "delete",
+          webhookId: webhook.id,
+          url: webhook.url,
+          changes: [],
+          scope: scope
+        });
+      }
+      return rows;
+    }
+    async function listOwned(manifest, inputs, clients, listed) {
+      const ours = webhook => {
+        const record = (0, ownership.aE)(webhook.headers);
+        return record !== void 0 && record.pullRequest === void 0 && record.manifest === manifest.path && record.repository.toLowerCase() === inputs.repository.toLowerCase();
+      };
+      const found = new Map;
+      const add = (webhook, api, scope) => {
+        if (ours(webhook) && !found.has(webhook.id.toLowerCase())) found.set(webhook.id.toLowerCase(), {
+          webhook: webhook,
+          api: api,
+          scope: scope
+        });
+      };
+      const legacy = new Map;
+      for (const entry of manifest.entries) if (entry.scope.kind === "legacy") legacy.set(entry.scope.id, entry.scope);
+      for (const scope of legacy.values()) {
+        const api = clients.for(scope, "kapso");
+        const listing = listed.get(groupKey({
+          scope: scope,
+          kind: "kapso"
+        })) ?? await api.listAll();
+        for (const webhook of listing) add(webhook, api, (0, kapso_scope.OI)(scope));
+      }
+      const platform = manifest.entries.some(entry => entry.scope.kind !== "legacy") || legacy.size === 0;
+      if (platform) for (const kind of KINDS) for (const webhook of await clients.for(PROJECT, kind, true).listAll()) {
+        const number = webhook.phone_number_id;
+        add(webhook, clients.ofWebhook(webhook), number ? `phone-number-id ${number}` : (0, 
+        kapso_scope.OI)(PROJECT));
+      }
+      return [ ...found.values() ];
+    }
+    var external_node_fs_ = __webpack_require__(3024);
+    var types = __webpack_require__(3448);
+    var events = __webpack_require__(5694);
+    var webhook = __webpack_require__(6632);
+    var inputs_values = __webpack_require__(8463);
+    var warnings = __webpack_require__(8516);
+    const TOP_LEVEL = [ "webhooks" ];
+    async function parseEntries(text, report) {
+      const yaml = await __webpack_require__.e(815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+      const lines = new yaml.LineCounter;
+      const doc = yaml.parseDocument(text, {
+        lineCounter: lines,
+        uniqueKeys: false,
+        intAsBigInt: true
+      });
+      if (doc.errors.length > 0) {
+        for (const error of doc.errors) report(error.linePos?.[0].line ?? 0, firstLine(error.message));
+        return;
+      }
+      const lineOf = node => {
+        const range = node?.range;
+        return range ? lines.linePos(range[0]).line : 0;
+      };
+      const root = doc.contents;
+      if (!yaml.isMap(root)) {
+        report(lineOf(root), "the file must be a mapping with one key, webhooks: a mapping of entry names to webhooks.");
+        return;
+      }
+      let webhooks;
+      for (const pair of root.items) {
+        const key = keyText(pair, yaml);
+        if (key === "webhooks" && !webhooks) webhooks = pair; else if (key === "webhooks") report(lineOf(pair.key), "webhooks is given twice."); else report(lineOf(pair.key), unknownKey(key, TOP_LEVEL, "a key of the file"));
+      }
+      if (!webhooks) {
+        report(lineOf(root), "the file has no webhooks key: give webhooks, a mapping of entry names to webhooks.");
+        return;
+      }
+      if (!yaml.isMap(webhooks.value)) {
+        report(lineOf(webhooks.key), "webhooks must be a mapping of entry names to webhooks (write webhooks: {} for none, to delete every webhook " + "this manifest made).");
+        return;
+      }
+      return readEntries(webhooks.value.items, doc, lineOf, report, yaml);
+    }
+    function readEntries(pairs, doc, lineOf, report, yaml) {
+      const entries = [];
+      for (const pair of pairs) {
+        const name = keyText(pair, yaml);
+        const line = lineOf(pair.key);
+        const first = entries.find(entry => entry.name === name);
+        if (first) {
+          report(line, `${name}: the entry name is given twice (first on line ${first.line}): entry names are unique.`);
+          continue;
+        }
+        const fields = new Map;
+        entries.push({
+          name: name,
+          line: line,
+          fields: fields
+        });
+        if (!yaml.isMap(pair.value)) {
+          report(line, `${name}: an entry must be a mapping of fields (url, events, phone-number-id, ...).`);
+          continue;
+        }
+        for (const field of pair.value.items) {
+          const key = keyText(field, yaml);
+          const at = lineOf(field.key);
+          const before = fields.get(key);
+          if (before) report(at, `${name}.${key} is given twice (first on line ${before.line}).`); else fields.set(key, {
+            value: field.value?.toJS(doc) ?? null,
+            line: at
+          });
+        }
+      }
+      return entries;
+    }
+    function keyText(pair, yaml) {
+      const key = pair.key;
+      return yaml.isScalar(key) ? String(key.value) : String(key);
+    }
+    function unknownKey(key, known, what) {
+      const near = (0, events.ZA)(key, known);
+      return `${key} is not ${what}${near ? `: did you mean "${near}"?` : `. Accepted: ${known.join(", ")}.`}`;
+    }
+    function firstLine(message) {
+      return message.split("\n")[0] ?? message;
+    }
+    const ENTRY_FIELDS = [ "phone-number-id", "whatsapp-config-id", "scope", "url", "events", "kind", "payload-version", "active", "headers", "buffer-enabled", "buffer-window-seconds", "max-buffer-size", "buffer-events", "inactivity-minutes", "secret-key-env" ];
+    const LISTS = [ "events", "buffer-events" ];
+    const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+    function readEntry(raw, context, report) {
+      const before = problems(report);
+      const {name: name} = raw;
+      if (!(0, ownership.lx)(name)) before.add(raw.line, `${JSON.stringify(name).slice(0, 60)} is no entry name: 1 to 40 lower-case letters, digits and dashes, ` + "starting and ending with a letter or digit (like orders or staging-2).");
+      const suggested = new Set;
+      const values = inputValues(raw, before.add, suggested);
+      const variable = values.get("secret-key-env");
+      values.delete("secret-key-env");
+      const secret = variable ? readSecretEnv(raw, variable, context.env, before) : void 0;
+      if (secret !== void 0) values.set("secret-key", secret);
+      values.set("api-url", context.apiUrl);
+      const fail = message => {
+        const field = fieldOf(message);
+        const line = field && raw.fields.get(field === "secret-key" ? "secret-key-env" : field)?.line || raw.line;
+        const text = field === "secret-key" ? `${name}.secret-key-env (${variable})${message.slice("secret-key".length)}` : field ? `${name}.${message}` : `${name}: ${message}`;
+        before.add(line, text);
+        return;
+      };
+      const read = (0, inputs_values.L)(field => values.get(field) ?? "", () => {
+        const scope = (0, inputs_scope.hx)(fail);
+        const kind = (0, inputs_scope.X0)(scope, fail);
+        const apiUrl = (0, inputs_scope.AX)(scope, fail);
+        const desired = (0, webhook.oM)(fail, scope, kind);
+        if (!values.get("url") && !suggested.has("url")) fail("url is required: the absolute https:// URL Kapso delivers to.");
+        if (kind === "kapso" && desired.events.length === 0 && !suggested.has("events")) fail(`events is required for kind kapso: one or more of ${(0, 
+        webhook.FR)(scope, "kapso").join(", ")}.`);
+        if (before.count === 0) (0, warnings.e)("upsert", false, desired.bufferEnabled, desired.url, `${name}.`);
+        return {
+          scope: scope,
+          kind: kind,
+          apiUrl: apiUrl,
+          desired: desired
+        };
+      });
+      const {scope: scope, kind: kind, apiUrl: apiUrl, desired: desired} = read;
+      for (const value of Object.values(desired.headers)) (0, secrets.iD)(value);
+      if (before.count > 0 || !scope || !kind || !apiUrl || !(0, ownership.lx)(name)) return;
+      (0, warnings.Q)("upsert", "upsert", false, scope, desired.events, `${name}.`);
+      return {
+        name: name,
+        line: raw.line,
+        scope: scope,
+        kind: kind,
+        apiUrl: apiUrl,
+        desired: desired,
+        record: {
+          repository: context.repository,
+          manifest: context.manifest,
+          name: name
+        }
+      };
+    }
+    function inputValues(raw, report, suggested) {
+      const values = new Map;
+      for (const [field, {value: value, line: line}] of raw.fields) if (!ENTRY_FIELDS.includes(field)) {
+        report(line, unknownField(raw.name, field));
+        const near = (0, events.ZA)(field, ENTRY_FIELDS);
+        if (near) suggested.add(near);
+      } else {
+        const text = asInput(field, value);
+        if (typeof text === "string") values.set(field, text); else report(line, `${raw.name}.${field} ${text.problem}`);
+      }
+      return values;
+    }
+    function problems(report) {
+      const counter = {
+        count: 0,
+        add: (line, text) => {
+          counter.count++;
+          report(line, text);
+        }
+      };
+      return counter;
+    }
+    function unknownField(entry, field) {
+      if (field === "secret-key") return `${entry}.secret-key is not taken in a manifest: no secret is written in a file of the repository. Give ` + "secret-key-env, the name of an environment variable the workflow sets from a secret.";
+      return `${entry}.${unknownKey(field, ENTRY_FIELDS, "a field of an entry")}`;
+    }
+    function asInput(field, value) {
+      if (value === null) return "";
+      if (typeof value === "string") return value;
+      if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
+      if (Array.isArray(value) && LISTS.includes(field)) {
+        const bad = value.some(item => typeof item !== "string" || /[,\r\n]/.test(item));
+        return bad ? {
+          problem: "must be a list of event names (each one text, without commas)."
+        } : value.join(",");
+      }
+      if (field === "headers" && typeof value === "object" && !Array.isArray(value)) return JSON.stringify(value, (_key, item) => typeof item === "bigint" ? Number(item) : item);
+      return {
+        problem: field === "headers" ? "must be a mapping of header names to values, like { X-Env: prod }." : LISTS.includes(field) ? "must be a list of event names, like [whatsapp.message.received]." : `must be one value (text, a number, true or false); got a ${Array.isArray(value) ? "list" : "mapping"}.`
+      };
+    }
+    function readSecretEnv(raw, variable, env, counter) {
+      const line = raw.fields.get("secret-key-env")?.line ?? raw.line;
+      if (!ENV_NAME.test(variable)) {
+        counter.add(line, `${raw.name}.secret-key-env must be the name of an environment variable (letters, digits and _, like ` + `ORDERS_WEBHOOK_SECRET), not the secret itself.`);
+        return;
+      }
+      const secret = env[variable] ?? "";
+      if (secret.length >= webhook.nZ) (0, secrets.$l)(secret);
+      if (secret === "") {
+        counter.add(line, `${raw.name}.secret-key-env names ${variable}, which is not set or empty: set it in the step's env from a ` + `secret (env: ${variable}: \${{ secrets.${variable} }}). Is that secret set for this run?`);
+        return;
+      }
+      return secret;
+    }
+    function fieldOf(message) {
+      const names = [ ...ENTRY_FIELDS, "secret-key" ].filter(name => message.startsWith(`${name} `));
+      return names.sort((a, b) => b.length - a.length)[0];
+    }
+    const MAX_MANIFEST_BYTES = 1024 * 1024;
+    class ManifestError extends types.d {
+      constructor(path, problems) {
+        super(problems);
+        this.name = "ManifestError";
+        this.message = `The manifest ${path} has ${(0, src_text.U9)(problems.length, "problem")}; nothing was sent to Kapso:\n` + problems.map(problem => `  - ${problem}`).join("\n");
+      }
+    }
+    async function readManifest(source) {
+      const path = source.manifest;
+      const found = [];
+      const report = (line, text) => {
+        found.push({
+          line: line,
+          text: line > 0 ? `${path}:${line}: ${text}` : `${path}: ${text}`
+        });
+      };
+      const text = readText(source.file, path);
+      const raw = await parseEntries(text, report);
+      const entries = [];
+      for (const entry of raw ?? []) {
+        const read = readEntry(entry, source, report);
+        if (read) entries.push(read);
+      }
+      checkAcross(entries, report);
+      if (found.length > 0) throw new ManifestError(path, found.sort((a, b) => a.line - b.line).map(problem => problem.text));
+      return {
+        path: path,
+        entries: entries
+      };
+    }
+    function readText(file, path) {
+      try {
+        const size = (0, external_node_fs_.statSync)(file).size;
+        if (size > MAX_MANIFEST_BYTES) throw new ManifestError(path, [ `the file is ${size} bytes; a manifest may be at most ${MAX_MANIFEST_BYTES}.` ]);
+        return (0, external_node_fs_.readFileSync)(file, "utf8");
+      } catch (error) {
+        if (error instanceof ManifestError) throw error;
+        const code = error.code;
+        throw new types.d([ code === "ENOENT" ? `manifest: there is no file ${path} in the workspace (${file}). Check the path, relative to the ` + "repository's root, and that the job checks the repository out first (actions/checkout)." : `manifest: could not read ${path} (${typeof code === "string" ? code : "unreadable"}).` ]);
+      }
+    }
+    function checkAcross(entries, report) {
+      const seen = new Map;
+      for (const entry of entries) {
+        const key = [ entry.scope.kind, entry.scope.id, entry.kind, (0, urls.X9)(entry.desired.url ?? "") ].join(" ");
+        const first = seen.get(key);
+        if (!first) {
+          seen.set(key, entry);
+          continue;
+        }
+        report(entry.line, `${entry.name}: the same webhook as ${first.name} (line ${first.line}): ${(0, 
+        kapso_scope.OI)(entry.scope)}, kind ` + `${entry.kind}, url ${entry.desired.url}. One entry per scope, kind and URL: merge their events into one entry.`);
+      }
+    }
+    async function runManifest(progress, closers) {
+      const inputs = (0, inputs_manifest.VU)();
+      if (inputs.skip) {
+        log.$e(inputs.skip.reason);
+        log.n0({
+          result: "skipped",
+          "dry-run": String(inputs.dryRun)
+        }, [ "result", "dry-run" ]);
+        await (0, summary.kC)(`Skipped: ${inputs.skip.reason}`);
+        return;
+      }
+      const manifest = await readManifest({
+        file: inputs.file,
+        manifest: inputs.path,
+        repository: inputs.repository,
+        apiUrl: inputs.apiUrl,
+        env: process.env
+      });
+      log.pq(`Manifest ${manifest.path}: ${manifest.entries.length} ${manifest.entries.length === 1 ? "entry" : "entries"}; ` + `operation ${inputs.operation}` + `${inputs.operation === "upsert" ? `, prune ${inputs.prune}` : ""}${inputs.dryRun ? "; dry run" : ""}.`);
+      const deadline = new src_deadline.B(inputs.timeoutSeconds);
+      const transport = (0, connect.S7)(inputs, deadline, closers);
+      const concurrency = (0, src_concurrency.WC)(process.env.KAPSO_ACTION_CONCURRENCY);
+      const clients = new ManifestClients(transport, progress, deadline, inputs.apiUrl, concurrency);
+      const {plan: plan, webhookIds: webhookIds} = await apply(manifest, inputs, clients, deadline);
+      const drift = planChanges(plan);
+      logPlan(plan, inputs.dryRun);
+      log.n0({
+        result: drift ? "changed" : "unchanged",
+        plan: (0, report.W3)(planJson(plan)),
+        "webhook-ids": (0, report.W3)(webhookIds),
+        drift: String(drift),
+        "dry-run": String(inputs.dryRun)
+      }, [ "result", "drift", "dry-run" ]);
+      await writeManifestSummary(manifest.path, plan, inputs);
+      if (inputs.comment) await commentOnPlan(manifest.path, plan, inputs, (0, connect.g)(inputs, deadline, concurrency)?.comments);
+      if (drift && inputs.failOnDrift) {
+        const changed = plan.filter(row => row.action !== "unchanged").length;
+        log.fJ(`Drift: ${(0, src_text.U9)(changed, "webhook")} in Kapso ${changed === 1 ? "differs" : "differ"} from ${manifest.path} ` + "(see the plan). A run without dry-run applies the file.");
+      }
+    }
+    async function apply(manifest, inputs, clients, deadline) {
+      if (inputs.operation === "delete") return {
+        plan: await deleteOwned(manifest, inputs, clients, new Set),
+        webhookIds: {}
+      };
+      const done = await reconcileEntries(manifest, inputs, clients, {
+        deadline: deadline
+      });
+      const pruned = inputs.prune ? await deleteOwned(manifest, inputs, clients, done.kept, done.listed) : [];
+      const webhookIds = Object.fromEntries(done.rows.map(row => [ row.name, row.webhookId ]));
+      return {
+        plan: [ ...done.rows, ...pruned ],
+        webhookIds: webhookIds
+      };
+    }
+    function logPlan(plan, dryRun) {
+      if (dryRun) log.pq("Dry run, nothing written: the plan says what would be done.");
+      for (const row of plan) {
+        const action = dryRun && row.action !== "unchanged" ? `would ${row.action}` : DONE[row.action];
+        log.pq(`${row.name || "(no name)"}: ${action}${row.adopted ? " (adopted)" : ""} ` + `${row.webhookId ? `webhook ${row.webhookId}` : "a new webhook"} for ${row.url} in ${row.scope}` + (row.changes.length > 0 ? ` (${row.changes.join(", ")})` : ""));
+      }
+    }
+    const DONE = {
+      create: "created",
+      update: "updated",
+      delete: "deleted",
+      unchanged: "unchanged"
+    };
+    async function writeManifestSummary(path, plan, inputs) {
+      if (!process.env.GITHUB_STEP_SUMMARY) return;
+      const heading = `Kapso webhooks: ${path}, ${inputs.operation}${inputs.dryRun ? " (dry run, nothing written)" : ""}`;
+      core.z.addHeading(heading.replace(/[<>&]/g, ""), 3).addRaw(`\n${manifestPlanMarkdown(plan, inputs.dryRun)}\n`);
+      try {
+        await core.z.write();
+      } catch (error) {
+        log.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+};
+//# sourceMappingURL=357.index.js.map

@@ -1,0 +1,117 @@
+/**
+ * The manifest's YAML, read into entries and fields with the line each starts on. The yaml package is
+ * loaded here, on the first manifest read only: ncc puts a dynamic import in a chunk of its own, so a
+ * single-webhook step never parses it (see github/lazy.ts for the same with Octokit).
+ */
+import type { Document, Node, Pair } from 'yaml'
+import { suggest } from '../events.js'
+
+/** One field of an entry as the file writes it: its value (as YAML gives it) and its line. */
+export interface RawField {
+  value: unknown
+  line: number
+}
+
+export interface RawEntry {
+  name: string
+  line: number
+  /** The entry's fields in the file's order; a field written twice is reported and kept once. */
+  fields: Map<string, RawField>
+}
+
+/** Records a problem at a line of the file (1-based; 0: the file as a whole). */
+export type Report = (line: number, text: string) => void
+
+const TOP_LEVEL = ['webhooks']
+
+/** The entries of the file, or undefined when it is no manifest at all (every problem reported). */
+export async function parseEntries(text: string, report: Report): Promise<RawEntry[] | undefined> {
+  const yaml = await import('yaml')
+  const lines = new yaml.LineCounter()
+  // Integers as BigInt: a phone number id of 16 digits or more would lose its last digits as a number.
+  const doc = yaml.parseDocument(text, { lineCounter: lines, uniqueKeys: false, intAsBigInt: true })
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) report(error.linePos?.[0].line ?? 0, firstLine(error.message))
+    return undefined
+  }
+  const lineOf = (node: unknown): number => {
+    const range = (node as Node | null | undefined)?.range
+    return range ? lines.linePos(range[0]).line : 0
+  }
+  const root = doc.contents
+  if (!yaml.isMap(root)) {
+    report(lineOf(root), 'the file must be a mapping with one key, webhooks: a mapping of entry names to webhooks.')
+    return undefined
+  }
+  let webhooks: Pair | undefined
+  for (const pair of root.items) {
+    const key = keyText(pair, yaml)
+    if (key === 'webhooks' && !webhooks) webhooks = pair
+    else if (key === 'webhooks') report(lineOf(pair.key), 'webhooks is given twice.')
+    else report(lineOf(pair.key), unknownKey(key, TOP_LEVEL, 'a key of the file'))
+  }
+  if (!webhooks) {
+    report(lineOf(root), 'the file has no webhooks key: give webhooks, a mapping of entry names to webhooks.')
+    return undefined
+  }
+  if (!yaml.isMap(webhooks.value)) {
+    report(
+      lineOf(webhooks.key),
+      'webhooks must be a mapping of entry names to webhooks (write webhooks: {} for none, to delete every webhook ' +
+        'this manifest made).'
+    )
+    return undefined
+  }
+  return readEntries(webhooks.value.items, doc, lineOf, report, yaml)
+}
+
+type Yaml = typeof import('yaml')
+
+function readEntries(
+  pairs: Pair[],
+  doc: Document,
+  lineOf: (node: unknown) => number,
+  report: Report,
+  yaml: Yaml
+): RawEntry[] {
+  const entries: RawEntry[] = []
+  for (const pair of pairs) {
+    const name = keyText(pair, yaml)
+    const line = lineOf(pair.key)
+    const first = entries.find((entry) => entry.name === name)
+    if (first) {
+      report(line, `${name}: the entry name is given twice (first on line ${first.line}): entry names are unique.`)
+      continue
+    }
+    const fields = new Map<string, RawField>()
+    entries.push({ name, line, fields })
+    if (!yaml.isMap(pair.value)) {
+      report(line, `${name}: an entry must be a mapping of fields (url, events, phone-number-id, ...).`)
+      continue
+    }
+    for (const field of pair.value.items) {
+      const key = keyText(field, yaml)
+      const at = lineOf(field.key)
+      const before = fields.get(key)
+      if (before) report(at, `${name}.${key} is given twice (first on line ${before.line}).`)
+      else fields.set(key, { value: (field.value as Node | null)?.toJS(doc) ?? null, line: at })
+    }
+  }
+  return entries
+}
+
+/** A key as text: YAML allows keys of any type, a manifest only plain ones. */
+function keyText(pair: Pair, yaml: Yaml): string {
+  const key = pair.key
+  return yaml.isScalar(key) ? String(key.value) : String(key)
+}
+
+/** "evnts is not …: did you mean "events"?" */
+export function unknownKey(key: string, known: readonly string[], what: string): string {
+  const near = suggest(key, known)
+  return `${key} is not ${what}${near ? `: did you mean "${near}"?` : `. Accepted: ${known.join(', ')}.`}`
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message
+}
