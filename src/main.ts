@@ -6,7 +6,6 @@ import { ActionError } from './errors.js'
 import { InputError, readInputs } from './inputs/index.js'
 import { manifestGiven } from './inputs/manifest.js'
 import * as log from './log.js'
-import { commentOnOutcome } from './operations/comment-body.js'
 import { applyOperation, verifyIfAsked, type Outcome } from './operations/index.js'
 import { describeVerification } from './operations/verify.js'
 import { Progress } from './progress.js'
@@ -44,8 +43,9 @@ export async function run(): Promise<void> {
       log.info(`cleanup is on: webhook ${outcome.webhookId} will be deleted when the job ends.`)
     }
     await writeSummary(outcome, inputs)
-    // After the work in Kapso, and never its undoing: a comment that fails is a warning.
-    if (inputs.comment) await commentOnOutcome(outcome, inputs, effects)
+    // After the work in Kapso, and never its undoing: a comment that fails is a warning. Its code loads only
+    // then (a chunk of ncc's), as GitHub's client does.
+    if (inputs.comment) await (await import('./operations/comment-body.js')).commentOnOutcome(outcome, inputs, effects)
     reportVerification(outcome.verification)
   } catch (error) {
     const message = failureMessage(error, progress)
