@@ -375,12 +375,40 @@ export const modules = {
           const at = lineOf(field.key);
           const before = fields.get(key);
           if (before) report(at, `${name}.${key} is given twice (first on line ${before.line}).`); else fields.set(key, {
-            value: field.value?.toJS(doc) ?? null,
+            ...fieldValue(field.value, doc),
             line: at
           });
         }
       }
       return entries;
+    }
+    function fieldValue(node, doc) {
+      const problem = {
+        value: null,
+        problem: "uses YAML aliases (*name) that expand too far or refer to their own anchor: write the value out, or " + "use each alias for a plain list or mapping."
+      };
+      let value;
+      try {
+        value = node?.toJS(doc, {
+          maxAliasCount: MAX_ALIAS_COUNT
+        }) ?? null;
+      } catch {
+        return problem;
+      }
+      return holdsItself(value, new Set, new Set) ? problem : {
+        value: value
+      };
+    }
+    const MAX_ALIAS_COUNT = 100;
+    function holdsItself(value, path, done) {
+      if (typeof value !== "object" || value === null) return false;
+      if (path.has(value)) return true;
+      if (done.has(value)) return false;
+      path.add(value);
+      const found = Object.values(value).some(item => holdsItself(item, path, done));
+      path.delete(value);
+      done.add(value);
+      return found;
     }
     function keyText(pair, yaml) {
       const key = pair.key;
@@ -450,7 +478,10 @@ export const modules = {
     }
     function inputValues(raw, report, suggested) {
       const values = new Map;
-      for (const [field, {value: value, line: line}] of raw.fields) if (!ENTRY_FIELDS.includes(field)) {
+      for (const [field, {value: value, line: line, problem: problem}] of raw.fields) if (problem !== void 0) {
+        report(line, `${raw.name}.${field} ${problem}`);
+        suggested.add(field);
+      } else if (!ENTRY_FIELDS.includes(field)) {
         report(line, unknownField(raw.name, field));
         const near = (0, events.ZA)(field, ENTRY_FIELDS);
         if (near) suggested.add(near);

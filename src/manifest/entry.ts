@@ -107,8 +107,12 @@ export function readEntry(raw: RawEntry, context: EntryContext, report: Report):
 /** The entry's fields as the inputs of the same names would be written; unknown fields and bad types reported. */
 function inputValues(raw: RawEntry, report: Report, suggested: Set<string>): Map<string, string> {
   const values = new Map<string, string>()
-  for (const [field, { value, line }] of raw.fields) {
-    if (!(ENTRY_FIELDS as readonly string[]).includes(field)) {
+  for (const [field, { value, line, problem }] of raw.fields) {
+    if (problem !== undefined) {
+      // Reported once, here: not again as missing.
+      report(line, `${raw.name}.${field} ${problem}`)
+      suggested.add(field)
+    } else if (!(ENTRY_FIELDS as readonly string[]).includes(field)) {
       report(line, unknownField(raw.name, field))
       const near = suggest(field, ENTRY_FIELDS)
       if (near) suggested.add(near)

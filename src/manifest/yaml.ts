@@ -10,6 +10,8 @@ import { suggest } from '../events.js'
 export interface RawField {
   value: unknown
   line: number
+  /** Why the value cannot be read at all (its aliases), to report once at the field; value is then null. */
+  problem?: string
 }
 
 export interface RawEntry {
@@ -94,10 +96,46 @@ function readEntries(
       const at = lineOf(field.key)
       const before = fields.get(key)
       if (before) report(at, `${name}.${key} is given twice (first on line ${before.line}).`)
-      else fields.set(key, { value: (field.value as Node | null)?.toJS(doc) ?? null, line: at })
+      else fields.set(key, { ...fieldValue(field.value as Node | null, doc), line: at })
     }
   }
   return entries
+}
+
+/**
+ * A field's value as JavaScript. Its aliases are expanded by the yaml package, which refuses an expansion past
+ * maxAliasCount (an "entity expansion" bomb) by throwing; an alias inside its own anchor expands into a value
+ * that holds itself, which no field can be. Either is the field's problem, not a fault of the action.
+ */
+function fieldValue(node: Node | null, doc: Document): Omit<RawField, 'line'> {
+  const problem = {
+    value: null,
+    problem:
+      'uses YAML aliases (*name) that expand too far or refer to their own anchor: write the value out, or ' +
+      'use each alias for a plain list or mapping.'
+  }
+  let value: unknown
+  try {
+    value = node?.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) ?? null
+  } catch {
+    return problem
+  }
+  return holdsItself(value, new Set(), new Set()) ? problem : { value }
+}
+
+/** yaml's own default: at most this many aliases expanded for one value, counting those within each. */
+const MAX_ALIAS_COUNT = 100
+
+/** Whether the value holds itself somewhere inside; each object looked into once. */
+function holdsItself(value: unknown, path: Set<object>, done: Set<object>): boolean {
+  if (typeof value !== 'object' || value === null) return false
+  if (path.has(value)) return true
+  if (done.has(value)) return false
+  path.add(value)
+  const found = Object.values(value).some((item) => holdsItself(item, path, done))
+  path.delete(value)
+  done.add(value)
+  return found
 }
 
 /** A key as text: YAML allows keys of any type, a manifest only plain ones. */

@@ -1,0 +1,85 @@
+/**
+ * A hostile review of manifest mode: files built to break the reader (aliases that expand too far or refer
+ * to themselves, bytes that are not UTF-8), each of which must get the reader's own message naming the file,
+ * the line, the entry and the field, before any request; never an "unexpected error", never a guess.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { EMULATOR_DEFAULTS } from '../emulator/server.js'
+import { InputError } from '../src/inputs/index.js'
+import { readManifest } from '../src/manifest/read.js'
+import { pushEvent } from '../scripts/github-events.js'
+import { runAction, runnerView } from '../scripts/run-action.js'
+import { clearCore } from './support/core.js'
+import { useEmulator } from './support/emulator.js'
+
+vi.mock('@actions/core', async (orig) => (await import('./support/core-mock.js')).mockCore(orig))
+
+const PATH = '.kapso/webhooks.yml'
+const NUMBER = EMULATOR_DEFAULTS.phoneNumberId
+const dir = mkdtempSync(join(tmpdir(), 'manifest-review-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+beforeEach(clearCore)
+const kapso = useEmulator()
+
+async function problems(text: string | Buffer): Promise<string[]> {
+  const file = join(dir, 'webhooks.yml')
+  writeFileSync(file, text)
+  try {
+    await readManifest({ file, manifest: PATH, repository: 'octo-org/shop', apiUrl: '', env: {} })
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError)
+    return (error as InputError).problems
+  }
+  throw new Error('the manifest was taken')
+}
+
+const entry = (more: string): string =>
+  `webhooks:\n  orders:\n    phone-number-id: "${NUMBER}"\n    url: https://api.acme.dev/kapso/orders\n${more}`
+
+/** Each alias of the list refers to a list ten times longer: 10^7 event names from a few hundred bytes. */
+const BOMB = entry(
+  `    events: &a [${Array.from({ length: 10 }, () => 'whatsapp.message.received').join(', ')}]\n` +
+    `    buffer-events: [${Array.from({ length: 120 }, () => '*a').join(', ')}]\n`
+)
+
+describe('YAML aliases', () => {
+  it('that expand past a manifest’s need are refused at the field, not taken for a fault of the action', async () => {
+    expect(await problems(BOMB)).toEqual([
+      expect.stringMatching(/^\.kapso\/webhooks\.yml:6: orders\.buffer-events uses YAML aliases \(\*name\)/)
+    ])
+  })
+
+  it('that refer to themselves are refused at the field', async () => {
+    const found = await problems(entry('    events: [whatsapp.message.received]\n    headers: &h { X-Env: *h }\n'))
+    expect(found).toEqual([expect.stringMatching(/^\.kapso\/webhooks\.yml:6: orders\.headers /)])
+  })
+
+  it('still work where they stand for a value of the file', async () => {
+    const text = entry(
+      '    events: &common [whatsapp.message.received]\n' +
+        '  status:\n    phone-number-id: "1"\n    url: https://api.acme.dev/kapso/status\n    events: *common\n    evnts: x\n'
+    )
+    expect(await problems(text)).toEqual([expect.stringContaining(':10: status.evnts is not a field')])
+  })
+})
+
+describe('through the built bundle', () => {
+  it('an alias bomb fails the step with the reader’s message and no request', async () => {
+    const workspace = mkdtempSync(join(dir, 'ws-'))
+    mkdirSync(join(workspace, '.kapso'))
+    writeFileSync(join(workspace, PATH), BOMB)
+    const run = await runAction(
+      { 'api-key': EMULATOR_DEFAULTS.apiKey, 'api-url': kapso.apiUrl('platform'), manifest: PATH },
+      { GITHUB_WORKSPACE: workspace },
+      { event: pushEvent() }
+    )
+    expect(run.exitCode).toBe(1)
+    const text = runnerView(run.stdout).join('\n')
+    expect(text).toContain('The manifest .kapso/webhooks.yml has 1 problem; nothing was sent to Kapso')
+    expect(text).not.toContain('unexpected error')
+    expect(kapso.requests).toEqual([])
+  })
+})
