@@ -66,6 +66,23 @@ describe('YAML aliases', () => {
   })
 })
 
+describe('a file that is not UTF-8', () => {
+  it('is refused, naming the line of the first byte that is not, rather than read with a stand-in character', async () => {
+    const latin1 = Buffer.from(
+      `${entry('    events: [whatsapp.message.received]\n')}`.replace('/orders\n', '/caf\xe9\n'),
+      'latin1'
+    )
+    expect(await problems(latin1)).toEqual([expect.stringMatching(/^\.kapso\/webhooks\.yml:4: .*not UTF-8/)])
+  })
+
+  it('with a byte order mark, is read', async () => {
+    const file = join(dir, 'bom.yml')
+    writeFileSync(file, `\ufeff${entry('    events: [whatsapp.message.received]\n')}`)
+    const manifest = await readManifest({ file, manifest: PATH, repository: 'octo-org/shop', apiUrl: '', env: {} })
+    expect(manifest.entries.map((read) => read.name)).toEqual(['orders'])
+  })
+})
+
 describe('through the built bundle', () => {
   it('an alias bomb fails the step with the reader’s message and no request', async () => {
     const workspace = mkdtempSync(join(dir, 'ws-'))

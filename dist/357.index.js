@@ -573,11 +573,34 @@ export const modules = {
       try {
         const size = (0, external_node_fs_.statSync)(file).size;
         if (size > MAX_MANIFEST_BYTES) throw new ManifestError(path, [ `the file is ${size} bytes; a manifest may be at most ${MAX_MANIFEST_BYTES}.` ]);
-        return (0, external_node_fs_.readFileSync)(file, "utf8");
+        return decodeUtf8((0, external_node_fs_.readFileSync)(file), path);
       } catch (error) {
         if (error instanceof ManifestError) throw error;
         const code = error.code;
         throw new types.d([ code === "ENOENT" ? `manifest: there is no file ${path} in the workspace (${file}). Check the path, relative to the ` + "repository's root, and that the job checks the repository out first (actions/checkout)." : `manifest: could not read ${path} (${typeof code === "string" ? code : "unreadable"}).` ]);
+      }
+    }
+    function decodeUtf8(bytes, path) {
+      const decoder = new TextDecoder("utf-8", {
+        fatal: true
+      });
+      try {
+        return decoder.decode(bytes);
+      } catch {
+        let line = 1;
+        for (let start = 0; start < bytes.length; line++) {
+          const end = bytes.indexOf(10, start);
+          const stop = end < 0 ? bytes.length : end;
+          try {
+            new TextDecoder("utf-8", {
+              fatal: true
+            }).decode(bytes.subarray(start, stop));
+          } catch {
+            break;
+          }
+          start = stop + 1;
+        }
+        throw new ManifestError(path, [ `${path}:${line}: the file is not UTF-8 text (YAML's encoding): save it as UTF-8, without changing its words.` ]);
       }
     }
     function checkAcross(entries, report) {

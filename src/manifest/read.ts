@@ -61,7 +61,7 @@ function readText(file: string, path: string): string {
     const size = statSync(file).size
     if (size > MAX_MANIFEST_BYTES)
       throw new ManifestError(path, [`the file is ${size} bytes; a manifest may be at most ${MAX_MANIFEST_BYTES}.`])
-    return readFileSync(file, 'utf8')
+    return decodeUtf8(readFileSync(file), path)
   } catch (error) {
     if (error instanceof ManifestError) throw error
     const code = (error as NodeJS.ErrnoException).code
@@ -70,6 +70,34 @@ function readText(file: string, path: string): string {
         ? `manifest: there is no file ${path} in the workspace (${file}). Check the path, relative to the ` +
           "repository's root, and that the job checks the repository out first (actions/checkout)."
         : `manifest: could not read ${path} (${typeof code === 'string' ? code : 'unreadable'}).`
+    ])
+  }
+}
+
+/**
+ * The file's bytes as UTF-8 text (a byte order mark dropped). Bytes that are not UTF-8 (a file saved as
+ * Latin-1, say) are refused at the first line that holds one: read with a stand-in character, a URL or a
+ * header value would be sent to Kapso other than written. A newline byte is never inside a UTF-8 character,
+ * so each line decodes on its own.
+ */
+function decodeUtf8(bytes: Buffer, path: string): string {
+  const decoder = new TextDecoder('utf-8', { fatal: true })
+  try {
+    return decoder.decode(bytes)
+  } catch {
+    let line = 1
+    for (let start = 0; start < bytes.length; line++) {
+      const end = bytes.indexOf(0x0a, start)
+      const stop = end < 0 ? bytes.length : end
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, stop))
+      } catch {
+        break
+      }
+      start = stop + 1
+    }
+    throw new ManifestError(path, [
+      `${path}:${line}: the file is not UTF-8 text (YAML's encoding): save it as UTF-8, without changing its words.`
     ])
   }
 }
