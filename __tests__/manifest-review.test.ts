@@ -83,6 +83,27 @@ describe('a file that is not UTF-8', () => {
   })
 })
 
+describe('a file with a mistake in each of thousands of entries', () => {
+  it('finds every problem, and lists the first hundred with a count of the rest, not megabytes of them', async () => {
+    const file = join(dir, 'many.yml')
+    const entries = Array.from(
+      { length: 3000 },
+      (_, i) => `  e${i}:\n    phone-number-id: "${NUMBER}"\n    url: https://api.acme.dev/${i}\n    evnts: [x]\n`
+    )
+    writeFileSync(file, `webhooks:\n${entries.join('')}`)
+    const error = await readManifest({ file, manifest: PATH, repository: 'o/r', apiUrl: '', env: {} }).catch(
+      (caught: unknown) => caught as InputError
+    )
+    expect(error).toBeInstanceOf(InputError)
+    const { problems: found, message } = error as InputError
+    expect(found).toHaveLength(3000)
+    const lines = message.split('\n')
+    expect(lines[0]).toBe(`The manifest ${PATH} has 3000 problems; nothing was sent to Kapso:`)
+    expect(lines.slice(1, -1)).toEqual(found.slice(0, 100).map((problem) => `  - ${problem}`))
+    expect(lines.at(-1)).toBe('  - and 2900 more problems further down the file.')
+  })
+})
+
 describe('through the built bundle', () => {
   it('an alias bomb fails the step with the reader’s message and no request', async () => {
     const workspace = mkdtempSync(join(dir, 'ws-'))

@@ -539,11 +539,14 @@ export const modules = {
       return names.sort((a, b) => b.length - a.length)[0];
     }
     const MAX_MANIFEST_BYTES = 1024 * 1024;
+    const MAX_LISTED_PROBLEMS = 100;
     class ManifestError extends types.d {
       constructor(path, problems) {
         super(problems);
         this.name = "ManifestError";
-        this.message = `The manifest ${path} has ${(0, src_text.U9)(problems.length, "problem")}; nothing was sent to Kapso:\n` + problems.map(problem => `  - ${problem}`).join("\n");
+        const more = problems.length - MAX_LISTED_PROBLEMS;
+        this.message = `The manifest ${path} has ${(0, src_text.U9)(problems.length, "problem")}; nothing was sent to Kapso:\n` + problems.slice(0, MAX_LISTED_PROBLEMS).map(problem => `  - ${problem}`).join("\n") + (more > 0 ? `\n  - and ${(0, 
+        src_text.U9)(more, "more problem")} further down the file.` : "");
       }
     }
     async function readManifest(source) {

@@ -15,14 +15,26 @@ import { parseEntries } from './yaml.js'
 /** Far past any real manifest (a few hundred webhooks); a larger file is refused unread. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024
 
+/**
+ * The problems a message lists, in the file's order. A generated file with one mistake repeated in each of
+ * thousands of entries would otherwise fail with megabytes of text, past what the log's annotation and the
+ * job summary (1 MiB) show: the rest are counted.
+ */
+export const MAX_LISTED_PROBLEMS = 100
+
 /** A manifest's problems: an InputError (the step fails with it, before any request) that names the file. */
 export class ManifestError extends InputError {
   constructor(path: string, problems: string[]) {
     super(problems)
     this.name = 'ManifestError'
+    const more = problems.length - MAX_LISTED_PROBLEMS
     this.message =
       `The manifest ${path} has ${count(problems.length, 'problem')}; nothing was sent to Kapso:\n` +
-      problems.map((problem) => `  - ${problem}`).join('\n')
+      problems
+        .slice(0, MAX_LISTED_PROBLEMS)
+        .map((problem) => `  - ${problem}`)
+        .join('\n') +
+      (more > 0 ? `\n  - and ${count(more, 'more problem')} further down the file.` : '')
   }
 }
 
