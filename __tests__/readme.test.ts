@@ -70,9 +70,12 @@ describe('the first screen', () => {
 
   it('uses one placeholder for the owner, and says how to use the action from a release or vendored', () => {
     const owners = new Set(
-      [readme, ...readdirSync(join(ROOT, 'examples')).map((f) => read(`examples/${f}`))].flatMap((text) =>
-        [...text.matchAll(/uses: ([^\s/]+)\/kapso-webhook-action@/g)].map((m) => m[1])
-      )
+      [
+        readme,
+        ...readdirSync(join(ROOT, 'examples'))
+          .filter((f) => f.endsWith('.yml'))
+          .map((f) => read(`examples/${f}`))
+      ].flatMap((text) => [...text.matchAll(/uses: ([^\s/]+)\/kapso-webhook-action@/g)].map((m) => m[1]))
     )
     expect([...owners]).toEqual(['your-org'])
     expect(readme).toContain('uses: OWNER/REPO@')
