@@ -3,7 +3,7 @@
  * to themselves, bytes that are not UTF-8), each of which must get the reader's own message naming the file,
  * the line, the entry and the field, before any request; never an "unexpected error", never a guess.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -11,7 +11,7 @@ import { EMULATOR_DEFAULTS } from '../emulator/server.js'
 import { InputError } from '../src/inputs/index.js'
 import { readManifest } from '../src/manifest/read.js'
 import { pushEvent } from '../scripts/github-events.js'
-import { runAction, runnerView } from '../scripts/run-action.js'
+import { runAction, runnerView, type ActionRun } from '../scripts/run-action.js'
 import { clearCore } from './support/core.js'
 import { useEmulator } from './support/emulator.js'
 
@@ -105,19 +105,38 @@ describe('a file with a mistake in each of thousands of entries', () => {
 })
 
 describe('through the built bundle', () => {
-  it('an alias bomb fails the step with the reader’s message and no request', async () => {
+  /** The bundle run on a push, with the workspace's manifest made by `make`. */
+  async function runOn(make: (file: string) => void): Promise<ActionRun> {
     const workspace = mkdtempSync(join(dir, 'ws-'))
     mkdirSync(join(workspace, '.kapso'))
-    writeFileSync(join(workspace, PATH), BOMB)
-    const run = await runAction(
+    make(join(workspace, PATH))
+    return runAction(
       { 'api-key': EMULATOR_DEFAULTS.apiKey, 'api-url': kapso.apiUrl('platform'), manifest: PATH },
       { GITHUB_WORKSPACE: workspace },
       { event: pushEvent() }
     )
+  }
+
+  it('an alias bomb fails the step with the reader’s message and no request', async () => {
+    const run = await runOn((file) => writeFileSync(file, BOMB))
     expect(run.exitCode).toBe(1)
     const text = runnerView(run.stdout).join('\n')
     expect(text).toContain('The manifest .kapso/webhooks.yml has 1 problem; nothing was sent to Kapso')
     expect(text).not.toContain('unexpected error')
     expect(kapso.requests).toEqual([])
   })
+
+  // A file committed as a symlink to a device never ends: read whole, it held the step until the job's timeout.
+  it.skipIf(process.platform === 'win32')(
+    'a manifest that is a symlink to a device is refused at once, unread',
+    { timeout: 20_000 },
+    async () => {
+      const run = await runOn((file) => symlinkSync('/dev/zero', file))
+      expect(run.exitCode).toBe(1)
+      const text = runnerView(run.stdout).join('\n')
+      expect(text).toContain(`The manifest ${PATH} has 1 problem; nothing was sent to Kapso`)
+      expect(text).toContain(`${PATH}: it is not a regular file`)
+      expect(kapso.requests).toEqual([])
+    }
+  )
 })

@@ -574,7 +574,9 @@ export const modules = {
     }
     function readText(file, path) {
       try {
-        const size = (0, external_node_fs_.statSync)(file).size;
+        const stats = (0, external_node_fs_.statSync)(file);
+        if (!stats.isFile()) throw new ManifestError(path, [ `${path}: it is not a regular file: give the path of the manifest itself.` ]);
+        const size = stats.size;
         if (size > MAX_MANIFEST_BYTES) throw new ManifestError(path, [ `the file is ${size} bytes; a manifest may be at most ${MAX_MANIFEST_BYTES}.` ]);
         return decodeUtf8((0, external_node_fs_.readFileSync)(file), path);
       } catch (error) {

@@ -70,7 +70,11 @@ export async function readManifest(source: ManifestSource): Promise<Manifest> {
 /** The file's text; a missing, unreadable or too large file is the one problem reported. */
 function readText(file: string, path: string): string {
   try {
-    const size = statSync(file).size
+    const stats = statSync(file)
+    // A device or a pipe (a symlink committed to /dev/zero, say) has no size and may never end: not read.
+    if (!stats.isFile())
+      throw new ManifestError(path, [`${path}: it is not a regular file: give the path of the manifest itself.`])
+    const size = stats.size
     if (size > MAX_MANIFEST_BYTES)
       throw new ManifestError(path, [`the file is ${size} bytes; a manifest may be at most ${MAX_MANIFEST_BYTES}.`])
     return decodeUtf8(readFileSync(file), path)
