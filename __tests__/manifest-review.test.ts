@@ -104,6 +104,30 @@ describe('a file with a mistake in each of thousands of entries', () => {
   })
 })
 
+describe('an entry whose name is no name', () => {
+  it('is named in each of its problems cut short, so a long name with many fields stays a short message', async () => {
+    // 100 KB of name and 2,000 unknown fields: 2,000 problems that each repeated the whole name were 200 MB.
+    const fields = Array.from({ length: 2000 }, (_, i) => `    f${i}: 1\n`).join('')
+    const found = await problems(`webhooks:\n  ? ${'n'.repeat(100_000)}\n  :\n${fields}`)
+    expect(found.length).toBeGreaterThan(2000)
+    // The longest is the list of events a kapso webhook takes, whatever the name.
+    expect(Math.max(...found.map((problem) => problem.length))).toBeLessThan(1200)
+    expect(found).toContainEqual(
+      `${PATH}:4: "${'n'.repeat(56)}....f0 is not a field of an entry. Accepted: phone-number-id, ` +
+        'whatsapp-config-id, scope, url, events, kind, payload-version, active, headers, buffer-enabled, ' +
+        'buffer-window-seconds, max-buffer-size, buffer-events, inactivity-minutes, secret-key-env.'
+    )
+  })
+
+  it('with a line break in it is shown escaped, not as a second line', async () => {
+    const found = await problems('webhooks:\n  "orders\\n::error::forged":\n    evnts: [x]\n')
+    expect(found.every((problem) => !problem.includes('\n'))).toBe(true)
+    expect(found).toContainEqual(
+      expect.stringContaining(':3: "orders\\n::error::forged".evnts is not a field of an entry')
+    )
+  })
+})
+
 describe('through the built bundle', () => {
   /** The bundle run on a push, with the workspace's manifest made by `make`. */
   async function runOn(make: (file: string) => void): Promise<ActionRun> {

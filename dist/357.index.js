@@ -354,27 +354,29 @@ export const modules = {
       const entries = [];
       for (const pair of pairs) {
         const name = keyText(pair, yaml);
+        const label = keyLabel(name);
         const line = lineOf(pair.key);
         const first = entries.find(entry => entry.name === name);
         if (first) {
-          report(line, `${name}: the entry name is given twice (first on line ${first.line}): entry names are unique.`);
+          report(line, `${label}: the entry name is given twice (first on line ${first.line}): entry names are unique.`);
           continue;
         }
         const fields = new Map;
         entries.push({
           name: name,
+          label: label,
           line: line,
           fields: fields
         });
         if (!yaml.isMap(pair.value)) {
-          report(line, `${name}: an entry must be a mapping of fields (url, events, phone-number-id, ...).`);
+          report(line, `${label}: an entry must be a mapping of fields (url, events, phone-number-id, ...).`);
           continue;
         }
         for (const field of pair.value.items) {
           const key = keyText(field, yaml);
           const at = lineOf(field.key);
           const before = fields.get(key);
-          if (before) report(at, `${name}.${key} is given twice (first on line ${before.line}).`); else fields.set(key, {
+          if (before) report(at, `${label}.${keyLabel(key)} is given twice (first on line ${before.line}).`); else fields.set(key, {
             ...fieldValue(field.value, doc),
             line: at
           });
@@ -410,13 +412,17 @@ export const modules = {
       done.add(value);
       return found;
     }
+    function keyLabel(name) {
+      return name.length <= 60 && !(0, src_text.aQ)(name) ? name : (0, src_text.Jj)((0, 
+      src_text.hN)(JSON.stringify(name)), 60);
+    }
     function keyText(pair, yaml) {
       const key = pair.key;
       return yaml.isScalar(key) ? String(key.value) : String(key);
     }
     function unknownKey(key, known, what) {
       const near = (0, events.ZA)(key, known);
-      return `${key} is not ${what}${near ? `: did you mean "${near}"?` : `. Accepted: ${known.join(", ")}.`}`;
+      return `${keyLabel(key)} is not ${what}${near ? `: did you mean "${near}"?` : `. Accepted: ${known.join(", ")}.`}`;
     }
     function firstLine(message) {
       return message.split("\n")[0] ?? message;
@@ -426,8 +432,8 @@ export const modules = {
     const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
     function readEntry(raw, context, report) {
       const before = problems(report);
-      const {name: name} = raw;
-      if (!(0, ownership.lx)(name)) before.add(raw.line, `${JSON.stringify(name).slice(0, 60)} is no entry name: 1 to 40 lower-case letters, digits and dashes, ` + "starting and ending with a letter or digit (like orders or staging-2).");
+      const {name: name, label: label} = raw;
+      if (!(0, ownership.lx)(name)) before.add(raw.line, `${label === name ? JSON.stringify(name) : label} is no entry name: 1 to 40 lower-case letters, digits and ` + "dashes, starting and ending with a letter or digit (like orders or staging-2).");
       const suggested = new Set;
       const values = inputValues(raw, before.add, suggested);
       const variable = values.get("secret-key-env");
@@ -438,7 +444,7 @@ export const modules = {
       const fail = message => {
         const field = fieldOf(message);
         const line = field && raw.fields.get(field === "secret-key" ? "secret-key-env" : field)?.line || raw.line;
-        const text = field === "secret-key" ? `${name}.secret-key-env (${variable})${message.slice("secret-key".length)}` : field ? `${name}.${message}` : `${name}: ${message}`;
+        const text = field === "secret-key" ? `${label}.secret-key-env (${variable})${message.slice("secret-key".length)}` : field ? `${label}.${message}` : `${label}: ${message}`;
         before.add(line, text);
         return;
       };
@@ -479,15 +485,15 @@ export const modules = {
     function inputValues(raw, report, suggested) {
       const values = new Map;
       for (const [field, {value: value, line: line, problem: problem}] of raw.fields) if (problem !== void 0) {
-        report(line, `${raw.name}.${field} ${problem}`);
+        report(line, `${raw.label}.${keyLabel(field)} ${problem}`);
         suggested.add(field);
       } else if (!ENTRY_FIELDS.includes(field)) {
-        report(line, unknownField(raw.name, field));
+        report(line, unknownField(raw.label, field));
         const near = (0, events.ZA)(field, ENTRY_FIELDS);
         if (near) suggested.add(near);
       } else {
         const text = asInput(field, value);
-        if (typeof text === "string") values.set(field, text); else report(line, `${raw.name}.${field} ${text.problem}`);
+        if (typeof text === "string") values.set(field, text); else report(line, `${raw.label}.${field} ${text.problem}`);
       }
       return values;
     }
@@ -523,13 +529,13 @@ export const modules = {
     function readSecretEnv(raw, variable, env, counter) {
       const line = raw.fields.get("secret-key-env")?.line ?? raw.line;
       if (!ENV_NAME.test(variable)) {
-        counter.add(line, `${raw.name}.secret-key-env must be the name of an environment variable (letters, digits and _, like ` + `ORDERS_WEBHOOK_SECRET), not the secret itself.`);
+        counter.add(line, `${raw.label}.secret-key-env must be the name of an environment variable (letters, digits and _, like ` + `ORDERS_WEBHOOK_SECRET), not the secret itself.`);
         return;
       }
       const secret = env[variable] ?? "";
       if (secret.length >= webhook.nZ) (0, secrets.$l)(secret);
       if (secret === "") {
-        counter.add(line, `${raw.name}.secret-key-env names ${variable}, which is not set or empty: set it in the step's env from a ` + `secret (env: ${variable}: \${{ secrets.${variable} }}). Is that secret set for this run?`);
+        counter.add(line, `${raw.label}.secret-key-env names ${variable}, which is not set or empty: set it in the step's env from a ` + `secret (env: ${variable}: \${{ secrets.${variable} }}). Is that secret set for this run?`);
         return;
       }
       return secret;

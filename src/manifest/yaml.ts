@@ -5,6 +5,7 @@
  */
 import type { Document, Node, Pair } from 'yaml'
 import { suggest } from '../events.js'
+import { cut, escapeControl, hasControl } from '../text.js'
 
 /** One field of an entry as the file writes it: its value (as YAML gives it) and its line. */
 export interface RawField {
@@ -16,6 +17,8 @@ export interface RawField {
 
 export interface RawEntry {
   name: string
+  /** The name as messages show it (keyLabel). */
+  label: string
   line: number
   /** The entry's fields in the file's order; a field written twice is reported and kept once. */
   fields: Map<string, RawField>
@@ -79,23 +82,24 @@ function readEntries(
   const entries: RawEntry[] = []
   for (const pair of pairs) {
     const name = keyText(pair, yaml)
+    const label = keyLabel(name)
     const line = lineOf(pair.key)
     const first = entries.find((entry) => entry.name === name)
     if (first) {
-      report(line, `${name}: the entry name is given twice (first on line ${first.line}): entry names are unique.`)
+      report(line, `${label}: the entry name is given twice (first on line ${first.line}): entry names are unique.`)
       continue
     }
     const fields = new Map<string, RawField>()
-    entries.push({ name, line, fields })
+    entries.push({ name, label, line, fields })
     if (!yaml.isMap(pair.value)) {
-      report(line, `${name}: an entry must be a mapping of fields (url, events, phone-number-id, ...).`)
+      report(line, `${label}: an entry must be a mapping of fields (url, events, phone-number-id, ...).`)
       continue
     }
     for (const field of pair.value.items) {
       const key = keyText(field, yaml)
       const at = lineOf(field.key)
       const before = fields.get(key)
-      if (before) report(at, `${name}.${key} is given twice (first on line ${before.line}).`)
+      if (before) report(at, `${label}.${keyLabel(key)} is given twice (first on line ${before.line}).`)
       else fields.set(key, { ...fieldValue(field.value as Node | null, doc), line: at })
     }
   }
@@ -138,6 +142,15 @@ function holdsItself(value: unknown, path: Set<object>, done: Set<object>): bool
   return found
 }
 
+/**
+ * A key (an entry's name, a field's) as problems show it: as written when it could be a name, else quoted,
+ * its control characters escaped, cut short. Each of an entry's problems starts with its name, so a name of
+ * 100 KB is not repeated in each of thousands, nor a line break in one taken for a second line.
+ */
+export function keyLabel(name: string): string {
+  return name.length <= 60 && !hasControl(name) ? name : cut(escapeControl(JSON.stringify(name)), 60)
+}
+
 /** A key as text: YAML allows keys of any type, a manifest only plain ones. */
 function keyText(pair: Pair, yaml: Yaml): string {
   const key = pair.key
@@ -147,7 +160,7 @@ function keyText(pair: Pair, yaml: Yaml): string {
 /** "evnts is not …: did you mean "events"?" */
 export function unknownKey(key: string, known: readonly string[], what: string): string {
   const near = suggest(key, known)
-  return `${key} is not ${what}${near ? `: did you mean "${near}"?` : `. Accepted: ${known.join(', ')}.`}`
+  return `${keyLabel(key)} is not ${what}${near ? `: did you mean "${near}"?` : `. Accepted: ${known.join(', ')}.`}`
 }
 
 function firstLine(message: string): string {
