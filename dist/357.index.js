@@ -354,33 +354,67 @@ export const modules = {
       const entries = [];
       for (const pair of pairs) {
         const name = keyText(pair, yaml);
+        const label = keyLabel(name);
         const line = lineOf(pair.key);
         const first = entries.find(entry => entry.name === name);
         if (first) {
-          report(line, `${name}: the entry name is given twice (first on line ${first.line}): entry names are unique.`);
+          report(line, `${label}: the entry name is given twice (first on line ${first.line}): entry names are unique.`);
           continue;
         }
         const fields = new Map;
         entries.push({
           name: name,
+          label: label,
           line: line,
           fields: fields
         });
         if (!yaml.isMap(pair.value)) {
-          report(line, `${name}: an entry must be a mapping of fields (url, events, phone-number-id, ...).`);
+          report(line, `${label}: an entry must be a mapping of fields (url, events, phone-number-id, ...).`);
           continue;
         }
         for (const field of pair.value.items) {
           const key = keyText(field, yaml);
           const at = lineOf(field.key);
           const before = fields.get(key);
-          if (before) report(at, `${name}.${key} is given twice (first on line ${before.line}).`); else fields.set(key, {
-            value: field.value?.toJS(doc) ?? null,
+          if (before) report(at, `${label}.${keyLabel(key)} is given twice (first on line ${before.line}).`); else fields.set(key, {
+            ...fieldValue(field.value, doc),
             line: at
           });
         }
       }
       return entries;
+    }
+    function fieldValue(node, doc) {
+      const problem = {
+        value: null,
+        problem: "uses YAML aliases (*name) that expand too far or refer to their own anchor: write the value out, or " + "use each alias for a plain list or mapping."
+      };
+      let value;
+      try {
+        value = node?.toJS(doc, {
+          maxAliasCount: MAX_ALIAS_COUNT
+        }) ?? null;
+      } catch {
+        return problem;
+      }
+      return holdsItself(value, new Set, new Set) ? problem : {
+        value: value
+      };
+    }
+    const MAX_ALIAS_COUNT = 100;
+    function holdsItself(value, path, done) {
+      if (typeof value !== "object" || value === null) return false;
+      if (path.has(value)) return true;
+      if (done.has(value)) return false;
+      path.add(value);
+      const found = Object.values(value).some(item => holdsItself(item, path, done));
+      path.delete(value);
+      done.add(value);
+      return found;
+    }
+    function keyLabel(name) {
+      return name.length <= 60 && !(0, src_text.aQ)(name) ? name : (0, src_text.Jj)((0, 
+      src_text.hN)(JSON.stringify(name)), 60);
     }
     function keyText(pair, yaml) {
       const key = pair.key;
@@ -388,7 +422,7 @@ export const modules = {
     }
     function unknownKey(key, known, what) {
       const near = (0, events.ZA)(key, known);
-      return `${key} is not ${what}${near ? `: did you mean "${near}"?` : `. Accepted: ${known.join(", ")}.`}`;
+      return `${keyLabel(key)} is not ${what}${near ? `: did you mean "${near}"?` : `. Accepted: ${known.join(", ")}.`}`;
     }
     function firstLine(message) {
       return message.split("\n")[0] ?? message;
@@ -398,8 +432,8 @@ export const modules = {
     const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
     function readEntry(raw, context, report) {
       const before = problems(report);
-      const {name: name} = raw;
-      if (!(0, ownership.lx)(name)) before.add(raw.line, `${JSON.stringify(name).slice(0, 60)} is no entry name: 1 to 40 lower-case letters, digits and dashes, ` + "starting and ending with a letter or digit (like orders or staging-2).");
+      const {name: name, label: label} = raw;
+      if (!(0, ownership.lx)(name)) before.add(raw.line, `${label === name ? JSON.stringify(name) : label} is no entry name: 1 to 40 lower-case letters, digits and ` + "dashes, starting and ending with a letter or digit (like orders or staging-2).");
       const suggested = new Set;
       const values = inputValues(raw, before.add, suggested);
       const variable = values.get("secret-key-env");
@@ -410,7 +444,7 @@ export const modules = {
       const fail = message => {
         const field = fieldOf(message);
         const line = field && raw.fields.get(field === "secret-key" ? "secret-key-env" : field)?.line || raw.line;
-        const text = field === "secret-key" ? `${name}.secret-key-env (${variable})${message.slice("secret-key".length)}` : field ? `${name}.${message}` : `${name}: ${message}`;
+        const text = field === "secret-key" ? `${label}.secret-key-env (${variable})${message.slice("secret-key".length)}` : field ? `${label}.${message}` : `${label}: ${message}`;
         before.add(line, text);
         return;
       };
@@ -450,13 +484,16 @@ export const modules = {
     }
     function inputValues(raw, report, suggested) {
       const values = new Map;
-      for (const [field, {value: value, line: line}] of raw.fields) if (!ENTRY_FIELDS.includes(field)) {
-        report(line, unknownField(raw.name, field));
+      for (const [field, {value: value, line: line, problem: problem}] of raw.fields) if (problem !== void 0) {
+        report(line, `${raw.label}.${keyLabel(field)} ${problem}`);
+        suggested.add(field);
+      } else if (!ENTRY_FIELDS.includes(field)) {
+        report(line, unknownField(raw.label, field));
         const near = (0, events.ZA)(field, ENTRY_FIELDS);
         if (near) suggested.add(near);
       } else {
         const text = asInput(field, value);
-        if (typeof text === "string") values.set(field, text); else report(line, `${raw.name}.${field} ${text.problem}`);
+        if (typeof text === "string") values.set(field, text); else report(line, `${raw.label}.${field} ${text.problem}`);
       }
       return values;
     }
@@ -492,13 +529,13 @@ export const modules = {
     function readSecretEnv(raw, variable, env, counter) {
       const line = raw.fields.get("secret-key-env")?.line ?? raw.line;
       if (!ENV_NAME.test(variable)) {
-        counter.add(line, `${raw.name}.secret-key-env must be the name of an environment variable (letters, digits and _, like ` + `ORDERS_WEBHOOK_SECRET), not the secret itself.`);
+        counter.add(line, `${raw.label}.secret-key-env must be the name of an environment variable (letters, digits and _, like ` + `ORDERS_WEBHOOK_SECRET), not the secret itself.`);
         return;
       }
       const secret = env[variable] ?? "";
       if (secret.length >= webhook.nZ) (0, secrets.$l)(secret);
       if (secret === "") {
-        counter.add(line, `${raw.name}.secret-key-env names ${variable}, which is not set or empty: set it in the step's env from a ` + `secret (env: ${variable}: \${{ secrets.${variable} }}). Is that secret set for this run?`);
+        counter.add(line, `${raw.label}.secret-key-env names ${variable}, which is not set or empty: set it in the step's env from a ` + `secret (env: ${variable}: \${{ secrets.${variable} }}). Is that secret set for this run?`);
         return;
       }
       return secret;
@@ -508,11 +545,14 @@ export const modules = {
       return names.sort((a, b) => b.length - a.length)[0];
     }
     const MAX_MANIFEST_BYTES = 1024 * 1024;
+    const MAX_LISTED_PROBLEMS = 100;
     class ManifestError extends types.d {
       constructor(path, problems) {
         super(problems);
         this.name = "ManifestError";
-        this.message = `The manifest ${path} has ${(0, src_text.U9)(problems.length, "problem")}; nothing was sent to Kapso:\n` + problems.map(problem => `  - ${problem}`).join("\n");
+        const more = problems.length - MAX_LISTED_PROBLEMS;
+        this.message = `The manifest ${path} has ${(0, src_text.U9)(problems.length, "problem")}; nothing was sent to Kapso:\n` + problems.slice(0, MAX_LISTED_PROBLEMS).map(problem => `  - ${problem}`).join("\n") + (more > 0 ? `\n  - and ${(0, 
+        src_text.U9)(more, "more problem")} further down the file.` : "");
       }
     }
     async function readManifest(source) {
@@ -540,13 +580,38 @@ export const modules = {
     }
     function readText(file, path) {
       try {
-        const size = (0, external_node_fs_.statSync)(file).size;
+        const stats = (0, external_node_fs_.statSync)(file);
+        if (!stats.isFile()) throw new ManifestError(path, [ `${path}: it is not a regular file: give the path of the manifest itself.` ]);
+        const size = stats.size;
         if (size > MAX_MANIFEST_BYTES) throw new ManifestError(path, [ `the file is ${size} bytes; a manifest may be at most ${MAX_MANIFEST_BYTES}.` ]);
-        return (0, external_node_fs_.readFileSync)(file, "utf8");
+        return decodeUtf8((0, external_node_fs_.readFileSync)(file), path);
       } catch (error) {
         if (error instanceof ManifestError) throw error;
         const code = error.code;
         throw new types.d([ code === "ENOENT" ? `manifest: there is no file ${path} in the workspace (${file}). Check the path, relative to the ` + "repository's root, and that the job checks the repository out first (actions/checkout)." : `manifest: could not read ${path} (${typeof code === "string" ? code : "unreadable"}).` ]);
+      }
+    }
+    function decodeUtf8(bytes, path) {
+      const decoder = new TextDecoder("utf-8", {
+        fatal: true
+      });
+      try {
+        return decoder.decode(bytes);
+      } catch {
+        let line = 1;
+        for (let start = 0; start < bytes.length; line++) {
+          const end = bytes.indexOf(10, start);
+          const stop = end < 0 ? bytes.length : end;
+          try {
+            new TextDecoder("utf-8", {
+              fatal: true
+            }).decode(bytes.subarray(start, stop));
+          } catch {
+            break;
+          }
+          start = stop + 1;
+        }
+        throw new ManifestError(path, [ `${path}:${line}: the file is not UTF-8 text (YAML's encoding): save it as UTF-8, without changing its words.` ]);
       }
     }
     function checkAcross(entries, report) {

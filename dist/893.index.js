@@ -343,7 +343,7 @@ export const modules = {
             }
           }).then(r => r.data));
           const comments = parseCommentPage(data, doing);
-          const ours = comments.find(comment => isAuthoredBy(comment, viewer) && comment.body.includes(marker));
+          const ours = comments.find(comment => isAuthoredBy(comment, viewer) && comment.body.startsWith(marker));
           if (ours) return posted(ours);
           for (const comment of comments) characters += comment.body.length;
           if (characters > MAX_COMMENT_CHARACTERS) throw tooMany(doing, `more than 64 MiB of comments`);

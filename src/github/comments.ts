@@ -48,8 +48,9 @@ export class GitHubComments implements CommentApi {
           .then((r) => r.data as unknown)
       )
       const comments = parseCommentPage(data, doing)
-      // GitHub lists comments oldest first: the first one that is ours is the one to keep up to date.
-      const ours = comments.find((comment) => isAuthoredBy(comment, viewer) && comment.body.includes(marker))
+      // GitHub lists comments oldest first: the first one that is ours is the one to keep up to date. Ours
+      // begins with the marker: one that only quotes it (another workflow's, as the same bot) is not ours.
+      const ours = comments.find((comment) => isAuthoredBy(comment, viewer) && comment.body.startsWith(marker))
       if (ours) return posted(ours)
       for (const comment of comments) characters += comment.body.length
       if (characters > MAX_COMMENT_CHARACTERS) throw tooMany(doing, `more than 64 MiB of comments`)

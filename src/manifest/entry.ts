@@ -11,7 +11,7 @@ import { warnAboutEvent, warnAboutIgnored } from '../inputs/warnings.js'
 import { isRecordName } from '../ownership.js'
 import { hideInServerText, maskSecret } from '../secrets.js'
 import type { ManifestEntry } from './types.js'
-import { unknownKey, type RawEntry, type Report } from './yaml.js'
+import { keyLabel, unknownKey, type RawEntry, type Report } from './yaml.js'
 
 /** The fields an entry takes: the inputs of the same names, and secret-key-env in place of secret-key. */
 export const ENTRY_FIELDS = [
@@ -46,12 +46,12 @@ export interface EntryContext {
 /** The entry as the step will reconcile it, or undefined when it has a problem (each one reported). */
 export function readEntry(raw: RawEntry, context: EntryContext, report: Report): ManifestEntry | undefined {
   const before = problems(report)
-  const { name } = raw
+  const { name, label } = raw
   if (!isRecordName(name)) {
     before.add(
       raw.line,
-      `${JSON.stringify(name).slice(0, 60)} is no entry name: 1 to 40 lower-case letters, digits and dashes, ` +
-        'starting and ending with a letter or digit (like orders or staging-2).'
+      `${label === name ? JSON.stringify(name) : label} is no entry name: 1 to 40 lower-case letters, digits and ` +
+        'dashes, starting and ending with a letter or digit (like orders or staging-2).'
     )
   }
   // A field typed wrong is reported once, as a typo: not again as missing.
@@ -67,10 +67,10 @@ export function readEntry(raw: RawEntry, context: EntryContext, report: Report):
     const line = (field && raw.fields.get(field === 'secret-key' ? 'secret-key-env' : field)?.line) || raw.line
     const text =
       field === 'secret-key'
-        ? `${name}.secret-key-env (${variable})${message.slice('secret-key'.length)}`
+        ? `${label}.secret-key-env (${variable})${message.slice('secret-key'.length)}`
         : field
-          ? `${name}.${message}`
-          : `${name}: ${message}`
+          ? `${label}.${message}`
+          : `${label}: ${message}`
     before.add(line, text)
     return undefined
   }
@@ -107,15 +107,19 @@ export function readEntry(raw: RawEntry, context: EntryContext, report: Report):
 /** The entry's fields as the inputs of the same names would be written; unknown fields and bad types reported. */
 function inputValues(raw: RawEntry, report: Report, suggested: Set<string>): Map<string, string> {
   const values = new Map<string, string>()
-  for (const [field, { value, line }] of raw.fields) {
-    if (!(ENTRY_FIELDS as readonly string[]).includes(field)) {
-      report(line, unknownField(raw.name, field))
+  for (const [field, { value, line, problem }] of raw.fields) {
+    if (problem !== undefined) {
+      // Reported once, here: not again as missing.
+      report(line, `${raw.label}.${keyLabel(field)} ${problem}`)
+      suggested.add(field)
+    } else if (!(ENTRY_FIELDS as readonly string[]).includes(field)) {
+      report(line, unknownField(raw.label, field))
       const near = suggest(field, ENTRY_FIELDS)
       if (near) suggested.add(near)
     } else {
       const text = asInput(field, value)
       if (typeof text === 'string') values.set(field, text)
-      else report(line, `${raw.name}.${field} ${text.problem}`)
+      else report(line, `${raw.label}.${field} ${text.problem}`)
     }
   }
   return values
@@ -181,7 +185,7 @@ function readSecretEnv(
   if (!ENV_NAME.test(variable)) {
     counter.add(
       line,
-      `${raw.name}.secret-key-env must be the name of an environment variable (letters, digits and _, like ` +
+      `${raw.label}.secret-key-env must be the name of an environment variable (letters, digits and _, like ` +
         `ORDERS_WEBHOOK_SECRET), not the secret itself.`
     )
     return undefined
@@ -191,7 +195,7 @@ function readSecretEnv(
   if (secret === '') {
     counter.add(
       line,
-      `${raw.name}.secret-key-env names ${variable}, which is not set or empty: set it in the step's env from a ` +
+      `${raw.label}.secret-key-env names ${variable}, which is not set or empty: set it in the step's env from a ` +
         `secret (env: ${variable}: \${{ secrets.${variable} }}). Is that secret set for this run?`
     )
     return undefined

@@ -15,14 +15,26 @@ import { parseEntries } from './yaml.js'
 /** Far past any real manifest (a few hundred webhooks); a larger file is refused unread. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024
 
+/**
+ * The problems a message lists, in the file's order. A generated file with one mistake repeated in each of
+ * thousands of entries would otherwise fail with megabytes of text, past what the log's annotation and the
+ * job summary (1 MiB) show: the rest are counted.
+ */
+export const MAX_LISTED_PROBLEMS = 100
+
 /** A manifest's problems: an InputError (the step fails with it, before any request) that names the file. */
 export class ManifestError extends InputError {
   constructor(path: string, problems: string[]) {
     super(problems)
     this.name = 'ManifestError'
+    const more = problems.length - MAX_LISTED_PROBLEMS
     this.message =
       `The manifest ${path} has ${count(problems.length, 'problem')}; nothing was sent to Kapso:\n` +
-      problems.map((problem) => `  - ${problem}`).join('\n')
+      problems
+        .slice(0, MAX_LISTED_PROBLEMS)
+        .map((problem) => `  - ${problem}`)
+        .join('\n') +
+      (more > 0 ? `\n  - and ${count(more, 'more problem')} further down the file.` : '')
   }
 }
 
@@ -58,10 +70,14 @@ export async function readManifest(source: ManifestSource): Promise<Manifest> {
 /** The file's text; a missing, unreadable or too large file is the one problem reported. */
 function readText(file: string, path: string): string {
   try {
-    const size = statSync(file).size
+    const stats = statSync(file)
+    // A device or a pipe (a symlink committed to /dev/zero, say) has no size and may never end: not read.
+    if (!stats.isFile())
+      throw new ManifestError(path, [`${path}: it is not a regular file: give the path of the manifest itself.`])
+    const size = stats.size
     if (size > MAX_MANIFEST_BYTES)
       throw new ManifestError(path, [`the file is ${size} bytes; a manifest may be at most ${MAX_MANIFEST_BYTES}.`])
-    return readFileSync(file, 'utf8')
+    return decodeUtf8(readFileSync(file), path)
   } catch (error) {
     if (error instanceof ManifestError) throw error
     const code = (error as NodeJS.ErrnoException).code
@@ -70,6 +86,34 @@ function readText(file: string, path: string): string {
         ? `manifest: there is no file ${path} in the workspace (${file}). Check the path, relative to the ` +
           "repository's root, and that the job checks the repository out first (actions/checkout)."
         : `manifest: could not read ${path} (${typeof code === 'string' ? code : 'unreadable'}).`
+    ])
+  }
+}
+
+/**
+ * The file's bytes as UTF-8 text (a byte order mark dropped). Bytes that are not UTF-8 (a file saved as
+ * Latin-1, say) are refused at the first line that holds one: read with a stand-in character, a URL or a
+ * header value would be sent to Kapso other than written. A newline byte is never inside a UTF-8 character,
+ * so each line decodes on its own.
+ */
+function decodeUtf8(bytes: Buffer, path: string): string {
+  const decoder = new TextDecoder('utf-8', { fatal: true })
+  try {
+    return decoder.decode(bytes)
+  } catch {
+    let line = 1
+    for (let start = 0; start < bytes.length; line++) {
+      const end = bytes.indexOf(0x0a, start)
+      const stop = end < 0 ? bytes.length : end
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, stop))
+      } catch {
+        break
+      }
+      start = stop + 1
+    }
+    throw new ManifestError(path, [
+      `${path}:${line}: the file is not UTF-8 text (YAML's encoding): save it as UTF-8, without changing its words.`
     ])
   }
 }

@@ -5,15 +5,20 @@
  */
 import type { Document, Node, Pair } from 'yaml'
 import { suggest } from '../events.js'
+import { cut, escapeControl, hasControl } from '../text.js'
 
 /** One field of an entry as the file writes it: its value (as YAML gives it) and its line. */
 export interface RawField {
   value: unknown
   line: number
+  /** Why the value cannot be read at all (its aliases), to report once at the field; value is then null. */
+  problem?: string
 }
 
 export interface RawEntry {
   name: string
+  /** The name as messages show it (keyLabel). */
+  label: string
   line: number
   /** The entry's fields in the file's order; a field written twice is reported and kept once. */
   fields: Map<string, RawField>
@@ -77,27 +82,73 @@ function readEntries(
   const entries: RawEntry[] = []
   for (const pair of pairs) {
     const name = keyText(pair, yaml)
+    const label = keyLabel(name)
     const line = lineOf(pair.key)
     const first = entries.find((entry) => entry.name === name)
     if (first) {
-      report(line, `${name}: the entry name is given twice (first on line ${first.line}): entry names are unique.`)
+      report(line, `${label}: the entry name is given twice (first on line ${first.line}): entry names are unique.`)
       continue
     }
     const fields = new Map<string, RawField>()
-    entries.push({ name, line, fields })
+    entries.push({ name, label, line, fields })
     if (!yaml.isMap(pair.value)) {
-      report(line, `${name}: an entry must be a mapping of fields (url, events, phone-number-id, ...).`)
+      report(line, `${label}: an entry must be a mapping of fields (url, events, phone-number-id, ...).`)
       continue
     }
     for (const field of pair.value.items) {
       const key = keyText(field, yaml)
       const at = lineOf(field.key)
       const before = fields.get(key)
-      if (before) report(at, `${name}.${key} is given twice (first on line ${before.line}).`)
-      else fields.set(key, { value: (field.value as Node | null)?.toJS(doc) ?? null, line: at })
+      if (before) report(at, `${label}.${keyLabel(key)} is given twice (first on line ${before.line}).`)
+      else fields.set(key, { ...fieldValue(field.value as Node | null, doc), line: at })
     }
   }
   return entries
+}
+
+/**
+ * A field's value as JavaScript. Its aliases are expanded by the yaml package, which refuses an expansion past
+ * maxAliasCount (an "entity expansion" bomb) by throwing; an alias inside its own anchor expands into a value
+ * that holds itself, which no field can be. Either is the field's problem, not a fault of the action.
+ */
+function fieldValue(node: Node | null, doc: Document): Omit<RawField, 'line'> {
+  const problem = {
+    value: null,
+    problem:
+      'uses YAML aliases (*name) that expand too far or refer to their own anchor: write the value out, or ' +
+      'use each alias for a plain list or mapping.'
+  }
+  let value: unknown
+  try {
+    value = node?.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) ?? null
+  } catch {
+    return problem
+  }
+  return holdsItself(value, new Set(), new Set()) ? problem : { value }
+}
+
+/** yaml's own default: at most this many aliases expanded for one value, counting those within each. */
+const MAX_ALIAS_COUNT = 100
+
+/** Whether the value holds itself somewhere inside; each object looked into once. */
+function holdsItself(value: unknown, path: Set<object>, done: Set<object>): boolean {
+  if (typeof value !== 'object' || value === null) return false
+  if (path.has(value)) return true
+  if (done.has(value)) return false
+  path.add(value)
+  const found = Object.values(value).some((item) => holdsItself(item, path, done))
+  path.delete(value)
+  done.add(value)
+  return found
+}
+
+/**
+ * A key (an entry's name, a field's) as problems show it: as written when it could be a name, else quoted,
+ * its control characters escaped, cut short. Each of an entry's problems starts with its name, so a name of
+ * 100 KB is not repeated in each of thousands, nor a line break in one taken for a second line.
+ */
+export function keyLabel(name: string): string {
+  return name.length <= 60 && !hasControl(name) ? name : cut(escapeControl(JSON.stringify(name)), 60)
 }
 
 /** A key as text: YAML allows keys of any type, a manifest only plain ones. */
@@ -109,7 +160,7 @@ function keyText(pair: Pair, yaml: Yaml): string {
 /** "evnts is not …: did you mean "events"?" */
 export function unknownKey(key: string, known: readonly string[], what: string): string {
   const near = suggest(key, known)
-  return `${key} is not ${what}${near ? `: did you mean "${near}"?` : `. Accepted: ${known.join(', ')}.`}`
+  return `${keyLabel(key)} is not ${what}${near ? `: did you mean "${near}"?` : `. Accepted: ${known.join(', ')}.`}`
 }
 
 function firstLine(message: string): string {

@@ -53,7 +53,7 @@ export interface CommentTarget {
 
 /**
  * Posts the step's comment on the pull request, or updates the one it posted on an earlier run: the oldest
- * comment the token's identity wrote that carries the marker (someone else's that quotes it is never touched).
+ * comment the token's identity wrote that begins with the marker (one that quotes it is never touched).
  * An unchanged comment is left alone. The body goes through the same masking as the log, so it holds no
  * secret. Never throws and never fails the step: whatever goes wrong is a warning (a missing
  * pull-requests: write among them, named), for the step's work in Kapso is done by then.
