@@ -4,13 +4,16 @@
  * one rate limit holds back every request of its service. In process, with made-up answers and delays.
  */
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { mapBounded, RateGate, readConcurrency, settleBounded } from '../src/concurrency.js'
 import { Deadline, StepTimeout } from '../src/deadline.js'
 import { ActionError } from '../src/errors.js'
 import { readList } from '../src/kapso/list.js'
 import type { Reply } from '../src/kapso/transport.js'
 import { withRetries, type Failure } from '../src/retry.js'
+
+// The log's lines (a rate-limit notice, a mask) go to the mock, not into the test run's output.
+vi.mock('@actions/core', async (orig) => (await import('./support/core-mock.js')).mockCore(orig))
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 

@@ -1,7 +1,10 @@
 /** A manifest's plan as the plan output and as a Markdown table (src/manifest/table.ts). */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { manifestPlanMarkdown, planChanges, planJson, type PlanRow } from '../src/manifest/table.js'
 import { maskSecret } from '../src/secrets.js'
+
+// The log's lines (a rate-limit notice, a mask) go to the mock, not into the test run's output.
+vi.mock('@actions/core', async (orig) => (await import('./support/core-mock.js')).mockCore(orig))
 
 const row = (over: Partial<PlanRow>): PlanRow => ({
   name: 'orders',
