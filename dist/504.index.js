@@ -98,7 +98,7 @@ export const modules = {
             error: message => log.Yz(`GitHub: ${(0, secrets.F3)(message, 300)}`)
           }
         });
-        const proxyFetch = this.octokit.request.endpoint.DEFAULTS.request?.fetch ?? fetch;
+        const proxyFetch = options.fetch ?? this.octokit.request.endpoint.DEFAULTS.request?.fetch ?? fetch;
         this.fetch = cappedFetch(proxyFetch, transport.YK);
       }
       async pullRequestsWith(sha) {

@@ -479,6 +479,7 @@ var __webpack_modules__ = {
       options;
       http;
       loading;
+      routes;
       constructor(options) {
         this.options = options;
       }
@@ -496,13 +497,20 @@ var __webpack_modules__ = {
       }
       close() {
         this.http?.dispose();
+        this.routes?.close();
       }
       client() {
-        this.loading ??= (0, _shims_http_client_js__WEBPACK_IMPORTED_MODULE_4__.w)().then(({HttpClient: HttpClient}) => {
-          this.http = new HttpClient(this.options.userAgent, [], {
+        this.loading ??= Promise.all([ (0, _shims_http_client_js__WEBPACK_IMPORTED_MODULE_4__.w)(), __nccwpck_require__.e(18).then(__nccwpck_require__.bind(__nccwpck_require__, 18)) ]).then(([{HttpClient: HttpClient, getProxyUrl: getProxyUrl}, tunnel]) => {
+          const maxSockets = this.options.connections ?? 4;
+          this.routes = new tunnel.Routes(getProxyUrl, {
+            maxSockets: maxSockets,
+            timeoutMs: this.options.timeoutMs
+          });
+          this.http = new HttpClient(this.options.userAgent, [ this.routes ], {
             allowRedirects: false,
             allowRetries: false,
             keepAlive: true,
+            maxSockets: maxSockets,
             socketTimeout: this.options.timeoutMs,
             headers: {
               Accept: "application/json",
@@ -516,6 +524,7 @@ var __webpack_modules__ = {
       async attempt(spec, attempt, timeoutMs) {
         const {method: method, url: url} = spec;
         const http = await this.client();
+        this.routes?.route(url);
         const started = Date.now();
         const trace = result => {
           _log_js__WEBPACK_IMPORTED_MODULE_1__.Yz(`${method} ${new URL(url).pathname} -> ${result} (${Date.now() - started} ms, attempt ${attempt})`);
@@ -744,18 +753,45 @@ var __webpack_modules__ = {
     var shims_undici = __nccwpck_require__(5136);
     function lazyPullRequestApi(options) {
       let loading;
-      const api = () => loading ??= load(options);
+      let dispatcher;
+      const api = () => loading ??= load(options, opened => dispatcher = opened);
       return {
         pullRequestStates: async numbers => (await api()).pullRequestStates(numbers),
-        pullRequestsWith: async sha => (await api()).pullRequestsWith(sha)
+        pullRequestsWith: async sha => (await api()).pullRequestsWith(sha),
+        close: () => void dispatcher?.destroy().catch(() => {})
       };
     }
-    async function load(options) {
-      const undici = await __nccwpck_require__.e(752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
-      (0, shims_undici.Sw)(undici.default ?? undici);
-      await (0, http_client.w)();
+    async function load(options, opened) {
+      const imported = await __nccwpck_require__.e(752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+      const undici = imported.default ?? imported;
+      (0, shims_undici.Sw)(undici);
+      const {getProxyUrl: getProxyUrl} = await (0, http_client.w)();
       const {GitHubApi: GitHubApi} = await Promise.all([ __nccwpck_require__.e(157), __nccwpck_require__.e(504) ]).then(__nccwpck_require__.bind(__nccwpck_require__, 5504));
-      return new GitHubApi(options);
+      const proxy = getProxyUrl(process.env.GITHUB_API_URL || "https://api.github.com");
+      const {connections: connections} = options;
+      let dispatcher;
+      if (proxy) {
+        const {username: username, password: password} = new URL(proxy);
+        const token = username || password ? `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}` : void 0;
+        dispatcher = new undici.ProxyAgent({
+          uri: proxy,
+          connections: connections,
+          ...token && {
+            token: token
+          }
+        });
+      } else dispatcher = new undici.Agent({
+        connections: connections
+      });
+      opened(dispatcher);
+      const fetch = (input, init) => undici.fetch(input, {
+        ...init,
+        dispatcher: dispatcher
+      });
+      return new GitHubApi({
+        ...options,
+        fetch: fetch
+      });
     }
     var errors = __nccwpck_require__(3916);
     var log = __nccwpck_require__(5625);
@@ -1148,6 +1184,7 @@ var __webpack_modules__ = {
     var kapso_transport = __nccwpck_require__(8263);
     const USER_AGENT = "kapso-webhook-action/1";
     const BACKOFF_MS = Number(process.env.KAPSO_ACTION_BACKOFF_MS) || 1e3;
+    const CONCURRENCY = /^[1-9]\d*$/.test(process.env.KAPSO_ACTION_CONCURRENCY ?? "") ? Number(process.env.KAPSO_ACTION_CONCURRENCY) : 4;
     function connect(inputs, deadline, progress, closers) {
       const retry = {
         maxAttempts: inputs.maxAttempts,
@@ -1161,7 +1198,8 @@ var __webpack_modules__ = {
         headers: {
           "X-API-Key": inputs.apiKey
         },
-        userAgent: USER_AGENT
+        userAgent: USER_AGENT,
+        connections: CONCURRENCY
       });
       closers.push(() => transport.close());
       const lookAgain = {
@@ -1179,8 +1217,10 @@ var __webpack_modules__ = {
       const github = inputs.githubToken ? lazyPullRequestApi({
         ...retry,
         token: inputs.githubToken,
-        userAgent: USER_AGENT
+        userAgent: USER_AGENT,
+        connections: CONCURRENCY
       }) : void 0;
+      if (github) closers.push(() => github.close());
       const deliveries = inputs.scope.kind === "legacy" ? void 0 : new DeliveriesClient(inputs.apiUrl, transport);
       return {
         api: client,
@@ -3084,6 +3124,9 @@ var __webpack_modules__ = {
   2467: module => {
     module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
   },
+  4708: module => {
+    module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+  },
   7030: module => {
     module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
   },
@@ -4173,6 +4216,16 @@ if (typeof __nccwpck_require__ !== "undefined") __nccwpck_require__.ab = decodeU
       return fn.r ? promise : getResult();
     }, err => (err ? reject(promise[webpackError] = err) : outerResolve(exports), resolveQueue(queue)));
     queue && queue.d < 0 && (queue.d = 0);
+  };
+})();
+
+(() => {
+  __nccwpck_require__.n = module => {
+    var getter = module && module.__esModule ? () => module["default"] : () => module;
+    __nccwpck_require__.d(getter, {
+      a: getter
+    });
+    return getter;
   };
 })();
 

@@ -15,7 +15,15 @@ const USER_AGENT = 'kapso-webhook-action/1'
 export const BACKOFF_MS = Number(process.env.KAPSO_ACTION_BACKOFF_MS) || 1000
 
 /**
- * Kapso (one kept-alive connection for the step) and, loaded only when called, GitHub. `closers` collects
+ * Requests in flight at once to one service, and so the connections (through a proxy, the tunnels) open to
+ * each host: KAPSO_ACTION_CONCURRENCY, a whole number from 1; 4 when unset or anything else.
+ */
+export const CONCURRENCY = /^[1-9]\d*$/.test(process.env.KAPSO_ACTION_CONCURRENCY ?? '')
+  ? Number(process.env.KAPSO_ACTION_CONCURRENCY)
+  : 4
+
+/**
+ * Kapso (kept-alive connections for the step) and, loaded only when called, GitHub. `closers` collects
  * what must be closed when the step ends, so that no socket holds the process.
  */
 export function connect(
@@ -34,7 +42,8 @@ export function connect(
     ...retry,
     service: 'Kapso',
     headers: { 'X-API-Key': inputs.apiKey },
-    userAgent: USER_AGENT
+    userAgent: USER_AGENT,
+    connections: CONCURRENCY
   })
   closers.push(() => transport.close())
   const lookAgain = { paceMs: BACKOFF_MS, deadline }
@@ -51,8 +60,9 @@ export function connect(
     progress
   )
   const github = inputs.githubToken
-    ? lazyPullRequestApi({ ...retry, token: inputs.githubToken, userAgent: USER_AGENT })
+    ? lazyPullRequestApi({ ...retry, token: inputs.githubToken, userAgent: USER_AGENT, connections: CONCURRENCY })
     : undefined
+  if (github) closers.push(() => github.close())
   const deliveries = inputs.scope.kind === 'legacy' ? undefined : new DeliveriesClient(inputs.apiUrl, transport)
   return { api: client, github, deliveries, pollMs: BACKOFF_MS, deadline }
 }

@@ -23,6 +23,8 @@ export interface GitHubApiOptions extends Omit<RetryOptions, 'service'> {
   token: string
   userAgent: string
   deadline: Deadline
+  /** The fetch to use (github/lazy.ts gives one that keeps its connections); @actions/github's by default. */
+  fetch?: typeof fetch
 }
 
 /**
@@ -49,7 +51,9 @@ export class GitHubApi implements PullRequestApi {
     })
     // That proxy-aware fetch, with a bound on the size of an answer; given with each call.
     const proxyFetch =
-      (this.octokit.request.endpoint.DEFAULTS as { request?: { fetch?: typeof fetch } }).request?.fetch ?? fetch
+      options.fetch ??
+      (this.octokit.request.endpoint.DEFAULTS as { request?: { fetch?: typeof fetch } }).request?.fetch ??
+      fetch
     this.fetch = cappedFetch(proxyFetch, MAX_BODY_BYTES)
   }
 

@@ -3,27 +3,63 @@ import { loadHttpClient } from '../shims/http-client.js'
 import { useUndici } from '../shims/undici.js'
 import type { GitHubApiOptions } from './api.js'
 
+/** An undici dispatcher: a pool of kept-alive connections (through the proxy, tunnels), closed at the end. */
+interface Dispatcher {
+  destroy(): Promise<void>
+}
+
+interface Undici {
+  Agent: new (options: { connections: number }) => Dispatcher
+  ProxyAgent: new (options: { uri: string; connections: number; token?: string }) => Dispatcher
+  fetch: (input: unknown, init: unknown) => Promise<Response>
+}
+
+export interface LazyPullRequestApi extends PullRequestApi {
+  /** Closes GitHub's connections, if a call opened any. */
+  close(): void
+}
+
 /**
  * GitHub's API, loaded on the first call: most runs never call GitHub, and @actions/github brings Octokit,
  * undici (see shims/undici.ts) and @actions/http-client (see shims/http-client.ts). ncc puts each dynamic
- * import in a chunk of its own that only such a call loads.
+ * import in a chunk of its own that only such a call loads. `connections` bounds the connections (through a
+ * proxy, the tunnels) open at once to GitHub.
  */
-export function lazyPullRequestApi(options: GitHubApiOptions): PullRequestApi {
+export function lazyPullRequestApi(options: GitHubApiOptions & { connections: number }): LazyPullRequestApi {
   let loading: Promise<PullRequestApi> | undefined
-  const api = (): Promise<PullRequestApi> => (loading ??= load(options))
+  let dispatcher: Dispatcher | undefined
+  const api = (): Promise<PullRequestApi> => (loading ??= load(options, (opened) => (dispatcher = opened)))
   return {
     pullRequestStates: async (numbers) => (await api()).pullRequestStates(numbers),
-    pullRequestsWith: async (sha) => (await api()).pullRequestsWith(sha)
+    pullRequestsWith: async (sha) => (await api()).pullRequestsWith(sha),
+    close: () => void dispatcher?.destroy().catch(() => {})
   }
 }
 
-async function load(options: GitHubApiOptions): Promise<PullRequestApi> {
+async function load(
+  options: GitHubApiOptions & { connections: number },
+  opened: (dispatcher: Dispatcher) => void
+): Promise<PullRequestApi> {
   // The real undici and http-client first: @actions/github builds its proxy dispatcher while it loads.
-  const undici = (await import('undici/index.js')) as unknown as {
-    default?: Parameters<typeof useUndici>[0]
-  } & Parameters<typeof useUndici>[0]
-  useUndici(undici.default ?? undici)
-  await loadHttpClient()
+  const imported = (await import('undici/index.js')) as unknown as { default?: Undici } & Undici
+  const undici = imported.default ?? imported
+  useUndici(undici as unknown as Parameters<typeof useUndici>[0])
+  const { getProxyUrl } = await loadHttpClient()
   const { GitHubApi } = await import('./api.js')
-  return new GitHubApi(options)
+  // @actions/github's own fetch asks each request's tunnel anew through a proxy (http-client makes it without
+  // keep-alive): this one keeps its connections, tunnelled or direct, the proxy chosen as @actions/github
+  // chooses it (getProxyUrl of GITHUB_API_URL: HTTPS_PROXY, NO_PROXY) with the same Proxy-Authorization.
+  const proxy = getProxyUrl(process.env.GITHUB_API_URL || 'https://api.github.com')
+  const { connections } = options
+  let dispatcher: Dispatcher
+  if (proxy) {
+    const { username, password } = new URL(proxy)
+    const token =
+      username || password ? `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` : undefined
+    dispatcher = new undici.ProxyAgent({ uri: proxy, connections, ...(token && { token }) })
+  } else dispatcher = new undici.Agent({ connections })
+  opened(dispatcher)
+  const fetch = ((input: unknown, init?: object) =>
+    undici.fetch(input, { ...init, dispatcher })) as typeof globalThis.fetch
+  return new GitHubApi({ ...options, fetch })
 }
