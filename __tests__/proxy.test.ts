@@ -8,13 +8,12 @@
  * concurrency bound.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import { connect, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { GitHubEmulator } from '../emulator/github.js'
 import { EMULATOR_DEFAULTS, KapsoEmulator } from '../emulator/server.js'
+import { startConnectProxy, type ConnectProxy } from '../scripts/connect-proxy.js'
 import { findLeaks } from '../scripts/leaks.js'
 import { FAKE_GITHUB_TOKEN, runAction } from '../scripts/run-action.js'
 import { haveOpenssl, throwawayCertificate } from '../scripts/tls.js'
@@ -30,11 +29,10 @@ describe.skipIf(!canRun)('through a proxy', () => {
   let dir: string
   let emulator: KapsoEmulator
   let github: GitHubEmulator
-  let proxy: Server
+  let proxy: ConnectProxy
   let proxyUrl: string
-  const tunnels: string[] = []
-  const proxyAuth: (string | undefined)[] = []
-  const sockets = new Set<{ destroy: () => void }>()
+  let tunnels: string[]
+  let proxyAuth: (string | undefined)[]
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kapso-proxy-'))
@@ -44,48 +42,21 @@ describe.skipIf(!canRun)('through a proxy', () => {
     github = await GitHubEmulator.start({ repository: REPO, token: FAKE_GITHUB_TOKEN, tls })
 
     // A CONNECT proxy that knows two host names, kapso.test and github.test, both on this machine.
-    proxy = createServer((_req, res) => res.writeHead(405).end())
-    proxy.on('connect', (req, client, head) => {
-      const [host, port] = (req.url ?? '').split(':')
-      tunnels.push(req.url ?? '')
-      proxyAuth.push(req.headers['proxy-authorization'])
-      sockets.add(client)
-      if (!KNOWN_HOSTS.includes(host ?? '')) {
-        client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n')
-        return
-      }
-      const upstream = connect(Number(port), '127.0.0.1', () => {
-        sockets.add(upstream)
-        client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
-        upstream.write(head)
-        upstream.pipe(client).pipe(upstream)
-      })
-      upstream.on('error', () => client.destroy())
-      client.on('error', () => upstream.destroy())
-    })
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
-    proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`
+    proxy = await startConnectProxy(KNOWN_HOSTS)
+    proxyUrl = proxy.url
+    tunnels = proxy.tunnels
+    proxyAuth = proxy.authorizations
   })
   afterAll(async () => {
-    // Tunnelled sockets leave the HTTP server's books once CONNECT succeeds: end them here.
-    for (const socket of sockets) socket.destroy()
+    await proxy.close()
     await emulator.close()
     await github.close()
-    proxy.closeAllConnections()
-    await new Promise((resolve) => proxy.close(resolve))
     rmSync(dir, { recursive: true, force: true })
   })
   beforeEach(() => {
     emulator.reset()
-    tunnels.length = 0
-    proxyAuth.length = 0
+    proxy.reset()
   })
-  /** How many tunnels the proxy opened to each host. */
-  const tunnelsTo = (): Record<string, number> => {
-    const counts: Record<string, number> = {}
-    for (const tunnel of tunnels) counts[tunnel.split(':')[0] ?? ''] = (counts[tunnel.split(':')[0] ?? ''] ?? 0) + 1
-    return counts
-  }
 
   const inputs = (): Record<string, string> => ({
     'api-key': EMULATOR_DEFAULTS.apiKey,
@@ -151,7 +122,8 @@ describe.skipIf(!canRun)('through a proxy', () => {
   // 250 pull requests' webhooks (3 pages), 25 of them closed: 3 GraphQL batches and 25 deletes.
   it.each([
     ['the default bound', {}, 4],
-    ['KAPSO_ACTION_CONCURRENCY=2', { KAPSO_ACTION_CONCURRENCY: '2' }, 2]
+    // One at a time: one tunnel per host, carrying every request to it.
+    ['KAPSO_ACTION_CONCURRENCY=1', { KAPSO_ACTION_CONCURRENCY: '1' }, 1]
   ])('sweeps with no more tunnels per host than %s', async (_name, env: Record<string, string>, bound) => {
     const pulls = Array.from({ length: 250 }, (_, i) => ({ number: i + 1, state: i % 10 === 0 ? 'closed' : 'open' }))
     github.setPullRequests(pulls as { number: number; state: 'open' | 'closed' }[])
@@ -172,7 +144,7 @@ describe.skipIf(!canRun)('through a proxy', () => {
     expect(new Set(proxyAuth)).toEqual(new Set([`Basic ${Buffer.from('runner:hunter2').toString('base64')}`]))
     expect(emulator.webhooks()).toHaveLength(225)
     expect(github.requests.filter((r) => r.startsWith('POST /graphql'))).toHaveLength(3)
-    const counts = tunnelsTo()
+    const counts = proxy.tunnelsTo()
     expect(Object.keys(counts).sort()).toEqual(['github.test', 'kapso.test'])
     for (const host of ['github.test', 'kapso.test']) expect(counts[host]).toBeLessThanOrEqual(bound)
     // The requests far outnumber the tunnels: each tunnel carried many.

@@ -4,50 +4,13 @@ export const ids = [ 18 ];
 
 export const modules = {
   18: (__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-    __webpack_require__.r(__webpack_exports__);
     __webpack_require__.d(__webpack_exports__, {
-      Routes: () => Routes
+      tunnelAgent: () => tunnelAgent
     });
     var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
     __webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
     var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
     __webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
-    class Routes {
-      proxyOf;
-      options;
-      byHost=new Map;
-      agents=new Map;
-      constructor(proxyOf, options) {
-        this.proxyOf = proxyOf;
-        this.options = options;
-      }
-      route(url) {
-        const target = new URL(url);
-        const secure = target.protocol === "https:";
-        const proxy = this.proxyOf(url);
-        let agent;
-        if (proxy) {
-          const name = `${target.protocol}${proxy}`;
-          agent = this.agents.get(name);
-          if (!agent) this.agents.set(name, agent = tunnelAgent(secure, new URL(proxy), this.options));
-        }
-        this.byHost.set(`${target.hostname}:${target.port || (secure ? 443 : 80)}`, agent);
-      }
-      prepareRequest(options) {
-        const agent = this.byHost.get(`${options.host ?? ""}:${options.port ?? ""}`);
-        if (agent) options.agent = agent;
-      }
-      canHandleAuthentication() {
-        return false;
-      }
-      handleAuthentication() {
-        return Promise.reject(new Error("Routes handles no authentication"));
-      }
-      close() {
-        for (const agent of this.agents.values()) agent.destroy();
-        this.agents.clear();
-      }
-    }
     function tunnelAgent(secure, proxy, options) {
       const settings = {
         keepAlive: true,

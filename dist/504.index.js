@@ -53,7 +53,7 @@ export const modules = {
     }
     var errors = __webpack_require__(3916);
     var log = __webpack_require__(5625);
-    var transport = __webpack_require__(8263);
+    var transport = __webpack_require__(5972);
     var secrets = __webpack_require__(8935);
     var src_text = __webpack_require__(8992);
     function cappedFetch(inner, maxBytes) {
@@ -72,6 +72,7 @@ export const modules = {
           if (size > maxBytes) throw tooLarge();
           chunks.push(chunk);
         }
+        await new Promise(resolve => setImmediate(resolve));
         return new Response(Buffer.concat(chunks), {
           status: response.status,
           statusText: response.statusText,

@@ -464,16 +464,56 @@ var __webpack_modules__ = {
       }
     }, 1);
   },
-  8263: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+  5972: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
       YK: () => MAX_BODY_BYTES,
       oK: () => Transport
     });
-    var _boundary_kapso_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(932);
-    var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5625);
-    var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9809);
-    var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8935);
-    var _shims_http_client_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4106);
+    var kapso = __nccwpck_require__(932);
+    var log = __nccwpck_require__(5625);
+    var retry = __nccwpck_require__(9809);
+    var secrets = __nccwpck_require__(8935);
+    var http_client = __nccwpck_require__(4106);
+    class Routes {
+      proxyOf;
+      options;
+      byHost=new Map;
+      agents=new Map;
+      constructor(proxyOf, options) {
+        this.proxyOf = proxyOf;
+        this.options = options;
+      }
+      async route(url) {
+        const target = new URL(url);
+        const secure = target.protocol === "https:";
+        const proxy = this.proxyOf(url);
+        let agent;
+        if (proxy) {
+          const name = `${target.protocol}${proxy}`;
+          agent = this.agents.get(name);
+          if (!agent) {
+            const {tunnelAgent: tunnelAgent} = await __nccwpck_require__.e(18).then(__nccwpck_require__.bind(__nccwpck_require__, 18));
+            agent = this.agents.get(name) ?? tunnelAgent(secure, new URL(proxy), this.options);
+            this.agents.set(name, agent);
+          }
+        }
+        this.byHost.set(`${target.hostname}:${target.port || (secure ? 443 : 80)}`, agent);
+      }
+      prepareRequest(options) {
+        const agent = this.byHost.get(`${options.host ?? ""}:${options.port ?? ""}`);
+        if (agent) options.agent = agent;
+      }
+      canHandleAuthentication() {
+        return false;
+      }
+      handleAuthentication() {
+        return Promise.reject(new Error("Routes handles no authentication"));
+      }
+      close() {
+        for (const agent of this.agents.values()) agent.destroy();
+        this.agents.clear();
+      }
+    }
     const MAX_BODY_BYTES = 16 * 1024 * 1024;
     class Transport {
       options;
@@ -484,7 +524,7 @@ var __webpack_modules__ = {
         this.options = options;
       }
       request(spec) {
-        return (0, _retry_js__WEBPACK_IMPORTED_MODULE_2__.LH)(this.options, {
+        return (0, retry.LH)(this.options, {
           method: spec.method,
           doing: spec.doing,
           attempt: (number, timeoutMs) => this.attempt(spec, number, timeoutMs),
@@ -500,9 +540,9 @@ var __webpack_modules__ = {
         this.routes?.close();
       }
       client() {
-        this.loading ??= Promise.all([ (0, _shims_http_client_js__WEBPACK_IMPORTED_MODULE_4__.w)(), __nccwpck_require__.e(18).then(__nccwpck_require__.bind(__nccwpck_require__, 18)) ]).then(([{HttpClient: HttpClient, getProxyUrl: getProxyUrl}, tunnel]) => {
+        this.loading ??= (0, http_client.w)().then(({HttpClient: HttpClient, getProxyUrl: getProxyUrl}) => {
           const maxSockets = this.options.connections ?? 4;
-          this.routes = new tunnel.Routes(getProxyUrl, {
+          this.routes = new Routes(getProxyUrl, {
             maxSockets: maxSockets,
             timeoutMs: this.options.timeoutMs
           });
@@ -524,10 +564,10 @@ var __webpack_modules__ = {
       async attempt(spec, attempt, timeoutMs) {
         const {method: method, url: url} = spec;
         const http = await this.client();
-        this.routes?.route(url);
+        await (this.routes?.route(url));
         const started = Date.now();
         const trace = result => {
-          _log_js__WEBPACK_IMPORTED_MODULE_1__.Yz(`${method} ${new URL(url).pathname} -> ${result} (${Date.now() - started} ms, attempt ${attempt})`);
+          log.Yz(`${method} ${new URL(url).pathname} -> ${result} (${Date.now() - started} ms, attempt ${attempt})`);
         };
         let answer;
         try {
@@ -569,7 +609,7 @@ var __webpack_modules__ = {
           mayHaveApplied: method !== "GET"
         };
       }
-      const said = (0, _boundary_kapso_js__WEBPACK_IMPORTED_MODULE_0__.kc)(body);
+      const said = (0, kapso.kc)(body);
       const looksLikeHtml = body === void 0 && /^\s*</.test(text);
       return {
         failed: true,
@@ -578,7 +618,7 @@ var __webpack_modules__ = {
         summary: `HTTP ${status}${said ? ` (${service} said: ${said})` : looksLikeHtml ? " (an HTML error page)" : ""}`,
         mayHaveApplied: status >= 500,
         rateLimited: status === 429,
-        retryAfterMs: status === 429 ? (0, _retry_js__WEBPACK_IMPORTED_MODULE_2__.Vs)(retryAfter) : void 0
+        retryAfterMs: status === 429 ? (0, retry.Vs)(retryAfter) : void 0
       };
     }
     function networkFailure(error, timeoutMs, bound, host) {
@@ -598,7 +638,7 @@ var __webpack_modules__ = {
       const cause = typeof code === "string" ? code : error instanceof Error ? error.message : String(error);
       return {
         failed: true,
-        summary: `${what} (${(0, _secrets_js__WEBPACK_IMPORTED_MODULE_3__.F3)(cause, 120)})`,
+        summary: `${what} (${(0, secrets.F3)(cause, 120)})`,
         mayHaveApplied: !notSent
       };
     }
@@ -1181,7 +1221,7 @@ var __webpack_modules__ = {
         }
       }
     }
-    var kapso_transport = __nccwpck_require__(8263);
+    var kapso_transport = __nccwpck_require__(5972);
     const USER_AGENT = "kapso-webhook-action/1";
     const BACKOFF_MS = Number(process.env.KAPSO_ACTION_BACKOFF_MS) || 1e3;
     const CONCURRENCY = /^[1-9]\d*$/.test(process.env.KAPSO_ACTION_CONCURRENCY ?? "") ? Number(process.env.KAPSO_ACTION_CONCURRENCY) : 4;

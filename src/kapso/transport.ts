@@ -4,7 +4,7 @@ import * as log from '../log.js'
 import { isFailure, retryAfterMs, withRetries, type Failure, type RetryOptions } from '../retry.js'
 import { outsideText } from '../secrets.js'
 import { loadHttpClient, type RealHttpClient } from '../shims/http-client.js'
-import type { Routes } from './tunnel.js'
+import { Routes } from './routes.js'
 
 /** The most an answer may hold, Kapso's or GitHub's: a webhook page is a few hundred KB at most. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024
@@ -68,21 +68,19 @@ export class Transport {
   }
 
   private client(): Promise<RealHttpClient> {
-    this.loading ??= Promise.all([loadHttpClient(), import('./tunnel.js')]).then(
-      ([{ HttpClient, getProxyUrl }, tunnel]) => {
-        const maxSockets = this.options.connections ?? 4
-        this.routes = new tunnel.Routes(getProxyUrl, { maxSockets, timeoutMs: this.options.timeoutMs })
-        this.http = new HttpClient(this.options.userAgent, [this.routes], {
-          allowRedirects: false,
-          allowRetries: false,
-          keepAlive: true,
-          maxSockets,
-          socketTimeout: this.options.timeoutMs,
-          headers: { Accept: 'application/json', ...this.options.headers }
-        })
-        return this.http
-      }
-    )
+    this.loading ??= loadHttpClient().then(({ HttpClient, getProxyUrl }) => {
+      const maxSockets = this.options.connections ?? 4
+      this.routes = new Routes(getProxyUrl, { maxSockets, timeoutMs: this.options.timeoutMs })
+      this.http = new HttpClient(this.options.userAgent, [this.routes], {
+        allowRedirects: false,
+        allowRetries: false,
+        keepAlive: true,
+        maxSockets,
+        socketTimeout: this.options.timeoutMs,
+        headers: { Accept: 'application/json', ...this.options.headers }
+      })
+      return this.http
+    })
     return this.loading
   }
 
@@ -90,7 +88,7 @@ export class Transport {
   private async attempt(spec: RequestSpec, attempt: number, timeoutMs: number): Promise<Reply | Failure> {
     const { method, url } = spec
     const http = await this.client()
-    this.routes?.route(url)
+    await this.routes?.route(url)
     const started = Date.now()
     const trace = (result: string): void => {
       // Method, path, result, duration, attempt: never a body or a header (they carry the secret and the key).

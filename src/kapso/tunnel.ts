@@ -10,15 +10,9 @@
  * Whether a request goes through the proxy stays http-client's decision (getProxyUrl: HTTPS_PROXY,
  * HTTP_PROXY, NO_PROXY, loopback never proxied); the proxy's user and password are sent as the tunnel
  * package sent them, in a Proxy-Authorization header, as they stand in the URL.
- * Loaded with http-client, on the first request: importing it loads node:https and TLS.
+ * Loaded by kapso/routes.ts when a request goes through a proxy: importing it loads node:https and TLS.
  */
-import {
-  Agent as HttpAgent,
-  request as httpRequest,
-  type ClientRequest,
-  type IncomingMessage,
-  type RequestOptions
-} from 'node:http'
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http'
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
 import type { Duplex } from 'node:stream'
 import type { Socket } from 'node:net'
@@ -39,56 +33,8 @@ export interface TunnelOptions {
   timeoutMs: number
 }
 
-/**
- * Which agent carries each request of an HttpClient: http-client's own when it goes direct, a kept-alive
- * tunnel when `proxyOf` (http-client's getProxyUrl) names a proxy for its URL; one agent per proxy and
- * scheme, each a pool of tunnels per host. An http-client handler, the one way it offers to set a request's
- * agent: it sees only host and port, so the transport routes each URL before requesting it.
- */
-export class Routes {
-  private readonly byHost = new Map<string, HttpAgent | undefined>()
-  private readonly agents = new Map<string, HttpAgent>()
-
-  constructor(
-    private readonly proxyOf: (url: string) => string,
-    private readonly options: TunnelOptions
-  ) {}
-
-  route(url: string): void {
-    const target = new URL(url)
-    const secure = target.protocol === 'https:'
-    const proxy = this.proxyOf(url)
-    let agent: HttpAgent | undefined
-    if (proxy) {
-      const name = `${target.protocol}${proxy}`
-      agent = this.agents.get(name)
-      if (!agent) this.agents.set(name, (agent = tunnelAgent(secure, new URL(proxy), this.options)))
-    }
-    this.byHost.set(`${target.hostname}:${target.port || (secure ? 443 : 80)}`, agent)
-  }
-
-  prepareRequest(options: RequestOptions): void {
-    const agent = this.byHost.get(`${options.host ?? ''}:${options.port ?? ''}`)
-    if (agent) options.agent = agent
-  }
-
-  canHandleAuthentication(): boolean {
-    return false
-  }
-
-  handleAuthentication(): Promise<never> {
-    return Promise.reject(new Error('Routes handles no authentication'))
-  }
-
-  /** Closes every tunnel. */
-  close(): void {
-    for (const agent of this.agents.values()) agent.destroy()
-    this.agents.clear()
-  }
-}
-
 /** An Agent for `https:` targets (`http:` with `secure` false) that reaches each host through the proxy. */
-function tunnelAgent(secure: boolean, proxy: URL, options: TunnelOptions): HttpAgent {
+export function tunnelAgent(secure: boolean, proxy: URL, options: TunnelOptions): HttpAgent {
   const settings = { keepAlive: true, maxSockets: options.maxSockets, scheduling: 'lifo' as const }
   if (secure) {
     const agent = new HttpsAgent(settings)
