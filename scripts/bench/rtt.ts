@@ -195,6 +195,11 @@ async function runVariant(net: Network, v: Variant, runtime: Runtime, options: L
   }
 }
 
+/** Each run's time in round order, NaN for a run that failed (paired ratios stay within a round). */
+const timed = (samples: Sample[]): number[] => samples.map((x) => (x.unexpected ? NaN : x.ms))
+/** The median of the figures that are numbers. */
+const mid = (values: number[]): number => median(values.filter(Number.isFinite))
+
 /**
  * Handshake round trips: TCP and TLS 1.3. Through the proxy too: its CONNECT costs the same TCP handshake,
  * made by the proxy (the runner to the proxy is a local hop).
@@ -231,25 +236,29 @@ function report(
         for (const route of ['direct', 'proxy'] as const) {
           const get = (concurrency: 'default' | '1', r: Route = route): Sample[] =>
             samples.get(key({ c, route: r, concurrency }, runtime, rtt)) ?? []
-          const s = get('default')
-          const ms = s.map((x) => x.ms)
+          const all = get('default')
+          // A run that failed measures nothing the case says: it is counted in a warning, not in the figures.
+          const s = all.filter((x) => !x.unexpected)
+          const ms = timed(all)
           const minimal = median(node) + (HANDSHAKE_RTTS + c.requestRtts) * rtt
-          const one = get('1').map((x) => x.ms)
-          const direct = get('default', 'direct').map((x) => x.ms)
+          const one = timed(get('1'))
+          const direct = timed(get('default', 'direct'))
           rows.push([
             c.name,
             route,
             range(s.map((x) => x.requests)),
             [...new Set(s.map((x) => x.connections))].join(', '),
-            median(ms).toFixed(0),
+            mid(ms).toFixed(0),
             minimal.toFixed(0),
-            (median(ms) / minimal).toFixed(2),
-            one.length ? median(pairedRatios(ms, one)).toFixed(2) : '–',
-            route === 'proxy' ? median(pairedRatios(ms, direct)).toFixed(2) : '–'
+            (mid(ms) / minimal).toFixed(2),
+            one.length ? mid(pairedRatios(ms, one)).toFixed(2) : '–',
+            route === 'proxy' ? mid(pairedRatios(ms, direct)).toFixed(2) : '–'
           ])
-          const bad = s.filter((x) => x.unexpected)
+          const bad = all.filter((x) => x.unexpected)
           if (bad.length)
-            notes.push(`${c.name} / ${route}: ${bad.length} of ${s.length} runs failed (first: ${bad[0]?.unexpected})`)
+            notes.push(
+              `${c.name} / ${route}: ${bad.length} of ${all.length} runs failed (first: ${bad[0]?.unexpected})`
+            )
         }
       }
       console.log(
@@ -268,9 +277,11 @@ function report(
     console.log(`\n### ${runtime.label}: the targets of issue 16\n`)
     console.log(
       targetTable({
-        ms: (name, route, concurrency, rtt) => get(name, route, concurrency, rtt).map((x) => x.ms),
-        connections: (name, route, rtt) => get(name, route, 'default', rtt).map((x) => x.connections),
-        requests: (name, route, rtt) => get(name, route, 'default', rtt).map((x) => x.requests),
+        ms: (name, route, concurrency, rtt) => timed(get(name, route, concurrency, rtt)),
+        connections: (name, route, rtt) =>
+          get(name, route, 'default', rtt).flatMap((x) => (x.unexpected ? [] : [x.connections])),
+        requests: (name, route, rtt) =>
+          get(name, route, 'default', rtt).flatMap((x) => (x.unexpected ? [] : [x.requests])),
         minimal: (name, route, rtt) => {
           const c = cases.find((x) => x.name === name)
           const node = median(nodeMs.get(`${runtime.bin}\0${rtt}`) ?? [])

@@ -4,6 +4,8 @@
  */
 import { markdownTable, median, pairedRatios } from './stats.js'
 
+const mid = (values: number[]): number => median(values.filter(Number.isFinite))
+
 export interface Figures {
   /** Wall times (spawn cost subtracted) of a variant, one per round; [] when not run. */
   ms(caseName: string, route: 'direct' | 'proxy', concurrency: 'default' | '1', rtt: number): number[]
@@ -25,10 +27,10 @@ const SMALL_SWEEP = 'sweep 10 recorded'
 
 export function targetTable(f: Figures): string {
   const ratio = (a: number[], b: number[]): number | undefined =>
-    a.length && b.length ? median(pairedRatios(a, b)) : undefined
+    a.length && b.length ? mid(pairedRatios(a, b)) : undefined
   const minimalRatio = (c: string, route: 'direct' | 'proxy', rtt: number): number | undefined => {
     const ms = f.ms(c, route, 'default', rtt)
-    return ms.length ? median(ms) / f.minimal(c, route, rtt) : undefined
+    return ms.length ? mid(ms) / f.minimal(c, route, rtt) : undefined
   }
   const tunnels = (c: string): number[] => f.connections(c, 'proxy', 50).flatMap((pair) => pair.split('+').map(Number))
   const checks: Check[] = []
