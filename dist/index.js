@@ -589,6 +589,7 @@ var __webpack_modules__ = {
       });
       const {message: message} = await withDeadline(sending, timeoutMs);
       const text = await withDeadline(readCapped(message), Math.max(1, timeoutMs - (Date.now() - started)), () => message.destroy());
+      await new Promise(resolve => setImmediate(resolve));
       return {
         status: message.statusCode ?? 0,
         text: text,

@@ -131,6 +131,9 @@ async function exchange(http: RealHttpClient, spec: RequestSpec, timeoutMs: numb
   const text = await withDeadline(readCapped(message), Math.max(1, timeoutMs - (Date.now() - started)), () =>
     message.destroy()
   )
+  // Node's Agent takes the connection back once the request is also written out, which over TLS can come
+  // after the answer's end: a request sent at once would open another connection. One turn of the loop first.
+  await new Promise((resolve) => setImmediate(resolve))
   return { status: message.statusCode ?? 0, text, retryAfter: message.headers['retry-after'] }
 }
 
