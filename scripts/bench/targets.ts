@@ -34,12 +34,11 @@ export function targetTable(f: Figures): string {
   }
   const tunnels = (c: string): number[] => f.connections(c, 'proxy', 50).flatMap((pair) => pair.split('+').map(Number))
   const checks: Check[] = []
-  const check = (target: string, value: number | undefined, limit: number, unit = '×'): void => {
-    checks.push([
-      target,
-      value === undefined ? undefined : `${value.toFixed(2)}${unit}`,
-      value !== undefined && value <= limit
-    ])
+  const check = (target: string, figure: number | undefined, limit: number, unit = '×'): void => {
+    // NaN: every run of the variant failed, so nothing was measured.
+    const value = figure !== undefined && Number.isFinite(figure) ? figure : undefined
+    const shown = value === undefined ? undefined : unit ? `${value.toFixed(2)}${unit}` : String(value)
+    checks.push([target, shown, value !== undefined && value <= limit])
   }
   const updateTunnels = f.connections('update', 'proxy', 50)
   checks.push([
