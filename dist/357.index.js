@@ -647,8 +647,8 @@ export const modules = {
       });
       log.pq(`Manifest ${manifest.path}: ${manifest.entries.length} ${manifest.entries.length === 1 ? "entry" : "entries"}; ` + `operation ${inputs.operation}` + `${inputs.operation === "upsert" ? `, prune ${inputs.prune}` : ""}${inputs.dryRun ? "; dry run" : ""}.`);
       const deadline = new src_deadline.B(inputs.timeoutSeconds);
-      const transport = (0, connect.S7)(inputs, deadline, closers);
       const concurrency = (0, src_concurrency.WC)(process.env.KAPSO_ACTION_CONCURRENCY);
+      const transport = (0, connect.S7)(inputs, deadline, closers, concurrency);
       const clients = new ManifestClients(transport, progress, deadline, inputs.apiUrl, concurrency);
       const {plan: plan, webhookIds: webhookIds} = await apply(manifest, inputs, clients, deadline);
       const drift = planChanges(plan);
@@ -661,7 +661,7 @@ export const modules = {
         "dry-run": String(inputs.dryRun)
       }, [ "result", "drift", "dry-run" ]);
       await writeManifestSummary(manifest.path, plan, inputs);
-      if (inputs.comment) await commentOnPlan(manifest.path, plan, inputs, (0, connect.g)(inputs, deadline, concurrency)?.comments);
+      if (inputs.comment) await commentOnPlan(manifest.path, plan, inputs, (0, connect.g)(inputs, deadline, closers, concurrency)?.comments);
       if (drift && inputs.failOnDrift) {
         const changed = plan.filter(row => row.action !== "unchanged").length;
         log.fJ(`Drift: ${(0, src_text.U9)(changed, "webhook")} in Kapso ${changed === 1 ? "differs" : "differ"} from ${manifest.path} ` + "(see the plan). A run without dry-run applies the file.");

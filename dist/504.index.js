@@ -55,7 +55,7 @@ export const modules = {
     var concurrency = __webpack_require__(1532);
     var errors = __webpack_require__(3916);
     var log = __webpack_require__(5625);
-    var transport = __webpack_require__(8263);
+    var transport = __webpack_require__(5972);
     var secrets = __webpack_require__(8935);
     var src_text = __webpack_require__(8992);
     function cappedFetch(inner, maxBytes) {
@@ -74,6 +74,7 @@ export const modules = {
           if (size > maxBytes) throw tooLarge();
           chunks.push(chunk);
         }
+        await new Promise(resolve => setImmediate(resolve));
         return new Response(Buffer.concat(chunks), {
           status: response.status,
           statusText: response.statusText,
@@ -104,7 +105,7 @@ export const modules = {
             error: message => log.Yz(`GitHub: ${(0, secrets.F3)(message, 300)}`)
           }
         });
-        const proxyFetch = this.octokit.request.endpoint.DEFAULTS.request?.fetch ?? fetch;
+        const proxyFetch = options.fetch ?? this.octokit.request.endpoint.DEFAULTS.request?.fetch ?? fetch;
         this.fetch = cappedFetch(proxyFetch, transport.YK);
       }
       prepare() {

@@ -510,7 +510,8 @@ var __webpack_modules__ = {
     var shims_undici = __nccwpck_require__(5136);
     function lazyGitHub(options) {
       let loading;
-      const api = () => loading ??= load(options);
+      let dispatcher;
+      const api = () => loading ??= load(options, opened => dispatcher = opened);
       return {
         pulls: {
           pullRequestStates: async numbers => (await api()).pullRequestStates(numbers),
@@ -521,16 +522,42 @@ var __webpack_modules__ = {
           findComment: async (pullRequest, marker) => (await api()).findComment(pullRequest, marker),
           createComment: async (pullRequest, body, marker) => (await api()).createComment(pullRequest, body, marker),
           updateComment: async (id, body) => (await api()).updateComment(id, body)
-        }
+        },
+        close: () => void dispatcher?.destroy().catch(() => {})
       };
     }
-    async function load(options) {
-      const undici = await __nccwpck_require__.e(752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
-      (0, shims_undici.Sw)(undici.default ?? undici);
-      await (0, http_client.w)();
+    async function load(options, opened) {
+      const imported = await __nccwpck_require__.e(752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+      const undici = imported.default ?? imported;
+      (0, shims_undici.Sw)(undici);
+      const {getProxyUrl: getProxyUrl} = await (0, http_client.w)();
       const {GitHubApi: GitHubApi} = await Promise.all([ __nccwpck_require__.e(157), __nccwpck_require__.e(504) ]).then(__nccwpck_require__.bind(__nccwpck_require__, 5504));
       const {GitHubComments: GitHubComments} = await Promise.all([ __nccwpck_require__.e(157), __nccwpck_require__.e(893) ]).then(__nccwpck_require__.bind(__nccwpck_require__, 8893));
-      const api = new GitHubApi(options);
+      const proxy = getProxyUrl(process.env.GITHUB_API_URL || "https://api.github.com");
+      const {connections: connections} = options;
+      let dispatcher;
+      if (proxy) {
+        const {username: username, password: password} = new URL(proxy);
+        const token = username || password ? `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}` : void 0;
+        dispatcher = new undici.ProxyAgent({
+          uri: proxy,
+          connections: connections,
+          ...token && {
+            token: token
+          }
+        });
+      } else dispatcher = new undici.Agent({
+        connections: connections
+      });
+      opened(dispatcher);
+      const fetch = (input, init) => undici.fetch(input, {
+        ...init,
+        dispatcher: dispatcher
+      });
+      const api = new GitHubApi({
+        ...options,
+        fetch: fetch
+      });
       const comments = new GitHubComments(api);
       return {
         pullRequestStates: numbers => api.pullRequestStates(numbers),
@@ -635,10 +662,10 @@ var __webpack_modules__ = {
         }
       }
     }
-    var kapso_transport = __nccwpck_require__(8263);
+    var kapso_transport = __nccwpck_require__(5972);
     const USER_AGENT = "kapso-webhook-action/1";
     const BACKOFF_MS = Number(process.env.KAPSO_ACTION_BACKOFF_MS) || 1e3;
-    function kapsoTransport(inputs, deadline, closers) {
+    function kapsoTransport(inputs, deadline, closers, concurrency) {
       const transport = new kapso_transport.oK({
         ...retryPolicy(inputs, deadline),
         service: "Kapso",
@@ -646,20 +673,24 @@ var __webpack_modules__ = {
         headers: {
           "X-API-Key": inputs.apiKey
         },
-        userAgent: USER_AGENT
+        userAgent: USER_AGENT,
+        connections: concurrency
       });
       closers.push(() => transport.close());
       return transport;
     }
-    function gitHub(inputs, deadline, concurrency) {
+    function gitHub(inputs, deadline, closers, concurrency) {
       if (!inputs.githubToken) return;
-      return lazyGitHub({
+      const github = lazyGitHub({
         ...retryPolicy(inputs, deadline),
         gate: new src_concurrency.Ut,
         concurrency: concurrency,
+        connections: concurrency,
         token: inputs.githubToken,
         userAgent: USER_AGENT
       });
+      closers.push(() => github.close());
+      return github;
     }
     function retryPolicy(inputs, deadline) {
       return {
@@ -671,7 +702,7 @@ var __webpack_modules__ = {
     }
     function connect(inputs, deadline, progress, closers) {
       const concurrency = (0, src_concurrency.WC)(process.env.KAPSO_ACTION_CONCURRENCY);
-      const transport = kapsoTransport(inputs, deadline, closers);
+      const transport = kapsoTransport(inputs, deadline, closers, concurrency);
       const lookAgain = {
         paceMs: BACKOFF_MS,
         deadline: deadline
@@ -685,7 +716,7 @@ var __webpack_modules__ = {
         lookAgain: lookAgain,
         concurrency: concurrency
       }, transport, progress);
-      const github = gitHub(inputs, deadline, concurrency);
+      const github = gitHub(inputs, deadline, closers, concurrency);
       const deliveries = inputs.scope.kind === "legacy" ? void 0 : new DeliveriesClient(inputs.apiUrl, transport);
       return {
         api: client,
@@ -1742,26 +1773,67 @@ var __webpack_modules__ = {
       }
     }
   },
-  8263: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+  5972: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
       YK: () => MAX_BODY_BYTES,
       oK: () => Transport
     });
-    var _boundary_kapso_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(932);
-    var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5625);
-    var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9809);
-    var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8935);
-    var _shims_http_client_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4106);
+    var kapso = __nccwpck_require__(932);
+    var log = __nccwpck_require__(5625);
+    var retry = __nccwpck_require__(9809);
+    var secrets = __nccwpck_require__(8935);
+    var http_client = __nccwpck_require__(4106);
+    class Routes {
+      proxyOf;
+      options;
+      byHost=new Map;
+      agents=new Map;
+      constructor(proxyOf, options) {
+        this.proxyOf = proxyOf;
+        this.options = options;
+      }
+      async route(url) {
+        const target = new URL(url);
+        const secure = target.protocol === "https:";
+        const proxy = this.proxyOf(url);
+        let agent;
+        if (proxy) {
+          const name = `${target.protocol}${proxy}`;
+          agent = this.agents.get(name);
+          if (!agent) {
+            const {tunnelAgent: tunnelAgent} = await __nccwpck_require__.e(18).then(__nccwpck_require__.bind(__nccwpck_require__, 18));
+            agent = this.agents.get(name) ?? tunnelAgent(secure, new URL(proxy), this.options);
+            this.agents.set(name, agent);
+          }
+        }
+        this.byHost.set(`${target.hostname}:${target.port || (secure ? 443 : 80)}`, agent);
+      }
+      prepareRequest(options) {
+        const agent = this.byHost.get(`${options.host ?? ""}:${options.port ?? ""}`);
+        if (agent) options.agent = agent;
+      }
+      canHandleAuthentication() {
+        return false;
+      }
+      handleAuthentication() {
+        return Promise.reject(new Error("Routes handles no authentication"));
+      }
+      close() {
+        for (const agent of this.agents.values()) agent.destroy();
+        this.agents.clear();
+      }
+    }
     const MAX_BODY_BYTES = 16 * 1024 * 1024;
     class Transport {
       options;
       http;
       loading;
+      routes;
       constructor(options) {
         this.options = options;
       }
       request(spec) {
-        return (0, _retry_js__WEBPACK_IMPORTED_MODULE_2__.LH)(this.options, {
+        return (0, retry.LH)(this.options, {
           method: spec.method,
           doing: spec.doing,
           attempt: (number, timeoutMs) => this.attempt(spec, number, timeoutMs),
@@ -1774,13 +1846,20 @@ var __webpack_modules__ = {
       }
       close() {
         this.http?.dispose();
+        this.routes?.close();
       }
       client() {
-        this.loading ??= (0, _shims_http_client_js__WEBPACK_IMPORTED_MODULE_4__.w)().then(({HttpClient: HttpClient}) => {
-          this.http = new HttpClient(this.options.userAgent, [], {
+        this.loading ??= (0, http_client.w)().then(({HttpClient: HttpClient, getProxyUrl: getProxyUrl}) => {
+          const maxSockets = this.options.connections ?? 4;
+          this.routes = new Routes(getProxyUrl, {
+            maxSockets: maxSockets,
+            timeoutMs: this.options.timeoutMs
+          });
+          this.http = new HttpClient(this.options.userAgent, [ this.routes ], {
             allowRedirects: false,
             allowRetries: false,
             keepAlive: true,
+            maxSockets: maxSockets,
             socketTimeout: this.options.timeoutMs,
             headers: {
               Accept: "application/json",
@@ -1794,9 +1873,10 @@ var __webpack_modules__ = {
       async attempt(spec, attempt, timeoutMs) {
         const {method: method, url: url} = spec;
         const http = await this.client();
+        await (this.routes?.route(url));
         const started = Date.now();
         const trace = result => {
-          _log_js__WEBPACK_IMPORTED_MODULE_1__.Yz(`${method} ${new URL(url).pathname} -> ${result} (${Date.now() - started} ms, attempt ${attempt})`);
+          log.Yz(`${method} ${new URL(url).pathname} -> ${result} (${Date.now() - started} ms, attempt ${attempt})`);
         };
         let answer;
         try {
@@ -1818,6 +1898,7 @@ var __webpack_modules__ = {
       });
       const {message: message} = await withDeadline(sending, timeoutMs);
       const text = await withDeadline(readCapped(message), Math.max(1, timeoutMs - (Date.now() - started)), () => message.destroy());
+      await new Promise(resolve => setImmediate(resolve));
       return {
         status: message.statusCode ?? 0,
         text: text,
@@ -1838,7 +1919,7 @@ var __webpack_modules__ = {
           mayHaveApplied: method !== "GET"
         };
       }
-      const said = (0, _boundary_kapso_js__WEBPACK_IMPORTED_MODULE_0__.kc)(body);
+      const said = (0, kapso.kc)(body);
       const looksLikeHtml = body === void 0 && /^\s*</.test(text);
       return {
         failed: true,
@@ -1847,7 +1928,7 @@ var __webpack_modules__ = {
         summary: `HTTP ${status}${said ? ` (${service} said: ${said})` : looksLikeHtml ? " (an HTML error page)" : ""}`,
         mayHaveApplied: status >= 500,
         rateLimited: status === 429,
-        retryAfterMs: status === 429 ? (0, _retry_js__WEBPACK_IMPORTED_MODULE_2__.Vs)(retryAfter) : void 0
+        retryAfterMs: status === 429 ? (0, retry.Vs)(retryAfter) : void 0
       };
     }
     function networkFailure(error, timeoutMs, bound, host) {
@@ -1867,7 +1948,7 @@ var __webpack_modules__ = {
       const cause = typeof code === "string" ? code : error instanceof Error ? error.message : String(error);
       return {
         failed: true,
-        summary: `${what} (${(0, _secrets_js__WEBPACK_IMPORTED_MODULE_3__.F3)(cause, 120)})`,
+        summary: `${what} (${(0, secrets.F3)(cause, 120)})`,
         mayHaveApplied: !notSent
       };
     }
@@ -3669,6 +3750,9 @@ var __webpack_modules__ = {
   },
   2467: module => {
     module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+  },
+  4708: module => {
+    module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
   },
   7030: module => {
     module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");

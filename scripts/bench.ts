@@ -1,6 +1,11 @@
 /**
- * `npm run bench`: what the built action costs a workflow run, next to two yardsticks, under the Node that
- * runs npm (20 on these machines) and under Node 24, the runtime action.yml names. The programs:
+ * `npm run bench`: what the built action costs a workflow run, under the Node that runs npm (20 on these
+ * machines) and under Node 24, the runtime action.yml names. Two parts:
+ * - start-up and memory (below), on loopback HTTP, next to two yardsticks;
+ * - round trips (bench/rtt.ts, bench/cases.ts): what a user waits for over TLS with a round-trip time,
+ *   direct and through a CONNECT proxy, against the minimal time and against concurrency 1.
+ * Every program is started and timed by a small stopwatch process (bench/stopwatch.ts), whose spawn cost
+ * (starting `true`) is subtracted: `node -e 0` reads what it costs. The programs of the first part:
  *   node     `node -e 0`: starting the runtime at all
  *   floor    scripts/bench/floor.mjs: a hand-written client making the same requests, the least any could do
  *   bundle   dist/index.js, started as the runner starts it (INPUT_* variables, GITHUB_OUTPUT file)
@@ -14,22 +19,50 @@
  * inside a timed run. Requests and TCP connections are counted by the emulator.
  * Prints Markdown tables; asserts nothing, exits 0; not part of npm test or CI.
  *
- *   BENCH_RUNS=30     rounds measured
+ *   npm run bench -- --quick          1 round of each part, round trips at 0 and 50 ms (a few minutes)
+ *   npm run bench -- --part=rtt       only the round trips (--part=startup: only start-up and memory)
+ *   npm run bench -- --rtt=0,50,150   the round-trip times (default 0,50)
+ *   npm run bench -- --case=sweep     only the round-trip cases whose name contains this (comma-separated)
+ *   BENCH_RUNS=10     rounds measured in the start-up part (default 10; 3 in the round-trip part, BENCH_RTT_RUNS)
  *   BENCH_NODE=both   20 (the node running this), 24 (scripts/node24.ts) or both
  *   BENCH_MEMORY      time (GNU time) or preload; default: GNU time when it works here
  */
-import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, release, totalmem, tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { KapsoEmulator, EMULATOR_DEFAULTS } from '../emulator/server.js'
 import { memoryProbe } from './bench/memory.js'
+import { benchLatency } from './bench/rtt.js'
+import { Stopwatch } from './bench/stopwatch.js'
 import { markdownTable, median, pairedDifferences, pairedRatios, quantile, range } from './bench/stats.js'
 import { node24, Node24Error, NODE24_VERSION } from './node24.js'
-import { actionEnv, emulatorInputs, finished, parseOutputFile, readActionYml, ROOT } from './run-action.js'
+import { actionEnv, emulatorInputs, parseOutputFile, readActionYml, ROOT } from './run-action.js'
 
-const ROUNDS = Number(process.env.BENCH_RUNS) > 0 ? Math.floor(Number(process.env.BENCH_RUNS)) : 30
+const flags = new Map(
+  process.argv.slice(2).map((arg) => {
+    const [name = '', value = 'true'] = arg.replace(/^--/, '').split('=')
+    return [name, value]
+  })
+)
+const unknownFlags = [...flags.keys()].filter((name) => !['quick', 'part', 'rtt', 'case'].includes(name))
+if (unknownFlags.length) {
+  console.error(
+    `Unknown flag ${unknownFlags.join(', ')}: the flags are --quick, --part=startup|rtt, --rtt=0,50,150, --case=…`
+  )
+  process.exit(1)
+}
+const QUICK = flags.has('quick')
+const PART = flags.get('part') ?? 'both'
+const rounds = (name: string, normal: number): number =>
+  Number(process.env[name]) > 0 ? Math.floor(Number(process.env[name])) : QUICK ? 1 : normal
+const ROUNDS = rounds('BENCH_RUNS', 10)
+const RTT_ROUNDS = rounds('BENCH_RTT_RUNS', 3)
+const RTTS = (flags.get('rtt') ?? '0,50').split(',').map(Number)
+if (!['both', 'startup', 'rtt'].includes(PART) || RTTS.some((rtt) => !(rtt >= 0))) {
+  console.error('--part is startup or rtt; --rtt a list of round-trip times in ms, like 0,50,150.')
+  process.exit(1)
+}
 const BENCH_NODE = process.env.BENCH_NODE || 'both'
 const FLOOR = join(ROOT, 'scripts', 'bench', 'floor.mjs')
 const BUNDLE = join(ROOT, readActionYml().runs.main)
@@ -77,6 +110,8 @@ if (!['20', '24', 'both'].includes(BENCH_NODE)) {
 }
 const runtimes = chooseRuntimes()
 const memory = memoryProbe()
+const stopwatch = new Stopwatch()
+const spawnMs = await stopwatch.calibrate()
 
 const emulator = await KapsoEmulator.start()
 const dir = mkdtempSync(join(tmpdir(), 'kapso-bench-'))
@@ -88,6 +123,26 @@ const files = {
 const rssFile = join(dir, 'rss')
 
 try {
+  if (PART !== 'rtt') await benchStartup()
+  if (PART !== 'startup')
+    await benchLatency({
+      runtimes,
+      rtts: RTTS,
+      rounds: RTT_ROUNDS,
+      bundle: BUNDLE,
+      only: (flags.get('case') ?? '').split(',').filter(Boolean),
+      stopwatch,
+      progress
+    })
+  progress('')
+} finally {
+  stopwatch.close()
+  await emulator.close()
+  rmSync(dir, { recursive: true, force: true })
+}
+
+/** Start-up and memory: node, floor and bundle on loopback HTTP, in rotated rounds. */
+async function benchStartup(): Promise<void> {
   const inputs = { ...emulatorInputs(emulator, 'legacy'), url: HOOK_URL, events: EVENTS }
   let seededId = ''
   const failed = (program: Program, run: Run): string | undefined =>
@@ -209,6 +264,19 @@ try {
       )
     )
     for (const note of notes) console.log(`\nWARNING ${note}: these figures do not measure what the case says.`)
+    // The guards kept from before: peak memory ≤ the floor's + 6 MiB, start-up ≤ the floor's + 20 ms.
+    const guard = (c: string, p: Program): Series => seriesOf(series, key(c, runtime, p))
+    const guards = cases.map((c) => {
+      const extra = (median(guard(c.name, 'bundle').rssKib) - median(guard(c.name, 'floor').rssKib)) / 1024
+      return [`${c.name}: peak memory ≤ floor + 6 MiB`, `+${extra.toFixed(1)} MiB`, extra <= 6 ? 'met' : 'NOT MET']
+    })
+    const over = median(pairedDifferences(guard('start-up', 'bundle').ms, guard('start-up', 'floor').ms))
+    guards.push([
+      'start-up ≤ floor + 20 ms',
+      `${over >= 0 ? '+' : ''}${over.toFixed(1)} ms`,
+      over <= 20 ? 'met' : 'NOT MET'
+    ])
+    console.log(`\n${markdownTable(['guard', 'measured', 'met'], guards, [false, true, false])}`)
   }
   if (runtimes.length === 2) {
     const [a, b] = runtimes as [Runtime, Runtime]
@@ -237,9 +305,6 @@ try {
       )
     )
   }
-} finally {
-  await emulator.close()
-  rmSync(dir, { recursive: true, force: true })
 }
 
 function chooseRuntimes(): Runtime[] {
@@ -271,17 +336,12 @@ function command(runtime: Runtime, program: Program): string[] {
   }
 }
 
-/** Runs one program with fresh runner files; the time is from spawn to the process's exit. */
+/** Runs one program with fresh runner files, in the stopwatch; the time is spawn to exit, less the spawn cost. */
 async function execute(argv: string[], env: Record<string, string>): Promise<Run> {
   for (const file of Object.values(files)) writeFileSync(file, '')
-  const [bin, ...args] = argv as [string, ...string[]]
-  const begin = process.hrtime.bigint()
-  const child = spawn(bin, args, { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
-  let end = 0n
-  child.on('exit', () => (end = process.hrtime.bigint()))
-  const { exitCode, stdout, stderr } = await finished(child)
+  const { ms, exitCode, stdout, stderr } = await stopwatch.run(argv, env, dir)
   return {
-    ms: Number(end - begin) / 1e6,
+    ms: ms - spawnMs,
     exitCode,
     stdout,
     stderr,
@@ -316,7 +376,7 @@ function header(seconds: string, load: [number, number]): string {
     `- runtimes: ${runtimes.map((r) => `${r.label.split(' (')[0]} (${relative(ROOT, r.bin).startsWith('..') ? r.bin : relative(ROOT, r.bin)})`).join('; ')}`,
     `- bundle: ${relative(ROOT, BUNDLE)}, ${(bundle.length / 1024).toFixed(0)} KiB, sha256 ${sha}…`,
     `- ${ROUNDS} round${ROUNDS === 1 ? '' : 's'} (+1 warm-up discarded) in ${seconds} s; in each round every program of every runtime runs once per case, order rotated per round`,
-    '- wall time: spawn to exit, measured by the bench (no wrapper in timed runs); × node, × floor and over floor are medians of within-round ratios and differences',
+    `- wall time: spawn to exit, timed in a separate stopwatch process less its spawn cost (\`true\`: ${spawnMs.toFixed(1)} ms), no wrapper in timed runs; × node, × floor and over floor are medians of within-round ratios and differences`,
     `- peak memory: median ${memory.how}, in separate runs of each program`,
     '- requests: counted by the emulator; connections: TCP connections the emulator accepted (loopback HTTP, legacy API)'
   ].join('\n')

@@ -22,33 +22,49 @@ export interface Bounds {
   requestTimeoutSeconds: number
 }
 
-/** Kapso's transport: one kept-alive connection for the step, closed (through `closers`) when it ends. */
-export function kapsoTransport(inputs: Bounds, deadline: Deadline, closers: (() => void)[]): Transport {
+/**
+ * Kapso's transport: kept-alive connections (through a proxy, tunnels), at most `concurrency` at once, closed
+ * (through `closers`) when the step ends.
+ */
+export function kapsoTransport(
+  inputs: Bounds,
+  deadline: Deadline,
+  closers: (() => void)[],
+  concurrency: number
+): Transport {
   const transport = new Transport({
     ...retryPolicy(inputs, deadline),
     service: 'Kapso',
     gate: new RateGate(),
     headers: { 'X-API-Key': inputs.apiKey },
-    userAgent: USER_AGENT
+    userAgent: USER_AGENT,
+    connections: concurrency
   })
   closers.push(() => transport.close())
   return transport
 }
 
-/** GitHub's API (loaded on first use), with its own rate gate; undefined when github-token is empty. */
+/**
+ * GitHub's API (loaded on first use), with its own rate gate and at most `concurrency` connections, closed
+ * (through `closers`) when the step ends; undefined when github-token is empty.
+ */
 export function gitHub(
   inputs: Bounds & { githubToken: string },
   deadline: Deadline,
+  closers: (() => void)[],
   concurrency: number
 ): LazyGitHub | undefined {
   if (!inputs.githubToken) return undefined
-  return lazyGitHub({
+  const github = lazyGitHub({
     ...retryPolicy(inputs, deadline),
     gate: new RateGate(),
     concurrency,
+    connections: concurrency,
     token: inputs.githubToken,
     userAgent: USER_AGENT
   })
+  closers.push(() => github.close())
+  return github
 }
 
 function retryPolicy(
@@ -64,7 +80,7 @@ function retryPolicy(
 }
 
 /**
- * Kapso (one kept-alive connection for the step) and, loaded only when called, GitHub. `closers` collects
+ * Kapso (kept-alive connections for the step) and, loaded only when called, GitHub. `closers` collects
  * what must be closed when the step ends, so that no socket holds the process. Where order does not matter,
  * up to KAPSO_ACTION_CONCURRENCY requests go at once; each service has one rate gate, so that a rate limit
  * told to one request holds back the others.
@@ -76,7 +92,7 @@ export function connect(
   closers: (() => void)[]
 ): Effects {
   const concurrency = readConcurrency(process.env.KAPSO_ACTION_CONCURRENCY)
-  const transport = kapsoTransport(inputs, deadline, closers)
+  const transport = kapsoTransport(inputs, deadline, closers, concurrency)
   const lookAgain = { paceMs: BACKOFF_MS, deadline }
   const client = new KapsoClient(
     {
@@ -91,7 +107,7 @@ export function connect(
     transport,
     progress
   )
-  const github = gitHub(inputs, deadline, concurrency)
+  const github = gitHub(inputs, deadline, closers, concurrency)
   const deliveries = inputs.scope.kind === 'legacy' ? undefined : new DeliveriesClient(inputs.apiUrl, transport)
   return {
     api: client,

@@ -29,6 +29,8 @@ export interface GitHubApiOptions extends Omit<RetryOptions, 'service'> {
   deadline: Deadline
   /** GraphQL queries in flight at once (KAPSO_ACTION_CONCURRENCY); default 1. */
   concurrency?: number
+  /** The fetch to use (github/lazy.ts gives one that keeps its connections); @actions/github's by default. */
+  fetch?: typeof fetch
 }
 
 /**
@@ -61,7 +63,9 @@ export class GitHubApi implements PullRequestApi {
     })
     // That proxy-aware fetch, with a bound on the size of an answer; given with each call.
     const proxyFetch =
-      (this.octokit.request.endpoint.DEFAULTS as { request?: { fetch?: typeof fetch } }).request?.fetch ?? fetch
+      options.fetch ??
+      (this.octokit.request.endpoint.DEFAULTS as { request?: { fetch?: typeof fetch } }).request?.fetch ??
+      fetch
     this.fetch = cappedFetch(proxyFetch, MAX_BODY_BYTES)
   }
 

@@ -2,7 +2,7 @@
  * A fetch that refuses an answer larger than `maxBytes`, as Kapso's transport does (kapso/transport.ts).
  * The body is read here, up to the bound, before Octokit sees it: Octokit would read a body of any size
  * into memory, and take one cut off while it read for an empty answer. Past the bound the fetch fails, as a
- * cut connection does, with a message that says why.
+ * cut connection does, with a message that says why. Requests one after another share one connection.
  */
 export function cappedFetch(inner: typeof fetch, maxBytes: number): typeof fetch {
   return async (input, init) => {
@@ -20,6 +20,9 @@ export function cappedFetch(inner: typeof fetch, maxBytes: number): typeof fetch
       if (size > maxBytes) throw tooLarge()
       chunks.push(chunk)
     }
+    // undici marks the connection free only after the body's last chunk is handed over: a request sent at
+    // once would find it busy and open another (a new tunnel through a proxy). One turn of the loop first.
+    await new Promise((resolve) => setImmediate(resolve))
     return new Response(Buffer.concat(chunks), {
       status: response.status,
       statusText: response.statusText,

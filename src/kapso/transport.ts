@@ -4,6 +4,7 @@ import * as log from '../log.js'
 import { isFailure, retryAfterMs, withRetries, type Failure, type RetryOptions } from '../retry.js'
 import { outsideText } from '../secrets.js'
 import { loadHttpClient, type RealHttpClient } from '../shims/http-client.js'
+import { Routes } from './routes.js'
 
 /** The most an answer may hold, Kapso's or GitHub's: a webhook page is a few hundred KB at most. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024
@@ -12,6 +13,8 @@ export interface TransportOptions extends RetryOptions {
   /** Sent with every request (the credentials among them). */
   headers: Record<string, string>
   userAgent: string
+  /** Connections open at once to one host, direct or tunnelled through a proxy (default 4). */
+  connections?: number
 }
 
 export interface RequestSpec {
@@ -33,15 +36,18 @@ export interface Reply {
 }
 
 /**
- * One HttpClient for one service, keeping its connection open between requests (one TLS handshake for
- * the whole step), under the retry policy of retry.ts. Redirects are never followed: following one to
- * another host would hand it the X-API-Key header. Proxies: HttpClient honours https_proxy / HTTPS_PROXY
- * and no_proxy / NO_PROXY. The HttpClient is made at the first request (see shims/http-client.ts): a
- * step that stops before one never loads http, https and TLS.
+ * One HttpClient for one service, keeping its connections open between requests (one TLS handshake for
+ * the whole step while requests go one at a time, at most `connections` at once), under the retry policy
+ * of retry.ts. Redirects are never followed: following one to another host would hand it the X-API-Key
+ * header. Proxies: HttpClient decides as ever (https_proxy / HTTPS_PROXY, no_proxy / NO_PROXY), but a
+ * proxied request goes through a kept-alive tunnel of kapso/tunnel.ts rather than a new one each time. The
+ * HttpClient is made at the first request (see shims/http-client.ts): a step that stops before one never
+ * loads http, https and TLS.
  */
 export class Transport {
   private http: RealHttpClient | undefined
   private loading: Promise<RealHttpClient> | undefined
+  private routes: Routes | undefined
 
   constructor(private readonly options: TransportOptions) {}
 
@@ -55,17 +61,21 @@ export class Transport {
     })
   }
 
-  /** Closes the kept-alive connection, so that nothing holds the process open. */
+  /** Closes the kept-alive connections and tunnels, so that nothing holds the process open. */
   close(): void {
     this.http?.dispose()
+    this.routes?.close()
   }
 
   private client(): Promise<RealHttpClient> {
-    this.loading ??= loadHttpClient().then(({ HttpClient }) => {
-      this.http = new HttpClient(this.options.userAgent, [], {
+    this.loading ??= loadHttpClient().then(({ HttpClient, getProxyUrl }) => {
+      const maxSockets = this.options.connections ?? 4
+      this.routes = new Routes(getProxyUrl, { maxSockets, timeoutMs: this.options.timeoutMs })
+      this.http = new HttpClient(this.options.userAgent, [this.routes], {
         allowRedirects: false,
         allowRetries: false,
         keepAlive: true,
+        maxSockets,
         socketTimeout: this.options.timeoutMs,
         headers: { Accept: 'application/json', ...this.options.headers }
       })
@@ -78,6 +88,7 @@ export class Transport {
   private async attempt(spec: RequestSpec, attempt: number, timeoutMs: number): Promise<Reply | Failure> {
     const { method, url } = spec
     const http = await this.client()
+    await this.routes?.route(url)
     const started = Date.now()
     const trace = (result: string): void => {
       // Method, path, result, duration, attempt: never a body or a header (they carry the secret and the key).
@@ -120,6 +131,9 @@ async function exchange(http: RealHttpClient, spec: RequestSpec, timeoutMs: numb
   const text = await withDeadline(readCapped(message), Math.max(1, timeoutMs - (Date.now() - started)), () =>
     message.destroy()
   )
+  // Node's Agent takes the connection back once the request is also written out, which over TLS can come
+  // after the answer's end: a request sent at once would open another connection. One turn of the loop first.
+  await new Promise((resolve) => setImmediate(resolve))
   return { status: message.statusCode ?? 0, text, retryAfter: message.headers['retry-after'] }
 }
 

@@ -42,8 +42,8 @@ export async function runManifest(progress: Progress, closers: (() => void)[]): 
       `${inputs.operation === 'upsert' ? `, prune ${inputs.prune}` : ''}${inputs.dryRun ? '; dry run' : ''}.`
   )
   const deadline = new Deadline(inputs.timeoutSeconds)
-  const transport = kapsoTransport(inputs, deadline, closers)
   const concurrency = readConcurrency(process.env.KAPSO_ACTION_CONCURRENCY)
+  const transport = kapsoTransport(inputs, deadline, closers, concurrency)
   const clients = new ManifestClients(transport, progress, deadline, inputs.apiUrl, concurrency)
   const { plan, webhookIds } = await apply(manifest, inputs, clients, deadline)
   const drift = planChanges(plan)
@@ -60,7 +60,8 @@ export async function runManifest(progress: Progress, closers: (() => void)[]): 
   )
   await writeManifestSummary(manifest.path, plan, inputs)
   // After the work in Kapso, and never its undoing: a comment that fails is a warning.
-  if (inputs.comment) await commentOnPlan(manifest.path, plan, inputs, gitHub(inputs, deadline, concurrency)?.comments)
+  if (inputs.comment)
+    await commentOnPlan(manifest.path, plan, inputs, gitHub(inputs, deadline, closers, concurrency)?.comments)
   if (drift && inputs.failOnDrift) {
     const changed = plan.filter((row) => row.action !== 'unchanged').length
     log.fail(
