@@ -297,21 +297,31 @@ describe('notes', () => {
     expectOneLineFailure(release('notes', 'v1.0.0', join(dir, 'missing.md')))
   })
 
-  it("prints 1.0.0's notes from this project's CHANGELOG.md once its Unreleased section is cut as 1.0.0", () => {
-    // The cut as CONTRIBUTING.md's release steps make it: the section renamed, an empty Unreleased above it.
-    const current = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8')
-    const unreleased = /^## \[Unreleased\]\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(current)?.[1] ?? ''
-    expect(unreleased).toMatch(/^### Added$/m)
-    const cut = join(dir, 'CHANGELOG-1.0.0.md')
-    writeFileSync(cut, current.replace('## [Unreleased]\n', '## [Unreleased]\n\n## [1.0.0] - 2026-12-07\n'))
+  it("prints exactly the 1.0.0 section of this project's CHANGELOG.md, and nothing for its empty Unreleased", () => {
+    // The cut as CONTRIBUTING.md's release steps make it: an empty Unreleased above the dated 1.0.0 section.
+    const file = join(ROOT, 'CHANGELOG.md')
+    const current = readFileSync(file, 'utf8')
+    const cut = /^## \[Unreleased\]\n\s*^## \[1\.0\.0\] - \d{4}-\d{2}-\d{2}\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(
+      current
+    )
+    expect(cut, 'an empty "## [Unreleased]" right above "## [1.0.0] - YYYY-MM-DD"').not.toBeNull()
+    const section = cut?.[1] ?? ''
+    expect(section).toMatch(/^### Added$/m)
     for (const version of ['1.0.0', 'v1.0.0']) {
-      const result = release('notes', version, cut)
+      const result = release('notes', version, file)
       expect(result.stderr).toBe('')
       expect(result.status).toBe(0)
-      expect(result.stdout).toBe(`${unreleased.trim()}\n`)
+      expect(result.stdout).toBe(`${section.trim()}\n`)
     }
-    // Before the cut there is nothing to release: the empty Unreleased section is no version's notes.
-    expect(release('notes', '1.0.0', join(ROOT, 'CHANGELOG.md')).stderr).toContain("has no '## [1.0.0]' section")
+    expect(section).not.toContain('## [')
+    expect(run(ROOT, SCRIPT, ['notes', 'v1.0.0']).stdout).toBe(`${section.trim()}\n`) // as the workflow runs it
+    // Unreleased is no version, and its empty section is no release's notes: cut as it is, it fails the tag.
+    expectOneLineFailure(release('notes', 'Unreleased', file))
+    const next = join(dir, 'CHANGELOG-1.0.1.md')
+    writeFileSync(next, current.replace('## [Unreleased]\n', '## [1.0.1] - 2027-01-04\n'))
+    const empty = release('notes', '1.0.1', next)
+    expectOneLineFailure(empty)
+    expect(empty.stderr).toContain("'## [1.0.1]' section is empty")
   })
 
   it('reads CHANGELOG.md in the working directory by default', () => {
