@@ -74,7 +74,7 @@ describe('manifest mode', () => {
         verify: 'true'
       })
     ).toEqual([
-      'phone-number-id, kind, url, name, events, webhook-id, verify are not taken with manifest, which describes the ' +
+      'phone-number-id, kind, url, events, name, webhook-id, verify are not taken with manifest, which describes the ' +
         "webhooks: remove them from the step (each webhook's fields go in its entry in the file)."
     ])
   })

@@ -113,8 +113,8 @@ describe('an entry whose name is no name', () => {
     // The longest is the list of events a kapso webhook takes, whatever the name.
     expect(Math.max(...found.map((problem) => problem.length))).toBeLessThan(1200)
     expect(found).toContainEqual(
-      `${PATH}:4: "${'n'.repeat(56)}....f0 is not a field of an entry. Accepted: phone-number-id, ` +
-        'whatsapp-config-id, scope, url, events, kind, payload-version, active, headers, buffer-enabled, ' +
+      `${PATH}:4: "${'n'.repeat(56)}....f0 is not a field of an entry. Accepted: whatsapp-config-id, ` +
+        'phone-number-id, scope, kind, url, events, payload-version, active, headers, buffer-enabled, ' +
         'buffer-window-seconds, max-buffer-size, buffer-events, inactivity-minutes, secret-key-env.'
     )
   })

@@ -427,7 +427,7 @@ export const modules = {
     function firstLine(message) {
       return message.split("\n")[0] ?? message;
     }
-    const ENTRY_FIELDS = [ "phone-number-id", "whatsapp-config-id", "scope", "url", "events", "kind", "payload-version", "active", "headers", "buffer-enabled", "buffer-window-seconds", "max-buffer-size", "buffer-events", "inactivity-minutes", "secret-key-env" ];
+    const ENTRY_FIELDS = [ ...webhook.$w, "secret-key-env" ];
     const LISTS = [ "events", "buffer-events" ];
     const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
     function readEntry(raw, context, report) {

@@ -1041,7 +1041,8 @@ var __webpack_modules__ = {
     var types = __nccwpck_require__(3448);
     var values = __nccwpck_require__(8463);
     var defaults = __nccwpck_require__(9011);
-    const SINGLE_WEBHOOK_INPUTS = [ "whatsapp-config-id", "phone-number-id", "scope", "kind", "url", "name", "events", "secret-key", "active", "headers", "buffer-enabled", "buffer-window-seconds", "max-buffer-size", "buffer-events", "inactivity-minutes", "payload-version", "webhook-id", "cleanup", "max-age", "verify", "verify-timeout-seconds" ];
+    var webhook = __nccwpck_require__(6632);
+    const SINGLE_WEBHOOK_INPUTS = [ ...webhook.$w, "name", "secret-key", "webhook-id", "cleanup", "max-age", "verify", "verify-timeout-seconds" ];
     const MANIFEST_OPERATIONS = [ "upsert", "delete" ];
     function manifestGiven() {
       return (0, values.CB)("manifest") !== "";
@@ -1314,6 +1315,7 @@ var __webpack_modules__ = {
   },
   6632: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
+      $w: () => WEBHOOK_FIELD_INPUTS,
       FR: () => eventsFor,
       W: () => unknownEvents,
       nZ: () => MIN_SECRET_KEY_LENGTH,
@@ -1326,6 +1328,7 @@ var __webpack_modules__ = {
     var _text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8992);
     var _urls_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5769);
     var _values_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8463);
+    const WEBHOOK_FIELD_INPUTS = [ "whatsapp-config-id", "phone-number-id", "scope", "kind", "url", "events", "payload-version", "active", "headers", "buffer-enabled", "buffer-window-seconds", "max-buffer-size", "buffer-events", "inactivity-minutes" ];
     const MAX_URL_LENGTH = 2048;
     const MIN_SECRET_KEY_LENGTH = 16;
     const MAX_HEADER_VALUE_LENGTH = 4096;

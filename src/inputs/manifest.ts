@@ -12,25 +12,13 @@ import { readApiUrl } from './scope.js'
 import { InputError, type Skip } from './types.js'
 import { givenInput, Problems, quote, readBoolean, type Fail } from './values.js'
 import { ACTION_DEFAULTS } from './defaults.js'
+import { WEBHOOK_FIELD_INPUTS } from './webhook.js'
 
 /** The inputs that describe one webhook (or one step's): a manifest's entries take their place. */
 export const SINGLE_WEBHOOK_INPUTS = [
-  'whatsapp-config-id',
-  'phone-number-id',
-  'scope',
-  'kind',
-  'url',
+  ...WEBHOOK_FIELD_INPUTS,
   'name',
-  'events',
   'secret-key',
-  'active',
-  'headers',
-  'buffer-enabled',
-  'buffer-window-seconds',
-  'max-buffer-size',
-  'buffer-events',
-  'inactivity-minutes',
-  'payload-version',
   'webhook-id',
   'cleanup',
   'max-age',

@@ -8,6 +8,24 @@ import { parseUrl } from '../urls.js'
 import type { DesiredWebhook } from './types.js'
 import { quote, readBoolean, readInput, readInteger, type Fail } from './values.js'
 
+/** The inputs that say what one webhook is and where (action.yml's order): a manifest's entry has a field for each. */
+export const WEBHOOK_FIELD_INPUTS = [
+  'whatsapp-config-id',
+  'phone-number-id',
+  'scope',
+  'kind',
+  'url',
+  'events',
+  'payload-version',
+  'active',
+  'headers',
+  'buffer-enabled',
+  'buffer-window-seconds',
+  'max-buffer-size',
+  'buffer-events',
+  'inactivity-minutes'
+] as const
+
 const MAX_URL_LENGTH = 2048
 /**
  * The shortest secret-key taken. A shorter signing secret is easy to guess, and no log can keep it: masking

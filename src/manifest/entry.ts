@@ -4,7 +4,7 @@
  * put at the line of the field it names ("orders.events has …"), or else of the entry.
  */
 import { suggest } from '../events.js'
-import { eventsFor, MIN_SECRET_KEY_LENGTH, readDesiredWebhook } from '../inputs/webhook.js'
+import { eventsFor, MIN_SECRET_KEY_LENGTH, readDesiredWebhook, WEBHOOK_FIELD_INPUTS } from '../inputs/webhook.js'
 import { readApiUrl, readKind, readScope } from '../inputs/scope.js'
 import { readingFrom } from '../inputs/values.js'
 import { warnAboutEvent, warnAboutIgnored } from '../inputs/warnings.js'
@@ -14,23 +14,7 @@ import type { ManifestEntry } from './types.js'
 import { keyLabel, unknownKey, type RawEntry, type Report } from './yaml.js'
 
 /** The fields an entry takes: the inputs of the same names, and secret-key-env in place of secret-key. */
-export const ENTRY_FIELDS = [
-  'phone-number-id',
-  'whatsapp-config-id',
-  'scope',
-  'url',
-  'events',
-  'kind',
-  'payload-version',
-  'active',
-  'headers',
-  'buffer-enabled',
-  'buffer-window-seconds',
-  'max-buffer-size',
-  'buffer-events',
-  'inactivity-minutes',
-  'secret-key-env'
-] as const
+export const ENTRY_FIELDS = [...WEBHOOK_FIELD_INPUTS, 'secret-key-env'] as const
 
 const LISTS = ['events', 'buffer-events']
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/
