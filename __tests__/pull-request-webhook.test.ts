@@ -1,7 +1,7 @@
 /**
  * One webhook per pull request, through the built bundle as the runner runs it, with the events GitHub and
  * the preview platforms really send (scripts/github-events.ts): a new deployment URL moves the pull request's
- * webhook; what earlier versions left is tidied; names tell several webhooks of one pull request apart;
+ * webhook; several recorded for one pull request are tidied; names tell several webhooks of one pull request apart;
  * close needs no url; a late event for an older commit changes nothing. Every run is scanned for leaks.
  */
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -103,7 +103,7 @@ describe('a Vercel preview: every deployment has its own URL', () => {
   })
 })
 
-describe('what earlier versions left: several webhooks recorded for one pull request', () => {
+describe('several webhooks recorded for one pull request (two runs at once, a lost create)', () => {
   const url = (n: number): string => `https://pr-8-${n}.preview.example.com/api/whatsapp`
   let seeded: Record<string, StoredWebhook>
   beforeEach(() => {
@@ -157,7 +157,7 @@ describe('what earlier versions left: several webhooks recorded for one pull req
     })
     expect(run.outputs['deleted-ids']?.split(',').sort()).toEqual([seeded.oldest?.id, seeded.older?.id].sort())
     expect(run.stdout).toContain(
-      `::warning::3 webhooks were recorded for pull request #8 of ${REPOSITORY} (earlier versions of this action made one per URL;`
+      `::warning::3 webhooks were recorded for pull request #8 of ${REPOSITORY} (a create whose answer was lost`
     )
     expect(run.stdout).toContain(`kept the newest, ${seeded.newest?.id}; deleted `)
     expect(left()).toEqual(['newest', 'otherPullRequest', 'named', 'otherRepository', 'byHand'])

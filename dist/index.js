@@ -2549,7 +2549,7 @@ var __webpack_modules__ = {
         ...await (0, provision.vt)(inputs, effects, atUrl.map(webhook => webhook.id), identity),
         owner: owner
       };
-      const why = `${older.length + 1} webhooks were recorded for ${(0, operations_identity.TV)(owner)} ` + `(earlier versions of this action made one per URL; ${DUPLICATES}: a concurrency group per pull request prevents ` + `the second)`;
+      const why = `${older.length + 1} webhooks were recorded for ${(0, operations_identity.TV)(owner)} ` + `(${DUPLICATES}: a concurrency group per pull request prevents the second)`;
       return {
         ...await keepNewest(kept, older, inputs, effects, why),
         owner: owner

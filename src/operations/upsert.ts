@@ -88,7 +88,7 @@ function updateNewest(matches: Webhook[], inputs: ActionInputs, effects: Effects
 /**
  * The pull request's webhook, found by its record whatever its URL: the newest is kept and made what the
  * inputs describe (a new deployment URL included); any others recorded for the same pull request and name
- * (earlier versions made one per URL) are deleted. Webhooks not recorded for it are never touched.
+ * (see DUPLICATES) are deleted. Webhooks not recorded for it are never touched.
  */
 async function upsertOwned(
   inputs: ActionInputs,
@@ -119,8 +119,7 @@ async function upsertOwned(
     }
   const why =
     `${older.length + 1} webhooks were recorded for ${describeRecord(owner)} ` +
-    `(earlier versions of this action made one per URL; ${DUPLICATES}: a concurrency group per pull request prevents ` +
-    `the second)`
+    `(${DUPLICATES}: a concurrency group per pull request prevents the second)`
   return { ...(await keepNewest(kept, older, inputs, effects, why)), owner }
 }
 
