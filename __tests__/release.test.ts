@@ -330,3 +330,32 @@ describe('notes', () => {
     expect(result.stderr).toContain("CHANGELOG.md has no '## [0.0.1]' section")
   })
 })
+
+describe('version', () => {
+  const pkg = (version: string): string => {
+    const file = join(dir, `package-${version}.json`)
+    writeFileSync(file, JSON.stringify({ name: 'kapso-webhook-action', version }, null, 2))
+    return file
+  }
+
+  it("passes when package.json says the tag's version, with or without the v", () => {
+    for (const tag of ['v1.2.3', '1.2.3']) {
+      const result = release('version', tag, pkg('1.2.3'))
+      expect(result.status).toBe(0)
+      expect(result.stdout).toContain('says version 1.2.3, as the tag does.')
+    }
+  })
+
+  it('refuses a tag whose package.json says another version, saying how to set it', () => {
+    const result = release('version', 'v1.2.4', pkg('1.2.3'))
+    expectOneLineFailure(result)
+    expect(result.stderr).toContain("says version '1.2.3', but the tag is v1.2.4: run npm version 1.2.4")
+  })
+
+  it("holds for this project's package.json and its newest CHANGELOG release", () => {
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
+    expect(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8')).toContain(`\n## [${version}] - `)
+    const result = run(ROOT, SCRIPT, ['version', `v${version}`])
+    expect(result.status).toBe(0)
+  })
+})

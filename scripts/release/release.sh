@@ -2,6 +2,7 @@
 # The release workflow's logic, kept out of YAML so that it runs, and is tested, on any machine with git.
 #
 #   release.sh notes TAG [CHANGELOG]    print CHANGELOG.md's "## [X.Y.Z]" section for TAG (v1.2.3 or 1.2.3)
+#   release.sh version TAG [PACKAGE]    check that package.json's "version" is TAG's (without the v)
 #   release.sh check TAG [REMOTE]       validate TAG, find it on REMOTE, print prerelease=true|false and
 #                                       latest=true|false (true only for the highest release of all)
 #   release.sh move-major TAG [REMOTE]  point the major tag vX at TAG's commit on REMOTE, if TAG should carry it
@@ -18,7 +19,7 @@ set -euo pipefail
 
 me=release.sh
 fail() { printf '%s: %s\n' "$me" "$*" >&2; exit 1; }
-usage() { printf '%s: %s (usage: %s notes TAG [CHANGELOG] | check TAG [REMOTE] | move-major TAG [REMOTE])\n' "$me" "$*" "$me" >&2; exit 2; }
+usage() { printf '%s: %s (usage: %s notes TAG [CHANGELOG] | version TAG [PACKAGE] | check TAG [REMOTE] | move-major TAG [REMOTE])\n' "$me" "$*" "$me" >&2; exit 2; }
 # The line of git's output that says what went wrong: the first "fatal:", "error:" or "! [rejected]" line, else
 # the last one; without its leading blanks.
 git_error() {
@@ -104,6 +105,19 @@ cmd_notes() {
   esac
 }
 
+# The release's package.json must say the tag's version: a release whose package says another is refused.
+cmd_version() {
+  local tag=$1 file=${2:-package.json} have
+  [[ $tag == v* ]] || tag="v$tag"
+  parse_tag "$tag" "$1"
+  [[ -r $file ]] || fail "cannot read $file"
+  have=$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).version ?? ""' "$file" 2>/dev/null) ||
+    fail "$file is not JSON with a version"
+  [[ $have == "$version" ]] ||
+    fail "$file says version '${have}', but the tag is $tag: run npm version $version --no-git-tag-version, commit, and tag that commit"
+  echo "$file says version $version, as the tag does."
+}
+
 cmd_check() {
   local tag=$1 remote=${2:-origin} top
   parse_tag "$tag"
@@ -166,6 +180,7 @@ command=$1
 shift
 case $command in
   notes) [[ $# -ge 1 && $# -le 2 ]] || usage "notes takes TAG and optionally CHANGELOG"; cmd_notes "$@" ;;
+  version) [[ $# -ge 1 && $# -le 2 ]] || usage "version takes TAG and optionally PACKAGE"; cmd_version "$@" ;;
   check) [[ $# -ge 1 && $# -le 2 ]] || usage "check takes TAG and optionally REMOTE"; cmd_check "$@" ;;
   move-major) [[ $# -ge 1 && $# -le 2 ]] || usage "move-major takes TAG and optionally REMOTE"; cmd_move_major "$@" ;;
   *) usage "unknown command '$command'" ;;
