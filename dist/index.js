@@ -531,8 +531,7 @@ var __webpack_modules__ = {
       const undici = imported.default ?? imported;
       (0, shims_undici.Sw)(undici);
       const {getProxyUrl: getProxyUrl} = await (0, http_client.w)();
-      const {GitHubApi: GitHubApi} = await Promise.all([ __nccwpck_require__.e(157), __nccwpck_require__.e(504) ]).then(__nccwpck_require__.bind(__nccwpck_require__, 5504));
-      const {GitHubComments: GitHubComments} = await Promise.all([ __nccwpck_require__.e(157), __nccwpck_require__.e(893) ]).then(__nccwpck_require__.bind(__nccwpck_require__, 8893));
+      const {openGitHub: openGitHub} = await Promise.all([ __nccwpck_require__.e(157), __nccwpck_require__.e(571) ]).then(__nccwpck_require__.bind(__nccwpck_require__, 4571));
       const proxy = getProxyUrl(process.env.GITHUB_API_URL || "https://api.github.com");
       const {connections: connections} = options;
       let dispatcher;
@@ -554,19 +553,10 @@ var __webpack_modules__ = {
         ...init,
         dispatcher: dispatcher
       });
-      const api = new GitHubApi({
+      return openGitHub({
         ...options,
         fetch: fetch
       });
-      const comments = new GitHubComments(api);
-      return {
-        pullRequestStates: numbers => api.pullRequestStates(numbers),
-        pullRequestsWith: sha => api.pullRequestsWith(sha),
-        prepare: () => api.prepare(),
-        findComment: (pullRequest, marker) => comments.findComment(pullRequest, marker),
-        createComment: (pullRequest, body, marker) => comments.createComment(pullRequest, body, marker),
-        updateComment: (id, body) => comments.updateComment(id, body)
-      };
     }
     var kapso_client = __nccwpck_require__(3149);
     var dist = __nccwpck_require__(7934);

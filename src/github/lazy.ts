@@ -61,8 +61,7 @@ async function load(options: Options, opened: (dispatcher: Dispatcher) => void):
   const undici = imported.default ?? imported
   useUndici(undici as unknown as Parameters<typeof useUndici>[0])
   const { getProxyUrl } = await loadHttpClient()
-  const { GitHubApi } = await import('./api.js')
-  const { GitHubComments } = await import('./comments.js')
+  const { openGitHub } = await import('./client.js')
   // @actions/github's own fetch asks each request's tunnel anew through a proxy (http-client makes it without
   // keep-alive): this one keeps its connections, tunnelled or direct, the proxy chosen as @actions/github
   // chooses it (getProxyUrl of GITHUB_API_URL: HTTPS_PROXY, NO_PROXY) with the same Proxy-Authorization.
@@ -78,14 +77,5 @@ async function load(options: Options, opened: (dispatcher: Dispatcher) => void):
   opened(dispatcher)
   const fetch = ((input: unknown, init?: object) =>
     undici.fetch(input, { ...init, dispatcher })) as typeof globalThis.fetch
-  const api = new GitHubApi({ ...options, fetch })
-  const comments = new GitHubComments(api)
-  return {
-    pullRequestStates: (numbers) => api.pullRequestStates(numbers),
-    pullRequestsWith: (sha) => api.pullRequestsWith(sha),
-    prepare: () => api.prepare(),
-    findComment: (pullRequest, marker) => comments.findComment(pullRequest, marker),
-    createComment: (pullRequest, body, marker) => comments.createComment(pullRequest, body, marker),
-    updateComment: (id, body) => comments.updateComment(id, body)
-  }
+  return openGitHub({ ...options, fetch })
 }
