@@ -8,7 +8,6 @@ export const modules = {
     __webpack_require__.d(__webpack_exports__, {
       runManifest: () => runManifest
     });
-    var core = __webpack_require__(1178);
     var src_concurrency = __webpack_require__(1532);
     var connect = __webpack_require__(2712);
     var src_deadline = __webpack_require__(6683);
@@ -696,14 +695,8 @@ export const modules = {
       unchanged: "unchanged"
     };
     async function writeManifestSummary(path, plan, inputs) {
-      if (!process.env.GITHUB_STEP_SUMMARY) return;
       const heading = `Kapso webhooks: ${path}, ${inputs.operation}${inputs.dryRun ? " (dry run, nothing written)" : ""}`;
-      core.z.addHeading(heading.replace(/[<>&]/g, ""), 3).addRaw(`\n${manifestPlanMarkdown(plan, inputs.dryRun)}\n`);
-      try {
-        await core.z.write();
-      } catch (error) {
-        log.$e(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
-      }
+      await (0, summary.tr)(heading, manifestPlanMarkdown(plan, inputs.dryRun));
     }
   },
   5644: (__unused_webpack_module, __webpack_exports__, __webpack_require__) => {

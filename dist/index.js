@@ -3550,7 +3550,8 @@ var __webpack_modules__ = {
     __nccwpck_require__.d(__webpack_exports__, {
       KJ: () => writeFailureSummary,
       Sy: () => writeSummary,
-      kC: () => writeSummaryLine
+      kC: () => writeSummaryLine,
+      tr: () => writeSummarySection
     });
     var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
     var _kapso_scope_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8414);
@@ -3595,6 +3596,11 @@ var __webpack_modules__ = {
       if (!process.env.GITHUB_STEP_SUMMARY) return;
       const lines = message.split("\n").map(cell);
       _actions_core__WEBPACK_IMPORTED_MODULE_0__.z.addHeading("Kapso webhook: failed", 3).addRaw(`<p>${lines.join("<br>")}</p>`);
+      await flush();
+    }
+    async function writeSummarySection(heading, markdown) {
+      if (!process.env.GITHUB_STEP_SUMMARY) return;
+      _actions_core__WEBPACK_IMPORTED_MODULE_0__.z.addHeading(heading.replace(/[<>&]/g, ""), 3).addRaw(`\n${markdown}\n`);
       await flush();
     }
     async function flush() {

@@ -85,6 +85,13 @@ export async function writeFailureSummary(message: string): Promise<void> {
   await flush()
 }
 
+/** A section of the job summary: a heading (its <, > and & dropped) and Markdown, escaped by its maker. */
+export async function writeSummarySection(heading: string, markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  core.summary.addHeading(heading.replace(/[<>&]/g, ''), 3).addRaw(`\n${markdown}\n`)
+  await flush()
+}
+
 async function flush(): Promise<void> {
   try {
     await core.summary.write()

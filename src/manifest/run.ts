@@ -3,7 +3,6 @@
  * reconciled and what the manifest owns pruned (or, with operation delete, all of it deleted), then the
  * outputs, the log and the summary's plan table. Failures go to main's one funnel.
  */
-import * as core from '@actions/core'
 import { readConcurrency } from '../concurrency.js'
 import { gitHub, kapsoTransport } from '../connect.js'
 import { Deadline } from '../deadline.js'
@@ -11,7 +10,7 @@ import { readManifestInputs, type ManifestInputs } from '../inputs/manifest.js'
 import * as log from '../log.js'
 import type { Progress } from '../progress.js'
 import { jsonOutput } from '../report.js'
-import { writeSummaryLine } from '../summary.js'
+import { writeSummaryLine, writeSummarySection } from '../summary.js'
 import { count } from '../text.js'
 import { ManifestClients } from './clients.js'
 import { commentOnPlan } from './comment.js'
@@ -101,12 +100,6 @@ function logPlan(plan: PlanRow[], dryRun: boolean): void {
 const DONE = { create: 'created', update: 'updated', delete: 'deleted', unchanged: 'unchanged' } as const
 
 async function writeManifestSummary(path: string, plan: PlanRow[], inputs: ManifestInputs): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
   const heading = `Kapso webhooks: ${path}, ${inputs.operation}${inputs.dryRun ? ' (dry run, nothing written)' : ''}`
-  core.summary.addHeading(heading.replace(/[<>&]/g, ''), 3).addRaw(`\n${manifestPlanMarkdown(plan, inputs.dryRun)}\n`)
-  try {
-    await core.summary.write()
-  } catch (error) {
-    log.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
-  }
+  await writeSummarySection(heading, manifestPlanMarkdown(plan, inputs.dryRun))
 }
