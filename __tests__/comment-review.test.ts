@@ -3,14 +3,12 @@
  * the same identity (every workflow of a repository comments as github-actions[bot]) and holds the step's
  * marker; and manifest mode's comment, one per step and manifest however many runs. Through the built bundle.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { EMULATOR_DEFAULTS } from '../emulator/server.js'
 import { pullRequestEvent, REPOSITORY } from '../scripts/github-events.js'
 import { runAction, type ActionRun } from '../scripts/run-action.js'
 import { auto, usePreviews } from './support/previews.js'
+import { useManifestWorkspaces } from './support/manifest.js'
 
 const { kapso, github, step } = usePreviews()
 const BOT = 'github-actions[bot]'
@@ -37,19 +35,13 @@ describe('a comment by the same bot', () => {
 })
 
 describe('manifest mode’s comment', () => {
-  const workspaces: string[] = []
-  afterEach(() => {
-    for (const dir of workspaces.splice(0)) rmSync(dir, { recursive: true, force: true })
-  })
+  const workspaceWith = useManifestWorkspaces()
   const NUMBER = EMULATOR_DEFAULTS.phoneNumberId
   const file = (url: string): string =>
     `webhooks:\n  orders:\n    phone-number-id: "${NUMBER}"\n    url: ${url}\n    events: [whatsapp.message.received]\n`
 
   async function plan(path: string, text: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
-    const workspace = mkdtempSync(join(tmpdir(), 'comment-review-'))
-    workspaces.push(workspace)
-    mkdirSync(join(workspace, '.kapso'))
-    writeFileSync(join(workspace, path), text)
+    const workspace = workspaceWith(path, text)
     const run = await runAction(
       {
         'api-key': EMULATOR_DEFAULTS.apiKey,

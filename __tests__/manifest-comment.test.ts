@@ -3,15 +3,13 @@
  * runs edit, with no secret in it, and never a reason for the step to fail. The built bundle against the
  * emulator and the GitHub stand-in.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { EMULATOR_DEFAULTS } from '../emulator/server.js'
 import { pullRequestEvent, pushEvent, REPOSITORY } from '../scripts/github-events.js'
 import type { ActionRun, GitHubEvent } from '../scripts/run-action.js'
 import { runChecked } from './support/bundle.js'
 import { useEmulator, useGitHub } from './support/emulator.js'
+import { useManifestWorkspaces } from './support/manifest.js'
 
 const kapso = useEmulator()
 const github = useGitHub(REPOSITORY)
@@ -31,17 +29,11 @@ const entry = (name: string, url: string, more = ''): string =>
 const ONE = `webhooks:\n${entry('orders', ORDERS, '    secret-key-env: ORDERS_SECRET\n')}`
 const TWO = `${ONE}${entry('status', STATUS)}`
 
-const workspaces: string[] = []
-afterEach(() => {
-  for (const dir of workspaces.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
+const workspaceWith = useManifestWorkspaces()
 
 /** The bundle in manifest mode with comment: true, on this event, the manifest in a workspace of its own. */
 async function step(manifest: string, event: GitHubEvent, inputs: Record<string, string> = {}): Promise<ActionRun> {
-  const workspace = mkdtempSync(join(tmpdir(), 'manifest-comment-'))
-  workspaces.push(workspace)
-  mkdirSync(join(workspace, '.kapso'))
-  writeFileSync(join(workspace, PATH), manifest)
+  const workspace = workspaceWith(PATH, manifest)
   const run = await runChecked(
     {
       'api-key': EMULATOR_DEFAULTS.apiKey,

@@ -3,14 +3,12 @@
  * changes in Kapso, what it leaves alone (prune never touches a webhook it does not own), its outputs and
  * exit code. The reader's rules are in manifest-read.test.ts, the step inputs' in manifest-inputs.test.ts.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { EMULATOR_DEFAULTS, EMULATOR_PROJECT_ID } from '../emulator/server.js'
 import { pullRequestEvent, pushEvent } from '../scripts/github-events.js'
 import { runAction, runnerView, type ActionRun } from '../scripts/run-action.js'
 import { useEmulator } from './support/emulator.js'
+import { useManifestWorkspaces } from './support/manifest.js'
 
 const NUMBER = EMULATOR_DEFAULTS.phoneNumberId
 const OTHER_NUMBER = '222000111'
@@ -24,10 +22,7 @@ const record = (rest: string): Record<string, string> => ({
   'X-Provisioned-By': `kapso-webhook-action; repository=${REPO}; ${rest}`
 })
 
-const workspaces: string[] = []
-afterEach(() => {
-  for (const dir of workspaces.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
+const workspaceWith = useManifestWorkspaces()
 
 function entry(name: string, url: string, more = '', scope = `phone-number-id: "${NUMBER}"`): string {
   return `  ${name}:\n    ${scope}\n    url: ${url}\n    events: [whatsapp.message.received]\n${more}`
@@ -41,10 +36,7 @@ async function reconcile(
   inputs: Record<string, string> = {},
   event = pushEvent()
 ): Promise<ActionRun> {
-  const workspace = mkdtempSync(join(tmpdir(), 'manifest-'))
-  workspaces.push(workspace)
-  mkdirSync(join(workspace, '.kapso'))
-  writeFileSync(join(workspace, PATH), manifest)
+  const workspace = workspaceWith(PATH, manifest)
   return runAction(
     { 'api-key': EMULATOR_DEFAULTS.apiKey, 'api-url': kapso.apiUrl('platform'), manifest: PATH, ...inputs },
     { GITHUB_WORKSPACE: workspace, ORDERS_SECRET: SECRET, KAPSO_ACTION_BACKOFF_MS: '20' },
