@@ -54,7 +54,7 @@ export const modules = {
     var concurrency = __webpack_require__(1532);
     var errors = __webpack_require__(3916);
     var log = __webpack_require__(5625);
-    var transport = __webpack_require__(5972);
+    var transport = __webpack_require__(8263);
     var secrets = __webpack_require__(8935);
     var src_text = __webpack_require__(8992);
     function cappedFetch(inner, maxBytes) {

@@ -207,6 +207,29 @@ export const modules = {
     }; else debug = function() {};
     0;
   },
+  5136: (__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+    __webpack_require__.d(__webpack_exports__, {
+      Sw: () => useUndici,
+      hd: () => fetch,
+      kT: () => ProxyAgent
+    });
+    let real;
+    function useUndici(module) {
+      real = module;
+    }
+    function loaded() {
+      if (!real) throw new Error("undici was used before github/lazy.ts loaded it");
+      return real;
+    }
+    class ProxyAgent {
+      constructor(...args) {
+        return new (loaded().ProxyAgent)(...args);
+      }
+    }
+    function fetch(...args) {
+      return loaded().fetch(...args);
+    }
+  },
   4942: (__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
     __webpack_require__.r(__webpack_exports__);
     __webpack_require__.d(__webpack_exports__, {

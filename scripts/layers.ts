@@ -39,6 +39,7 @@ export const LAYERS: [string, string[]][] = [
       'report.ts',
       'summary.ts',
       'connect.ts',
+      'early.ts',
       'manifest/clients.ts',
       'manifest/reconcile.ts',
       'manifest/prune.ts',

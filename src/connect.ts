@@ -4,6 +4,7 @@ import { lazyGitHub, type LazyGitHub } from './github/lazy.js'
 import type { ActionInputs } from './inputs/index.js'
 import { KapsoClient } from './kapso/client.js'
 import { DeliveriesClient } from './kapso/deliveries.js'
+import type { Connections } from './kapso/connections.js'
 import { Transport } from './kapso/transport.js'
 import type { Effects } from './operations/index.js'
 import type { Progress } from './progress.js'
@@ -24,13 +25,14 @@ export interface Bounds {
 
 /**
  * Kapso's transport: kept-alive connections (through a proxy, tunnels), at most `concurrency` at once, closed
- * (through `closers`) when the step ends.
+ * (through `closers`) when the step ends; `early`, the connections early.ts opened as the step started.
  */
 export function kapsoTransport(
   inputs: Bounds,
   deadline: Deadline,
   closers: (() => void)[],
-  concurrency: number
+  concurrency: number,
+  early?: Promise<Connections>
 ): Transport {
   const transport = new Transport({
     ...retryPolicy(inputs, deadline),
@@ -38,7 +40,8 @@ export function kapsoTransport(
     gate: new RateGate(),
     headers: { 'X-API-Key': inputs.apiKey },
     userAgent: USER_AGENT,
-    connections: concurrency
+    connections: concurrency,
+    early
   })
   closers.push(() => transport.close())
   return transport
@@ -89,10 +92,11 @@ export function connect(
   inputs: ActionInputs,
   deadline: Deadline,
   progress: Progress,
-  closers: (() => void)[]
+  closers: (() => void)[],
+  early?: Promise<Connections>
 ): Effects {
   const concurrency = readConcurrency(process.env.KAPSO_ACTION_CONCURRENCY)
-  const transport = kapsoTransport(inputs, deadline, closers, concurrency)
+  const transport = kapsoTransport(inputs, deadline, closers, concurrency, early)
   const lookAgain = { paceMs: BACKOFF_MS, deadline }
   const client = new KapsoClient(
     {

@@ -2,9 +2,11 @@ import { AnswerError } from './boundary/parse.js'
 import { cleanup as cleanupStep, savePendingCreate, saveProvisioned } from './cleanup.js'
 import { connect } from './connect.js'
 import { Deadline, StepTimeout } from './deadline.js'
+import { closeEarly } from './early.js'
 import { ActionError } from './errors.js'
 import { InputError, readInputs } from './inputs/index.js'
 import { manifestGiven } from './inputs/manifest.js'
+import type { Connections } from './kapso/connections.js'
 import * as log from './log.js'
 import { applyOperation, verifyIfAsked, type Outcome } from './operations/index.js'
 import { describeVerification } from './operations/verify.js'
@@ -13,10 +15,13 @@ import { logOutcome, outputsOf, VERBATIM_OUTPUTS } from './report.js'
 import { outsideText } from './secrets.js'
 import { writeFailureSummary, writeSummary, writeSummaryLine } from './summary.js'
 
-/** Inputs, then the operation against Kapso, then outputs and summary; every failure goes through one funnel. */
-export async function run(): Promise<void> {
+/**
+ * Inputs, then the operation against Kapso, then outputs and summary; every failure goes through one funnel.
+ * `early`: Kapso's connection, opened as the step started (early.ts).
+ */
+export async function run(early?: Promise<Connections>): Promise<void> {
   const progress = new Progress()
-  const closers: (() => void)[] = []
+  const closers: (() => void)[] = early ? [closeEarly(early)] : []
   try {
     // Manifest mode loads on its own (a chunk of ncc's): a single-webhook step never parses its code nor YAML's.
     if (manifestGiven()) return await (await import('./manifest/run.js')).runManifest(progress, closers)
@@ -28,7 +33,7 @@ export async function run(): Promise<void> {
       await writeSummaryLine(`Skipped: ${inputs.skip.reason}`)
       return
     }
-    const effects = connect(inputs, new Deadline(inputs.timeoutSeconds), progress, closers)
+    const effects = connect(inputs, new Deadline(inputs.timeoutSeconds), progress, closers, early)
     const cleanupOn =
       inputs.cleanup && !inputs.dryRun && (inputs.operation === 'upsert' || inputs.operation === 'create')
     if (cleanupOn) effects.beforeCreate = savePendingCreate

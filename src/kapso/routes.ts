@@ -1,16 +1,17 @@
 import type { Agent as HttpAgent, RequestOptions } from 'node:http'
-import type { TunnelOptions } from './tunnel.js'
+import type { Preopened, TunnelOptions } from './agents.js'
 
 /**
- * Which agent carries each request of an HttpClient: http-client's own when it goes direct, a kept-alive
- * tunnel when `proxyOf` (http-client's getProxyUrl) names a proxy for its URL; one agent per proxy and
- * scheme, each a pool of tunnels per host. An http-client handler, the one way it offers to set a request's
- * agent: it sees only host and port, so the transport routes each URL before requesting it. The tunnels'
- * module (node:https, TLS) is loaded only for a proxy.
+ * Which agent carries each request of an HttpClient: a kept-alive agent per route, direct or through the
+ * proxy `proxyOf` (http-client's getProxyUrl) names for the URL; each a pool of connections (tunnels) per
+ * host. An http-client handler, the one way it offers to set a request's agent: it sees only host and port,
+ * so the transport routes each URL before requesting it. The agents' module (node:https, TLS) loads at the
+ * first route.
  */
 export class Routes {
-  private readonly byHost = new Map<string, HttpAgent | undefined>()
+  private readonly byHost = new Map<string, HttpAgent>()
   private readonly agents = new Map<string, HttpAgent>()
+  private readonly preopened: Preopened[] = []
 
   constructor(
     private readonly proxyOf: (url: string) => string,
@@ -19,20 +20,25 @@ export class Routes {
 
   /** Decides the route of the URL's host, before a request to it. */
   async route(url: string): Promise<void> {
+    await this.agentOf(new URL(url))
+  }
+
+  /**
+   * Opens a connection to the URL's host now, on the agent its requests will take, for the first of them:
+   * the handshakes then happen while the step does other work. Settles once the connection is under way;
+   * any failure is the first request's to meet.
+   */
+  async warm(url: string): Promise<void> {
     const target = new URL(url)
-    const secure = target.protocol === 'https:'
-    const proxy = this.proxyOf(url)
-    let agent: HttpAgent | undefined
-    if (proxy) {
-      const name = `${target.protocol}${proxy}`
-      agent = this.agents.get(name)
-      if (!agent) {
-        const { tunnelAgent } = await import('./tunnel.js')
-        agent = this.agents.get(name) ?? tunnelAgent(secure, new URL(proxy), this.options)
-        this.agents.set(name, agent)
-      }
-    }
-    this.byHost.set(`${target.hostname}:${target.port || (secure ? 443 : 80)}`, agent)
+    const { preopen, unbracketed } = await import('./agents.js')
+    const opened = preopen(await this.agentOf(target), unbracketed(target.hostname), port(target))
+    this.preopened.push(opened)
+    await opened.started
+  }
+
+  /** How long the proxy may take to answer a CONNECT: the step's request timeout, once it is known. */
+  setTimeout(ms: number): void {
+    this.options.timeoutMs = ms
   }
 
   prepareRequest(options: RequestOptions): void {
@@ -48,9 +54,26 @@ export class Routes {
     return Promise.reject(new Error('Routes handles no authentication'))
   }
 
-  /** Closes every tunnel. */
+  /** Closes every connection and tunnel. */
   close(): void {
+    for (const opened of this.preopened) opened.close()
     for (const agent of this.agents.values()) agent.destroy()
     this.agents.clear()
   }
+
+  private async agentOf(target: URL): Promise<HttpAgent> {
+    const secure = target.protocol === 'https:'
+    const proxy = this.proxyOf(target.toString())
+    const name = `${target.protocol}${proxy}`
+    let agent = this.agents.get(name)
+    if (!agent) {
+      const { agentFor } = await import('./agents.js')
+      agent = this.agents.get(name) ?? agentFor(secure, proxy ? new URL(proxy) : undefined, this.options)
+      this.agents.set(name, agent)
+    }
+    this.byHost.set(`${target.hostname}:${port(target)}`, agent)
+    return agent
+  }
 }
+
+const port = (target: URL): number => Number(target.port) || (target.protocol === 'https:' ? 443 : 80)

@@ -3,8 +3,9 @@ import { errorText } from '../boundary/kapso.js'
 import * as log from '../log.js'
 import { isFailure, retryAfterMs, withRetries, type Failure, type RetryOptions } from '../retry.js'
 import { outsideText } from '../secrets.js'
-import { loadHttpClient, type RealHttpClient } from '../shims/http-client.js'
-import { Routes } from './routes.js'
+import type { RealHttpClient } from '../shims/http-client.js'
+import { openConnections, type Connections } from './connections.js'
+import type { Routes } from './routes.js'
 
 /** The most an answer may hold, Kapso's or GitHub's: a webhook page is a few hundred KB at most. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024
@@ -15,6 +16,8 @@ export interface TransportOptions extends RetryOptions {
   userAgent: string
   /** Connections open at once to one host, direct or tunnelled through a proxy (default 4). */
   connections?: number
+  /** http-client and the routes, made (and a first connection opened) before the transport: see early.ts. */
+  early?: Promise<Connections>
 }
 
 export interface RequestSpec {
@@ -68,19 +71,21 @@ export class Transport {
   }
 
   private client(): Promise<RealHttpClient> {
-    this.loading ??= loadHttpClient().then(({ HttpClient, getProxyUrl }) => {
-      const maxSockets = this.options.connections ?? 4
-      this.routes = new Routes(getProxyUrl, { maxSockets, timeoutMs: this.options.timeoutMs })
-      this.http = new HttpClient(this.options.userAgent, [this.routes], {
-        allowRedirects: false,
-        allowRetries: false,
-        keepAlive: true,
-        maxSockets,
-        socketTimeout: this.options.timeoutMs,
-        headers: { Accept: 'application/json', ...this.options.headers }
-      })
-      return this.http
-    })
+    const maxSockets = this.options.connections ?? 4
+    this.loading ??= (this.options.early ?? openConnections(maxSockets, this.options.timeoutMs)).then(
+      ({ HttpClient, routes }) => {
+        routes.setTimeout(this.options.timeoutMs)
+        this.routes = routes
+        return (this.http = new HttpClient(this.options.userAgent, [routes], {
+          allowRedirects: false,
+          allowRetries: false,
+          keepAlive: true,
+          maxSockets,
+          socketTimeout: this.options.timeoutMs,
+          headers: { Accept: 'application/json', ...this.options.headers }
+        }))
+      }
+    )
     return this.loading
   }
 

@@ -12,6 +12,7 @@ import type * as Real from '../../node_modules/@actions/http-client/lib/index.js
 
 export type { HttpClientResponse } from '../../node_modules/@actions/http-client/lib/index.js'
 export type RealHttpClient = Real.HttpClient
+export type { Real }
 
 let real: typeof Real | undefined
 
