@@ -3,7 +3,8 @@
  * machines) and under Node 24, the runtime action.yml names. Two parts:
  * - start-up and memory (below), on loopback HTTP, next to two yardsticks;
  * - round trips (bench/rtt.ts, bench/cases.ts): what a user waits for over TLS with a round-trip time,
- *   direct and through a CONNECT proxy, against the minimal time and against concurrency 1.
+ *   direct and through a CONNECT proxy, against the minimal time, the floor (where it applies) and
+ *   concurrency 1.
  * Every program is started and timed by a small stopwatch process (bench/stopwatch.ts), whose spawn cost
  * (starting `true`) is subtracted: `node -e 0` reads what it costs. The programs of the first part:
  *   node     `node -e 0`: starting the runtime at all
@@ -130,6 +131,7 @@ try {
       rtts: RTTS,
       rounds: RTT_ROUNDS,
       bundle: BUNDLE,
+      floor: FLOOR,
       only: (flags.get('case') ?? '').split(',').filter(Boolean),
       stopwatch,
       progress
@@ -178,6 +180,9 @@ async function benchStartup(): Promise<void> {
     { name: 'create', inputs, prepare: () => emulator.reset(), unexpected: succeeded('created') }
   ]
   const envs = new Map(cases.map((c) => [c.name, actionEnv(c.inputs, files)]))
+  // Loopback HTTP needs no extra CA, and a runner sets none: one inherited from the shell (this machine's names
+  // the whole system store) would have Node 20 parse it at start in every program, some 50 ms each here.
+  for (const env of envs.values()) delete env.NODE_EXTRA_CA_CERTS
   const series = new Map<string, Series>()
   const key = (c: string, r: Runtime, p: Program): string => `${c}\0${r.bin}\0${p}`
   const variants = runtimes.flatMap((runtime) => PROGRAMS.map((program) => ({ runtime, program })))

@@ -28,6 +28,11 @@ export interface LatencyCase {
   github?: boolean
   /** Whether it has phases that run in parallel: then it is also run with KAPSO_ACTION_CONCURRENCY=1. */
   parallel: boolean
+  /**
+   * Whether bench/floor.mjs can do it (an upsert that finds its webhook unchanged, or creates it): then the
+   * floor runs it too, direct only (the floor knows no proxy).
+   */
+  floor?: boolean
   /** Round trips for requests, after the connection is open (see above). */
   requestRtts: number
   /** What the round trips are, for the table's legend. */
@@ -86,6 +91,7 @@ export const LATENCY_CASES: LatencyCase[] = [
     api: 'legacy',
     inputs: { url: HOOK, events: EVENTS },
     parallel: false,
+    floor: true,
     requestRtts: 1,
     why: 'the list, filtered by URL',
     prepare: ({ kapso }) => {
@@ -99,6 +105,7 @@ export const LATENCY_CASES: LatencyCase[] = [
     api: 'legacy',
     inputs: { url: HOOK, events: EVENTS },
     parallel: false,
+    floor: true,
     requestRtts: 2,
     why: 'the list, the POST',
     prepare: ({ kapso }) => {
@@ -138,6 +145,7 @@ export const LATENCY_CASES: LatencyCase[] = [
     api: 'legacy',
     inputs: { url: HOOK, events: EVENTS },
     parallel: true,
+    floor: true,
     requestRtts: 1,
     why: "the list, filtered by the URL's host and path (1 page)",
     prepare: ({ kapso }) => {

@@ -1,9 +1,11 @@
 /**
  * The round-trip part of `npm run bench`: each case of bench/cases.ts, run by the built bundle against the
  * emulators over TLS, behind bench/latency.ts's links at each round-trip time, direct and through the CONNECT
- * proxy of scripts/connect-proxy.ts; cases with parallel phases again with KAPSO_ACTION_CONCURRENCY=1.
+ * proxy of scripts/connect-proxy.ts; cases with parallel phases again with KAPSO_ACTION_CONCURRENCY=1; the
+ * cases bench/floor.mjs can do run by it too, direct, in the same rounds (bench/rtt-report.ts prints the tables).
  * Timed by the stopwatch (bench/stopwatch.ts), its spawn cost subtracted, and set against the minimal time:
- * `node -e 0` (timed alike) plus the case's unavoidable round trips.
+ * `node -e 0` (timed alike, with the bench's CA in NODE_EXTRA_CA_CERTS as the bundle has it) plus the case's
+ * unavoidable round trips.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,40 +16,24 @@ import { startConnectProxy, type ConnectProxy } from '../connect-proxy.js'
 import { scheduleEvent } from '../github-events.js'
 import { actionEnv, FAKE_GITHUB_TOKEN, parseOutputFile } from '../run-action.js'
 import { throwawayCertificate } from '../tls.js'
-import { CONCURRENCY_BOUND, inputsFor, LATENCY_CASES, REPO, type LatencyCase } from './cases.js'
+import { inputsFor, LATENCY_CASES, REPO } from './cases.js'
 import { startLatencyLink, type LatencyLink } from './latency.js'
-import { markdownTable, median, pairedRatios, range } from './stats.js'
-import { targetTable } from './targets.js'
+import { nodeKey, report, sampleKey, type Runtime, type Sample, type Variant } from './rtt-report.js'
 import type { Stopwatch } from './stopwatch.js'
 
-export interface Runtime {
-  label: string
-  bin: string
-  version: string
-}
+export type { Runtime } from './rtt-report.js'
 
 export interface LatencyOptions {
   runtimes: Runtime[]
   rtts: number[]
   rounds: number
   bundle: string
+  /** bench/floor.mjs, run on the cases it can do. */
+  floor: string
   /** Only the cases whose name contains one of these (all when empty). */
   only: string[]
   stopwatch: Stopwatch
   progress(text: string): void
-}
-
-type Route = 'direct' | 'proxy'
-interface Variant {
-  c: LatencyCase
-  route: Route
-  concurrency: 'default' | '1'
-}
-interface Sample {
-  ms: number
-  requests: number
-  connections: string
-  unexpected?: string
 }
 
 /** Runs every variant `rounds` times (after a warm-up) and prints a table per runtime and round-trip time. */
@@ -56,15 +42,18 @@ export async function benchLatency(options: LatencyOptions): Promise<void> {
   const net = await startNetwork()
   const samples = new Map<string, Sample[]>()
   const nodeMs = new Map<string, number[]>()
-  const variants: Variant[] = cases.flatMap((c) =>
-    (['direct', 'proxy'] as const).flatMap((route) =>
-      (c.parallel ? (['default', '1'] as const) : (['default'] as const)).map((concurrency) => ({
+  const variants: Variant[] = cases.flatMap((c) => [
+    ...(['direct', 'proxy'] as const).flatMap((route) =>
+      (c.parallel ? (['default', '1'] as const) : (['default'] as const)).map((concurrency): Variant => ({
         c,
         route,
-        concurrency
+        concurrency,
+        program: 'bundle'
       }))
-    )
-  )
+    ),
+    // The floor in the same rounds and rotation, so that its ratio pairs runs made side by side.
+    ...(c.floor ? [{ c, route: 'direct', concurrency: 'default', program: 'floor' } as const] : [])
+  ])
   try {
     for (let round = 0; round <= options.rounds; round++) {
       for (const rtt of options.rtts) {
@@ -73,12 +62,15 @@ export async function benchLatency(options: LatencyOptions): Promise<void> {
           options.progress(
             `round-trip cases: ${round === 0 ? 'warm-up' : `round ${round} of ${options.rounds}`}, ${rtt} ms, ${runtime.version}`
           )
-          const node = await options.stopwatch.run([runtime.bin, '-e', '0'], { PATH: process.env.PATH ?? '' }, net.dir)
-          if (round > 0) push(nodeMs, `${runtime.bin}\0${rtt}`, node.ms - options.stopwatch.spawnMs)
+          // With the bench's CA, as the bundle has it: Node 20 reads NODE_EXTRA_CA_CERTS at start (some 20 ms
+          // here), a cost of the rig, not of the action; nothing else of the shell (its own extra CAs) comes in.
+          const nodeEnv = { PATH: process.env.PATH ?? '', NODE_EXTRA_CA_CERTS: net.ca }
+          const node = await options.stopwatch.run([runtime.bin, '-e', '0'], nodeEnv, net.dir)
+          if (round > 0) push(nodeMs, nodeKey(runtime, rtt), node.ms - options.stopwatch.spawnMs)
           const order = variants.map((_, i) => variants[(i + round) % variants.length] as Variant)
           for (const variant of order) {
             const sample = await runVariant(net, variant, runtime, options)
-            if (round > 0) push(samples, key(variant, runtime, rtt), sample)
+            if (round > 0) push(samples, sampleKey(variant, runtime, rtt), sample)
           }
         }
       }
@@ -86,11 +78,8 @@ export async function benchLatency(options: LatencyOptions): Promise<void> {
   } finally {
     await net.close()
   }
-  report(options, cases, samples, nodeMs)
+  report({ runtimes: options.runtimes, rtts: options.rtts, cases, samples, nodeMs })
 }
-
-const key = (v: Variant, runtime: Runtime, rtt: number): string =>
-  `${v.c.name}\0${v.route}\0${v.concurrency}\0${runtime.bin}\0${rtt}`
 
 function push<T>(map: Map<string, T[]>, k: string, value: T): void {
   const list = map.get(k) ?? []
@@ -100,6 +89,8 @@ function push<T>(map: Map<string, T[]>, k: string, value: T): void {
 
 interface Network {
   dir: string
+  /** The throwaway certificate the emulators serve, for NODE_EXTRA_CA_CERTS. */
+  ca: string
   kapso: KapsoEmulator
   github: GitHubEmulator
   proxy: ConnectProxy
@@ -117,7 +108,8 @@ interface Network {
 async function startNetwork(): Promise<Network> {
   const dir = mkdtempSync(join(tmpdir(), 'kapso-bench-rtt-'))
   const tls = throwawayCertificate(['DNS:kapso.test', 'DNS:github.test', 'IP:127.0.0.1'])
-  writeFileSync(join(dir, 'cert.pem'), tls.cert)
+  const ca = join(dir, 'cert.pem')
+  writeFileSync(ca, tls.cert)
   const kapso = await KapsoEmulator.start({ tls })
   const github = await GitHubEmulator.start({ repository: REPO, token: FAKE_GITHUB_TOKEN, tls })
   const proxy = await startConnectProxy(['kapso.test', 'github.test'])
@@ -126,6 +118,7 @@ async function startNetwork(): Promise<Network> {
   const links = [kapsoLink, githubLink]
   return {
     dir,
+    ca,
     kapso,
     github,
     proxy,
@@ -170,14 +163,16 @@ async function runVariant(net: Network, v: Variant, runtime: Runtime, options: L
       GITHUB_EVENT_PATH: join(net.dir, 'event.json'),
       GITHUB_REPOSITORY: REPO,
       GITHUB_API_URL: githubUrl,
-      NODE_EXTRA_CA_CERTS: join(net.dir, 'cert.pem'),
+      // Replaces the shell's own, which actionEnv copied with the rest of process.env.
+      NODE_EXTRA_CA_CERTS: net.ca,
       ...(direct ? {} : { HTTPS_PROXY: net.proxy.url }),
       ...(v.concurrency === '1' ? { KAPSO_ACTION_CONCURRENCY: '1' } : {})
     }
   )
   for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'])
     if (!(direct === false && name === 'HTTPS_PROXY')) delete env[name]
-  const run = await options.stopwatch.run([runtime.bin, options.bundle], env, net.dir)
+  const program = v.program === 'floor' ? options.floor : options.bundle
+  const run = await options.stopwatch.run([runtime.bin, program], env, net.dir)
   const outputs = parseOutputFile(readFileSync(files.output, 'utf8'))
   const wrong = Object.entries(expected).filter(([name, value]) => outputs[name] !== value)
   const said = run.stdout.split('\n').find((line) => line.startsWith('::error::')) ?? run.stderr.split('\n')[0] ?? ''
@@ -192,103 +187,5 @@ async function runVariant(net: Network, v: Variant, runtime: Runtime, options: L
       run.exitCode !== 0 || wrong.length
         ? `exit ${run.exitCode}, ${wrong.map(([n, v]) => `${n} "${outputs[n] ?? ''}" not "${v}"`).join(', ')} ${said.slice(0, 160)}`
         : undefined
-  }
-}
-
-/** Each run's time in round order, NaN for a run that failed (paired ratios stay within a round). */
-const timed = (samples: Sample[]): number[] => samples.map((x) => (x.unexpected ? NaN : x.ms))
-/** The median of the figures that are numbers. */
-const mid = (values: number[]): number => median(values.filter(Number.isFinite))
-
-/**
- * Handshake round trips: TCP and TLS 1.3. Through the proxy too: its CONNECT costs the same TCP handshake,
- * made by the proxy (the runner to the proxy is a local hop).
- */
-const HANDSHAKE_RTTS = 2
-
-function report(
-  options: LatencyOptions,
-  cases: LatencyCase[],
-  samples: Map<string, Sample[]>,
-  nodeMs: Map<string, number[]>
-): void {
-  console.log('\n## Round trips: what a user waits for\n')
-  console.log(
-    [
-      '- TLS to the emulators through a latency link (each chunk held RTT/2 each way, a new connection 1 RTT more),',
-      '  direct or through a CONNECT proxy beside the runner (it dials the same links); wall time from spawn to',
-      '  exit in a separate stopwatch process, its spawn cost (`true`) subtracted; medians',
-      '- minimal = `node -e 0` (timed alike) + round trips × RTT; round trips = 2 to connect (TCP, TLS 1.3; through',
-      "  the proxy the TCP handshake is the proxy's), + the requests:"
-    ].join('\n')
-  )
-  for (const c of cases) console.log(`  - ${c.name}: ${c.requestRtts} (${c.why})`)
-  console.log(
-    '- × conc 1: against the same run with KAPSO_ACTION_CONCURRENCY=1 (cases with parallel phases only); × direct: the proxy run against the direct one\n- connections: Kapso+GitHub TCP connections (direct) or tunnels (proxy)'
-  )
-  for (const runtime of options.runtimes) {
-    for (const rtt of options.rtts) {
-      const node = nodeMs.get(`${runtime.bin}\0${rtt}`) ?? []
-      console.log(`\n### ${runtime.label}, RTT ${rtt} ms (node -e 0: ${median(node).toFixed(1)} ms)\n`)
-      const rows: string[][] = []
-      const notes: string[] = []
-      for (const c of cases) {
-        for (const route of ['direct', 'proxy'] as const) {
-          const get = (concurrency: 'default' | '1', r: Route = route): Sample[] =>
-            samples.get(key({ c, route: r, concurrency }, runtime, rtt)) ?? []
-          const all = get('default')
-          // A run that failed measures nothing the case says: it is counted in a warning, not in the figures.
-          const s = all.filter((x) => !x.unexpected)
-          const ms = timed(all)
-          const minimal = median(node) + (HANDSHAKE_RTTS + c.requestRtts) * rtt
-          const one = timed(get('1'))
-          const direct = timed(get('default', 'direct'))
-          rows.push([
-            c.name,
-            route,
-            range(s.map((x) => x.requests)),
-            [...new Set(s.map((x) => x.connections))].join(', '),
-            mid(ms).toFixed(0),
-            minimal.toFixed(0),
-            (mid(ms) / minimal).toFixed(2),
-            one.length ? mid(pairedRatios(ms, one)).toFixed(2) : '–',
-            route === 'proxy' ? mid(pairedRatios(ms, direct)).toFixed(2) : '–'
-          ])
-          const bad = all.filter((x) => x.unexpected)
-          if (bad.length)
-            notes.push(
-              `${c.name} / ${route}: ${bad.length} of ${all.length} runs failed (first: ${bad[0]?.unexpected})`
-            )
-        }
-      }
-      console.log(
-        markdownTable(
-          ['case', 'route', 'requests', 'connections', 'median ms', 'minimal ms', '× minimal', '× conc 1', '× direct'],
-          rows,
-          [false, false, true, true, true, true, true, true, true]
-        )
-      )
-      for (const note of notes) console.log(`\nWARNING ${note}`)
-    }
-    const get = (name: string, route: Route, concurrency: 'default' | '1', rtt: number): Sample[] => {
-      const c = cases.find((x) => x.name === name)
-      return c ? (samples.get(key({ c, route, concurrency }, runtime, rtt)) ?? []) : []
-    }
-    console.log(`\n### ${runtime.label}: the targets of issue 16\n`)
-    console.log(
-      targetTable({
-        ms: (name, route, concurrency, rtt) => timed(get(name, route, concurrency, rtt)),
-        connections: (name, route, rtt) =>
-          get(name, route, 'default', rtt).flatMap((x) => (x.unexpected ? [] : [x.connections])),
-        requests: (name, route, rtt) =>
-          get(name, route, 'default', rtt).flatMap((x) => (x.unexpected ? [] : [x.requests])),
-        minimal: (name, route, rtt) => {
-          const c = cases.find((x) => x.name === name)
-          const node = median(nodeMs.get(`${runtime.bin}\0${rtt}`) ?? [])
-          return c ? node + (HANDSHAKE_RTTS + c.requestRtts) * rtt : NaN
-        },
-        bound: CONCURRENCY_BOUND
-      })
-    )
   }
 }
