@@ -184,8 +184,10 @@ var __webpack_modules__ = {
       } catch {
         return;
       }
+      void __nccwpck_require__.e(220).then(__nccwpck_require__.bind(__nccwpck_require__, 4220)).catch(() => {});
       return (0, _kapso_connections_js__WEBPACK_IMPORTED_MODULE_4__.q)(concurrency, Number(_inputs_defaults_js__WEBPACK_IMPORTED_MODULE_1__.O["request-timeout-seconds"]) * 1e3).then(async connections => {
         await connections.routes.warm(api.url).catch(() => {});
+        void Promise.resolve().then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23)).catch(() => {});
         return connections;
       });
     }
@@ -744,6 +746,9 @@ var __webpack_modules__ = {
   },
   3024: module => {
     module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+  },
+  1455: module => {
+    module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
   },
   7067: module => {
     module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
