@@ -154,8 +154,11 @@ describe('the bundle opens it as the step starts', () => {
     ...over
   })
 
-  it('and makes the whole upsert on that one connection', async () => {
-    const run = await runAction(inputs())
+  it.each([
+    ['an address', (url: string) => url],
+    ['a name to look up', (url: string) => url.replace('127.0.0.1', 'localhost')]
+  ])('and makes the whole upsert on that one connection (api-url with %s)', async (_, apiUrl) => {
+    const run = await runAction(inputs({ 'api-url': apiUrl(emulator.apiUrl('legacy')) }))
     expect(run.outputs.result, run.stdout).toBe('created')
     expect(emulator.requests.map((r) => r.method)).toEqual(['GET', 'POST'])
     expect(emulator.connections).toBe(1)

@@ -297,14 +297,14 @@ describe('notes', () => {
     expectOneLineFailure(release('notes', 'v1.0.0', join(dir, 'missing.md')))
   })
 
-  it("prints exactly the 1.0.0 section of this project's CHANGELOG.md, and nothing for its empty Unreleased", () => {
-    // The cut as CONTRIBUTING.md's release steps make it: an empty Unreleased above the dated 1.0.0 section.
+  it("prints exactly the 1.0.0 section of this project's CHANGELOG.md, and nothing for an empty section", () => {
+    // Unreleased above the dated 1.0.0 section, as CONTRIBUTING.md's release steps keep it.
     const file = join(ROOT, 'CHANGELOG.md')
     const current = readFileSync(file, 'utf8')
-    const cut = /^## \[Unreleased\]\n\s*^## \[1\.0\.0\] - \d{4}-\d{2}-\d{2}\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(
+    const cut = /^## \[Unreleased\]\n[\s\S]*?^## \[1\.0\.0\] - \d{4}-\d{2}-\d{2}\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(
       current
     )
-    expect(cut, 'an empty "## [Unreleased]" right above "## [1.0.0] - YYYY-MM-DD"').not.toBeNull()
+    expect(cut, '"## [Unreleased]" above "## [1.0.0] - YYYY-MM-DD"').not.toBeNull()
     const section = cut?.[1] ?? ''
     expect(section).toMatch(/^### Added$/m)
     for (const version of ['1.0.0', 'v1.0.0']) {
@@ -315,10 +315,14 @@ describe('notes', () => {
     }
     expect(section).not.toContain('## [')
     expect(run(ROOT, SCRIPT, ['notes', 'v1.0.0']).stdout).toBe(`${section.trim()}\n`) // as the workflow runs it
-    // Unreleased is no version, and its empty section is no release's notes: cut as it is, it fails the tag.
+    // Unreleased is no version: whatever it holds, it is no release's notes.
     expectOneLineFailure(release('notes', 'Unreleased', file))
+    // A version cut with nothing under it fails the tag.
     const next = join(dir, 'CHANGELOG-1.0.1.md')
-    writeFileSync(next, current.replace('## [Unreleased]\n', '## [1.0.1] - 2027-01-04\n'))
+    writeFileSync(
+      next,
+      current.replace(/^## \[Unreleased\]\n[\s\S]*?(?=^## \[1\.0\.0\])/m, '## [1.0.1] - 2027-01-04\n\n')
+    )
     const empty = release('notes', '1.0.1', next)
     expectOneLineFailure(empty)
     expect(empty.stderr).toContain("'## [1.0.1]' section is empty")

@@ -4445,7 +4445,7 @@ export const modules = {
     var map = __webpack_require__(7451);
     var seq = __webpack_require__(1706);
     var string = __webpack_require__(6464);
-    var tags = __webpack_require__(18);
+    var tags = __webpack_require__(7637);
     const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     class Schema {
       constructor({compat: compat, customTags: customTags, merge: merge, resolveKnownTags: resolveKnownTags, schema: schema, sortMapEntries: sortMapEntries, toStringDefaults: toStringDefaults}) {
@@ -4698,7 +4698,7 @@ export const modules = {
     const schema = [ map.map, seq.seq ].concat(jsonScalars, jsonError);
     exports.schema = schema;
   },
-  18: (__unused_webpack_module, exports, __webpack_require__) => {
+  7637: (__unused_webpack_module, exports, __webpack_require__) => {
     var map = __webpack_require__(7451);
     var _null = __webpack_require__(3632);
     var seq = __webpack_require__(1706);

@@ -184,10 +184,9 @@ var __webpack_modules__ = {
       } catch {
         return;
       }
-      void __nccwpck_require__.e(220).then(__nccwpck_require__.bind(__nccwpck_require__, 4220)).catch(() => {});
+      void __nccwpck_require__.e(578).then(__nccwpck_require__.bind(__nccwpck_require__, 9578)).catch(() => {});
       return (0, _kapso_connections_js__WEBPACK_IMPORTED_MODULE_4__.q)(concurrency, Number(_inputs_defaults_js__WEBPACK_IMPORTED_MODULE_1__.O["request-timeout-seconds"]) * 1e3).then(async connections => {
         await connections.routes.warm(api.url).catch(() => {});
-        void Promise.resolve().then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23)).catch(() => {});
         return connections;
       });
     }
@@ -446,7 +445,7 @@ var __webpack_modules__ = {
       }
       async warm(url) {
         const target = new URL(url);
-        const {preopen: preopen, unbracketed: unbracketed} = await __nccwpck_require__.e(220).then(__nccwpck_require__.bind(__nccwpck_require__, 4220));
+        const {preopen: preopen, unbracketed: unbracketed} = await __nccwpck_require__.e(578).then(__nccwpck_require__.bind(__nccwpck_require__, 9578));
         const opened = preopen(await this.agentOf(target), unbracketed(target.hostname), port(target));
         this.preopened.push(opened);
         await opened.started;
@@ -466,19 +465,20 @@ var __webpack_modules__ = {
       }
       close() {
         for (const opened of this.preopened) opened.close();
-        for (const agent of this.agents.values()) agent.destroy();
+        for (const agent of this.agents.values()) void agent.then(made => made.destroy(), () => {});
         this.agents.clear();
       }
       async agentOf(target) {
         const secure = target.protocol === "https:";
         const proxy = this.proxyOf(target.toString());
         const name = `${target.protocol}${proxy}`;
-        let agent = this.agents.get(name);
-        if (!agent) {
-          const {agentFor: agentFor} = await __nccwpck_require__.e(220).then(__nccwpck_require__.bind(__nccwpck_require__, 4220));
-          agent = this.agents.get(name) ?? agentFor(secure, proxy ? new URL(proxy) : void 0, this.options);
-          this.agents.set(name, agent);
+        let making = this.agents.get(name);
+        if (!making) {
+          const via = proxy ? new URL(proxy) : void 0;
+          making = __nccwpck_require__.e(578).then(__nccwpck_require__.bind(__nccwpck_require__, 9578)).then(({agentFor: agentFor}) => agentFor(secure, via, this.options));
+          this.agents.set(name, making);
         }
+        const agent = await making;
         this.byHost.set(`${target.hostname}:${port(target)}`, agent);
         return agent;
       }
@@ -746,9 +746,6 @@ var __webpack_modules__ = {
   },
   3024: module => {
     module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-  },
-  1455: module => {
-    module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
   },
   7067: module => {
     module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");

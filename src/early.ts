@@ -32,9 +32,6 @@ export function openEarly(): Promise<Connections> | undefined {
   return openConnections(concurrency, Number(ACTION_DEFAULTS['request-timeout-seconds']) * 1000).then(
     async (connections) => {
       await connections.routes.warm(api.url).catch(() => undefined)
-      // What the step does once Kapso has answered loads while the handshakes run: the job summary's writer
-      // (@actions/core's, on node:fs/promises) is the one builtin it adds.
-      void import('node:fs/promises').catch(() => undefined)
       return connections
     }
   )

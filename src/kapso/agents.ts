@@ -1,25 +1,26 @@
 /**
  * The agents that carry Kapso's requests, one per route (kapso/routes.ts): Node's own kept-alive Agent to
- * go direct, a tunnel agent (kapso/tunnel.ts) through a proxy. Loaded at the first route, with node:https
- * and TLS: a step that stops before any request loads neither.
+ * go direct, a tunnel agent (kapso/tunnel.ts, a chunk of its own) through a proxy. Loaded at the first
+ * route; node:https and TLS only for an https: route, so a step that stops before any request loads neither.
  *
  * `preopen` opens an agent's first connection to a host before there is a request to send on it: the
  * action does so while it still reads its inputs and loads its code (src/early.ts), so that the TCP and
  * TLS handshakes (two round trips) happen during that work rather than after it.
  */
 import { Agent as HttpAgent } from 'node:http'
-import { Agent as HttpsAgent } from 'node:https'
 import { isIP } from 'node:net'
 import type { Duplex } from 'node:stream'
-import { tunnelAgent, type TunnelOptions } from './tunnel.js'
+import type { TunnelOptions } from './tunnel.js'
 
 export type { TunnelOptions }
 
 /** Kept alive for the step, at most `maxSockets` to a host, the most recently used first. */
-export function agentFor(secure: boolean, proxy: URL | undefined, options: TunnelOptions): HttpAgent {
-  if (proxy) return tunnelAgent(secure, proxy, options)
+export async function agentFor(secure: boolean, proxy: URL | undefined, options: TunnelOptions): Promise<HttpAgent> {
+  if (proxy) return (await import('./tunnel.js')).tunnelAgent(secure, proxy, options)
   const settings = { keepAlive: true, maxSockets: options.maxSockets, scheduling: 'lifo' as const }
-  return secure ? new HttpsAgent(settings) : new HttpAgent(settings)
+  if (!secure) return new HttpAgent(settings)
+  const { Agent: HttpsAgent } = await import('node:https')
+  return new HttpsAgent(settings)
 }
 
 type Created = (error: Error | null, socket?: Duplex) => void
@@ -89,7 +90,7 @@ export function preopen(agent: HttpAgent, host: string, port: number): Preopened
     return undefined
   }
   return {
-    started: underWay(returned),
+    started: underWay(returned, host),
     close: () => {
       closed = true
       if (own.createConnection !== original && !taker) own.createConnection = original
@@ -100,16 +101,19 @@ export function preopen(agent: HttpAgent, host: string, port: number): Preopened
 }
 
 /**
- * Net connects on a later tick: at once for an IP address, after the DNS lookup for a name (then 'lookup'
- * comes just before the connect). Waited for, so that the code loaded next does not hold the first packet
- * back; a tunnel's CONNECT is sent on the same turn as a direct connection's.
+ * Net connects on a later tick: at once for an IP address, after the DNS lookup for a name ('lookup' comes
+ * just before the connect). Waited for, so that the code loaded next does not hold the first packet back,
+ * but a lookup for no longer than LOOKUP_WAIT_MS: a slow resolver must not hold back the step's own checks
+ * (an input error is reported without waiting for DNS). A tunnel's CONNECT is sent like a direct connection.
  */
-function underWay(socket: Duplex | undefined): Promise<void> {
+function underWay(socket: Duplex | undefined, host: string): Promise<void> {
   const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
   const net = socket as (Duplex & { connecting?: boolean }) | undefined
-  if (!net?.connecting) return tick()
+  if (!net?.connecting || isIP(host)) return tick()
   return new Promise<void>((resolve) => {
+    const timer = setTimeout(() => done(), LOOKUP_WAIT_MS)
     const done = (): void => {
+      clearTimeout(timer)
       for (const event of EVENTS) net.removeListener(event, done)
       resolve()
     }
@@ -117,6 +121,7 @@ function underWay(socket: Duplex | undefined): Promise<void> {
   }).then(tick)
 }
 const EVENTS = ['lookup', 'connect', 'error', 'close'] as const
+const LOOKUP_WAIT_MS = 25
 
 /** An IPv6 host as URL.hostname gives it, bracketed, as sockets take it. */
 export const unbracketed = (host: string): string => host.replace(/^\[|\]$/g, '')

@@ -10,7 +10,7 @@ import type { Preopened, TunnelOptions } from './agents.js'
  */
 export class Routes {
   private readonly byHost = new Map<string, HttpAgent>()
-  private readonly agents = new Map<string, HttpAgent>()
+  private readonly agents = new Map<string, Promise<HttpAgent>>()
   private readonly preopened: Preopened[] = []
 
   constructor(
@@ -57,7 +57,11 @@ export class Routes {
   /** Closes every connection and tunnel. */
   close(): void {
     for (const opened of this.preopened) opened.close()
-    for (const agent of this.agents.values()) agent.destroy()
+    for (const agent of this.agents.values())
+      void agent.then(
+        (made) => made.destroy(),
+        () => undefined
+      )
     this.agents.clear()
   }
 
@@ -65,12 +69,13 @@ export class Routes {
     const secure = target.protocol === 'https:'
     const proxy = this.proxyOf(target.toString())
     const name = `${target.protocol}${proxy}`
-    let agent = this.agents.get(name)
-    if (!agent) {
-      const { agentFor } = await import('./agents.js')
-      agent = this.agents.get(name) ?? agentFor(secure, proxy ? new URL(proxy) : undefined, this.options)
-      this.agents.set(name, agent)
+    let making = this.agents.get(name)
+    if (!making) {
+      const via = proxy ? new URL(proxy) : undefined
+      making = import('./agents.js').then(({ agentFor }) => agentFor(secure, via, this.options))
+      this.agents.set(name, making)
     }
+    const agent = await making
     this.byHost.set(`${target.hostname}:${port(target)}`, agent)
     return agent
   }
