@@ -3,121 +3,6 @@ export const id = 968;
 export const ids = [ 968 ];
 
 export const modules = {
-  1916: (__unused_webpack_module, exports) => {
-    0;
-    exports.Io = void 0;
-    var peq = new Uint32Array(65536);
-    var myers_32 = function(a, b) {
-      var n = a.length;
-      var m = b.length;
-      var lst = 1 << n - 1;
-      var pv = -1;
-      var mv = 0;
-      var sc = n;
-      var i = n;
-      while (i--) peq[a.charCodeAt(i)] |= 1 << i;
-      for (i = 0; i < m; i++) {
-        var eq = peq[b.charCodeAt(i)];
-        var xv = eq | mv;
-        eq |= (eq & pv) + pv ^ pv;
-        mv |= ~(eq | pv);
-        pv &= eq;
-        if (mv & lst) sc++;
-        if (pv & lst) sc--;
-        mv = mv << 1 | 1;
-        pv = pv << 1 | ~(xv | mv);
-        mv &= xv;
-      }
-      i = n;
-      while (i--) peq[a.charCodeAt(i)] = 0;
-      return sc;
-    };
-    var myers_x = function(b, a) {
-      var n = a.length;
-      var m = b.length;
-      var mhc = [];
-      var phc = [];
-      var hsize = Math.ceil(n / 32);
-      var vsize = Math.ceil(m / 32);
-      for (var i = 0; i < hsize; i++) {
-        phc[i] = -1;
-        mhc[i] = 0;
-      }
-      var j = 0;
-      for (;j < vsize - 1; j++) {
-        var mv_1 = 0;
-        var pv_1 = -1;
-        var start_1 = j * 32;
-        var vlen_1 = Math.min(32, m) + start_1;
-        for (var k = start_1; k < vlen_1; k++) peq[b.charCodeAt(k)] |= 1 << k;
-        for (i = 0; i < n; i++) {
-          var eq = peq[a.charCodeAt(i)];
-          var pb = phc[i / 32 | 0] >>> i & 1;
-          var mb = mhc[i / 32 | 0] >>> i & 1;
-          var xv = eq | mv_1;
-          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
-          var ph = mv_1 | ~(xh | pv_1);
-          var mh = pv_1 & xh;
-          if (ph >>> 31 ^ pb) phc[i / 32 | 0] ^= 1 << i;
-          if (mh >>> 31 ^ mb) mhc[i / 32 | 0] ^= 1 << i;
-          ph = ph << 1 | pb;
-          mh = mh << 1 | mb;
-          pv_1 = mh | ~(xv | ph);
-          mv_1 = ph & xv;
-        }
-        for (k = start_1; k < vlen_1; k++) peq[b.charCodeAt(k)] = 0;
-      }
-      var mv = 0;
-      var pv = -1;
-      var start = j * 32;
-      var vlen = Math.min(32, m - start) + start;
-      for (k = start; k < vlen; k++) peq[b.charCodeAt(k)] |= 1 << k;
-      var score = m;
-      for (i = 0; i < n; i++) {
-        eq = peq[a.charCodeAt(i)];
-        pb = phc[i / 32 | 0] >>> i & 1;
-        mb = mhc[i / 32 | 0] >>> i & 1;
-        xv = eq | mv;
-        xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
-        ph = mv | ~(xh | pv);
-        mh = pv & xh;
-        score += ph >>> m - 1 & 1;
-        score -= mh >>> m - 1 & 1;
-        if (ph >>> 31 ^ pb) phc[i / 32 | 0] ^= 1 << i;
-        if (mh >>> 31 ^ mb) mhc[i / 32 | 0] ^= 1 << i;
-        ph = ph << 1 | pb;
-        mh = mh << 1 | mb;
-        pv = mh | ~(xv | ph);
-        mv = ph & xv;
-      }
-      for (k = start; k < vlen; k++) peq[b.charCodeAt(k)] = 0;
-      return score;
-    };
-    var distance = function(a, b) {
-      if (a.length < b.length) {
-        var tmp = b;
-        b = a;
-        a = tmp;
-      }
-      if (b.length === 0) return a.length;
-      if (a.length <= 32) return myers_32(a, b);
-      return myers_x(a, b);
-    };
-    exports.Io = distance;
-    var closest = function(str, arr) {
-      var min_distance = 1 / 0;
-      var min_index = 0;
-      for (var i = 0; i < arr.length; i++) {
-        var dist = distance(str, arr[i]);
-        if (dist < min_distance) {
-          min_distance = dist;
-          min_index = i;
-        }
-      }
-      return arr[min_index];
-    };
-    0;
-  },
   3387: (__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
     __webpack_require__.d(__webpack_exports__, {
       cd: () => GITHUB_LOGIN,
@@ -336,6 +221,65 @@ export const modules = {
       const nested = typeof error === "object" && error !== null ? error.message : void 0;
       const parts = [ error, nested, record.message, record.detail ].filter(part => typeof part === "string" && part !== "");
       return (0, _secrets_js__WEBPACK_IMPORTED_MODULE_0__.F3)([ ...new Set(parts) ].join(": "), 500);
+    }
+  },
+  6525: (__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+    __webpack_require__.d(__webpack_exports__, {
+      KQ: () => dateTime,
+      Qq: () => text,
+      Wp: () => parseAnswer,
+      dV: () => AnswerError,
+      ke: () => listOfAtMost,
+      rD: () => wholeNumber,
+      s$: () => jsonText,
+      uR: () => uuid
+    });
+    var valibot__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7934);
+    var _ids_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2325);
+    var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8935);
+    var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8992);
+    class AnswerError extends Error {
+      constructor(message) {
+        super(message);
+        this.name = "AnswerError";
+      }
+    }
+    valibot__WEBPACK_IMPORTED_MODULE_2__.JFY("of the expected form");
+    function parseAnswer(schema, body, service, doing) {
+      const result = valibot__WEBPACK_IMPORTED_MODULE_2__.xLC(schema, body, {
+        abortEarly: true
+      });
+      if (result.success) return result.output;
+      const issue = result.issues[0];
+      const path = issue ? pathOf(issue.path) : "";
+      const expected = issue?.message ?? "of the expected form";
+      if (path === "") throw new AnswerError(`${service}'s answer while ${doing} is not ${expected}.`);
+      if (issue?.input === void 0) throw new AnswerError(`${service}'s answer while ${doing} has no ${path}.`);
+      throw new AnswerError(`${service}'s answer while ${doing} has ${path} that is not ${expected}.`);
+    }
+    function pathOf(path) {
+      let text = "";
+      for (const item of path ?? []) {
+        const key = item.key;
+        if (typeof key === "number") text += `[${key}]`; else if (typeof key === "string" && /^[A-Za-z_][A-Za-z0-9_]{0,40}$/.test(key)) text += text === "" ? key : `.${key}`; else text += `[${JSON.stringify((0, 
+        _secrets_js__WEBPACK_IMPORTED_MODULE_0__.F3)(String(key), 40))}]`;
+      }
+      return text;
+    }
+    const uuid = valibot__WEBPACK_IMPORTED_MODULE_2__.FsL(valibot__WEBPACK_IMPORTED_MODULE_2__.YjP("a UUID"), valibot__WEBPACK_IMPORTED_MODULE_2__.yGV(_ids_js__WEBPACK_IMPORTED_MODULE_3__.k, "a UUID"));
+    const text = (max = 1e3, what = "text without control characters") => valibot__WEBPACK_IMPORTED_MODULE_2__.FsL(valibot__WEBPACK_IMPORTED_MODULE_2__.YjP(what), valibot__WEBPACK_IMPORTED_MODULE_2__.z6Y(s => s.length <= max && !(0, 
+    _text_js__WEBPACK_IMPORTED_MODULE_1__.aQ)(s), what));
+    const listOfAtMost = (item, max) => valibot__WEBPACK_IMPORTED_MODULE_2__.FsL(valibot__WEBPACK_IMPORTED_MODULE_2__.YOg(valibot__WEBPACK_IMPORTED_MODULE_2__.L5J(), "a list"), valibot__WEBPACK_IMPORTED_MODULE_2__.Ru6(max, `a list of at most the ${max} asked for`), valibot__WEBPACK_IMPORTED_MODULE_2__.YOg(item, "a list"));
+    const wholeNumber = (what = "a whole number") => valibot__WEBPACK_IMPORTED_MODULE_2__.FsL(valibot__WEBPACK_IMPORTED_MODULE_2__.aig(what), valibot__WEBPACK_IMPORTED_MODULE_2__.Y2b(what));
+    const dateTime = valibot__WEBPACK_IMPORTED_MODULE_2__.FsL(valibot__WEBPACK_IMPORTED_MODULE_2__.YjP("a date-time"), valibot__WEBPACK_IMPORTED_MODULE_2__.z6Y(s => s.length <= 64 && !(0, 
+    _text_js__WEBPACK_IMPORTED_MODULE_1__.aQ)(s) && !Number.isNaN(Date.parse(s)), "a date-time"));
+    function jsonText(value) {
+      if (typeof value === "string") return value;
+      try {
+        return JSON.stringify(value);
+      } catch {
+        return;
+      }
     }
   },
   2712: (__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -758,43 +702,43 @@ export const modules = {
     __webpack_require__.d(__webpack_exports__, {
       l: () => readRunControl
     });
-    var _boundary_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6525);
-    var _events_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5694);
-    var _ownership_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2334);
-    var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3448);
-    var _values_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8463);
+    var _ids_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2325);
+    var _events_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5694);
+    var _ownership_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2334);
+    var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3448);
+    var _values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8463);
     function readRunControl(fail) {
-      const webhookIdRaw = (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.R5)("webhook-id");
-      const webhookId = webhookIdRaw === "" || _boundary_parse_js__WEBPACK_IMPORTED_MODULE_0__.kk.test(webhookIdRaw) ? webhookIdRaw || void 0 : fail(`webhook-id must be a webhook's UUID (like 9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b); got ${(0, 
-      _values_js__WEBPACK_IMPORTED_MODULE_4__.hD)(webhookIdRaw)}.`);
+      const webhookIdRaw = (0, _values_js__WEBPACK_IMPORTED_MODULE_3__.R5)("webhook-id");
+      const webhookId = webhookIdRaw === "" || _ids_js__WEBPACK_IMPORTED_MODULE_4__.k.test(webhookIdRaw) ? webhookIdRaw || void 0 : fail(`webhook-id must be a webhook's UUID (like 9e8d7c6b-5a4f-3e2d-1c0b-9a8f7e6d5c4b); got ${(0, 
+      _values_js__WEBPACK_IMPORTED_MODULE_3__.hD)(webhookIdRaw)}.`);
       return {
         requested: readOperation(fail),
         webhookId: webhookId,
         name: readName(fail),
         webhookIdGiven: webhookIdRaw !== "",
-        dryRun: (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.Vf)("dry-run", fail) ?? false,
-        maxAttempts: (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.JI)("max-attempts", 1, 10, fail),
-        requestTimeoutSeconds: (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.JI)("request-timeout-seconds", 1, 300, fail),
-        timeoutSeconds: (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.JI)("timeout-seconds", 1, 3600, fail),
-        cleanup: (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.Vf)("cleanup", fail) ?? false,
-        maxAgeMs: (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.$7)("max-age", fail),
-        verify: (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.Vf)("verify", fail) ?? false,
-        verifyTimeoutSeconds: (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.JI)("verify-timeout-seconds", 1, 600, fail),
-        comment: (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.Vf)("comment", fail) ?? false
+        dryRun: (0, _values_js__WEBPACK_IMPORTED_MODULE_3__.Vf)("dry-run", fail) ?? false,
+        maxAttempts: (0, _values_js__WEBPACK_IMPORTED_MODULE_3__.JI)("max-attempts", 1, 10, fail),
+        requestTimeoutSeconds: (0, _values_js__WEBPACK_IMPORTED_MODULE_3__.JI)("request-timeout-seconds", 1, 300, fail),
+        timeoutSeconds: (0, _values_js__WEBPACK_IMPORTED_MODULE_3__.JI)("timeout-seconds", 1, 3600, fail),
+        cleanup: (0, _values_js__WEBPACK_IMPORTED_MODULE_3__.Vf)("cleanup", fail) ?? false,
+        maxAgeMs: (0, _values_js__WEBPACK_IMPORTED_MODULE_3__.$7)("max-age", fail),
+        verify: (0, _values_js__WEBPACK_IMPORTED_MODULE_3__.Vf)("verify", fail) ?? false,
+        verifyTimeoutSeconds: (0, _values_js__WEBPACK_IMPORTED_MODULE_3__.JI)("verify-timeout-seconds", 1, 600, fail),
+        comment: (0, _values_js__WEBPACK_IMPORTED_MODULE_3__.Vf)("comment", fail) ?? false
       };
     }
     function readOperation(fail) {
-      const raw = (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.R5)("operation");
-      if (_types_js__WEBPACK_IMPORTED_MODULE_3__.x.includes(raw)) return raw;
-      const near = (0, _events_js__WEBPACK_IMPORTED_MODULE_1__.ZA)(raw, _types_js__WEBPACK_IMPORTED_MODULE_3__.x);
-      return fail(`operation must be one of ${_types_js__WEBPACK_IMPORTED_MODULE_3__.x.join(", ")}; got ${(0, 
-      _values_js__WEBPACK_IMPORTED_MODULE_4__.hD)(raw)}${near ? `: did you mean "${near}"?` : "."}`);
+      const raw = (0, _values_js__WEBPACK_IMPORTED_MODULE_3__.R5)("operation");
+      if (_types_js__WEBPACK_IMPORTED_MODULE_2__.x.includes(raw)) return raw;
+      const near = (0, _events_js__WEBPACK_IMPORTED_MODULE_0__.ZA)(raw, _types_js__WEBPACK_IMPORTED_MODULE_2__.x);
+      return fail(`operation must be one of ${_types_js__WEBPACK_IMPORTED_MODULE_2__.x.join(", ")}; got ${(0, 
+      _values_js__WEBPACK_IMPORTED_MODULE_3__.hD)(raw)}${near ? `: did you mean "${near}"?` : "."}`);
     }
     function readName(fail) {
-      const raw = (0, _values_js__WEBPACK_IMPORTED_MODULE_4__.R5)("name");
-      if (raw === "" || (0, _ownership_js__WEBPACK_IMPORTED_MODULE_2__.lx)(raw)) return raw || void 0;
+      const raw = (0, _values_js__WEBPACK_IMPORTED_MODULE_3__.R5)("name");
+      if (raw === "" || (0, _ownership_js__WEBPACK_IMPORTED_MODULE_1__.lx)(raw)) return raw || void 0;
       return fail(`name must be 1 to 40 lower-case letters, digits and dashes, starting and ending with a letter or digit (like ` + `api or worker-2); got ${(0, 
-      _values_js__WEBPACK_IMPORTED_MODULE_4__.hD)(raw)}.`);
+      _values_js__WEBPACK_IMPORTED_MODULE_3__.hD)(raw)}.`);
     }
   },
   9324: (__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1619,6 +1563,7 @@ export const modules = {
     var ownership = __webpack_require__(2334);
     var src_text = __webpack_require__(8992);
     var kapso = __webpack_require__(932);
+    var ids = __webpack_require__(2325);
     const url = dist.FsL(dist.YjP(), dist.z6Y(s => s.length <= 2048 && !(0, src_text.aQ)(s) && URL.canParse(s)));
     const fingerprint = dist.lqM(dist.FsL(dist.YjP(), dist.yGV(/^[0-9a-f]{64}$/)));
     const record = dist.lqM(dist.FsL(dist.YjP(), dist.z6Y(s => (0, ownership.Hh)(s) !== void 0)));
@@ -1630,7 +1575,7 @@ export const modules = {
     });
     const createSchema = dist.rej({
       url: url,
-      existing: dist.FsL(dist.YOg(dist.FsL(dist.YjP(), dist.yGV(parse.kk))), dist.Ru6(kapso.cT)),
+      existing: dist.FsL(dist.YOg(dist.FsL(dist.YjP(), dist.yGV(ids.k))), dist.Ru6(kapso.cT)),
       record: record,
       secret: fingerprint
     });

@@ -1,66 +1,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 var __webpack_modules__ = {
-  6525: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-    __nccwpck_require__.d(__webpack_exports__, {
-      KQ: () => dateTime,
-      Qq: () => text,
-      Wp: () => parseAnswer,
-      dV: () => AnswerError,
-      ke: () => listOfAtMost,
-      kk: () => UUID,
-      rD: () => wholeNumber,
-      s$: () => jsonText,
-      uR: () => uuid
-    });
-    var valibot__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7934);
-    var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8935);
-    var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
-    class AnswerError extends Error {
-      constructor(message) {
-        super(message);
-        this.name = "AnswerError";
-      }
-    }
-    valibot__WEBPACK_IMPORTED_MODULE_2__.JFY("of the expected form");
-    function parseAnswer(schema, body, service, doing) {
-      const result = valibot__WEBPACK_IMPORTED_MODULE_2__.xLC(schema, body, {
-        abortEarly: true
-      });
-      if (result.success) return result.output;
-      const issue = result.issues[0];
-      const path = issue ? pathOf(issue.path) : "";
-      const expected = issue?.message ?? "of the expected form";
-      if (path === "") throw new AnswerError(`${service}'s answer while ${doing} is not ${expected}.`);
-      if (issue?.input === void 0) throw new AnswerError(`${service}'s answer while ${doing} has no ${path}.`);
-      throw new AnswerError(`${service}'s answer while ${doing} has ${path} that is not ${expected}.`);
-    }
-    function pathOf(path) {
-      let text = "";
-      for (const item of path ?? []) {
-        const key = item.key;
-        if (typeof key === "number") text += `[${key}]`; else if (typeof key === "string" && /^[A-Za-z_][A-Za-z0-9_]{0,40}$/.test(key)) text += text === "" ? key : `.${key}`; else text += `[${JSON.stringify((0, 
-        _secrets_js__WEBPACK_IMPORTED_MODULE_0__.F3)(String(key), 40))}]`;
-      }
-      return text;
-    }
-    const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    const uuid = valibot__WEBPACK_IMPORTED_MODULE_2__.FsL(valibot__WEBPACK_IMPORTED_MODULE_2__.YjP("a UUID"), valibot__WEBPACK_IMPORTED_MODULE_2__.yGV(UUID, "a UUID"));
-    const text = (max = 1e3, what = "text without control characters") => valibot__WEBPACK_IMPORTED_MODULE_2__.FsL(valibot__WEBPACK_IMPORTED_MODULE_2__.YjP(what), valibot__WEBPACK_IMPORTED_MODULE_2__.z6Y(s => s.length <= max && !(0, 
-    _text_js__WEBPACK_IMPORTED_MODULE_1__.aQ)(s), what));
-    const listOfAtMost = (item, max) => valibot__WEBPACK_IMPORTED_MODULE_2__.FsL(valibot__WEBPACK_IMPORTED_MODULE_2__.YOg(valibot__WEBPACK_IMPORTED_MODULE_2__.L5J(), "a list"), valibot__WEBPACK_IMPORTED_MODULE_2__.Ru6(max, `a list of at most the ${max} asked for`), valibot__WEBPACK_IMPORTED_MODULE_2__.YOg(item, "a list"));
-    const wholeNumber = (what = "a whole number") => valibot__WEBPACK_IMPORTED_MODULE_2__.FsL(valibot__WEBPACK_IMPORTED_MODULE_2__.aig(what), valibot__WEBPACK_IMPORTED_MODULE_2__.Y2b(what));
-    const dateTime = valibot__WEBPACK_IMPORTED_MODULE_2__.FsL(valibot__WEBPACK_IMPORTED_MODULE_2__.YjP("a date-time"), valibot__WEBPACK_IMPORTED_MODULE_2__.z6Y(s => s.length <= 64 && !(0, 
-    _text_js__WEBPACK_IMPORTED_MODULE_1__.aQ)(s) && !Number.isNaN(Date.parse(s)), "a date-time"));
-    function jsonText(value) {
-      if (typeof value === "string") return value;
-      try {
-        return JSON.stringify(value);
-      } catch {
-        return;
-      }
-    }
-  },
   1532: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.d(__webpack_exports__, {
       Ut: () => RateGate,
@@ -218,6 +158,12 @@ var __webpack_modules__ = {
       }
     }
   },
+  2325: (__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+    __nccwpck_require__.d(__webpack_exports__, {
+      k: () => UUID
+    });
+    const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  },
   9407: (module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
     __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => {
       try {
@@ -227,7 +173,7 @@ var __webpack_modules__ = {
         if (!isPost) _actions_core__WEBPACK_IMPORTED_MODULE_0__.LZ("isPost", "true");
         const early = isPost ? void 0 : (0, _early_js__WEBPACK_IMPORTED_MODULE_1__.o)();
         await (early?.catch(() => {}));
-        const {cleanup: cleanup, run: run} = await __nccwpck_require__.e(968).then(__nccwpck_require__.bind(__nccwpck_require__, 9968));
+        const {cleanup: cleanup, run: run} = await Promise.all([ __nccwpck_require__.e(487), __nccwpck_require__.e(968) ]).then(__nccwpck_require__.bind(__nccwpck_require__, 9968));
         await (isPost ? cleanup() : run(early));
         process.exit();
         __webpack_async_result__();
@@ -264,9 +210,9 @@ var __webpack_modules__ = {
       X0: () => readKind,
       hx: () => readScope
     });
-    var _boundary_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6525);
+    var _ids_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2325);
     var _urls_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5769);
-    var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8463);
+    var _values_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8463);
     const DEFAULT_API_URLS = {
       legacy: "https://app.kapso.ai/api/v1",
       platform: "https://api.kapso.ai/platform/v1"
@@ -274,11 +220,11 @@ var __webpack_modules__ = {
     const PHONE_NUMBER_ID = /^[0-9]{1,32}$/;
     const ONE_SCOPE = "exactly one of whatsapp-config-id (legacy API), phone-number-id (Platform API) or scope: project (Platform API, " + "project-wide)";
     function readScope(fail) {
-      const scope = (0, _values_js__WEBPACK_IMPORTED_MODULE_1__.R5)("scope");
-      const configId = (0, _values_js__WEBPACK_IMPORTED_MODULE_1__.R5)("whatsapp-config-id");
-      const phoneNumberId = (0, _values_js__WEBPACK_IMPORTED_MODULE_1__.R5)("phone-number-id");
+      const scope = (0, _values_js__WEBPACK_IMPORTED_MODULE_0__.R5)("scope");
+      const configId = (0, _values_js__WEBPACK_IMPORTED_MODULE_0__.R5)("whatsapp-config-id");
+      const phoneNumberId = (0, _values_js__WEBPACK_IMPORTED_MODULE_0__.R5)("phone-number-id");
       if (scope !== "" && scope !== "project") return fail(`scope must be project, or empty to let whatsapp-config-id or phone-number-id decide; got ${(0, 
-      _values_js__WEBPACK_IMPORTED_MODULE_1__.hD)(scope)}.`);
+      _values_js__WEBPACK_IMPORTED_MODULE_0__.hD)(scope)}.`);
       if (scope === "project") {
         if (configId || phoneNumberId) return fail(`scope project takes neither whatsapp-config-id nor phone-number-id: a project webhook belongs to the API ` + `key's whole project. Give ${ONE_SCOPE}.`);
         return {
@@ -289,8 +235,8 @@ var __webpack_modules__ = {
       }
       if (configId && phoneNumberId) return fail(`give ${ONE_SCOPE}, not both ids.`);
       if (configId) {
-        if (!_boundary_parse_js__WEBPACK_IMPORTED_MODULE_0__.kk.test(configId)) return fail(`whatsapp-config-id must be a Kapso configuration UUID (like 550e8400-e29b-41d4-a716-446655440000); got ` + `${(0, 
-        _values_js__WEBPACK_IMPORTED_MODULE_1__.hD)(configId)}.`);
+        if (!_ids_js__WEBPACK_IMPORTED_MODULE_1__.k.test(configId)) return fail(`whatsapp-config-id must be a Kapso configuration UUID (like 550e8400-e29b-41d4-a716-446655440000); got ` + `${(0, 
+        _values_js__WEBPACK_IMPORTED_MODULE_0__.hD)(configId)}.`);
         return {
           kind: "legacy",
           id: configId,
@@ -299,7 +245,7 @@ var __webpack_modules__ = {
       }
       if (phoneNumberId) {
         if (!PHONE_NUMBER_ID.test(phoneNumberId)) return fail(`phone-number-id must be Meta's phone number id, digits only (like 106540352242922); got ` + `${(0, 
-        _values_js__WEBPACK_IMPORTED_MODULE_1__.hD)(phoneNumberId)}.`);
+        _values_js__WEBPACK_IMPORTED_MODULE_0__.hD)(phoneNumberId)}.`);
         return {
           kind: "platform",
           id: phoneNumberId,
@@ -309,9 +255,9 @@ var __webpack_modules__ = {
       return fail(`give ${ONE_SCOPE}.`);
     }
     function readKind(scope, fail) {
-      const raw = (0, _values_js__WEBPACK_IMPORTED_MODULE_1__.R5)("kind");
+      const raw = (0, _values_js__WEBPACK_IMPORTED_MODULE_0__.R5)("kind");
       if (raw !== "kapso" && raw !== "meta") return fail(`kind must be kapso (Kapso's events) or meta (Meta's raw payloads); got ${(0, 
-      _values_js__WEBPACK_IMPORTED_MODULE_1__.hD)(raw)}.`);
+      _values_js__WEBPACK_IMPORTED_MODULE_0__.hD)(raw)}.`);
       if (raw === "meta" && scope?.kind === "legacy") return fail("kind meta is a Platform API webhook: give phone-number-id instead of whatsapp-config-id.");
       if (raw === "meta" && scope?.kind === "project") return fail("kind meta needs phone-number-id: Meta's raw payloads belong to one phone number, not to the project.");
       return raw;
@@ -323,7 +269,7 @@ var __webpack_modules__ = {
       return;
     }
     function readApiUrl(scope, fail) {
-      const raw = (0, _values_js__WEBPACK_IMPORTED_MODULE_1__.R5)("api-url");
+      const raw = (0, _values_js__WEBPACK_IMPORTED_MODULE_0__.R5)("api-url");
       const wanted = scope?.kind === "legacy" ? "legacy" : "platform";
       if (!raw) return scope ? {
         url: DEFAULT_API_URLS[wanted],
@@ -332,10 +278,10 @@ var __webpack_modules__ = {
       const parsed = (0, _urls_js__WEBPACK_IMPORTED_MODULE_2__.Dl)(raw);
       const accepts = "an absolute https:// URL (http:// only for localhost), without credentials, query or fragment";
       if (!parsed || parsed.protocol !== "https:" && parsed.protocol !== "http:") return fail(`api-url must be ${accepts}; got ${(0, 
-      _values_js__WEBPACK_IMPORTED_MODULE_1__.hD)(raw)}.`);
+      _values_js__WEBPACK_IMPORTED_MODULE_0__.hD)(raw)}.`);
       if (parsed.username || parsed.password) return fail("api-url must not carry a user name or password: the API key is sent as X-API-Key.");
       if (parsed.search || parsed.hash) return fail(`api-url must be ${accepts}.`);
-      if (parsed.protocol === "http:" && !(0, _values_js__WEBPACK_IMPORTED_MODULE_1__.U9)(parsed.hostname)) return fail(`api-url may use http:// only for a loopback host (localhost, 127.0.0.1, [::1]); use https:// for ` + `${parsed.hostname}.`);
+      if (parsed.protocol === "http:" && !(0, _values_js__WEBPACK_IMPORTED_MODULE_0__.U9)(parsed.hostname)) return fail(`api-url may use http:// only for a loopback host (localhost, 127.0.0.1, [::1]); use https:// for ` + `${parsed.hostname}.`);
       const generation = generationOf(parsed);
       if (scope && generation && generation !== wanted) {
         const names = {
@@ -343,7 +289,7 @@ var __webpack_modules__ = {
           platform: "Kapso's Platform API"
         };
         const other = wanted === "legacy" ? "phone-number-id" : "whatsapp-config-id";
-        return fail(`api-url ${(0, _values_js__WEBPACK_IMPORTED_MODULE_1__.hD)(raw)} is ${names[generation]}, but ${scope.input === "scope" ? "scope project" : scope.input} ` + `needs ${names[wanted]} (${DEFAULT_API_URLS[wanted]}): ` + `leave api-url empty${scope.kind === "project" ? "" : `, or give ${other} for the other API`}.`);
+        return fail(`api-url ${(0, _values_js__WEBPACK_IMPORTED_MODULE_0__.hD)(raw)} is ${names[generation]}, but ${scope.input === "scope" ? "scope project" : scope.input} ` + `needs ${names[wanted]} (${DEFAULT_API_URLS[wanted]}): ` + `leave api-url empty${scope.kind === "project" ? "" : `, or give ${other} for the other API`}.`);
       }
       return {
         url: parsed.toString().replace(/\/+$/, ""),
@@ -1108,657 +1054,6 @@ var __webpack_modules__ = {
     }
     function getState(name) {
       return process.env[`STATE_${name}`] || "";
-    }
-  },
-  7934: (__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-    __nccwpck_require__.d(__webpack_exports__, {
-      FsL: () => pipe,
-      Ikc: () => object,
-      JFY: () => setGlobalMessage,
-      KCZ: () => union,
-      KIO: () => picklist,
-      L5J: () => unknown,
-      NpB: () => fallback,
-      Ru6: () => maxLength,
-      Wwf: () => minValue,
-      Y2b: () => safeInteger,
-      YOg: () => array,
-      YjP: () => string,
-      aig: () => number,
-      cGV: () => maxValue,
-      cl6: () => nullish,
-      g1P: () => record,
-      lqM: () => optional,
-      rej: () => strictObject,
-      xLC: () => safeParse,
-      yGV: () => regex,
-      z6Y: () => check,
-      zMY: () => boolean
-    });
-    let store$4;
-    const DEFAULT_CONFIG = {
-      lang: void 0,
-      message: void 0,
-      abortEarly: void 0,
-      abortPipeEarly: void 0
-    };
-    function getGlobalConfig(config$1) {
-      if (!config$1 && !store$4) return DEFAULT_CONFIG;
-      return {
-        lang: config$1?.lang ?? store$4?.lang,
-        message: config$1?.message,
-        abortEarly: config$1?.abortEarly ?? store$4?.abortEarly,
-        abortPipeEarly: config$1?.abortPipeEarly ?? store$4?.abortPipeEarly
-      };
-    }
-    let store$3;
-    function setGlobalMessage(message$1, lang) {
-      if (!store$3) store$3 = new Map;
-      store$3.set(lang, message$1);
-    }
-    function getGlobalMessage(lang) {
-      return store$3?.get(lang);
-    }
-    let store$2;
-    function getSchemaMessage(lang) {
-      return store$2?.get(lang);
-    }
-    let store$1;
-    function getSpecificMessage(reference, lang) {
-      return store$1?.get(reference)?.get(lang);
-    }
-    function _stringify(input) {
-      const type = typeof input;
-      if (type === "string") return `"${input}"`;
-      if (type === "number" || type === "bigint" || type === "boolean") return `${input}`;
-      if (type === "object" || type === "function") return (input && Object.getPrototypeOf(input)?.constructor?.name) ?? "null";
-      return type;
-    }
-    function _addIssue(context, label, dataset, config$1, other) {
-      const input = other && "input" in other ? other.input : dataset.value;
-      const expected = other?.expected ?? context.expects ?? null;
-      const received = other?.received ?? _stringify(input);
-      const issue = {
-        kind: context.kind,
-        type: context.type,
-        input: input,
-        expected: expected,
-        received: received,
-        message: `Invalid ${label}: ${expected ? `Expected ${expected} but r` : "R"}eceived ${received}`,
-        requirement: context.requirement,
-        path: other?.path,
-        issues: other?.issues,
-        lang: config$1.lang,
-        abortEarly: config$1.abortEarly,
-        abortPipeEarly: config$1.abortPipeEarly
-      };
-      const isSchema = context.kind === "schema";
-      const message$1 = other?.message ?? context.message ?? getSpecificMessage(context.reference, issue.lang) ?? (isSchema ? getSchemaMessage(issue.lang) : null) ?? config$1.message ?? getGlobalMessage(issue.lang);
-      if (message$1 !== void 0) issue.message = typeof message$1 === "function" ? message$1(issue) : message$1;
-      if (isSchema) dataset.typed = false;
-      if (dataset.issues) dataset.issues.push(issue); else dataset.issues = [ issue ];
-    }
-    function _isValidObjectKey(object$1, key) {
-      return Object.prototype.hasOwnProperty.call(object$1, key) && key !== "__proto__" && key !== "prototype" && key !== "constructor";
-    }
-    function _joinExpects(values$1, separator) {
-      const list = [ ...new Set(values$1) ];
-      if (list.length > 1) return `(${list.join(` ${separator} `)})`;
-      return list[0] ?? "never";
-    }
-    function _standardSchema(schema) {
-      schema["~standard"] = {
-        version: 1,
-        vendor: "valibot",
-        validate: value$1 => schema["~run"]({
-          value: value$1
-        }, getGlobalConfig())
-      };
-      return schema;
-    }
-    Error;
-    function check(requirement, message$1) {
-      return {
-        kind: "validation",
-        type: "check",
-        reference: check,
-        async: false,
-        expects: null,
-        requirement: requirement,
-        message: message$1,
-        "~run"(dataset, config$1) {
-          if (dataset.typed && !this.requirement(dataset.value)) _addIssue(this, "input", dataset, config$1);
-          return dataset;
-        }
-      };
-    }
-    function maxLength(requirement, message$1) {
-      return {
-        kind: "validation",
-        type: "max_length",
-        reference: maxLength,
-        async: false,
-        expects: `<=${requirement}`,
-        requirement: requirement,
-        message: message$1,
-        "~run"(dataset, config$1) {
-          if (dataset.typed && dataset.value.length > this.requirement) _addIssue(this, "length", dataset, config$1, {
-            received: `${dataset.value.length}`
-          });
-          return dataset;
-        }
-      };
-    }
-    function maxValue(requirement, message$1) {
-      return {
-        kind: "validation",
-        type: "max_value",
-        reference: maxValue,
-        async: false,
-        expects: `<=${requirement instanceof Date ? requirement.toJSON() : _stringify(requirement)}`,
-        requirement: requirement,
-        message: message$1,
-        "~run"(dataset, config$1) {
-          if (dataset.typed && !(dataset.value <= this.requirement)) _addIssue(this, "value", dataset, config$1, {
-            received: dataset.value instanceof Date ? dataset.value.toJSON() : _stringify(dataset.value)
-          });
-          return dataset;
-        }
-      };
-    }
-    function minValue(requirement, message$1) {
-      return {
-        kind: "validation",
-        type: "min_value",
-        reference: minValue,
-        async: false,
-        expects: `>=${requirement instanceof Date ? requirement.toJSON() : _stringify(requirement)}`,
-        requirement: requirement,
-        message: message$1,
-        "~run"(dataset, config$1) {
-          if (dataset.typed && !(dataset.value >= this.requirement)) _addIssue(this, "value", dataset, config$1, {
-            received: dataset.value instanceof Date ? dataset.value.toJSON() : _stringify(dataset.value)
-          });
-          return dataset;
-        }
-      };
-    }
-    function regex(requirement, message$1) {
-      return {
-        kind: "validation",
-        type: "regex",
-        reference: regex,
-        async: false,
-        expects: `${requirement}`,
-        requirement: requirement,
-        message: message$1,
-        "~run"(dataset, config$1) {
-          if (dataset.typed && !this.requirement.test(dataset.value)) _addIssue(this, "format", dataset, config$1);
-          return dataset;
-        }
-      };
-    }
-    function safeInteger(message$1) {
-      return {
-        kind: "validation",
-        type: "safe_integer",
-        reference: safeInteger,
-        async: false,
-        expects: null,
-        requirement: Number.isSafeInteger,
-        message: message$1,
-        "~run"(dataset, config$1) {
-          if (dataset.typed && !this.requirement(dataset.value)) _addIssue(this, "safe integer", dataset, config$1);
-          return dataset;
-        }
-      };
-    }
-    function getFallback(schema, dataset, config$1) {
-      return typeof schema.fallback === "function" ? schema.fallback(dataset, config$1) : schema.fallback;
-    }
-    function fallback(schema, fallback$1) {
-      return _standardSchema({
-        ...schema,
-        fallback: fallback$1,
-        "~run"(dataset, config$1) {
-          const outputDataset = schema["~run"](dataset, config$1);
-          return outputDataset.issues ? {
-            typed: true,
-            value: getFallback(this, outputDataset, config$1)
-          } : outputDataset;
-        }
-      });
-    }
-    function getDefault(schema, dataset, config$1) {
-      return typeof schema.default === "function" ? schema.default(dataset, config$1) : schema.default;
-    }
-    function array(item, message$1) {
-      return _standardSchema({
-        kind: "schema",
-        type: "array",
-        reference: array,
-        expects: "Array",
-        async: false,
-        item: item,
-        message: message$1,
-        "~run"(dataset, config$1) {
-          const input = dataset.value;
-          if (Array.isArray(input)) {
-            dataset.typed = true;
-            dataset.value = [];
-            for (let key = 0; key < input.length; key++) {
-              const value$1 = input[key];
-              const itemDataset = this.item["~run"]({
-                value: value$1
-              }, config$1);
-              if (itemDataset.issues) {
-                const pathItem = {
-                  type: "array",
-                  origin: "value",
-                  input: input,
-                  key: key,
-                  value: value$1
-                };
-                for (const issue of itemDataset.issues) {
-                  if (issue.path) issue.path.unshift(pathItem); else issue.path = [ pathItem ];
-                  dataset.issues?.push(issue);
-                }
-                if (!dataset.issues) dataset.issues = itemDataset.issues;
-                if (config$1.abortEarly) {
-                  dataset.typed = false;
-                  break;
-                }
-              }
-              if (!itemDataset.typed) dataset.typed = false;
-              dataset.value.push(itemDataset.value);
-            }
-          } else _addIssue(this, "type", dataset, config$1);
-          return dataset;
-        }
-      });
-    }
-    function boolean(message$1) {
-      return _standardSchema({
-        kind: "schema",
-        type: "boolean",
-        reference: boolean,
-        expects: "boolean",
-        async: false,
-        message: message$1,
-        "~run"(dataset, config$1) {
-          if (typeof dataset.value === "boolean") dataset.typed = true; else _addIssue(this, "type", dataset, config$1);
-          return dataset;
-        }
-      });
-    }
-    function nullish(wrapped, default_) {
-      return _standardSchema({
-        kind: "schema",
-        type: "nullish",
-        reference: nullish,
-        expects: `(${wrapped.expects} | null | undefined)`,
-        async: false,
-        wrapped: wrapped,
-        default: default_,
-        "~run"(dataset, config$1) {
-          if (dataset.value === null || dataset.value === void 0) {
-            if (this.default !== void 0) dataset.value = getDefault(this, dataset, config$1);
-            if (dataset.value === null || dataset.value === void 0) {
-              dataset.typed = true;
-              return dataset;
-            }
-          }
-          return this.wrapped["~run"](dataset, config$1);
-        }
-      });
-    }
-    function number(message$1) {
-      return _standardSchema({
-        kind: "schema",
-        type: "number",
-        reference: number,
-        expects: "number",
-        async: false,
-        message: message$1,
-        "~run"(dataset, config$1) {
-          if (typeof dataset.value === "number" && !isNaN(dataset.value)) dataset.typed = true; else _addIssue(this, "type", dataset, config$1);
-          return dataset;
-        }
-      });
-    }
-    function object(entries$1, message$1) {
-      return _standardSchema({
-        kind: "schema",
-        type: "object",
-        reference: object,
-        expects: "Object",
-        async: false,
-        entries: entries$1,
-        message: message$1,
-        "~run"(dataset, config$1) {
-          const input = dataset.value;
-          if (input && typeof input === "object") {
-            dataset.typed = true;
-            dataset.value = {};
-            for (const key in this.entries) {
-              const valueSchema = this.entries[key];
-              if (key in input || (valueSchema.type === "exact_optional" || valueSchema.type === "optional" || valueSchema.type === "nullish") && valueSchema.default !== void 0) {
-                const value$1 = key in input ? input[key] : getDefault(valueSchema);
-                const valueDataset = valueSchema["~run"]({
-                  value: value$1
-                }, config$1);
-                if (valueDataset.issues) {
-                  const pathItem = {
-                    type: "object",
-                    origin: "value",
-                    input: input,
-                    key: key,
-                    value: value$1
-                  };
-                  for (const issue of valueDataset.issues) {
-                    if (issue.path) issue.path.unshift(pathItem); else issue.path = [ pathItem ];
-                    dataset.issues?.push(issue);
-                  }
-                  if (!dataset.issues) dataset.issues = valueDataset.issues;
-                  if (config$1.abortEarly) {
-                    dataset.typed = false;
-                    break;
-                  }
-                }
-                if (!valueDataset.typed) dataset.typed = false;
-                dataset.value[key] = valueDataset.value;
-              } else if (valueSchema.fallback !== void 0) dataset.value[key] = getFallback(valueSchema); else if (valueSchema.type !== "exact_optional" && valueSchema.type !== "optional" && valueSchema.type !== "nullish") {
-                _addIssue(this, "key", dataset, config$1, {
-                  input: void 0,
-                  expected: `"${key}"`,
-                  path: [ {
-                    type: "object",
-                    origin: "key",
-                    input: input,
-                    key: key,
-                    value: input[key]
-                  } ]
-                });
-                if (config$1.abortEarly) break;
-              }
-            }
-          } else _addIssue(this, "type", dataset, config$1);
-          return dataset;
-        }
-      });
-    }
-    function optional(wrapped, default_) {
-      return _standardSchema({
-        kind: "schema",
-        type: "optional",
-        reference: optional,
-        expects: `(${wrapped.expects} | undefined)`,
-        async: false,
-        wrapped: wrapped,
-        default: default_,
-        "~run"(dataset, config$1) {
-          if (dataset.value === void 0) {
-            if (this.default !== void 0) dataset.value = getDefault(this, dataset, config$1);
-            if (dataset.value === void 0) {
-              dataset.typed = true;
-              return dataset;
-            }
-          }
-          return this.wrapped["~run"](dataset, config$1);
-        }
-      });
-    }
-    function picklist(options, message$1) {
-      return _standardSchema({
-        kind: "schema",
-        type: "picklist",
-        reference: picklist,
-        expects: _joinExpects(options.map(_stringify), "|"),
-        async: false,
-        options: options,
-        message: message$1,
-        "~run"(dataset, config$1) {
-          if (this.options.includes(dataset.value)) dataset.typed = true; else _addIssue(this, "type", dataset, config$1);
-          return dataset;
-        }
-      });
-    }
-    function record(key, value$1, message$1) {
-      return _standardSchema({
-        kind: "schema",
-        type: "record",
-        reference: record,
-        expects: "Object",
-        async: false,
-        key: key,
-        value: value$1,
-        message: message$1,
-        "~run"(dataset, config$1) {
-          const input = dataset.value;
-          if (input && typeof input === "object") {
-            dataset.typed = true;
-            dataset.value = {};
-            for (const entryKey in input) if (_isValidObjectKey(input, entryKey)) {
-              const entryValue = input[entryKey];
-              const keyDataset = this.key["~run"]({
-                value: entryKey
-              }, config$1);
-              if (keyDataset.issues) {
-                const pathItem = {
-                  type: "object",
-                  origin: "key",
-                  input: input,
-                  key: entryKey,
-                  value: entryValue
-                };
-                for (const issue of keyDataset.issues) {
-                  issue.path = [ pathItem ];
-                  dataset.issues?.push(issue);
-                }
-                if (!dataset.issues) dataset.issues = keyDataset.issues;
-                if (config$1.abortEarly) {
-                  dataset.typed = false;
-                  break;
-                }
-              }
-              const valueDataset = this.value["~run"]({
-                value: entryValue
-              }, config$1);
-              if (valueDataset.issues) {
-                const pathItem = {
-                  type: "object",
-                  origin: "value",
-                  input: input,
-                  key: entryKey,
-                  value: entryValue
-                };
-                for (const issue of valueDataset.issues) {
-                  if (issue.path) issue.path.unshift(pathItem); else issue.path = [ pathItem ];
-                  dataset.issues?.push(issue);
-                }
-                if (!dataset.issues) dataset.issues = valueDataset.issues;
-                if (config$1.abortEarly) {
-                  dataset.typed = false;
-                  break;
-                }
-              }
-              if (!keyDataset.typed || !valueDataset.typed) dataset.typed = false;
-              if (keyDataset.typed) dataset.value[keyDataset.value] = valueDataset.value;
-            }
-          } else _addIssue(this, "type", dataset, config$1);
-          return dataset;
-        }
-      });
-    }
-    function strictObject(entries$1, message$1) {
-      return _standardSchema({
-        kind: "schema",
-        type: "strict_object",
-        reference: strictObject,
-        expects: "Object",
-        async: false,
-        entries: entries$1,
-        message: message$1,
-        "~run"(dataset, config$1) {
-          const input = dataset.value;
-          if (input && typeof input === "object") {
-            dataset.typed = true;
-            dataset.value = {};
-            for (const key in this.entries) {
-              const valueSchema = this.entries[key];
-              if (key in input || (valueSchema.type === "exact_optional" || valueSchema.type === "optional" || valueSchema.type === "nullish") && valueSchema.default !== void 0) {
-                const value$1 = key in input ? input[key] : getDefault(valueSchema);
-                const valueDataset = valueSchema["~run"]({
-                  value: value$1
-                }, config$1);
-                if (valueDataset.issues) {
-                  const pathItem = {
-                    type: "object",
-                    origin: "value",
-                    input: input,
-                    key: key,
-                    value: value$1
-                  };
-                  for (const issue of valueDataset.issues) {
-                    if (issue.path) issue.path.unshift(pathItem); else issue.path = [ pathItem ];
-                    dataset.issues?.push(issue);
-                  }
-                  if (!dataset.issues) dataset.issues = valueDataset.issues;
-                  if (config$1.abortEarly) {
-                    dataset.typed = false;
-                    break;
-                  }
-                }
-                if (!valueDataset.typed) dataset.typed = false;
-                dataset.value[key] = valueDataset.value;
-              } else if (valueSchema.fallback !== void 0) dataset.value[key] = getFallback(valueSchema); else if (valueSchema.type !== "exact_optional" && valueSchema.type !== "optional" && valueSchema.type !== "nullish") {
-                _addIssue(this, "key", dataset, config$1, {
-                  input: void 0,
-                  expected: `"${key}"`,
-                  path: [ {
-                    type: "object",
-                    origin: "key",
-                    input: input,
-                    key: key,
-                    value: input[key]
-                  } ]
-                });
-                if (config$1.abortEarly) break;
-              }
-            }
-            if (!dataset.issues || !config$1.abortEarly) for (const key in input) if (!Object.prototype.hasOwnProperty.call(this.entries, key)) {
-              _addIssue(this, "key", dataset, config$1, {
-                input: key,
-                expected: "never",
-                path: [ {
-                  type: "object",
-                  origin: "key",
-                  input: input,
-                  key: key,
-                  value: input[key]
-                } ]
-              });
-              break;
-            }
-          } else _addIssue(this, "type", dataset, config$1);
-          return dataset;
-        }
-      });
-    }
-    function string(message$1) {
-      return _standardSchema({
-        kind: "schema",
-        type: "string",
-        reference: string,
-        expects: "string",
-        async: false,
-        message: message$1,
-        "~run"(dataset, config$1) {
-          if (typeof dataset.value === "string") dataset.typed = true; else _addIssue(this, "type", dataset, config$1);
-          return dataset;
-        }
-      });
-    }
-    function _subIssues(datasets) {
-      let issues;
-      if (datasets) for (const dataset of datasets) if (issues) for (const issue of dataset.issues) issues.push(issue); else issues = dataset.issues;
-      return issues;
-    }
-    function union(options, message$1) {
-      return _standardSchema({
-        kind: "schema",
-        type: "union",
-        reference: union,
-        expects: _joinExpects(options.map(option => option.expects), "|"),
-        async: false,
-        options: options,
-        message: message$1,
-        "~run"(dataset, config$1) {
-          let validDataset;
-          let typedDatasets;
-          let untypedDatasets;
-          for (const schema of this.options) {
-            const optionDataset = schema["~run"]({
-              value: dataset.value
-            }, config$1);
-            if (optionDataset.typed) if (optionDataset.issues) if (typedDatasets) typedDatasets.push(optionDataset); else typedDatasets = [ optionDataset ]; else {
-              validDataset = optionDataset;
-              break;
-            } else if (untypedDatasets) untypedDatasets.push(optionDataset); else untypedDatasets = [ optionDataset ];
-          }
-          if (validDataset) return validDataset;
-          if (typedDatasets) {
-            if (typedDatasets.length === 1) return typedDatasets[0];
-            _addIssue(this, "type", dataset, config$1, {
-              issues: _subIssues(typedDatasets)
-            });
-            dataset.typed = true;
-          } else if (untypedDatasets?.length === 1) return untypedDatasets[0]; else _addIssue(this, "type", dataset, config$1, {
-            issues: _subIssues(untypedDatasets)
-          });
-          return dataset;
-        }
-      });
-    }
-    function unknown() {
-      return _standardSchema({
-        kind: "schema",
-        type: "unknown",
-        reference: unknown,
-        expects: "unknown",
-        async: false,
-        "~run"(dataset) {
-          dataset.typed = true;
-          return dataset;
-        }
-      });
-    }
-    function pipe(...pipe$1) {
-      return _standardSchema({
-        ...pipe$1[0],
-        pipe: pipe$1,
-        "~run"(dataset, config$1) {
-          for (const item of pipe$1) if (item.kind !== "metadata") {
-            if (dataset.issues && (item.kind === "schema" || item.kind === "transformation")) {
-              dataset.typed = false;
-              break;
-            }
-            if (!dataset.issues || !config$1.abortEarly && !config$1.abortPipeEarly) dataset = item["~run"](dataset, config$1);
-          }
-          return dataset;
-        }
-      });
-    }
-    function safeParse(schema, input, config$1) {
-      const dataset = schema["~run"]({
-        value: input
-      }, getGlobalConfig(config$1));
-      return {
-        typed: dataset.typed,
-        success: !dataset.issues,
-        output: dataset.value,
-        issues: dataset.issues
-      };
     }
   }
 };

@@ -20,6 +20,7 @@ export const LAYERS: [string, string[]][] = [
       'secrets.ts',
       'log.ts',
       'urls.ts',
+      'ids.ts',
       'events.ts',
       'ownership.ts',
       'concurrency.ts',

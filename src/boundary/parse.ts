@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { UUID } from '../ids.js'
 import { outsideText } from '../secrets.js'
 import { hasControl } from '../text.js'
 
@@ -49,9 +50,6 @@ function pathOf(path: readonly { key?: unknown }[] | undefined): string {
   }
   return text
 }
-
-/** A UUID, as Kapso's ids and the inputs that name one are. */
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** An id: a UUID, nothing else. */
 export const uuid = v.pipe(v.string('a UUID'), v.regex(UUID, 'a UUID'))

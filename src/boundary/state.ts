@@ -2,7 +2,8 @@ import * as v from 'valibot'
 import { parseRecord, type OwnershipRecord } from '../ownership.js'
 import { hasControl } from '../text.js'
 import { MAX_WEBHOOKS } from './kapso.js'
-import { UUID, uuid } from './parse.js'
+import { UUID } from '../ids.js'
+import { uuid } from './parse.js'
 
 /**
  * What the main step saves for its post step (GITHUB_STATE), read back as strictly as a server's answer:

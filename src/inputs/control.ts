@@ -1,4 +1,4 @@
-import { UUID } from '../boundary/parse.js'
+import { UUID } from '../ids.js'
 import { suggest } from '../events.js'
 import { isRecordName } from '../ownership.js'
 import { OPERATIONS, type ActionInputs } from './types.js'

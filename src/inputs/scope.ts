@@ -1,6 +1,6 @@
 import type { WebhookKind } from '../boundary/kapso.js'
 import type { Scope } from '../kapso/scope.js'
-import { UUID } from '../boundary/parse.js'
+import { UUID } from '../ids.js'
 import { parseUrl } from '../urls.js'
 import { isLoopback, quote, readInput, type Fail } from './values.js'
 
