@@ -456,6 +456,7 @@ var __webpack_modules__ = {
       prepareRequest(options) {
         const agent = this.byHost.get(`${options.host ?? ""}:${options.port ?? ""}`);
         if (agent) options.agent = agent;
+        if (options.host) options.host = options.host.replace(/^\[(.*)\]$/, "$1");
       }
       canHandleAuthentication() {
         return false;
