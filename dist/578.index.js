@@ -43,7 +43,7 @@ export const modules = {
       const give = (created, connection) => {
         const open = socket;
         socket = void 0;
-        if (open && !open.destroyed && open.readableLength === 0) {
+        if (open && !open.destroyed && open.readable && open.readableLength === 0) {
           open.removeListener("error", swallow);
           created(null, open);
         } else {

@@ -57,8 +57,9 @@ export function preopen(agent: HttpAgent, host: string, port: number): Preopened
   const give = (created: Created, connection: Record<string, unknown>): void => {
     const open = socket
     socket = undefined
-    // Bytes that came before any request (a 408 for an idle connection) would be read as its answer.
-    if (open && !open.destroyed && open.readableLength === 0) {
+    // Ended by the server (not yet destroyed: its own end is still being written), or bytes that came before
+    // any request (a 408 for an idle connection), which would be read as that request's answer.
+    if (open && !open.destroyed && open.readable && open.readableLength === 0) {
       open.removeListener('error', swallow)
       created(null, open)
     } else {
