@@ -43,10 +43,11 @@ export const modules = {
       const give = (created, connection) => {
         const open = socket;
         socket = void 0;
-        if (open && !open.destroyed) {
+        if (open && !open.destroyed && open.readable && open.readableLength === 0) {
           open.removeListener("error", swallow);
           created(null, open);
         } else {
+          open?.destroy();
           const returned = original.call(agent, connection, created);
           if (returned) created(null, returned);
         }

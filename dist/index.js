@@ -125,7 +125,8 @@ var __webpack_modules__ = {
         return;
       }
       void __nccwpck_require__.e(578).then(__nccwpck_require__.bind(__nccwpck_require__, 9578)).catch(() => {});
-      return (0, _kapso_connections_js__WEBPACK_IMPORTED_MODULE_4__.q)(concurrency, Number(_inputs_defaults_js__WEBPACK_IMPORTED_MODULE_1__.O["request-timeout-seconds"]) * 1e3).then(async connections => {
+      const timeoutSeconds = (0, _inputs_values_js__WEBPACK_IMPORTED_MODULE_3__.JI)("request-timeout-seconds", 1, 300, () => {}) ?? Number(_inputs_defaults_js__WEBPACK_IMPORTED_MODULE_1__.O["request-timeout-seconds"]);
+      return (0, _kapso_connections_js__WEBPACK_IMPORTED_MODULE_4__.q)(concurrency, timeoutSeconds * 1e3).then(async connections => {
         await connections.routes.warm(api.url).catch(() => {});
         return connections;
       });
@@ -402,6 +403,7 @@ var __webpack_modules__ = {
       prepareRequest(options) {
         const agent = this.byHost.get(`${options.host ?? ""}:${options.port ?? ""}`);
         if (agent) options.agent = agent;
+        if (options.host) options.host = options.host.replace(/^\[(.*)\]$/, "$1");
       }
       canHandleAuthentication() {
         return false;

@@ -41,8 +41,8 @@ export interface Preopened {
 /**
  * Opens one connection of `agent` to host:port now, as the agent itself would (direct: TCP, then TLS with
  * the agent's options and SNI; through a proxy: the CONNECT, then TLS), and hands it to the agent's first
- * request to that host and port. A connection that failed or closed meanwhile is not handed on: that
- * request opens its own, and whatever went wrong is that request's to report.
+ * request to that host and port. A connection that failed or closed meanwhile, or on which the server spoke
+ * first, is not handed on: that request opens its own, and whatever went wrong is that request's to report.
  */
 export function preopen(agent: HttpAgent, host: string, port: number): Preopened {
   const own = agent as unknown as OwnAgent
@@ -57,10 +57,13 @@ export function preopen(agent: HttpAgent, host: string, port: number): Preopened
   const give = (created: Created, connection: Record<string, unknown>): void => {
     const open = socket
     socket = undefined
-    if (open && !open.destroyed) {
+    // Ended by the server (not yet destroyed: its own end is still being written), or bytes that came before
+    // any request (a 408 for an idle connection), which would be read as that request's answer.
+    if (open && !open.destroyed && open.readable && open.readableLength === 0) {
       open.removeListener('error', swallow)
       created(null, open)
     } else {
+      open?.destroy()
       const returned = original.call(agent, connection, created)
       if (returned) created(null, returned)
     }

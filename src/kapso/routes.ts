@@ -41,9 +41,14 @@ export class Routes {
     this.options.timeoutMs = ms
   }
 
+  /**
+   * Sets the request's agent. An IPv6 host comes bracketed from http-client (URL.hostname), which node:http
+   * would look up as a name (ENOTFOUND): it is unbracketed, as the connection opened early has it.
+   */
   prepareRequest(options: RequestOptions): void {
     const agent = this.byHost.get(`${options.host ?? ''}:${options.port ?? ''}`)
     if (agent) options.agent = agent
+    if (options.host) options.host = options.host.replace(/^\[(.*)\]$/, '$1')
   }
 
   canHandleAuthentication(): boolean {
