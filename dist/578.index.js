@@ -7,13 +7,13 @@ export const modules = {
     __webpack_require__.r(__webpack_exports__);
     __webpack_require__.d(__webpack_exports__, {
       agentFor: () => agentFor,
-      preopen: () => preopen,
-      unbracketed: () => unbracketed
+      preopen: () => preopen
     });
     var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
     __webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
     var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7030);
     __webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+    var _urls_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5769);
     async function agentFor(secure, proxy, options) {
       if (proxy) return (await __webpack_require__.e(18).then(__webpack_require__.bind(__webpack_require__, 18))).tunnelAgent(secure, proxy, options);
       const settings = {
@@ -35,12 +35,17 @@ export const modules = {
         servername: (0, node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(host) ? "" : host
       };
       options._agentKey = own.getName(options);
+      const connect = (connection, created) => {
+        const returned = original.call(agent, connection, created);
+        if (returned) created(null, returned);
+        return returned;
+      };
       let settled = false;
       let closed = false;
       let socket;
       let taker;
       const swallow = () => {};
-      const give = (created, connection) => {
+      const give = ({created: created, connection: connection}) => {
         const open = socket;
         socket = void 0;
         if (open && !open.destroyed && open.readable && open.readableLength === 0) {
@@ -48,11 +53,9 @@ export const modules = {
           created(null, open);
         } else {
           open?.destroy();
-          const returned = original.call(agent, connection, created);
-          if (returned) created(null, returned);
+          connect(connection, created);
         }
       };
-      let takerConnection = options;
       const opened = (error, opening) => {
         if (settled) return;
         settled = true;
@@ -61,16 +64,19 @@ export const modules = {
           opening.on("error", swallow);
           socket = opening;
         }
-        if (taker) give(taker, takerConnection);
+        if (taker) give(taker);
       };
-      const returned = original.call(agent, {
+      const returned = connect({
         ...options
       }, opened);
-      if (returned) opened(null, returned);
       own.createConnection = function(connection, created) {
-        if (unbracketed(String(connection.host)) !== host || Number(connection.port) !== port) return original.call(this, connection, created);
+        if ((0, _urls_js__WEBPACK_IMPORTED_MODULE_2__.jG)(String(connection.host)) !== host || Number(connection.port) !== port) return original.call(this, connection, created);
         own.createConnection = original;
-        if (settled) give(created, connection); else [taker, takerConnection] = [ created, connection ];
+        taker = {
+          created: created,
+          connection: connection
+        };
+        if (settled) give(taker);
         return;
       };
       return {
@@ -99,7 +105,6 @@ export const modules = {
     }
     const EVENTS = [ "lookup", "connect", "error", "close" ];
     const LOOKUP_WAIT_MS = 25;
-    const unbracketed = host => host.replace(/^\[|\]$/g, "");
   }
 };
 //# sourceMappingURL=578.index.js.map

@@ -718,7 +718,7 @@ export const modules = {
         webhookIdGiven: webhookIdRaw !== "",
         dryRun: (0, _values_js__WEBPACK_IMPORTED_MODULE_3__.Vf)("dry-run", fail) ?? false,
         maxAttempts: (0, _values_js__WEBPACK_IMPORTED_MODULE_3__.JI)("max-attempts", 1, 10, fail),
-        requestTimeoutSeconds: (0, _values_js__WEBPACK_IMPORTED_MODULE_3__.JI)("request-timeout-seconds", 1, 300, fail),
+        requestTimeoutSeconds: (0, _values_js__WEBPACK_IMPORTED_MODULE_3__.cY)(fail),
         timeoutSeconds: (0, _values_js__WEBPACK_IMPORTED_MODULE_3__.JI)("timeout-seconds", 1, 3600, fail),
         cleanup: (0, _values_js__WEBPACK_IMPORTED_MODULE_3__.Vf)("cleanup", fail) ?? false,
         maxAgeMs: (0, _values_js__WEBPACK_IMPORTED_MODULE_3__.$7)("max-age", fail),

@@ -125,7 +125,7 @@ var __webpack_modules__ = {
         return;
       }
       void __nccwpck_require__.e(578).then(__nccwpck_require__.bind(__nccwpck_require__, 9578)).catch(() => {});
-      const timeoutSeconds = (0, _inputs_values_js__WEBPACK_IMPORTED_MODULE_3__.JI)("request-timeout-seconds", 1, 300, () => {}) ?? Number(_inputs_defaults_js__WEBPACK_IMPORTED_MODULE_1__.O["request-timeout-seconds"]);
+      const timeoutSeconds = (0, _inputs_values_js__WEBPACK_IMPORTED_MODULE_3__.cY)(() => {}) ?? Number(_inputs_defaults_js__WEBPACK_IMPORTED_MODULE_1__.O["request-timeout-seconds"]);
       return (0, _kapso_connections_js__WEBPACK_IMPORTED_MODULE_4__.q)(concurrency, timeoutSeconds * 1e3).then(async connections => {
         await connections.routes.warm(api.url).catch(() => {});
         return connections;
@@ -308,6 +308,7 @@ var __webpack_modules__ = {
       U9: () => isLoopback,
       Vf: () => readBoolean,
       Zw: () => Problems,
+      cY: () => readRequestTimeoutSeconds,
       hD: () => quote
     });
     var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
@@ -355,6 +356,9 @@ var __webpack_modules__ = {
       if (!Number.isInteger(value) || value < min || value > max) return fail(`${name} must be a whole number from ${min} to ${max}; got ${quote(raw)}.`);
       return value;
     }
+    function readRequestTimeoutSeconds(fail) {
+      return readInteger("request-timeout-seconds", 1, 300, fail);
+    }
     const DURATION_UNITS = {
       m: 6e4,
       h: 36e5,
@@ -377,6 +381,7 @@ var __webpack_modules__ = {
       q: () => openConnections
     });
     var http_client = __nccwpck_require__(4106);
+    var urls = __nccwpck_require__(5769);
     class Routes {
       proxyOf;
       options;
@@ -392,8 +397,8 @@ var __webpack_modules__ = {
       }
       async warm(url) {
         const target = new URL(url);
-        const {preopen: preopen, unbracketed: unbracketed} = await __nccwpck_require__.e(578).then(__nccwpck_require__.bind(__nccwpck_require__, 9578));
-        const opened = preopen(await this.agentOf(target), unbracketed(target.hostname), port(target));
+        const {preopen: preopen} = await __nccwpck_require__.e(578).then(__nccwpck_require__.bind(__nccwpck_require__, 9578));
+        const opened = preopen(await this.agentOf(target), (0, urls.jG)(target.hostname), port(target));
         this.preopened.push(opened);
         await opened.started;
       }
@@ -403,7 +408,7 @@ var __webpack_modules__ = {
       prepareRequest(options) {
         const agent = this.byHost.get(`${options.host ?? ""}:${options.port ?? ""}`);
         if (agent) options.agent = agent;
-        if (options.host) options.host = options.host.replace(/^\[(.*)\]$/, "$1");
+        if (options.host) options.host = (0, urls.jG)(options.host);
       }
       canHandleAuthentication() {
         return false;
@@ -617,6 +622,7 @@ var __webpack_modules__ = {
       VM: () => hasEmptySegment,
       X9: () => urlKey,
       cl: () => sameUrl,
+      jG: () => unbracketed,
       mJ: () => containsFilter
     });
     function urlKey(raw) {
@@ -646,6 +652,7 @@ var __webpack_modules__ = {
     function parseUrl(raw) {
       return URL.canParse(raw) ? new URL(raw) : void 0;
     }
+    const unbracketed = host => host.replace(/^\[(.*)\]$/, "$1");
   },
   2613: module => {
     module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");

@@ -1,7 +1,7 @@
 import { readConcurrency } from './concurrency.js'
 import { ACTION_DEFAULTS } from './inputs/defaults.js'
 import { readApiUrl, readScope } from './inputs/scope.js'
-import { givenInput, readInput, readInteger } from './inputs/values.js'
+import { givenInput, readInput, readRequestTimeoutSeconds } from './inputs/values.js'
 import { openConnections, type Connections } from './kapso/connections.js'
 
 /**
@@ -29,11 +29,10 @@ export function openEarly(): Promise<Connections> | undefined {
   }
   // The agents' chunk (node:https, TLS) loads beside http-client's, not after it.
   void import('./kapso/agents.js').catch(() => undefined)
-  // A proxy's CONNECT is bounded by the request-timeout-seconds given, as a request's own is (inputs/control.ts's
-  // bounds; a bad value fails the step before any request, and the default stands meanwhile).
+  // A proxy's CONNECT is bounded by the request-timeout-seconds given, as a request's own is (a bad value fails
+  // the step before any request, and the default stands meanwhile).
   const timeoutSeconds =
-    readInteger('request-timeout-seconds', 1, 300, () => undefined) ??
-    Number(ACTION_DEFAULTS['request-timeout-seconds'])
+    readRequestTimeoutSeconds(() => undefined) ?? Number(ACTION_DEFAULTS['request-timeout-seconds'])
   return openConnections(concurrency, timeoutSeconds * 1000).then(async (connections) => {
     await connections.routes.warm(api.url).catch(() => undefined)
     return connections

@@ -50,3 +50,6 @@ export function hasEmptySegment(raw: string): boolean {
 export function parseUrl(raw: string): URL | undefined {
   return URL.canParse(raw) ? new URL(raw) : undefined
 }
+
+/** A host as URL.hostname gives it, an IPv6 address bracketed, as sockets and lookups take it: unbracketed. */
+export const unbracketed = (host: string): string => host.replace(/^\[(.*)\]$/, '$1')

@@ -2,7 +2,15 @@ import { UUID } from '../ids.js'
 import { suggest } from '../events.js'
 import { isRecordName } from '../ownership.js'
 import { OPERATIONS, type ActionInputs } from './types.js'
-import { quote, readBoolean, readDuration, readInput, readInteger, type Fail } from './values.js'
+import {
+  quote,
+  readBoolean,
+  readDuration,
+  readInput,
+  readInteger,
+  readRequestTimeoutSeconds,
+  type Fail
+} from './values.js'
 
 /** How the step runs: the operation, what it acts on, retries and time bounds, cleanup. */
 export interface RunControl {
@@ -45,7 +53,7 @@ export function readRunControl(fail: Fail): RunControl {
     webhookIdGiven: webhookIdRaw !== '',
     dryRun: readBoolean('dry-run', fail) ?? false,
     maxAttempts: readInteger('max-attempts', 1, 10, fail),
-    requestTimeoutSeconds: readInteger('request-timeout-seconds', 1, 300, fail),
+    requestTimeoutSeconds: readRequestTimeoutSeconds(fail),
     timeoutSeconds: readInteger('timeout-seconds', 1, 3600, fail),
     cleanup: readBoolean('cleanup', fail) ?? false,
     maxAgeMs: readDuration('max-age', fail),

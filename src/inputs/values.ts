@@ -77,6 +77,14 @@ export function readInteger(name: string, min: number, max: number, fail: Fail):
   return value
 }
 
+/**
+ * request-timeout-seconds, 1 to 300: inputs/control.ts reads it with the other run controls, early.ts for the
+ * proxy's CONNECT of the connection it opens before the rest of the inputs are read.
+ */
+export function readRequestTimeoutSeconds(fail: Fail): number | undefined {
+  return readInteger('request-timeout-seconds', 1, 300, fail)
+}
+
 const DURATION_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 }
 
 /** A duration like 90m, 72h or 7d, in milliseconds; at most a year. */

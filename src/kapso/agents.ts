@@ -10,6 +10,7 @@
 import { Agent as HttpAgent } from 'node:http'
 import { isIP } from 'node:net'
 import type { Duplex } from 'node:stream'
+import { unbracketed } from '../urls.js'
 import type { TunnelOptions } from './tunnel.js'
 
 export type { TunnelOptions }
@@ -49,12 +50,19 @@ export function preopen(agent: HttpAgent, host: string, port: number): Preopened
   const original = own.createConnection
   const options: Record<string, unknown> = { ...own.options, host, port, servername: isIP(host) ? '' : host }
   options._agentKey = own.getName(options)
+  // Like Node's Agent: a connection returned at once (direct) is the answer, a later callback (net's 'connect'
+  // listener) is not; a tunnel comes through the callback alone.
+  const connect = (connection: Record<string, unknown>, created: Created): Duplex | undefined => {
+    const returned = original.call(agent, connection, created)
+    if (returned) created(null, returned)
+    return returned
+  }
   let settled = false
   let closed = false
   let socket: Duplex | undefined
-  let taker: Created | undefined
+  let taker: { created: Created; connection: Record<string, unknown> } | undefined
   const swallow = (): void => {}
-  const give = (created: Created, connection: Record<string, unknown>): void => {
+  const give = ({ created, connection }: NonNullable<typeof taker>): void => {
     const open = socket
     socket = undefined
     // Ended by the server (not yet destroyed: its own end is still being written), or bytes that came before
@@ -64,13 +72,9 @@ export function preopen(agent: HttpAgent, host: string, port: number): Preopened
       created(null, open)
     } else {
       open?.destroy()
-      const returned = original.call(agent, connection, created)
-      if (returned) created(null, returned)
+      connect(connection, created)
     }
   }
-  let takerConnection: Record<string, unknown> = options
-  // Like Node's Agent: a connection returned at once (direct) is the answer, a later callback (net's
-  // 'connect' listener) is not; a tunnel comes through the callback alone.
   const opened = (error: Error | null, opening?: Duplex): void => {
     if (settled) return
     settled = true
@@ -80,16 +84,15 @@ export function preopen(agent: HttpAgent, host: string, port: number): Preopened
       opening.on('error', swallow)
       socket = opening
     }
-    if (taker) give(taker, takerConnection)
+    if (taker) give(taker)
   }
-  const returned = original.call(agent, { ...options }, opened)
-  if (returned) opened(null, returned)
+  const returned = connect({ ...options }, opened)
   own.createConnection = function (this: HttpAgent, connection, created) {
     if (unbracketed(String(connection.host)) !== host || Number(connection.port) !== port)
       return original.call(this, connection, created)
     own.createConnection = original
-    if (settled) give(created, connection)
-    else [taker, takerConnection] = [created, connection]
+    taker = { created, connection }
+    if (settled) give(taker)
     return undefined
   }
   return {
@@ -125,6 +128,3 @@ function underWay(socket: Duplex | undefined, host: string): Promise<void> {
 }
 const EVENTS = ['lookup', 'connect', 'error', 'close'] as const
 const LOOKUP_WAIT_MS = 25
-
-/** An IPv6 host as URL.hostname gives it, bracketed, as sockets take it. */
-export const unbracketed = (host: string): string => host.replace(/^\[|\]$/g, '')

@@ -1,4 +1,5 @@
 import type { Agent as HttpAgent, RequestOptions } from 'node:http'
+import { unbracketed } from '../urls.js'
 import type { Preopened, TunnelOptions } from './agents.js'
 
 /**
@@ -30,7 +31,7 @@ export class Routes {
    */
   async warm(url: string): Promise<void> {
     const target = new URL(url)
-    const { preopen, unbracketed } = await import('./agents.js')
+    const { preopen } = await import('./agents.js')
     const opened = preopen(await this.agentOf(target), unbracketed(target.hostname), port(target))
     this.preopened.push(opened)
     await opened.started
@@ -48,7 +49,7 @@ export class Routes {
   prepareRequest(options: RequestOptions): void {
     const agent = this.byHost.get(`${options.host ?? ''}:${options.port ?? ''}`)
     if (agent) options.agent = agent
-    if (options.host) options.host = options.host.replace(/^\[(.*)\]$/, '$1')
+    if (options.host) options.host = unbracketed(options.host)
   }
 
   canHandleAuthentication(): boolean {
