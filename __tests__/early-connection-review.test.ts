@@ -19,6 +19,7 @@ import { Deadline } from '../src/deadline.js'
 import { closeEarly, openEarly } from '../src/early.js'
 import { openConnections } from '../src/kapso/connections.js'
 import { Transport } from '../src/kapso/transport.js'
+import { useEmulator } from './support/emulator.js'
 
 /** What the front does with one TCP connection. */
 type Behaviour =
@@ -80,6 +81,18 @@ class Front {
   }
 }
 
+/** An upsert of one preview's webhook against the Kapso at `apiUrl` (legacy API, the emulator's key and scope). */
+function upsertInputs(apiUrl: string, over: Record<string, string> = {}): Record<string, string> {
+  return {
+    'api-key': EMULATOR_DEFAULTS.apiKey,
+    'api-url': apiUrl,
+    'whatsapp-config-id': EMULATOR_DEFAULTS.configId,
+    url: 'https://pr-9.preview.example.com/api/whatsapp',
+    events: 'whatsapp.message.received',
+    ...over
+  }
+}
+
 const canRun = haveOpenssl()
 if (!canRun) console.warn('Early-connection review skipped: it needs the openssl command for a certificate.')
 
@@ -104,14 +117,8 @@ describe.skipIf(!canRun)('the early connection to a hostile TLS server', () => {
     front.reset()
   })
 
-  const inputs = (over: Record<string, string> = {}): Record<string, string> => ({
-    'api-key': EMULATOR_DEFAULTS.apiKey,
-    'api-url': `https://127.0.0.1:${front.port}/api/v1`,
-    'whatsapp-config-id': EMULATOR_DEFAULTS.configId,
-    url: 'https://pr-9.preview.example.com/api/whatsapp',
-    events: 'whatsapp.message.received',
-    ...over
-  })
+  const inputs = (over: Record<string, string> = {}): Record<string, string> =>
+    upsertInputs(`https://127.0.0.1:${front.port}/api/v1`, over)
   const trust = (): Record<string, string> => ({ NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem') })
 
   // With KAPSO_ACTION_CONCURRENCY=1 the retry waits behind the stuck socket and fails too, as it did before the
@@ -294,15 +301,8 @@ describe('the early tunnel, in the step itself', () => {
 })
 
 describe('the early connection through a hostile proxy', () => {
-  const inputs = (over: Record<string, string> = {}): Record<string, string> => ({
-    'api-key': EMULATOR_DEFAULTS.apiKey,
-    'api-url': 'https://kapso.test/api/v1',
-    'whatsapp-config-id': EMULATOR_DEFAULTS.configId,
-    url: 'https://pr-9.preview.example.com/api/whatsapp',
-    events: 'whatsapp.message.received',
-    'max-attempts': '1',
-    ...over
-  })
+  const inputs = (over: Record<string, string> = {}): Record<string, string> =>
+    upsertInputs('https://kapso.test/api/v1', { 'max-attempts': '1', ...over })
 
   // The same message as before the early connection: the tunnel's error reads as a failed connection.
   it.each(['refuse-407', 'refuse-403', 'close'] as const)(
@@ -340,23 +340,9 @@ describe('the early connection through a hostile proxy', () => {
 })
 
 describe('the early connection and the step around it', () => {
-  let emulator: KapsoEmulator
-  beforeAll(async () => {
-    emulator = await KapsoEmulator.start()
-  })
-  afterAll(async () => {
-    await emulator.close()
-  })
-  beforeEach(() => emulator.reset())
-
-  const inputs = (over: Record<string, string> = {}): Record<string, string> => ({
-    'api-key': EMULATOR_DEFAULTS.apiKey,
-    'api-url': emulator.apiUrl('legacy'),
-    'whatsapp-config-id': EMULATOR_DEFAULTS.configId,
-    url: 'https://pr-9.preview.example.com/api/whatsapp',
-    events: 'whatsapp.message.received',
-    ...over
-  })
+  const emulator = useEmulator()
+  const inputs = (over: Record<string, string> = {}): Record<string, string> =>
+    upsertInputs(emulator.apiUrl('legacy'), over)
 
   it.each([
     ['url', { url: 'ftp://example.com/hook' }],
@@ -467,14 +453,8 @@ describe.skipIf(!(await haveIpv6Loopback()))('api-url on the IPv6 loopback, [::1
   })
   beforeEach(() => emulator.reset())
 
-  const inputs = (): Record<string, string> => ({
-    'api-key': EMULATOR_DEFAULTS.apiKey,
-    'api-url': `http://[::1]:${relay?.port ?? 0}/api/v1`,
-    'whatsapp-config-id': EMULATOR_DEFAULTS.configId,
-    url: 'https://pr-9.preview.example.com/api/whatsapp',
-    events: 'whatsapp.message.received',
-    'max-attempts': '1'
-  })
+  const inputs = (): Record<string, string> =>
+    upsertInputs(`http://[::1]:${relay?.port ?? 0}/api/v1`, { 'max-attempts': '1' })
 
   // Whether [::1] works must not hang on whether a request finds the connection opened early: a retry after
   // the first connection was dropped needs one of its own.

@@ -7,12 +7,12 @@
  */
 import { createServer as createHttpServer, type Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { EMULATOR_DEFAULTS, KapsoEmulator } from '../emulator/server.js'
-import { runAction } from '../scripts/run-action.js'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { emulatorInputs, runAction } from '../scripts/run-action.js'
 import { Deadline } from '../src/deadline.js'
 import { openConnections, type Connections } from '../src/kapso/connections.js'
 import { Transport } from '../src/kapso/transport.js'
+import { useEmulator } from './support/emulator.js'
 
 vi.mock('@actions/core', async (orig) => (await import('./support/core-mock.js')).mockCore(orig))
 
@@ -136,19 +136,9 @@ describe('a connection opened before its request', () => {
 })
 
 describe('the bundle opens it as the step starts', () => {
-  let emulator: KapsoEmulator
-  beforeAll(async () => {
-    emulator = await KapsoEmulator.start()
-  })
-  afterAll(async () => {
-    await emulator.close()
-  })
-  beforeEach(() => emulator.reset())
-
+  const emulator = useEmulator()
   const inputs = (over: Record<string, string> = {}): Record<string, string> => ({
-    'api-key': EMULATOR_DEFAULTS.apiKey,
-    'api-url': emulator.apiUrl('legacy'),
-    'whatsapp-config-id': EMULATOR_DEFAULTS.configId,
+    ...emulatorInputs(emulator, 'legacy'),
     url: 'https://pr-4.preview.example.com/api/whatsapp',
     events: 'whatsapp.message.received',
     ...over
